@@ -1,0 +1,2 @@
+process.stderr.write('newsmark: not built yet\n');
+process.exit(2);
