@@ -1,6 +1,9 @@
 // Bundles the extension (CommonJS, `vscode` external) and the CLI (Node >= 20).
 // unified and remark-parse are ESM-only; bundling makes them one CommonJS file each.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,6 +17,7 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
+  define: { VERSION: JSON.stringify(version) },
 };
 
 const builds = [

@@ -1,2 +1,61 @@
-process.stderr.write('newsmark: not built yet\n');
-process.exit(2);
+/**
+ * `newsmark` — the command line over the same core as the extension.
+ *   newsmark extract <files|folders|-…> [--out FILE] [--jsonl] [--lexicon FILE] [--pretty]
+ *   newsmark schema [extract|lexicon]
+ * Exit codes: 0 all inputs read, 1 some failed (one line each on stderr), 2 usage error.
+ */
+import { runExtract } from './extract';
+import { runSchema } from './schema';
+import { UsageError, parseArgs } from './args';
+
+const HELP = `newsmark — entities, figures, claims and deals in tech-news articles
+
+Usage:
+  newsmark extract <files|folders|->... [options]   analyse articles, print one JSON document
+  newsmark schema [extract|lexicon]                 print the JSON Schema of an output or file
+  newsmark --help | --version
+
+Options for extract:
+  --out FILE       write the JSON to FILE instead of standard output
+  --jsonl          stream one JSON object per line: each source, then each deal
+  --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current folder
+                   or the first folder argument)
+  --pretty         indent the JSON
+
+Exit status: 0 when every input was read, 1 when some could not be, 2 on a usage error.
+`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    if (command === 'extract') return await runExtract(parseArgs(rest, { flags: ['--jsonl', '--pretty'], options: ['--out', '--lexicon'] }));
+    if (command === 'schema') return runSchema(parseArgs(rest, { flags: [], options: [] }));
+    throw new UsageError(`unknown command '${command}'`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`newsmark: ${error.message}\nRun 'newsmark --help' for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+declare const VERSION: string;
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`newsmark: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

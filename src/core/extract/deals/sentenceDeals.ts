@@ -1,0 +1,191 @@
+/**
+ * Deals stated in one sentence. For each kind signal: the parties of its clause
+ * (organisations, or products standing for their owner: "Azure commitment" → Microsoft) —
+ * two parties nearest the signal, or all of them for rounds and joint ventures; the amount and
+ * the date nearest the signal. A list item that names one party ("Oracle: five-year
+ * agreement…", "Invested $4 B in Anthropic.") takes the other from its lead-in.
+ */
+import { kindSignals, type DealKind, type KindSignal } from './kinds';
+
+export interface PartyMention {
+  readonly entityId: string;
+  readonly name: string;
+  /** Sentence-relative prose offsets (-1 for a party taken from the lead-in). */
+  readonly start: number;
+  readonly end: number;
+  readonly isProvider: boolean;
+}
+
+export interface AmountMention {
+  readonly value: number | [number, number];
+  readonly currency: string;
+  readonly start: number;
+  readonly qualifier: string | null;
+}
+
+export interface DateMention {
+  readonly value: string;
+  readonly start: number;
+}
+
+export interface SentenceDealInput {
+  readonly text: string;
+  readonly parties: readonly PartyMention[];
+  readonly amounts: readonly AmountMention[];
+  readonly dates: readonly DateMention[];
+  /** The party a lead-in names, for sentences that leave one implicit. */
+  readonly inferParty: (exclude: ReadonlySet<string>) => PartyMention | undefined;
+}
+
+export interface SentenceDeal {
+  readonly kind: DealKind;
+  readonly parties: readonly PartyMention[];
+  readonly value: number | null;
+  readonly currency: string | null;
+  readonly date: string | null;
+  readonly isPartyInferred: boolean;
+}
+
+const LABEL = /^[^:.!?]{1,40}:\s/;
+const VERB_FIRST = /^(?:[A-Z][a-z]+ed|Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck)\b/;
+const IMPLICIT_SUBJECT = /^(?:It|It’s|It's|They|They’ve|They've|The company|The firm|The startup)\b/;
+/** Amounts that are not a deal's value: a company's valuation, revenue, a per-share price. */
+const NOT_DEAL_VALUE = /(?:valuation|valued the company|valuing|market cap\w*|revenue|per share)\W*(?:\w+\W+){0,3}$/i;
+/** Dates that end something rather than date it: "through 2032", "by 2030". */
+const END_DATE = /\b(?:through|until|till|to|by|before|thru)\s+(?:the end of\s+|end of\s+)?$/i;
+/** A partnership without an amount counts only when an act is reported, not a relationship described. */
+const ACT = /\b(?:sign(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|struck|strikes|form(?:s|ed)?|enter(?:s|ed)|launch(?:es|ed)?|ink(?:s|ed)?|agree(?:s|d)?|clinch(?:es|ed)?|seal(?:s|ed)?)\b/i;
+/** Clause boundaries: dashes, semicolons, ", but", ", while". */
+const CLAUSE_BREAK = /\s[—–]\s|;\s|,\s(?:but|while|whereas|although)\s/g;
+const PRIORITY: readonly DealKind[] = [
+  'acquisition', 'merger', 'revenue-share', 'licensing', 'joint-venture', 'funding-round', 'investment',
+  'equity-stake', 'supply-agreement', 'compute-contract', 'cloud-contract', 'partnership',
+];
+
+export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
+  const signals = kindSignals(input.text);
+  if (signals.length === 0) return [];
+  const clauses = clausesOf(input.text);
+  const out: SentenceDeal[] = [];
+  const claimed = new Set<AmountMention>();
+  for (const signal of chooseKinds(signals)) {
+    const clause = clauses.find((c) => signal.index >= c.start && signal.index < c.end) ?? { start: 0, end: input.text.length };
+    const inClause = dedupe(input.parties.filter((p) => p.start >= clause.start && p.start < clause.end));
+    const resolved = resolveParties(signal, inClause, input, clause.start === 0);
+    if (!resolved) continue;
+    const kind = signal.kind === 'partnership' && resolved.parties.some((p) => p.isProvider) ? 'cloud-contract' : signal.kind;
+    // the amount of the clause, else of the statement (a semicolon ends one)
+    const segment = segmentAround(input.text, signal.index);
+    const amounts = input.amounts.filter((a) => !claimed.has(a) && !NOT_DEAL_VALUE.test(input.text.slice(Math.max(0, a.start - 40), a.start)));
+    const amount = nearest(amounts.filter((a) => a.start >= clause.start && a.start < clause.end), signal.index)
+      ?? nearest(amounts.filter((a) => a.start >= segment.start && a.start < segment.end), signal.index);
+    if (kind === 'partnership' && !amount && !ACT.test(input.text)) continue;
+    if (amount) claimed.add(amount);
+    const dates = input.dates.filter((d) => !END_DATE.test(input.text.slice(Math.max(0, d.start - 20), d.start)));
+    const date = nearest(dates, signal.index)?.value ?? null;
+    const value = amount ? (Array.isArray(amount.value) ? amount.value[1] : amount.value) : null;
+    for (const parties of splitProviders(kind, resolved.parties)) {
+      out.push({ kind, parties: orderParties(kind, parties, input.text), value, currency: amount?.currency ?? null, date, isPartyInferred: resolved.isInferred });
+    }
+  }
+  return out;
+}
+
+function resolveParties(signal: KindSignal, inClause: PartyMention[], input: SentenceDealInput, isFirstClause: boolean): { parties: PartyMention[]; isInferred: boolean } | undefined {
+  let parties = inClause;
+  const compound = compoundPair(parties, input.text);
+  if (compound) parties = compound;
+  else if (parties.length > 2 && signal.kind !== 'funding-round' && signal.kind !== 'joint-venture') parties = nearestTwo(parties, signal.index);
+  const allProviders = parties.length >= 2 && parties.every((p) => p.isProvider);
+  const mayInfer = isFirstClause && (LABEL.test(input.text) || VERB_FIRST.test(input.text) || IMPLICIT_SUBJECT.test(input.text));
+  if ((parties.length === 1 || allProviders) && mayInfer) {
+    const inferred = input.inferParty(new Set(parties.map((p) => p.entityId)));
+    if (inferred) return { parties: [{ ...inferred, start: -1, end: -1, isProvider: false }, ...parties], isInferred: true };
+  }
+  return parties.length >= 2 ? { parties, isInferred: false } : undefined;
+}
+
+/** "the AWS–OpenAI deal", "Microsoft/OpenAI": two parties joined by a dash are the deal's parties. */
+function compoundPair(parties: readonly PartyMention[], text: string): PartyMention[] | undefined {
+  for (let i = 0; i + 1 < parties.length; i++) {
+    const a = parties[i]!;
+    const b = parties[i + 1]!;
+    if (a.start >= 0 && /^[–—\-/]$/.test(text.slice(a.end, b.start))) return [a, b];
+  }
+  return undefined;
+}
+
+function nearestTwo(parties: readonly PartyMention[], index: number): PartyMention[] {
+  const distance = (p: PartyMention) => (p.start > index ? p.start - index : index - p.end);
+  return [...parties].sort((a, b) => distance(a) - distance(b)).slice(0, 2).sort((a, b) => a.start - b.start);
+}
+
+/** "cloud contracts with Oracle and CoreWeave": one deal per provider for the one customer. */
+function splitProviders(kind: DealKind, parties: readonly PartyMention[]): PartyMention[][] {
+  const customers = parties.filter((p) => !p.isProvider);
+  const providers = parties.filter((p) => p.isProvider);
+  if (kind !== 'cloud-contract' || customers.length !== 1 || providers.length < 2) return [[...parties]];
+  return providers.map((provider) => [customers[0]!, provider]);
+}
+
+function segmentAround(text: string, index: number): { start: number; end: number } {
+  const before = text.lastIndexOf(';', index);
+  const after = text.indexOf(';', index);
+  return { start: before + 1, end: after < 0 ? text.length : after };
+}
+
+function clausesOf(text: string): Array<{ start: number; end: number }> {
+  const clauses: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const match of text.matchAll(CLAUSE_BREAK)) {
+    clauses.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  clauses.push({ start, end: text.length });
+  return clauses;
+}
+
+/** One deal per distinct strong kind; "partnership" only when nothing more specific is said. */
+function chooseKinds(signals: readonly KindSignal[]): KindSignal[] {
+  const byKind = new Map<DealKind, KindSignal>();
+  for (const signal of signals) {
+    if (!byKind.has(signal.kind)) byKind.set(signal.kind, signal);
+  }
+  if (byKind.has('investment')) byKind.delete('equity-stake');
+  if (byKind.has('acquisition')) {
+    byKind.delete('equity-stake');
+    byKind.delete('investment');
+  }
+  if (byKind.has('funding-round')) byKind.delete('investment');
+  if (byKind.size > 1) byKind.delete('partnership');
+  return [...byKind.values()].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind)).slice(0, 2);
+}
+
+function nearest<T extends { start: number }>(items: readonly T[], index: number): T | undefined {
+  let best: T | undefined;
+  for (const item of items) if (!best || Math.abs(item.start - index) < Math.abs(best.start - index)) best = item;
+  return best;
+}
+
+function dedupe(parties: readonly PartyMention[]): PartyMention[] {
+  const seen = new Set<string>();
+  return parties.filter((p) => !seen.has(p.entityId) && seen.add(p.entityId));
+}
+
+/**
+ * Role order: the customer before its provider, the acquirer and investor before the
+ * target; a passive "acquired by X" or "from X" puts X in its place.
+ */
+function orderParties(kind: DealKind, parties: readonly PartyMention[], text: string): PartyMention[] {
+  const ordered = [...parties];
+  const isAfter = (p: PartyMention, words: RegExp) => p.start > 0 && words.test(text.slice(Math.max(0, p.start - 12), p.start));
+  if (kind === 'cloud-contract' || kind === 'compute-contract' || kind === 'supply-agreement') {
+    ordered.sort((a, b) => Number(a.isProvider) - Number(b.isProvider) || Number(isAfter(a, /\b(from|with|on)\s+$/)) - Number(isAfter(b, /\b(from|with|on)\s+$/)));
+  } else if (kind === 'acquisition' || kind === 'investment' || kind === 'equity-stake') {
+    const passive = ordered.find((p) => isAfter(p, /\bby\s+$/));
+    if (passive) ordered.sort((a, b) => Number(b === passive) - Number(a === passive));
+    const target = ordered.find((p) => isAfter(p, /\b(?:in|into|of)\s+$/));
+    if (target) ordered.sort((a, b) => Number(a === target) - Number(b === target));
+  }
+  return ordered;
+}

@@ -1,0 +1,125 @@
+/**
+ * The entity lexicon: the built-in one shipped as data plus the workspace's own
+ * (`.newsmark/lexicon.json`), indexed by first token for a linear longest-match scan.
+ */
+import builtin from './builtinLexicon.json';
+import { formTokens, type NameToken } from './nameTokens';
+
+export const ENTITY_TYPES = ['org', 'person', 'product', 'place', 'initiative', 'event'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface LexiconEntry {
+  readonly name: string;
+  readonly type: EntityType;
+  readonly aliases?: readonly string[];
+  readonly tickers?: readonly string[];
+  /** An ordinary word too ("X", "Threads"): not trusted at the start of a sentence. */
+  readonly ambiguous?: boolean;
+  /** The organisation a product or unit belongs to ("Azure" → "Microsoft"). */
+  readonly parent?: string;
+  /** What the entity is in deals: a cloud or compute provider, a chip supplier, a media outlet, an investor. */
+  readonly roles?: readonly EntityRole[];
+}
+
+export const ENTITY_ROLES = ['cloud', 'chips', 'media', 'investor'] as const;
+export type EntityRole = (typeof ENTITY_ROLES)[number];
+
+/** What a workspace adds: entities and aliases, and strings that are not entities. */
+export interface LexiconAdditions {
+  readonly entities?: readonly LexiconEntry[];
+  readonly notEntities?: readonly string[];
+}
+
+interface Form {
+  readonly tokens: readonly string[];
+  readonly separators: readonly string[];
+  readonly entry: number;
+  readonly isAmbiguous: boolean;
+}
+
+export interface LexiconMatch {
+  readonly entry: LexiconEntry;
+  /** Index of the first and last name token. */
+  readonly first: number;
+  readonly last: number;
+  readonly isAmbiguous: boolean;
+}
+
+export class Lexicon {
+  private readonly byFirstToken = new Map<string, Form[]>();
+  private readonly notEntities: ReadonlySet<string>;
+  private readonly byName = new Map<string, LexiconEntry>();
+  private surnames: ReadonlyMap<string, string> | undefined;
+
+  constructor(readonly entries: readonly LexiconEntry[], notEntities: readonly string[] = []) {
+    this.notEntities = new Set(notEntities.map((s) => s.toLowerCase()));
+    entries.forEach((entry, index) => {
+      if (!this.byName.has(entry.name)) this.byName.set(entry.name, entry);
+      const forms = [entry.name, ...(entry.aliases ?? []), ...(entry.tickers ?? [])];
+      for (const form of new Set(forms)) {
+        if (this.notEntities.has(form.toLowerCase())) continue;
+        this.add(form, index, !!entry.ambiguous && form !== entry.tickers?.find((t) => t === form));
+        // all-caps copy ("BEIJING", "SAN FRANCISCO") for datelines and headlines
+        const upper = form.toUpperCase();
+        if (upper !== form && form.length >= 4 && /\p{Ll}/u.test(form)) this.add(upper, index, true);
+      }
+    });
+    for (const forms of this.byFirstToken.values()) forms.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** The built-in lexicon with a workspace's additions (its entries win over built-in ones). */
+  static withAdditions(additions: LexiconAdditions = {}): Lexicon {
+    const own = additions.entities ?? [];
+    const ownNames = new Set(own.map((e) => e.name));
+    const base = (builtin.entries as LexiconEntry[]).filter((e) => !ownNames.has(e.name));
+    return new Lexicon([...own, ...base], additions.notEntities ?? []);
+  }
+
+  /** Surnames of lexicon persons that no other entry uses: "Nadella" → "Satya Nadella". */
+  uniqueSurnames(): ReadonlyMap<string, string> {
+    if (this.surnames) return this.surnames;
+    const counts = new Map<string, string[]>();
+    for (const entry of this.entries) {
+      if (entry.type !== 'person') continue;
+      const parts = entry.name.split(' ');
+      const surname = parts[parts.length - 1]!;
+      if (parts.length < 2 || surname.length < 4 || !/^\p{Lu}\p{Ll}+$/u.test(surname)) continue;
+      counts.set(surname, [...(counts.get(surname) ?? []), entry.name]);
+    }
+    const out = new Map<string, string>();
+    for (const [surname, names] of counts) if (names.length === 1 && !this.byFirstToken.has(surname)) out.set(surname, names[0]!);
+    this.surnames = out;
+    return out;
+  }
+
+  entryNamed(name: string): LexiconEntry | undefined {
+    return this.byName.get(name);
+  }
+
+  isNotEntity(text: string): boolean {
+    return this.notEntities.has(text.toLowerCase());
+  }
+
+  /** The longest form starting at name token `i`, if any. */
+  matchAt(tokens: readonly NameToken[], i: number): LexiconMatch | undefined {
+    const forms = this.byFirstToken.get(tokens[i]!.text);
+    if (!forms) return undefined;
+    for (const form of forms) {
+      let ok = true;
+      for (let k = 1; k < form.tokens.length && ok; k++) {
+        const token = tokens[i + k];
+        ok = !!token && token.text === form.tokens[k] && token.before === form.separators[k];
+      }
+      if (ok) return { entry: this.entries[form.entry]!, first: i, last: i + form.tokens.length - 1, isAmbiguous: form.isAmbiguous };
+    }
+    return undefined;
+  }
+
+  private add(form: string, entry: number, isAmbiguous: boolean): void {
+    const { tokens, separators } = formTokens(form);
+    if (tokens.length === 0) return;
+    const list = this.byFirstToken.get(tokens[0]!) ?? [];
+    list.push({ tokens, separators, entry, isAmbiguous });
+    this.byFirstToken.set(tokens[0]!, list);
+  }
+}

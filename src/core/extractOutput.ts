@@ -1,0 +1,46 @@
+/** Analysis → the `newsmark extract` JSON contract (see schema.ts). */
+import type { Analysis } from './analysis';
+import type { Deal } from './extract/deals/deal';
+import { mergeDeals } from './extract/deals/merge';
+import { SCHEMA_VERSION, type ExtractDeal, type ExtractOutput, type ExtractSource } from './schema';
+
+export function toExtractSource(analysis: Analysis, sha256: string): ExtractSource {
+  const sentenceText = (index: number) => analysis.sentences[index]?.text ?? '';
+  return {
+    path: analysis.path,
+    sha256,
+    format: analysis.format,
+    dateline: analysis.dateline,
+    entities: analysis.entities.map((e) => ({
+      id: e.id, name: e.name, type: e.type, aliases: [...e.aliases],
+      mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+    })),
+    figures: analysis.figures.map((f) => ({
+      id: f.id, text: f.text, kind: f.kind, value: f.value, unit: f.unit, start: f.start, end: f.end,
+      approx: f.isApprox, qualifier: f.qualifier, sentence: sentenceText(f.sentenceIndex),
+    })),
+    claims: analysis.claims.map((c) => ({
+      id: c.id, text: c.text, start: c.start, end: c.end, figures: [...c.figureIds], entities: [...c.entityIds], deals: [...c.dealIds],
+      attribution: c.attribution && { text: c.attribution.text, entityId: c.attribution.entityId, kind: c.attribution.kind },
+    })),
+    diagnostics: analysis.diagnostics.map((d) => ({ ...d })),
+  };
+}
+
+/** The deals of several analyses, the same agreement merged across sources. */
+export function dealsAcross(analyses: readonly Analysis[]): Deal[] {
+  const all = analyses.flatMap((a) => a.deals.map((d) => ({ ...d, mentions: d.mentions.map((m) => ({ ...m, path: a.path })) })));
+  return mergeDeals(all);
+}
+
+export function toExtractDeal(deal: Deal): ExtractDeal {
+  return {
+    id: deal.id, parties: [...deal.parties], kind: deal.kind, value: deal.value, currency: deal.currency, date: deal.date,
+    dateInferred: deal.isDateInferred, partyInferred: deal.isPartyInferred,
+    mentions: deal.mentions.map((m) => ({ path: m.path ?? '', start: m.start, end: m.end, sentence: m.sentence, value: m.value, currency: m.currency, date: m.date })),
+  };
+}
+
+export function toExtractOutput(sources: ExtractSource[], deals: readonly Deal[]): ExtractOutput {
+  return { schemaVersion: SCHEMA_VERSION, sources, deals: deals.map(toExtractDeal) };
+}

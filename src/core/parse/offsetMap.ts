@@ -1,0 +1,94 @@
+/**
+ * Maps offsets in extracted prose back to offsets in the file.
+ *
+ * Prose is built by appending pieces of the file (mapped one-to-one) and separators that the
+ * file does not contain (a space for skipped inline code, a newline between lines). A separator
+ * maps to the file offset just after the previous mapped piece.
+ */
+interface Piece {
+  readonly proseStart: number;
+  readonly fileStart: number;
+  readonly length: number;
+}
+
+export class ProseBuilder {
+  private text = '';
+  private readonly pieces: Piece[] = [];
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** Appends `file.slice(fileStart, fileStart + text.length)`, which must equal `text`. */
+  appendMapped(text: string, fileStart: number): void {
+    if (!text) return;
+    const last = this.pieces[this.pieces.length - 1];
+    if (last && last.proseStart + last.length === this.text.length && last.fileStart + last.length === fileStart) {
+      this.pieces[this.pieces.length - 1] = { ...last, length: last.length + text.length };
+    } else {
+      this.pieces.push({ proseStart: this.text.length, fileStart, length: text.length });
+    }
+    this.text += text;
+  }
+
+  /** Appends text that stands for nothing in the file (or for something that is not prose). */
+  appendSeparator(text: string): void {
+    this.text += text;
+  }
+
+  endsWithSpace(): boolean {
+    return this.text.length === 0 || /\s$/.test(this.text);
+  }
+
+  build(): OffsetMap {
+    return new OffsetMap(this.text, this.pieces);
+  }
+}
+
+export class OffsetMap {
+  constructor(
+    readonly text: string,
+    private readonly pieces: readonly Piece[],
+  ) {}
+
+  /** The file offset of the prose character at `proseOffset`; `undefined` out of range. */
+  toFile(proseOffset: number): number | undefined {
+    if (proseOffset < 0 || proseOffset > this.text.length || this.pieces.length === 0) return undefined;
+    const piece = this.pieceAt(proseOffset);
+    if (!piece) return this.pieces[0]!.fileStart;
+    const inside = proseOffset - piece.proseStart;
+    return piece.fileStart + Math.min(inside, piece.length);
+  }
+
+  /** File span of a prose span `[start, end)`: the end maps from its last character. */
+  spanToFile(start: number, end: number): { start: number; end: number } | undefined {
+    const fileStart = this.toFile(start);
+    const last = this.toFile(Math.max(start, end - 1));
+    if (fileStart === undefined || last === undefined) return undefined;
+    return { start: fileStart, end: end > start ? last + 1 : fileStart };
+  }
+
+  /** True when every character of the prose span maps to consecutive file characters. */
+  isContiguous(start: number, end: number): boolean {
+    const piece = this.pieceAt(start);
+    return !!piece && start >= piece.proseStart && end <= piece.proseStart + piece.length;
+  }
+
+  /** The last piece starting at or before `proseOffset` (binary search). */
+  private pieceAt(proseOffset: number): Piece | undefined {
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    let found: Piece | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const piece = this.pieces[mid]!;
+      if (piece.proseStart <= proseOffset) {
+        found = piece;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+}
