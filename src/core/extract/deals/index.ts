@@ -41,16 +41,24 @@ export function dealsOfSentences(inputs: DealInputs): Deal[] {
   for (const figure of inputs.figures) figuresBySentence.set(figure.sentenceIndex, [...(figuresBySentence.get(figure.sentenceIndex) ?? []), figure]);
   const found: Deal[] = [];
   for (const sentence of sentences) {
-    const parties = partiesBySentence.get(sentence.index) ?? [];
+    // a cited source ("according to PitchBook") or an exchange before a ticker ("(NYSE: HLNX)") is not a party
+    const parties = (partiesBySentence.get(sentence.index) ?? []).filter((p) =>
+      !/according to\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, p.start - 20), p.start)) && !(sentence.text[p.start - 1] === '(' && /^\s?:/.test(sentence.text.slice(p.end, p.end + 2))));
     // a heading names a topic ("Microsoft Agreement & Corporate Restructuring"), not a deal
-    if (parties.length === 0 || sentence.blockKind === 'heading') continue;
+    if (sentence.blockKind === 'heading') continue;
     const own = figuresBySentence.get(sentence.index) ?? [];
     const amounts: AmountMention[] = own
       .filter((f) => f.kind === 'money' && f.unit)
       .map((f) => ({ value: f.value as number | [number, number], currency: f.unit!, start: f.sentenceOffset, qualifier: f.qualifier }));
     const dates = own.filter((f) => f.kind === 'date' && typeof f.value === 'string').map((f) => ({ value: f.value as string, start: f.sentenceOffset }));
+    if (parties.length === 0) {
+      attachValue(found, sentence, amounts);
+      continue;
+    }
     const inferParty = (exclude: ReadonlySet<string>) => leadInParty(sentence.index, sentences, partiesBySentence, exclude);
-    for (const deal of dealsInSentence({ text: sentence.text, parties, amounts, dates, inferParty })) {
+    const sentenceDeals = dealsInSentence({ text: sentence.text, parties, amounts, dates, inferParty });
+    if (sentenceDeals.length === 0 && attachValue(found, sentence, amounts)) continue;
+    for (const deal of sentenceDeals) {
       const date = completeDate(deal.date, sentence, inputs);
       const partyIds = deal.parties.map((p) => p.entityId);
       found.push({
@@ -68,6 +76,20 @@ export function dealsOfSentences(inputs: DealInputs): Deal[] {
     }
   }
   return mergeDeals(found);
+}
+
+/** "The agreement is valued at about $3.4 billion": the amount of the deal just stated. */
+const BACK_REFERENCE = /^(?:The|This|That) (?:agreement|deal|contract|pact|transaction|partnership|acquisition|purchase|investment|round|commitment|arrangement)\b[^.]{0,60}\b(?:valued|worth|priced|totals?|totalling|totaling|is|was)\b/i;
+
+function attachValue(found: Deal[], sentence: Sentence, amounts: readonly AmountMention[]): boolean {
+  const last = found[found.length - 1];
+  const amount = amounts[0];
+  if (!last || !amount || last.value !== null || !BACK_REFERENCE.test(sentence.text)) return false;
+  if (last.mentions[last.mentions.length - 1]!.sentenceIndex < sentence.index - 2) return false;
+  const value = Array.isArray(amount.value) ? amount.value[1] : amount.value;
+  const mention = { sentenceIndex: sentence.index, start: sentence.start, end: sentence.end, sentence: sentence.text, value, currency: amount.currency, date: last.date };
+  found[found.length - 1] = { ...last, value, currency: amount.currency, id: dealId(last.kind, last.partyIds, value, last.date), mentions: [...last.mentions, mention] };
+  return true;
 }
 
 /** Organisations per sentence, in order; a product stands for its owner; media outlets are sources, not parties. */

@@ -48,7 +48,9 @@ export interface SentenceDeal {
 
 const LABEL = /^[^:.!?]{1,40}:\s/;
 const VERB_FIRST = /^(?:[A-Z][a-z]+ed|Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck)\b/;
-const IMPLICIT_SUBJECT = /^(?:It|It’s|It's|They|They’ve|They've|The company|The firm|The startup)\b/;
+const IMPLICIT_SUBJECT = /^(?:It|It’s|It's|They|They’ve|They've|The company|The firm|The startup|(?:As part of|Under) (?:the|this) (?:agreement|deal|contract|pact|partnership))\b/;
+/** "acquire a 10% stake": buying a minority stake is an equity stake, not an acquisition. */
+const MINORITY_STAKE = /\b(?:acquir\w*|buy\w*|bought|purchas\w*|take|took|takes)\s+(?:an?\s+)?(?:[\d.]+\s?%|\w+)?\s*(?:minority\s+)?stake\b/i;
 /** Amounts that are not a deal's value: a company's valuation, revenue, a per-share price. */
 const NOT_DEAL_VALUE = /(?:valuation|valued the company|valuing|market cap\w*|revenue|per share)\W*(?:\w+\W+){0,3}$/i;
 /** Dates that end something rather than date it: "through 2032", "by 2030". */
@@ -57,6 +59,8 @@ const END_DATE = /\b(?:through|until|till|to|by|before|thru)\s+(?:the end of\s+|
 const ACT = /\b(?:sign(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|struck|strikes|form(?:s|ed)?|enter(?:s|ed)|launch(?:es|ed)?|ink(?:s|ed)?|agree(?:s|d)?|clinch(?:es|ed)?|seal(?:s|ed)?)\b/i;
 /** Clause boundaries: dashes, semicolons, ", but", ", while". */
 const CLAUSE_BREAK = /\s[—–]\s|;\s|,\s(?:but|while|whereas|although)\s/g;
+/** "The acquisition …", "This deal …" at the start of a sentence: a deal already told. */
+const BACK_REFERENCE = /^(?:The|This|That) (?:\w+ )?(?:acquisition|deal|agreement|investment|partnership|purchase|transaction|merger|takeover)\b/;
 const PRIORITY: readonly DealKind[] = [
   'acquisition', 'merger', 'revenue-share', 'licensing', 'joint-venture', 'funding-round', 'investment',
   'equity-stake', 'supply-agreement', 'compute-contract', 'cloud-contract', 'partnership',
@@ -68,12 +72,13 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   const clauses = clausesOf(input.text);
   const out: SentenceDeal[] = [];
   const claimed = new Set<AmountMention>();
-  for (const signal of chooseKinds(signals)) {
+  for (const signal of chooseKinds(signals, input.text)) {
     const clause = clauses.find((c) => signal.index >= c.start && signal.index < c.end) ?? { start: 0, end: input.text.length };
     const inClause = dedupe(input.parties.filter((p) => p.start >= clause.start && p.start < clause.end));
     const resolved = resolveParties(signal, inClause, input, clause.start === 0);
     if (!resolved) continue;
-    const kind = signal.kind === 'partnership' && resolved.parties.some((p) => p.isProvider) ? 'cloud-contract' : signal.kind;
+    let kind: DealKind = signal.kind === 'partnership' && resolved.parties.some((p) => p.isProvider) ? 'cloud-contract' : signal.kind;
+    if (kind === 'acquisition' && MINORITY_STAKE.test(input.text) && !/\b(?:controlling|majority)\b/i.test(input.text)) kind = 'equity-stake';
     // the amount of the clause, else of the statement (a semicolon ends one)
     const segment = segmentAround(input.text, signal.index);
     const amounts = input.amounts.filter((a) => !claimed.has(a) && !NOT_DEAL_VALUE.test(input.text.slice(Math.max(0, a.start - 40), a.start)));
@@ -95,7 +100,7 @@ function resolveParties(signal: KindSignal, inClause: PartyMention[], input: Sen
   let parties = inClause;
   const compound = compoundPair(parties, input.text);
   if (compound) parties = compound;
-  else if (parties.length > 2 && signal.kind !== 'funding-round' && signal.kind !== 'joint-venture') parties = nearestTwo(parties, signal.index);
+  else if (parties.length > 2 && signal.kind !== 'funding-round' && signal.kind !== 'joint-venture') parties = nearestTwo(parties, signal);
   const allProviders = parties.length >= 2 && parties.every((p) => p.isProvider);
   const mayInfer = isFirstClause && (LABEL.test(input.text) || VERB_FIRST.test(input.text) || IMPLICIT_SUBJECT.test(input.text));
   if ((parties.length === 1 || allProviders) && mayInfer) {
@@ -115,8 +120,8 @@ function compoundPair(parties: readonly PartyMention[], text: string): PartyMent
   return undefined;
 }
 
-function nearestTwo(parties: readonly PartyMention[], index: number): PartyMention[] {
-  const distance = (p: PartyMention) => (p.start > index ? p.start - index : index - p.end);
+function nearestTwo(parties: readonly PartyMention[], signal: KindSignal): PartyMention[] {
+  const distance = (p: PartyMention) => (p.start >= signal.end ? p.start - signal.end : p.end <= signal.index ? signal.index - p.end : 0);
   return [...parties].sort((a, b) => distance(a) - distance(b)).slice(0, 2).sort((a, b) => a.start - b.start);
 }
 
@@ -145,10 +150,16 @@ function clausesOf(text: string): Array<{ start: number; end: number }> {
   return clauses;
 }
 
-/** One deal per distinct strong kind; "partnership" only when nothing more specific is said. */
-function chooseKinds(signals: readonly KindSignal[]): KindSignal[] {
+/**
+ * One deal per distinct strong kind, at its first signal — except a signal that refers back
+ * to a deal already told ("The acquisition sharpens …, which agreed to buy Neon"); a
+ * "partnership" only when nothing more specific is said.
+ */
+function chooseKinds(signals: readonly KindSignal[], text: string): KindSignal[] {
+  const backReference = BACK_REFERENCE.exec(text);
   const byKind = new Map<DealKind, KindSignal>();
   for (const signal of signals) {
+    if (backReference && signal.index < backReference[0].length && signals.some((s) => s.kind === signal.kind && s.index >= backReference[0].length)) continue;
     if (!byKind.has(signal.kind)) byKind.set(signal.kind, signal);
   }
   if (byKind.has('investment')) byKind.delete('equity-stake');

@@ -6,7 +6,7 @@
 import type { ProseBlock } from '../../parse/blocks';
 import type { SentenceSpan } from '../../parse/sentences';
 import type { EntityType, Lexicon, LexiconEntry } from './lexicon';
-import { capitalisedRuns, classifyRun, isNotName, isTitleCase, type NameRun } from './names';
+import { capitalisedRuns, classifyRun, isGivenName, isNotName, isTitleCase, type RunContext } from './names';
 import { nameTokens, type NameToken } from './nameTokens';
 
 export interface EntityMention {
@@ -47,7 +47,7 @@ interface BlockTokens {
   readonly sentenceStarts: ReadonlySet<number>;
 }
 
-const TICKER = /^\s?\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|HKEX|SSE|SZSE|TYO|KRX|OTC)\s?:\s?)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\)/;
+const TICKER = /^(?:,?\s(?:Inc|Corp|Ltd|Co|AG|SA|NV|PLC|plc|SE)\.?)?\s?\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|HKEX|SSE|SZSE|TYO|KRX|OTC)\s?:\s?)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\)/;
 
 export function recogniseEntities(blocks: readonly ProseBlock[], sentences: readonly (readonly SentenceSpan[])[], lexicon: Lexicon): Entity[] {
   const drafts = new Map<string, Draft>();
@@ -80,71 +80,85 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
       i = match.last;
     }
   }
-  // 2. names no lexicon has; a lone surname of a known person is that person ("Altman", "Musk")
-  const surnames = surnameIndex(drafts, lexicon);
-  const runs: Array<{ b: BlockTokens; run: NameRun }> = [];
-  for (const b of prepared) {
+  // 2. names no lexicon has: multi-word names first, so that their short forms are known
+  //    ("Corvanta" after "Corvanta Labs Inc.", "Adeyemi" after "Tunde Adeyemi") before single words
+  const candidates = prepared.flatMap((b) => {
     const isHeading = b.block.kind === 'heading' || isTitleCase(b.block.map.text);
-    const ctx = { text: b.block.map.text, tokens: b.tokens, covered: b.covered, sentenceStarts: b.sentenceStarts, isHeading };
-    for (const candidate of capitalisedRuns(ctx)) {
-      const person = candidate.first === candidate.last ? surnames.get(b.tokens[candidate.first]!.text) : undefined;
-      if (person) {
-        b.covered.add(candidate.first);
-        add(person.name, 'person', person.isFromLexicon, mention(b, candidate.first, candidate.first));
-        continue;
-      }
-      const run = classifyRun(ctx, candidate);
-      if (run) runs.push({ b, run });
+    const ctx: RunContext = { text: b.block.map.text, tokens: b.tokens, covered: b.covered, sentenceStarts: b.sentenceStarts, isHeading };
+    return capitalisedRuns(ctx).map((run) => ({ b, ctx, run, text: runText(b, run) }));
+  });
+  const occurrences = new Map<string, number>();
+  for (const c of candidates) occurrences.set(c.text, (occurrences.get(c.text) ?? 0) + 1);
+  const accept = (c: (typeof candidates)[number]) => {
+    const run = classifyRun(c.ctx, c.run);
+    if (!run || lexicon.isNotEntity(c.text)) return;
+    // a capital that recurs: one mid-sentence use, and the word used twice or more in all
+    if (run.evidence === 'recurring' && (occurrences.get(c.text) ?? 0) < 2) return;
+    for (let k = run.first; k <= run.last; k++) c.b.covered.add(k);
+    const name = run.type === 'org' ? withoutLegalForm(c.text) : c.text;
+    add(name, run.type, false, mention(c.b, run.first, run.last), run.evidence === 'recurring');
+  };
+  for (const c of candidates) if (c.run.last > c.run.first) accept(c);
+  const aliases = aliasIndex(drafts, prepared, lexicon);
+  for (const c of candidates) {
+    if (c.run.last !== c.run.first || c.b.covered.has(c.run.first)) continue;
+    const alias = aliases.get(c.text);
+    if (alias) {
+      c.b.covered.add(c.run.first);
+      add(alias.name, alias.type, alias.isFromLexicon, mention(c.b, c.run.first, c.run.first));
+    } else {
+      accept(c);
     }
   }
-  const recurring = new Map<string, number>();
-  for (const { b, run } of runs) if (run.evidence === 'recurring') recurring.set(runText(b, run), (recurring.get(runText(b, run)) ?? 0) + 1);
-  for (const { b, run } of runs) {
-    const text = runText(b, run);
-    if (lexicon.isNotEntity(text)) continue;
-    if (run.evidence === 'recurring' && (recurring.get(text) ?? 0) < 2) continue;
-    for (let k = run.first; k <= run.last; k++) b.covered.add(k);
-    add(text, run.type, false, mention(b, run.first, run.last), run.evidence === 'recurring');
-  }
-  // 3. aliases: tickers and acronyms in parentheses, surnames
-  const aliasOf = new Map<string, string>();
+  // 3. the aliases, and one-word names found so far, wherever else they stand (headings, sentence starts)
   for (const draft of drafts.values()) {
-    for (const m of draft.mentions) {
-      const b = prepared[m.blockIndex]!;
-      const ticker = TICKER.exec(b.block.map.text.slice(m.proseEnd, m.proseEnd + 24))?.[1];
-      if (ticker && ticker !== m.text && !drafts.has(ticker)) aliasOf.set(ticker, draft.name);
-    }
-    if (draft.type === 'person') {
-      const parts = draft.name.split(' ');
-      const surname = parts[parts.length - 1]!;
-      if (parts.length >= 2 && surname.length >= 3 && !isNotName(surname) && !drafts.has(surname)) aliasOf.set(surname, draft.name);
-    }
+    if (!draft.name.includes(' ') && !aliases.has(draft.name)) aliases.set(draft.name, { name: draft.name, type: draft.type, isFromLexicon: draft.isFromLexicon });
   }
   for (const b of prepared) {
     for (let i = 0; i < b.tokens.length; i++) {
-      if (b.covered.has(i)) continue;
-      const canonical = aliasOf.get(b.tokens[i]!.text);
-      if (!canonical) continue;
+      const alias = b.covered.has(i) ? undefined : aliases.get(b.tokens[i]!.text);
+      if (!alias) continue;
       b.covered.add(i);
-      drafts.get(canonical)!.mentions.push(mention(b, i, i));
+      add(alias.name, alias.type, alias.isFromLexicon, mention(b, i, i));
     }
   }
   return finish(drafts);
 }
 
+interface AliasTarget {
+  readonly name: string;
+  readonly type: EntityType;
+  readonly isFromLexicon: boolean;
+}
+
 /**
- * Surnames that stand for a person: those of the persons found in this document, then those
- * of lexicon persons whose surname no other lexicon person shares ("Musk", "Nadella").
+ * Single words that stand for an entity found so far: tickers in parentheses ("(NYSE: HLNX)"),
+ * surnames of persons ("Altman"), the first word of a multi-word organisation ("Corvanta"), and
+ * surnames of lexicon persons that no other entry shares ("Musk", "Nadella").
  */
-function surnameIndex(drafts: ReadonlyMap<string, Draft>, lexicon: Lexicon): Map<string, { name: string; isFromLexicon: boolean }> {
-  const index = new Map<string, { name: string; isFromLexicon: boolean }>();
-  for (const [surname, name] of lexicon.uniqueSurnames()) index.set(surname, { name, isFromLexicon: true });
+function aliasIndex(drafts: ReadonlyMap<string, Draft>, prepared: readonly BlockTokens[], lexicon: Lexicon): Map<string, AliasTarget> {
+  const index = new Map<string, AliasTarget>();
+  for (const [surname, name] of lexicon.uniqueSurnames()) index.set(surname, { name, type: 'person', isFromLexicon: true });
   for (const draft of drafts.values()) {
-    if (draft.type !== 'person') continue;
+    const target = { name: draft.name, type: draft.type, isFromLexicon: draft.isFromLexicon };
     const parts = draft.name.split(' ');
-    if (parts.length >= 2) index.set(parts[parts.length - 1]!, { name: draft.name, isFromLexicon: draft.isFromLexicon });
+    const last = parts[parts.length - 1]!;
+    if (draft.type === 'person' && parts.length >= 2 && last.length >= 3 && !isNotName(last)) index.set(last, target);
+    const first = parts[0]!;
+    const isFirstFree = !drafts.has(first) && !lexicon.isKnownForm(first) && !isGivenName(first);
+    if (draft.type === 'org' && parts.length >= 2 && first.length >= 4 && !isNotName(first) && isFirstFree) index.set(first, target);
+    for (const m of draft.mentions) {
+      const ticker = TICKER.exec(prepared[m.blockIndex]!.block.map.text.slice(m.proseEnd, m.proseEnd + 24))?.[1];
+      if (ticker && ticker !== m.text && !drafts.has(ticker)) index.set(ticker, target);
+    }
   }
   return index;
+}
+
+/** "Corvanta Labs Inc" → "Corvanta Labs": the legal form is not part of the name people use. */
+function withoutLegalForm(name: string): string {
+  const stripped = name.replace(/[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV)\.?$/, '');
+  return stripped.includes(' ') || stripped.length >= 4 ? stripped : name;
 }
 
 function prepareBlock(block: ProseBlock, blockIndex: number, sentences: readonly SentenceSpan[]): BlockTokens {

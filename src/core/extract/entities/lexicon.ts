@@ -92,6 +92,11 @@ export class Lexicon {
     return out;
   }
 
+  /** True when a single-word form starts some lexicon entry ("Google" of "Google Cloud"). */
+  isKnownForm(word: string): boolean {
+    return this.byFirstToken.get(word)?.some((form) => form.tokens.length === 1) ?? false;
+  }
+
   entryNamed(name: string): LexiconEntry | undefined {
     return this.byName.get(name);
   }

@@ -69,9 +69,13 @@ export function capitalisedRuns(ctx: RunContext): Array<{ first: number; last: n
       }
     }
     let first = i;
+    const end = last;
     while (first <= last && NOT_NAMES.has(tokens[first]!.text.toLowerCase())) first++;
     while (last >= first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !COMPANY_SUFFIXES.has(tokens[last]!.text)) last--;
-    if (first <= last && !CONNECTORS.has(tokens[last]!.text)) runs.push({ first, last });
+    // a name cut short at its end ("Securities Exchange [Act]") is another name: not a candidate
+    const isCutShort = last < end && !LEGAL_SUFFIXES.has(tokens[last]!.text);
+    if (first <= last && !CONNECTORS.has(tokens[last]!.text) && !isCutShort) runs.push({ first, last });
+    last = end;
     i = Math.max(last, i) + 1;
   }
   return runs;
@@ -90,8 +94,8 @@ export function classifyRun(ctx: RunContext, run: { first: number; last: number 
   if (length >= 2 && (LEGAL_SUFFIXES.has(lastWord) || (!isOpening && COMPANY_SUFFIXES.has(lastWord)))) return { ...run, type: 'org', evidence: 'suffix' };
   // camelCase ("AiToEarn", "CoreWeave") is a name wherever it stands
   if (length === 1 && /^\p{Ll}+\p{Lu}|^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0]!)) return { ...run, type: 'product', evidence: 'camel-case' };
-  // single letters and short unknown acronyms ("B", "IP", "ROI") are not names by themselves
-  if (length === 1 && (words[0]!.length < 2 || /^\p{Lu}{2,3}$/u.test(words[0]!))) return undefined;
+  // single letters, short unknown acronyms ("B", "IP", "ROI") and legal forms ("Inc") are not names by themselves
+  if (length === 1 && (words[0]!.length < 2 || /^\p{Lu}{2,3}$/u.test(words[0]!) || LEGAL_SUFFIXES.has(words[0]!))) return undefined;
   if (isPersonShaped && hasRoleBefore(before)) return { ...run, type: 'person', evidence: 'role' };
   if (isPersonShaped && GIVEN_NAMES.has(words[0]!)) return { ...run, type: 'person', evidence: 'given-name' };
   const nextWord = /^(?:['’]s)?,?\s+([a-z]+)/.exec(after)?.[1];
@@ -122,4 +126,8 @@ export function isTitleCase(text: string): boolean {
 
 export function isNotName(word: string): boolean {
   return NOT_NAMES.has(word.toLowerCase());
+}
+
+export function isGivenName(word: string): boolean {
+  return GIVEN_NAMES.has(word);
 }

@@ -186,8 +186,9 @@ function periodYearAfter(tokens: readonly Token[], last: number): { year: string
   if (tokens[last + 1]?.type !== 'space') return undefined;
   const k = last + 2;
   if (isYear(tokens[k])) return { year: tokens[k]!.text, last: k };
+  // "third quarter of fiscal 2025" → 2025-Q3: a quarter is named by its fiscal year's number
   const fiscal = periodAt(tokens, k);
-  if (fiscal && typeof fiscal.value === 'string' && fiscal.value.startsWith('FY')) return { year: fiscal.value, last: fiscal.last };
+  if (fiscal && typeof fiscal.value === 'string' && fiscal.value.startsWith('FY')) return { year: fiscal.value.slice(2), last: fiscal.last };
   return undefined;
 }
 

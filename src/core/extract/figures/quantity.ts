@@ -157,6 +157,8 @@ export function rangeFrom(tokens: readonly Token[], low: Quantity, isAfterFrom: 
   const high = quantityAt(tokens, k);
   if (!high) return undefined;
   if (low.unit && high.unit && low.unit.unit !== high.unit.unit) return undefined;
+  // "down 6.8% to $148.20": a percentage and an amount are two figures, not a range
+  if ((low.unit && high.currency) || (low.currency && high.unit)) return undefined;
   if (low.currency && high.currency && low.currency !== high.currency) return undefined;
   let lowValue = low.value;
   if (!low.hasMagnitude && high.hasMagnitude && low.raw < 1000 && high.raw > 0) {

@@ -107,7 +107,7 @@ function isAcceptable(tokens: readonly Token[], q: Quantity, kind: FigureKind, t
   if (kind !== 'count' || q.hasMagnitude) return !(q.isSpelled && q.raw === 1 && kind === 'count');
   if (q.isSpelled) return isConcreteCount(tokens, q);
   // a bare number written with digits
-  if (isInName(tokens, q.first)) return false;
+  if (isInName(tokens, q.first) || isPhoneLike(tokens, q)) return false;
   const next = tokens[q.last + 1];
   const afterNext = tokens[q.last + 2];
   if (next && isGlued(tokens[q.last], next)) {
@@ -131,8 +131,12 @@ function isConcreteCount(tokens: readonly Token[], q: Quantity): boolean {
   if (before && REFERENTIAL.has(before)) return false;
   // the noun: up to two words after the number
   let k = nextSolid(tokens, q.last);
-  for (let hop = 0; hop < 3 && k >= 0; hop++) {
+  for (let hop = 0; hop < 5 && k >= 0; hop++) {
     const word = tokens[k]!;
+    if (HYPHENS.has(word.text)) {
+      k = nextSolid(tokens, k); // "data-center campuses"
+      continue;
+    }
     if (word.type !== 'word') return false;
     if (word.lower === 'of' || word.lower === 'to' || word.lower === 'or' || word.lower === 'and') return false;
     if (DISCOURSE_NOUNS.has(word.lower)) return false;
@@ -142,14 +146,42 @@ function isConcreteCount(tokens: readonly Token[], q: Quantity): boolean {
   return false;
 }
 
-/** A number right after a capitalised word is part of a name: "Microsoft 365", "Unit 8200". */
+/**
+ * A number right after a capitalised word is part of a name: "Microsoft 365", "Unit 8200";
+ * so is one closing a title: "Securities Act of 1933".
+ */
 function isInName(tokens: readonly Token[], i: number): boolean {
+  if (closesTitle(tokens, i)) return true;
   const p = previousSolid(tokens, i);
   const before = tokens[p];
   if (!before || p !== i - 2 || tokens[i - 1]!.text !== ' ') return false;
   if (!(isCapitalised(before) || (before.type === 'word' && /\p{Lu}/u.test(before.text.slice(1))))) return false;
   if (LEADS_BEFORE_NUMBERS.has(before.lower)) return false;
   return !/['’]s$/.test(before.text); // "Microsoft’s 2019 investment": a possessive, not a name
+}
+
+/** "<Capitalised> <Capitalised> of 1933": the number ends a name. */
+function closesTitle(tokens: readonly Token[], i: number): boolean {
+  const of = previousSolid(tokens, i);
+  if (tokens[of]?.lower !== 'of') return false;
+  const noun = previousSolid(tokens, of);
+  const before = previousSolid(tokens, noun);
+  return isCapitalised(tokens[noun]) && isCapitalised(tokens[before]) && !LEADS_BEFORE_NUMBERS.has(tokens[noun]!.lower);
+}
+
+/** Phone numbers and identifiers: "713-555-0142", "+1 713…". */
+function isPhoneLike(tokens: readonly Token[], q: Quantity): boolean {
+  const first = tokens[q.first]!;
+  const groups = [first];
+  let k = q.first;
+  while (HYPHENS.has(tokens[k + 1]?.text ?? '') && tokens[k + 2]?.type === 'num' && isGlued(tokens[k], tokens[k + 1]) && isGlued(tokens[k + 1], tokens[k + 2])) {
+    groups.push(tokens[k + 2]!);
+    k += 2;
+  }
+  if (groups.length >= 3) return true;
+  const plusCode = first.text === '+' && tokens[q.last + 1]?.type === 'space' && tokens[q.last + 2]?.type === 'num';
+  const afterCode = tokens[q.first - 2]?.type === 'num' && tokens[q.first - 3]?.text === '+' && tokens[q.first - 1]?.type === 'space';
+  return plusCode || afterCode;
 }
 
 /** "One day, devices will…": an idiom at the start of a sentence or clause, not a duration. */

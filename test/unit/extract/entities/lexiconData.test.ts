@@ -53,12 +53,93 @@ suite('built-in lexicon data', () => {
     assertNone(bad, 'malformed entries');
   });
 
-  test('every parent names another entry', () => {
-    const names = new Set(entries.map((e) => e.name));
+  test('every parent names another entry of type org', () => {
+    const types = new Map(entries.map((e) => [e.name, e.type]));
     const bad = entries
-      .filter((e) => e.parent !== undefined && (e.parent === e.name || !names.has(e.parent)))
-      .map((e) => `${e.name} -> ${String(e.parent)}`);
-    assertNone(bad, 'dangling parents');
+      .filter((e) => e.parent !== undefined)
+      .filter((e) => typeof e.parent !== 'string' || e.parent === e.name || types.get(e.parent) !== 'org')
+      .map((e) => `${e.name} -> ${String(e.parent)} (${types.get(String(e.parent)) ?? 'missing'})`);
+    assertNone(bad, 'dangling or non-org parents');
+  });
+
+  test('parents form no cycles', () => {
+    const parentOf = new Map(entries.filter((e) => e.parent !== undefined).map((e) => [e.name, e.parent!]));
+    const bad: string[] = [];
+    for (const start of parentOf.keys()) {
+      const chain = [start];
+      for (let cur = parentOf.get(start); cur !== undefined; cur = parentOf.get(cur)) {
+        if (chain.includes(cur)) {
+          bad.push([...chain, cur].join(' -> '));
+          break;
+        }
+        chain.push(cur);
+      }
+    }
+    assertNone(bad, 'parent cycles');
+  });
+
+  test('roles are a non-empty list of known roles without duplicates', () => {
+    const bad: string[] = [];
+    for (const e of entries) {
+      if (e.roles === undefined) continue;
+      if (!Array.isArray(e.roles) || e.roles.length === 0) {
+        bad.push(`${e.name}: roles ${JSON.stringify(e.roles)}`);
+        continue;
+      }
+      const unknown = e.roles.filter((r) => !ROLES.has(r));
+      if (unknown.length > 0) bad.push(`${e.name}: unknown roles ${unknown.join(', ')}`);
+      if (new Set(e.roles).size !== e.roles.length) bad.push(`${e.name}: repeated roles ${e.roles.join(', ')}`);
+    }
+    assertNone(bad, 'bad roles');
+  });
+
+  test('every role is carried by at least 5 entries', () => {
+    const bad: string[] = [];
+    for (const role of ROLES) {
+      const n = entries.filter((e) => e.roles?.includes(role)).length;
+      if (n < 5) bad.push(`${role}: ${n}`);
+    }
+    assertNone(bad, 'roles with fewer than 5 entries');
+  });
+
+  test('well-known parents and roles are in place', () => {
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    const expectParent: [string, string][] = [
+      ['Azure', 'Microsoft'],
+      ['GitHub Copilot', 'Microsoft'],
+      ['ChatGPT', 'OpenAI'],
+      ['GPT', 'OpenAI'],
+      ['Claude', 'Anthropic'],
+      ['Gemini', 'Google'],
+      ['Amazon Bedrock', 'Amazon Web Services'],
+      ['Amazon Web Services', 'Amazon'],
+      ['Llama', 'Meta'],
+      ['H100', 'Nvidia'],
+      ['Grok', 'xAI'],
+      ['TikTok', 'ByteDance'],
+    ];
+    const expectRole: [string, string][] = [
+      ['Amazon Web Services', 'cloud'],
+      ['Azure', 'cloud'],
+      ['CoreWeave', 'cloud'],
+      ['Nvidia', 'chips'],
+      ['TSMC', 'chips'],
+      ['Reuters', 'media'],
+      ['The Information', 'media'],
+      ['Sequoia Capital', 'investor'],
+      ['SoftBank', 'investor'],
+    ];
+    const bad: string[] = [];
+    for (const [name, parent] of expectParent) {
+      if (byName.get(name)?.parent !== parent) bad.push(`${name}: parent ${String(byName.get(name)?.parent)}, expected ${parent}`);
+    }
+    for (const [name, role] of expectRole) {
+      if (!byName.get(name)?.roles?.includes(role)) bad.push(`${name}: roles ${JSON.stringify(byName.get(name)?.roles)}, expected ${role}`);
+    }
+    for (const name of ['Microsoft', 'Google', 'Amazon']) {
+      if (byName.get(name)?.roles?.includes('cloud')) bad.push(`${name}: the cloud role belongs to its cloud unit`);
+    }
+    assertNone(bad, 'missing well-known parents or roles');
   });
 
   test('every name is non-empty and trimmed', () => {
