@@ -1,15 +1,82 @@
+/**
+ * Wiring: services, one module per feature, the API the integration tests drive. Cheap: nothing
+ * here reads a file or analyses an article; the modules start their work on the next tick or
+ * when a view or a document asks. A failure is shown once ("Cannot activate Newsmark: …") and rethrown.
+ */
 import * as vscode from 'vscode';
+import type { Analysis } from './core/analysis';
+import type { Deal } from './core/extract/deals/deal';
+import { AnnotationCommands } from './editor/annotationCommands';
+import { registerCodeActions } from './editor/codeActions';
+import { Commands, registerCommands } from './editor/commands';
+import { Config } from './editor/config';
+import { registerDecorations, type Highlights } from './editor/decorations';
+import { DealsTreeProvider, dealsCommandHandlers, registerDealsTree } from './editor/dealsTree';
+import { registerDiagnostics } from './editor/diagnostics';
+import { exportTaggedClaims } from './editor/exportClaims';
+import { registerHover } from './editor/hover';
+import { LexiconSource } from './editor/lexiconSource';
+import { createLog } from './editor/log';
+import { registerStatusBar } from './editor/statusBar';
+import { AnnotationStore } from './editor/store';
+import { WorkspaceIndex, type AnalysedArticle } from './editor/workspaceIndex';
 
 /** What the extension exports to other extensions and to the integration tests. */
 export interface NewsmarkApi {
   readonly version: string;
+  /** The analysis of an article's current text (its open document, else the file). */
+  analysisOf(uri: vscode.Uri): Promise<Analysis | undefined>;
+  /** Fires when an analysis lands: after open, after an edit (debounced), after a scan. */
+  readonly onDidAnalyse: vscode.Event<AnalysedArticle>;
+  /** The deals of every article in the workspace, merged across sources (what the panel shows). */
+  deals(): Promise<readonly Deal[]>;
+  readonly index: WorkspaceIndex;
+  readonly store: AnnotationStore;
+  readonly dealsTree: DealsTreeProvider;
+  readonly highlights: Highlights;
+  readonly commands: typeof Commands;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
-  const log = vscode.window.createOutputChannel('Newsmark', { log: true });
+  const log = createLog();
   context.subscriptions.push(log);
-  log.info('Newsmark activated');
-  return { version: String(context.extension.packageJSON.version) };
+  try {
+    const version = String(context.extension.packageJSON.version);
+    const config = new Config(log);
+    const lexicons = new LexiconSource(log);
+    const index = new WorkspaceIndex(config, lexicons, log);
+    const store = new AnnotationStore(index, config, log);
+    const dealsTree = new DealsTreeProvider(index, store, context.workspaceState, log);
+    const annotate = new AnnotationCommands(index, store);
+    const highlights = registerDecorations(index, store, config);
+    context.subscriptions.push(config, lexicons, index, store, dealsTree, highlights,
+      registerHover(index, store), registerCodeActions(index, store), registerDealsTree(dealsTree),
+      registerDiagnostics(store, index), registerStatusBar(index, store),
+      registerCommands({
+        toggleHighlights: () => highlights.toggle(),
+        tagClaim: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.tagClaim(uri, offset, tag),
+        removeTag: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.removeTag(uri, offset, tag),
+        correctClaim: (uri?: vscode.Uri, offset?: number, answers?: Parameters<AnnotationCommands['correctClaim']>[2]) => annotate.correctClaim(uri, offset, answers),
+        exportClaims: (target?: vscode.Uri) => exportTaggedClaims({ index, store, log, version }, target instanceof vscode.Uri ? target : undefined),
+        ...dealsCommandHandlers(dealsTree, (uri, offset) => annotate.tagClaim(uri, offset)),
+        removeAnnotation: (target: unknown, id?: string, isConfirmed?: boolean) => annotate.removeAnnotation(target, id, isConfirmed),
+        openAnnotationFile: () => annotate.openAnnotationFile(),
+        showLog: () => log.show(),
+      }, log),
+    );
+    setTimeout(() => void store.ready(), 0); // read the annotations off the activation path
+    log.info(`Newsmark ${version} activated`);
+    return {
+      version, index, store, dealsTree, highlights, commands: Commands,
+      analysisOf: async (uri) => (await index.getUri(uri))?.analysis,
+      onDidAnalyse: index.onDidAnalyse,
+      deals: async () => (await dealsTree.deals()).deals,
+    };
+  } catch (error) {
+    log.error(`activation failed: ${(error as Error).stack ?? error}`);
+    void vscode.window.showErrorMessage(`Cannot activate Newsmark: ${(error as Error).message}`, 'Show Log').then((c) => c && log.show());
+    throw error;
+  }
 }
 
 export function deactivate(): void {}

@@ -1,18 +1,25 @@
 /**
  * `newsmark` — the command line over the same core as the extension.
  *   newsmark extract <files|folders|-…> [--out FILE] [--jsonl] [--lexicon FILE] [--pretty]
- *   newsmark schema [extract|lexicon]
+ *   newsmark export <workspace folder> [--out FILE] [--format claims|w3c] [--lexicon FILE]
+ *   newsmark check <workspace folder> [--strict]
+ *   newsmark schema [extract|lexicon|annotations|claims|w3c]
  * Exit codes: 0 all inputs read, 1 some failed (one line each on stderr), 2 usage error.
  */
 import { runExtract } from './extract';
 import { runSchema } from './schema';
+import { runExport } from './export';
+import { runCheck } from './check';
 import { UsageError, parseArgs } from './args';
 
 const HELP = `newsmark — entities, figures, claims and deals in tech-news articles
 
 Usage:
   newsmark extract <files|folders|->... [options]   analyse articles, print one JSON document
-  newsmark schema [extract|lexicon]                 print the JSON Schema of an output or file
+  newsmark export <workspace folder> [options]      export the annotated claims as JSON
+  newsmark check <workspace folder> [--strict]      list orphaned annotations, counts per source
+  newsmark schema [extract|lexicon|annotations|claims|w3c]
+                                                    print the JSON Schema of an output or file
   newsmark --help | --version
 
 Options for extract:
@@ -21,6 +28,14 @@ Options for extract:
   --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current folder
                    or the first folder argument)
   --pretty         indent the JSON
+
+Options for export (reads <folder>/.newsmark/annotations.json, never writes it):
+  --out FILE          write the export to FILE instead of standard output
+  --format claims|w3c the claims export (default) or W3C Web Annotation JSON-LD
+  --lexicon FILE      as for extract
+
+Options for check:
+  --strict         exit 1 when any annotation is orphaned or the annotations file is invalid
 
 Exit status: 0 when every input was read, 1 when some could not be, 2 on a usage error.
 `;
@@ -37,6 +52,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     if (command === 'extract') return await runExtract(parseArgs(rest, { flags: ['--jsonl', '--pretty'], options: ['--out', '--lexicon'] }));
+    if (command === 'export') return await runExport(parseArgs(rest, { flags: [], options: ['--out', '--format', '--lexicon'] }));
+    if (command === 'check') return runCheck(parseArgs(rest, { flags: ['--strict'], options: [] }));
     if (command === 'schema') return runSchema(parseArgs(rest, { flags: [], options: [] }));
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {

@@ -14,6 +14,7 @@ import { Lexicon } from './extract/entities/lexicon';
 import { attributionOf, type Attribution } from './extract/claims/attribution';
 import { dealsOfSentences } from './extract/deals/index';
 import type { Deal } from './extract/deals/deal';
+import { pushTo } from './collections';
 
 export interface Figure {
   readonly id: string;
@@ -110,13 +111,12 @@ function datelineOf(figures: readonly Figure[]): string | null {
 function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], entities: readonly Entity[], deals: readonly Deal[]): Claim[] {
   const figuresBySentence = groupBy(figures.filter((f) => f.sentenceIndex >= 0), (f) => f.sentenceIndex);
   const dealsBySentence = new Map<number, string[]>();
-  for (const deal of deals) for (const m of deal.mentions) dealsBySentence.set(m.sentenceIndex, [...(dealsBySentence.get(m.sentenceIndex) ?? []), deal.id]);
+  for (const deal of deals) for (const m of deal.mentions) pushTo(dealsBySentence, m.sentenceIndex, deal.id);
   const mentionsBySentence = new Map<number, Array<{ entity: Entity; proseStart: number; proseEnd: number }>>();
   for (const entity of entities) {
     for (const m of entity.mentions) {
       const sentence = sentenceAt(sentences, m.blockIndex, m.proseStart);
-      if (!sentence) continue;
-      mentionsBySentence.set(sentence.index, [...(mentionsBySentence.get(sentence.index) ?? []), { entity, proseStart: m.proseStart, proseEnd: m.proseEnd }]);
+      if (sentence) pushTo(mentionsBySentence, sentence.index, { entity, proseStart: m.proseStart, proseEnd: m.proseEnd });
     }
   }
   const claims: Claim[] = [];
@@ -143,6 +143,6 @@ function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], en
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  for (const item of items) pushTo(map, key(item), item);
   return map;
 }

@@ -123,7 +123,198 @@ export const WorkspaceLexicon = z.object({
 }).strict();
 export type WorkspaceLexicon = z.infer<typeof WorkspaceLexicon>;
 
-export const SCHEMAS = { extract: ExtractOutput, lexicon: WorkspaceLexicon } as const;
+// ---------------------------------------------------------------------------------------------
+// Annotations: `.newsmark/annotations.json` (the model is src/core/annotations/model.ts)
+
+const IsoTime = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time, e.g. 2025-11-30T09:15:00.000Z');
+
+/**
+ * A workspace-relative path: forward slashes, not absolute (no leading "/" or drive letter),
+ * no ".." segment — so a hand-edited file can never point outside its workspace.
+ */
+const WORKSPACE_PATH = /^(?![A-Za-z]:)(?!\/)(?!(?:.*\/)?\.\.(?:\/|$))[^\\]+$/;
+const WorkspacePath = z.string().regex(WORKSPACE_PATH, 'must be a workspace-relative path with forward slashes and no ".." segment')
+  .describe('Workspace-relative path of the article, with forward slashes');
+
+/** A normalised tag (see annotations/tags.ts): lower-case, no spaces, 1–40 characters. */
+export const Tag = z.string().min(1).max(40).regex(/^\S+$/, 'must not contain spaces (use "-")')
+  .refine((tag) => tag === tag.toLowerCase(), 'must be lower-case')
+  .describe('verified, disputed, needs-source, or a custom tag: lower-case, "-" for spaces, at most 40 characters');
+
+export const QuoteSelector = z.object({
+  exact: z.string().describe('The annotated text as it stood when last anchored'),
+  prefix: z.string().describe('Up to 32 UTF-16 code units just before it'),
+  suffix: z.string().describe('Up to 32 UTF-16 code units just after it'),
+}).strict();
+
+export const PositionSelector = z.object({ start: Offset, end: Offset }).strict()
+  .refine((position) => position.start <= position.end, { message: 'start must not be after end', path: ['end'] });
+
+export const AnchorSchema = z.object({ quote: QuoteSelector, position: PositionSelector }).strict()
+  .describe('W3C-style selectors: the quote with its context, and its last known position');
+
+export const Correction = z.object({
+  original: z.string().describe('The claim text as it stood when corrected'),
+  corrected: z.string(),
+  note: z.string(),
+  author: z.string(),
+  time: IsoTime,
+  isApplied: z.boolean().describe('True when the correction was also applied to the article text'),
+}).strict();
+export type Correction = z.infer<typeof Correction>;
+
+export const Annotation = z.object({
+  id: z.string().min(1).describe('Stable id, never reused'),
+  source: WorkspacePath,
+  anchor: AnchorSchema,
+  tags: z.array(Tag).refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag').describe('In the order they were added'),
+  corrections: z.array(Correction),
+  created: IsoTime,
+  modified: IsoTime,
+  orphan: z.object({ reason: z.string(), since: IsoTime }).strict().optional()
+    .describe('Present while the annotation cannot be anchored: kept and listed, never dropped'),
+}).strict();
+export type Annotation = z.infer<typeof Annotation>;
+
+export const AnnotationFile = z.object({
+  version: z.literal(1),
+  annotations: z.array(Annotation),
+}).strict().superRefine((file, context) => {
+  const firstIndexOf = new Map<string, number>();
+  file.annotations.forEach((annotation, index) => {
+    const first = firstIndexOf.get(annotation.id);
+    if (first === undefined) firstIndexOf.set(annotation.id, index);
+    else context.addIssue({ code: 'custom', path: ['annotations', index, 'id'], message: `duplicate id "${annotation.id}" (also used by annotations[${first}])` });
+  });
+});
+export type AnnotationFile = z.infer<typeof AnnotationFile>;
+
+// ---------------------------------------------------------------------------------------------
+// The claims export (`newsmark export`, export.ts)
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const Span = z.object({ start: Offset, end: Offset });
+const AnchoredBy = z.enum(['position', 'exact', 'fuzzy']).describe('How the annotation was found in the current text');
+const Score = z.number().min(0).max(1).describe('How well the text fits the stored quote, context and position (1 = unchanged)');
+
+export const ClaimsExportFigure = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: z.enum(FIGURE_KINDS),
+  value: FigureValueSchema,
+  unit: ExtractFigure.shape.unit,
+  qualifier: z.enum(QUALIFIERS).nullable(),
+  approx: z.boolean(),
+  start: Offset,
+  end: Offset,
+});
+
+export const ClaimsExportClaim = z.object({
+  source: z.object({ path: z.string(), sha256: Sha256 }),
+  claimId: z.string(),
+  text: z.string().describe('The claim sentence as prose (markup left out)'),
+  span: Span.describe('The sentence in the file'),
+  figures: z.array(ClaimsExportFigure),
+  entities: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(ENTITY_TYPES) })),
+  attribution: ExtractAttribution.nullable(),
+  tags: z.array(Tag).describe('Every tag of the annotations on this claim, without repeats'),
+  corrections: z.array(Correction.extend({ annotationId: z.string() })).describe('Oldest first'),
+  annotations: z.array(z.object({
+    id: z.string(),
+    anchor: AnchorSchema.describe('Re-anchored to the current text'),
+    anchoredBy: AnchoredBy,
+    score: Score,
+    tags: z.array(Tag),
+    created: IsoTime,
+    modified: IsoTime,
+  })).min(1),
+});
+export type ClaimsExportClaim = z.infer<typeof ClaimsExportClaim>;
+
+export const ClaimsExportOutsideClaim = z.object({
+  id: z.string(),
+  source: z.object({ path: z.string(), sha256: Sha256 }),
+  text: z.string().describe('The annotated text as it now stands in the file'),
+  anchor: AnchorSchema,
+  anchoredBy: AnchoredBy,
+  score: Score,
+  tags: z.array(Tag),
+  corrections: z.array(Correction),
+  created: IsoTime,
+  modified: IsoTime,
+}).describe('An annotation that anchors but overlaps no claim of the analysis');
+export type ClaimsExportOutsideClaim = z.infer<typeof ClaimsExportOutsideClaim>;
+
+export const ClaimsExportOrphan = z.object({
+  id: z.string(),
+  source: z.object({ path: z.string(), sha256: Sha256.nullable().describe('null when the source could not be read') }),
+  reason: z.string(),
+  lastAnchor: AnchorSchema.describe('Where it was last found'),
+  tags: z.array(Tag),
+  corrections: z.array(Correction),
+  created: IsoTime,
+  modified: IsoTime,
+});
+export type ClaimsExportOrphan = z.infer<typeof ClaimsExportOrphan>;
+
+export const ClaimsExport = z.object({
+  $schema: z.string().describe('The $id of this JSON Schema'),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  generatedAt: IsoTime,
+  tool: z.object({ name: z.string(), version: z.string() }),
+  claims: z.array(ClaimsExportClaim).describe('One entry per annotated claim, by source path then position'),
+  outsideClaims: z.array(ClaimsExportOutsideClaim),
+  orphans: z.array(ClaimsExportOrphan),
+});
+export type ClaimsExport = z.infer<typeof ClaimsExport>;
+
+// ---------------------------------------------------------------------------------------------
+// W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/), `newsmark export --format w3c`
+
+export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+const WebTextualBody = z.object({
+  type: z.literal('TextualBody'),
+  purpose: z.enum(['tagging', 'editing', 'commenting']),
+  value: z.string(),
+  creator: z.string().optional(),
+  created: IsoTime.optional(),
+});
+
+const WebSelector = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  z.object({ type: z.literal('TextPositionSelector'), start: Offset, end: Offset }).describe('In Unicode code points, as the W3C model counts'),
+]);
+
+export const WebAnnotation = z.object({
+  id: z.string(),
+  type: z.literal('Annotation'),
+  motivation: z.enum(['tagging', 'editing', 'highlighting']),
+  created: IsoTime,
+  modified: IsoTime,
+  body: z.array(WebTextualBody),
+  target: z.object({ source: z.string().describe('Workspace-relative path of the article'), selector: z.array(WebSelector) }),
+});
+export type WebAnnotation = z.infer<typeof WebAnnotation>;
+
+export const WebAnnotationExport = z.object({
+  '@context': z.literal(WEB_ANNOTATION_CONTEXT),
+  type: z.literal('AnnotationCollection'),
+  label: z.string(),
+  total: z.number().int().nonnegative(),
+  generated: IsoTime,
+  generator: z.object({ type: z.literal('Software'), name: z.string() }),
+  first: z.object({ type: z.literal('AnnotationPage'), items: z.array(WebAnnotation) }),
+});
+export type WebAnnotationExport = z.infer<typeof WebAnnotationExport>;
+
+export const SCHEMAS = {
+  extract: ExtractOutput,
+  lexicon: WorkspaceLexicon,
+  annotations: AnnotationFile,
+  claims: ClaimsExport,
+  w3c: WebAnnotationExport,
+} as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
@@ -133,4 +324,14 @@ export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
 /** A readable one-paragraph account of what is wrong with a value. */
 export function describeIssues(error: z.ZodError): string {
   return z.prettifyError(error);
+}
+
+/** The `$id` of a published schema; the claims export names it in `$schema`. */
+export function schemaIdOf(name: SchemaName): string {
+  return `https://newsmark.dev/schemas/${name}.v${SCHEMA_VERSION}.json`;
+}
+
+/** The text of `schemas/<name>.schema.json` as committed (scripts/schemas.mjs writes it). */
+export function jsonSchemaFileText(name: SchemaName): string {
+  return `${JSON.stringify(jsonSchemaOf(name), null, 2)}\n`;
 }

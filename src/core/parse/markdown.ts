@@ -18,65 +18,97 @@ export function parseMarkdownTree(text: string): Root {
   return parser.parse(text);
 }
 
+/** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections. */
+const SECTION_CHARS = 16_384;
+
 export function markdownBlocks(text: string): ProseBlock[] {
   const blocks: ProseBlock[] = [];
-  collectBlocks(parseMarkdownTree(text), 'paragraph', text, blocks);
+  for (const section of sectionsOf(text, SECTION_CHARS)) {
+    const tree = parseMarkdownTree(text.slice(section.start, section.end));
+    collectBlocks(tree, 'paragraph', text, section.start, blocks);
+  }
   return blocks;
 }
 
-function collectBlocks(node: Nodes, context: BlockKind, file: string, out: ProseBlock[]): void {
+/**
+ * Sections of at least `size` characters that end at a blank line outside fenced code, so
+ * each parses on its own as it would in the whole file (front matter stays in the first).
+ */
+export function sectionsOf(text: string, size: number): Array<{ start: number; end: number }> {
+  const sections: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  let fence: string | null = null;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === null ? marker : null;
+    const isBlank = line.trim() === '';
+    if (isBlank && fence === null && lineEnd + 1 - start >= size && lineEnd + 1 < text.length) {
+      sections.push({ start, end: lineEnd + 1 });
+      start = lineEnd + 1;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (start < text.length || sections.length === 0) sections.push({ start, end: text.length });
+  return sections;
+}
+
+function collectBlocks(node: Nodes, context: BlockKind, file: string, base: number, out: ProseBlock[]): void {
   switch (node.type) {
     case 'heading':
-      pushBlock(node, 'heading', node.depth, file, out);
+      pushBlock(node, 'heading', node.depth, file, base, out);
       return;
     case 'paragraph':
-      pushBlock(node, context, 0, file, out);
+      pushBlock(node, context, 0, file, base, out);
       return;
     case 'tableCell':
-      pushBlock(node, 'tableCell', 0, file, out);
+      pushBlock(node, 'tableCell', 0, file, base, out);
       return;
     case 'listItem':
-      for (const child of node.children) collectBlocks(child, 'listItem', file, out);
+      for (const child of node.children) collectBlocks(child, 'listItem', file, base, out);
       return;
     case 'blockquote':
-      for (const child of node.children) collectBlocks(child, 'quote', file, out);
+      for (const child of node.children) collectBlocks(child, 'quote', file, base, out);
       return;
     case 'root':
     case 'list':
     case 'table':
     case 'tableRow':
     case 'footnoteDefinition':
-      for (const child of node.children) collectBlocks(child, context, file, out);
+      for (const child of node.children) collectBlocks(child, context, file, base, out);
       return;
     default:
       return; // code, html, yaml, thematicBreak, definition: not prose
   }
 }
 
-function pushBlock(node: Parents, kind: BlockKind, depth: number, file: string, out: ProseBlock[]): void {
+function pushBlock(node: Parents, kind: BlockKind, depth: number, file: string, base: number, out: ProseBlock[]): void {
   const builder = new ProseBuilder();
-  appendInline(node, file, builder);
+  appendInline(node, file, base, builder);
   const map = builder.build();
   if (map.text.trim()) out.push({ kind, depth, map });
 }
 
-function appendInline(node: Parents, file: string, builder: ProseBuilder): void {
+function appendInline(node: Parents, file: string, base: number, builder: ProseBuilder): void {
   for (const child of node.children) {
     switch (child.type) {
       case 'text':
-        appendText(child.value, child.position?.start.offset, child.position?.end.offset, file, builder);
+        appendText(child.value, offsetIn(child.position?.start.offset, base), offsetIn(child.position?.end.offset, base), file, builder);
         break;
       case 'emphasis':
       case 'strong':
       case 'delete':
-        appendInline(child, file, builder);
+        appendInline(child, file, base, builder);
         break;
       case 'link':
         if (isBareUrl(child)) gap(builder);
-        else appendInline(child, file, builder);
+        else appendInline(child, file, base, builder);
         break;
       case 'linkReference':
-        appendInline(child, file, builder);
+        appendInline(child, file, base, builder);
         break;
       case 'break':
         builder.appendSeparator('\n');
@@ -85,6 +117,10 @@ function appendInline(node: Parents, file: string, builder: ProseBuilder): void 
         gap(builder); // inlineCode, html, image, footnoteReference: not prose
     }
   }
+}
+
+function offsetIn(offset: number | undefined, base: number): number | undefined {
+  return offset === undefined ? undefined : offset + base;
 }
 
 /** A skipped inline element leaves one space, so words on either side do not join. */

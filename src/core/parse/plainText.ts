@@ -23,11 +23,17 @@ export function plainTextBlocks(text: string): ProseBlock[] {
       const offset = bullet ? bullet[0].length : 0;
       const builder = new ProseBuilder();
       appendWithoutUrls(line.slice(offset), lineStart + offset, builder);
-      blocks.push({ kind: bullet ? 'listItem' : 'paragraph', depth: 0, map: builder.build() });
+      blocks.push({ kind: bullet ? 'listItem' : isTitleLine(line) ? 'heading' : 'paragraph', depth: bullet ? 0 : isTitleLine(line) ? 2 : 0, map: builder.build() });
     }
     lineStart = lineEnd + 1;
   }
   return blocks;
+}
+
+/** A short line with no closing punctuation: a title or a subheading in plain-text copy. */
+function isTitleLine(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length <= 120 && /\s/.test(trimmed) && !/[.!?:;,”"'’)\]…]$/.test(trimmed) && /^[\p{Lu}\p{N}"“]/u.test(trimmed);
 }
 
 export function appendWithoutUrls(text: string, fileStart: number, builder: ProseBuilder): void {

@@ -10,6 +10,7 @@ import { entityId } from '../entities/index';
 import type { Lexicon } from '../entities/lexicon';
 import type { FigureKind, FigureValue } from '../figures/figure';
 import { dealId, type Deal } from './deal';
+import { pushTo } from '../../collections';
 import { mergeDeals } from './merge';
 import { dealsInSentence, type AmountMention, type PartyMention } from './sentenceDeals';
 
@@ -31,19 +32,26 @@ export interface DealInputs {
   readonly dateline: string | null;
 }
 
+interface DateContext extends DealInputs {
+  /** Dates with at least a month, by position: context for year-less dates. */
+  readonly monthDates: readonly FigureLike[];
+}
+
 const LABEL = /^[^:.!?]{1,40}:\s/;
 const LOOK_BACK_SENTENCES = 15;
 
 export function dealsOfSentences(inputs: DealInputs): Deal[] {
   const { sentences } = inputs;
+  const monthDates = inputs.figures.filter((f) => f.kind === 'date' && typeof f.value === 'string' && /^\d{4}-\d\d/.test(f.value)).sort((a, b) => a.start - b.start);
+  const context = { ...inputs, monthDates };
   const partiesBySentence = collectParties(inputs);
+  // a lead-in party must be salient: known to the lexicon, or named more than once
+  const salient = new Set(inputs.entities.filter((e) => e.isFromLexicon || e.mentions.length >= 2).map((e) => e.id));
   const figuresBySentence = new Map<number, FigureLike[]>();
-  for (const figure of inputs.figures) figuresBySentence.set(figure.sentenceIndex, [...(figuresBySentence.get(figure.sentenceIndex) ?? []), figure]);
+  for (const figure of inputs.figures) pushTo(figuresBySentence, figure.sentenceIndex, figure);
   const found: Deal[] = [];
   for (const sentence of sentences) {
-    // a cited source ("according to PitchBook") or an exchange before a ticker ("(NYSE: HLNX)") is not a party
-    const parties = (partiesBySentence.get(sentence.index) ?? []).filter((p) =>
-      !/according to\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, p.start - 20), p.start)) && !(sentence.text[p.start - 1] === '(' && /^\s?:/.test(sentence.text.slice(p.end, p.end + 2))));
+    const parties = partiesBySentence.get(sentence.index) ?? [];
     // a heading names a topic ("Microsoft Agreement & Corporate Restructuring"), not a deal
     if (sentence.blockKind === 'heading') continue;
     const own = figuresBySentence.get(sentence.index) ?? [];
@@ -55,11 +63,11 @@ export function dealsOfSentences(inputs: DealInputs): Deal[] {
       attachValue(found, sentence, amounts);
       continue;
     }
-    const inferParty = (exclude: ReadonlySet<string>) => leadInParty(sentence.index, sentences, partiesBySentence, exclude);
+    const inferParty = (exclude: ReadonlySet<string>) => leadInParty(sentence.index, sentences, partiesBySentence, exclude, salient);
     const sentenceDeals = dealsInSentence({ text: sentence.text, parties, amounts, dates, inferParty });
     if (sentenceDeals.length === 0 && attachValue(found, sentence, amounts)) continue;
     for (const deal of sentenceDeals) {
-      const date = completeDate(deal.date, sentence, inputs);
+      const date = completeDate(deal.date, sentence, context);
       const partyIds = deal.parties.map((p) => p.entityId);
       found.push({
         id: dealId(deal.kind, partyIds, deal.value, date.date),
@@ -107,30 +115,44 @@ function collectParties(inputs: DealInputs): Map<number, PartyMention[]> {
     }
     for (const m of entity.mentions) {
       const sentence = sentenceAt(inputs.sentences, m.blockIndex, m.proseStart);
-      if (!sentence) continue;
-      const party: PartyMention = { entityId: entityId(name), name, start: m.proseStart - sentence.proseStart, end: m.proseEnd - sentence.proseStart, isProvider };
-      out.set(sentence.index, [...(out.get(sentence.index) ?? []), party]);
+      if (!sentence || isSourceNotParty(sentence.text, m.proseStart - sentence.proseStart, m.proseEnd - sentence.proseStart)) continue;
+      const party: PartyMention = { entityId: entityId(name), name, start: m.proseStart - sentence.proseStart, end: m.proseEnd - sentence.proseStart, isProvider, isViaProduct: entity.type !== 'org' };
+      pushTo(out, sentence.index, party);
     }
   }
   for (const list of out.values()) list.sort((a, b) => a.start - b.start);
   return out;
 }
 
+/** A cited source ("according to PitchBook") or an exchange before a ticker ("(NYSE: HLNX)"). */
+function isSourceNotParty(text: string, start: number, end: number): boolean {
+  return /according to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start)) || (text[start - 1] === '(' && /^\s?:/.test(text.slice(end, end + 2)));
+}
+
+/** A sibling in a list of dated or per-party items: "Oct: 6 GW deal with AMD", "Oracle: …". */
+function isSiblingItem(text: string, parties: readonly PartyMention[]): boolean {
+  const label = LABEL.exec(text)?.[0];
+  if (!label) return false;
+  const isDateLabel = /^(?:\*\*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*(?:\d{1,2}(?:,\s*\d{4})?|\d{4})?\s*:\s$|^(?:Q[1-4]\s*)?\d{4}\s*:\s$/i.test(label);
+  const isPartyLabel = parties.some((p) => p.start === 0 && /^\s*:/.test(text.slice(p.end)));
+  return isDateLabel || isPartyLabel;
+}
+
 /**
  * The party a lead-in names: walking back over sibling items ("Oracle: …", "Jul: …") and
  * sentences without organisations, the first organisation of the nearest other sentence.
  */
-function leadInParty(index: number, sentences: readonly Sentence[], parties: Map<number, PartyMention[]>, exclude: ReadonlySet<string>): PartyMention | undefined {
+function leadInParty(index: number, sentences: readonly Sentence[], parties: Map<number, PartyMention[]>, exclude: ReadonlySet<string>, salient: ReadonlySet<string>): PartyMention | undefined {
   for (let k = index - 1; k >= 0 && k >= index - LOOK_BACK_SENTENCES; k--) {
-    if (LABEL.test(sentences[k]!.text)) continue;
-    const candidate = (parties.get(k) ?? []).find((p) => !exclude.has(p.entityId));
+    if (isSiblingItem(sentences[k]!.text, parties.get(k) ?? [])) continue;
+    const candidate = (parties.get(k) ?? []).find((p) => !exclude.has(p.entityId) && (salient.has(p.entityId) || !!p.isViaProduct));
     if (candidate) return candidate;
   }
   return undefined;
 }
 
 /** "Jan" → "2025-01" from the nearest earlier year; no date → the dateline, inferred. */
-function completeDate(date: string | null, sentence: Sentence, inputs: DealInputs): { date: string | null; isDateInferred: boolean } {
+function completeDate(date: string | null, sentence: Sentence, inputs: DateContext): { date: string | null; isDateInferred: boolean } {
   if (date && /^\d{4}/.test(date)) return { date: date.slice(0, 10), isDateInferred: false };
   if (date && date.startsWith('FY')) return { date: date.slice(2, 6), isDateInferred: true };
   if (date && /^--\d\d/.test(date)) {
@@ -141,11 +163,19 @@ function completeDate(date: string | null, sentence: Sentence, inputs: DealInput
 }
 
 /** The year of the nearest earlier date with a month ("January 20, 2025"), else of the dateline. */
-function yearBefore(sentence: Sentence, inputs: DealInputs): string | undefined {
+function yearBefore(sentence: Sentence, inputs: DateContext): string | undefined {
+  const dated = inputs.monthDates;
+  let lo = 0;
+  let hi = dated.length - 1;
   let best: FigureLike | undefined;
-  for (const figure of inputs.figures) {
-    if (figure.kind !== 'date' || typeof figure.value !== 'string' || !/^\d{4}-\d\d/.test(figure.value)) continue;
-    if (figure.start < sentence.start && (!best || figure.start > best.start)) best = figure;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (dated[mid]!.start < sentence.start) {
+      best = dated[mid];
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
   }
   return best ? (best.value as string).slice(0, 4) : inputs.dateline?.slice(0, 4);
 }

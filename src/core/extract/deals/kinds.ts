@@ -21,13 +21,13 @@ const SIGNALS: ReadonlyArray<readonly [DealKind, RegExp]> = [
   ['revenue-share', /\brevenue[- ]shar\w*|\bshare of (?:its |the )?revenues?\b|\bcut of [\w’'\s]{0,30}\brevenues?\b/gi],
   ['licensing', /\blicen[cs]\w*|\breseller\b|\broyalty-free\b|\bIP rights\b/gi],
   ['merger', /\bmerg(?:e|er|ed|es|ing)\b/gi],
-  ['acquisition', /\bacqui(?:re|res|red|ring|sition|sitions)\b|\btakeover\b|\bbuyout\b|\b(?:controlling|majority) stake\b|\btook (?:full )?control of\b|\b(?:agreed|agrees|plans?|offer(?:ed)?|deal|bid)\b[^.,;]{0,20}\bto (?:buy|purchase)\b(?!\s+(?:\w+\s+){0,2}(?:capacity|compute|GPUs?|chips|power|servers|electricity|credits)\b)|\bpurchase of\b|\b(?:bought|buys)\b(?![^.;]{0,40}\b(?:capacity|shares|stock|GPUs?|chips|servers|credits|power|compute)\b)/gi],
+  ['acquisition', /\bacqui(?:re|res|red|ring|sition|sitions)\b|\btakeover\b|\bbuyout\b|\b(?:controlling|majority) stake\b|\btook (?:full )?control of\b|\b(?:agreed|agrees|plans?|offer(?:ed)?|deal|bid)\b[^.,;]{0,20}\bto (?:buy|purchase)\b(?!\s+(?:\w+\s+){0,2}(?:capacity|compute|GPUs?|chips|power|servers|electricity|credits)\b)|\bpurchase of\b|\b(?:bought|buys)\b(?!(?:[^.;]|\.\d){0,40}\b(?:capacity|shares|stock|GPUs?|chips|servers|credits|power|compute)\b)/gi],
   ['joint-venture', /\bjoint[- ]venture\b|\bJV\b|\bpartner in\b|\blaunched with\b|\bco-?found\w*/gi],
   ['funding-round', /\b[Ff]unding round\b|\bround of funding\b|\bSeries [A-H]\b|\b[Ss]eed round\b|\b[Rr]ais(?:e|ed|es|ing) (?:a |an |another |its |fresh |new )?(?:~|about |nearly |more than |over |some )?(?:[$€£¥]|US ?\$|USD|EUR|\d)|\bled by\b/g],
   ['equity-stake', /\bstake\b|\bequity stake\b/gi],
   ['investment', /\binvest(?:s|ed|ing|ment|ments)?\b|\bpoured\b|\bbacker\b|\bbacked\b/gi],
   ['supply-agreement', /\bpower purchase agreements?\b|\bPPAs?\b|\bto supply\b|\bsupply agreements?\b|\bsupply (?:deal|agreement|contract|pact)\b|\bGPU deal\b|\bchip deal\b|\bsupply\b[\w\s]{0,20}\b(?:chips|GPUs|accelerators)\b/gi],
-  ['cloud-contract', /\bcloud (?:contract|deal|agreement|partner|provider|commitment)s?\b|\bcommitment\b|\bleasing\b|\bserver-rental\b|\bcapacity from\b|\bbought [^.]{0,30}capacity\b|\bhosting\b|\bprovider\b|\bcompute (?:deal|contract|agreement)\b/gi],
+  ['cloud-contract', /\bcloud (?:contract|deal|agreement|partner|provider|commitment)s?\b|\bcommitment\b|\bleasing\b|\bserver-rental\b|\bcapacity from\b|\bbought [^.]{0,30}capacity\b|\bhosting\b|\bcompute (?:deal|contract|agreement)\b/gi],
   ['partnership', /\bpartnership\b|\bagreement\b|\bdeal\b|\bcontract\b|\bpact\b|\balliance\b|\bcollaboration\b/gi],
 ];
 

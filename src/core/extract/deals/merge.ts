@@ -8,18 +8,19 @@ import { dealId, type Deal, type DealMention } from './deal';
 const TOLERANCE = 0.005;
 
 export function mergeDeals(deals: readonly Deal[]): Deal[] {
-  const merged: Deal[] = [];
+  // candidates share kind and parties: index them by that, then compare values and dates
+  const groups = new Map<string, Deal[]>();
   // valued deals first, so an unvalued mention joins the valued deal it belongs to
   const ordered = [...deals].sort((a, b) => Number(a.value === null) - Number(b.value === null));
   for (const deal of ordered) {
-    const index = merged.findIndex((m) => isSameDeal(m, deal));
-    if (index < 0) {
-      merged.push(deal);
-      continue;
-    }
-    merged[index] = combine(merged[index]!, deal);
+    const key = `${deal.kind}|${[...deal.partyIds].sort().join('|')}`;
+    const group = groups.get(key) ?? [];
+    const index = group.findIndex((m) => isSameDeal(m, deal));
+    if (index < 0) group.push(deal);
+    else group[index] = combine(group[index]!, deal);
+    groups.set(key, group);
   }
-  return merged.sort((a, b) => firstStart(a) - firstStart(b));
+  return [...groups.values()].flat().sort((a, b) => (firstPath(a)).localeCompare(firstPath(b)) || firstStart(a) - firstStart(b));
 }
 
 export function isSameDeal(a: Deal, b: Deal): boolean {
@@ -61,6 +62,10 @@ function preciseDate(a: Deal, b: Deal): { date: string | null; isDateInferred: b
   const candidates = [a, b].filter((d) => d.date !== null).sort((x, y) => Number(x.isDateInferred) - Number(y.isDateInferred) || y.date!.length - x.date!.length);
   const best = candidates[0];
   return best ? { date: best.date, isDateInferred: best.isDateInferred } : { date: null, isDateInferred: false };
+}
+
+function firstPath(deal: Deal): string {
+  return deal.mentions[0]?.path ?? '';
 }
 
 function firstStart(deal: Deal): number {

@@ -14,6 +14,8 @@ export interface PartyMention {
   readonly start: number;
   readonly end: number;
   readonly isProvider: boolean;
+  /** The sentence names a product and the party is its owner ("Azure" → Microsoft). */
+  readonly isViaProduct?: boolean;
 }
 
 export interface AmountMention {
@@ -70,22 +72,18 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   const signals = kindSignals(input.text);
   if (signals.length === 0) return [];
   const clauses = clausesOf(input.text);
+  const chosen = chooseKinds(signals, input.text);
+  const amountOf = assignAmounts(chosen, input, clauses);
   const out: SentenceDeal[] = [];
-  const claimed = new Set<AmountMention>();
-  for (const signal of chooseKinds(signals, input.text)) {
-    const clause = clauses.find((c) => signal.index >= c.start && signal.index < c.end) ?? { start: 0, end: input.text.length };
+  for (const signal of chosen) {
+    const clause = clauseAt(clauses, signal.index);
     const inClause = dedupe(input.parties.filter((p) => p.start >= clause.start && p.start < clause.end));
     const resolved = resolveParties(signal, inClause, input, clause.start === 0);
     if (!resolved) continue;
     let kind: DealKind = signal.kind === 'partnership' && resolved.parties.some((p) => p.isProvider) ? 'cloud-contract' : signal.kind;
     if (kind === 'acquisition' && MINORITY_STAKE.test(input.text) && !/\b(?:controlling|majority)\b/i.test(input.text)) kind = 'equity-stake';
-    // the amount of the clause, else of the statement (a semicolon ends one)
-    const segment = segmentAround(input.text, signal.index);
-    const amounts = input.amounts.filter((a) => !claimed.has(a) && !NOT_DEAL_VALUE.test(input.text.slice(Math.max(0, a.start - 40), a.start)));
-    const amount = nearest(amounts.filter((a) => a.start >= clause.start && a.start < clause.end), signal.index)
-      ?? nearest(amounts.filter((a) => a.start >= segment.start && a.start < segment.end), signal.index);
+    const amount = amountOf.get(signal);
     if (kind === 'partnership' && !amount && !ACT.test(input.text)) continue;
-    if (amount) claimed.add(amount);
     const dates = input.dates.filter((d) => !END_DATE.test(input.text.slice(Math.max(0, d.start - 20), d.start)));
     const date = nearest(dates, signal.index)?.value ?? null;
     const value = amount ? (Array.isArray(amount.value) ? amount.value[1] : amount.value) : null;
@@ -96,12 +94,53 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   return out;
 }
 
+/**
+ * Each amount goes to the nearest signal that may take it — one in the same clause, else one
+ * in the same statement (a semicolon ends one) — closest pairs first.
+ */
+function assignAmounts(signals: readonly KindSignal[], input: SentenceDealInput, clauses: ReadonlyArray<{ start: number; end: number }>): Map<KindSignal, AmountMention> {
+  const amounts = input.amounts.filter((a) => !NOT_DEAL_VALUE.test(input.text.slice(Math.max(0, a.start - 40), a.start)) && !isEquivalent(input.text, a));
+  const pairs: Array<{ signal: KindSignal; amount: AmountMention; cost: number }> = [];
+  for (const signal of signals) {
+    const clause = clauseAt(clauses, signal.index);
+    const segment = segmentAround(input.text, signal.index);
+    for (const amount of amounts) {
+      const inClause = amount.start >= clause.start && amount.start < clause.end;
+      const inSegment = amount.start >= segment.start && amount.start < segment.end;
+      if (!inSegment) continue;
+      pairs.push({ signal, amount, cost: Math.abs(amount.start - signal.index) + (inClause ? 0 : 10_000) });
+    }
+  }
+  pairs.sort((a, b) => a.cost - b.cost);
+  const out = new Map<KindSignal, AmountMention>();
+  const used = new Set<AmountMention>();
+  for (const { signal, amount } of pairs) {
+    if (out.has(signal) || used.has(amount)) continue;
+    out.set(signal, amount);
+    used.add(amount);
+  }
+  return out;
+}
+
+/** "€4.2 billion ($4.9 billion)": the amount in parentheses restates the one before it. */
+function isEquivalent(text: string, amount: AmountMention): boolean {
+  return /\d[^()]{0,20}\(\s*(?:about |approximately |roughly |~)?$/.test(text.slice(Math.max(0, amount.start - 30), amount.start));
+}
+
+function clauseAt(clauses: ReadonlyArray<{ start: number; end: number }>, index: number): { start: number; end: number } {
+  return clauses.find((c) => index >= c.start && index < c.end) ?? clauses[clauses.length - 1]!;
+}
+
 function resolveParties(signal: KindSignal, inClause: PartyMention[], input: SentenceDealInput, isFirstClause: boolean): { parties: PartyMention[]; isInferred: boolean } | undefined {
   let parties = inClause;
   const compound = compoundPair(parties, input.text);
   if (compound) parties = compound;
-  else if (parties.length > 2 && signal.kind !== 'funding-round' && signal.kind !== 'joint-venture') parties = nearestTwo(parties, signal);
-  const allProviders = parties.length >= 2 && parties.every((p) => p.isProvider);
+  else if (parties.length > 2 && signal.kind !== 'funding-round' && signal.kind !== 'joint-venture') {
+    // "OpenAI's new AWS deal includes …, giving AWS an answer to Anthropic": the parties before the signal
+    const before = parties.filter((p) => p.end <= signal.index);
+    parties = nearestTwo(before.length >= 2 && signal.kind !== 'acquisition' ? before : parties, signal);
+  }
+  const allProviders = parties.length >= 2 && parties.every((p) => p.isProvider && !p.isViaProduct);
   const mayInfer = isFirstClause && (LABEL.test(input.text) || VERB_FIRST.test(input.text) || IMPLICIT_SUBJECT.test(input.text));
   if ((parties.length === 1 || allProviders) && mayInfer) {
     const inferred = input.inferParty(new Set(parties.map((p) => p.entityId)));

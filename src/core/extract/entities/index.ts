@@ -157,7 +157,8 @@ function aliasIndex(drafts: ReadonlyMap<string, Draft>, prepared: readonly Block
 
 /** "Corvanta Labs Inc" → "Corvanta Labs": the legal form is not part of the name people use. */
 function withoutLegalForm(name: string): string {
-  const stripped = name.replace(/[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV)\.?$/, '');
+  // abbreviated forms only: "Public Benefit Corporation" is a name, "Solvane Semiconductor Corp" a name and a form
+  const stripped = name.replace(/[,\s]+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV)\.?$/, '');
   return stripped.includes(' ') || stripped.length >= 4 ? stripped : name;
 }
 

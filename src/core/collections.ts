@@ -1,0 +1,8 @@
+/** Small collection helpers shared by the core. */
+
+/** Appends `value` to the list at `key`, creating it (no copying: linear in the number of calls). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,79 @@
+/**
+ * The only reader of `newsmark.*` settings. A zod schema holds the defaults (the same as
+ * package.json's `contributes.configuration`); an invalid value is logged and its default used.
+ */
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import { ENTITY_TYPES } from '../core/extract/entities/lexicon';
+import { FIGURE_KINDS } from '../core/extract/figures/figure';
+import type { Log } from './log';
+
+const SECTION = 'newsmark';
+
+export const Settings = z.object({
+  enable: z.boolean().default(true),
+  include: z.string().min(1).default('**/*.{md,markdown,txt}'),
+  highlight: z.object({
+    entityTypes: z.array(z.enum(ENTITY_TYPES)).default([...ENTITY_TYPES]),
+    figureKinds: z.array(z.enum(FIGURE_KINDS)).default([...FIGURE_KINDS]),
+  }).default({ entityTypes: [...ENTITY_TYPES], figureKinds: [...FIGURE_KINDS] }),
+  analysis: z.object({
+    debounceMs: z.number().int().min(0).max(10_000).default(300),
+  }).default({ debounceMs: 300 }),
+  author: z.string().default(''),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Keys read from the configuration, each validated on its own so one bad value spoils nothing else. */
+const KEYS = ['enable', 'include', 'highlight.entityTypes', 'highlight.figureKinds', 'analysis.debounceMs', 'author'] as const;
+
+export class Config implements vscode.Disposable {
+  private current: Settings;
+  private readonly changed = new vscode.EventEmitter<Settings>();
+  private readonly listener: vscode.Disposable;
+  /** Fires with the new settings after any `newsmark.*` setting changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: Log) {
+    this.current = this.read();
+    this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      this.current = this.read();
+      this.log.info(`settings changed: ${JSON.stringify(this.current)}`);
+      this.changed.fire(this.current);
+    });
+  }
+
+  get settings(): Settings {
+    return this.current;
+  }
+
+  private read(): Settings {
+    const section = vscode.workspace.getConfiguration(SECTION);
+    const defaults = Settings.parse({});
+    const raw: Record<string, unknown> = {};
+    for (const key of KEYS) {
+      const value = section.get(key);
+      if (value === undefined) continue;
+      const probe = setPath({}, key, value);
+      const checked = Settings.safeParse(probe);
+      if (checked.success) setPath(raw, key, value);
+      else this.log.warn(`newsmark.${key}: invalid value ${JSON.stringify(value)}, using the default (${z.prettifyError(checked.error)})`);
+    }
+    const parsed = Settings.safeParse(raw);
+    return parsed.success ? parsed.data : defaults;
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.changed.dispose();
+  }
+}
+
+function setPath(target: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  const parts = key.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[parts[parts.length - 1]!] = value;
+  return target;
+}

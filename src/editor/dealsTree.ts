@@ -1,0 +1,271 @@
+/**
+ * The deals panel: the deals of the workspace's articles (merged across sources), grouped by
+ * kind or by party; each deal's children are its mentions (file and sentence). Orphaned
+ * annotations are listed under their own node. Built lazily, when the view first asks, from
+ * the workspace index; rebuilt when an analysis lands, a file comes or goes, or the store changes.
+ */
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analysis';
+import type { Deal, DealMention } from '../core/extract/deals/deal';
+import { dealsAcross, toExtractDeal } from '../core/extractOutput';
+import type { AnchoredAnnotation } from './anchored';
+import { Commands } from './commands';
+import { compactAmount, dealKindWords, dealParties, dealValue, escapeMarkdown, shorten } from './format';
+import type { Log } from './log';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export const DEALS_VIEW = 'newsmark.deals';
+export type DealGrouping = 'kind' | 'party';
+const GROUPING_KEY = 'newsmark.dealsGrouping';
+const SCAN_CONTEXT = 'newsmark.articleScan';
+
+export type DealNode =
+  | { readonly type: 'group'; readonly label: string; readonly deals: readonly Deal[] }
+  | { readonly type: 'deal'; readonly deal: Deal; readonly parentLabel: string }
+  | { readonly type: 'mention'; readonly deal: Deal; readonly mention: DealMention; readonly uri: vscode.Uri | undefined }
+  | { readonly type: 'orphans'; readonly orphans: readonly AnchoredAnnotation[] }
+  | { readonly type: 'orphan'; readonly orphan: AnchoredAnnotation };
+
+export interface DealsModel {
+  readonly articleCount: number;
+  readonly deals: readonly Deal[];
+  readonly uriOfPath: ReadonlyMap<string, vscode.Uri>;
+  readonly analyses: ReadonlySet<Analysis>;
+}
+
+/** What the panel reads of the store. */
+export interface OrphanSource {
+  readonly onDidChange: vscode.Event<void>;
+  orphans(): readonly AnchoredAnnotation[];
+}
+
+export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<DealNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private model: Promise<DealsModel> | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastModel: DealsModel | undefined;
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly orphanSource: OrphanSource,
+    private readonly state: vscode.Memento,
+    private readonly log: Log,
+  ) {
+    void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
+    this.disposables.push(
+      index.onDidAnalyse((article) => {
+        // an analysis the current model already holds (its own scan) changes nothing
+        void this.model?.then((m) => { if (!m.analyses.has(article.analysis)) this.scheduleRefresh(); });
+      }),
+      index.onDidForget(() => this.scheduleRefresh()),
+      index.onDidChangeArticles(() => this.scheduleRefresh()),
+      orphanSource.onDidChange(() => this.changed.fire(undefined)),
+      vscode.workspace.onDidSaveTextDocument((doc) => index.isArticle(doc) && this.scheduleRefresh()),
+    );
+  }
+
+  get grouping(): DealGrouping {
+    return this.state.get<DealGrouping>(GROUPING_KEY) === 'party' ? 'party' : 'kind';
+  }
+
+  async setGrouping(grouping: DealGrouping): Promise<void> {
+    await this.state.update(GROUPING_KEY, grouping);
+    await vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
+    this.changed.fire(undefined);
+  }
+
+  refresh(): void {
+    this.model = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 250);
+  }
+
+  /** The uri of a mention's article, as of the last model. */
+  uriOf(path: string): vscode.Uri | undefined {
+    return this.lastModel?.uriOfPath.get(path);
+  }
+
+  /** The deals of every known article (scanning them on first use). */
+  deals(): Promise<DealsModel> {
+    return (this.model ??= this.build());
+  }
+
+  private async build(): Promise<DealsModel> {
+    const started = Date.now();
+    const articles = await this.index.scan();
+    const deals = dealsAcross(articles.map((a) => a.analysis));
+    this.log.info(`deals panel: ${deals.length} deal(s) in ${articles.length} article(s), ${Date.now() - started} ms`);
+    await vscode.commands.executeCommand('setContext', SCAN_CONTEXT, articles.length ? 'found' : 'empty');
+    return this.lastModel = {
+      articleCount: articles.length,
+      deals,
+      uriOfPath: new Map(articles.map((a) => [a.path, a.uri])),
+      analyses: new Set(articles.map((a) => a.analysis)),
+    };
+  }
+
+  async getChildren(node?: DealNode): Promise<DealNode[]> {
+    if (!node) {
+      const model = await this.deals();
+      if (model.articleCount === 0) return []; // the welcome view explains
+      const orphans = this.orphanSource.orphans();
+      const roots: DealNode[] = groupDeals(model.deals, this.grouping);
+      if (orphans.length) roots.push({ type: 'orphans', orphans });
+      return roots;
+    }
+    switch (node.type) {
+      case 'group': return node.deals.map((deal) => ({ type: 'deal', deal, parentLabel: node.label }));
+      case 'deal': {
+        const model = await this.deals();
+        return node.deal.mentions.map((mention) => ({ type: 'mention', deal: node.deal, mention, uri: model.uriOfPath.get(mention.path ?? '') }));
+      }
+      case 'orphans': return node.orphans.map((orphan) => ({ type: 'orphan', orphan }));
+      default: return [];
+    }
+  }
+
+  getTreeItem(node: DealNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = `${node.deals.length}`;
+        item.contextValue = 'group';
+        item.iconPath = new vscode.ThemeIcon(this.grouping === 'kind' ? 'symbol-enum' : 'organization');
+        return item;
+      }
+      case 'deal': return dealItem(node.deal, node.parentLabel, this.grouping);
+      case 'mention': {
+        const item = new vscode.TreeItem(shorten(node.mention.sentence, 90), vscode.TreeItemCollapsibleState.None);
+        item.description = node.mention.path;
+        item.contextValue = 'mention';
+        item.iconPath = new vscode.ThemeIcon('quote');
+        item.tooltip = untrusted().appendMarkdown(escapeMarkdown(node.mention.sentence)).appendMarkdown('\n\n*').appendMarkdown(escapeMarkdown(node.mention.path ?? '')).appendMarkdown('*');
+        if (node.uri) {
+          item.resourceUri = node.uri;
+          item.command = { title: 'Reveal', command: Commands.revealMention, arguments: [node] };
+        }
+        return item;
+      }
+      case 'orphans': {
+        const item = new vscode.TreeItem('Orphaned annotations', vscode.TreeItemCollapsibleState.Expanded);
+        item.description = `${node.orphans.length}`;
+        item.contextValue = 'orphans';
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.tooltip = 'Annotations whose text is no longer in their article: kept in .newsmark/annotations.json until you remove them.';
+        return item;
+      }
+      case 'orphan': {
+        const { annotation } = node.orphan;
+        const item = new vscode.TreeItem(shorten(annotation.anchor.quote.exact, 80), vscode.TreeItemCollapsibleState.None);
+        item.description = [annotation.source, annotation.tags.join(', ')].filter(Boolean).join(' · ');
+        item.contextValue = 'orphan';
+        item.iconPath = new vscode.ThemeIcon('debug-disconnect');
+        item.tooltip = untrusted().appendMarkdown('**Orphaned:** ').appendMarkdown(escapeMarkdown(annotation.orphan?.reason ?? 'cannot be anchored'))
+          .appendMarkdown('\n\n> ').appendMarkdown(escapeMarkdown(annotation.anchor.quote.exact));
+        item.command = { title: 'Reveal', command: Commands.revealAnnotation, arguments: [node] };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function untrusted(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+function dealItem(deal: Deal, parentLabel: string, grouping: DealGrouping): vscode.TreeItem {
+  const item = new vscode.TreeItem(dealParties(deal), vscode.TreeItemCollapsibleState.Collapsed);
+  const amount = deal.value !== null ? compactAmount(deal.value, deal.currency) : undefined;
+  item.description = [grouping === 'party' ? dealKindWords(deal.kind) : undefined, amount, deal.date].filter(Boolean).join(' · ');
+  item.contextValue = 'deal';
+  item.id = `${grouping}:${parentLabel}:${deal.id}`;
+  item.iconPath = new vscode.ThemeIcon('link');
+  const md = untrusted();
+  md.appendMarkdown('**').appendMarkdown(escapeMarkdown(dealParties(deal))).appendMarkdown('**\n\n');
+  md.appendMarkdown(`- **Kind:** ${escapeMarkdown(dealKindWords(deal.kind))}\n`);
+  md.appendMarkdown(`- **Value:** ${escapeMarkdown(dealValue(deal) ?? 'not stated')}\n`);
+  md.appendMarkdown(`- **Date:** ${escapeMarkdown(deal.date ?? 'not stated')}${deal.isDateInferred ? ' *(from the dateline)*' : ''}\n`);
+  md.appendMarkdown(`- **Mentions:** ${deal.mentions.length}`);
+  item.tooltip = md;
+  return item;
+}
+
+export function groupDeals(deals: readonly Deal[], grouping: DealGrouping): DealNode[] {
+  const groups = new Map<string, Deal[]>();
+  for (const deal of deals) {
+    const labels = grouping === 'kind' ? [dealKindWords(deal.kind)] : deal.parties.length ? deal.parties : ['(parties not named)'];
+    for (const label of new Set(labels)) groups.set(label, [...(groups.get(label) ?? []), deal]);
+  }
+  return [...groups.entries()]
+    .sort(([a, da], [b, db]) => (grouping === 'party' ? db.length - da.length : 0) || a.localeCompare(b))
+    .map(([label, ds]) => ({ type: 'group', label, deals: ds }));
+}
+
+export function registerDealsTree(provider: DealsTreeProvider): vscode.Disposable {
+  const view = vscode.window.createTreeView(DEALS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const describe = () => {
+    void provider.deals().then((m) => {
+      view.message = m.articleCount && !m.deals.length ? `No deals found in ${m.articleCount} article(s).` : undefined;
+      view.description = m.articleCount ? `${m.deals.length} deals · ${m.articleCount} articles` : undefined;
+    });
+  };
+  return vscode.Disposable.from(view, provider.onDidChangeTreeData(() => view.visible && describe()), view.onDidChangeVisibility((e) => e.visible && describe()));
+}
+
+/** The panel's commands: reveal a mention or an orphan, tag a mention's claim, copy a deal. */
+export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri: vscode.Uri, offset: number) => Promise<unknown>) {
+  const mentionOf = (node: DealNode): { uri: vscode.Uri; start: number; end: number } | undefined => {
+    if (node.type === 'mention') return node.uri && { uri: node.uri, start: node.mention.start, end: node.mention.end };
+    if (node.type !== 'deal') return undefined;
+    const first = node.deal.mentions[0];
+    const uri = first && provider.uriOf(first.path ?? '');
+    return first && uri && { uri, start: first.start, end: first.end };
+  };
+  const reveal = async (uri: vscode.Uri, start: number, end: number) => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const clamp = (n: number) => Math.max(0, Math.min(n, doc.getText().length));
+    const range = new vscode.Range(doc.positionAt(clamp(start)), doc.positionAt(clamp(end)));
+    await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
+    return range;
+  };
+  return {
+    refreshDeals: () => provider.refresh(),
+    groupDealsByKind: () => provider.setGrouping('kind'),
+    groupDealsByParty: () => provider.setGrouping('party'),
+    showDeals: () => vscode.commands.executeCommand(`${DEALS_VIEW}.focus`),
+    revealMention: async (node: DealNode) => {
+      const target = node && mentionOf(node);
+      return target && reveal(target.uri, target.start, target.end);
+    },
+    tagDealMention: async (node: DealNode) => {
+      const target = node && mentionOf(node);
+      return target && tagClaim(target.uri, target.start);
+    },
+    copyDealAsJson: async (node: DealNode) => {
+      if (node?.type !== 'deal' && node?.type !== 'mention') return undefined;
+      const json = `${JSON.stringify(toExtractDeal(node.deal), null, 2)}\n`;
+      await vscode.env.clipboard.writeText(json);
+      vscode.window.setStatusBarMessage('$(json) Newsmark: deal copied as JSON', 3000);
+      return json;
+    },
+    revealAnnotation: async (node: DealNode) => {
+      if (node?.type !== 'orphan') return undefined;
+      const { start, end } = node.orphan.annotation.anchor.position;
+      return reveal(node.orphan.uri, start, end);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Words for what the core computed: normalised values, qualifiers, deals, corrections. Display
+ * only; these never look at article text. `escapeMarkdown` is the one way article text enters a
+ * MarkdownString (hovers, tooltips): every ASCII punctuation character is backslash-escaped, so
+ * nothing in an article can become a link, an image, HTML, an entity or a theme icon.
+ */
+import type { Figure } from '../core/analysis';
+import type { Correction } from '../core/annotations/model';
+import type { Deal } from '../core/extract/deals/deal';
+import type { Qualifier } from '../core/extract/figures/figure';
+
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+const UNIT_WORDS: Readonly<Record<string, string>> = {
+  '%': 'percent', pp: 'percentage points', bp: 'basis points', x: 'times',
+};
+
+const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
+  'up-to': 'up to', about: 'about', nearly: 'nearly', 'more-than': 'more than',
+  'at-least': 'at least', 'less-than': 'less than', 'at-most': 'at most',
+};
+
+/** "38,000,000,000 USD", "6 to 7 percent", "2025-11-03", "2025-12-19 to 2025-12-20". */
+export function normalisedValue(figure: Pick<Figure, 'value' | 'unit'>): string {
+  const one = (v: number | string) => (typeof v === 'number' ? number.format(v) : v);
+  const value = Array.isArray(figure.value) ? `${one(figure.value[0])} to ${one(figure.value[1])}` : one(figure.value);
+  if (!figure.unit) return value;
+  return `${value} ${UNIT_WORDS[figure.unit] ?? figure.unit}`;
+}
+
+export function qualifierWords(qualifier: Qualifier | null): string | undefined {
+  return qualifier ? QUALIFIER_WORDS[qualifier] : undefined;
+}
+
+/** "38,000,000,000 USD" or undefined when the deal states no amount. */
+export function dealValue(deal: Pick<Deal, 'value' | 'currency'>): string | undefined {
+  if (deal.value === null) return undefined;
+  return `${number.format(deal.value)}${deal.currency ? ` ${deal.currency}` : ''}`;
+}
+
+/** Compact amount for tree descriptions: "$38B", "€1.2M", "27,000". */
+export function compactAmount(value: number, currency: string | null): string {
+  const symbol = currency ? ({ USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: 'CN¥' } as Record<string, string>)[currency] : undefined;
+  const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 }).format(value);
+  if (symbol) return `${symbol}${compact}`;
+  return currency ? `${compact} ${currency}` : compact;
+}
+
+export function dealKindWords(kind: string): string {
+  return kind.replace(/-/g, ' ');
+}
+
+/** "OpenAI → Amazon Web Services": the parties in role order. */
+export function dealParties(deal: Pick<Deal, 'parties'>): string {
+  return deal.parties.length ? deal.parties.join(' → ') : '(parties not named)';
+}
+
+export function correctionSummary(c: Correction): string {
+  return `${c.isApplied ? 'applied' : 'recorded'} by ${c.author || 'unknown'} on ${c.time.slice(0, 10)}`;
+}
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** Shorten to `max` characters on a word boundary, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

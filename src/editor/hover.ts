@@ -1,0 +1,144 @@
+/**
+ * Provenance on hover. On a figure: its normalised value, kind and qualifier; the sentence it
+ * stands in; who says it; the file; its deals; the tags and corrections on its claim; and what
+ * other sources state (filled by the workspace index's cross-source facts). On an entity: type,
+ * canonical name, aliases and mention count. Never trusted markdown: no HTML, no command links;
+ * every piece of article text goes through `escapeMarkdown`.
+ */
+import * as vscode from 'vscode';
+import type { Analysis, Figure } from '../core/analysis';
+import type { Entity } from '../core/extract/entities/index';
+import { annotationsOfClaim, tagsOf, type AnnotationView } from './anchored';
+import { ARTICLE_LANGUAGES, rangeOf } from './articles';
+import { correctionSummary, dealKindWords, dealParties, dealValue, escapeMarkdown, normalisedValue, qualifierWords } from './format';
+import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
+
+export function registerHover(index: WorkspaceIndex, annotations: AnnotationView): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(ARTICLE_LANGUAGES, {
+    async provideHover(doc, position, token) {
+      const article = await index.getArticle(doc, token);
+      if (!article || token.isCancellationRequested) return undefined;
+      const offset = doc.offsetAt(position);
+      const figure = figureAt(article.analysis, offset);
+      if (figure) return new vscode.Hover(figureProvenance(article, figure, annotations, index), rangeOf(doc, figure));
+      const found = entityAt(article.analysis, offset);
+      if (found) return new vscode.Hover(entityCard(found.entity), rangeOf(doc, found.mention));
+      return undefined;
+    },
+  });
+}
+
+export function figureAt(analysis: Analysis, offset: number): Figure | undefined {
+  return analysis.figures.find((f) => f.start <= offset && offset < f.end);
+}
+
+export function entityAt(analysis: Analysis, offset: number): { entity: Entity; mention: Entity['mentions'][number] } | undefined {
+  for (const entity of analysis.entities) {
+    const mention = entity.mentions.find((m) => m.start <= offset && offset < m.end);
+    if (mention) return { entity, mention };
+  }
+  return undefined;
+}
+
+/** An untrusted MarkdownString: fixed labels in markdown, article text only through `text()`. */
+class Card {
+  readonly md = new vscode.MarkdownString('', false);
+  constructor() {
+    this.md.isTrusted = false;
+    this.md.supportHtml = false;
+  }
+  label(markdown: string): this {
+    this.md.appendMarkdown(markdown);
+    return this;
+  }
+  text(articleText: string): this {
+    this.md.appendMarkdown(escapeMarkdown(articleText));
+    return this;
+  }
+  line(): this {
+    this.md.appendMarkdown('  \n');
+    return this;
+  }
+  paragraph(): this {
+    this.md.appendMarkdown('\n\n');
+    return this;
+  }
+}
+
+export function figureProvenance(article: AnalysedArticle, figure: Figure, annotations: AnnotationView, index: WorkspaceIndex): vscode.MarkdownString {
+  const { analysis } = article;
+  const card = new Card();
+  card.label('**').text(figure.text).label('** → ').text(normalisedValue(figure)).line();
+  const facts = [figure.kind, qualifierWords(figure.qualifier) && `qualifier: ${qualifierWords(figure.qualifier)}`, figure.isApprox && 'approximate'];
+  card.label('*').text(facts.filter(Boolean).join(' · ')).label('*').paragraph();
+
+  const sentence = analysis.sentences[figure.sentenceIndex];
+  if (sentence) card.label('> ').text(sentence.text).paragraph();
+
+  const claim = analysis.claims.find((c) => c.sentenceIndex === figure.sentenceIndex);
+  const attribution = claim?.attribution;
+  card.label('**Who says it:** ');
+  if (attribution) card.text(attribution.text).label(` *(${attribution.kind.replace('-', ' ')})*`);
+  else card.label('*not attributed in the sentence*');
+  card.line().label('**File:** ').text(article.path);
+  if (sentence) card.text(`, line ${lineOf(article.text, sentence.start)}`);
+  card.paragraph();
+
+  const deals = analysis.deals.filter((d) => claim?.dealIds.includes(d.id));
+  if (deals.length) {
+    card.label('**Deals:**').paragraph();
+    for (const deal of deals) {
+      card.label('- ').text(dealKindWords(deal.kind)).label(': ').text(dealParties(deal));
+      const details = [dealValue(deal), deal.date && `${deal.date}${deal.isDateInferred ? ' (from the dateline)' : ''}`].filter(Boolean);
+      if (details.length) card.label(' · ').text(details.join(' · '));
+      card.label('\n');
+    }
+    card.paragraph();
+  }
+
+  const own = claim ? annotationsOfClaim(annotations.anchoredIn(article.uri), analysis, claim) : [];
+  const tags = tagsOf(own);
+  card.label('**Tags:** ');
+  if (tags.length) card.text(tags.join(', '));
+  else card.label('*none — Ctrl+. on the claim to tag it*');
+  card.paragraph();
+  const corrections = own.flatMap((a) => a.annotation.corrections);
+  if (corrections.length) {
+    card.label('**Corrections:**').paragraph();
+    for (const c of corrections) {
+      card.label('- ~~').text(c.original).label('~~ → ').text(c.corrected);
+      if (c.note) card.label(' — ').text(c.note);
+      card.label(' *(').text(correctionSummary(c)).label(')*\n');
+    }
+    card.paragraph();
+  }
+
+  card.label('---\n\n**Also stated in other sources**\n\n');
+  if (!index.crossSource.isAvailable) {
+    card.label('*Filled in by the workspace index once it compares sources (cross-source facts are not computed yet).*');
+  } else {
+    const others = index.crossSource.alsoStated(article, figure);
+    if (!others.length) card.label('*No other source in the workspace states this.*');
+    for (const other of others) {
+      card.label(other.isAgreeing ? '- agrees: ' : '- **differs**: ').text(`${other.figureText} — ${other.path}: ${other.sentence}`).label('\n');
+    }
+  }
+  return card.md;
+}
+
+export function entityCard(entity: Entity): vscode.MarkdownString {
+  const card = new Card();
+  card.label('**').text(entity.name).label('** · ').text(entity.type).paragraph();
+  card.label('**Also written as:** ');
+  if (entity.aliases.length) card.text(entity.aliases.join(', '));
+  else card.label('*no other name in this article*');
+  card.line().label(`**Mentions in this article:** ${entity.mentions.length}`);
+  card.line().label(entity.isFromLexicon ? '*From the lexicon*' : '*Found by the name heuristics*');
+  return card.md;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

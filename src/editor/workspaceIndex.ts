@@ -1,0 +1,272 @@
+/**
+ * The one Analysis cache. Keyed by uri + version (the editor's version for an open document,
+ * the file's mtime and size for one on disk); what an unsaved editor holds is what gets analysed.
+ * In-flight work is shared, entries are dropped when a document closes or a file is deleted.
+ * Analyses run one at a time off the caller's stack, open documents before files on disk, so a
+ * later background pass over the whole workspace (`scan`) cannot starve the editor.
+ * No provider calls `analyse`: they all ask this index.
+ */
+import * as vscode from 'vscode';
+import { analyse, type Analysis, type Figure } from '../core/analysis';
+import { articlePath, isArticleDocument } from './articles';
+import type { Config } from './config';
+import type { LexiconSource } from './lexiconSource';
+import type { Log } from './log';
+
+export interface AnalysedArticle {
+  readonly uri: vscode.Uri;
+  /** Workspace-relative path, as in `analysis.path`. */
+  readonly path: string;
+  /** The editor's version when the text came from an open document, else undefined. */
+  readonly version: number | undefined;
+  /** The text that was analysed (offsets point into it). */
+  readonly text: string;
+  readonly analysis: Analysis;
+}
+
+/** A figure of another source that states the same fact (filled by the cross-source issue). */
+export interface OtherStatement {
+  readonly uri: vscode.Uri;
+  readonly path: string;
+  readonly sentence: string;
+  readonly figureText: string;
+  readonly isAgreeing: boolean;
+}
+
+/** Extension point for the hover's "Also stated in other sources": the corpus layer plugs in here. */
+export interface CrossSourceFacts {
+  /** False until the workspace index computes cross-source facts. */
+  readonly isAvailable: boolean;
+  alsoStated(article: AnalysedArticle, figure: Figure): readonly OtherStatement[];
+}
+
+const NO_CROSS_SOURCE_FACTS: CrossSourceFacts = { isAvailable: false, alsoStated: () => [] };
+
+interface Entry {
+  readonly key: string;
+  readonly promise: Promise<AnalysedArticle | undefined>;
+}
+
+interface Job {
+  readonly uriKey: string;
+  readonly key: string;
+  readonly isForeground: boolean;
+  run(): Promise<AnalysedArticle | undefined>;
+  resolve(result: AnalysedArticle | undefined): void;
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly latestByUri = new Map<string, AnalysedArticle>();
+  private readonly queue: Job[] = [];
+  private isRunning = false;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly analysed = new vscode.EventEmitter<AnalysedArticle>();
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  private readonly articlesChanged = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private articleList: Promise<vscode.Uri[]> | undefined;
+  private isDisposed = false;
+  private watcher: vscode.Disposable;
+
+  /** Fires when an analysis lands (never for a cache hit). */
+  readonly onDidAnalyse = this.analysed.event;
+  /** Fires when a document closed or a file was deleted: its analysis is gone. */
+  readonly onDidForget = this.forgotten.event;
+  /** Fires when the set of article files may have changed (created, deleted, settings). */
+  readonly onDidChangeArticles = this.articlesChanged.event;
+  /** Filled by the corpus layer (cross-source issue); hovers ask it. */
+  crossSource: CrossSourceFacts = NO_CROSS_SOURCE_FACTS;
+
+  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log) {
+    this.watcher = this.watchArticles();
+    this.disposables.push(
+      this.analysed, this.forgotten, this.articlesChanged,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.isArticle(doc) && void this.get(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.scheduleAnalysis(e.document)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      lexicons.onDidChange(() => this.reset('the workspace lexicon changed')),
+      config.onDidChange(() => {
+        this.watcher.dispose();
+        this.watcher = this.watchArticles();
+        this.reset('settings changed');
+      }),
+    );
+  }
+
+  private watchArticles(): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(this.config.settings.include);
+    return vscode.Disposable.from(
+      watcher,
+      watcher.onDidCreate(() => this.invalidateArticleList()),
+      watcher.onDidDelete((uri) => { this.forget(uri); this.invalidateArticleList(); }),
+      watcher.onDidChange((uri) => { if (!this.openDocument(uri)) this.forget(uri); }),
+    );
+  }
+
+  isArticle(doc: vscode.TextDocument): boolean {
+    return isArticleDocument(doc, this.config.settings);
+  }
+
+  /** The analysis of an open document's current text (shared with any request in flight). */
+  async get(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Analysis | undefined> {
+    return (await this.getArticle(doc, token))?.analysis;
+  }
+
+  async getArticle(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<AnalysedArticle | undefined> {
+    if (!this.isArticle(doc)) return undefined;
+    const uri = doc.uri;
+    const version = doc.version;
+    const result = await this.lookup(uri, `v${version}`, true, async () => ({ text: doc.getText(), version }));
+    return token?.isCancellationRequested ? undefined : result;
+  }
+
+  /** The analysis of an article by uri: its open document if there is one, else the file on disk. */
+  async getUri(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<AnalysedArticle | undefined> {
+    const doc = this.openDocument(uri);
+    if (doc) return this.getArticle(doc, token);
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return undefined; // deleted meanwhile
+    }
+    const result = await this.lookup(uri, `m${stat.mtime}:${stat.size}`, false, async () => {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''), version: undefined };
+    });
+    return token?.isCancellationRequested ? undefined : result;
+  }
+
+  /** The last analysis that landed for this uri, whatever its version (may be stale). */
+  latest(uri: vscode.Uri): AnalysedArticle | undefined {
+    return this.latestByUri.get(uri.toString());
+  }
+
+  /** Every article file of the workspace (the include glob), found once and kept until files come or go. */
+  articles(): Promise<vscode.Uri[]> {
+    return (this.articleList ??= this.findArticles());
+  }
+
+  /** Analyses of every known article, in the background queue (open documents keep priority). */
+  async scan(token?: vscode.CancellationToken): Promise<AnalysedArticle[]> {
+    const uris = new Map((await this.articles()).map((u) => [u.toString(), u]));
+    for (const doc of vscode.workspace.textDocuments) if (this.isArticle(doc)) uris.set(doc.uri.toString(), doc.uri);
+    const results = await Promise.all([...uris.values()].map((uri) => this.getUri(uri, token)));
+    return results.filter((r): r is AnalysedArticle => !!r).sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private async findArticles(): Promise<vscode.Uri[]> {
+    if (!this.config.settings.enable) return [];
+    const uris = await vscode.workspace.findFiles(this.config.settings.include, '**/{node_modules,.git,.newsmark}/**');
+    this.log.info(`index: ${uris.length} article file(s) match ${this.config.settings.include}`);
+    return uris.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+  }
+
+  private lookup(uri: vscode.Uri, key: string, isForeground: boolean, read: () => Promise<{ text: string; version: number | undefined }>): Promise<AnalysedArticle | undefined> {
+    const uriKey = uri.toString();
+    const existing = this.entries.get(uriKey);
+    if (existing?.key === key) return existing.promise;
+    let resolve!: (result: AnalysedArticle | undefined) => void;
+    const promise = new Promise<AnalysedArticle | undefined>((r) => (resolve = r));
+    this.entries.set(uriKey, { key, promise });
+    this.enqueue({
+      uriKey, key, isForeground, resolve,
+      run: async () => {
+        const { text, version } = await read();
+        const lexicon = await this.lexicons.get();
+        const path = articlePath(uri);
+        const started = Date.now();
+        const analysis = analyse({ path, text, version }, { lexicon });
+        this.log.debug(`index: analysed ${path} (${key}) in ${Date.now() - started} ms`);
+        return { uri, path, version, text, analysis };
+      },
+    });
+    return promise;
+  }
+
+  private enqueue(job: Job): void {
+    if (job.isForeground) {
+      const firstBackground = this.queue.findIndex((j) => !j.isForeground);
+      this.queue.splice(firstBackground < 0 ? this.queue.length : firstBackground, 0, job);
+    } else {
+      this.queue.push(job);
+    }
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.isRunning) return;
+    this.isRunning = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        await new Promise<void>((r) => setImmediate(r)); // never on the caller's stack; let the host breathe
+        if (this.isDisposed || this.entries.get(job.uriKey)?.key !== job.key) {
+          job.resolve(undefined); // superseded by a newer version, forgotten or disposed
+          continue;
+        }
+        let result: AnalysedArticle | undefined;
+        try {
+          result = await job.run();
+        } catch (error) {
+          this.log.error(`index: analysis of ${job.uriKey} failed: ${(error as Error).stack ?? error}`);
+          this.entries.delete(job.uriKey);
+        }
+        const isCurrent = this.entries.get(job.uriKey)?.key === job.key;
+        if (result && isCurrent) {
+          this.latestByUri.set(job.uriKey, result);
+          this.analysed.fire(result);
+        }
+        job.resolve(isCurrent ? result : undefined);
+      }
+    } finally {
+      this.isRunning = false;
+    }
+  }
+
+  private scheduleAnalysis(doc: vscode.TextDocument): void {
+    if (!this.isArticle(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed) void this.get(doc);
+    }, this.config.settings.analysis.debounceMs));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const had = this.entries.delete(key) || this.latestByUri.has(key);
+    this.latestByUri.delete(key);
+    if (had) this.forgotten.fire(uri);
+  }
+
+  private invalidateArticleList(): void {
+    this.articleList = undefined;
+    this.articlesChanged.fire();
+  }
+
+  /** Drop everything (lexicon or settings changed) and re-analyse the open articles. */
+  private reset(reason: string): void {
+    this.log.info(`index: cleared (${reason})`);
+    this.entries.clear();
+    this.latestByUri.clear();
+    this.invalidateArticleList();
+    for (const doc of vscode.workspace.textDocuments) if (this.isArticle(doc)) void this.get(doc);
+  }
+
+  dispose(): void {
+    this.isDisposed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const job of this.queue.splice(0)) job.resolve(undefined);
+    this.watcher.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
