@@ -3,7 +3,7 @@
  * package.json's `contributes.configuration`); an invalid value is logged and its default used.
  */
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENTITY_TYPES } from '../core/extract/entities/lexicon';
 import { FIGURE_KINDS } from '../core/extract/figures/figure';
 import type { Log } from './log';

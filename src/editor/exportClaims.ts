@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { exportClaims, type ExportSource } from '../core/export';
 import { ClaimsExport } from '../core/schema';
 import { folderRelativePath } from './articles';

@@ -33,7 +33,8 @@ export function sentencesOf(block: ProseBlock): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   for (const line of linesOf(text)) {
     const pieces: SentenceSpan[] = [];
-    for (const segment of segmenter.segment(text.slice(line.start, line.end))) {
+    // a wrapped line continues its sentence: ICU would break at the newline, so hide it (same length)
+    for (const segment of segmenter.segment(text.slice(line.start, line.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)))) {
       const start = line.start + segment.index;
       pieces.push({ start, end: start + segment.segment.length });
     }

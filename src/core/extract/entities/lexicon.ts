@@ -61,7 +61,8 @@ export class Lexicon {
         this.add(form, index, !!entry.ambiguous && form !== entry.tickers?.find((t) => t === form));
         // all-caps copy ("BEIJING", "SAN FRANCISCO") for datelines and headlines
         const upper = form.toUpperCase();
-        if (upper !== form && form.length >= 4 && /\p{Ll}/u.test(form)) this.add(upper, index, true);
+        // (a dateline's "BEIJING" opens its sentence: places and multi-word names are trusted there)
+        if (upper !== form && form.length >= 4 && /\p{Ll}/u.test(form)) this.add(upper, index, entry.type !== 'place' && !form.includes(' '));
       }
     });
     for (const forms of this.byFirstToken.values()) forms.sort((a, b) => b.tokens.length - a.tokens.length);

@@ -92,6 +92,8 @@ export function classifyRun(ctx: RunContext, run: { first: number; last: number 
   const isPersonShaped = length >= 2 && length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(w));
   const isOpening = ctx.isHeading || ctx.sentenceStarts.has(run.first);
   if (length >= 2 && (LEGAL_SUFFIXES.has(lastWord) || (!isOpening && COMPANY_SUFFIXES.has(lastWord)))) return { ...run, type: 'org', evidence: 'suffix' };
+  // "Helionyx Energy, Inc." — the legal form after a comma
+  if (/^,?\s(?:inc|corp|ltd|llc|plc|ag|sa|nv|gmbh|co)\b/.test(after)) return { ...run, type: 'org', evidence: 'suffix' };
   // camelCase ("AiToEarn", "CoreWeave") is a name wherever it stands
   if (length === 1 && /^\p{Ll}+\p{Lu}|^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0]!)) return { ...run, type: 'product', evidence: 'camel-case' };
   // single letters, short unknown acronyms ("B", "IP", "ROI") and legal forms ("Inc") are not names by themselves

@@ -56,7 +56,7 @@ export function quantityAt(tokens: readonly Token[], i: number): Quantity | unde
   let last = number.last;
   const magnitude = magnitudeAfter(tokens, last, currency !== null);
   if (magnitude) last = magnitude.index;
-  let value = number.value * (magnitude?.factor ?? 1);
+  let value = scaled(number.value, magnitude?.factor ?? 1);
   let hasPlus = false;
   if (tokens[last + 1]?.text === '+' && isGlued(tokens[last], tokens[last + 1])) {
     hasPlus = true;
@@ -69,7 +69,7 @@ export function quantityAt(tokens: readonly Token[], i: number): Quantity | unde
     unit = found.spec;
     isAdjectival = found.isAdjectival;
     last = found.last;
-    value *= unit.factor ?? 1;
+    value = scaled(value, unit.factor ?? 1);
   } else if (!currency) {
     const suffix = currencySuffixAfter(tokens, last);
     if (suffix) {
@@ -86,6 +86,11 @@ export function quantityAt(tokens: readonly Token[], i: number): Quantity | unde
     first: i, last, value, raw: number.value, hasMagnitude: !!magnitude, currency, unit, hasApproxMark, hasPlus,
     isSpelled: number.isSpelled, isAdjectival,
   };
+}
+
+/** n × factor without binary noise: 4.1 × 1e9 is 4100000000, not 4099999999.9999995. */
+function scaled(n: number, factor: number): number {
+  return factor === 1 ? n : Number((n * factor).toPrecision(12));
 }
 
 /** "USD 350 million": a letter code, then one space. */
@@ -162,7 +167,7 @@ export function rangeFrom(tokens: readonly Token[], low: Quantity, isAfterFrom: 
   if (low.currency && high.currency && low.currency !== high.currency) return undefined;
   let lowValue = low.value;
   if (!low.hasMagnitude && high.hasMagnitude && low.raw < 1000 && high.raw > 0) {
-    lowValue = low.raw * (high.value / high.raw / (high.unit?.factor ?? 1));
+    lowValue = scaled(low.raw, high.value / high.raw / (high.unit?.factor ?? 1));
   }
   if (low.unit?.factor && !high.unit) lowValue = low.value;
   const highValue = high.value;

@@ -179,7 +179,8 @@ function isPhoneLike(tokens: readonly Token[], q: Quantity): boolean {
     k += 2;
   }
   if (groups.length >= 3) return true;
-  const plusCode = first.text === '+' && tokens[q.last + 1]?.type === 'space' && tokens[q.last + 2]?.type === 'num';
+  const numberIndex = first.text === '+' ? q.first + 1 : q.first;
+  const plusCode = tokens[numberIndex - 1]?.text === '+' && isGlued(tokens[numberIndex - 1], tokens[numberIndex]) && tokens[q.last + 1]?.type === 'space' && tokens[q.last + 2]?.type === 'num';
   const afterCode = tokens[q.first - 2]?.type === 'num' && tokens[q.first - 3]?.text === '+' && tokens[q.first - 1]?.type === 'space';
   return plusCode || afterCode;
 }

@@ -1,0 +1,186 @@
+import * as assert from 'node:assert/strict';
+import { anchor, describe } from '../../../src/core/anchor/index';
+import type { AnchorResult } from '../../../src/core/annotations/model';
+import { marked } from './spanMarker';
+
+interface AnchorCase {
+  readonly name: string;
+  /** The text when the annotation was made, its range marked ⟦…⟧. */
+  readonly before: string;
+  /** The edited text with the range expected now marked, or null when it must be an orphan. */
+  readonly after: string | null;
+  readonly afterText?: string;
+  readonly method?: 'position' | 'exact' | 'fuzzy';
+}
+
+const LEAD = 'On November 3, 2025, OpenAI and Amazon Web Services unveiled a multi-year partnership. ';
+const DEAL = 'OpenAI agreed to pay Amazon $38 billion over seven years for compute.';
+const TAIL = ' Analysts at Bernstein called it the largest cloud contract so far.';
+
+function twiceMoved(): { before: string; after: string } {
+  const before = 'Amazon said $38 billion was spent. Microsoft said ⟦$38 billion⟧ was not spent at all.';
+  const first = before.indexOf('$38');
+  const second = before.indexOf('⟦');
+  const padding = 'x'.repeat(second - first);
+  const shifted = `${padding}${before.replace('⟦', '').replace('⟧', '')}`;
+  const expectedStart = second + padding.length;
+  return { before, after: `${shifted.slice(0, expectedStart)}⟦$38 billion⟧${shifted.slice(expectedStart + '$38 billion'.length)}` };
+}
+
+const CASES: readonly AnchorCase[] = [
+  { name: 'unchanged text: found at its position', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: `${LEAD}⟦${DEAL}⟧${TAIL}`, method: 'position' },
+  { name: 'text inserted before: found by exact search, shifted', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: `Breaking news. ${LEAD}⟦${DEAL}⟧${TAIL}`, method: 'exact' },
+  { name: 'text deleted before: found by exact search', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: `⟦${DEAL}⟧${TAIL}`, method: 'exact' },
+  { name: 'the quote moved to another paragraph', before: `${LEAD}⟦${DEAL}⟧${TAIL}\n\nSecond paragraph.`, after: `${LEAD}${TAIL}\n\nSecond paragraph. ⟦${DEAL}⟧`, method: 'exact' },
+  {
+    name: 'a quote that appears twice: the copy whose context fits',
+    before: 'Microsoft said ⟦$38 billion⟧ would be spent. Later, Amazon said $38 billion would not be spent.',
+    after: 'In short: Microsoft said ⟦$38 billion⟧ would be spent. Later, Amazon said $38 billion would not be spent.',
+    method: 'exact',
+  },
+  {
+    name: 'a quote that appears twice in the same context: the copy nearest its old position',
+    before: 'It costs $5. It costs $5. It costs ⟦$5⟧. It costs $5.',
+    after: 'Yes. It costs $5. It costs $5. It costs ⟦$5⟧. It costs $5.',
+    method: 'exact',
+  },
+  { name: 'another copy moved onto the old position: the context decides', ...twiceMoved(), method: 'exact' },
+  {
+    name: 'a small edit inside the quote: found by fuzzy search, the new text covered',
+    before: `${LEAD}⟦${DEAL}⟧${TAIL}`,
+    after: `${LEAD}⟦${DEAL.replace('$38 billion', '$38bn')}⟧${TAIL}`,
+    method: 'fuzzy',
+  },
+  {
+    name: 'a small edit inside the quote and text inserted before',
+    before: `${LEAD}⟦${DEAL}⟧${TAIL}`,
+    after: `Update: ${LEAD}⟦${DEAL.replace('seven', 'eight')}⟧${TAIL}`,
+    method: 'fuzzy',
+  },
+  {
+    name: 'the context edited, the quote intact',
+    before: `${LEAD}⟦${DEAL}⟧${TAIL}`,
+    after: `Completely different opening words here! ⟦${DEAL}⟧ And a different ending too.`,
+    method: 'exact',
+  },
+  { name: 'the quote deleted: an orphan', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: null, afterText: `${LEAD}${TAIL}` },
+  { name: 'the quote rewritten beyond recognition: an orphan', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: null, afterText: `${LEAD}The terms were not disclosed by either side.${TAIL}` },
+  {
+    name: 'CRLF text with a line inserted before',
+    before: 'Title\r\n\r\n⟦Nvidia shipped 3.5 million GPUs\r\nin the quarter⟧, it said.\r\n',
+    after: 'Title\r\nSubtitle\r\n\r\n⟦Nvidia shipped 3.5 million GPUs\r\nin the quarter⟧, it said.\r\n',
+    method: 'exact',
+  },
+  {
+    name: 'LF text saved again with CRLF line ends: the quote across a line break still found',
+    before: 'Title\n\n⟦Nvidia shipped 3.5 million GPUs\nin the quarter⟧, it said.\n',
+    after: 'Title\r\n\r\n⟦Nvidia shipped 3.5 million GPUs\r\nin the quarter⟧, it said.\r\n',
+    method: 'fuzzy',
+  },
+  {
+    name: 'emoji and CJK around the quote, text inserted before',
+    before: '🚀 发布：⟦字节跳动 raised $2 billion 🎉⟧ today 👍 据报道',
+    after: '🔥🔥 新闻 🚀 发布：⟦字节跳动 raised $2 billion 🎉⟧ today 👍 据报道',
+    method: 'exact',
+  },
+  {
+    name: 'emoji in an edited quote: the range never splits a surrogate pair',
+    before: '🚀 发布：⟦字节跳动 raised $2 billion 🎉⟧ today 👍 据报道',
+    after: '🚀 发布：⟦字节跳动 raised $3 billion 🎉⟧ today 👍 据报道',
+    method: 'fuzzy',
+  },
+  { name: 'an empty text: an orphan', before: `⟦${DEAL}⟧`, after: null, afterText: '' },
+];
+
+function summary(result: AnchorResult): unknown {
+  return result.status === 'anchored' ? { status: result.status, start: result.start, end: result.end, method: result.method } : { status: result.status };
+}
+
+suite('anchor: re-anchoring after edits', () => {
+  for (const c of CASES) {
+    test(c.name, () => {
+      const before = marked(c.before);
+      const result = anchor(c.after === null ? c.afterText ?? '' : marked(c.after).text, describe(before.text, before.start, before.end));
+      if (c.after === null) {
+        assert.equal(result.status, 'orphan');
+        assert.ok(result.status === 'orphan' && result.reason.length > 0, 'an orphan says why');
+        return;
+      }
+      const after = marked(c.after);
+      assert.deepEqual(summary(result), { status: 'anchored', start: after.start, end: after.end, method: c.method });
+    });
+  }
+
+  test('should score an unchanged text 1 and an edited quote less', () => {
+    const { text, start, end } = marked(`${LEAD}⟦${DEAL}⟧${TAIL}`);
+    const stored = describe(text, start, end);
+    const same = anchor(text, stored);
+    const edited = anchor(text.replace('seven', 'eight'), stored);
+    assert.ok(same.status === 'anchored' && same.score === 1);
+    assert.ok(edited.status === 'anchored' && edited.score < 1 && edited.score > 0.6);
+  });
+
+  test('should never split a surrogate pair when an emoji inside the quote was replaced', () => {
+    const { text, start, end } = marked('Launch day ⟦🚀 rockets 🚀 and more rockets⟧ for everyone.');
+    const result = anchor(text.replace('🚀 and', '🛸 and'), describe(text, start, end));
+    assert.equal(result.status, 'anchored');
+    if (result.status !== 'anchored') return;
+    const found = text.replace('🚀 and', '🛸 and').slice(result.start, result.end);
+    assert.ok(found.isWellFormed(), `well-formed: ${JSON.stringify(found)}`);
+    assert.ok(found.startsWith('🚀') && found.endsWith('rockets'));
+  });
+
+  test('should be an orphan, not an error, when the anchor quotes nothing', () => {
+    assert.equal(anchor('Some text.', describe('Some text.', 4, 4)).status, 'orphan');
+  });
+
+  test('should not throw on positions outside the text, negative or not numbers', () => {
+    const quote = { exact: 'text', prefix: 'Some ', suffix: '.' };
+    for (const position of [{ start: -5, end: -1 }, { start: 900, end: 904 }, { start: Number.NaN, end: Number.NaN }, { start: 8, end: 2 }]) {
+      const result = anchor('Some text.', { quote, position });
+      assert.deepEqual(summary(result), { status: 'anchored', start: 5, end: 9, method: 'exact' });
+    }
+  });
+
+  test('should re-anchor every range of an unchanged text at its position (round trip)', () => {
+    const text = `${LEAD}${DEAL}${TAIL} ${LEAD}${DEAL}${TAIL}`;
+    for (let start = 0; start < text.length; start += 7) {
+      for (const length of [1, 5, 30, 120]) {
+        const end = Math.min(text.length, start + length);
+        const result = anchor(text, describe(text, start, end));
+        assert.deepEqual(summary(result), { status: 'anchored', start, end, method: 'position' }, `[${start}, ${end})`);
+      }
+    }
+  });
+
+  test('should find a long quote (a whole article) after an edit in its middle', () => {
+    const article = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}: ${DEAL} ${TAIL} (${i * 37})\n`).join('');
+    const text = `Header\n${article}Footer\n`;
+    const edited = text.replace('Paragraph 20:', 'Paragraph twenty:');
+    const result = anchor(edited, describe(text, 7, 7 + article.length));
+    assert.deepEqual(summary(result), { status: 'anchored', start: 7, end: 7 + article.length + 'twenty'.length - '20'.length, method: 'fuzzy' });
+  });
+});
+
+suite('describe: the selectors of a range', () => {
+  test('should take the quote and 32 code units of context either side', () => {
+    const text = `${'a'.repeat(40)}QUOTE${'b'.repeat(40)}`;
+    assert.deepEqual(describe(text, 40, 45), { quote: { exact: 'QUOTE', prefix: 'a'.repeat(32), suffix: 'b'.repeat(32) }, position: { start: 40, end: 45 } });
+  });
+
+  test('should take shorter context at the start and end of the text', () => {
+    assert.deepEqual(describe('ab QUOTE cd', 3, 8), { quote: { exact: 'QUOTE', prefix: 'ab ', suffix: ' cd' }, position: { start: 3, end: 8 } });
+  });
+
+  test('should not cut an emoji in half at the edge of the context', () => {
+    const text = `${'😀'.repeat(20)}xQUOTEy${'😀'.repeat(20)}`;
+    const { quote } = describe(text, 41, 46);
+    assert.equal(quote.prefix, `${'😀'.repeat(15)}x`);
+    assert.equal(quote.suffix, `y${'😀'.repeat(15)}`);
+  });
+
+  test('should clamp offsets outside the text', () => {
+    assert.deepEqual(describe('short', -3, 99).position, { start: 0, end: 5 });
+    assert.deepEqual(describe('short', 4, 2).position, { start: 4, end: 4 });
+  });
+});

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { analyse } from '../../../../src/core/analysis';
+import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
+
+const lexicon = Lexicon.withAdditions();
+const dealsOf = (text: string, path = 'a.txt') =>
+  analyse({ path, text }, { lexicon }).deals.map((d) => ({ kind: d.kind, parties: d.parties, value: d.value, date: d.date }));
+
+suite('deals', () => {
+  test('should read an investment with investor before investee', () => {
+    assert.deepEqual(dealsOf('Microsoft invested $1 billion in OpenAI in 2019.'), [{ kind: 'investment', parties: ['Microsoft', 'OpenAI'], value: 1e9, date: '2019' }]);
+  });
+
+  test('should read a partnership with a cloud provider as a cloud contract', () => {
+    const [deal] = dealsOf('On November 3, 2025, OpenAI and Amazon Web Services unveiled a partnership valued at $38 billion.');
+    assert.deepEqual(deal, { kind: 'cloud-contract', parties: ['OpenAI', 'Amazon Web Services'], value: 38e9, date: '2025-11-03' });
+  });
+
+  test('should let a product stand for its owner: an Azure commitment is a deal with Microsoft', () => {
+    assert.deepEqual(dealsOf('OpenAI’s future Azure commitment: $250 B spend.')[0]?.parties, ['OpenAI', 'Microsoft']);
+  });
+
+  test('should take the ceiling of "up to" as the value', () => {
+    assert.equal(dealsOf('Nvidia and OpenAI agreed a plan to invest up to $100 billion.')[0]?.value, 100e9);
+  });
+
+  test('should take the other party of a list item from its lead-in', () => {
+    const text = 'OpenAI has signed with many suppliers.\nIts recent deals include:\nOracle: Five-year agreement worth $300 billion.\nCoreWeave: Cloud contract valued at $22.4 billion.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.parties, d.value]), [[['OpenAI', 'Oracle'], 300e9], [['OpenAI', 'CoreWeave'], 22.4e9]]);
+  });
+
+  test('should complete the deal just stated with "The agreement is valued at …"', () => {
+    const text = 'Helionyx Energy, Inc. today announced a power purchase agreement with Meridian Compute Inc. The agreement is valued at about $3.4 billion.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.value]), [['supply-agreement', 3.4e9]]);
+  });
+
+  test('should merge the same deal stated twice into one deal with two mentions', () => {
+    const analysis = analyse({ path: 'a.txt', text: 'Microsoft invested $1 billion in OpenAI in 2019.\nIn 2019 Microsoft invests $1 billion in OpenAI.' }, { lexicon });
+    assert.equal(analysis.deals.length, 1);
+    assert.equal(analysis.deals[0]!.mentions.length, 2);
+  });
+
+  test('should not make deals of headings, cited sources or relationships without an act', () => {
+    assert.deepEqual(dealsOf('# Microsoft Agreement With OpenAI\n\nMicrosoft and OpenAI have a deep partnership, according to Reuters.', 'a.md'), []);
+  });
+
+  test('should date a year-less list item from the nearest earlier date, marked inferred', () => {
+    const analysis = analyse({ path: 'a.md', text: 'Turning point in January 2025.\n\n- **Jan**: Stargate project launched with SoftBank & Oracle — $500 B for data centers.' }, { lexicon });
+    const [deal] = analysis.deals;
+    assert.deepEqual([deal?.kind, deal?.date, deal?.isDateInferred], ['joint-venture', '2025-01', true]);
+  });
+});

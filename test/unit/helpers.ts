@@ -1,0 +1,34 @@
+/** Helpers shared by the unit tests: in-memory sources and span markers. */
+import { recogniseFigures } from '../../src/core/extract/figures/recognise';
+import type { FigureValue } from '../../src/core/extract/figures/figure';
+
+/**
+ * "Revenue rose ⟦34%⟧ to ⟦$75 billion⟧" → the text without markers and the marked spans,
+ * so tests never count offsets by hand.
+ */
+export function marked(source: string): { text: string; spans: Array<{ start: number; end: number; text: string }> } {
+  let text = '';
+  const spans: Array<{ start: number; end: number; text: string }> = [];
+  let open = -1;
+  for (const ch of source) {
+    if (ch === '⟦') open = text.length;
+    else if (ch === '⟧') {
+      spans.push({ start: open, end: text.length, text: text.slice(open, text.length) });
+      open = -1;
+    } else text += ch;
+  }
+  return { text, spans };
+}
+
+export interface FigureSummary {
+  text: string;
+  kind: string;
+  value: FigureValue;
+  unit: string | null;
+  qualifier?: string | null;
+}
+
+/** The figures of one line of prose, as text/kind/value/unit. */
+export function figuresOf(text: string): FigureSummary[] {
+  return recogniseFigures(text).map((f) => ({ text: text.slice(f.start, f.end), kind: f.kind, value: f.value, unit: f.unit, qualifier: f.qualifier }));
+}
