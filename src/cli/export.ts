@@ -4,7 +4,7 @@
  * source, re-anchors the annotations in memory and prints the claims export (or W3C Web
  * Annotation JSON-LD), validated against its schema first.
  * Exit: 0 written (missing sources only make orphans), 1 something could not be read or the
- * annotations file is invalid, 2 usage error.
+ * annotations file is invalid, 2 usage error, 70 the export failed its own schema (a bug).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -41,7 +41,8 @@ export async function runExport(args: ParsedArgs): Promise<number> {
   }
   if (loaded.status === 'missing') report(`${loaded.path}: no annotations file; the export is empty`);
   let failed = 0;
-  const { lexicon, error } = loadLexicon(args.options.get('--lexicon'), [folder]);
+  const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
+  const { lexicon, error } = loadLexicon(args.options.get('--lexicon') ?? (fs.existsSync(workspaceLexicon) ? workspaceLexicon : undefined), [folder]);
   if (error) {
     report(error);
     failed++;
@@ -114,28 +115,30 @@ export interface AnnotatedSources {
   readonly problems: string[];
 }
 
-/** Reads and analyses every source the annotations name, in path order. */
+/** Reads and analyses (unless `lexicon` is null) every source the annotations name, in path order. */
 export function readAnnotatedSources(folder: string, file: AnnotationFile, lexicon: Lexicon | null): AnnotatedSources {
-  const result: AnnotatedSources = { read: [], unavailable: new Map(), unreadableCount: 0, problems: [] };
+  const read: ExportSource[] = [];
+  const unavailable = new Map<string, string>();
+  const problems: string[] = [];
   let unreadableCount = 0;
   for (const source of [...new Set(file.annotations.map((a) => a.source))].sort()) {
     const filePath = path.join(folder, ...source.split('/'));
     if (!fs.existsSync(filePath)) {
-      result.unavailable.set(source, 'the source file was not found');
+      unavailable.set(source, 'the source file was not found');
       continue;
     }
     const article = readArticle({ path: filePath });
     if (!article.ok) {
-      result.unavailable.set(source, `the source file could not be read: ${article.error}`);
-      result.problems.push(`${filePath}: ${article.error}`);
+      unavailable.set(source, `the source file could not be read: ${article.error}`);
+      problems.push(`${filePath}: ${article.error}`);
       unreadableCount++;
       continue;
     }
-    for (const warning of article.warnings) result.problems.push(`${filePath}: ${warning}`);
+    for (const warning of article.warnings) problems.push(`${filePath}: ${warning}`);
     const analysis = lexicon ? analyse({ path: source, text: article.text }, { lexicon }) : emptyAnalysis(source);
-    result.read.push({ path: source, sha256: createHash('sha256').update(article.bytes).digest('hex'), text: article.text, analysis });
+    read.push({ path: source, sha256: createHash('sha256').update(article.bytes).digest('hex'), text: article.text, analysis });
   }
-  return { ...result, unreadableCount };
+  return { read, unavailable, unreadableCount, problems };
 }
 
 /** For callers that only anchor (check): the analysis is not needed. */

@@ -32,7 +32,7 @@ Options for extract:
 Options for export (reads <folder>/.newsmark/annotations.json, never writes it):
   --out FILE          write the export to FILE instead of standard output
   --format claims|w3c the claims export (default) or W3C Web Annotation JSON-LD
-  --lexicon FILE      as for extract
+  --lexicon FILE      the workspace lexicon (default: <folder>/.newsmark/lexicon.json)
 
 Options for check:
   --strict         exit 1 when any annotation is orphaned or the annotations file is invalid

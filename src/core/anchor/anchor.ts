@@ -44,7 +44,7 @@ export function anchor(text: string, target: Anchor, options: AnchorOptions = {}
   if (exactBest && exactBest.score >= CONFIDENT_SCORE) return anchored(exactBest, 'exact');
 
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length * (options.maxErrorRate ?? MAX_ERROR_RATE)));
-  const fuzzy = maxErrors > 0 ? searchApproximate(text, exact, { maxErrors, limit: MAX_FUZZY_CANDIDATES }).map((m) => snapToCharacters(text, m)) : [];
+  const fuzzy = maxErrors > 0 ? searchApproximate(text, exact, { maxErrors, limit: MAX_FUZZY_CANDIDATES, near: start }).map((m) => snapToCharacters(text, m)) : [];
   const best = bestCandidate(text, target, exactBest ? [exactBest, ...fuzzy] : fuzzy);
   if (!best) return { status: 'orphan', reason: 'the quoted text is no longer in the source' };
   if (best.score < minScore) {

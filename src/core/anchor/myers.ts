@@ -28,6 +28,8 @@ interface BlockState {
 interface PatternMasks {
   readonly blockCount: number;
   readonly byCode: Map<number, Uint32Array>;
+  /** The same masks for codes below 256, where most article text is: an array beats a Map. */
+  readonly byLatin1Code: readonly Uint32Array[];
   readonly none: Uint32Array;
 }
 
@@ -43,7 +45,9 @@ function patternMasks(pattern: string): PatternMasks {
     }
     masks[Math.floor(row / WORD_BITS)]! |= 1 << row % WORD_BITS;
   }
-  return { blockCount, byCode, none: new Uint32Array(blockCount) };
+  const none = new Uint32Array(blockCount);
+  const byLatin1Code = Array.from({ length: 256 }, (_, code) => byCode.get(code) ?? none);
+  return { blockCount, byCode, byLatin1Code, none };
 }
 
 /** One column step of one 32-row block; returns the horizontal delta (-1, 0, +1) at its last row. */
@@ -71,11 +75,11 @@ function advanceBlock(state: BlockState, masks: Uint32Array, block: number, delt
 
 /**
  * Where `pattern` ends in `text` with at most `maxErrors` edits: one entry per run of
- * neighbouring end positions (its best), at most `limit` entries, the fewest errors first.
- * Once `limit` entries are held, the budget shrinks to the worst of them, which bounds the work
- * on repetitive text.
+ * neighbouring end positions (its best), at most `limit` entries, the fewest errors first and,
+ * of equal errors, those ending nearest `nearEnd`. Once `limit` entries are held, the budget
+ * shrinks to the worst of them, which bounds the work on repetitive text.
  */
-export function findMatchEnds(text: string, pattern: string, maxErrors: number, limit: number): MatchEnd[] {
+export function findMatchEnds(text: string, pattern: string, maxErrors: number, limit: number, nearEnd = 0): MatchEnd[] {
   if (pattern.length === 0 || maxErrors < 0) return [];
   const masks = patternMasks(pattern);
   const lastBlock = masks.blockCount - 1;
@@ -94,10 +98,10 @@ export function findMatchEnds(text: string, pattern: string, maxErrors: number, 
     state.negative[block] = 0;
   }
   score[lastBlock] = pattern.length;
-  const found = new MatchCollector(limit);
+  const found = new MatchCollector(limit, nearEnd);
   for (let column = 0; column < text.length; column++) {
     const code = text.charCodeAt(column);
-    const columnMasks = masks.byCode.get(code) ?? masks.none;
+    const columnMasks = code < 256 ? masks.byLatin1Code[code]! : masks.byCode.get(code) ?? masks.none;
     let carry = 0;
     for (let block = 0; block <= activeBlock; block++) {
       carry = advanceBlock(state, columnMasks, block, carry);
@@ -122,12 +126,12 @@ export function findMatchEnds(text: string, pattern: string, maxErrors: number, 
 
 /** Keeps the best end of each run of adjacent ends, and only the `limit` best runs. */
 class MatchCollector {
-  /** Sorted by errors, then end. */
+  /** Sorted best first (see `isBetter`). */
   private readonly runs: MatchEnd[] = [];
   private current: MatchEnd | null = null;
   private lastEnd = -2;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number, private readonly nearEnd: number) {}
 
   add(end: number, errors: number): void {
     const current = this.current;
@@ -151,12 +155,16 @@ class MatchCollector {
     return [...this.runs];
   }
 
+  private isBetter(a: MatchEnd, b: MatchEnd): boolean {
+    return a.errors < b.errors || (a.errors === b.errors && Math.abs(a.end - this.nearEnd) < Math.abs(b.end - this.nearEnd));
+  }
+
   private flush(): void {
     const run = this.current;
     if (!run) return;
     this.current = null;
     let at = this.runs.length;
-    while (at > 0 && this.runs[at - 1]!.errors > run.errors) at--;
+    while (at > 0 && this.isBetter(run, this.runs[at - 1]!)) at--;
     if (at >= this.limit) return;
     this.runs.splice(at, 0, run);
     if (this.runs.length > this.limit) this.runs.length = this.limit;

@@ -12,19 +12,21 @@ import type { Nodes, Parents, Root } from 'mdast';
 import { ProseBuilder } from './offsetMap';
 import type { BlockKind, ProseBlock } from './blocks';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+/** Front matter can only open the file: later sections starting with "---" are thematic breaks. */
+const firstSectionParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const sectionParser = unified().use(remarkParse).use(remarkGfm);
 
-export function parseMarkdownTree(text: string): Root {
-  return parser.parse(text);
+export function parseMarkdownTree(text: string, isFileStart = true): Root {
+  return (isFileStart ? firstSectionParser : sectionParser).parse(text);
 }
 
 /** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections. */
-const SECTION_CHARS = 16_384;
+const SECTION_CHARS = 4_096;
 
 export function markdownBlocks(text: string): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   for (const section of sectionsOf(text, SECTION_CHARS)) {
-    const tree = parseMarkdownTree(text.slice(section.start, section.end));
+    const tree = parseMarkdownTree(text.slice(section.start, section.end), section.start === 0);
     collectBlocks(tree, 'paragraph', text, section.start, blocks);
   }
   return blocks;

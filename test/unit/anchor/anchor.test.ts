@@ -92,6 +92,11 @@ const CASES: readonly AnchorCase[] = [
   { name: 'an empty text: an orphan', before: `⟦${DEAL}⟧`, after: null, afterText: '' },
 ];
 
+/** No lone surrogate: every emoji whole (String.prototype.isWellFormed is not in the ES2023 lib). */
+function isWellFormed(text: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
 function summary(result: AnchorResult): unknown {
   return result.status === 'anchored' ? { status: result.status, start: result.start, end: result.end, method: result.method } : { status: result.status };
 }
@@ -126,7 +131,7 @@ suite('anchor: re-anchoring after edits', () => {
     assert.equal(result.status, 'anchored');
     if (result.status !== 'anchored') return;
     const found = text.replace('🚀 and', '🛸 and').slice(result.start, result.end);
-    assert.ok(found.isWellFormed(), `well-formed: ${JSON.stringify(found)}`);
+    assert.ok(isWellFormed(found), `well-formed: ${JSON.stringify(found)}`);
     assert.ok(found.startsWith('🚀') && found.endsWith('rockets'));
   });
 
@@ -153,6 +158,14 @@ suite('anchor: re-anchoring after edits', () => {
     }
   });
 
+  test('should find an edited short quote among thousands of near-misses, by its old position and context', () => {
+    const filler = 'Segment Q2 rev rose; '.repeat(2_000);
+    const { text, start, end } = marked(`${filler}Our unique lead-in: ⟦Q3 rev⟧ fell sharply today. ${filler}`);
+    const edited = text.replace('Q3 rev', 'Q4 rev');
+    const result = anchor(edited, describe(text, start, end));
+    assert.deepEqual(summary(result), { status: 'anchored', start, end, method: 'fuzzy' });
+  });
+
   test('should find a long quote (a whole article) after an edit in its middle', () => {
     const article = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}: ${DEAL} ${TAIL} (${i * 37})\n`).join('');
     const text = `Header\n${article}Footer\n`;
@@ -162,7 +175,32 @@ suite('anchor: re-anchoring after edits', () => {
   });
 });
 
+suite('anchor: cost on large texts', function () {
+  this.timeout(30_000);
+
+  /** Quadratic work on 1 MB would take minutes; linear work takes well under a second. */
+  const BUDGET_MS = 5_000;
+
+  const cases: ReadonlyArray<[name: string, text: string, quote: string]> = [
+    ['1 MB of one letter, the quote one letter off', 'a'.repeat(1_000_000), `${'a'.repeat(100)}b`],
+    ['1 MB of a two-letter pattern, the quote edited in the middle', 'ab'.repeat(500_000), `${'ab'.repeat(100)}x${'ab'.repeat(100)}`],
+    ['1 MB of prose, a 3,000-character quote that is gone', `${LEAD}${DEAL}${TAIL}`.repeat(4_500), 'z'.repeat(3_000)],
+  ];
+  for (const [name, text, quote] of cases) {
+    test(`should stay within budget: ${name}`, () => {
+      const started = performance.now();
+      const result = anchor(text, { quote: { exact: quote, prefix: 'prefix', suffix: 'suffix' }, position: { start: 5, end: 5 + quote.length } });
+      assert.ok(performance.now() - started < BUDGET_MS, `${Math.round(performance.now() - started)} ms`);
+      assert.ok(result.status === 'anchored' || result.status === 'orphan');
+    });
+  }
+});
+
 suite('describe: the selectors of a range', () => {
+  test('should tell a cut emoji from whole ones (the check the tests rely on)', () => {
+    assert.ok(isWellFormed('a😀b') && !isWellFormed('a\uD83Db') && !isWellFormed('\uDE00b'));
+  });
+
   test('should take the quote and 32 code units of context either side', () => {
     const text = `${'a'.repeat(40)}QUOTE${'b'.repeat(40)}`;
     assert.deepEqual(describe(text, 40, 45), { quote: { exact: 'QUOTE', prefix: 'a'.repeat(32), suffix: 'b'.repeat(32) }, position: { start: 40, end: 45 } });

@@ -76,3 +76,27 @@ suite('fuzzy: bounded approximate search', () => {
     assert.deepEqual(searchApproximate('text', '', { maxErrors: 2, limit: 4 }), []);
   });
 });
+
+suite('fuzzy: bounded edit distance', () => {
+  function levenshtein(a: string, b: string): number {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
+      row = next;
+    }
+    return row[b.length]!;
+  }
+
+  test('should equal the Levenshtein distance within the bound, and bound + 1 beyond it', async () => {
+    const { boundedEditDistance } = await import('../../../src/core/anchor/fuzzy');
+    const next = randomSource(7);
+    for (let round = 0; round < 500; round++) {
+      const a = randomText(next, Math.floor(next() * 40), 'abc');
+      const b = randomText(next, Math.floor(next() * 40), 'abc');
+      const bound = Math.floor(next() * 12);
+      const exact = levenshtein(a, b);
+      assert.equal(boundedEditDistance(a, b, bound), exact <= bound ? exact : bound + 1, `${a} / ${b} / ${bound}`);
+    }
+  });
+});

@@ -76,6 +76,11 @@ suite('parse: markdown prose and file offsets', () => {
     for (const s of sections) assert.ok(s.end <= fenceOpen || s.end > fenceClose, `section ends inside the fence at ${s.end}`);
   });
 
+  test('should read a "---" that opens a later section as a thematic break, not as front matter', () => {
+    const text = `${'A long paragraph of prose about nothing in particular.\n\n'.repeat(120)}---\n## Reading\n- Apple spends $7B a year\n---\nEnd.`;
+    assert.deepEqual(figureTexts('a.md', text), ['$7B']);
+  });
+
   test('should give the same figures parsed whole or in sections', () => {
     const article = 'OpenAI signed a $38 billion deal on November 3, 2025.\n\n'.repeat(2000);
     const figures = analyse({ path: 'a.md', text: article }, { lexicon }).figures;

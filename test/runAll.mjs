@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// npm test: every suite, one after the other — type check, unit tests (mocha on Node), the
+// extension's integration tests in a real VS Code, and the UI checks in a real browser — then
+// one closing line `N passed, N failed[, N skipped]` over all of them (CI reads that line).
+// NEWSMARK_SKIP_VSCODE=1 skips the two suites that need the VS Code host (reported as skipped).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-results-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const rows = [];
+
+function suite(name, command, args, { counts = 'json', env = {} } = {}) {
+  const resultsFile = path.join(resultsDir, `${name}.json`);
+  console.log(`\n━━ ${name}: ${[command, ...args].join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit', env: { ...process.env, NEWSMARK_TEST_RESULTS: resultsFile, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  let count = { passed: 0, failed: 0, skipped: 0 };
+  if (counts === 'json' && fs.existsSync(resultsFile)) count = { skipped: 0, ...JSON.parse(fs.readFileSync(resultsFile, 'utf8')) };
+  else if (counts === 'exit') count = result.status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+  // a suite that died before reporting, or exited non-zero with no failure counted, is a failure
+  if (result.status !== 0 && count.failed === 0) count.failed = 1;
+  totals.passed += count.passed;
+  totals.failed += count.failed;
+  totals.skipped += count.skipped;
+  rows.push(`${name.padEnd(12)} ${String(count.passed).padStart(4)} passed ${String(count.failed).padStart(3)} failed ${String(count.skipped).padStart(3)} skipped  ${seconds}s`);
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+suite('typecheck', npx, ['tsc', '--noEmit', '-p', '.'], { counts: 'exit' });
+suite('build', process.execPath, ['esbuild.mjs'], { counts: 'exit' });
+suite('unit', npx, ['mocha', '--reporter', path.join('test', 'reporters', 'countingSpec.cjs')]);
+if (process.env.NEWSMARK_SKIP_VSCODE === '1') {
+  rows.push('integration  skipped (NEWSMARK_SKIP_VSCODE=1)', 'ui           skipped (NEWSMARK_SKIP_VSCODE=1)');
+  totals.skipped += 2;
+} else {
+  suite('integration', process.execPath, [path.join('test', 'integration', 'run.mjs')]);
+  suite('ui', process.execPath, [path.join('test', 'ui', 'ui-check.mjs')]);
+}
+fs.rmSync(resultsDir, { recursive: true, force: true });
+
+const closing = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+console.log(`\n━━ summary\n${rows.join('\n')}`);
+fs.mkdirSync(path.join(repo, 'test', '.results'), { recursive: true });
+fs.writeFileSync(path.join(repo, 'test', '.results', 'summary.txt'), `${closing}\n`);
+console.log(closing);
+process.exit(totals.failed > 0 ? 1 : 0);
