@@ -38,6 +38,7 @@ export interface NewsmarkApi {
 }
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
+  const started = Date.now();
   const log = createLog();
   context.subscriptions.push(log);
   try {
@@ -51,21 +52,21 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     const highlights = registerDecorations(index, store, config);
     context.subscriptions.push(config, lexicons, index, store, dealsTree, highlights,
       registerHover(index, store), registerCodeActions(index, store), registerDealsTree(dealsTree),
-      registerDiagnostics(store, index), registerStatusBar(index, store),
+      registerDiagnostics(store, index), registerStatusBar(index, store, config),
       registerCommands({
         toggleHighlights: () => highlights.toggle(),
         tagClaim: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.tagClaim(uri, offset, tag),
         removeTag: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.removeTag(uri, offset, tag),
         correctClaim: (uri?: vscode.Uri, offset?: number, answers?: Parameters<AnnotationCommands['correctClaim']>[2]) => annotate.correctClaim(uri, offset, answers),
         exportClaims: (target?: vscode.Uri) => exportTaggedClaims({ index, store, log, version }, target instanceof vscode.Uri ? target : undefined),
-        ...dealsCommandHandlers(dealsTree, (uri, offset) => annotate.tagClaim(uri, offset)),
+        ...dealsCommandHandlers(dealsTree, (uri, offset, tag) => annotate.tagClaim(uri, offset, tag)),
         removeAnnotation: (target: unknown, id?: string, isConfirmed?: boolean) => annotate.removeAnnotation(target, id, isConfirmed),
         openAnnotationFile: () => annotate.openAnnotationFile(),
         showLog: () => log.show(),
       }, log),
     );
     setTimeout(() => void store.ready(), 0); // read the annotations off the activation path
-    log.info(`Newsmark ${version} activated`);
+    log.info(`Newsmark ${version} activated in ${Date.now() - started} ms`);
     return {
       version, index, store, dealsTree, highlights, commands: Commands,
       analysisOf: async (uri) => (await index.getUri(uri))?.analysis,

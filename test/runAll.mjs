@@ -3,7 +3,7 @@
 // extension's integration tests in a real VS Code, and the UI checks in a real browser — then
 // one closing line `N passed, N failed[, N skipped]` over all of them (CI reads that line).
 // NEWSMARK_SKIP_VSCODE=1 skips the two suites that need the VS Code host (reported as skipped).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,14 +14,41 @@ const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-results-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
 
-function suite(name, command, args, { counts = 'json', env = {} } = {}) {
+const CLOSING = /^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/;
+
+/** Runs a command with its output shown as it comes, and remembers its last closing line. */
+function runTee(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repo, stdio: ['inherit', 'pipe', 'inherit'], env });
+    let closing = null;
+    let pending = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = CLOSING.exec(line);
+        if (m) closing = { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) };
+      }
+    });
+    child.on('close', (status) => resolve({ status, closing }));
+    child.on('error', () => resolve({ status: 127, closing: null }));
+  });
+}
+
+/**
+ * One suite: its counts from a results file (mocha's reporter), its own closing line
+ * ("closing"), or its exit status as one check ("exit").
+ */
+async function suite(name, command, args, { counts = 'json', env = {} } = {}) {
   const resultsFile = path.join(resultsDir, `${name}.json`);
   console.log(`\n━━ ${name}: ${[command, ...args].join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit', env: { ...process.env, NEWSMARK_TEST_RESULTS: resultsFile, ...env } });
+  const result = await runTee(command, args, { ...process.env, NEWSMARK_TEST_RESULTS: resultsFile, ...env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let count = { passed: 0, failed: 0, skipped: 0 };
   if (counts === 'json' && fs.existsSync(resultsFile)) count = { skipped: 0, ...JSON.parse(fs.readFileSync(resultsFile, 'utf8')) };
+  else if (counts === 'closing' && result.closing) count = result.closing;
   else if (counts === 'exit') count = result.status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
   // a suite that died before reporting, or exited non-zero with no failure counted, is a failure
   if (result.status !== 0 && count.failed === 0) count.failed = 1;
@@ -32,15 +59,15 @@ function suite(name, command, args, { counts = 'json', env = {} } = {}) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-suite('typecheck', npx, ['tsc', '--noEmit', '-p', '.'], { counts: 'exit' });
-suite('build', process.execPath, ['esbuild.mjs'], { counts: 'exit' });
-suite('unit', npx, ['mocha', '--reporter', path.join('test', 'reporters', 'countingSpec.cjs')]);
+await suite('typecheck', npx, ['tsc', '--noEmit', '-p', '.'], { counts: 'exit' });
+await suite('build', process.execPath, ['esbuild.mjs'], { counts: 'exit' });
+await suite('unit', npx, ['mocha', '--reporter', path.join('test', 'reporters', 'countingSpec.cjs')]);
 if (process.env.NEWSMARK_SKIP_VSCODE === '1') {
   rows.push('integration  skipped (NEWSMARK_SKIP_VSCODE=1)', 'ui           skipped (NEWSMARK_SKIP_VSCODE=1)');
   totals.skipped += 2;
 } else {
-  suite('integration', process.execPath, [path.join('test', 'integration', 'run.mjs')]);
-  suite('ui', process.execPath, [path.join('test', 'ui', 'ui-check.mjs')]);
+  await suite('integration', process.execPath, [path.join('test', 'integration', 'run.mjs')], { counts: 'closing' });
+  await suite('ui', process.execPath, [path.join('test', 'ui', 'ui-check.mjs')], { counts: 'exit' });
 }
 fs.rmSync(resultsDir, { recursive: true, force: true });
 

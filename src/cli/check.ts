@@ -1,15 +1,23 @@
 /**
- * `newsmark check <workspace folder> [--strict]`: is the annotations file valid, and does every
- * annotation still anchor in its source? Prints one line per finding ("<file>: <id>: orphan:
- * <reason>") and one per source with its counts, then a total. Re-anchors in memory only: the
- * annotations file is never written.
- * Exit: 0 (report only), or 1 with --strict when there is any finding; 2 usage error.
+ * `newsmark check <workspace folder> [--strict]`: is the annotations file valid, does every
+ * annotation still anchor in its source, and do the articles agree with each other? Prints one
+ * line per finding ("<file>: <id>: orphan: <reason>"), one per conflict between sources
+ * ("conflict: <fact>: <value> in <file>; <value> in <file> (<why>)"), one per source with its
+ * counts, then a total. Re-anchors in memory only: the annotations file is never written.
+ * Exit: 0 (report only), or 1 with --strict when there is any finding or conflict; 2 usage error.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { analyse } from '../core/analysis';
 import type { AnchorResult, AnnotationFile } from '../core/annotations/model';
 import { reanchorSource } from '../core/annotations/operations';
+import { Corpus } from '../core/corpus/corpus';
+import type { CorpusFact } from '../core/corpus/views';
+import { Lexicon } from '../core/extract/entities/lexicon';
 import type { ParsedArgs } from './args';
 import { isFolder, loadAnnotationFile, oneWorkspaceFolder, readAnnotatedSources } from './export';
+import { loadLexicon } from './lexiconFile';
+import { expandInputs, readArticle } from './read';
 
 /** Something a researcher should look at; `--strict` fails on any. */
 interface Finding {
@@ -50,14 +58,44 @@ export function runCheck(args: ParsedArgs): number {
     findings.push(...checked.findings);
     summaries = checked.summaries;
   }
-  // Cross-source conflicts (the same fact stated differently by two sources, src/core/corpus)
-  // will be added here as findings of their own kind.
+  const conflicts = conflictsBetweenArticles(folder);
   for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
+  for (const conflict of conflicts) process.stdout.write(`${formatConflict(folder, conflict)}\n`);
   for (const summary of summaries) process.stdout.write(`${formatSummary(summary)}\n`);
   const annotationCount = summaries.reduce((n, s) => n + s.annotationCount, 0);
   const orphanCount = summaries.reduce((n, s) => n + s.orphanCount, 0);
-  process.stdout.write(`${plural(summaries.length, 'source')}, ${plural(annotationCount, 'annotation')}, ${plural(orphanCount, 'orphan')}${loaded.status === 'invalid' ? ', invalid annotations file' : ''}\n`);
-  return isStrict && findings.length > 0 ? 1 : 0;
+  const conflictCount = conflicts.length > 0 ? `, ${plural(conflicts.length, 'conflict')} between sources` : '';
+  process.stdout.write(`${plural(summaries.length, 'source')}, ${plural(annotationCount, 'annotation')}, ${plural(orphanCount, 'orphan')}${conflictCount}${loaded.status === 'invalid' ? ', invalid annotations file' : ''}\n`);
+  return isStrict && findings.length + conflicts.length > 0 ? 1 : 0;
+}
+
+/**
+ * Every article of the folder analysed and reduced to its facts (the corpus keeps no
+ * analysis): the facts two of them state differently. Unreadable articles are reported on
+ * standard error and left out.
+ */
+function conflictsBetweenArticles(folder: string): CorpusFact[] {
+  const { files } = expandInputs([folder]);
+  const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
+  const loaded = fs.existsSync(workspaceLexicon) ? loadLexicon(workspaceLexicon, []) : { lexicon: Lexicon.withAdditions(), error: null };
+  if (loaded.error) process.stderr.write(`newsmark: ${loaded.error}\n`);
+  const corpus = new Corpus();
+  for (const file of files) {
+    const read = readArticle(file);
+    if (!read.ok) {
+      process.stderr.write(`newsmark: ${read.path}: ${read.error}\n`);
+      continue;
+    }
+    const source = path.relative(folder, read.path).split(path.sep).join('/');
+    corpus.update(source, analyse({ path: source, text: read.text }, { lexicon: loaded.lexicon }));
+  }
+  return corpus.conflicts();
+}
+
+/** "conflict: Microsoft → OpenAI: investment, cumulative: ~$13.5 billion in a.md; $13 billion in b.md (3.7% apart, …)". */
+function formatConflict(folder: string, conflict: CorpusFact): string {
+  const statements = conflict.statements.map((s) => `${s.text} in ${path.join(folder, ...s.path.split('/'))}`);
+  return `conflict: ${conflict.key.label}: ${statements.join('; ')} (${conflict.reason})`;
 }
 
 /** Re-anchors every annotation in memory: orphans become findings, each source a summary. */

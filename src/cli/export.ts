@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { analyse } from '../core/analysis';
 import { ANNOTATION_FILE_PATH, parseAnnotationFile } from '../core/annotations/file';
 import type { AnnotationFile } from '../core/annotations/model';

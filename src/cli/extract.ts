@@ -1,8 +1,12 @@
-/** `newsmark extract`: analyse articles, print the contract JSON (or JSON lines). */
+/**
+ * `newsmark extract`: analyse articles, print the contract JSON (or JSON lines): the sources,
+ * the deals merged across them, and the facts two sources state differently (`conflicts`).
+ */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { analyse, type Analysis } from '../core/analysis';
-import { dealsAcross, toExtractDeal, toExtractOutput, toExtractSource } from '../core/extractOutput';
+import { Corpus } from '../core/corpus/corpus';
+import { dealsAcross, toExtractConflict, toExtractDeal, toExtractOutput, toExtractSource } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
 import { loadLexicon } from './lexiconFile';
@@ -24,6 +28,8 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
   const indent = args.flags.has('--pretty') ? 2 : undefined;
   const sources: ExtractSource[] = [];
   const analyses: Analysis[] = [];
+  // cross-source facts: each article reduced to its compact facts as it is read
+  const corpus = new Corpus();
   for (const file of files) {
     const read = readArticle(file);
     if (!read.ok) {
@@ -34,14 +40,16 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
     for (const warning of read.warnings) process.stderr.write(`newsmark: ${read.path}: ${warning}\n`);
     const analysis = analyse({ path: read.path, text: read.text }, { lexicon });
     const source = toExtractSource(analysis, createHash('sha256').update(read.bytes).digest('hex'));
+    corpus.update(read.path, analysis);
     // keep only what the cross-source deal merge needs
     analyses.push({ ...analysis, sentences: [], figures: [], entities: [], claims: [] });
     if (isJsonLines) fs.writeSync(out, `${JSON.stringify({ source })}\n`);
     else sources.push(source);
   }
   const deals = dealsAcross(analyses);
-  if (isJsonLines) fs.writeSync(out, `${JSON.stringify({ deals: deals.map(toExtractDeal) })}\n`);
-  else fs.writeSync(out, `${JSON.stringify(toExtractOutput(sources, deals), null, indent)}\n`);
+  const conflicts = corpus.conflicts().map(toExtractConflict);
+  if (isJsonLines) fs.writeSync(out, `${JSON.stringify({ deals: deals.map(toExtractDeal), conflicts })}\n`);
+  else fs.writeSync(out, `${JSON.stringify({ ...toExtractOutput(sources, deals), conflicts }, null, indent)}\n`);
   if (out !== 1) fs.closeSync(out);
   return failed > 0 ? 1 : 0;
 }

@@ -2,7 +2,8 @@
 import type { Analysis } from './analysis';
 import type { Deal } from './extract/deals/deal';
 import { mergeDeals } from './extract/deals/merge';
-import { SCHEMA_VERSION, type ExtractDeal, type ExtractOutput, type ExtractSource } from './schema';
+import type { CorpusFact } from './corpus/views';
+import { SCHEMA_VERSION, type Conflict, type ExtractDeal, type ExtractOutput, type ExtractSource } from './schema';
 
 export function toExtractSource(analysis: Analysis, sha256: string): ExtractSource {
   const sentenceText = (index: number) => analysis.sentences[index]?.text ?? '';
@@ -43,4 +44,18 @@ export function toExtractDeal(deal: Deal): ExtractDeal {
 
 export function toExtractOutput(sources: ExtractSource[], deals: readonly Deal[]): ExtractOutput {
   return { schemaVersion: SCHEMA_VERSION, sources, deals: deals.map(toExtractDeal) };
+}
+
+/** A conflicting fact of the corpus in the `newsmark extract` contract. */
+export function toExtractConflict(fact: CorpusFact): Conflict {
+  return {
+    key: { id: fact.key.id, subject: fact.key.subject, subjectName: fact.key.subjectName, metric: fact.key.metric, period: fact.key.period, label: fact.key.label },
+    verdict: 'conflict',
+    reason: fact.reason,
+    statements: fact.statements.map((s) => ({
+      path: s.path, start: s.start, end: s.end, text: s.text,
+      value: typeof s.value === 'number' ? s.value : [s.value[0], s.value[1]],
+      unit: s.unit, qualifier: s.qualifier, approx: s.isApprox, sentence: s.sentence,
+    })),
+  };
 }

@@ -3,10 +3,11 @@
  * annotation file and the claims export — as a zod schema with its inferred type of the same
  * name. JSON Schemas are generated from these (`jsonSchemaOf`), never written by hand.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIGURE_KINDS, QUALIFIERS } from './extract/figures/figure';
 import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/lexicon';
 import { DEAL_KINDS } from './extract/deals/kinds';
+import { METRICS } from './corpus/metric';
 
 export const SCHEMA_VERSION = 1;
 
@@ -101,10 +102,45 @@ export const ExtractDeal = z.object({
 });
 export type ExtractDeal = z.infer<typeof ExtractDeal>;
 
+// ---------------------------------------------------------------------------------------------
+// Cross-source conflicts (src/core/corpus): the same fact stated differently by two sources
+
+export const ConflictKey = z.object({
+  id: z.string().describe('subject|metric|period, entity ids canonical across the workspace'),
+  subject: z.string().describe('An entity id ("entity:openai"), a holder and what it holds ("entity:microsoft>entity:openai"), or a deal ("deal:cloud-contract:amazon-web-services+openai")'),
+  subjectName: z.string().describe('"OpenAI", "Microsoft → OpenAI", "OpenAI + Amazon Web Services (cloud-contract)"'),
+  metric: z.enum(METRICS),
+  period: z.string().nullable().describe('"2023", "FY2025", "2025-Q3", "cumulative", "annual", "initial", "projected 2026"; null: as of the article'),
+  label: z.string().describe('"Microsoft → OpenAI: investment, cumulative"'),
+});
+export type ConflictKey = z.infer<typeof ConflictKey>;
+
+export const ConflictStatement = z.object({
+  path: z.string(),
+  start: Offset,
+  end: Offset,
+  text: z.string().describe('The figure as written: the exact characters of the file at [start, end)'),
+  value: z.union([z.number(), z.tuple([z.number(), z.number()])]).describe('A number or a [low, high] range, in `unit`'),
+  unit: ExtractFigure.shape.unit,
+  qualifier: z.enum(QUALIFIERS).nullable(),
+  approx: z.boolean(),
+  sentence: z.string().describe('The claim sentence as prose, shortened around the figure when long'),
+});
+export type ConflictStatement = z.infer<typeof ConflictStatement>;
+
+export const Conflict = z.object({
+  key: ConflictKey,
+  verdict: z.literal('conflict'),
+  reason: z.string().describe('Why the statements conflict: the first conflicting pair, its difference and the allowance used'),
+  statements: z.array(ConflictStatement).min(2).describe('Every statement of the fact that was compared, by path then position'),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
 export const ExtractOutput = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   sources: z.array(ExtractSource),
   deals: z.array(ExtractDeal),
+  conflicts: z.array(Conflict).optional().describe('Facts that two sources state differently, by key; `newsmark extract` always writes it'),
 });
 export type ExtractOutput = z.infer<typeof ExtractOutput>;
 

@@ -9,7 +9,7 @@ import { BUILTIN_TAGS } from '../core/annotations/index';
 import { claimAt } from './anchored';
 import { ARTICLE_LANGUAGES } from './articles';
 import { Commands } from './commands';
-import { ORPHAN_CODE, annotationIdOf } from './diagnostics';
+import { annotationIdOf } from './diagnostics';
 import type { AnnotationStore } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -27,7 +27,7 @@ export function registerCodeActions(index: WorkspaceIndex, store: AnnotationStor
   return vscode.languages.registerCodeActionsProvider(ARTICLE_LANGUAGES, {
     async provideCodeActions(doc, range, context, token) {
       const actions: vscode.CodeAction[] = [];
-      for (const diagnostic of context.diagnostics.filter((d) => d.code === ORPHAN_CODE)) {
+      for (const diagnostic of context.diagnostics) {
         const id = annotationIdOf(diagnostic);
         if (!id) continue;
         const action = new vscode.CodeAction('Remove the orphaned annotation', ORPHAN_KIND);

@@ -81,9 +81,11 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
     this.changed.fire(undefined);
   }
 
+  /** The model is stale now (the next read rebuilds it); the view hears of it a little later, once. */
   private scheduleRefresh(): void {
+    this.model = undefined;
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), 250);
+    this.refreshTimer = setTimeout(() => this.changed.fire(undefined), 250);
   }
 
   /** The uri of a mention's article, as of the last model. */
@@ -141,7 +143,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
       }
       case 'deal': return dealItem(node.deal, node.parentLabel, this.grouping);
       case 'mention': {
-        const item = new vscode.TreeItem(shorten(node.mention.sentence, 90), vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(shorten(node.mention.sentence, 64), vscode.TreeItemCollapsibleState.None);
         item.description = node.mention.path;
         item.contextValue = 'mention';
         item.iconPath = new vscode.ThemeIcon('quote');
@@ -227,7 +229,7 @@ export function registerDealsTree(provider: DealsTreeProvider): vscode.Disposabl
 }
 
 /** The panel's commands: reveal a mention or an orphan, tag a mention's claim, copy a deal. */
-export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri: vscode.Uri, offset: number) => Promise<unknown>) {
+export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri: vscode.Uri, offset: number, tag?: string) => Promise<unknown>) {
   const mentionOf = (node: DealNode): { uri: vscode.Uri; start: number; end: number } | undefined => {
     if (node.type === 'mention') return node.uri && { uri: node.uri, start: node.mention.start, end: node.mention.end };
     if (node.type !== 'deal') return undefined;
@@ -251,9 +253,10 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
       const target = node && mentionOf(node);
       return target && reveal(target.uri, target.start, target.end);
     },
-    tagDealMention: async (node: DealNode) => {
+    /** (node, tag?) — asks for the tag when none is given. */
+    tagDealMention: async (node: DealNode, tag?: string) => {
       const target = node && mentionOf(node);
-      return target && tagClaim(target.uri, target.start);
+      return target && tagClaim(target.uri, target.start, tag);
     },
     copyDealAsJson: async (node: DealNode) => {
       if (node?.type !== 'deal' && node?.type !== 'mention') return undefined;

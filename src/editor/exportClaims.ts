@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { exportClaims, type ExportSource } from '../core/export';
 import { ClaimsExport } from '../core/schema';
 import { folderRelativePath } from './articles';
+import { writeTextFileAtomically } from './files';
 import type { Log } from './log';
 import type { AnnotationStore } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -61,7 +62,7 @@ export async function exportTaggedClaims(
     log.error(`export: the output does not match the claims schema; nothing written\n${z.prettifyError(checked.error)}`);
     throw new Error('the export did not match its schema, so nothing was written (details in the log)');
   }
-  await writeAtomically(uri, `${JSON.stringify(output, null, 2)}\n`);
+  await writeTextFileAtomically(uri, `${JSON.stringify(output, null, 2)}\n`);
   log.info(`export: ${output.claims.length} claim(s), ${output.outsideClaims.length} outside claims, ${output.orphans.length} orphan(s) → ${uri.fsPath}`);
   if (!target) {
     void vscode.window.showInformationMessage(`Newsmark: exported ${output.claims.length} claim(s) to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((choice) => {
@@ -82,10 +83,4 @@ async function pickFolder(target: vscode.Uri | undefined): Promise<vscode.Worksp
     return folders[0];
   }
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Export the tagged claims of which folder?' });
-}
-
-async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
-  const temp = uri.with({ path: `${uri.path}.${globalThis.crypto.randomUUID().slice(0, 8)}.tmp` });
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-  await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
 }

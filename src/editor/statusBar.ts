@@ -2,9 +2,10 @@
 import * as vscode from 'vscode';
 import type { AnnotationView } from './anchored';
 import { Commands } from './commands';
+import type { Config } from './config';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-export function registerStatusBar(index: WorkspaceIndex, annotations: AnnotationView): vscode.Disposable {
+export function registerStatusBar(index: WorkspaceIndex, annotations: AnnotationView, config: Config): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('newsmark.counts', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Newsmark';
   item.command = Commands.showDeals;
@@ -21,7 +22,8 @@ export function registerStatusBar(index: WorkspaceIndex, annotations: Annotation
     const anchored = annotations.anchoredIn(doc.uri);
     const tags = anchored.reduce((n, a) => n + a.annotation.tags.length, 0);
     const orphans = anchored.filter((a) => !a.span).length;
-    item.text = `$(bookmark) ${entities.length} entities · ${figures.length} figures · ${claims.length} claims · ${tags} tags${orphans ? ` · $(warning) ${orphans}` : ''}`;
+    const counts = [count(entities.length, 'entity', 'entities'), count(figures.length, 'figure'), count(claims.length, 'claim'), count(tags, 'tag')];
+    item.text = `$(bookmark) ${counts.join(' · ')}${orphans ? ` · $(warning) ${orphans}` : ''}`;
     item.tooltip = `Newsmark: ${latest.path}${orphans ? ` — ${orphans} orphaned annotation(s)` : ''}\nClick to show the deals panel`;
     item.show();
   };
@@ -33,5 +35,10 @@ export function registerStatusBar(index: WorkspaceIndex, annotations: Annotation
     index.onDidAnalyse((a) => a.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString() && update()),
     index.onDidForget(update),
     annotations.onDidChange(update),
+    config.onDidChange(update),
   );
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

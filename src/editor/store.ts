@@ -16,6 +16,7 @@ import {
 import type { AnchoredAnnotation, AnnotationView } from './anchored';
 import { folderRelativePath } from './articles';
 import type { Config } from './config';
+import { readTextFile, writeTextFileAtomically } from './files';
 import type { Log } from './log';
 import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
 
@@ -213,7 +214,7 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
 
   /** Reads the file; a valid one becomes the base under the pending changes, an invalid one is reported. */
   private async reload(folder: Folder): Promise<void> {
-    const diskText = await this.readDisk(folder.fileUri);
+    const diskText = await readTextFile(folder.fileUri);
     if (folder.state && diskText === folder.state.diskText) return; // our own write, or no change
     if (diskText === undefined) {
       this.setState(folder, { status: 'ok', base: EMPTY_ANNOTATION_FILE, diskText });
@@ -252,15 +253,6 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
       if (choice === 'Open File') void vscode.window.showTextDocument(folder.fileUri);
       if (choice === 'Show Log') this.log.show();
     });
-  }
-
-  private async readDisk(uri: vscode.Uri): Promise<string | undefined> {
-    try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-      throw error;
-    }
   }
 
   private reanchor(article: AnalysedArticle): void {
@@ -316,12 +308,7 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
       const next = folder.current;
       const count = folder.pending.length;
       const text = serialiseAnnotationFile(next);
-      const bytes = new TextEncoder().encode(text);
-      const dir = vscode.Uri.joinPath(folder.fileUri, '..');
-      const temp = vscode.Uri.joinPath(dir, `.annotations.json.${globalThis.crypto.randomUUID().slice(0, 8)}.tmp`);
-      await vscode.workspace.fs.createDirectory(dir);
-      await vscode.workspace.fs.writeFile(temp, bytes);
-      await vscode.workspace.fs.rename(temp, folder.fileUri, { overwrite: true });
+      await writeTextFileAtomically(folder.fileUri, text);
       // changes made while writing stay pending, now over what was written
       folder.pending = folder.pending.slice(count);
       folder.state = { status: 'ok', base: next, diskText: text };

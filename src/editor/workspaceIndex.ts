@@ -40,6 +40,10 @@ export interface CrossSourceFacts {
   alsoStated(article: AnalysedArticle, figure: Figure): readonly OtherStatement[];
 }
 
+/** Never articles: dependencies, version control, Newsmark's own files. */
+const EXCLUDE = '**/{node_modules,.git,.newsmark}/**';
+const EXCLUDED_FOLDER = /\/(?:node_modules|\.git|\.newsmark)\//;
+
 const NO_CROSS_SOURCE_FACTS: CrossSourceFacts = { isAvailable: false, alsoStated: () => [] };
 
 interface Entry {
@@ -98,8 +102,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(this.config.settings.include);
     return vscode.Disposable.from(
       watcher,
-      watcher.onDidCreate(() => this.invalidateArticleList()),
-      watcher.onDidDelete((uri) => { this.forget(uri); this.invalidateArticleList(); }),
+      watcher.onDidCreate((uri) => this.updateArticleList(uri, true)),
+      watcher.onDidDelete((uri) => { this.forget(uri); this.updateArticleList(uri, false); }),
       watcher.onDidChange((uri) => { if (!this.openDocument(uri)) this.forget(uri); }),
     );
   }
@@ -158,8 +162,9 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async findArticles(): Promise<vscode.Uri[]> {
     if (!this.config.settings.enable) return [];
-    const uris = await vscode.workspace.findFiles(this.config.settings.include, '**/{node_modules,.git,.newsmark}/**');
-    this.log.info(`index: ${uris.length} article file(s) match ${this.config.settings.include}`);
+    const started = Date.now();
+    const uris = await vscode.workspace.findFiles(this.config.settings.include, EXCLUDE);
+    this.log.info(`index: ${uris.length} article file(s) match ${this.config.settings.include} (${Date.now() - started} ms)`);
     return uris.sort((a, b) => a.path.localeCompare(b.path));
   }
 
@@ -246,6 +251,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     const had = this.entries.delete(key) || this.latestByUri.has(key);
     this.latestByUri.delete(key);
     if (had) this.forgotten.fire(uri);
+  }
+
+  /** A file came or went: the list follows without searching the workspace again (that can take seconds). */
+  private updateArticleList(uri: vscode.Uri, isCreated: boolean): void {
+    const list = this.articleList;
+    if (list) {
+      const key = uri.toString();
+      const isExcluded = EXCLUDED_FOLDER.test(uri.path);
+      this.articleList = list.then((uris) => {
+        const others = uris.filter((u) => u.toString() !== key);
+        return isCreated && !isExcluded ? [...others, uri].sort((a, b) => a.path.localeCompare(b.path)) : others;
+      });
+    }
+    this.articlesChanged.fire();
   }
 
   private invalidateArticleList(): void {

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // UI check in a REAL VS Code (code-server + headless Chromium, see test/integration/harness/):
-// what a person sees, not what the API says. Skeleton — extend with decoration/hover checks as
-// features land (harness/ui.mjs also exports decorations(page) and hoverText(page, text)).
+// what a person sees, not what the API says.
 //
-//   node esbuild.mjs && node test/ui/ui-check.mjs [screenshot.png]
-//     default screenshot: docs/screenshots/editor.png
+//   node esbuild.mjs && node test/ui/ui-check.mjs [screenshots folder]
+//     default folder: docs/screenshots/ (editor.png, hover.png, quick-fix.png, tagged-claim.png, deals-panel.png)
 //   Env: NEWSMARK_SKIP_SETUP=1 (skip harness/setup.sh), VSCODE_REAL_KEEP=1 (keep code-server's temp dir)
 //
 // Opens a temp copy of seeds/ with the repo as the extension under development, opens the first
-// seed with Quick Open, checks the editor renders the file's text, saves a screenshot.
-// Exit 0 = passed, 1 = failed (a screenshot of the failure is saved too). Always stops VS Code.
+// seed and checks, on the page: the editor shows the file; entities and figures are highlighted;
+// the status bar counts them; hovering "$38 billion" shows its provenance; Ctrl+. on it offers the
+// tag and correct quick fixes, and "Tag claim as verified" marks the claim; the Newsmark view
+// lists the deals. Exit 0 = passed, 1 = failed (a screenshot of the failure is saved too).
+// Always stops VS Code.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const harness = path.join(root, 'test', 'integration', 'harness');
-const out = path.resolve(process.argv[2] || path.join(root, 'docs', 'screenshots', 'editor.png'));
+const outDir = path.resolve(process.argv[2] || path.join(root, 'docs', 'screenshots'));
+const shot = (name) => path.join(outDir, name);
 
 const t0 = Date.now();
 const log = (m) => console.log(`[ui-check +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -32,7 +35,7 @@ if (!process.env.NEWSMARK_SKIP_SETUP) {
   const r = spawnSync('bash', [path.join(harness, 'setup.sh')], { stdio: 'inherit' });
   if (r.status !== 0) { console.error('[ui-check] harness/setup.sh failed'); process.exit(1); }
 }
-const { openFile, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
+const { decorations, hoverText, openFile, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
 
 // The workspace: a temp copy of seeds/, so nothing the extension writes lands in the repo.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-ui-'));
@@ -40,6 +43,7 @@ const workspace = path.join(tmp, 'seeds');
 fs.cpSync(path.join(root, 'seeds'), workspace, { recursive: true });
 for (const f of fs.readdirSync(workspace)) fs.chmodSync(path.join(workspace, f), 0o644); // seeds may be read-only
 const seed = fs.readdirSync(workspace).filter((f) => f.endsWith('.txt')).sort()[0];
+const FIGURE = '$38 billion';
 
 /** The text of the rendered lines of the active editor, top to bottom ('' for empty lines). */
 async function renderedLines(page) {
@@ -53,38 +57,151 @@ async function renderedLines(page) {
   });
 }
 
+/** Polls a page condition (the UI has no events to wait on); fails with `what` after `timeoutMs`. */
+async function waitUntil(page, check, what, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(150);
+  }
+}
+
+/** Page coordinates of the middle of the first occurrence of `needle` on a rendered editor line. */
+async function pointOf(page, needle) {
+  const pt = await page.evaluate((text) => {
+    const editor = document.querySelector('.editor-instance .monaco-editor');
+    for (const lineEl of editor?.querySelectorAll('.view-lines .view-line') ?? []) {
+      const at = lineEl.textContent.replace(/\u00a0/g, ' ').indexOf(text);
+      if (at < 0) continue;
+      let offset = at + Math.floor(text.length / 2);
+      const walker = document.createTreeWalker(lineEl, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (offset < t.length) {
+          const r = document.createRange(); r.setStart(t, offset); r.setEnd(t, offset + 1);
+          const b = r.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+        offset -= t.length;
+      }
+    }
+    return null;
+  }, needle);
+  if (!pt) throw new Error(`"${needle}" is not on a rendered line of the active editor`);
+  return pt;
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
 let failed = false;
 let vs;
 try {
-  vs = await startVSCode({ extension: root, workspace, log });
+  vs = await startVSCode({ extension: root, workspace, log, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on', 'editor.minimap.enabled': false } });
+  const { page } = vs;
   log(`workbench up (${vs.url.split('&')[0]})`);
-  await openFile(vs.page, seed);
+  await openFile(page, seed);
   log(`${seed} open`);
 
-  // The editor shows the file's first lines, in order (long lines: Monaco may cut the rendering).
+  // 1. The editor shows the file's first lines, in order (word wrap on: compare without whitespace).
   const expected = fs.readFileSync(path.join(workspace, seed), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, 10);
-  let shown = [];
-  let mismatch = '';
-  for (let i = 0; i < 50; i++) {
-    shown = await renderedLines(vs.page);
-    mismatch = '';
-    for (let n = 0; n < expected.length && !mismatch; n++) {
-      const want = expected[n].trimEnd();
-      const got = (shown[n] ?? '<not rendered>').trimEnd();
-      const ok = got === want || (want.length > 200 && got.length >= 100 && want.startsWith(got));
-      if (!ok) mismatch = `line ${n + 1}: expected ${JSON.stringify(want.slice(0, 120))}, editor shows ${JSON.stringify(got.slice(0, 120))}`;
-    }
-    if (!mismatch) break;
-    await vs.page.waitForTimeout(200);
+  const squeeze = (lines) => lines.join('').replace(/\s+/g, '');
+  let shown = '';
+  await waitUntil(page, async () => {
+    shown = squeeze(await renderedLines(page));
+    return shown.startsWith(squeeze(expected));
+  }, `the editor to show ${seed}`).catch(() => {
+    throw new Error(`the editor does not show ${seed}: expected it to start with ${JSON.stringify(squeeze(expected).slice(0, 200))}, it shows ${JSON.stringify(shown.slice(0, 200))}`);
+  });
+  log(`editor shows the first ${expected.length} lines of ${seed}`);
+
+  // 2. Highlights: the figure and the entities of the AWS sentence are decorated.
+  const highlighted = await waitUntil(page, async () => {
+    const all = await decorations(page);
+    const figure = all.find((d) => d.text.trim() === FIGURE);
+    const entity = all.find((d) => d.text.trim() === 'OpenAI');
+    return figure && entity && all;
+  }, `highlights on "${FIGURE}" and "OpenAI"`);
+  const texts = [...new Set(highlighted.map((d) => d.text.trim()).filter(Boolean))];
+  log(`${highlighted.length} decorations, e.g. ${texts.slice(0, 12).map((t) => JSON.stringify(t)).join(', ')}`);
+  for (const want of ['Sam Altman', 'Satya Nadella', 'November 3, 2025', 'Amazon Web Services', '27%']) {
+    if (!texts.includes(want)) throw new Error(`"${want}" is not highlighted (highlighted: ${texts.join(' | ')})`);
   }
-  if (mismatch) throw new Error(`the editor does not show ${seed}: ${mismatch}`);
-  log(`editor shows the first ${expected.length} lines of ${seed} (${shown.length} lines rendered)`);
+  const status = await waitUntil(page, () => page.locator('.statusbar-item', { hasText: 'entities' }).first().innerText().catch(() => ''), 'the status bar counts');
+  if (!/\d+ entities · \d+ figures · \d+ claims · \d+ tags/.test(status)) throw new Error(`status bar reads ${JSON.stringify(status)}`);
+  log(`status bar: ${JSON.stringify(status.trim())}`);
+  await page.mouse.move(5, 300);
+  await screenshot(page, shot('editor.png'));
+  log('screenshot editor.png');
 
-  const tab = await vs.page.locator('.tabs-container .tab.active').getAttribute('aria-label');
-  if (!tab?.startsWith(seed)) throw new Error(`active tab is ${JSON.stringify(tab)}, expected ${seed}`);
+  // 3. The provenance hover on "$38 billion".
+  const hover = await hoverText(page, FIGURE);
+  for (const want of ['$38 billion → 38,000,000,000 USD', 'unveiled a multi-year strategic partnership valued at $38 billion', 'Who says it', 'File:', 'cloud contract: OpenAI → Amazon Web Services', 'Also stated in other sources']) {
+    if (!hover.includes(want)) throw new Error(`the hover lacks ${JSON.stringify(want)}: ${JSON.stringify(hover)}`);
+  }
+  log(`hover: ${JSON.stringify(hover.slice(0, 160))}…`);
+  await screenshot(page, shot('hover.png'));
+  log('screenshot hover.png');
 
-  await screenshot(vs.page, out);
-  log(`screenshot ${path.relative(process.cwd(), out) || out}`);
+  // 4. Ctrl+. on the figure: the quick fixes; "Tag claim as verified" marks the claim.
+  await page.keyboard.press('Escape');
+  const at = await pointOf(page, FIGURE);
+  await page.mouse.click(at.x, at.y);
+  await page.mouse.move(at.x, at.y + 200);
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  await menu.locator('.monaco-list-row', { hasText: 'Tag claim as verified' }).first().waitFor({ timeout: 15_000 });
+  const items = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  for (const want of ['Tag claim as verified', 'Tag claim as disputed', 'Tag claim as needs source', 'Tag claim…', 'Correct claim…']) {
+    if (!items.some((i) => i.includes(want))) throw new Error(`the quick-fix menu lacks "${want}": ${JSON.stringify(items)}`);
+  }
+  log(`quick fixes: ${items.join(' | ')}`);
+  await screenshot(page, shot('quick-fix.png'));
+  log('screenshot quick-fix.png');
+  await menu.locator('.monaco-list-row', { hasText: 'Tag claim as verified' }).first().click();
+  const mark = await waitUntil(page, async () => (await decorations(page)).find((d) => d.text.includes('verified'))
+    ?? page.evaluate(() => {
+      for (const el of document.querySelectorAll('.editor-instance .view-lines span')) {
+        const after = getComputedStyle(el, '::after').content;
+        if (after && after.includes('verified')) return { text: after };
+      }
+      return null;
+    }), 'the "✓ verified" mark after the claim');
+  log(`tagged claim marked: ${JSON.stringify(mark.text)}`);
+  await page.waitForTimeout(300);
+  await screenshot(page, shot('tagged-claim.png'));
+  log('screenshot tagged-claim.png');
+  const stored = JSON.parse(fs.readFileSync(path.join(workspace, '.newsmark', 'annotations.json'), 'utf8'));
+  if (!stored.annotations.some((a) => a.tags.includes('verified'))) throw new Error('annotations.json has no verified claim');
+
+  // 5. The deals panel, opened from the palette, lists deals grouped by kind; a deal expands to its mentions.
+  await runCommand(page, 'Newsmark: Show Deals Panel');
+  const tree = page.locator('.pane-body .monaco-list');
+  await tree.locator('.monaco-list-row', { hasText: 'cloud contract' }).first().waitFor({ timeout: 30_000 });
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (sidebar) { // widen the side bar so the deals read in full in the screenshot
+    const edge = sidebar.x + sidebar.width;
+    await page.mouse.move(edge + 1, sidebar.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(edge + 280, sidebar.y + 300, { steps: 8 });
+    await page.mouse.up();
+  }
+  const deal = tree.locator('.monaco-list-row', { hasText: 'OpenAI → Amazon Web Services' }).first();
+  await deal.waitFor();
+  await deal.click();
+  await tree.locator('.monaco-list-row', { hasText: '000_2619ed4e9be0e23f.txt' }).first().waitFor();
+  const rows = (await tree.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  log(`deals panel: ${rows.length} rows, e.g. ${rows.slice(0, 6).map((r) => JSON.stringify(r)).join(', ')}`);
+  if (!rows.some((r) => r.includes('$38B · 2025-11-03'))) throw new Error(`the deal shows no value and date: ${JSON.stringify(rows)}`);
+  await screenshot(page, shot('deals-panel.png'));
+  log('screenshot deals-panel.png');
   log('UI check passed');
 } catch (e) {
   failed = true;

@@ -4,7 +4,7 @@
  * two-space indent, a final newline — so that diffs stay small and a parsed file serialises
  * back to the same bytes. Total: bad content comes back as `{ok: false, message}`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnnotationFile as AnnotationFileSchema } from '../schema';
 import { findJsonSyntaxError } from './jsonSyntax';
 import type { Annotation, AnnotationFile, Correction } from './model';

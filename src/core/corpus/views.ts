@@ -1,0 +1,95 @@
+/** What the corpus answers: plain, serialisable views of facts, statements, entities and changes. */
+import type { EntityType } from '../extract/entities/lexicon';
+import type { FigureKind, Qualifier } from '../extract/figures/figure';
+import type { Verdict } from './compare';
+import type { Metric } from './metric';
+
+export interface FactKeyView {
+  /** The workspace's key: `subject|metric|period`, entity ids canonical across the workspace. */
+  readonly id: string;
+  /** "entity:openai", "entity:microsoft>entity:openai", "deal:cloud-contract:amazon-web-services+openai". */
+  readonly subject: string;
+  /** "OpenAI", "Microsoft → OpenAI", "OpenAI + Amazon Web Services (cloud-contract)". */
+  readonly subjectName: string;
+  readonly metric: Metric;
+  readonly period: string | null;
+  /** "Microsoft → OpenAI: investment, cumulative". */
+  readonly label: string;
+}
+
+/** One source's statement of a fact: a keyed figure. */
+export interface StatementView {
+  readonly path: string;
+  readonly figureId: string;
+  /** `[start, end)` of the figure in the file (UTF-16). */
+  readonly start: number;
+  readonly end: number;
+  /** The figure as written. */
+  readonly text: string;
+  /** Its claim sentence as prose (shortened around the figure when long). */
+  readonly sentence: string;
+  readonly kind: FigureKind;
+  readonly value: number | readonly [number, number];
+  readonly unit: string | null;
+  readonly qualifier: Qualifier | null;
+  readonly isApprox: boolean;
+}
+
+/** Another source's statement, judged against the one asked about. */
+export interface ComparedStatement extends StatementView {
+  readonly verdict: Verdict;
+  readonly reason: string;
+}
+
+/** `statementsFor`: what other sources say about a figure's fact. */
+export interface FigureFacts {
+  readonly key: FactKeyView;
+  readonly statement: StatementView;
+  /** By path, then position; statements not comparable in time (years apart) are left out. */
+  readonly others: readonly ComparedStatement[];
+  /** "conflict" when any other source conflicts, else "agree" when any agrees; null when no other source states it. */
+  readonly verdict: Verdict | null;
+}
+
+/** A fact stated by two sources or more, and whether they agree. */
+export interface CorpusFact {
+  readonly key: FactKeyView;
+  readonly verdict: Verdict;
+  /** Why, for the first pair of sources with this verdict: "$13 billion and ~$13.5 billion are 3.7% apart, beyond 1%; …". */
+  readonly reason: string;
+  /** The statements that were compared, by path then position. */
+  readonly statements: readonly StatementView[];
+}
+
+export interface CorpusEntity {
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly sourceCount: number;
+  readonly mentionCount: number;
+}
+
+export interface CorpusEntityMention {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface CorpusChange {
+  /** Sources whose cross-source facts may have changed (the changed one included), sorted. */
+  readonly affectedPaths: readonly string[];
+}
+
+/** How much the corpus holds, for checking that it stays compact. */
+export interface RetainedCounts {
+  readonly sources: number;
+  readonly statements: number;
+  readonly entities: number;
+  readonly entityMentions: number;
+  readonly deals: number;
+  readonly dealMentions: number;
+  /** UTF-16 code units of every retained string. */
+  readonly characters: number;
+  readonly keys: number;
+}

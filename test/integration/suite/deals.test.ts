@@ -1,0 +1,120 @@
+// The deals panel, read through its tree provider as the view reads it, and its commands.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ExtractDeal } from '../../../src/core/schema';
+import type { DealNode } from '../../../src/editor/dealsTree';
+import type { NewsmarkApi } from '../../../src/extension';
+import { newsmarkApi, seedUri, unescape, until } from './helpers';
+
+type Of<T extends DealNode['type']> = Extract<DealNode, { type: T }>;
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+
+async function groups(api: NewsmarkApi): Promise<Of<'group'>[]> {
+  return (await api.dealsTree.getChildren()).filter((n): n is Of<'group'> => n.type === 'group');
+}
+
+async function awsDeal(api: NewsmarkApi): Promise<Of<'deal'>> {
+  for (const group of await groups(api)) {
+    for (const node of await api.dealsTree.getChildren(group)) {
+      if (node.type === 'deal' && node.deal.kind === 'cloud-contract' && node.deal.value === 38e9) return node;
+    }
+  }
+  assert.fail('the $38 billion OpenAI–AWS cloud contract is in the panel');
+}
+
+suite('Deals panel', () => {
+  let api: NewsmarkApi;
+  suiteSetup(async () => {
+    api = await newsmarkApi();
+    await api.dealsTree.setGrouping('kind');
+  });
+  suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test('should list the deals of every article in the workspace, without opening them', async () => {
+    const deals = await api.deals();
+    assert.ok(deals.length >= 5, `deals found: ${deals.length}`);
+    const paths = new Set(deals.flatMap((d) => d.mentions.map((m) => m.path)));
+    assert.ok(paths.size >= 3, `deals come from several articles: ${[...paths].join(', ')}`);
+  });
+
+  test('should group deals by kind, each deal showing parties, kind, value and date', async () => {
+    const kinds = (await groups(api)).map((g) => label(api.dealsTree.getTreeItem(g)));
+    assert.ok(kinds.includes('cloud contract'), `kind groups: ${kinds.join(', ')}`);
+    const node = await awsDeal(api);
+    const item = api.dealsTree.getTreeItem(node);
+    assert.equal(label(item), 'OpenAI → Amazon Web Services');
+    assert.equal(item.description, '$38B · 2025-11-03');
+    assert.equal(item.contextValue, 'deal');
+    const tooltip = unescape((item.tooltip as vscode.MarkdownString).value);
+    assert.match(tooltip, /Kind:\*\* cloud contract/);
+    assert.match(tooltip, /Value:\*\* 38,000,000,000 USD/);
+  });
+
+  test('should show a deal\'s mentions as file and sentence, and reveal the sentence when one is selected', async () => {
+    const [mention] = await api.dealsTree.getChildren(await awsDeal(api));
+    assert.ok(mention?.type === 'mention');
+    const item = api.dealsTree.getTreeItem(mention);
+    assert.equal(item.description, '000_2619ed4e9be0e23f.txt');
+    assert.match(label(item), /^On November 3, 2025, OpenAI and Amazon Web Services/);
+    assert.equal(item.contextValue, 'mention');
+    assert.ok(item.command, 'selecting the mention runs a command');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), seedUri().toString());
+    assert.equal(editor.document.getText(editor.selection), editor.document.getText().slice(mention.mention.start, mention.mention.end));
+    assert.match(editor.document.getText(editor.selection), /\$38 billion/);
+  });
+
+  test('should group by party when toggled from the view title', async () => {
+    await vscode.commands.executeCommand('newsmark.groupDealsByParty');
+    try {
+      const parties = (await groups(api)).map((g) => label(api.dealsTree.getTreeItem(g)));
+      assert.ok(parties.includes('OpenAI'), `party groups: ${parties.slice(0, 10).join(', ')}`);
+      const openai = (await groups(api)).find((g) => g.label === 'OpenAI')!;
+      const deals = await api.dealsTree.getChildren(openai);
+      assert.ok(deals.every((d) => d.type === 'deal' && d.deal.parties.includes('OpenAI')));
+      const item = api.dealsTree.getTreeItem(deals.find((d) => d.type === 'deal' && d.deal.value === 38e9)!);
+      assert.equal(item.description, 'cloud contract · $38B · 2025-11-03', 'the kind is shown when grouped by party');
+    } finally {
+      await vscode.commands.executeCommand('newsmark.groupDealsByKind');
+    }
+  });
+
+  test('should tag the claim of a mention from the context menu', async () => {
+    const deal = await awsDeal(api);
+    const mention = (await api.dealsTree.getChildren(deal)).find((n): n is Of<'mention'> => n.type === 'mention' && n.mention.path === '004_cab57fbbdb23375a.txt');
+    assert.ok(mention, 'a mention in 004');
+    const annotation = await vscode.commands.executeCommand<{ source: string; tags: string[]; anchor: { quote: { exact: string } } }>('newsmark.tagDealMention', mention, 'needs-source');
+    assert.equal(annotation?.source, '004_cab57fbbdb23375a.txt');
+    assert.deepEqual(annotation?.tags, ['needs-source']);
+    const article = await api.index.getUri(mention.uri!);
+    assert.equal(annotation?.anchor.quote.exact, article!.text.slice(mention.mention.start, mention.mention.end), 'the mention\'s sentence is the tagged claim');
+  });
+
+  test('should copy a deal as JSON in the extract contract', async () => {
+    const json = await vscode.commands.executeCommand<string>('newsmark.copyDealAsJson', await awsDeal(api));
+    const deal = ExtractDeal.parse(JSON.parse(json));
+    assert.deepEqual(deal.parties, ['OpenAI', 'Amazon Web Services']);
+    assert.equal(deal.value, 38e9);
+    assert.equal(await vscode.env.clipboard.readText(), json);
+  });
+
+  test('should refresh when an article is edited', async () => {
+    const uri = vscode.Uri.joinPath(seedUri().with({ path: seedUri().path.replace(/[^/]+$/, '') }), 'new-article.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Microsoft agreed to acquire Nvidia for $2.5 billion on March 3, 2025.\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const hasNewDeal = async () => (await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md' && m.sentence.includes('Google invested')));
+      await until(api.dealsTree.onDidChangeTreeData, async () => (await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md')), 'the new article in the panel');
+      assert.equal(await hasNewDeal(), false);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(1, 0), 'Google invested $300 million in Anthropic in 2024.\n');
+      await vscode.workspace.applyEdit(edit);
+      await until(api.dealsTree.onDidChangeTreeData, hasNewDeal, 'the edited, unsaved article\'s new deal in the panel');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+});

@@ -1,0 +1,77 @@
+// Provenance hovers, as a user gets them: open a seed, hover a figure or an entity.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { analysed, hoverText, newsmarkApi, openSeed, positionOf, unescape, workspaceFolder, writeText } from './helpers';
+
+async function hoverAt(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
+}
+
+suite('Provenance hover', () => {
+  suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test('should show "$38 billion → 38,000,000,000 USD", its kind, its sentence, who says it and the file', async () => {
+    const api = await newsmarkApi();
+    const { doc } = await openSeed(api);
+    const text = unescape(hoverText(await hoverAt(doc, positionOf(doc, '$38 billion'))));
+    assert.match(text, /\$38 billion\*\* → 38,000,000,000 USD/);
+    assert.match(text, /money/);
+    assert.match(text, /OpenAI and Amazon Web Services \(AWS\) unveiled a multi-year strategic partnership valued at \$38 billion\./, 'the sentence, as prose');
+    assert.match(text, /Who says it:/);
+    assert.match(text, /File:\*\* 000_2619ed4e9be0e23f\.txt, line 7/);
+    assert.match(text, /Deals:[\s\S]*cloud contract: OpenAI → Amazon Web Services · 38,000,000,000 USD · 2025-11-03/);
+    assert.match(text, /Also stated in other sources[\s\S]*Filled in by the workspace index/, 'the cross-source section is there and says who fills it');
+  });
+
+  test('should normalise a range "6–7%" to "6 to 7 percent"', async () => {
+    const api = await newsmarkApi();
+    const { doc } = await openSeed(api);
+    const text = unescape(hoverText(await hoverAt(doc, positionOf(doc, '6–7%'))));
+    assert.match(text, /6–7%\*\* → 6 to 7 percent/);
+  });
+
+  test('should describe an entity: type, canonical name, aliases, mention count', async () => {
+    const api = await newsmarkApi();
+    const { doc, article } = await openSeed(api);
+    const altman = article.analysis.entities.find((e) => e.name === 'Sam Altman');
+    assert.ok(altman, 'Sam Altman is an entity of the seed');
+    const at = doc.getText().indexOf('Altman underscored');
+    const text = unescape(hoverText(await hoverAt(doc, doc.positionAt(at + 2))));
+    assert.match(text, /Sam Altman\*\* · person/);
+    assert.match(text, /Also written as:\*\* Altman/);
+    assert.match(text, new RegExp(`Mentions in this article:\\*\\* ${altman.mentions.length}`));
+  });
+
+  test('should show nothing away from figures and entities', async () => {
+    const api = await newsmarkApi();
+    const { doc } = await openSeed(api);
+    const text = hoverText(await hoverAt(doc, positionOf(doc, 'honeymoon between')));
+    assert.doesNotMatch(text, /Also stated in other sources|Mentions in this article/);
+  });
+
+  test('should escape article text: links, command URIs, HTML and icons stay text, the hover is not trusted', async () => {
+    const api = await newsmarkApi();
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'hostile.md');
+    // escaped in the markdown source, so the prose (what the hover quotes) holds a link, HTML, an icon
+    await writeText(uri, 'Acme raised $5 million from \\[Globex\\](command:workbench.action.quit) &lt;img src=x onerror=alert(1)&gt; $(zap) and **Initech**.\n');
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      await analysed(api, doc);
+      const hovers = await hoverAt(doc, positionOf(doc, '$5 million'));
+      const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && /Who says it/.test(c.value));
+      assert.equal(ours.length, 1, 'one provenance hover');
+      const md = ours[0]!;
+      assert.notEqual(md.isTrusted, true, 'not trusted');
+      assert.notEqual(md.supportHtml, true, 'no HTML');
+      assert.doesNotMatch(md.value, /\]\(command:/, 'no command link survives');
+      assert.doesNotMatch(md.value, /(?<!\\)<img/, 'no raw HTML survives');
+      assert.doesNotMatch(md.value, /(?<!\\)\$\(zap/, 'no theme icon survives');
+      assert.match(md.value, /\\\[Globex\\\]\\\(command\\:/, 'the link is shown escaped, as text');
+      assert.match(unescape(md.value), /<img src=x onerror=alert\(1\)>/, 'the HTML is shown as text');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+});
