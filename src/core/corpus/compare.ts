@@ -38,11 +38,18 @@ export interface ComparableStatement {
   readonly dealDate: string | null;
 }
 
-interface Allowed {
+/** A statement reduced to what judging needs: computed once, then compared without allocating. */
+export interface Prepared {
+  /** "money:USD", "W", "Wh", "percent:%": only equal dimensions compare. */
+  readonly dimension: string;
+  /** The values it allows, in base units (W for GW). */
   readonly lo: number;
   readonly hi: number;
-  /** Why it is wider than the written value, for the reason. */
-  readonly note: string | null;
+  /** Why it is wider than the written value (for the reason). */
+  readonly widening: 'ceiling' | 'floor' | 'nearly' | 'about' | 'range' | null;
+  readonly widen: number;
+  readonly month: number | null;
+  readonly dealDate: string | null;
 }
 
 const SCALE: Readonly<Record<string, readonly [string, number]>> = {
@@ -51,25 +58,78 @@ const SCALE: Readonly<Record<string, readonly [string, number]>> = {
 };
 
 export function compareStatements(a: ComparableStatement, b: ComparableStatement, tolerance = DEFAULT_TOLERANCE): Comparison {
-  const unrelated = unrelatedBecause(a, b);
-  if (unrelated) return { verdict: 'unrelated', reason: unrelated };
-  const [dimA, factorA] = dimension(a);
-  const [dimB, factorB] = dimension(b);
-  if (dimA !== dimB) {
-    const what = a.kind === 'money' && b.kind === 'money' ? 'currencies' : 'units';
-    return { verdict: 'incomparable', reason: `different ${what} (${a.unit ?? a.kind}, ${b.unit ?? b.kind}): not compared` };
+  const x = prepare(a);
+  const y = prepare(b);
+  const verdict = judge(x, y, tolerance);
+  return { verdict, reason: explain(verdict, a, b, x, y, tolerance) };
+}
+
+export function prepare(s: ComparableStatement): Prepared {
+  const [dimension, factor] = dimensionOf(s);
+  const [lo, hi] = typeof s.value === 'number' ? [s.value * factor, s.value * factor] : [s.value[0] * factor, s.value[1] * factor];
+  const magnitude = Math.max(Math.abs(lo), Math.abs(hi));
+  const isAbout = s.isApprox || s.qualifier === 'about';
+  const halfPlace = s.precision === null ? Number.POSITIVE_INFINITY : (Math.abs(s.precision) * factor) / 2;
+  const widen = isAbout ? Math.min(halfPlace, MAX_APPROX * magnitude) : 0;
+  const base = { dimension, widen: widen / factor, month: monthIndex(s.asOf), dealDate: s.dealDate };
+  switch (s.qualifier) {
+    case 'up-to':
+    case 'at-most':
+    case 'less-than':
+      return { ...base, lo: Number.NEGATIVE_INFINITY, hi: hi + widen, widening: 'ceiling' };
+    case 'more-than':
+    case 'at-least':
+      return { ...base, lo: lo - widen, hi: Number.POSITIVE_INFINITY, widening: 'floor' };
+    case 'nearly':
+      return { ...base, lo: lo - MAX_APPROX * magnitude, hi, widening: 'nearly' };
+    default:
+      if (widen > 0) return { ...base, lo: lo - widen, hi: hi + widen, widening: 'about' };
+      return { ...base, lo, hi, widening: lo === hi ? null : 'range' };
   }
-  const x = allowed(a, factorA);
-  const y = allowed(b, factorB);
-  const scale = Math.max(...[x.lo, x.hi, y.lo, y.hi].filter(Number.isFinite).map(Math.abs), Number.MIN_VALUE);
+}
+
+/** The verdict alone: arithmetic only, for comparing every pair of a fact stated many times. */
+export function judge(x: Prepared, y: Prepared, tolerance: number): Verdict | 'unrelated' {
+  if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate)) return 'unrelated';
+  if (x.month !== null && y.month !== null && Math.abs(x.month - y.month) > MAX_AS_OF_MONTHS) return 'unrelated';
+  if (x.dimension !== y.dimension) return 'incomparable';
+  const scale = Math.max(finiteAbs(x.lo), finiteAbs(x.hi), finiteAbs(y.lo), finiteAbs(y.hi), Number.MIN_VALUE);
   const gap = Math.max(0, Math.max(x.lo, y.lo) - Math.min(x.hi, y.hi));
-  const notes = [x.note, y.note].filter((n): n is string => n !== null);
-  const apart = percent(Math.abs(middle(a) * factorA - middle(b) * factorB) / Math.max(Math.abs(middle(a) * factorA), Math.abs(middle(b) * factorB), Number.MIN_VALUE));
-  if (gap <= tolerance * scale) {
-    if (notes.length > 0) return { verdict: 'agree', reason: `consistent: ${notes.join('; ')}` };
-    return { verdict: 'agree', reason: apart === '0%' ? 'equal' : `equal within ${percent(tolerance)} (${apart} apart)` };
+  return gap <= tolerance * scale ? 'agree' : 'conflict';
+}
+
+function explain(verdict: Verdict | 'unrelated', a: ComparableStatement, b: ComparableStatement, x: Prepared, y: Prepared, tolerance: number): string {
+  if (verdict === 'unrelated') {
+    if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate)) return `different deal dates (${a.dealDate}, ${b.dealDate})`;
+    return `stated ${Math.abs(x.month! - y.month!)} months apart (${a.asOf}, ${b.asOf})`;
   }
-  return { verdict: 'conflict', reason: `${a.text} and ${b.text} are ${apart} apart, beyond ${percent(tolerance)}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}` };
+  if (verdict === 'incomparable') {
+    const what = a.kind === 'money' && b.kind === 'money' ? 'currencies' : 'units';
+    return `different ${what} (${a.unit ?? a.kind}, ${b.unit ?? b.kind}): not compared`;
+  }
+  const notes = [note(a, x), note(b, y)].filter((n): n is string => n !== null);
+  const [ma, mb] = [middle(a) * dimensionOf(a)[1], middle(b) * dimensionOf(b)[1]];
+  const apart = percent(Math.abs(ma - mb) / Math.max(Math.abs(ma), Math.abs(mb), Number.MIN_VALUE));
+  if (verdict === 'agree') {
+    if (notes.length > 0) return `consistent: ${notes.join('; ')}`;
+    return apart === '0%' ? 'equal' : `equal within ${percent(tolerance)} (${apart} apart)`;
+  }
+  return `${written(a)} and ${written(b)} are ${apart} apart, beyond ${percent(tolerance)}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`;
+}
+
+function note(s: ComparableStatement, p: Prepared): string | null {
+  switch (p.widening) {
+    case 'ceiling': return `${written(s)} is a ceiling`;
+    case 'floor': return `${written(s)} is a floor`;
+    case 'nearly': return `${written(s)} allows up to ${percent(MAX_APPROX)} less`;
+    case 'about': return `${written(s)} allows ±${amount(p.widen, s)} as written`;
+    case 'range': return `${written(s)} is a range`;
+    default: return null;
+  }
+}
+
+function finiteAbs(value: number): number {
+  return Number.isFinite(value) ? Math.abs(value) : 0;
 }
 
 /** The place value of the last written digit: "13.5 billion" → 1e8, "130" → 10, "27%" → 1. */
@@ -84,36 +144,15 @@ export function writtenPrecision(text: string, value: number | readonly [number,
   return place * (first / written);
 }
 
-function allowed(s: ComparableStatement, factor: number): Allowed {
-  const [lo, hi] = typeof s.value === 'number' ? [s.value * factor, s.value * factor] : [s.value[0] * factor, s.value[1] * factor];
-  const magnitude = Math.max(Math.abs(lo), Math.abs(hi));
-  const isAbout = s.isApprox || s.qualifier === 'about';
-  const halfPlace = s.precision === null ? Number.POSITIVE_INFINITY : (Math.abs(s.precision) * factor) / 2;
-  const widen = isAbout ? Math.min(halfPlace, MAX_APPROX * magnitude) : 0;
-  switch (s.qualifier) {
-    case 'up-to':
-    case 'at-most':
-    case 'less-than':
-      return { lo: Number.NEGATIVE_INFINITY, hi: hi + widen, note: `${s.text} is a ceiling` };
-    case 'more-than':
-    case 'at-least':
-      return { lo: lo - widen, hi: Number.POSITIVE_INFINITY, note: `${s.text} is a floor` };
-    case 'nearly':
-      return { lo: lo - MAX_APPROX * magnitude, hi, note: `${s.text} allows up to ${percent(MAX_APPROX)} less` };
-    default:
-      if (widen > 0) return { lo: lo - widen, hi: hi + widen, note: `${s.text} allows ±${amount(widen / factor, s)} as written` };
-      return { lo, hi, note: lo === hi ? null : `${s.text} is a range` };
-  }
-}
+const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
+  'up-to': 'up to', about: 'about', nearly: 'nearly', 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than', 'at-most': 'at most',
+};
 
-function unrelatedBecause(a: ComparableStatement, b: ComparableStatement): string | null {
-  if (a.dealDate && b.dealDate && !a.dealDate.startsWith(b.dealDate) && !b.dealDate.startsWith(a.dealDate)) {
-    return `different deal dates (${a.dealDate}, ${b.dealDate})`;
-  }
-  const x = monthIndex(a.asOf);
-  const y = monthIndex(b.asOf);
-  if (x !== null && y !== null && Math.abs(x - y) > MAX_AS_OF_MONTHS) return `stated ${Math.abs(x - y)} months apart (${a.asOf}, ${b.asOf})`;
-  return null;
+/** The figure as a reader takes it: "about $20 billion", "up to $10 billion", "~$13.5 billion". */
+function written(s: ComparableStatement): string {
+  const qualifier = s.qualifier ?? (s.isApprox ? 'about' : null);
+  if (!qualifier || /^[~≈<>≤≥]/.test(s.text) || s.text.toLowerCase().startsWith(QUALIFIER_WORDS[qualifier])) return s.text;
+  return `${QUALIFIER_WORDS[qualifier]} ${s.text}`;
 }
 
 function monthIndex(date: string | null): number | null {
@@ -121,7 +160,7 @@ function monthIndex(date: string | null): number | null {
   return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
 }
 
-function dimension(s: ComparableStatement): readonly [string, number] {
+function dimensionOf(s: ComparableStatement): readonly [string, number] {
   if (s.kind === 'power') return SCALE[s.unit ?? ''] ?? [s.unit ?? 'power', 1];
   return [`${s.kind}:${s.unit ?? ''}`, 1];
 }

@@ -178,7 +178,10 @@ export class Corpus {
       dealMentions += source.deals.reduce((n, d) => n + d.mentions.length, 0);
       characters += retainedCharacters(source);
     }
-    return { sources: this.sources.size, statements, entities, entityMentions, deals, dealMentions, characters, keys: this.byKey.size };
+    return {
+      sources: this.sources.size, statements, entities, entityMentions, deals, dealMentions, characters,
+      keys: this.byKey.size, entityIds: this.entityPaths.size, dealGroups: this.dealGroups.size,
+    };
   }
 
   private put(next: SourceFacts): CorpusChange {

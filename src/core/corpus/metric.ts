@@ -138,7 +138,8 @@ function isBlocked(context: MetricContext, from: number, to: number): boolean {
 
 /**
  * "partnership valued at $38 billion" → deal-value; "stake: 27% (worth $135 B)" → stake-value;
- * "OpenAI, valued at $500 billion" → valuation. undefined: no connector; null: a connector
+ * "OpenAI, valued at $500 billion" → valuation. A deal or stake noun in the 40 characters
+ * before the connector wins over a company named nearer. undefined: no connector; null: a connector
  * whose noun is nothing we measure ("developers are collectively worth $3 trillion").
  */
 function connectedMetric(context: MetricContext): MetricCue | null | undefined {
@@ -149,11 +150,12 @@ function connectedMetric(context: MetricContext): MetricCue | null | undefined {
   const connectorStart = context.figure.start - before.length + connector.index;
   const lookStart = Math.max(context.clause.start, connectorStart - 40);
   const window = context.sentence.slice(lookStart, connectorStart);
-  const candidates: Array<{ metric: Metric; end: number }> = [];
-  for (const m of window.matchAll(DEAL_NOUN)) candidates.push({ metric: 'deal-value', end: lookStart + m.index + m[0].length });
-  for (const m of window.matchAll(STAKE_NOUN)) candidates.push({ metric: 'stake-value', end: lookStart + m.index + m[0].length });
-  for (const m of window.matchAll(COMPANY_NOUN)) candidates.push({ metric: 'valuation', end: lookStart + m.index + m[0].length });
-  for (const m of context.subjectMentions) if (m.end <= connectorStart && connectorStart - m.end <= 12) candidates.push({ metric: 'valuation', end: m.end });
-  const nearest = candidates.sort((a, b) => b.end - a.end)[0];
+  // a deal or a stake named before the connector is what is valued, even with a company nearer
+  const candidates: Array<{ metric: Metric; end: number; rank: number }> = [];
+  for (const m of window.matchAll(DEAL_NOUN)) candidates.push({ metric: 'deal-value', end: lookStart + m.index + m[0].length, rank: 2 });
+  for (const m of window.matchAll(STAKE_NOUN)) candidates.push({ metric: 'stake-value', end: lookStart + m.index + m[0].length, rank: 2 });
+  for (const m of window.matchAll(COMPANY_NOUN)) candidates.push({ metric: 'valuation', end: lookStart + m.index + m[0].length, rank: 1 });
+  for (const m of context.subjectMentions) if (m.end <= connectorStart && connectorStart - m.end <= 12) candidates.push({ metric: 'valuation', end: m.end, rank: 1 });
+  const nearest = candidates.sort((a, b) => b.rank - a.rank || b.end - a.end)[0];
   return nearest ? { metric: nearest.metric, cue: { start: connectorStart, end: context.figure.start } } : null;
 }

@@ -2,7 +2,8 @@
  * When a figure holds, from its clause: a year, fiscal year, quarter or half ("in 2023",
  * "FY2025 revenue", "Q3 2025"), a scope ("a total of", "cumulative", "annually", "initial"),
  * and whether it is a forecast ("could reach", "expected", "possible"). Dates of other
- * figures count only within the figure's clause and near it.
+ * figures count only within the figure's clause and near it (or near its cue), and not when
+ * they start a span ("since 2021").
  */
 import type { FigureValue } from '../extract/figures/figure';
 import type { Span } from './metric';
@@ -40,6 +41,8 @@ const SCOPES: ReadonlyArray<readonly [Scope, RegExp]> = [
   ['initial', /\binitial(?:ly)?\b|\boriginal(?:ly)?\b|\bfirst (?:investment|round|tranche|stake)\b/gi],
 ];
 
+/** "since 2021", "from 2019": where a span of time starts, not the period the figure is for. */
+const START_BEFORE = /\b(?:since|from|starting(?: in)?|after|between)\s+(?:(?:early|late|mid)[- ]?)?$/i;
 const PROJECTION = /\b(?:could|would|might|may|will|possible|potential(?:ly)?|expect(?:s|ed)?|project(?:s|ed|ions?)|forecasts?|targets?|targeting|planned|plans?|aims?|hopes?)\b/i;
 
 export function periodOf(context: PeriodContext): FigurePeriod {
@@ -59,6 +62,7 @@ function yearOf(context: PeriodContext): string | null {
   const { clause } = context;
   const near = context.dates
     .filter((d) => d.span.start >= clause.start && d.span.end <= clause.end && distanceFrom(d.span, context) <= MAX_DATE_DISTANCE)
+    .filter((d) => !START_BEFORE.test(context.sentence.slice(Math.max(0, d.span.start - 16), d.span.start)))
     .map((d) => ({ period: periodOfDate(d.value), distance: distanceFrom(d.span, context) }))
     .filter((d): d is { period: string; distance: number } => d.period !== null)
     .sort((a, b) => a.distance - b.distance);

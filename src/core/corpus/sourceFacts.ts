@@ -1,7 +1,8 @@
 /**
- * What the corpus keeps of one analysed article: its keyed statements, its entities' mention
- * spans packed in typed arrays, and its deals — no sentences, no figures without a key, no
- * text beyond short excerpts. Strings are copied so that nothing keeps the article's text alive.
+ * What the corpus keeps of one analysed article: its keyed statements, its entities with their
+ * mention spans packed in one typed array, and its deals — no sentence objects, no figures
+ * without a key, no text beyond the sentences of claims (one copy each, long ones cut).
+ * Strings are copied so that nothing keeps the article's text alive.
  */
 import type { Analysis } from '../analysis';
 import type { Deal, DealMention } from '../extract/deals/deal';
@@ -33,10 +34,9 @@ export interface SourceEntity {
   readonly type: EntityType;
   /** Other names it goes by in this source ("AWS"), for joining aliases across the workspace. */
   readonly aliases: readonly string[];
-  /** The distinct texts of its mentions. */
-  readonly forms: readonly string[];
-  /** Mentions as `start, end, form index` triples. */
-  readonly spans: Int32Array;
+  /** Its mentions: `mentions[first * 3 …]`, `count` triples of the source's packed spans. */
+  readonly first: number;
+  readonly count: number;
 }
 
 export interface SourceFacts {
@@ -44,6 +44,10 @@ export interface SourceFacts {
   readonly dateline: string | null;
   readonly statements: readonly StoredStatement[];
   readonly entities: readonly SourceEntity[];
+  /** Every entity mention as `start, end, form index` triples, entity by entity. */
+  readonly mentions: Int32Array;
+  /** The distinct texts of the mentions. */
+  readonly forms: readonly string[];
   /** The article's deals, mentions without a path (added when merged across sources). */
   readonly deals: readonly Deal[];
 }
@@ -53,10 +57,10 @@ export const MAX_EXCERPT = 240;
 
 export function summariseSource(path: string, analysis: Analysis): SourceFacts {
   const figures = new Map(analysis.figures.map((f) => [f.id, f]));
+  const excerpts = new SentenceExcerpts(analysis);
   const statements: StoredStatement[] = [];
   for (const fact of factsOf(analysis)) {
     const figure = figures.get(fact.figureId)!;
-    const sentence = analysis.sentences[figure.sentenceIndex]?.text ?? '';
     const value = figure.value as number | [number, number];
     statements.push({
       figureId: detach(figure.id),
@@ -64,7 +68,7 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
       start: figure.start,
       end: figure.end,
       text: detach(figure.text),
-      sentence: detach(excerpt(sentence, figure.sentenceOffset, figure.sentenceOffset + figure.text.length)),
+      sentence: excerpts.around(figure.sentenceIndex, figure.sentenceOffset, figure.sentenceOffset + figure.text.length),
       kind: figure.kind,
       value: typeof value === 'number' ? value : [value[0], value[1]],
       unit: figure.unit,
@@ -75,19 +79,22 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
       dealDate: fact.dealDate,
     });
   }
+  const forms: string[] = [];
+  const formIndex = new Map<string, number>();
+  const mentionCount = analysis.entities.reduce((n, e) => n + e.mentions.length, 0);
+  const mentions = new Int32Array(mentionCount * 3);
+  let next = 0;
   const entities: SourceEntity[] = analysis.entities.map((e) => {
-    const forms: string[] = [];
-    const formIndex = new Map<string, number>();
-    const spans = new Int32Array(e.mentions.length * 3);
-    e.mentions.forEach((m, i) => {
+    const first = next;
+    for (const m of e.mentions) {
       let index = formIndex.get(m.text);
       if (index === undefined) {
         index = forms.push(detach(m.text)) - 1;
         formIndex.set(m.text, index);
       }
-      spans.set([m.start, m.end, index], i * 3);
-    });
-    return { id: detach(e.id), name: detach(e.name), type: e.type, aliases: e.aliases.map(detach), forms, spans };
+      mentions.set([m.start, m.end, index], next++ * 3);
+    }
+    return { id: detach(e.id), name: detach(e.name), type: e.type, aliases: e.aliases.length > 0 ? e.aliases.map(detach) : NONE, first, count: e.mentions.length };
   });
   const deals: Deal[] = analysis.deals.map((d) => ({
     ...d,
@@ -95,11 +102,31 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
     partyIds: d.partyIds.map(detach),
     id: detach(d.id),
     mentions: d.mentions.map((m): DealMention => ({
-      sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: detach(excerpt(m.sentence, 0, 0)),
+      sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: excerpts.around(m.sentenceIndex, 0, 0),
       value: m.value, currency: m.currency, date: m.date,
     })),
   }));
-  return { path, dateline: analysis.dateline, statements, entities, deals };
+  return { path, dateline: analysis.dateline, statements, entities, mentions, forms, deals };
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** One copy of each short sentence, shared by its statements and deal mentions. */
+class SentenceExcerpts {
+  private readonly whole = new Map<number, string>();
+
+  constructor(private readonly analysis: Analysis) {}
+
+  around(sentenceIndex: number, start: number, end: number): string {
+    const sentence = this.analysis.sentences[sentenceIndex]?.text ?? '';
+    if (sentence.length > MAX_EXCERPT) return detach(excerpt(sentence, start, end));
+    let kept = this.whole.get(sentenceIndex);
+    if (kept === undefined) {
+      kept = detach(sentence);
+      this.whole.set(sentenceIndex, kept);
+    }
+    return kept;
+  }
 }
 
 function detachKey(key: FactKey): FactKey {
@@ -125,11 +152,19 @@ export function detach(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-/** Every string this record keeps, in UTF-16 code units (for the corpus's size accounting). */
+/** Every string this record keeps apart from its fact keys (shared across sources), in UTF-16 code units. */
 export function retainedCharacters(source: SourceFacts): number {
-  let total = source.path.length;
-  for (const s of source.statements) total += s.figureId.length + s.text.length + s.sentence.length + s.key.id.length;
-  for (const e of source.entities) total += e.id.length + e.name.length + e.aliases.reduce((n, a) => n + a.length, 0) + e.forms.reduce((n, f) => n + f.length, 0);
-  for (const d of source.deals) total += d.id.length + d.mentions.reduce((n, m) => n + m.sentence.length, 0);
+  const sentences = new Set<string>();
+  let total = source.path.length + source.forms.reduce((n, f) => n + f.length, 0);
+  for (const s of source.statements) {
+    total += s.figureId.length + s.text.length;
+    sentences.add(s.sentence);
+  }
+  for (const e of source.entities) total += e.id.length + e.name.length + e.aliases.reduce((n, a) => n + a.length, 0);
+  for (const d of source.deals) {
+    total += d.id.length + d.parties.reduce((n, p) => n + p.length, 0) + d.partyIds.reduce((n, p) => n + p.length, 0);
+    for (const m of d.mentions) sentences.add(m.sentence);
+  }
+  for (const sentence of sentences) total += sentence.length;
   return total;
 }

@@ -74,8 +74,10 @@ const RELATED_KINDS: Readonly<Record<string, ReadonlySet<DealKind>>> = {
 const OBJECT_BEFORE = /\b(?:from|with|to|than|for|versus|vs\.?|against|over|like)\s+(?:the\s+)?$/i;
 const TARGET_BEFORE = /\b(?:in|into)\s+(?:the\s+)?$/i;
 const TARGET_BEFORE_SHARE = /\b(?:in|into|of|from)\s+(?:the\s+)?$/i;
-/** "OpenAI’s annual revenue", "Apple spends", "Microsoft stake": the owner right before the cue. */
-const OWNER_BEFORE_CUE = /^(?:[’']s)?(?:\s+[\p{L}-]+){0,2}?[\s:]*$/u;
+/** "OpenAI’s annual revenue", "Apple spends", "Microsoft stake": the owner right before the cue (one word between at most). */
+const OWNER_BEFORE_CUE = /^(?:[’']s)?(?:\s+[\p{L}-]+)?[\s:]*$/u;
+/** "Nimbrel AI and Vantor Cloud …": one of several owners named together. */
+const COORDINATED_BEFORE = /(?:\band|&|,)\s+$/;
 /** "McKinsey’s analysis estimates", "Reuters reported that": a source of the claim, not its subject (unless "said that it…"). */
 const SOURCE_AFTER = /^(?:[’']s\s+(?:own\s+)?(?:analysis|analysts|report|research|estimates?|forecasts?|data|survey|study|figures|models)\b|\s+(?:says|said|estimates?|estimated|reports?|reported|argues|argued|forecasts?|predicts?|predicted|believes|thinks|notes|noted|wrote|told)(?:\s+that\b|\s*[,:“"])(?!\s+(?:it|its|it[’']s|we|our|the company)\b))/i;
 const BACKER_AFTER = /^[’']s\s+(?:(?:largest|biggest|main|major|leading|best-known|and|early|first)\s+){0,4}(?:backer|investor|shareholder|owner)\b/i;
@@ -90,6 +92,9 @@ export function entitySubject(context: SubjectContext): Subject | null {
   const cue = context.cue;
   if (cue) {
     const adjacent = inClause.find((m) => (m.end <= cue.start && OWNER_BEFORE_CUE.test(context.sentence.slice(m.end, cue.start))) || (m.start >= cue.end && /^\s+of\s+(?:the\s+)?$/i.test(context.sentence.slice(cue.end, m.start))));
+    const isCoordinated = adjacent && COORDINATED_BEFORE.test(context.sentence.slice(Math.max(0, adjacent.start - 6), adjacent.start))
+      && inClause.some((m) => m.end <= adjacent.start && adjacent.start - m.end <= 6);
+    if (adjacent && isCoordinated) return null;
     if (adjacent) return single(adjacent);
   }
   const distinct = uniqueParties(inClause);

@@ -91,5 +91,8 @@ export interface RetainedCounts {
   readonly dealMentions: number;
   /** UTF-16 code units of every retained string. */
   readonly characters: number;
+  /** Index sizes: fact keys, entity ids, deal groups (all zero once every source is removed). */
   readonly keys: number;
+  readonly entityIds: number;
+  readonly dealGroups: number;
 }

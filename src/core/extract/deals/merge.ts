@@ -29,7 +29,9 @@ export function isSameDeal(a: Deal, b: Deal): boolean {
   if (a.partyIds.length !== b.partyIds.length || !b.partyIds.every((id) => parties.has(id))) return false;
   if (a.value !== null && b.value !== null && !isClose(a.value, b.value)) return false;
   if (a.currency !== null && b.currency !== null && a.currency !== b.currency) return false;
-  return !datesContradict(a.isDateInferred ? null : a.date, b.isDateInferred ? null : b.date);
+  // an inferred date (the dateline's) only counts against a date the text states
+  if (a.isDateInferred && b.isDateInferred) return true;
+  return !datesContradict(a.date, b.date);
 }
 
 function isClose(a: number, b: number): boolean {

@@ -231,7 +231,10 @@ function orderParties(kind: DealKind, parties: readonly PartyMention[], text: st
   const isAfter = (p: PartyMention, words: RegExp) => p.start > 0 && words.test(text.slice(Math.max(0, p.start - 12), p.start));
   if (kind === 'cloud-contract' || kind === 'compute-contract' || kind === 'supply-agreement') {
     ordered.sort((a, b) => Number(a.isProvider) - Number(b.isProvider) || Number(isAfter(a, /\b(from|with|on)\s+$/)) - Number(isAfter(b, /\b(from|with|on)\s+$/)));
-  } else if (kind === 'acquisition' || kind === 'investment' || kind === 'equity-stake') {
+  } else if (kind === 'acquisition' || kind === 'investment' || kind === 'equity-stake' || kind === 'revenue-share' || kind === 'licensing') {
+    // "Nvidia: joint plan to invest …": the party that labels the item is its subject
+    const label = ordered.find((p) => p.start === 0 && /^\s*:/.test(text.slice(p.end)));
+    if (label) ordered.sort((a, b) => Number(b === label) - Number(a === label));
     const passive = ordered.find((p) => isAfter(p, /\bby\s+$/));
     if (passive) ordered.sort((a, b) => Number(b === passive) - Number(a === passive));
     const target = ordered.find((p) => isAfter(p, /\b(?:in|into|of)\s+$/));
