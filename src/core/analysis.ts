@@ -15,6 +15,7 @@ import { attributionOf, type Attribution } from './extract/claims/attribution';
 import { dealsOfSentences } from './extract/deals/index';
 import type { Deal } from './extract/deals/deal';
 import { pushTo } from './collections';
+import type { AnalysisCache } from './analysisCache';
 
 export interface Figure {
   readonly id: string;
@@ -59,15 +60,17 @@ export interface Analysis {
 export interface AnalyseOptions {
   /** The lexicon to use; build it once and share it (the built-in one when omitted). */
   readonly lexicon?: Lexicon;
+  /** Work kept from earlier analyses of the same document (an editor keeps one per document). */
+  readonly cache?: AnalysisCache;
 }
 
 export function analyse(source: TextSource, options: AnalyseOptions = {}): Analysis {
   const lexicon = options.lexicon ?? Lexicon.withAdditions();
   const text = source.text;
   const diagnostics = contentDiagnostics(text);
-  const parsed = parseSource(source.path, text);
-  const { sentences, perBlock } = indexSentences(parsed.blocks);
-  const figures: Figure[] = figuresOfBlocks(parsed.blocks).map((f) => {
+  const parsed = parseSource(source.path, text, options.cache);
+  const { sentences, perBlock } = indexSentences(parsed.blocks, options.cache);
+  const figures: Figure[] = figuresOfBlocks(parsed.blocks, options.cache).map((f) => {
     const sentence = sentenceAt(sentences, f.blockIndex, f.start);
     return {
     id: `figure:${f.fileStart}-${f.fileEnd}`,
@@ -83,7 +86,7 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
     sentenceOffset: sentence ? f.start - sentence.proseStart : 0,
     };
   });
-  const entities = recogniseEntities(parsed.blocks, perBlock, lexicon);
+  const entities = recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache);
   const dateline = datelineOf(figures);
   const deals = dealsOfSentences({ sentences, figures, entities, lexicon, dateline });
   const claims = claimsOf(sentences, figures, entities, deals);

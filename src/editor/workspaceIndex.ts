@@ -7,6 +7,7 @@
  * No provider calls `analyse`: they all ask this index.
  */
 import * as vscode from 'vscode';
+import { AnalysisCache } from '../core/analysisCache';
 import { analyse, type Analysis, type Figure } from '../core/analysis';
 import { articlePath, isArticleDocument } from './articles';
 import type { Config } from './config';
@@ -62,6 +63,8 @@ interface Job {
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly latestByUri = new Map<string, AnalysedArticle>();
+  /** Work kept between versions of an open document: an edit re-does only the touched blocks. */
+  private readonly cachesByUri = new Map<string, AnalysisCache>();
   private readonly queue: Job[] = [];
   private isRunning = false;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -187,7 +190,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         const lexicon = await this.lexicons.get();
         const path = articlePath(uri);
         const started = Date.now();
-        const analysis = analyse({ path, text, version }, { lexicon });
+        const cache = isForeground ? this.cacheFor(uriKey) : undefined;
+        const analysis = analyse({ path, text, version }, { lexicon, cache });
         this.log.debug(`index: analysed ${path} (${key}) in ${Date.now() - started} ms`);
         return { uri, path, version, text, analysis };
       },
@@ -244,7 +248,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     }, this.config.settings.analysis.debounceMs));
   }
 
+  private cacheFor(uriKey: string): AnalysisCache {
+    let cache = this.cachesByUri.get(uriKey);
+    if (!cache) this.cachesByUri.set(uriKey, (cache = new AnalysisCache()));
+    return cache;
+  }
+
   private forget(uri: vscode.Uri): void {
+    this.cachesByUri.delete(uri.toString());
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);

@@ -11,6 +11,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Parents, Root } from 'mdast';
 import { ProseBuilder } from './offsetMap';
 import type { BlockKind, ProseBlock } from './blocks';
+import type { AnalysisCache } from '../analysisCache';
 
 /** Front matter can only open the file: later sections starting with "---" are thematic breaks. */
 const firstSectionParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -23,11 +24,21 @@ export function parseMarkdownTree(text: string, isFileStart = true): Root {
 /** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections. */
 const SECTION_CHARS = 4_096;
 
-export function markdownBlocks(text: string): ProseBlock[] {
+export function markdownBlocks(text: string, cache?: AnalysisCache): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   for (const section of sectionsOf(text, SECTION_CHARS)) {
-    const tree = parseMarkdownTree(text.slice(section.start, section.end), section.start === 0);
-    collectBlocks(tree, 'paragraph', text, section.start, blocks);
+    const source = text.slice(section.start, section.end);
+    // the first section may hold front matter, so it is cached apart from the same text elsewhere
+    const key = section.start === 0 ? `\u0000${source}` : source;
+    const cached = cache?.sections.get(key);
+    if (cached) {
+      for (const block of cached.blocks) blocks.push({ ...block, map: block.map.shifted(section.start - cached.start) });
+      continue;
+    }
+    const own: ProseBlock[] = [];
+    collectBlocks(parseMarkdownTree(source, section.start === 0), 'paragraph', text, section.start, own);
+    cache?.sections.set(key, { start: section.start, blocks: own });
+    blocks.push(...own);
   }
   return blocks;
 }

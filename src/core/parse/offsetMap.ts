@@ -49,15 +49,22 @@ export class OffsetMap {
   constructor(
     readonly text: string,
     private readonly pieces: readonly Piece[],
+    /** Added to every file offset: the same prose found again elsewhere in an edited file. */
+    private readonly shift = 0,
   ) {}
+
+  /** This prose, moved by `delta` characters in the file. */
+  shifted(delta: number): OffsetMap {
+    return delta === 0 ? this : new OffsetMap(this.text, this.pieces, this.shift + delta);
+  }
 
   /** The file offset of the prose character at `proseOffset`; `undefined` out of range. */
   toFile(proseOffset: number): number | undefined {
     if (proseOffset < 0 || proseOffset > this.text.length || this.pieces.length === 0) return undefined;
     const piece = this.pieceAt(proseOffset);
-    if (!piece) return this.pieces[0]!.fileStart;
+    if (!piece) return this.pieces[0]!.fileStart + this.shift;
     const inside = proseOffset - piece.proseStart;
-    return piece.fileStart + Math.min(inside, piece.length);
+    return piece.fileStart + this.shift + Math.min(inside, piece.length);
   }
 
   /** File span of a prose span `[start, end)`: the end maps from its last character. */

@@ -1,6 +1,7 @@
 /** The sentences of a whole source, in reading order, with file spans. */
 import type { BlockKind, ProseBlock } from './blocks';
 import { sentencesOf, type SentenceSpan } from './sentences';
+import type { AnalysisCache } from '../analysisCache';
 
 export interface Sentence {
   readonly index: number;
@@ -16,11 +17,15 @@ export interface Sentence {
   readonly text: string;
 }
 
-export function indexSentences(blocks: readonly ProseBlock[]): { sentences: Sentence[]; perBlock: SentenceSpan[][] } {
+export function indexSentences(blocks: readonly ProseBlock[], cache?: AnalysisCache): { sentences: Sentence[]; perBlock: SentenceSpan[][] } {
   const sentences: Sentence[] = [];
   const perBlock: SentenceSpan[][] = [];
   blocks.forEach((block, blockIndex) => {
-    const spans = sentencesOf(block);
+    let spans = cache?.sentences.get(block.map.text);
+    if (!spans) {
+      spans = sentencesOf(block);
+      cache?.sentences.set(block.map.text, spans);
+    }
     perBlock.push(spans);
     for (const span of spans) {
       const file = block.map.spanToFile(span.start, span.end);

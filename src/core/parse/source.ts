@@ -6,6 +6,7 @@
 import type { ProseBlock, SourceFormat } from './blocks';
 import { markdownBlocks } from './markdown';
 import { plainTextBlocks } from './plainText';
+import type { AnalysisCache } from '../analysisCache';
 
 export interface ParsedSource {
   readonly format: SourceFormat;
@@ -33,7 +34,7 @@ export function detectFormat(path: string, text: string): SourceFormat {
   return signals >= 2 ? 'markdown' : 'text';
 }
 
-export function parseSource(path: string, text: string): ParsedSource {
+export function parseSource(path: string, text: string, cache?: AnalysisCache): ParsedSource {
   const format = detectFormat(path, text);
-  return { format, blocks: format === 'markdown' ? markdownBlocks(text) : plainTextBlocks(text) };
+  return { format, blocks: format === 'markdown' ? markdownBlocks(text, cache) : plainTextBlocks(text) };
 }

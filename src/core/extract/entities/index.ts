@@ -6,8 +6,10 @@
 import type { ProseBlock } from '../../parse/blocks';
 import type { SentenceSpan } from '../../parse/sentences';
 import type { EntityType, Lexicon, LexiconEntry } from './lexicon';
-import { capitalisedRuns, classifyRun, isGivenName, isNotName, isTitleCase, type RunContext } from './names';
-import { nameTokens, type NameToken } from './nameTokens';
+import { isGivenName, isNotName } from './names';
+import { blockWork, type BlockWork } from './blockWork';
+import type { AnalysisCache } from '../../analysisCache';
+import type { NameToken } from './nameTokens';
 
 export interface EntityMention {
   /** `[start, end)` in the file. */
@@ -42,16 +44,33 @@ interface Draft {
 interface BlockTokens {
   readonly block: ProseBlock;
   readonly blockIndex: number;
+  readonly work: BlockWork;
   readonly tokens: readonly NameToken[];
+  /** The lexicon's tokens, then those the names and aliases of this analysis claim. */
   readonly covered: Set<number>;
-  readonly sentenceStarts: ReadonlySet<number>;
+}
+
+/** The per-block work, kept in the cache for a block an edit did not touch. */
+function cachedWork(block: ProseBlock, sentences: readonly SentenceSpan[], lexicon: Lexicon, cache: AnalysisCache | undefined): BlockWork {
+  if (!cache) return blockWork(block, sentences, lexicon);
+  const key = `${block.kind}\u0000${block.map.text}`;
+  const entries = cache.entityWork(lexicon);
+  let work = entries.get(key);
+  if (!work) {
+    work = blockWork(block, sentences, lexicon);
+    entries.set(key, work);
+  }
+  return work;
 }
 
 const TICKER = /^(?:,?\s(?:Inc|Corp|Ltd|Co|AG|SA|NV|PLC|plc|SE)\.?)?\s?\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|HKEX|SSE|SZSE|TYO|KRX|OTC)\s?:\s?)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\)/;
 
-export function recogniseEntities(blocks: readonly ProseBlock[], sentences: readonly (readonly SentenceSpan[])[], lexicon: Lexicon): Entity[] {
+export function recogniseEntities(blocks: readonly ProseBlock[], sentences: readonly (readonly SentenceSpan[])[], lexicon: Lexicon, cache?: AnalysisCache): Entity[] {
   const drafts = new Map<string, Draft>();
-  const prepared = blocks.map((block, blockIndex) => prepareBlock(block, blockIndex, sentences[blockIndex] ?? []));
+  const prepared: BlockTokens[] = blocks.map((block, blockIndex) => {
+    const work = cachedWork(block, sentences[blockIndex] ?? [], lexicon, cache);
+    return { block, blockIndex, work, tokens: work.tokens, covered: new Set(work.covered) };
+  });
   const mention = (b: BlockTokens, first: number, last: number): EntityMention => {
     const start = b.tokens[first]!.start;
     const end = b.tokens[last]!.end;
@@ -68,46 +87,32 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
   };
 
   // 1. the lexicon
-  for (const b of prepared) {
-    for (let i = 0; i < b.tokens.length; i++) {
-      const match = lexicon.matchAt(b.tokens, i);
-      if (!match) continue;
-      if (match.isAmbiguous && (b.sentenceStarts.has(i) || b.block.kind === 'heading')) continue;
-      const m = mention(b, match.first, match.last);
-      if (lexicon.isNotEntity(m.text)) continue;
-      for (let k = match.first; k <= match.last; k++) b.covered.add(k);
-      add(match.entry.name, match.entry.type, true, m);
-      i = match.last;
-    }
-  }
+  for (const b of prepared) for (const hit of b.work.hits) add(hit.entry.name, hit.entry.type, true, mention(b, hit.first, hit.last));
   // 2. names no lexicon has: multi-word names first, so that their short forms are known
   //    ("Corvanta" after "Corvanta Labs Inc.", "Adeyemi" after "Tunde Adeyemi") before single words
-  const candidates = prepared.flatMap((b) => {
-    const isHeading = b.block.kind === 'heading' || isTitleCase(b.block.map.text);
-    const ctx: RunContext = { text: b.block.map.text, tokens: b.tokens, covered: b.covered, sentenceStarts: b.sentenceStarts, isHeading };
-    return capitalisedRuns(ctx).map((run) => ({ b, ctx, run, text: runText(b, run) }));
-  });
+  const candidates = prepared.flatMap((b) => b.work.candidates.map((c) => ({ b, c })));
   const occurrences = new Map<string, number>();
-  for (const c of candidates) occurrences.set(c.text, (occurrences.get(c.text) ?? 0) + 1);
-  const accept = (c: (typeof candidates)[number]) => {
-    const run = classifyRun(c.ctx, c.run);
+  for (const { c } of candidates) occurrences.set(c.text, (occurrences.get(c.text) ?? 0) + 1);
+  const accept = ({ b, c }: (typeof candidates)[number]) => {
+    const run = c.run;
     if (!run || lexicon.isNotEntity(c.text)) return;
     // a capital that recurs: one mid-sentence use, and the word used twice or more in all
     if (run.evidence === 'recurring' && (occurrences.get(c.text) ?? 0) < 2) return;
-    for (let k = run.first; k <= run.last; k++) c.b.covered.add(k);
+    for (let k = run.first; k <= run.last; k++) b.covered.add(k);
     const name = run.type === 'org' ? withoutLegalForm(c.text) : c.text;
-    add(name, run.type, false, mention(c.b, run.first, run.last), run.evidence === 'recurring');
+    add(name, run.type, false, mention(b, run.first, run.last), run.evidence === 'recurring');
   };
-  for (const c of candidates) if (c.run.last > c.run.first) accept(c);
+  for (const candidate of candidates) if (candidate.c.last > candidate.c.first) accept(candidate);
   const aliases = aliasIndex(drafts, prepared, lexicon);
-  for (const c of candidates) {
-    if (c.run.last !== c.run.first || c.b.covered.has(c.run.first)) continue;
+  for (const candidate of candidates) {
+    const { b, c } = candidate;
+    if (c.last !== c.first || b.covered.has(c.first)) continue;
     const alias = aliases.get(c.text);
     if (alias) {
-      c.b.covered.add(c.run.first);
-      add(alias.name, alias.type, alias.isFromLexicon, mention(c.b, c.run.first, c.run.first));
+      b.covered.add(c.first);
+      add(alias.name, alias.type, alias.isFromLexicon, mention(b, c.first, c.first));
     } else {
-      accept(c);
+      accept(candidate);
     }
   }
   // 3. the aliases, and one-word names found so far, wherever else they stand (headings, sentence starts)
@@ -162,25 +167,7 @@ function withoutLegalForm(name: string): string {
   return stripped.includes(' ') || stripped.length >= 4 ? stripped : name;
 }
 
-function prepareBlock(block: ProseBlock, blockIndex: number, sentences: readonly SentenceSpan[]): BlockTokens {
-  const tokens = nameTokens(block.map.text);
-  const sentenceStarts = new Set<number>();
-  let s = 0;
-  tokens.forEach((token, i) => {
-    while (s < sentences.length && sentences[s]!.end <= token.start) s++;
-    const sentence = sentences[s];
-    const previous = tokens[i - 1];
-    const opensSentence = !sentence || !previous || previous.end <= sentence.start;
-    // a label opening a list item or line, "Vision: Nadella saw…", starts a clause
-    const opensClause = i <= 3 && token.before.endsWith(': ');
-    if (opensSentence || opensClause) sentenceStarts.add(i);
-  });
-  return { block, blockIndex, tokens, covered: new Set(), sentenceStarts };
-}
 
-function runText(b: BlockTokens, run: { first: number; last: number }): string {
-  return b.block.map.text.slice(b.tokens[run.first]!.start, b.tokens[run.last]!.end);
-}
 
 function finish(drafts: Map<string, Draft>): Entity[] {
   const entities: Entity[] = [];

@@ -2,6 +2,7 @@
 import type { ProseBlock } from '../../parse/blocks';
 import type { ProseFigure } from './figure';
 import { recogniseFigures } from './recognise';
+import type { AnalysisCache } from '../../analysisCache';
 
 export interface BlockFigure extends ProseFigure {
   readonly blockIndex: number;
@@ -10,10 +11,15 @@ export interface BlockFigure extends ProseFigure {
   readonly fileEnd: number;
 }
 
-export function figuresOfBlocks(blocks: readonly ProseBlock[]): BlockFigure[] {
+export function figuresOfBlocks(blocks: readonly ProseBlock[], cache?: AnalysisCache): BlockFigure[] {
   const out: BlockFigure[] = [];
   blocks.forEach((block, blockIndex) => {
-    for (const figure of recogniseFigures(block.map.text)) {
+    let figures = cache?.figures.get(block.map.text);
+    if (!figures) {
+      figures = recogniseFigures(block.map.text);
+      cache?.figures.set(block.map.text, figures);
+    }
+    for (const figure of figures) {
       const span = block.map.spanToFile(figure.start, figure.end);
       if (span) out.push({ ...figure, blockIndex, fileStart: span.start, fileEnd: span.end });
     }
