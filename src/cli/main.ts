@@ -17,14 +17,15 @@ const HELP = `newsmark — entities, figures, claims and deals in tech-news arti
 Usage:
   newsmark extract <files|folders|->... [options]   analyse articles, print one JSON document
   newsmark export <workspace folder> [options]      export the annotated claims as JSON
-  newsmark check <workspace folder> [--strict]      list orphaned annotations, counts per source
+  newsmark check <workspace folder> [--strict]      conflicts between sources, orphaned annotations
   newsmark schema [extract|lexicon|annotations|claims|w3c]
                                                     print the JSON Schema of an output or file
   newsmark --help | --version
 
 Options for extract:
   --out FILE       write the JSON to FILE instead of standard output
-  --jsonl          stream one JSON object per line: each source, then each deal
+  --jsonl          stream one JSON object per line: each source, then one line with the
+                   deals merged across sources and the conflicts between them
   --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current folder
                    or the first folder argument)
   --pretty         indent the JSON
@@ -35,7 +36,8 @@ Options for export (reads <folder>/.newsmark/annotations.json, never writes it):
   --lexicon FILE      the workspace lexicon (default: <folder>/.newsmark/lexicon.json)
 
 Options for check:
-  --strict         exit 1 when any annotation is orphaned or the annotations file is invalid
+  --strict         exit 1 when sources conflict, an annotation is orphaned or the annotations
+                   file is invalid
 
 Exit status: 0 when every input was read, 1 when some could not be, 2 on a usage error.
 `;

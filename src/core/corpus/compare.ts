@@ -3,8 +3,8 @@
  * allows — a point, a range, "up to X" (anything ≤ X), "more than X" (anything ≥ X), "nearly X"
  * (a little under X), or "about X" (X ± half a unit of its last written digit, at most ±5%:
  * "about 27%" allows 26.5–27.5%, "~$13.5 billion" 13.45–13.55 billion, "about $1 billion"
- * 0.95–1.05 billion). They agree when the values they allow come within the tolerance (1% of
- * the larger) of each other, and conflict otherwise. Money is compared only within one
+ * 0.95–1.05 billion). They agree when the nearest values they allow are within the tolerance
+ * (1% of the larger) of each other, and conflict otherwise. Money is compared only within one
  * currency, power only with power (MW and GW converted); other mixes are incomparable.
  * Statements of a changing quantity dated more than six months apart, and deals with
  * contradicting dates, are unrelated: not compared.
@@ -93,9 +93,9 @@ export function judge(x: Prepared, y: Prepared, tolerance: number): Verdict | 'u
   if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate)) return 'unrelated';
   if (x.month !== null && y.month !== null && Math.abs(x.month - y.month) > MAX_AS_OF_MONTHS) return 'unrelated';
   if (x.dimension !== y.dimension) return 'incomparable';
-  const scale = Math.max(finiteAbs(x.lo), finiteAbs(x.hi), finiteAbs(y.lo), finiteAbs(y.hi), Number.MIN_VALUE);
-  const gap = Math.max(0, Math.max(x.lo, y.lo) - Math.min(x.hi, y.hi));
-  return gap <= tolerance * scale ? 'agree' : 'conflict';
+  // the nearest values the two allow, and how far apart they are relative to the larger
+  const [below, above] = x.hi < y.lo ? [x.hi, y.lo] : y.hi < x.lo ? [y.hi, x.lo] : [0, 0];
+  return above - below <= tolerance * Math.max(Math.abs(below), Math.abs(above)) ? 'agree' : 'conflict';
 }
 
 function explain(verdict: Verdict | 'unrelated', a: ComparableStatement, b: ComparableStatement, x: Prepared, y: Prepared, tolerance: number): string {
@@ -126,10 +126,6 @@ function note(s: ComparableStatement, p: Prepared): string | null {
     case 'range': return `${written(s)} is a range`;
     default: return null;
   }
-}
-
-function finiteAbs(value: number): number {
-  return Number.isFinite(value) ? Math.abs(value) : 0;
 }
 
 /** The place value of the last written digit: "13.5 billion" → 1e8, "130" → 10, "27%" → 1. */

@@ -5,9 +5,10 @@
  * contradict); then two deals from different articles that differ only in their amount are
  * joined too — when each is the other's only such candidate — and marked `differs`.
  */
-import type { Deal, DealMention } from '../extract/deals/deal';
+import { dealId, type Deal, type DealMention } from '../extract/deals/deal';
 import type { DealKind } from '../extract/deals/kinds';
 import { mergeDeals } from '../extract/deals/merge';
+import { byText } from './order';
 
 const SAME_VALUE = 0.005;
 
@@ -45,7 +46,13 @@ export function mergeAcrossSources(deals: readonly Deal[]): CorpusDeal[] {
 }
 
 function joinDiffering(deals: Deal[]): Deal[] {
-  const candidates = deals.map((deal, i) => deals.flatMap((other, j) => (j !== i && isSameButAmount(deal, other) ? [j] : [])));
+  const paths = deals.map((d) => new Set(d.mentions.map((m) => m.path)));
+  // each deal's candidates, counted up to two: only a deal with exactly one can join
+  const candidates = deals.map((deal, i) => {
+    const found: number[] = [];
+    for (let j = 0; j < deals.length && found.length < 2; j++) if (j !== i && isSameButAmount(deal, deals[j]!, paths[i]!, paths[j]!)) found.push(j);
+    return found;
+  });
   const joined = new Set<number>();
   const out: Deal[] = [];
   deals.forEach((deal, i) => {
@@ -54,7 +61,7 @@ function joinDiffering(deals: Deal[]): Deal[] {
     if (only >= 0 && !joined.has(only) && candidates[only]!.length === 1 && candidates[only]![0] === i) {
       joined.add(only);
       const other = deals[only]!;
-      const mentions = [...deal.mentions, ...other.mentions].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.start - b.start);
+      const mentions = [...deal.mentions, ...other.mentions].sort((a, b) => byText(a.path ?? '', b.path ?? '') || a.start - b.start);
       out.push({ ...deal, date: deal.date ?? other.date, mentions });
     } else {
       out.push(deal);
@@ -63,15 +70,14 @@ function joinDiffering(deals: Deal[]): Deal[] {
   return out;
 }
 
-function isSameButAmount(a: Deal, b: Deal): boolean {
-  const pathsOf = (d: Deal) => new Set(d.mentions.map((m) => m.path));
-  const ours = pathsOf(a);
-  if ([...pathsOf(b)].some((p) => ours.has(p))) return false;
+function isSameButAmount(a: Deal, b: Deal, pathsOfA: ReadonlySet<string | undefined>, pathsOfB: ReadonlySet<string | undefined>): boolean {
   if (a.value === null || b.value === null || isClose(a.value, b.value)) return false;
   if (a.currency !== null && b.currency !== null && a.currency !== b.currency) return false;
   const x = a.isDateInferred ? null : a.date;
   const y = b.isDateInferred ? null : b.date;
-  return x === null || y === null || x.startsWith(y) || y.startsWith(x);
+  if (x !== null && y !== null && !x.startsWith(y) && !y.startsWith(x)) return false;
+  for (const path of pathsOfB) if (pathsOfA.has(path)) return false;
+  return true;
 }
 
 function toCorpusDeal(deal: Deal): CorpusDeal {
@@ -81,16 +87,17 @@ function toCorpusDeal(deal: Deal): CorpusDeal {
     list.push(m);
     byPath.set(m.path ?? '', list);
   }
-  const sources: SourceDealStatement[] = [...byPath].sort(([a], [b]) => a.localeCompare(b)).map(([path, mentions]) => {
+  const sources: SourceDealStatement[] = [...byPath].sort(([a], [b]) => byText(a, b)).map(([path, mentions]) => {
     const valued = mentions.find((m) => m.value !== null);
     return { path, value: valued?.value ?? null, currency: valued?.currency ?? null, date: mentions.find((m) => m.date !== null)?.date ?? null, mentions };
   });
   const values = sources.filter((s) => s.value !== null);
   const differs = values.some((s) => !isClose(s.value!, values[0]!.value!) || s.currency !== values[0]!.currency)
     || sources.some((s) => sources.some((t) => s.date !== null && t.date !== null && !s.date.startsWith(t.date) && !t.date.startsWith(s.date)));
+  const value = mostStated(values) ?? deal.value;
   return {
-    id: deal.id, kind: deal.kind, parties: deal.parties, partyIds: deal.partyIds,
-    value: mostStated(values) ?? deal.value, currency: deal.currency, date: deal.date, isDateInferred: deal.isDateInferred,
+    id: dealId(deal.kind, deal.partyIds, value, deal.date), kind: deal.kind, parties: deal.parties, partyIds: deal.partyIds,
+    value, currency: deal.currency, date: deal.date, isDateInferred: deal.isDateInferred,
     sources, differs, mentions: deal.mentions,
   };
 }
@@ -106,4 +113,67 @@ function mostStated(values: readonly SourceDealStatement[]): number | null {
 
 function isClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= SAME_VALUE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** Deal groups (same kind, same canonical parties) → the sources with such a deal; merged on demand, cached per group. */
+export class DealIndex {
+  private readonly groups = new Map<string, Set<string>>();
+  /** path → the group of each of its deals, in order. */
+  private readonly groupsOf = new Map<string, string[]>();
+  private readonly merged = new Map<string, CorpusDeal[]>();
+
+  add(path: string, deals: readonly Deal[], resolve: (id: string) => string): void {
+    const groups = deals.map((d) => groupOf(d, resolve));
+    this.groupsOf.set(path, groups);
+    for (const group of new Set(groups)) {
+      this.groups.set(group, (this.groups.get(group) ?? new Set<string>()).add(path));
+      this.merged.delete(group);
+    }
+  }
+
+  remove(path: string): void {
+    for (const group of new Set(this.groupsOf.get(path) ?? [])) {
+      const paths = this.groups.get(group);
+      paths?.delete(path);
+      if (paths?.size === 0) this.groups.delete(group);
+      this.merged.delete(group);
+    }
+    this.groupsOf.delete(path);
+  }
+
+  clear(): void {
+    this.groups.clear();
+    this.groupsOf.clear();
+    this.merged.clear();
+  }
+
+  /** Every group merged; `dealsOf` gives a source's deals (by position) with each mention's path. */
+  deals(dealsOf: (path: string, positions: readonly number[]) => Deal[]): CorpusDeal[] {
+    const out: CorpusDeal[] = [];
+    for (const [group, paths] of this.groups) {
+      let merged = this.merged.get(group);
+      if (!merged) {
+        merged = mergeAcrossSources([...paths].flatMap((p) => dealsOf(p, this.positionsIn(p, group))));
+        this.merged.set(group, merged);
+      }
+      out.push(...merged);
+    }
+    const first = (d: CorpusDeal) => d.mentions[0];
+    return out.sort((a, b) => byText(first(a)?.path ?? '', first(b)?.path ?? '') || (first(a)?.start ?? 0) - (first(b)?.start ?? 0) || byText(a.id, b.id));
+  }
+
+  get size(): number {
+    return this.groups.size;
+  }
+
+  private positionsIn(path: string, group: string): number[] {
+    const positions: number[] = [];
+    (this.groupsOf.get(path) ?? []).forEach((g, i) => g === group && positions.push(i));
+    return positions;
+  }
+}
+
+/** "cloud-contract|entity:amazon-web-services|entity:openai": kind and canonical parties. */
+export function groupOf(deal: Deal, resolve: (id: string) => string): string {
+  return `${deal.kind}|${deal.partyIds.map(resolve).sort().join('|')}`;
 }

@@ -7,6 +7,7 @@
 import type { Analysis } from '../analysis';
 import { sentenceAt, type Sentence } from '../parse/sentenceIndex';
 import type { DocumentContext, MentionSpan, Party } from './subject';
+import { byText } from './order';
 
 /** Entity types that can own a figure. */
 const SUBJECT_TYPES = new Set(['org', 'product', 'initiative']);
@@ -55,7 +56,7 @@ function dominantPartners(mentions: readonly (readonly MentionSpan[])[]): Map<st
   }
   const out = new Map<string, Party>();
   for (const [id, row] of counts) {
-    const ranked = [...row].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    const ranked = [...row].sort((x, y) => y[1] - x[1] || byText(x[0], y[0]));
     const [best, second] = ranked;
     if (best && best[1] >= 2 && (!second || best[1] > second[1])) out.set(id, { id: best[0], name: names.get(best[0])! });
   }

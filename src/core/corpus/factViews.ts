@@ -1,9 +1,11 @@
 /** The corpus's stored records turned into the views it answers with, and a fact's verdict. */
-import { compareStatements, type Comparison, type Verdict } from './compare';
+import { compareStatements, prepare, type Verdict } from './compare';
+import { factVerdict } from './factVerdict';
 import { describeKey, subjectId, subjectName, type FactKey } from './factKey';
 import type { StoredStatement } from './sourceFacts';
 import type { Subject } from './subject';
-import type { CorpusFact, FactKeyView, StatementView } from './views';
+import type { FactKeyView, StatementView } from './views';
+import { byText } from './order';
 
 export function toView(path: string, s: StoredStatement): StatementView {
   return {
@@ -20,27 +22,24 @@ export function keyView(id: string, key: FactKey, resolve: (entityId: string) =>
   return { id, subject: subjectId(subject), subjectName: subjectName(subject), metric: key.metric, period: key.period, label: describeKey(canonical) };
 }
 
+/** A fact's verdict as the corpus caches it: the statements compared, by path then position. */
+export interface CachedVerdict {
+  readonly verdict: Verdict;
+  readonly reason: string;
+  readonly statements: ReadonlyArray<readonly [string, StoredStatement]>;
+}
+
 /**
- * The verdict over every pair of statements from different sources: a conflict when any pair
- * conflicts, else agreement when any pair agrees, else incomparable. Null when every pair is
- * unrelated (years apart): not a shared fact after all.
+ * The verdict over the pairs of statements from different sources (see factVerdict.ts): a
+ * conflict when any pair conflicts, else agreement when any pair agrees, else incomparable.
+ * Null when every pair is unrelated (years apart): not a shared fact after all. Only the pair
+ * quoted in the reason is explained in words.
  */
-export function describeFact(key: FactKeyView, byPath: ReadonlyMap<string, readonly StoredStatement[]>, tolerance: number): CorpusFact | null {
-  const entries = [...byPath].sort(([a], [b]) => a.localeCompare(b)).flatMap(([path, list]) => list.map((s) => ({ path, s })));
-  const compared = new Set<number>();
-  const found: Record<Verdict, Comparison[]> = { conflict: [], agree: [], incomparable: [] };
-  for (let i = 0; i < entries.length; i++) {
-    for (let j = i + 1; j < entries.length; j++) {
-      if (entries[i]!.path === entries[j]!.path) continue;
-      const comparison = compareStatements(entries[i]!.s, entries[j]!.s, tolerance);
-      if (comparison.verdict === 'unrelated') continue;
-      found[comparison.verdict].push(comparison);
-      compared.add(i).add(j);
-    }
-  }
-  const verdict: Verdict | null = found.conflict.length > 0 ? 'conflict' : found.agree.length > 0 ? 'agree' : found.incomparable.length > 0 ? 'incomparable' : null;
-  if (!verdict) return null;
-  const first = found[verdict][0]!;
-  const statements = entries.filter((_, i) => compared.has(i)).map(({ path, s }) => toView(path, s)).sort((a, b) => a.path.localeCompare(b.path) || a.start - b.start);
-  return { key, verdict, reason: first.reason, statements };
+export function judgeFact(byPath: ReadonlyMap<string, readonly StoredStatement[]>, tolerance: number): CachedVerdict | null {
+  const entries = [...byPath].sort(([a], [b]) => byText(a, b)).flatMap(([path, list]) => list.map((s) => ({ path, s, prepared: prepare(s) })));
+  const found = factVerdict(entries, tolerance);
+  if (!found) return null;
+  const [i, j] = found.pair;
+  const statements = entries.filter((_, k) => found.compared.has(k)).sort((a, b) => byText(a.path, b.path) || a.s.start - b.s.start).map(({ path, s }) => [path, s] as const);
+  return { verdict: found.verdict, reason: compareStatements(entries[i]!.s, entries[j]!.s, tolerance).reason, statements };
 }

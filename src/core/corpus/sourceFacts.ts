@@ -48,7 +48,7 @@ export interface SourceFacts {
   readonly mentions: Int32Array;
   /** The distinct texts of the mentions. */
   readonly forms: readonly string[];
-  /** The article's deals, mentions without a path (added when merged across sources). */
+  /** The article's deals; each mention has the source's path and no date taken from the dateline. */
   readonly deals: readonly Deal[];
 }
 
@@ -58,6 +58,9 @@ export const MAX_EXCERPT = 240;
 export function summariseSource(path: string, analysis: Analysis): SourceFacts {
   const figures = new Map(analysis.figures.map((f) => [f.id, f]));
   const excerpts = new SentenceExcerpts(analysis);
+  const copies = new Map<string, string>();
+  // one detached copy of each name and id, shared by entities and deals
+  const copy = (text: string) => copies.get(text) ?? copies.set(text, detach(text)).get(text)!;
   const statements: StoredStatement[] = [];
   for (const fact of factsOf(analysis)) {
     const figure = figures.get(fact.figureId)!;
@@ -89,21 +92,23 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
     for (const m of e.mentions) {
       let index = formIndex.get(m.text);
       if (index === undefined) {
-        index = forms.push(detach(m.text)) - 1;
+        index = forms.push(copy(m.text)) - 1;
         formIndex.set(m.text, index);
       }
       mentions.set([m.start, m.end, index], next++ * 3);
     }
-    return { id: detach(e.id), name: detach(e.name), type: e.type, aliases: e.aliases.length > 0 ? e.aliases.map(detach) : NONE, first, count: e.mentions.length };
+    return { id: copy(e.id), name: copy(e.name), type: e.type, aliases: e.aliases.length > 0 ? e.aliases.map(copy) : NONE, first, count: e.mentions.length };
   });
   const deals: Deal[] = analysis.deals.map((d) => ({
     ...d,
-    parties: d.parties.map(detach),
-    partyIds: d.partyIds.map(detach),
-    id: detach(d.id),
+    parties: d.parties.map(copy),
+    partyIds: d.partyIds.map(copy),
+    // not kept: it is made again from what the deal is when deals are merged (dealId)
+    id: '',
+    // each mention names its source, and keeps only a date the source states (not its dateline)
     mentions: d.mentions.map((m): DealMention => ({
-      sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: excerpts.around(m.sentenceIndex, 0, 0),
-      value: m.value, currency: m.currency, date: m.date,
+      path, sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: excerpts.around(m.sentenceIndex, 0, 0),
+      value: m.value, currency: m.currency, date: m.date !== null && m.date === analysis.dateline ? null : m.date,
     })),
   }));
   return { path, dateline: analysis.dateline, statements, entities, mentions, forms, deals };
@@ -154,17 +159,19 @@ export function detach(text: string): string {
 
 /** Every string this record keeps apart from its fact keys (shared across sources), in UTF-16 code units. */
 export function retainedCharacters(source: SourceFacts): number {
-  const sentences = new Set<string>();
-  let total = source.path.length + source.forms.reduce((n, f) => n + f.length, 0);
-  for (const s of source.statements) {
-    total += s.figureId.length + s.text.length;
-    sentences.add(s.sentence);
-  }
-  for (const e of source.entities) total += e.id.length + e.name.length + e.aliases.reduce((n, a) => n + a.length, 0);
+  const strings = new Set<string>([source.path, ...source.forms]);
+  for (const s of source.statements) strings.add(s.figureId).add(s.text).add(s.sentence);
+  for (const e of source.entities) [e.id, e.name, ...e.aliases].forEach((t) => strings.add(t));
   for (const d of source.deals) {
-    total += d.id.length + d.parties.reduce((n, p) => n + p.length, 0) + d.partyIds.reduce((n, p) => n + p.length, 0);
-    for (const m of d.mentions) sentences.add(m.sentence);
+    [...d.parties, ...d.partyIds].forEach((t) => strings.add(t));
+    for (const m of d.mentions) strings.add(m.sentence);
   }
-  for (const sentence of sentences) total += sentence.length;
+  let total = 0;
+  for (const text of strings) total += text.length;
   return total;
+}
+
+/** The same facts under another path (a renamed file). */
+export function movedTo(source: SourceFacts, path: string): SourceFacts {
+  return { ...source, path, deals: source.deals.map((d) => ({ ...d, mentions: d.mentions.map((m) => ({ ...m, path })) })) };
 }

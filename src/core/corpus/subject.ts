@@ -8,6 +8,7 @@
 import type { DealKind } from '../extract/deals/kinds';
 import type { EntityType } from '../extract/entities/lexicon';
 import type { Metric, Span } from './metric';
+import { byText } from './order';
 
 export interface Party {
   readonly id: string;
@@ -129,7 +130,7 @@ export function dealSubject(context: SubjectContext): Subject | null {
   if (!deal || deal.parties.length < 2) return null;
   const parties = withImplicitPartner(context, deal);
   if (new Set(parties.map((p) => p.id)).size !== parties.length) return null;
-  return { shape: 'deal', dealKind: deal.kind, parties: [...parties].sort((a, b) => a.id.localeCompare(b.id)) };
+  return { shape: 'deal', dealKind: deal.kind, parties: [...parties].sort((a, b) => byText(a.id, b.id)) };
 }
 
 /** The claim's deal of the given kinds (contract kinds when null): the one whose amount is the figure's, else the only one. */

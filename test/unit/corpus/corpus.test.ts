@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Corpus } from '../../../src/core/corpus/corpus';
+import { FIXTURES, analyseText, articlesIn } from './fixtures';
+
+const WIRE = '# Quarry Capital and Nimbrel AI\n\nMay 12, 2025\n\nQuarry Capital has invested a total of $2.4 billion in Nimbrel AI.\n';
+const NOTE = '# Notes\n\nMay 14, 2025\n\nQuarry Capital’s cumulative investment in Nimbrel AI now stands at $2.4 billion.\n';
+const EDITED_NOTE = NOTE.replace('$2.4 billion', '$3.1 billion');
+
+function corpusWith(articles: Record<string, string>): Corpus {
+  const corpus = new Corpus();
+  for (const [articlePath, text] of Object.entries(articles)) corpus.update(articlePath, analyseText(text, articlePath));
+  return corpus;
+}
+
+/** The id of the keyed figure whose text is `text` in an article. */
+function figureId(text: string, figure: string, articlePath = 'x.md'): string {
+  return analyseText(text, articlePath).figures.find((f) => f.text === figure)!.id;
+}
+
+suite('corpus: incremental, one article at a time', () => {
+  test('statementsFor should list the other sources stating the fact, with a verdict and why', () => {
+    const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': NOTE });
+    const facts = corpus.statementsFor('wire.md', figureId(WIRE, '$2.4 billion'))!;
+    assert.equal(facts.key.label, 'Quarry Capital → Nimbrel AI: investment, cumulative');
+    assert.equal(facts.key.id, 'entity:quarry-capital>entity:nimbrel-ai|investment|cumulative');
+    assert.deepEqual(facts.others.map((o) => [o.path, o.text, o.verdict, o.reason]), [['note.md', '$2.4 billion', 'agree', 'equal']]);
+    assert.equal(facts.others[0]!.sentence, 'Quarry Capital’s cumulative investment in Nimbrel AI now stands at $2.4 billion.');
+    assert.equal(facts.verdict, 'agree');
+  });
+
+  test('statementsFor should be undefined for a figure without a key, and for an unknown source', () => {
+    const text = '# Nimbrel AI\n\nMay 12, 2025\n\nNimbrel AI was founded 4 years ago.';
+    const corpus = corpusWith({ 'a.md': text });
+    assert.equal(corpus.statementsFor('a.md', figureId(text, '4 years')), undefined);
+    assert.equal(corpus.statementsFor('missing.md', 'figure:0-1'), undefined);
+  });
+
+  test('an edit that changes a value should make a conflict appear, and reverting it should make it go', () => {
+    const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': NOTE });
+    assert.deepEqual(corpus.conflicts(), []);
+    const change = corpus.update('note.md', analyseText(EDITED_NOTE, 'note.md'));
+    assert.deepEqual(change.affectedPaths, ['note.md', 'wire.md'], 'the other source\'s diagnostics need refreshing too');
+    assert.deepEqual(corpus.conflicts().map((c) => c.statements.map((s) => `${s.path} ${s.text}`)), [['note.md $3.1 billion', 'wire.md $2.4 billion']]);
+    assert.equal(corpus.conflictsIn('wire.md').length, 1);
+    corpus.update('note.md', analyseText(NOTE, 'note.md'));
+    assert.deepEqual(corpus.conflicts(), []);
+    assert.deepEqual(corpus.conflictsIn('wire.md'), []);
+  });
+
+  test('updating a source again should replace it, not add to it', () => {
+    const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': NOTE });
+    const before = corpus.retained();
+    for (let i = 0; i < 3; i++) corpus.update('note.md', analyseText(NOTE, 'note.md'));
+    assert.deepEqual(corpus.retained(), before);
+  });
+
+  test('remove should drop the source\'s statements, conflicts and mentions, and name the sources it shared facts with', () => {
+    const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': EDITED_NOTE, 'other.md': '# Vantor Cloud\n\nVantor Cloud is valued at $35 billion.' });
+    assert.equal(corpus.conflicts().length, 1);
+    assert.deepEqual(corpus.remove('note.md').affectedPaths, ['note.md', 'wire.md']);
+    assert.deepEqual(corpus.conflicts(), []);
+    assert.deepEqual(corpus.paths(), ['other.md', 'wire.md']);
+    assert.ok(corpus.entityMentions('entity:nimbrel-ai').every((m) => m.path === 'wire.md'));
+    assert.deepEqual(corpus.remove('note.md').affectedPaths, [], 'removing twice changes nothing');
+  });
+
+  test('removing every source should leave nothing behind', () => {
+    const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': EDITED_NOTE });
+    corpus.remove('wire.md');
+    corpus.remove('note.md');
+    assert.deepEqual(corpus.retained(), { sources: 0, statements: 0, entities: 0, entityMentions: 0, deals: 0, dealMentions: 0, characters: 0, keys: 0, entityIds: 0, dealGroups: 0 });
+    assert.deepEqual([corpus.facts(), corpus.deals(), corpus.entityMentions('entity:nimbrel-ai')], [[], [], []]);
+  });
+
+  test('rename should move everything to the new path', () => {
+    const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': EDITED_NOTE });
+    const change = corpus.rename('note.md', 'archive/note.md');
+    assert.deepEqual(change.affectedPaths, ['archive/note.md', 'note.md', 'wire.md']);
+    assert.equal(corpus.has('note.md'), false);
+    assert.deepEqual(corpus.conflicts()[0]!.statements.map((s) => s.path), ['archive/note.md', 'wire.md']);
+    assert.ok(corpus.statementsFor('archive/note.md', figureId(EDITED_NOTE, '$3.1 billion')));
+    assert.ok(corpus.deals().every((d) => d.mentions.every((m) => m.path !== 'note.md')));
+    assert.deepEqual(corpus.rename('missing.md', 'x.md').affectedPaths, []);
+  });
+
+  test('entityMentions should count an entity in every source, in file offsets', () => {
+    const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': NOTE });
+    const mentions = corpus.entityMentions('entity:nimbrel-ai');
+    assert.deepEqual(mentions.map((m) => [m.path, m.text, WIRE.slice(m.start, m.end) === m.text || NOTE.slice(m.start, m.end) === m.text]), [
+      ['note.md', 'Nimbrel AI', true], ['wire.md', 'Nimbrel AI', true], ['wire.md', 'Nimbrel AI', true],
+    ]);
+    assert.deepEqual(corpus.entity('entity:nimbrel-ai'), { id: 'entity:nimbrel-ai', name: 'Nimbrel AI', type: 'org', sourceCount: 2, mentionCount: 3 });
+  });
+
+  test('an entity should be one across the workspace: an alias in one article joins the short name of another', () => {
+    const full = 'Brightwater Analytics Inc. opened an office in Leeds. Brightwater said it would hire 40 engineers.';
+    const short = 'Analysts expect Brightwater to grow. Last year Brightwater doubled its staff, and Brightwater now sells in Ohio.';
+    const corpus = corpusWith({ 'full.md': full, 'short.md': short });
+    assert.equal(corpus.canonicalEntityId('entity:brightwater'), 'entity:brightwater-analytics');
+    assert.deepEqual(corpus.entityMentions('entity:brightwater').map((m) => `${m.path} ${m.text}`), [
+      'full.md Brightwater Analytics Inc', 'full.md Brightwater', 'short.md Brightwater', 'short.md Brightwater', 'short.md Brightwater',
+    ]);
+    assert.equal(corpus.entity('entity:brightwater')?.name, 'Brightwater Analytics');
+    corpus.remove('full.md');
+    assert.equal(corpus.canonicalEntityId('entity:brightwater'), 'entity:brightwater', 'the alias went with its article');
+    assert.equal(corpus.entityMentions('entity:brightwater').length, 3);
+  });
+
+  test('deals should be merged across sources, with each source\'s value and date, differences marked', () => {
+    const corpus = new Corpus();
+    const folder = path.join(FIXTURES, 'workspace');
+    for (const article of articlesIn(folder)) corpus.update(article.path, analyseText(article.text, article.path));
+    const summary = corpus.deals().map((d) => `${d.kind} ${d.parties.join(' + ')}: ${d.sources.map((s) => `${s.path}=${s.value ?? '-'}@${s.date ?? '-'}`).join(' ')}${d.differs ? ' (differs)' : ''}`);
+    assert.deepEqual(summary, [
+      'cloud-contract Nimbrel AI + Vantor Cloud: analyst-note.md=12000000000@- newswire.md=12000000000@- podcast-recap.txt=-@-',
+      'equity-stake Quarry Capital + Nimbrel AI: analyst-note.md=-@- podcast-recap.txt=-@-',
+      'investment Quarry Capital + Nimbrel AI: analyst-note.md=3100000000@- newswire.md=2400000000@2021 (differs)',
+    ]);
+  });
+
+  test('a wider tolerance should turn a small difference into agreement', () => {
+    const note = NOTE.replace('$2.4 billion', '$2.45 billion');
+    assert.equal(corpusWith({ 'wire.md': WIRE, 'note.md': note }).conflicts().length, 1);
+    const lenient = new Corpus({ tolerance: 0.05 });
+    lenient.update('wire.md', analyseText(WIRE, 'wire.md'));
+    lenient.update('note.md', analyseText(note, 'note.md'));
+    assert.deepEqual(lenient.conflicts(), []);
+  });
+
+  test('should take any content without throwing: empty, markup only, odd numbers, reversed ranges', () => {
+    const odd = [
+      '', '# \n\n---\n', '```\n$5 billion\n```', 'Nimbrel AI’s valuation: $0 billion.', 'Nimbrel AI lost -$5 billion in 2024.',
+      'Vantor Cloud’s deal with Nimbrel AI covers 5–3 GW of capacity.', 'Quarry Capital holds a 250% stake in Nimbrel AI.',
+      '\ufffd\u0000 Nimbrel AI is valued at $1e400 billion.', 'Valuation: $20 billion.', `${'Nimbrel AI is valued at $20 billion. '.repeat(300)}`,
+    ];
+    const corpus = new Corpus();
+    odd.forEach((text, i) => corpus.update(`odd-${i}.md`, analyseText(text, `odd-${i}.md`)));
+    corpus.update('again.md', analyseText(odd[9]!.replace(/\$20/g, '$30'), 'again.md'));
+    assert.ok(corpus.facts().length > 0);
+    assert.doesNotThrow(() => [corpus.conflicts(), corpus.deals(), corpus.entityMentions('entity:nimbrel-ai')]);
+  });
+});
