@@ -11,7 +11,7 @@ import { figuresOfBlocks } from './extract/figures/index';
 import type { FigureKind, FigureValue, Qualifier } from './extract/figures/figure';
 import { recogniseEntities, type Entity } from './extract/entities/index';
 import { Lexicon } from './extract/entities/lexicon';
-import { attributionOf, type Attribution } from './extract/claims/attribution';
+import { attributionOf, type Attribution, type MentionInSentence } from './extract/claims/attribution';
 import { dealsOfSentences } from './extract/deals/index';
 import type { Deal } from './extract/deals/deal';
 import { pushTo } from './collections';
@@ -88,8 +88,8 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
   });
   const entities = recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache);
   const dateline = datelineOf(figures);
-  const deals = dealsOfSentences({ sentences, figures, entities, lexicon, dateline });
-  const claims = claimsOf(sentences, figures, entities, deals);
+  const deals = dealsOfSentences({ sentences, figures, entities, lexicon, dateline, cache: options.cache });
+  const claims = claimsOf(sentences, figures, entities, deals, options.cache);
   if (parsed.blocks.length === 0 && text.trim()) {
     diagnostics.push({ code: 'no-prose', message: 'The file has no prose: only code, markup or front matter.', start: 0, end: 0, severity: 'info' });
   }
@@ -111,7 +111,7 @@ function datelineOf(figures: readonly Figure[]): string | null {
   return first ? (first.value as string).slice(0, 10) : null;
 }
 
-function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], entities: readonly Entity[], deals: readonly Deal[]): Claim[] {
+function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], entities: readonly Entity[], deals: readonly Deal[], cache?: AnalysisCache): Claim[] {
   const figuresBySentence = groupBy(figures.filter((f) => f.sentenceIndex >= 0), (f) => f.sentenceIndex);
   const dealsBySentence = new Map<number, string[]>();
   for (const deal of deals) for (const m of deal.mentions) pushTo(dealsBySentence, m.sentenceIndex, deal.id);
@@ -138,10 +138,21 @@ function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], en
       figureIds: own.map((f) => f.id),
       entityIds: [...new Set(mentions.map((m) => m.entity.id))],
       dealIds: [...new Set(dealIds)],
-      attribution: attributionOf(sentence.text, relative),
+      attribution: cachedAttribution(sentence.text, relative, cache),
     });
   }
   return claims;
+}
+
+function cachedAttribution(text: string, mentions: readonly MentionInSentence[], cache: AnalysisCache | undefined): Attribution | null {
+  if (!cache) return attributionOf(text, mentions);
+  const key = `${text}\u0000${mentions.map((m) => `${m.entityId}@${m.start}-${m.end}`).join(',')}`;
+  let attribution = cache.attributions.get(key);
+  if (attribution === undefined) {
+    attribution = attributionOf(text, mentions);
+    cache.attributions.set(key, attribution);
+  }
+  return attribution;
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

@@ -8,6 +8,8 @@ import type { SentenceSpan } from './parse/sentences';
 import type { ProseFigure } from './extract/figures/figure';
 import type { BlockWork } from './extract/entities/blockWork';
 import type { Lexicon } from './extract/entities/lexicon';
+import type { KindSignal } from './extract/deals/kinds';
+import type { Attribution } from './extract/claims/attribution';
 
 /** A map that forgets its least recently used entries beyond `capacity`. */
 export class BoundedCache<K, V> {
@@ -45,6 +47,9 @@ export class AnalysisCache {
   readonly sections = new BoundedCache<string, CachedSection>(256);
   readonly sentences = new BoundedCache<string, SentenceSpan[]>(4096);
   readonly figures = new BoundedCache<string, ProseFigure[]>(4096);
+  /** Deal signals per sentence text, and attributions per sentence text and mentions. */
+  readonly signals = new BoundedCache<string, KindSignal[]>(8192);
+  readonly attributions = new BoundedCache<string, Attribution | null>(8192);
   private entities = new BoundedCache<string, BlockWork>(4096);
   private entitiesLexicon: Lexicon | undefined;
 

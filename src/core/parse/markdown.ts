@@ -22,7 +22,7 @@ export function parseMarkdownTree(text: string, isFileStart = true): Root {
 }
 
 /** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections. */
-const SECTION_CHARS = 4_096;
+const SECTION_CHARS = 2_048;
 
 export function markdownBlocks(text: string, cache?: AnalysisCache): ProseBlock[] {
   const blocks: ProseBlock[] = [];
@@ -44,8 +44,9 @@ export function markdownBlocks(text: string, cache?: AnalysisCache): ProseBlock[
 }
 
 /**
- * Sections of at least `size` characters that end at a blank line outside fenced code, so
- * each parses on its own as it would in the whole file (front matter stays in the first).
+ * Sections of at least `size` characters that end at a blank line, or before an ATX heading
+ * (which always starts a new block), outside fenced code — so each section parses on its own
+ * as it would in the whole file (front matter stays in the first).
  */
 export function sectionsOf(text: string, size: number): Array<{ start: number; end: number }> {
   const sections: Array<{ start: number; end: number }> = [];
@@ -56,6 +57,10 @@ export function sectionsOf(text: string, size: number): Array<{ start: number; e
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
+    if (fence === null && lineStart - start >= size && lineStart > start && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) {
+      sections.push({ start, end: lineStart });
+      start = lineStart;
+    }
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === null ? marker : null;
     const isBlank = line.trim() === '';

@@ -11,6 +11,8 @@ import type { Lexicon } from '../entities/lexicon';
 import type { FigureKind, FigureValue } from '../figures/figure';
 import { dealId, type Deal } from './deal';
 import { pushTo } from '../../collections';
+import { kindSignals, type KindSignal } from './kinds';
+import type { AnalysisCache } from '../../analysisCache';
 import { mergeDeals } from './merge';
 import { dealsInSentence, type AmountMention, type PartyMention } from './sentenceDeals';
 
@@ -30,6 +32,7 @@ export interface DealInputs {
   readonly entities: readonly Entity[];
   readonly lexicon: Lexicon;
   readonly dateline: string | null;
+  readonly cache?: AnalysisCache;
 }
 
 interface DateContext extends DealInputs {
@@ -64,7 +67,7 @@ export function dealsOfSentences(inputs: DealInputs): Deal[] {
       continue;
     }
     const inferParty = (exclude: ReadonlySet<string>) => leadInParty(sentence.index, sentences, partiesBySentence, exclude, salient);
-    const sentenceDeals = dealsInSentence({ text: sentence.text, parties, amounts, dates, inferParty });
+    const sentenceDeals = dealsInSentence({ text: sentence.text, parties, amounts, dates, inferParty, signals: signalsOf(sentence.text, inputs.cache) });
     if (sentenceDeals.length === 0 && attachValue(found, sentence, amounts)) continue;
     for (const deal of sentenceDeals) {
       const date = completeDate(deal.date, sentence, context);
@@ -84,6 +87,15 @@ export function dealsOfSentences(inputs: DealInputs): Deal[] {
     }
   }
   return mergeDeals(found);
+}
+
+function signalsOf(text: string, cache: AnalysisCache | undefined): readonly KindSignal[] {
+  let signals = cache?.signals.get(text);
+  if (!signals) {
+    signals = kindSignals(text);
+    cache?.signals.set(text, signals);
+  }
+  return signals;
 }
 
 /** "The agreement is valued at about $3.4 billion": the amount of the deal just stated. */

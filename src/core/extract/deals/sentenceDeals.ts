@@ -37,6 +37,8 @@ export interface SentenceDealInput {
   readonly dates: readonly DateMention[];
   /** The party a lead-in names, for sentences that leave one implicit. */
   readonly inferParty: (exclude: ReadonlySet<string>) => PartyMention | undefined;
+  /** The sentence's kind signals, when already known. */
+  readonly signals?: readonly KindSignal[];
 }
 
 export interface SentenceDeal {
@@ -69,7 +71,7 @@ const PRIORITY: readonly DealKind[] = [
 ];
 
 export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
-  const signals = kindSignals(input.text);
+  const signals = input.signals ?? kindSignals(input.text);
   if (signals.length === 0) return [];
   const clauses = clausesOf(input.text);
   const chosen = chooseKinds(signals, input.text);
