@@ -1,0 +1,68 @@
+// Bundles bench/engine.ts, src/cli/main.ts and src/extension.ts with esbuild's JS API and the
+// options of esbuild.mjs --production, into a temp folder. The bench then measures the same
+// bundled, minified code that ships in dist/, not TypeScript run through a loader.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** The production options of esbuild.mjs (kept in step by hand: bundle, node20, cjs, minified). */
+const PRODUCTION = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { VERSION: JSON.stringify(version) },
+};
+
+/**
+ * Builds the bench bundles into a fresh temp folder; returns their paths and a cleanup.
+ * `profile: true` keeps identifiers and writes source maps, so CPU profiles name real functions.
+ */
+export async function buildBundles({ profile = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'newsmark-bench-'));
+  // One snapshot of the sources for every bundle of the run: others edit src/ while the bench
+  // runs, and all bundles (and the row-3 equality checks between them) must see the same code.
+  const snapshot = join(dir, 'src-snapshot');
+  cpSync(join(ROOT, 'src'), join(snapshot, 'src'), { recursive: true });
+  for (const file of ['bench/engine.ts', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, file), join(snapshot, file));
+  const sourceHash = hashTree(join(snapshot, 'src'));
+  const options = profile
+    ? { ...PRODUCTION, minify: false, minifyWhitespace: true, minifySyntax: true, keepNames: true, sourcemap: 'external', sourcesContent: false }
+    : PRODUCTION;
+  const from = { absWorkingDir: snapshot, nodePaths: [join(ROOT, 'node_modules')] };
+  const engine = join(dir, 'engine.cjs');
+  // the shipped bundles too, as esbuild.mjs --production makes them, but into the temp folder:
+  // rows 4 and 5 measure these, so a concurrent `npm run build` (a dev build into dist/) by
+  // someone else cannot swap the code under a running measurement
+  const cli = join(dir, 'cli.js');
+  const extension = join(dir, 'extension.js');
+  await Promise.all([
+    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'cli', 'main.ts')], outfile: cli }),
+    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'extension.ts')], outfile: extension, external: ['vscode'] }),
+    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'bench', 'engine.ts')], outfile: engine }),
+  ]);
+  return { dir, snapshot, sourceHash, engine, cli, extension, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A short hash of every file under `root` (paths and contents), to tie results to the code. */
+function hashTree(root) {
+  const hash = createHash('sha256');
+  const visit = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) visit(p);
+      else hash.update(p.slice(root.length)).update(readFileSync(p));
+    }
+  };
+  visit(root);
+  return hash.digest('hex').slice(0, 12);
+}

@@ -1,0 +1,46 @@
+// Row 5: the extension and CLI bundles (sizes; production options) and a stub measurement of
+// require + activate() in cold processes. CLI cold start (`--version`) too.
+import { statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { median } from './stats.mjs';
+import { runNode, lastJson } from './spawn.mjs';
+import { ROOT } from './build.mjs';
+
+const CHILD = fileURLToPath(new URL('./extension-child.mjs', import.meta.url));
+
+function sizeOf(file) {
+  if (!existsSync(file)) return null;
+  return { bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length };
+}
+
+export async function extensionRow({ bundles, coldRuns, log }) {
+  const sizes = {
+    extension: sizeOf(bundles.extension),
+    cli: sizeOf(bundles.cli),
+    // what dist/ holds right now (built by `npm run bench`, unless someone rebuilt it since)
+    distExtension: sizeOf(join(ROOT, 'dist', 'extension.js')),
+    distCli: sizeOf(join(ROOT, 'dist', 'cli.js')),
+  };
+  log(`row 5: activate() with a fake vscode module, ${coldRuns} cold processes`);
+  const runs = [];
+  for (let i = 0; i < coldRuns; i++) runs.push(lastJson((await runNode([CHILD, bundles.extension, join(ROOT, 'package.json')])).stdout));
+  const ok = runs.filter((r) => !r.error);
+  const stub = {
+    runs: runs.length,
+    errors: [...new Set(runs.filter((r) => r.error).map((r) => r.error))],
+    requireMs: median(ok.map((r) => r.requireMs)),
+    activateMs: median(ok.map((r) => r.activateMs)),
+    settledMs: ok.some((r) => r.settledMs !== null) ? median(ok.map((r) => r.settledMs ?? r.activateMs)) : null,
+    subscriptions: ok[0]?.subscriptions ?? null,
+    vscodeCalls: ok[0]?.vscodeCalls ?? null,
+  };
+  log(`row 5: CLI cold start (--version), ${coldRuns} processes`);
+  const cliStart = [];
+  for (let i = 0; i < coldRuns; i++) cliStart.push((await runNode([bundles.cli, '--version'])).wallMs);
+  const nodeStart = [];
+  for (let i = 0; i < coldRuns; i++) nodeStart.push((await runNode(['-e', '0'])).wallMs);
+  return { sizes, stub, cliColdStartMs: median(cliStart), nodeColdStartMs: median(nodeStart) };
+}

@@ -1,0 +1,121 @@
+// Row 4: workspace scale. A synthetic corpus (corpus.mjs) in a temp folder, analysed by the
+// CLI (`newsmark extract <folder> --jsonl --out <file>`, the production bundle), single
+// process and split in two concurrent workers; remark-parse over the same files is the
+// baseline measured in the same run. Peak RSS through /usr/bin/time -v (else /proc sampling).
+import { closeSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus, BATCH } from './corpus.mjs';
+import { runNode, lastJson, onInterrupt, GNU_TIME } from './spawn.mjs';
+
+const REMARK_CHILD = fileURLToPath(new URL('./corpus-remark-child.mjs', import.meta.url));
+const RETAINED_CHILD = fileURLToPath(new URL('./corpus-retained-child.mjs', import.meta.url));
+const RETAINED_SAMPLE = 2000;
+
+const SOURCE_LINE = Buffer.from('\n{"source":');
+const DEAL = Buffer.from('{"id":"deal:');
+
+/**
+ * Sources and deals in a --jsonl output, read in chunks: the output can pass the 512 MB that
+ * one string may hold (each source line carries sentence texts; the last line every deal).
+ */
+function countOutput(file) {
+  const bytes = statSync(file).size;
+  const fd = openSync(file, 'r');
+  const chunk = Buffer.alloc(1 << 20);
+  let sources = 0;
+  let deals = 0;
+  let carry = Buffer.from('\n');
+  try {
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+      const window = Buffer.concat([carry, chunk.subarray(0, n)]);
+      sources += occurrences(window, SOURCE_LINE, carry.length);
+      deals += occurrences(window, DEAL, carry.length);
+      carry = window.subarray(window.length - 16); // patterns are shorter: none is counted twice or missed
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sources, deals, outputBytes: bytes };
+}
+
+/** Matches that end in the new bytes (after the `carried` bytes kept from the chunk before). */
+function occurrences(buffer, pattern, carried) {
+  let count = 0;
+  for (let at = buffer.indexOf(pattern); at >= 0; at = buffer.indexOf(pattern, at + 1)) if (at + pattern.length > carried) count++;
+  return count;
+}
+
+/** `newsmark extract <folders> --jsonl --out <out>`; with a limit, stopped after `limitMs`. */
+async function cli(bundles, root, folders, out, limitMs = 0) {
+  const r = await runNode([bundles.cli, 'extract', ...folders, '--jsonl', '--out', out], { measureRss: true, cwd: root, timeoutMs: limitMs });
+  if (r.timedOut) return { timedOut: true, limitMs, wallMs: r.wallMs, peakRss: r.maxRssBytes, rssTool: 'sampled' };
+  if (r.code !== 0) throw new Error(`newsmark extract ${folders.join(' ')} exited with ${r.code}: ${r.stderr.slice(-1500)}`);
+  return { wallMs: r.wallMs, peakRss: r.maxRssBytes, ...countOutput(out) };
+}
+
+/**
+ * The full and split CLI runs are stopped after `limitFactor` times the linear extrapolation
+ * of the 1,000-article run, and never later than `limitCapMs` (at least 2 minutes): a
+ * superlinear CLI would otherwise run for an hour, and a stopped run already settles a 20 s target.
+ */
+export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, log }) {
+  const root = mkdtempSync(join(tmpdir(), 'newsmark-bench-corpus-'));
+  const remove = () => rmSync(root, { recursive: true, force: true });
+  const forget = onInterrupt(remove);
+  try {
+    log(`row 4: writing ${count} synthetic articles under ${root}`);
+    const g0 = performance.now();
+    const corpus = writeCorpus(join(root, 'articles'), { count, parts: 2 });
+    corpus.generateMs = performance.now() - g0;
+    const parts = [0, 1].map((p) => join(root, 'articles', `part-${p}`));
+    const firstBatches = parts.map((p) => join(p, 'batch-00'));
+    const firstArticle = join(firstBatches[0], readdirSync(firstBatches[0]).sort()[0]);
+
+    log('row 4: remark-parse over every article (baseline), one process');
+    const rb = await runNode([REMARK_CHILD, bundles.engine, ...parts], { measureRss: true });
+    const remark = { ...lastJson(rb.stdout), wallMs: rb.wallMs, peakRss: rb.maxRssBytes };
+
+    const retainedSample = Math.min(RETAINED_SAMPLE, count);
+    log(`row 4: ${retainedSample} articles analysed in process and kept, as an index would (retained heap)`);
+    const rr = await runNode(['--expose-gc', '--max-old-space-size=8192', RETAINED_CHILD, bundles.engine, String(retainedSample), ...parts]);
+    if (rr.code !== 0) throw new Error(`retained-memory child failed: ${rr.stderr.slice(-1500)}`);
+    const retained = lastJson(rr.stdout);
+
+    log('row 4: newsmark extract on one article (memory floor)');
+    const one = await cli(bundles, root, [firstArticle], join(root, 'one.jsonl'));
+
+    const sampleCount = Math.min(count, 2 * BATCH);
+    log(`row 4: newsmark extract over ${sampleCount} articles (the first batch of each part: the scaling reference)`);
+    const sample = { ...(await cli(bundles, root, firstBatches, join(root, 'sample.jsonl'))), articles: sampleCount };
+    const linearMs = (n) => (sample.wallMs * n) / sampleCount;
+
+    const limitOf = (n) => Math.max(120_000, Math.min(limitCapMs, limitFactor * linearMs(n)));
+    const limitAll = limitOf(count);
+    log(`row 4: newsmark extract over all ${count} articles, one process (stopped after ${(limitAll / 1000).toFixed(0)} s)`);
+    const single = { ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'all.jsonl'), limitAll)), linearMs: linearMs(count) };
+
+    const limitHalf = limitOf(count / 2);
+    log(`row 4: newsmark extract split in two workers (part-0, part-1 at once; each stopped after ${(limitHalf / 1000).toFixed(0)} s)`);
+    const s0 = performance.now();
+    const halves = await Promise.all(parts.map((p, i) => cli(bundles, root, [p], join(root, `part-${i}.jsonl`), limitHalf)));
+    const split = {
+      wallMs: performance.now() - s0,
+      timedOut: halves.some((h) => h.timedOut),
+      limitMs: limitHalf,
+      // both run at once: the sum of their peaks bounds the machine's peak from above
+      peakRss: halves.reduce((n, h) => n + (h.peakRss ?? 0), 0),
+      sources: halves.reduce((n, h) => n + (h.sources ?? 0), 0),
+      workers: halves,
+    };
+    return {
+      corpus, rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms', limitFactor, limitCapMs, remark, one, sample, single, split, retained,
+      perArticleBytes: single.timedOut ? null : (single.peakRss - one.peakRss) / count,
+      perArticleBytesSample: (sample.peakRss - one.peakRss) / sampleCount,
+    };
+  } finally {
+    remove();
+    forget();
+  }
+}

@@ -1,0 +1,299 @@
+// `npm run bench`: speed and memory of Newsmark against baselines measured in the same run.
+// Prints a table per row and writes bench/results.json. See bench/README.md for what each row
+// measures and how. Speed is stated as ratios against a baseline run side by side (the machines
+// are shared and noisy); the ✓/✗ marks compare with the targets of issue 6, they never fail.
+//
+//   node bench/run.mjs [--quick] [--rows=1,2,3,4,5] [--sizes=…] [--articles=N] [--edits=N]
+//                      [--ten-mb-factor=F] [--ref-budget=SECONDS] [--cli-limit-factor=F] [--cli-limit=SECONDS]
+//   --quick            no 10 MB text, reference libraries on 20/36 KB only, 1,000 articles
+//   --rows             run only these rows
+//   --articles         articles in the synthetic workspace (default 10,000)
+//   --edits            edits in row 3 (default 200)
+//   --sizes            texts of rows 1 and 2 (default 20KB,36KB,1MB,10MB)
+//   --ten-mb-factor    a 10 MB run is stopped after F × its 1 MB median (default 15)
+//   --ref-budget       a reference library runs a big text only if its projected time per run
+//                      is under this many seconds (default 90)
+//   --cli-limit-factor row 4's full and split CLI runs are stopped after this many times the
+//                      linear extrapolation of its 1,000-article run (default 4) …
+//   --cli-limit        … and after this many seconds at most (default 300; at least 120)
+import { writeFileSync, statSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { buildBundles, ROOT } from './lib/build.mjs';
+import { throughputRow, referenceRow } from './lib/throughput.mjs';
+import { editRow } from './lib/edit.mjs';
+import { workspaceRow } from './lib/workspace.mjs';
+import { extensionRow } from './lib/extension.mjs';
+import { fmtMs, fmtBytes, fmtRatio, mark } from './lib/stats.mjs';
+import { stopChildren, runCleanups } from './lib/spawn.mjs';
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const found = argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? found.slice(name.length + 3) : fallback;
+};
+const quick = argv.includes('--quick');
+const rows = new Set(option('rows', '1,2,3,4,5').split(',').map(Number));
+const articles = Number(option('articles', quick ? 1000 : 10_000));
+const edits = Number(option('edits', 200));
+const tenMbFactor = Number(option('ten-mb-factor', 15));
+const refBudgetMs = Number(option('ref-budget', 90)) * 1000;
+const cliLimitFactor = Number(option('cli-limit-factor', 4));
+const cliLimitMs = Number(option('cli-limit', 300)) * 1000;
+const sizes = option('sizes', quick ? '20KB,36KB,1MB' : '20KB,36KB,1MB,10MB').split(',');
+const refSizes = quick ? ['20KB', '36KB'] : sizes;
+
+const started = performance.now();
+const log = (message) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+
+const meta = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  totalMemory: totalmem(),
+  loadAtStart: loadavg(),
+  options: { quick, rows: [...rows], articles, edits, tenMbFactor, refBudgetMs, cliLimitFactor, cliLimitMs },
+  bundles: 'bench/engine.ts, src/cli/main.ts and src/extension.ts bundled with the esbuild --production options into a temp folder, from one snapshot of src/',
+  staleDist: staleDist(),
+};
+log(`Newsmark bench on node ${meta.node}, ${meta.cpus} CPUs (${meta.cpuModel}), load ${load()}`);
+
+const bundles = await buildBundles();
+// Ctrl-C or a kill: stop the children started here (by pid) and remove the temp folders
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    log(`${signal}: stopping`);
+    stopChildren();
+    runCleanups();
+    bundles.cleanup();
+    process.exit(130);
+  });
+}
+meta.sourceHash = bundles.sourceHash;
+meta.git = git();
+const results = { meta, rows: {} };
+const targets = [];
+const target = (row, what, result, goal, ok) => targets.push({ row, what, result, target: goal, ok });
+const RESULTS = join(ROOT, 'bench', 'results.json');
+/** Runs one row; a row that fails is reported and recorded, and the others still run. */
+async function row(number, key, run) {
+  if (!rows.has(number)) return;
+  try {
+    results.rows[key] = await run();
+  } catch (error) {
+    log(`row ${number} failed: ${error?.stack ?? error}`);
+    results.rows[key] = { error: String(error?.message ?? error) };
+  }
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`); // partial results survive a later failure
+}
+try {
+  await row(1, 'throughput', () => throughputRow({ bundles, sizes, tenMbFactor, log }));
+  await row(2, 'reference', () => referenceRow({ sizes: refSizes, budgetMs: refBudgetMs, log }));
+  await row(3, 'edit', () => editRow({ bundles, edits, seed: 6, log }));
+  await row(4, 'workspace', () => workspaceRow({ bundles, count: articles, limitFactor: cliLimitFactor, limitCapMs: cliLimitMs, log }));
+  await row(5, 'extension', () => extensionRow({ bundles, coldRuns: 7, log }));
+} finally {
+  bundles.cleanup();
+}
+meta.loadAtEnd = loadavg();
+meta.wallMs = performance.now() - started;
+
+print();
+results.targets = targets;
+writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nbench/results.json written; ${fmtMs(meta.wallMs)} in all; load average ${meta.loadAtStart.map((l) => l.toFixed(2)).join(' / ')} at start, ${load()} at end.`);
+
+// ---------------------------------------------------------------------------------------------
+
+function print() {
+  console.log(`\nNewsmark bench — node ${meta.node}, ${meta.cpus} × ${meta.cpuModel}, ${meta.date}`);
+  console.log(`Code: commit ${meta.git?.head ?? '?'}${meta.git?.dirtySrcFiles ? ` + ${meta.git.dirtySrcFiles} uncommitted file(s) under src/` : ''}, snapshot ${meta.sourceHash} of src/ taken at the start and used for every bundle of the run.`);
+  console.log('Engine code: the production esbuild bundle (minified, node20, cjs). Ratios are against baselines run side by side in the same run.');
+  if (meta.staleDist) console.log(`note: ${meta.staleDist}`);
+  const t = results.rows;
+  const failed = (key, title) => {
+    if (!t[key]?.error) return false;
+    console.log(`\n${title}: FAILED — ${t[key].error}`);
+    return true;
+  };
+  if (t.throughput && !failed('throughput', '1. Analysis throughput')) printThroughput(t.throughput);
+  if (t.reference && !failed('reference', '2. Reference libraries')) printReference(t.reference, t.throughput?.error ? null : t.throughput);
+  if (t.edit && !failed('edit', '3. Edit to highlight')) printEdit(t.edit);
+  if (t.workspace && !failed('workspace', '4. Workspace scale')) printWorkspace(t.workspace);
+  if (t.extension && !failed('extension', '5. Extension')) printExtension(t.extension);
+  console.log('\nTargets');
+  table(['row', 'measure', 'result', 'target', ''], targets.map((x) => [x.row, x.what, x.result, x.target, mark(x.ok)]));
+}
+
+function timeCell(s) {
+  if (!s) return '—';
+  if (s.timedOut) return `> ${fmtMs(s.limitMs)} (stopped)`;
+  if (s.skipped) return s.after ? `skipped (${s.after} was stopped)` : `skipped (≥ ${fmtMs(s.projectedMs)} projected)`;
+  return `${fmtMs(s.medianMs)}  ${s.mbPerS.toFixed(2)} MB/s`;
+}
+
+function printThroughput(row) {
+  console.log('\n1. Analysis throughput — the full engine (analyse) vs unified().use(remarkParse).parse alone, same text');
+  const goals = { '20KB': 2, '36KB': 2, '1MB': 3 };
+  const lines = [];
+  for (const [size, entry] of Object.entries(row.sizes)) {
+    const e = entry.subjects.engine;
+    const r = entry.subjects.remark;
+    const p = entry.subjects['engine-parse'];
+    let ratio = e?.medianMs && r?.medianMs ? e.medianMs / r.medianMs : NaN;
+    let ratioCell = fmtRatio(ratio);
+    if (e?.medianMs && r?.timedOut) ratioCell = `< ${fmtRatio(e.medianMs / r.limitMs)}`;
+    const goal = goals[size];
+    const ok = goal && Number.isFinite(ratio) ? ratio <= goal : undefined;
+    if (goal) target(1, `engine ÷ remark-parse at ${size}`, ratioCell, `≤ ${goal}×`, ok);
+    const runs = e?.runs ? `${e.runs}${row.plan[size].warmup ? ` (+${row.plan[size].warmup} warm-up)` : ' (no warm-up)'}` : '—';
+    lines.push([
+      size, entry.chars?.toLocaleString('en') ?? '—', timeCell(r), timeCell(e), ratioCell, goal ? `≤ ${goal}× ${mark(ok)}` : '',
+      p?.medianMs && e?.medianMs ? `${fmtMs(p.medianMs)} (${((p.medianMs / e.medianMs) * 100).toFixed(0)}%)` : timeCell(p),
+      `${fmtBytes(e?.peakRss)} / ${fmtBytes(r?.peakRss)}`, runs,
+    ]);
+  }
+  table(['size', 'chars', 'remark-parse (median)', 'engine (median)', 'engine ÷ remark', 'target', 'engine parse stage (share)', 'peak RSS engine / remark', 'runs'], lines);
+  const one = row.sizes['1MB']?.subjects;
+  const ten = row.sizes['10MB']?.subjects;
+  if (one && ten) {
+    for (const name of ['engine', 'remark', 'engine-parse']) {
+      const a = one[name]?.medianMs;
+      const b = ten[name];
+      if (!a || !b) continue;
+      const growth = b.timedOut ? `> ${fmtRatio(b.limitMs / a)}` : fmtRatio(b.medianMs / a);
+      const ok = b.timedOut ? false : b.medianMs / a <= 11;
+      console.log(`   growth 1 MB → 10 MB (×${(row.sizes['10MB'].bytes / row.sizes['1MB'].bytes || 9.93).toFixed(2)} text): ${name.padEnd(12)} ${growth}${name === 'engine' ? `  target ≤ 11× ${mark(ok)}` : ''}`);
+      if (name === 'engine') target(1, 'engine growth 1 MB → 10 MB', growth, '≤ 11×', ok);
+    }
+  }
+  console.log('   engine parse stage = the engine\'s markdownBlocks (remark + GFM + front matter, per section, → prose blocks); the rest of the engine time is extraction.');
+  console.log('   peak RSS: each subject alone in a fresh process (import + one run); 10 MB: its one timed run.');
+}
+
+function printReference(row, throughput) {
+  console.log('\n2. Reference libraries on the same texts (dev dependencies only; not used by the engine)');
+  const lines = [];
+  for (const [name, bySize] of Object.entries(row.libraries)) {
+    for (const [size, s] of Object.entries(bySize)) {
+      const r = throughput?.sizes[size]?.subjects.remark;
+      const e = throughput?.sizes[size]?.subjects.engine;
+      const what = name === 'compromise' ? 'nlp(text): numbers, money, people, organizations' : 'Number+Currency+Percentage+DateTime per paragraph';
+      lines.push([
+        name, size, timeCell(s), s.medianMs && r?.medianMs ? fmtRatio(s.medianMs / r.medianMs) : '—', s.medianMs && e?.medianMs ? fmtRatio(s.medianMs / e.medianMs) : '—',
+        s.runs ?? 0, s.importMs ? fmtMs(s.importMs) : '—', s.firstMs ? fmtMs(s.firstMs) : '—', fmtBytes(s.peakRss), s.summary ?? what,
+      ]);
+    }
+  }
+  table(['library', 'size', 'median', '÷ remark', '÷ engine', 'runs', 'import', 'first call', 'peak RSS', 'found'], lines);
+  console.log(`   a size runs only when its projected time per run (linear from the size below) is under ${fmtMs(row.budgetMs)}, and is stopped after 3× that projection (at least ${fmtMs(row.budgetMs)}); small sizes: 2 warm-up + 7 runs; big: 1 run, no warm-up.`);
+}
+
+function printEdit(row) {
+  console.log(`\n3. Edit to highlight — ${row.edits} one-character edits at seeded random places (seed ${row.seed}: ${row.kinds.insert} inserts, ${row.kinds.delete} deletes, ${row.kinds.replace} replaces) of the ${(row.bytes / 1000).toFixed(0)} KB article`);
+  const base = row.ways.remark.p50;
+  const label = {
+    remark: 'remark-parse of the new text (baseline)',
+    full: 'analyse(whole text), no cache + ranges',
+    cached: 'analyse with the document\'s AnalysisCache (as the editor calls it) + ranges',
+    incAnalysis: 'prototype: analyse changed chunks only, no document-level pass + ranges',
+  };
+  const lines = Object.entries(row.ways).map(([name, w]) => [
+    label[name] ?? name, fmtMs(w.p50), fmtMs(w.p95), fmtMs(w.max), fmtRatio(w.p50 / base), name === 'remark' ? '' : `≤ 16 ms ${mark(w.p95 <= 16)}`,
+  ]);
+  table(['way', 'p50', 'p95', 'max', 'p50 ÷ remark p50', 'target p95'], lines);
+  target(3, 'edit → decoration ranges p95 (with AnalysisCache)', fmtMs(row.ways.cached.p95), '≤ 16 ms', row.ways.cached.p95 <= 16);
+  target(3, 'edit → decoration ranges p95 (no cache)', fmtMs(row.ways.full.p95), '≤ 16 ms', row.ways.full.p95 <= 16);
+  const perEdit = (n) => (n / row.edits).toFixed(0);
+  console.log(`   the article has ${row.chunks.count} top-level chunks (median ${row.chunks.medianChars} chars, largest ${row.chunks.maxChars}); ${row.changedAnalyses} of ${row.edits} edits changed the analysis.`);
+  console.log(`   the cached analysis equals the uncached one in ${row.edits - row.cachedMismatches} of ${row.edits} edits (digest of figures, entities, claims, deals, sentences).`);
+  console.log(`   the prototype analysed ${perEdit(row.incAnalysisStats.analysedChars)} chars per edit; its ranges agree with the full analysis at ${(row.incAnalysisAgreement * 100).toFixed(1)}% (Jaccard, mean), identical in ${row.incAnalysisExact} of ${row.edits} edits.`);
+}
+
+function printWorkspace(row) {
+  console.log(`\n4. Workspace scale — ${row.corpus.count.toLocaleString('en')} synthetic articles, ${fmtBytes(row.corpus.bytes)} (${row.corpus.styles.markdown} .md, ${row.corpus.styles.markdownTxt} markdown-ish .txt, ${row.corpus.styles.plain} plain .txt); the CLI, as the workspace index runs only inside VS Code`);
+  const r = row.remark;
+  const wall = (x) => (x.timedOut ? `> ${fmtMs(x.limitMs)} (stopped)` : fmtMs(x.wallMs));
+  const ratio = (x) => (x.timedOut ? `> ${fmtRatio(x.limitMs / r.wallMs)}` : fmtRatio(x.wallMs / r.wallMs));
+  const rss = (x, sum = false) => `${x.timedOut ? '≥ ' : ''}${fmtBytes(x.peakRss)}${sum ? ' (sum)' : ''}`;
+  const timeOk = (x) => (x.timedOut ? false : x.wallMs <= 20_000);
+  const memOk = (x) => (x.timedOut ? (x.peakRss > 500e6 ? false : undefined) : x.peakRss <= 500e6);
+  const lines = [
+    [`remark-parse over every file, 1 process (baseline)`, fmtMs(r.wallMs), fmtBytes(r.peakRss), '1.00×', '', ''],
+    [`newsmark extract --jsonl, ${row.sample.articles} articles (first batch of each part)`, wall(row.sample), rss(row.sample), '', '', ''],
+    [`newsmark extract --jsonl, all ${row.corpus.count}, 1 process`, wall(row.single), rss(row.single), ratio(row.single), `≤ 20 s ${mark(timeOk(row.single))}`, `≤ 500 MB ${mark(memOk(row.single))}`],
+    [`newsmark extract --jsonl, all ${row.corpus.count}, 2 workers (half each, at once)`, wall(row.split), rss(row.split, true), ratio(row.split), `≤ 20 s ${mark(timeOk(row.split))}`, `≤ 500 MB ${mark(memOk(row.split))}`],
+    ['newsmark extract, one article (memory floor)', fmtMs(row.one.wallMs), fmtBytes(row.one.peakRss), '', '', ''],
+  ];
+  table(['run', 'wall', 'peak RSS', '÷ remark wall', 'time target', 'memory target'], lines);
+  const growth = row.single.timedOut ? `> ${fmtRatio(row.single.limitMs / row.sample.wallMs)}` : fmtRatio(row.single.wallMs / row.sample.wallMs);
+  console.log(`   growth ${row.sample.articles} → ${row.corpus.count} articles (×${(row.corpus.count / row.sample.articles).toFixed(0)}): ${growth}; linear would be ${fmtMs(row.single.linearMs)}. Full and split runs are stopped after ${row.limitFactor}× linear or ${fmtMs(row.limitCapMs)}, whichever comes first (≥ 120 s).`);
+  console.log(`   memory per article (peak RSS − one-article floor) ÷ articles: ${fmtBytes(row.perArticleBytesSample)} at ${row.sample.articles}${row.perArticleBytes !== null ? `, ${fmtBytes(row.perArticleBytes)} at ${row.corpus.count}` : ''}.`);
+  const k = row.retained;
+  console.log(`   retained by an index: ${fmtBytes(k.retainedPerArticle)} of heap per article kept as { text, analysis } (${k.articles} articles in process, after a full GC; the text itself ~${fmtBytes(k.textHeldPerArticle)}) → ${fmtBytes(k.retainedPerArticle * row.corpus.count)} for ${row.corpus.count}.`);
+  console.log(`   analysis alone (in process, no JSON/hash/corpus/write): ${fmtMs(k.analyseMsPerArticle)} per article → ${fmtMs(k.analyseMsPerArticle * row.corpus.count)} for ${row.corpus.count} on one core, ${fmtMs((k.analyseMsPerArticle * row.corpus.count) / 2)} on two.`);
+  const out = row.single.outputBytes ?? row.sample.outputBytes;
+  const outOf = row.single.outputBytes ? row.corpus.bytes : (row.corpus.bytes * row.sample.articles) / row.corpus.count;
+  console.log(`   output: ${fmtBytes(out)} of JSON lines for ${fmtBytes(outOf)} of articles (${(out / outOf).toFixed(1)}×); sources written: ${row.single.sources ?? '—'} (1 process), ${row.split.sources} (2 workers). Peak RSS via ${row.rssTool} (stopped runs: /proc VmHWM sampled every 50 ms); the split merges no deals across its halves.`);
+  target(4, `${row.corpus.count} articles, 1 process: wall`, wall(row.single), '≤ 20 s', timeOk(row.single));
+  target(4, `${row.corpus.count} articles, 2 workers: wall`, wall(row.split), '≤ 20 s', timeOk(row.split));
+  target(4, `${row.corpus.count} articles, 1 process: peak RSS`, rss(row.single), '≤ 500 MB', memOk(row.single));
+  target(4, `${row.corpus.count} articles, 2 workers: peak RSS (sum)`, rss(row.split, true), '≤ 500 MB', memOk(row.split));
+}
+
+function printExtension(row) {
+  console.log('\n5. Extension');
+  const s = row.sizes;
+  const lines = [
+    ['extension.js (production bundle, minified)', `${fmtBytes(s.extension.bytes)} (${(s.extension.bytes / 1048576).toFixed(2)} MiB), gzip ${fmtBytes(s.extension.gzipBytes)}`, `≤ 1 MB ${mark(s.extension.bytes <= 1e6)}`],
+    ['cli.js (production bundle, minified)', `${fmtBytes(s.cli.bytes)}, gzip ${fmtBytes(s.cli.gzipBytes)}`, ''],
+    ['dist/extension.js, dist/cli.js as found', `${fmtBytes(s.distExtension?.bytes)}, ${fmtBytes(s.distCli?.bytes)}`, ''],
+    ['activate() in VS Code', 'not measured here; see test/integration', '≤ 50 ms'],
+    [`activate() with a fake vscode module (stub measurement), median of ${row.stub.runs}`, row.stub.errors.length && !Number.isFinite(row.stub.activateMs) ? `failed: ${row.stub.errors[0]}` : `${fmtMs(row.stub.activateMs)} (require of the bundle: ${fmtMs(row.stub.requireMs)})`, ''],
+    ['CLI cold start: `newsmark --version` vs `node -e 0`', `${fmtMs(row.cliColdStartMs)} vs ${fmtMs(row.nodeColdStartMs)}`, ''],
+  ];
+  table(['measure', 'result', 'target'], lines);
+  target(5, 'extension.js size', fmtBytes(s.extension.bytes), '≤ 1 MB', s.extension.bytes <= 1e6);
+  target(5, 'activate() in VS Code', 'not measured here', '≤ 50 ms', undefined);
+}
+
+function table(headers, lines) {
+  const widths = headers.map((h, i) => Math.max(String(h).length, ...lines.map((l) => String(l[i] ?? '').length)));
+  const fmt = (cells) => `  ${cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd()}`;
+  console.log(fmt(headers));
+  console.log(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  for (const l of lines) console.log(fmt(l));
+}
+
+/** The commit and how many files under src/ differ from it (others work in the same tree). */
+function git() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    return { head, dirtySrcFiles: dirty };
+  } catch {
+    return null;
+  }
+}
+
+/** A note when dist/cli.js is older than the newest file under src/ (the bench builds its own). */
+function staleDist() {
+  try {
+    const cli = statSync(join(ROOT, 'dist', 'cli.js')).mtimeMs;
+    let newest = 0;
+    const walk = (dir) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else newest = Math.max(newest, statSync(p).mtimeMs);
+      }
+    };
+    walk(join(ROOT, 'src'));
+    return newest > cli ? 'dist/cli.js is older than src/; the bench measures its own fresh production bundles either way' : null;
+  } catch {
+    return 'dist/ is not built; the bench measures its own fresh production bundles either way';
+  }
+}
