@@ -1,24 +1,30 @@
 /**
  * Wiring: services, one module per feature, the API the integration tests drive. Cheap: nothing
  * here reads a file or analyses an article; the modules start their work on the next tick or
- * when a view or a document asks. A failure is shown once ("Cannot activate Newsmark: …") and rethrown.
+ * when a view or a document asks (the workspace corpus indexes every article in the background).
+ * A failure is shown once ("Cannot activate Newsmark: …") and rethrown.
  */
 import * as vscode from 'vscode';
 import type { Analysis } from './core/analysis';
-import type { Deal } from './core/extract/deals/deal';
+import type { CorpusDeal } from './core/corpus/index';
 import { AnnotationCommands } from './editor/annotationCommands';
 import { registerCodeActions } from './editor/codeActions';
 import { Commands, registerCommands } from './editor/commands';
 import { Config } from './editor/config';
+import { conflictCommandHandlers, registerConflictActions } from './editor/conflictActions';
+import { registerConflictDiagnostics } from './editor/conflictDiagnostics';
 import { registerDecorations, type Highlights } from './editor/decorations';
 import { DealsTreeProvider, dealsCommandHandlers, registerDealsTree } from './editor/dealsTree';
 import { registerDiagnostics } from './editor/diagnostics';
 import { exportTaggedClaims } from './editor/exportClaims';
 import { registerHover } from './editor/hover';
+import { lexiconCommandHandlers, registerLexiconActions } from './editor/lexiconActions';
 import { LexiconSource } from './editor/lexiconSource';
 import { createLog } from './editor/log';
+import { registerReferences } from './editor/references';
 import { registerStatusBar } from './editor/statusBar';
 import { AnnotationStore } from './editor/store';
+import { WorkspaceCorpus, type CorpusUpdate } from './editor/workspaceCorpus';
 import { WorkspaceIndex, type AnalysedArticle } from './editor/workspaceIndex';
 
 /** What the extension exports to other extensions and to the integration tests. */
@@ -26,10 +32,14 @@ export interface NewsmarkApi {
   readonly version: string;
   /** The analysis of an article's current text (its open document, else the file). */
   analysisOf(uri: vscode.Uri): Promise<Analysis | undefined>;
-  /** Fires when an analysis lands: after open, after an edit (debounced), after a scan. */
+  /** Fires when an analysis lands: after open, after an edit (debounced), while the workspace is indexed. */
   readonly onDidAnalyse: vscode.Event<AnalysedArticle>;
-  /** The deals of every article in the workspace, merged across sources (what the panel shows). */
-  deals(): Promise<readonly Deal[]>;
+  /** The deals of every article in the workspace, merged across sources (what the panel shows), once indexed. */
+  deals(): Promise<readonly CorpusDeal[]>;
+  /** Every article's facts across the workspace: `corpus.corpus` answers, `whenIdle()` waits for indexing. */
+  readonly corpus: WorkspaceCorpus;
+  /** Fires after the corpus changed, with the sources concerned. */
+  readonly onDidUpdateCorpus: vscode.Event<CorpusUpdate>;
   readonly index: WorkspaceIndex;
   readonly store: AnnotationStore;
   readonly dealsTree: DealsTreeProvider;
@@ -46,31 +56,38 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     const config = new Config(log);
     const lexicons = new LexiconSource(log);
     const index = new WorkspaceIndex(config, lexicons, log);
+    const corpus = new WorkspaceCorpus(index, log);
     const store = new AnnotationStore(index, config, log);
-    const dealsTree = new DealsTreeProvider(index, store, context.workspaceState, log);
+    const dealsTree = new DealsTreeProvider(corpus, store, context.workspaceState, log);
     const annotate = new AnnotationCommands(index, store);
+    const tagClaim = (uri: vscode.Uri, offset: number, tag?: string) => annotate.tagClaim(uri, offset, tag);
     const highlights = registerDecorations(index, store, config);
-    context.subscriptions.push(config, lexicons, index, store, dealsTree, highlights,
-      registerHover(index, store), registerCodeActions(index, store), registerDealsTree(dealsTree),
-      registerDiagnostics(store, index), registerStatusBar(index, store, config),
+    context.subscriptions.push(config, lexicons, index, corpus, store, dealsTree, highlights,
+      registerHover(index, store, corpus), registerReferences(index, corpus), registerCodeActions(index, store),
+      registerConflictActions(index, corpus), registerLexiconActions(index), registerDealsTree(dealsTree),
+      registerDiagnostics(store, index, corpus), registerConflictDiagnostics(corpus, config), registerStatusBar(index, store, config),
       registerCommands({
         toggleHighlights: () => highlights.toggle(),
         tagClaim: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.tagClaim(uri, offset, tag),
         removeTag: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.removeTag(uri, offset, tag),
         correctClaim: (uri?: vscode.Uri, offset?: number, answers?: Parameters<AnnotationCommands['correctClaim']>[2]) => annotate.correctClaim(uri, offset, answers),
         exportClaims: (target?: vscode.Uri) => exportTaggedClaims({ index, store, log, version }, target instanceof vscode.Uri ? target : undefined),
-        ...dealsCommandHandlers(dealsTree, (uri, offset, tag) => annotate.tagClaim(uri, offset, tag)),
+        ...dealsCommandHandlers(dealsTree, tagClaim),
         removeAnnotation: (target: unknown, id?: string, isConfirmed?: boolean) => annotate.removeAnnotation(target, id, isConfirmed),
         openAnnotationFile: () => annotate.openAnnotationFile(),
         showLog: () => log.show(),
+        reindexWorkspace: () => corpus.reindex(),
+        ...conflictCommandHandlers(index, corpus, tagClaim),
+        ...lexiconCommandHandlers(index, lexicons),
       }, log),
     );
     setTimeout(() => void store.ready(), 0); // read the annotations off the activation path
     log.info(`Newsmark ${version} activated in ${Date.now() - started} ms`);
     return {
-      version, index, store, dealsTree, highlights, commands: Commands,
+      version, index, store, dealsTree, highlights, corpus, commands: Commands,
       analysisOf: async (uri) => (await index.getUri(uri))?.analysis,
       onDidAnalyse: index.onDidAnalyse,
+      onDidUpdateCorpus: corpus.onDidUpdate,
       deals: async () => (await dealsTree.deals()).deals,
     };
   } catch (error) {

@@ -29,3 +29,12 @@ export function folderRelativePath(uri: vscode.Uri): string {
 export function rangeOf(doc: vscode.TextDocument, span: { readonly start: number; readonly end: number }): vscode.Range {
   return new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
 }
+
+/** Opens an article (a closed one too) with `[start, end)` selected and in view. */
+export async function revealSpan(uri: vscode.Uri, start: number, end: number): Promise<vscode.Range> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const clamp = (n: number) => Math.max(0, Math.min(n, doc.getText().length));
+  const range = new vscode.Range(doc.positionAt(clamp(start)), doc.positionAt(clamp(end)));
+  await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
+  return range;
+}

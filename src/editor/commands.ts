@@ -26,19 +26,35 @@ export const Commands = {
   showDeals: 'newsmark.showDeals',
   openAnnotationFile: 'newsmark.openAnnotationFile',
   showLog: 'newsmark.showLog',
+  /** {@link WorkspaceCorpus.reindex}: analyses every article again (resumes a cancelled indexing) */
+  reindexWorkspace: 'newsmark.reindexWorkspace',
+  /**
+   * {@link conflictCommandHandlers}: (uri?, offset?) — tags the claim "preferred" and each
+   * conflicting claim of the other sources "disputed"
+   */
+  preferSource: 'newsmark.preferSource',
+  /** {@link lexiconCommandHandlers}: (text?, type?, uri?) — the selection or word at the cursor when no text */
+  addToLexicon: 'newsmark.addToLexicon',
+  /** {@link lexiconCommandHandlers}: (text?, entityName?, uri?) */
+  addLexiconAlias: 'newsmark.addLexiconAlias',
+  /** {@link lexiconCommandHandlers}: (text?, uri?) */
+  markNotEntity: 'newsmark.markNotEntity',
+  openLexiconFile: 'newsmark.openLexiconFile',
   // internal: tree items, code actions
   revealMention: 'newsmark.revealMention',
   tagDealMention: 'newsmark.tagDealMention',
   copyDealAsJson: 'newsmark.copyDealAsJson',
   revealAnnotation: 'newsmark.revealAnnotation',
   removeAnnotation: 'newsmark.removeAnnotation',
+  /** {@link conflictCommandHandlers}: (uri, start, end) — opens an article at a statement */
+  revealStatement: 'newsmark.revealStatement',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 export type CommandName = keyof typeof Commands;
 
 /** Hidden from the palette: they need a target (a tree item, a claim under the cursor, an annotation). */
-export const INTERNAL_COMMANDS: readonly CommandName[] = ['revealMention', 'tagDealMention', 'copyDealAsJson', 'revealAnnotation', 'removeAnnotation'];
+export const INTERNAL_COMMANDS: readonly CommandName[] = ['revealMention', 'tagDealMention', 'copyDealAsJson', 'revealAnnotation', 'removeAnnotation', 'revealStatement'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CommandHandler = (...args: any[]) => unknown;

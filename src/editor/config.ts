@@ -10,6 +10,10 @@ import type { Log } from './log';
 
 const SECTION = 'newsmark';
 
+/** How a fact two sources state differently is reported in the Problems view ("off": not at all). */
+export const CONFLICT_SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type ConflictSeverity = (typeof CONFLICT_SEVERITIES)[number];
+
 export const Settings = z.object({
   enable: z.boolean().default(true),
   include: z.string().min(1).default('**/*.{md,markdown,txt}'),
@@ -21,11 +25,14 @@ export const Settings = z.object({
     debounceMs: z.number().int().min(0).max(10_000).default(300),
   }).default({ debounceMs: 300 }),
   author: z.string().default(''),
+  conflicts: z.object({
+    severity: z.enum(CONFLICT_SEVERITIES).default('information'),
+  }).default({ severity: 'information' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
 /** Keys read from the configuration, each validated on its own so one bad value spoils nothing else. */
-const KEYS = ['enable', 'include', 'highlight.entityTypes', 'highlight.figureKinds', 'analysis.debounceMs', 'author'] as const;
+const KEYS = ['enable', 'include', 'highlight.entityTypes', 'highlight.figureKinds', 'analysis.debounceMs', 'author', 'conflicts.severity'] as const;
 
 export class Config implements vscode.Disposable {
   private current: Settings;

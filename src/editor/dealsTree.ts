@@ -1,36 +1,39 @@
 /**
- * The deals panel: the deals of the workspace's articles (merged across sources), grouped by
- * kind or by party; each deal's children are its mentions (file and sentence). Orphaned
- * annotations are listed under their own node. Built lazily, when the view first asks, from
- * the workspace index; rebuilt when an analysis lands, a file comes or goes, or the store changes.
+ * The deals panel: the workspace's deals merged across sources (the corpus's `deals()`), grouped
+ * by kind or by party; each deal's children are its mentions (file and sentence), every source's.
+ * A deal whose sources state different amounts or dates is marked ("values differ"), and each of
+ * its mentions shows what its source states. Orphaned annotations are listed under their own
+ * node. Built when the view first asks, once the workspace is indexed; rebuilt when the corpus
+ * changes (an edit, a file created, deleted or renamed) or the store does.
  */
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analysis';
-import type { Deal, DealMention } from '../core/extract/deals/deal';
-import { dealsAcross, toExtractDeal } from '../core/extractOutput';
+import type { CorpusDeal, SourceDealStatement } from '../core/corpus/index';
+import type { DealMention } from '../core/extract/deals/deal';
+import { toExtractDeal } from '../core/extractOutput';
 import type { AnchoredAnnotation } from './anchored';
+import { revealSpan } from './articles';
 import { Commands } from './commands';
 import { compactAmount, dealKindWords, dealParties, dealValue, escapeMarkdown, shorten } from './format';
 import type { Log } from './log';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceCorpus } from './workspaceCorpus';
 
 export const DEALS_VIEW = 'newsmark.deals';
 export type DealGrouping = 'kind' | 'party';
 const GROUPING_KEY = 'newsmark.dealsGrouping';
 const SCAN_CONTEXT = 'newsmark.articleScan';
+/** Amounts this close are the same amount (as the corpus merges them). */
+const SAME_VALUE = 0.005;
 
 export type DealNode =
-  | { readonly type: 'group'; readonly label: string; readonly deals: readonly Deal[] }
-  | { readonly type: 'deal'; readonly deal: Deal; readonly parentLabel: string }
-  | { readonly type: 'mention'; readonly deal: Deal; readonly mention: DealMention; readonly uri: vscode.Uri | undefined }
+  | { readonly type: 'group'; readonly label: string; readonly deals: readonly CorpusDeal[] }
+  | { readonly type: 'deal'; readonly deal: CorpusDeal; readonly parentLabel: string }
+  | { readonly type: 'mention'; readonly deal: CorpusDeal; readonly mention: DealMention; readonly uri: vscode.Uri | undefined }
   | { readonly type: 'orphans'; readonly orphans: readonly AnchoredAnnotation[] }
   | { readonly type: 'orphan'; readonly orphan: AnchoredAnnotation };
 
 export interface DealsModel {
   readonly articleCount: number;
-  readonly deals: readonly Deal[];
-  readonly uriOfPath: ReadonlyMap<string, vscode.Uri>;
-  readonly analyses: ReadonlySet<Analysis>;
+  readonly deals: readonly CorpusDeal[];
 }
 
 /** What the panel reads of the store. */
@@ -45,24 +48,17 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
   private model: Promise<DealsModel> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastModel: DealsModel | undefined;
 
   constructor(
-    private readonly index: WorkspaceIndex,
+    private readonly sources: WorkspaceCorpus,
     private readonly orphanSource: OrphanSource,
     private readonly state: vscode.Memento,
     private readonly log: Log,
   ) {
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
     this.disposables.push(
-      index.onDidAnalyse((article) => {
-        // an analysis the current model already holds (its own scan) changes nothing
-        void this.model?.then((m) => { if (!m.analyses.has(article.analysis)) this.scheduleRefresh(); });
-      }),
-      index.onDidForget(() => this.scheduleRefresh()),
-      index.onDidChangeArticles(() => this.scheduleRefresh()),
+      sources.onDidUpdate(() => this.scheduleRefresh()),
       orphanSource.onDidChange(() => this.changed.fire(undefined)),
-      vscode.workspace.onDidSaveTextDocument((doc) => index.isArticle(doc) && this.scheduleRefresh()),
     );
   }
 
@@ -88,28 +84,24 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
     this.refreshTimer = setTimeout(() => this.changed.fire(undefined), 250);
   }
 
-  /** The uri of a mention's article, as of the last model. */
+  /** The uri of a mention's article. */
   uriOf(path: string): vscode.Uri | undefined {
-    return this.lastModel?.uriOfPath.get(path);
+    return this.sources.uriOf(path);
   }
 
-  /** The deals of every known article (scanning them on first use). */
+  /** The deals of every article, once the workspace index is idle (the view shows its progress bar meanwhile). */
   deals(): Promise<DealsModel> {
     return (this.model ??= this.build());
   }
 
   private async build(): Promise<DealsModel> {
+    await this.sources.whenIdle();
     const started = Date.now();
-    const articles = await this.index.scan();
-    const deals = dealsAcross(articles.map((a) => a.analysis));
-    this.log.info(`deals panel: ${deals.length} deal(s) in ${articles.length} article(s), ${Date.now() - started} ms`);
-    await vscode.commands.executeCommand('setContext', SCAN_CONTEXT, articles.length ? 'found' : 'empty');
-    return this.lastModel = {
-      articleCount: articles.length,
-      deals,
-      uriOfPath: new Map(articles.map((a) => [a.path, a.uri])),
-      analyses: new Set(articles.map((a) => a.analysis)),
-    };
+    const deals = this.sources.corpus.deals();
+    const articleCount = this.sources.status.indexedCount;
+    this.log.debug(`deals panel: ${deals.length} deal(s) in ${articleCount} article(s), ${Date.now() - started} ms`);
+    await vscode.commands.executeCommand('setContext', SCAN_CONTEXT, articleCount ? 'found' : 'empty');
+    return { articleCount, deals };
   }
 
   async getChildren(node?: DealNode): Promise<DealNode[]> {
@@ -123,10 +115,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
     }
     switch (node.type) {
       case 'group': return node.deals.map((deal) => ({ type: 'deal', deal, parentLabel: node.label }));
-      case 'deal': {
-        const model = await this.deals();
-        return node.deal.mentions.map((mention) => ({ type: 'mention', deal: node.deal, mention, uri: model.uriOfPath.get(mention.path ?? '') }));
-      }
+      case 'deal': return node.deal.mentions.map((mention) => ({ type: 'mention', deal: node.deal, mention, uri: this.uriOf(mention.path ?? '') }));
       case 'orphans': return node.orphans.map((orphan) => ({ type: 'orphan', orphan }));
       default: return [];
     }
@@ -144,10 +133,14 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
       case 'deal': return dealItem(node.deal, node.parentLabel, this.grouping);
       case 'mention': {
         const item = new vscode.TreeItem(shorten(node.mention.sentence, 64), vscode.TreeItemCollapsibleState.None);
-        item.description = node.mention.path;
+        const source = node.deal.sources.find((s) => s.path === node.mention.path);
+        const stated = source && statedBy(source);
+        // in a deal whose sources differ, each mention says what its source states
+        item.description = [node.mention.path, node.deal.differs ? stated : undefined].filter(Boolean).join(' · ');
         item.contextValue = 'mention';
         item.iconPath = new vscode.ThemeIcon('quote');
-        item.tooltip = untrusted().appendMarkdown(escapeMarkdown(node.mention.sentence)).appendMarkdown('\n\n*').appendMarkdown(escapeMarkdown(node.mention.path ?? '')).appendMarkdown('*');
+        item.tooltip = untrusted().appendMarkdown(escapeMarkdown(node.mention.sentence)).appendMarkdown('\n\n*').appendMarkdown(escapeMarkdown(node.mention.path ?? '')).appendMarkdown('*')
+          .appendMarkdown(stated ? ` — this source states ${escapeMarkdown(stated)}` : '');
         if (node.uri) {
           item.resourceUri = node.uri;
           item.command = { title: 'Reveal', command: Commands.revealMention, arguments: [node] };
@@ -189,25 +182,48 @@ function untrusted(): vscode.MarkdownString {
   return md;
 }
 
-function dealItem(deal: Deal, parentLabel: string, grouping: DealGrouping): vscode.TreeItem {
+/** "$38B · 2025-11-03", "value not stated": what one source says of a deal. */
+function statedBy(source: SourceDealStatement): string {
+  const amount = source.value !== null ? compactAmount(source.value, source.currency) : 'value not stated';
+  return [amount, source.date].filter(Boolean).join(' · ');
+}
+
+/** "values differ", "dates differ", "values and dates differ". */
+export function differenceWords(deal: CorpusDeal): string | undefined {
+  if (!deal.differs) return undefined;
+  const valued = deal.sources.filter((s) => s.value !== null);
+  const isValueDifferent = valued.some((s) => s.currency !== valued[0]!.currency || Math.abs(s.value! - valued[0]!.value!) > SAME_VALUE * Math.max(Math.abs(s.value!), Math.abs(valued[0]!.value!)));
+  const dated = deal.sources.filter((s) => s.date !== null);
+  const isDateDifferent = dated.some((s) => !s.date!.startsWith(dated[0]!.date!) && !dated[0]!.date!.startsWith(s.date!));
+  if (isValueDifferent && isDateDifferent) return 'values and dates differ';
+  return isDateDifferent ? 'dates differ' : 'values differ';
+}
+
+function dealItem(deal: CorpusDeal, parentLabel: string, grouping: DealGrouping): vscode.TreeItem {
   const item = new vscode.TreeItem(dealParties(deal), vscode.TreeItemCollapsibleState.Collapsed);
   const amount = deal.value !== null ? compactAmount(deal.value, deal.currency) : undefined;
-  item.description = [grouping === 'party' ? dealKindWords(deal.kind) : undefined, amount, deal.date].filter(Boolean).join(' · ');
+  const difference = differenceWords(deal);
+  item.description = [grouping === 'party' ? dealKindWords(deal.kind) : undefined, amount, deal.date, difference && `≠ ${difference}`].filter(Boolean).join(' · ');
   item.contextValue = 'deal';
   item.id = `${grouping}:${parentLabel}:${deal.id}`;
-  item.iconPath = new vscode.ThemeIcon('link');
+  item.iconPath = difference ? new vscode.ThemeIcon('diff', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(deal.sources.length > 1 ? 'references' : 'link');
   const md = untrusted();
   md.appendMarkdown('**').appendMarkdown(escapeMarkdown(dealParties(deal))).appendMarkdown('**\n\n');
   md.appendMarkdown(`- **Kind:** ${escapeMarkdown(dealKindWords(deal.kind))}\n`);
   md.appendMarkdown(`- **Value:** ${escapeMarkdown(dealValue(deal) ?? 'not stated')}\n`);
   md.appendMarkdown(`- **Date:** ${escapeMarkdown(deal.date ?? 'not stated')}${deal.isDateInferred ? ' *(from the dateline)*' : ''}\n`);
-  md.appendMarkdown(`- **Mentions:** ${deal.mentions.length}`);
+  md.appendMarkdown(`- **Mentions:** ${deal.mentions.length}\n`);
+  md.appendMarkdown(`- **Sources:** ${deal.sources.length}${difference ? ` — **${difference}**` : ''}\n`);
+  for (const source of deal.sources) {
+    md.appendMarkdown('  - ').appendMarkdown(escapeMarkdown(source.path)).appendMarkdown(': ').appendMarkdown(escapeMarkdown(statedBy(source)))
+      .appendMarkdown(` (${source.mentions.length} mention${source.mentions.length === 1 ? '' : 's'})\n`);
+  }
   item.tooltip = md;
   return item;
 }
 
-export function groupDeals(deals: readonly Deal[], grouping: DealGrouping): DealNode[] {
-  const groups = new Map<string, Deal[]>();
+export function groupDeals(deals: readonly CorpusDeal[], grouping: DealGrouping): DealNode[] {
+  const groups = new Map<string, CorpusDeal[]>();
   for (const deal of deals) {
     const labels = grouping === 'kind' ? [dealKindWords(deal.kind)] : deal.parties.length ? deal.parties : ['(parties not named)'];
     for (const label of new Set(labels)) groups.set(label, [...(groups.get(label) ?? []), deal]);
@@ -237,13 +253,7 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
     const uri = first && provider.uriOf(first.path ?? '');
     return first && uri && { uri, start: first.start, end: first.end };
   };
-  const reveal = async (uri: vscode.Uri, start: number, end: number) => {
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const clamp = (n: number) => Math.max(0, Math.min(n, doc.getText().length));
-    const range = new vscode.Range(doc.positionAt(clamp(start)), doc.positionAt(clamp(end)));
-    await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
-    return range;
-  };
+  const reveal = revealSpan;
   return {
     refreshDeals: () => provider.refresh(),
     groupDealsByKind: () => provider.setGrouping('kind'),
@@ -260,7 +270,7 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
     },
     copyDealAsJson: async (node: DealNode) => {
       if (node?.type !== 'deal' && node?.type !== 'mention') return undefined;
-      const json = `${JSON.stringify(toExtractDeal(node.deal), null, 2)}\n`;
+      const json = `${JSON.stringify(toExtractDeal(asDeal(node.deal)), null, 2)}\n`;
       await vscode.env.clipboard.writeText(json);
       vscode.window.setStatusBarMessage('$(json) Newsmark: deal copied as JSON', 3000);
       return json;
@@ -271,4 +281,12 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
       return reveal(node.orphan.uri, start, end);
     },
   };
+}
+
+/**
+ * A merged deal in the extract contract's shape. The corpus does not keep whether a party was
+ * inferred from a lead-in, so `partyInferred` is false here (the CLI's extract has it).
+ */
+function asDeal(deal: CorpusDeal): Parameters<typeof toExtractDeal>[0] {
+  return { ...deal, isPartyInferred: false };
 }

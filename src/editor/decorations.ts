@@ -49,23 +49,33 @@ function createStyles(): Styles {
 export interface Highlights extends vscode.Disposable {
   readonly isEnabled: boolean;
   toggle(): boolean;
+  /** Fires after an editor's highlights were drawn, with its document's uri. */
+  readonly onDidRender: vscode.Event<vscode.Uri>;
+  /** The entity underlines last drawn in a document's editors, by type (what a person sees; for tests). */
+  entityHighlights(uri: vscode.Uri): ReadonlyMap<EntityType, readonly vscode.Range[]> | undefined;
 }
 
 export function registerDecorations(index: WorkspaceIndex, annotations: AnnotationView, config: Config): Highlights {
   const styles = createStyles();
   let isEnabled = true;
+  const rendered = new vscode.EventEmitter<vscode.Uri>();
+  const drawnEntities = new Map<string, Map<EntityType, vscode.Range[]>>();
 
   const clear = (editor: vscode.TextEditor) => {
     for (const t of [...styles.entities.values(), ...styles.figures.values(), ...styles.claims.values()]) editor.setDecorations(t, []);
+    drawnEntities.delete(editor.document.uri.toString());
   };
 
   const render = (editor: vscode.TextEditor, analysis: Analysis) => {
     const doc = editor.document;
     const { entityTypes, figureKinds } = config.settings.highlight;
+    const drawn = new Map<EntityType, vscode.Range[]>();
     for (const [type, style] of styles.entities) {
       const mentions = entityTypes.includes(type) ? analysis.entities.filter((e) => e.type === type).flatMap((e) => e.mentions) : [];
-      editor.setDecorations(style, mentions.map((m) => rangeOf(doc, m)));
+      drawn.set(type, mentions.map((m) => rangeOf(doc, m)));
+      editor.setDecorations(style, drawn.get(type)!);
     }
+    drawnEntities.set(doc.uri.toString(), drawn);
     for (const [kind, style] of styles.figures) {
       const figures = figureKinds.includes(kind) ? analysis.figures.filter((f) => f.kind === kind) : [];
       editor.setDecorations(style, figures.map((f) => rangeOf(doc, f)));
@@ -88,6 +98,7 @@ export function registerDecorations(index: WorkspaceIndex, annotations: Annotati
       marks.get(kind)!.push({ range: rangeOf(doc, mark), renderOptions: { after: { contentText: label.join('  ') } } });
     }
     for (const [mark, style] of styles.claims) editor.setDecorations(style, marks.get(mark)!);
+    rendered.fire(doc.uri);
   };
 
   /** Render what is known for the editor's current version, or ask for it (its landing re-renders). */
@@ -100,6 +111,7 @@ export function registerDecorations(index: WorkspaceIndex, annotations: Annotati
   const refreshAll = () => vscode.window.visibleTextEditors.forEach(refresh);
 
   const disposables = [
+    rendered,
     index.onDidAnalyse((article) => {
       if (!isEnabled) return;
       for (const editor of vscode.window.visibleTextEditors) {
@@ -107,6 +119,7 @@ export function registerDecorations(index: WorkspaceIndex, annotations: Annotati
       }
     }),
     vscode.window.onDidChangeVisibleTextEditors(refreshAll),
+    vscode.workspace.onDidCloseTextDocument((doc) => drawnEntities.delete(doc.uri.toString())),
     annotations.onDidChange(refreshAll),
     config.onDidChange(refreshAll),
     ...styles.entities.values(), ...styles.figures.values(), ...styles.claims.values(),
@@ -120,6 +133,8 @@ export function registerDecorations(index: WorkspaceIndex, annotations: Annotati
       refreshAll();
       return isEnabled;
     },
+    onDidRender: rendered.event,
+    entityHighlights: (uri) => drawnEntities.get(uri.toString()),
     dispose: () => disposables.forEach((d) => d.dispose()),
   };
 }

@@ -5,8 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/index';
+import { articlePath } from './articles';
 import { shorten } from './format';
 import type { AnnotationStore } from './store';
+import type { WorkspaceCorpus } from './workspaceCorpus';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const ORPHAN_CODE = 'newsmark.orphan';
@@ -18,13 +20,15 @@ export function annotationIdOf(diagnostic: vscode.Diagnostic): string | undefine
   return new URLSearchParams(code.target.fragment).get('annotation') ?? undefined;
 }
 
-export function registerDiagnostics(store: AnnotationStore, index: WorkspaceIndex): vscode.Disposable {
+export function registerDiagnostics(store: AnnotationStore, index: WorkspaceIndex, sources: WorkspaceCorpus): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('newsmark');
 
   const rangeIn = (uri: vscode.Uri, annotation: Annotation): vscode.Range => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const { start, end } = annotation.anchor.position;
     if (doc) return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    const indexed = sources.rangeOf(articlePath(uri), start, end);
+    if (indexed) return indexed;
     const text = index.latest(uri)?.text;
     if (text === undefined) return new vscode.Range(0, 0, 0, 0);
     return new vscode.Range(positionIn(text, start), positionIn(text, end));
@@ -63,7 +67,8 @@ export function registerDiagnostics(store: AnnotationStore, index: WorkspaceInde
     for (const { uri, diagnostics } of byUri.values()) collection.set(uri, diagnostics);
   };
 
-  return vscode.Disposable.from(collection, store.onDidChange(update));
+  // the corpus knows where lines start in articles no editor has open
+  return vscode.Disposable.from(collection, store.onDidChange(update), sources.onDidUpdate(() => store.orphans().length > 0 && update()));
 }
 
 /** Line and character of a UTF-16 offset in a text that is not open in an editor. */

@@ -21,9 +21,10 @@ const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
 };
 
 /** "38,000,000,000 USD", "6 to 7 percent", "2025-11-03", "2025-12-19 to 2025-12-20". */
-export function normalisedValue(figure: Pick<Figure, 'value' | 'unit'>): string {
+export function normalisedValue(figure: { readonly value: Figure['value'] | number | readonly [number, number]; readonly unit: string | null }): string {
   const one = (v: number | string) => (typeof v === 'number' ? number.format(v) : v);
-  const value = Array.isArray(figure.value) ? `${one(figure.value[0])} to ${one(figure.value[1])}` : one(figure.value);
+  const v = figure.value;
+  const value = typeof v === 'object' ? `${one(v[0])} to ${one(v[1])}` : one(v);
   if (!figure.unit) return value;
   return `${value} ${UNIT_WORDS[figure.unit] ?? figure.unit}`;
 }

@@ -1,28 +1,33 @@
 /**
  * Provenance on hover. On a figure: its normalised value, kind and qualifier; the sentence it
  * stands in; who says it; the file; its deals; the tags and corrections on its claim; and what
- * other sources state (filled by the workspace index's cross-source facts). On an entity: type,
- * canonical name, aliases and mention count. Never trusted markdown: no HTML, no command links;
- * every piece of article text goes through `escapeMarkdown`.
+ * other sources state about the same fact, each with its value and verdict (agrees / conflicts,
+ * and why). On an entity: type, canonical name, aliases, mentions here and in the workspace.
+ * Never trusted markdown: no HTML, no command links; every piece of article text (and every
+ * path) goes through `escapeMarkdown`.
  */
 import * as vscode from 'vscode';
 import type { Analysis, Figure } from '../core/analysis';
+import type { Verdict } from '../core/corpus/index';
 import type { Entity } from '../core/extract/entities/index';
 import { annotationsOfClaim, tagsOf, type AnnotationView } from './anchored';
 import { ARTICLE_LANGUAGES, rangeOf } from './articles';
 import { correctionSummary, dealKindWords, dealParties, dealValue, escapeMarkdown, normalisedValue, qualifierWords } from './format';
+import type { WorkspaceCorpus } from './workspaceCorpus';
 import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
 
-export function registerHover(index: WorkspaceIndex, annotations: AnnotationView): vscode.Disposable {
+const VERDICT_LABELS: Readonly<Record<Verdict, string>> = { agree: 'agrees', conflict: '**conflicts**', incomparable: '*not comparable*' };
+
+export function registerHover(index: WorkspaceIndex, annotations: AnnotationView, sources: WorkspaceCorpus): vscode.Disposable {
   return vscode.languages.registerHoverProvider(ARTICLE_LANGUAGES, {
     async provideHover(doc, position, token) {
       const article = await index.getArticle(doc, token);
       if (!article || token.isCancellationRequested) return undefined;
       const offset = doc.offsetAt(position);
       const figure = figureAt(article.analysis, offset);
-      if (figure) return new vscode.Hover(figureProvenance(article, figure, annotations, index), rangeOf(doc, figure));
+      if (figure) return new vscode.Hover(figureProvenance(article, figure, annotations, sources), rangeOf(doc, figure));
       const found = entityAt(article.analysis, offset);
-      if (found) return new vscode.Hover(entityCard(found.entity), rangeOf(doc, found.mention));
+      if (found) return new vscode.Hover(entityCard(found.entity, sources), rangeOf(doc, found.mention));
       return undefined;
     },
   });
@@ -65,7 +70,7 @@ class Card {
   }
 }
 
-export function figureProvenance(article: AnalysedArticle, figure: Figure, annotations: AnnotationView, index: WorkspaceIndex): vscode.MarkdownString {
+export function figureProvenance(article: AnalysedArticle, figure: Figure, annotations: AnnotationView, sources: WorkspaceCorpus): vscode.MarkdownString {
   const { analysis } = article;
   const card = new Card();
   card.label('**').text(figure.text).label('** → ').text(normalisedValue(figure)).line();
@@ -113,26 +118,44 @@ export function figureProvenance(article: AnalysedArticle, figure: Figure, annot
     card.paragraph();
   }
 
-  card.label('---\n\n**Also stated in other sources**\n\n');
-  if (!index.crossSource.isAvailable) {
-    card.label('*Filled in by the workspace index once it compares sources (cross-source facts are not computed yet).*');
-  } else {
-    const others = index.crossSource.alsoStated(article, figure);
-    if (!others.length) card.label('*No other source in the workspace states this.*');
-    for (const other of others) {
-      card.label(other.isAgreeing ? '- agrees: ' : '- **differs**: ').text(`${other.figureText} — ${other.path}: ${other.sentence}`).label('\n');
-    }
-  }
+  alsoStated(card, article, figure, sources);
   return card.md;
 }
 
-export function entityCard(entity: Entity): vscode.MarkdownString {
+/** The figure's fact as other sources state it: each statement with its value, verdict and reason. */
+function alsoStated(card: Card, article: AnalysedArticle, figure: Figure, sources: WorkspaceCorpus): void {
+  card.label('---\n\n**Also stated in other sources**\n\n');
+  const facts = sources.corpus.statementsFor(article.path, figure.id);
+  if (!facts) {
+    card.label('*Not compared across sources: its claim names no subject and measure for this figure.*');
+  } else {
+    card.label('*Fact:* ').text(facts.key.label).paragraph();
+    if (!facts.others.length) card.label('*No other source in the workspace states this.*');
+    for (const other of facts.others) {
+      const line = sources.rangeOf(other.path, other.start, other.end)?.start.line;
+      card.label(`- ${VERDICT_LABELS[other.verdict]} · `).text(other.path).label(line === undefined ? '' : `, line ${line + 1}`)
+        .label(': **').text(other.text).label('** → ').text(normalisedValue(other)).line()
+        .label('  *').text(other.reason).label('*').line()
+        .label('  “').text(other.sentence).label('”\n');
+    }
+  }
+  const status = sources.status;
+  if (status.isIndexing) card.paragraph().label(`*Indexing the workspace: ${status.indexedCount} articles so far${status.passTotal ? ` of ${status.passTotal}` : ''}.*`);
+  else if (status.isIncomplete) card.paragraph().label('*Indexing was cancelled: some articles are not compared yet (Newsmark: Re-index Workspace).*');
+}
+
+export function entityCard(entity: Entity, sources: WorkspaceCorpus): vscode.MarkdownString {
   const card = new Card();
   card.label('**').text(entity.name).label('** · ').text(entity.type).paragraph();
   card.label('**Also written as:** ');
   if (entity.aliases.length) card.text(entity.aliases.join(', '));
   else card.label('*no other name in this article*');
   card.line().label(`**Mentions in this article:** ${entity.mentions.length}`);
+  const workspace = sources.corpus.entity(entity.id);
+  if (workspace) {
+    const articles = `${workspace.sourceCount} article${workspace.sourceCount === 1 ? '' : 's'}`;
+    card.line().label(`**In the workspace:** ${workspace.mentionCount} mention${workspace.mentionCount === 1 ? '' : 's'} in ${articles} *(Find All References lists them)*`);
+  }
   card.line().label(entity.isFromLexicon ? '*From the lexicon*' : '*Found by the name heuristics*');
   return card.md;
 }

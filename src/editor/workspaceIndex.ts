@@ -2,13 +2,14 @@
  * The one Analysis cache. Keyed by uri + version (the editor's version for an open document,
  * the file's mtime and size for one on disk); what an unsaved editor holds is what gets analysed.
  * In-flight work is shared, entries are dropped when a document closes or a file is deleted.
- * Analyses run one at a time off the caller's stack, open documents before files on disk, so a
- * later background pass over the whole workspace (`scan`) cannot starve the editor.
- * No provider calls `analyse`: they all ask this index.
+ * Analyses run one at a time off the caller's stack, open documents before files on disk, so the
+ * background pass over the whole workspace (workspaceCorpus.ts) cannot starve the editor. That
+ * pass asks for files without keeping their analyses (`isRetained: false`): a large workspace
+ * is held only as the corpus's compact facts. No provider calls `analyse`: they all ask this index.
  */
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../core/analysisCache';
-import { analyse, type Analysis, type Figure } from '../core/analysis';
+import { analyse, type Analysis } from '../core/analysis';
 import { articlePath, isArticleDocument } from './articles';
 import type { Config } from './config';
 import type { LexiconSource } from './lexiconSource';
@@ -25,31 +26,15 @@ export interface AnalysedArticle {
   readonly analysis: Analysis;
 }
 
-/** A figure of another source that states the same fact (filled by the cross-source issue). */
-export interface OtherStatement {
-  readonly uri: vscode.Uri;
-  readonly path: string;
-  readonly sentence: string;
-  readonly figureText: string;
-  readonly isAgreeing: boolean;
-}
-
-/** Extension point for the hover's "Also stated in other sources": the corpus layer plugs in here. */
-export interface CrossSourceFacts {
-  /** False until the workspace index computes cross-source facts. */
-  readonly isAvailable: boolean;
-  alsoStated(article: AnalysedArticle, figure: Figure): readonly OtherStatement[];
-}
-
 /** Never articles: dependencies, version control, Newsmark's own files. */
 const EXCLUDE = '**/{node_modules,.git,.newsmark}/**';
 const EXCLUDED_FOLDER = /\/(?:node_modules|\.git|\.newsmark)\//;
 
-const NO_CROSS_SOURCE_FACTS: CrossSourceFacts = { isAvailable: false, alsoStated: () => [] };
-
 interface Entry {
   readonly key: string;
   readonly promise: Promise<AnalysedArticle | undefined>;
+  /** Kept once it lands (`latest`, later lookups); false for the background pass over files. */
+  isRetained: boolean;
 }
 
 interface Job {
@@ -71,6 +56,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly analysed = new vscode.EventEmitter<AnalysedArticle>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
   private readonly articlesChanged = new vscode.EventEmitter<void>();
+  private readonly fileChanged = new vscode.EventEmitter<vscode.Uri>();
+  private readonly wasReset = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private articleList: Promise<vscode.Uri[]> | undefined;
   private isDisposed = false;
@@ -82,32 +69,50 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidForget = this.forgotten.event;
   /** Fires when the set of article files may have changed (created, deleted, settings). */
   readonly onDidChangeArticles = this.articlesChanged.event;
-  /** Filled by the corpus layer (cross-source issue); hovers ask it. */
-  crossSource: CrossSourceFacts = NO_CROSS_SOURCE_FACTS;
+  /** Fires when an article file was created, changed or deleted on disk (whether or not it was analysed). */
+  readonly onDidChangeArticleFile = this.fileChanged.event;
+  /** Fires when every analysis was dropped (the lexicon or the article settings changed): all are stale. */
+  readonly onDidReset = this.wasReset.event;
+  private articleSettings: string;
 
   constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log) {
     this.watcher = this.watchArticles();
+    this.articleSettings = this.articleSettingsKey();
     this.disposables.push(
-      this.analysed, this.forgotten, this.articlesChanged,
+      this.analysed, this.forgotten, this.articlesChanged, this.fileChanged, this.wasReset,
       vscode.workspace.onDidOpenTextDocument((doc) => this.isArticle(doc) && void this.get(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.scheduleAnalysis(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       lexicons.onDidChange(() => this.reset('the workspace lexicon changed')),
       config.onDidChange(() => {
+        // only what decides which files are articles makes every analysis stale (not colours, not severities)
+        const key = this.articleSettingsKey();
+        if (key === this.articleSettings) return;
+        this.articleSettings = key;
         this.watcher.dispose();
         this.watcher = this.watchArticles();
         this.reset('settings changed');
       }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset('workspace folders changed')),
     );
+  }
+
+  private articleSettingsKey(): string {
+    return JSON.stringify([this.config.settings.enable, this.config.settings.include]);
   }
 
   private watchArticles(): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(this.config.settings.include);
+    const isWatched = (uri: vscode.Uri) => !EXCLUDED_FOLDER.test(uri.path);
     return vscode.Disposable.from(
       watcher,
-      watcher.onDidCreate((uri) => this.updateArticleList(uri, true)),
-      watcher.onDidDelete((uri) => { this.forget(uri); this.updateArticleList(uri, false); }),
-      watcher.onDidChange((uri) => { if (!this.openDocument(uri)) this.forget(uri); }),
+      watcher.onDidCreate((uri) => { this.updateArticleList(uri, true); if (isWatched(uri)) this.fileChanged.fire(uri); }),
+      watcher.onDidDelete((uri) => { this.forget(uri); this.updateArticleList(uri, false); if (isWatched(uri)) this.fileChanged.fire(uri); }),
+      watcher.onDidChange((uri) => {
+        if (this.openDocument(uri) || !isWatched(uri)) return; // an open document is analysed from its editor text
+        this.forget(uri);
+        this.fileChanged.fire(uri);
+      }),
     );
   }
 
@@ -124,12 +129,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.isArticle(doc)) return undefined;
     const uri = doc.uri;
     const version = doc.version;
-    const result = await this.lookup(uri, `v${version}`, true, async () => ({ text: doc.getText(), version }));
+    const result = await this.lookup(uri, `v${version}`, true, true, async () => ({ text: doc.getText(), version }));
     return token?.isCancellationRequested ? undefined : result;
   }
 
-  /** The analysis of an article by uri: its open document if there is one, else the file on disk. */
-  async getUri(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<AnalysedArticle | undefined> {
+  /**
+   * The analysis of an article by uri: its open document if there is one, else the file on disk.
+   * `isRetained: false` (the background pass) analyses a file without keeping the result.
+   */
+  async getUri(uri: vscode.Uri, token?: vscode.CancellationToken, isRetained = true): Promise<AnalysedArticle | undefined> {
     const doc = this.openDocument(uri);
     if (doc) return this.getArticle(doc, token);
     let stat: vscode.FileStat;
@@ -138,7 +146,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch {
       return undefined; // deleted meanwhile
     }
-    const result = await this.lookup(uri, `m${stat.mtime}:${stat.size}`, false, async () => {
+    const result = await this.lookup(uri, `m${stat.mtime}:${stat.size}`, false, isRetained, async () => {
       const bytes = await vscode.workspace.fs.readFile(uri);
       return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''), version: undefined };
     });
@@ -155,14 +163,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     return (this.articleList ??= this.findArticles());
   }
 
-  /** Analyses of every known article, in the background queue (open documents keep priority). */
-  async scan(token?: vscode.CancellationToken): Promise<AnalysedArticle[]> {
-    const uris = new Map((await this.articles()).map((u) => [u.toString(), u]));
-    for (const doc of vscode.workspace.textDocuments) if (this.isArticle(doc)) uris.set(doc.uri.toString(), doc.uri);
-    const results = await Promise.all([...uris.values()].map((uri) => this.getUri(uri, token)));
-    return results.filter((r): r is AnalysedArticle => !!r).sort((a, b) => a.path.localeCompare(b.path));
-  }
-
   private async findArticles(): Promise<vscode.Uri[]> {
     if (!this.config.settings.enable) return [];
     const started = Date.now();
@@ -171,18 +171,22 @@ export class WorkspaceIndex implements vscode.Disposable {
     return uris.sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  /** The open (not closed) document of a uri, if any. */
+  openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
     const key = uri.toString();
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
   }
 
-  private lookup(uri: vscode.Uri, key: string, isForeground: boolean, read: () => Promise<{ text: string; version: number | undefined }>): Promise<AnalysedArticle | undefined> {
+  private lookup(uri: vscode.Uri, key: string, isForeground: boolean, isRetained: boolean, read: () => Promise<{ text: string; version: number | undefined }>): Promise<AnalysedArticle | undefined> {
     const uriKey = uri.toString();
     const existing = this.entries.get(uriKey);
-    if (existing?.key === key) return existing.promise;
+    if (existing?.key === key) {
+      existing.isRetained ||= isRetained;
+      return existing.promise;
+    }
     let resolve!: (result: AnalysedArticle | undefined) => void;
     const promise = new Promise<AnalysedArticle | undefined>((r) => (resolve = r));
-    this.entries.set(uriKey, { key, promise });
+    this.entries.set(uriKey, { key, promise, isRetained });
     this.enqueue({
       uriKey, key, isForeground, resolve,
       run: async () => {
@@ -226,9 +230,11 @@ export class WorkspaceIndex implements vscode.Disposable {
           this.log.error(`index: analysis of ${job.uriKey} failed: ${(error as Error).stack ?? error}`);
           this.entries.delete(job.uriKey);
         }
-        const isCurrent = this.entries.get(job.uriKey)?.key === job.key;
+        const entry = this.entries.get(job.uriKey);
+        const isCurrent = entry?.key === job.key;
         if (result && isCurrent) {
-          this.latestByUri.set(job.uriKey, result);
+          if (entry.isRetained) this.latestByUri.set(job.uriKey, result);
+          else this.entries.delete(job.uriKey); // the background pass keeps facts, not analyses
           this.analysed.fire(result);
         }
         job.resolve(isCurrent ? result : undefined);
@@ -289,6 +295,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.entries.clear();
     this.latestByUri.clear();
     this.invalidateArticleList();
+    this.wasReset.fire();
     for (const doc of vscode.workspace.textDocuments) if (this.isArticle(doc)) void this.get(doc);
   }
 

@@ -3,14 +3,15 @@
 // what a person sees, not what the API says.
 //
 //   node esbuild.mjs && node test/ui/ui-check.mjs [screenshots folder]
-//     default folder: docs/screenshots/ (editor.png, hover.png, quick-fix.png, tagged-claim.png, deals-panel.png)
+//     default folder: docs/screenshots/ (editor.png, hover.png, quick-fix.png, tagged-claim.png, deals-panel.png, hover-sources.png)
 //   Env: NEWSMARK_SKIP_SETUP=1 (skip harness/setup.sh), VSCODE_REAL_KEEP=1 (keep code-server's temp dir)
 //
 // Opens a temp copy of seeds/ with the repo as the extension under development, opens the first
 // seed and checks, on the page: the editor shows the file; entities and figures are highlighted;
 // the status bar counts them; hovering "$38 billion" shows its provenance; Ctrl+. on it offers the
 // tag and correct quick fixes, and "Tag claim as verified" marks the claim; the Newsmark view
-// lists the deals. Exit 0 = passed, 1 = failed (a screenshot of the failure is saved too).
+// lists the deals; hovering Microsoft's "$13 billion" in another seed lists the other source's
+// "~$13.5 billion" as a conflict. Exit 0 = passed, 1 = failed (a screenshot of the failure is saved too).
 // Always stops VS Code.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -202,6 +203,32 @@ try {
   if (!rows.some((r) => r.includes('$38B · 2025-11-03'))) throw new Error(`the deal shows no value and date: ${JSON.stringify(rows)}`);
   await screenshot(page, shot('deals-panel.png'));
   log('screenshot deals-panel.png');
+
+  // 6. Across sources: the hover on Microsoft's "$13 billion" lists the other seed's "~$13.5 billion" as a conflict.
+  const analysisSeed = '004_cab57fbbdb23375a.txt';
+  const analysisText = fs.readFileSync(path.join(workspace, analysisSeed), 'utf8');
+  const stake = '$13 billion';
+  await openFile(page, analysisSeed);
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').fill(`:${analysisText.slice(0, analysisText.indexOf(stake)).split('\n').length}`);
+  await page.keyboard.press('Enter');
+  const sourcesHover = await waitUntil(page, async () => {
+    const text = await hoverText(page, stake).catch(() => '');
+    return text.includes('~$13.5 billion') && text;
+  }, 'the hover listing the other source', 60_000);
+  for (const want of ['Also stated in other sources', 'conflicts', '001_45896242951b7f89.txt', '~$13.5 billion', 'beyond 1%']) {
+    if (!sourcesHover.includes(want)) throw new Error(`the cross-source hover lacks ${JSON.stringify(want)}: ${JSON.stringify(sourcesHover)}`);
+  }
+  log(`cross-source hover: ${JSON.stringify(sourcesHover.slice(sourcesHover.indexOf('Also stated'), sourcesHover.indexOf('Also stated') + 200))}…`);
+  // the hover is long: move onto it (it stays) and scroll its end, "Also stated in other sources", into view
+  const box = await page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20, { steps: 4 });
+    for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(300);
+  }
+  await screenshot(page, shot('hover-sources.png'));
+  log('screenshot hover-sources.png');
   log('UI check passed');
 } catch (e) {
   failed = true;

@@ -13,6 +13,7 @@ suite('Provenance hover', () => {
   test('should show "$38 billion → 38,000,000,000 USD", its kind, its sentence, who says it and the file', async () => {
     const api = await newsmarkApi();
     const { doc } = await openSeed(api);
+    await api.corpus.whenIdle();
     const text = unescape(hoverText(await hoverAt(doc, positionOf(doc, '$38 billion'))));
     assert.match(text, /\$38 billion\*\* → 38,000,000,000 USD/);
     assert.match(text, /money/);
@@ -20,7 +21,7 @@ suite('Provenance hover', () => {
     assert.match(text, /Who says it:/);
     assert.match(text, /File:\*\* 000_2619ed4e9be0e23f\.txt, line 7/);
     assert.match(text, /Deals:[\s\S]*cloud contract: OpenAI → Amazon Web Services · 38,000,000,000 USD · 2025-11-03/);
-    assert.match(text, /Also stated in other sources[\s\S]*Filled in by the workspace index/, 'the cross-source section is there and says who fills it');
+    assert.match(text, /Also stated in other sources[\s\S]*- agrees · 004_cab57fbbdb23375a\.txt, line \d+: \*\*\$38 billion\*\* → 38,000,000,000 USD/, 'another seed states the same deal value');
   });
 
   test('should normalise a range "6–7%" to "6 to 7 percent"', async () => {

@@ -1,0 +1,106 @@
+/**
+ * Conflicts as problems: each figure whose fact another source states differently gets a
+ * diagnostic on it — severity `newsmark.conflicts.severity` (Information by default; "off"
+ * reports none) — naming the fact, the other sources' values and why they conflict, with each
+ * conflicting statement as related information. Kept current from the corpus's updates: only
+ * the sources an update concerns are recomputed. The quick fixes (conflictActions.ts) find
+ * these by `CONFLICT_CODE`.
+ */
+import * as vscode from 'vscode';
+import type { FigureFacts } from '../core/corpus/index';
+import type { Config, ConflictSeverity } from './config';
+import { shorten } from './format';
+import type { WorkspaceCorpus } from './workspaceCorpus';
+
+export const CONFLICT_CODE = 'newsmark.conflict';
+/** Work done before yielding to the host (hovers, typing) while problems are recomputed. */
+const SLICE_MS = 15;
+
+const SEVERITIES: Readonly<Record<Exclude<ConflictSeverity, 'off'>, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function isConflictDiagnostic(diagnostic: vscode.Diagnostic): boolean {
+  return diagnostic.code === CONFLICT_CODE;
+}
+
+export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Config): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('newsmark.conflicts');
+  /** Sources that have conflict diagnostics now, by path (a removed or renamed source is still cleared). */
+  const published = new Map<string, vscode.Uri>();
+  /** Sources to recompute. */
+  const queue = new Set<string>();
+  let severity = config.settings.conflicts.severity;
+  let isRunning = false;
+  let isDisposed = false;
+
+  /** The diagnostics of one source (undefined: none), noting what is published. */
+  const diagnosticsOf = (path: string, conflicting: ReadonlySet<string>): [vscode.Uri, vscode.Diagnostic[] | undefined] | undefined => {
+    const uri = sources.uriOf(path) ?? published.get(path);
+    if (!uri || (!conflicting.has(path) && !published.has(path))) return undefined;
+    const level = severity === 'off' ? undefined : SEVERITIES[severity];
+    const diagnostics = level === undefined || !conflicting.has(path) ? [] : sources.corpus.conflictsIn(path).flatMap((f) => conflictDiagnostic(f, sources, level) ?? []);
+    if (diagnostics.length) published.set(path, uri);
+    else published.delete(path);
+    return [uri, diagnostics.length ? diagnostics : undefined];
+  };
+  const run = async () => {
+    isRunning = true;
+    try {
+      await sources.whenIdle(); // a pass over the workspace lands once, not file by file
+      while (queue.size > 0 && !isDisposed) {
+        const conflicting = new Set(sources.corpus.conflicts().flatMap((f) => f.statements.map((s) => s.path)));
+        const started = Date.now();
+        const changes: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
+        for (const path of queue) {
+          queue.delete(path);
+          const change = diagnosticsOf(path, conflicting);
+          if (change) changes.push(change);
+          if (Date.now() - started > SLICE_MS) break;
+        }
+        if (changes.length) collection.set(changes); // replaces each source's diagnostics, in one message a slice
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      isRunning = false;
+    }
+  };
+  const schedule = (paths: Iterable<string>) => {
+    for (const path of paths) queue.add(path);
+    if (!isRunning) void run();
+  };
+
+  return vscode.Disposable.from(
+    collection,
+    { dispose: () => { isDisposed = true; } },
+    sources.onDidUpdate(({ affectedPaths }) => schedule(affectedPaths)),
+    config.onDidChange((settings) => {
+      if (settings.conflicts.severity === severity) return;
+      severity = settings.conflicts.severity;
+      schedule([...published.keys(), ...sources.corpus.conflicts().flatMap((f) => f.statements.map((s) => s.path))]);
+    }),
+  );
+}
+
+function conflictDiagnostic(facts: FigureFacts, sources: WorkspaceCorpus, severity: vscode.DiagnosticSeverity): vscode.Diagnostic | undefined {
+  const { statement } = facts;
+  const range = sources.rangeOf(statement.path, statement.start, statement.end);
+  const conflicting = facts.others.filter((o) => o.verdict === 'conflict');
+  if (!range || !conflicting.length) return undefined;
+  const others = conflicting.map((o) => `${shorten(o.text, 40)} in ${o.path}`);
+  const diagnostic = new vscode.Diagnostic(
+    range,
+    `${facts.key.label}: ${shorten(statement.text, 40)} here conflicts with ${others.join(', ')} (${conflicting[0]!.reason}).`,
+    severity,
+  );
+  diagnostic.code = CONFLICT_CODE;
+  diagnostic.source = 'Newsmark';
+  diagnostic.relatedInformation = conflicting.flatMap((o) => {
+    const location = sources.location(o.path, o.start, o.end);
+    return location ? [new vscode.DiagnosticRelatedInformation(location, `${shorten(o.text, 40)}: ${o.reason}`)] : [];
+  });
+  return diagnostic;
+}

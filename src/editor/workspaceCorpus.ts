@@ -1,0 +1,291 @@
+/**
+ * The workspace as one Corpus: every article under `newsmark.include` in every workspace folder,
+ * analysed in the background through the WorkspaceIndex's queue (open documents keep priority;
+ * one file at a time, yielding between files), reduced to the corpus's compact facts — analyses
+ * of files are not kept. It follows the editor's unsaved text, files created, changed, deleted
+ * and renamed, and re-indexes everything when the lexicon or the article settings change. A
+ * large workspace shows a cancellable notification while it is indexed, a small one a spinner in
+ * the status bar. Changes are announced (batched while indexing) with the sources concerned.
+ */
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analysis';
+import { Corpus } from '../core/corpus/index';
+import { articlePath } from './articles';
+import { lineStartsOf, positionIn } from './lineIndex';
+import type { Log } from './log';
+import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
+
+/** From this many articles on, indexing shows a cancellable notification (below it, a status-bar spinner). */
+export const PROGRESS_NOTIFICATION_MIN_ARTICLES = 200;
+/** Files asked for at once, so the index's queue has the next one ready while one is analysed. */
+const FILES_IN_FLIGHT = 4;
+/** While indexing, updates are announced at most this often (each one recomputes the problems and the panel). */
+const UPDATE_BATCH_MS = 1000;
+
+export interface CorpusUpdate {
+  /** Sources whose cross-source facts may have changed (removed and renamed ones included), sorted. */
+  readonly affectedPaths: readonly string[];
+}
+
+export interface IndexStatus {
+  readonly isIndexing: boolean;
+  /** The last pass was cancelled: some articles are missing until "Newsmark: Re-index Workspace". */
+  readonly isIncomplete: boolean;
+  readonly indexedCount: number;
+  /** Articles of the pass in progress (0 when idle). */
+  readonly passTotal: number;
+}
+
+interface TextShape {
+  readonly lineStarts: Uint32Array;
+  readonly length: number;
+}
+
+export class WorkspaceCorpus implements vscode.Disposable {
+  /** The facts of every indexed article. Read it; only this class changes it. */
+  readonly corpus = new Corpus();
+  private readonly uriByPath = new Map<string, vscode.Uri>();
+  private readonly shapes = new Map<string, TextShape>();
+  /** Analyses already in the corpus (weakly held: this class keeps no analysis alive). */
+  private readonly accepted = new WeakSet<Analysis>();
+  /** Uris to look at again, by uri string. */
+  private readonly pending = new Map<string, vscode.Uri>();
+  private busyCount = 0;
+  private idleWaiters: Array<() => void> = [];
+  private isDraining = false;
+  private pass = { done: 0, total: 0 };
+  private isIncomplete = false;
+  private generation = 0;
+  private articleSet: { readonly list: readonly vscode.Uri[]; readonly keys: ReadonlySet<string> } | undefined;
+  private readonly affected = new Set<string>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly startTimer: ReturnType<typeof setTimeout>;
+  private readonly updated = new vscode.EventEmitter<CorpusUpdate>();
+  private readonly disposables: vscode.Disposable[] = [this.updated];
+  /** Fires after the corpus changed, with the sources concerned; batched while indexing. */
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(private readonly index: WorkspaceIndex, private readonly log: Log) {
+    this.disposables.push(
+      index.onDidAnalyse((article) => this.accept(article)),
+      // a closed document falls back to its file (unsaved text discarded); a deleted file leaves
+      index.onDidForget((uri) => this.recheck(uri)),
+      index.onDidChangeArticleFile((uri) => this.recheck(uri)),
+      index.onDidReset(() => this.indexWorkspace('the lexicon or the article settings changed')),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => this.rename(oldUri, newUri))),
+    );
+    const started = this.begin(); // not idle before the first pass is listed
+    this.startTimer = setTimeout(() => {
+      this.indexWorkspace('startup');
+      started();
+    }, 0); // off activation's critical path
+  }
+
+  /** Resolves once nothing is being indexed (and the last changes were announced). */
+  whenIdle(): Promise<void> {
+    return this.busyCount === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  get status(): IndexStatus {
+    return { isIndexing: this.busyCount > 0, isIncomplete: this.isIncomplete, indexedCount: this.uriByPath.size, passTotal: this.pass.total };
+  }
+
+  /** Analyses every article again (the palette's "Re-index Workspace"; resumes a cancelled pass). */
+  reindex(): Promise<void> {
+    this.indexWorkspace('requested');
+    return this.whenIdle();
+  }
+
+  uriOf(path: string): vscode.Uri | undefined {
+    return this.uriByPath.get(path);
+  }
+
+  /** The range of `[start, end)` in an indexed article: its open document's, else the indexed text's. */
+  rangeOf(path: string, start: number, end: number): vscode.Range | undefined {
+    const uri = this.uriByPath.get(path);
+    const doc = uri && this.index.openDocument(uri);
+    if (doc) return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    const shape = this.shapes.get(path);
+    return shape && new vscode.Range(positionIn(shape.lineStarts, start, shape.length), positionIn(shape.lineStarts, end, shape.length));
+  }
+
+  location(path: string, start: number, end: number): vscode.Location | undefined {
+    const uri = this.uriByPath.get(path);
+    const range = this.rangeOf(path, start, end);
+    return uri && range && new vscode.Location(uri, range);
+  }
+
+  private accept(article: AnalysedArticle): void {
+    if (this.accepted.has(article.analysis)) return;
+    const doc = this.index.openDocument(article.uri);
+    if (article.version === undefined && doc && this.index.isArticle(doc)) return; // the editor's text is the source
+    this.accepted.add(article.analysis);
+    this.uriByPath.set(article.path, article.uri);
+    this.shapes.set(article.path, { lineStarts: lineStartsOf(article.text), length: article.text.length });
+    this.record(this.corpus.update(article.path, article.analysis).affectedPaths, article.path);
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const path = articlePath(uri);
+    if (!this.corpus.has(path)) return;
+    this.uriByPath.delete(path);
+    this.shapes.delete(path);
+    this.record(this.corpus.remove(path).affectedPaths, path);
+  }
+
+  /** A file or a folder was renamed in VS Code: its facts move without being analysed again. */
+  private rename(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+    const old = oldUri.toString();
+    for (const [path, uri] of [...this.uriByPath]) {
+      const key = uri.toString();
+      if (key !== old && !key.startsWith(`${old}/`)) continue;
+      const target = vscode.Uri.parse(newUri.toString() + key.slice(old.length));
+      const to = articlePath(target);
+      const shape = this.shapes.get(path);
+      this.uriByPath.delete(path);
+      this.shapes.delete(path);
+      this.uriByPath.set(to, target);
+      if (shape) this.shapes.set(to, shape);
+      this.record(this.corpus.rename(path, to).affectedPaths, path, to);
+    }
+  }
+
+  private recheck(uri: vscode.Uri): void {
+    this.enqueue([uri], false);
+  }
+
+  private indexWorkspace(reason: string): void {
+    const generation = ++this.generation;
+    const listed = this.begin();
+    this.isIncomplete = false;
+    void (async () => {
+      const started = Date.now();
+      const uris = await this.index.articles();
+      if (generation !== this.generation) return; // a newer pass lists again
+      const wanted = new Map(uris.map((u) => [u.toString(), u]));
+      for (const doc of vscode.workspace.textDocuments) if (!doc.isClosed && this.index.isArticle(doc)) wanted.set(doc.uri.toString(), doc.uri);
+      for (const uri of this.uriByPath.values()) if (!wanted.has(uri.toString())) wanted.set(uri.toString(), uri); // to be removed
+      this.log.info(`corpus: indexing ${wanted.size} article(s) (${reason}; listed in ${Date.now() - started} ms)`);
+      this.enqueue([...wanted.values()], true);
+    })().catch((error) => this.log.error(`corpus: cannot list the articles: ${(error as Error).stack ?? error}`)).finally(listed);
+  }
+
+  private enqueue(uris: readonly vscode.Uri[], isPass: boolean): void {
+    for (const uri of uris) {
+      const key = uri.toString();
+      if (this.pending.has(key)) continue;
+      this.pending.set(key, uri);
+      if (isPass || this.isDraining) this.pass.total++;
+    }
+    if (!this.isDraining && this.pending.size > 0) this.drain();
+  }
+
+  private drain(): void {
+    this.isDraining = true;
+    const done = this.begin();
+    const started = Date.now();
+    const total = () => Math.max(this.pass.total, this.pass.done + this.pending.size);
+    const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
+      while (this.pending.size > 0) {
+        const batch: vscode.Uri[] = [];
+        for (const [key, uri] of this.pending) {
+          if (batch.length === FILES_IN_FLIGHT) break;
+          batch.push(uri);
+          this.pending.delete(key);
+        }
+        await Promise.all(batch.map((uri) => this.refresh(uri).catch((error) => this.log.error(`corpus: ${uri.fsPath}: ${(error as Error).stack ?? error}`))));
+        this.pass.done += batch.length;
+        progress?.report({ message: `${this.pass.done} of ${total()} articles`, increment: (100 * batch.length) / total() });
+      }
+    };
+    const count = total();
+    const location = count >= PROGRESS_NOTIFICATION_MIN_ARTICLES ? vscode.ProgressLocation.Notification : count > 1 ? vscode.ProgressLocation.Window : undefined;
+    const work = location === undefined ? run() : vscode.window.withProgress(
+      { location, title: 'Newsmark: indexing the workspace', cancellable: location === vscode.ProgressLocation.Notification },
+      (progress, token) => {
+        token.onCancellationRequested(() => this.cancel());
+        return run(progress);
+      },
+    );
+    void Promise.resolve(work).catch((error) => this.log.error(`corpus: indexing failed: ${(error as Error).stack ?? error}`)).finally(() => {
+      if (this.pass.done > 1) this.log.info(`corpus: ${this.pass.done} article(s) indexed in ${Date.now() - started} ms; ${this.uriByPath.size} in the corpus`);
+      this.isDraining = false;
+      this.pass = { done: 0, total: 0 };
+      done();
+    });
+  }
+
+  private cancel(): void {
+    const left = this.pending.size;
+    this.pending.clear();
+    this.isIncomplete = true;
+    this.log.warn(`corpus: indexing cancelled with ${left} article(s) left; cross-source facts are incomplete until "Newsmark: Re-index Workspace"`);
+  }
+
+  /** Brings one uri's facts up to date: its open document, its file, or nothing (removed). */
+  private async refresh(uri: vscode.Uri): Promise<void> {
+    const doc = this.index.openDocument(uri);
+    if (doc && this.index.isArticle(doc)) {
+      const article = await this.index.getArticle(doc);
+      if (article) this.accept(article);
+      return;
+    }
+    if (!(await this.isArticleFile(uri))) return this.remove(uri);
+    const article = await this.index.getUri(uri, undefined, false);
+    if (article) this.accept(article);
+    else if (!(await exists(uri))) this.remove(uri); // undefined also means "superseded": keep it then
+  }
+
+  private async isArticleFile(uri: vscode.Uri): Promise<boolean> {
+    const list = await this.index.articles();
+    if (this.articleSet?.list !== list) this.articleSet = { list, keys: new Set(list.map((u) => u.toString())) };
+    return this.articleSet.keys.has(uri.toString());
+  }
+
+  private record(paths: readonly string[], ...also: string[]): void {
+    for (const path of paths) this.affected.add(path);
+    for (const path of also) this.affected.add(path);
+    this.flushTimer ??= setTimeout(() => this.flush(), this.busyCount > 0 ? UPDATE_BATCH_MS : 0);
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.affected.size === 0) return;
+    const affectedPaths = [...this.affected].sort();
+    this.affected.clear();
+    this.updated.fire({ affectedPaths });
+  }
+
+  /** Marks work in progress; the returned function ends it (once). Idle waiters run after the last change is announced. */
+  private begin(): () => void {
+    this.busyCount++;
+    let isEnded = false;
+    return () => {
+      if (isEnded) return;
+      isEnded = true;
+      if (--this.busyCount > 0) return;
+      this.flush();
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    };
+  }
+
+  dispose(): void {
+    clearTimeout(this.startTimer);
+    clearTimeout(this.flushTimer);
+    this.pending.clear();
+    this.generation++;
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
