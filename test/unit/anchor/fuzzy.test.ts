@@ -1,18 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { searchApproximate } from '../../../src/core/anchor/fuzzy';
 import { findMatchEnds, type MatchEnd } from '../../../src/core/anchor/myers';
+import { seededRandom as randomSource } from '../seededRandom';
 
-/** A small deterministic generator (mulberry32), so failures reproduce. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(next: () => number, length: number, alphabet: string): string {
   let out = '';

@@ -2,18 +2,8 @@ import * as assert from 'node:assert/strict';
 import { prepare, type ComparableStatement } from '../../../src/core/corpus/compare';
 import { PAIRWISE_LIMIT, byExtremes, factVerdict, pairwise, type Judged } from '../../../src/core/corpus/factVerdict';
 import type { Qualifier } from '../../../src/core/extract/figures/figure';
+import { seededRandom as random } from '../seededRandom';
 
-/** A deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A fact stated `count` times by a handful of sources: values near each other, some approximate, ranged, bounded, in another currency, or dated apart. */
 function statements(seed: number, count: number): Judged[] {

@@ -4,6 +4,7 @@
  * sentences in between — deterministic for a given index.
  */
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
+import { seededRandom as random } from '../seededRandom';
 
 const NAMES = [
   'Aldera Systems', 'Borealis Compute', 'Cindral Labs', 'Dunmore Capital', 'Estrel Networks', 'Falkirk Robotics',
@@ -14,17 +15,6 @@ const NAMES = [
 
 export const syntheticLexicon = Lexicon.withAdditions({ entities: NAMES.map((name) => ({ name, type: 'org' as const })) });
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FILLER = [
   'Executives described the quarter as busy, citing demand from customers in several regions.',
