@@ -164,9 +164,13 @@ function printThroughput(row) {
       const a = one[name]?.medianMs;
       const b = ten[name];
       if (!a || !b) continue;
-      const growth = b.timedOut ? `> ${fmtRatio(b.limitMs / a)}` : fmtRatio(b.medianMs / a);
-      const ok = b.timedOut ? false : b.medianMs / a <= 11;
-      console.log(`   growth 1 MB → 10 MB (×${(row.sizes['10MB'].bytes / row.sizes['1MB'].bytes || 9.93).toFixed(2)} text): ${name.padEnd(12)} ${growth}${name === 'engine' ? `  target ≤ 11× ${mark(ok)}` : ''}`);
+      // the 1 MB time measured in the same process, just before and after the 10 MB run (same load)
+      const same = b.oneMbSameProcessMs;
+      const base = same ?? a;
+      const growth = b.timedOut ? `> ${fmtRatio(b.limitMs / a)}` : fmtRatio(b.medianMs / base);
+      const ok = b.timedOut ? false : b.medianMs / base <= 11;
+      const detail = b.timedOut ? '(stopped; against the 1 MB median)' : `(10 MB ${fmtMs(b.medianMs)} ÷ 1 MB ${fmtMs(base)} in the same process; ÷ the 1 MB median: ${fmtRatio(b.medianMs / a)})`;
+      console.log(`   growth 1 MB → 10 MB (×${(row.sizes['10MB'].bytes / row.sizes['1MB'].bytes || 9.93).toFixed(2)} text): ${name.padEnd(12)} ${growth.padEnd(8)} ${detail}${name === 'engine' ? `  target ≤ 11× ${mark(ok)}` : ''}`);
       if (name === 'engine') target(1, 'engine growth 1 MB → 10 MB', growth, '≤ 11×', ok);
     }
   }

@@ -15,7 +15,7 @@ const config = JSON.parse(process.argv[2]);
 const { size, warmup, runs } = config;
 const text = textOfSize(size);
 
-function setup(subject) {
+function setup(subject, text) {
   switch (subject) {
     case 'engine': {
       const engine = require(config.engine);
@@ -64,10 +64,22 @@ function setup(subject) {
 const out = {};
 const subjects = config.subjects.map((name) => {
   const t0 = performance.now();
-  const s = setup(name);
+  const s = setup(name, text);
   out[name] = { importMs: performance.now() - t0, firstMs: null, times: [], retainedBytes: null, summary: null };
   return { name, ...s };
 });
+// A companion text (10 MB runs: the 1 MB text) timed in the same process just before and just
+// after the big run, so that the growth ratio compares runs made under the same machine load.
+const companions = config.companion ? subjects.map((subject) => ({ name: subject.name, ...setup(subject.name, textOfSize(config.companion)) })) : [];
+const companionTimes = () => companions.forEach((c) => {
+  const s = performance.now();
+  c.run();
+  (out[c.name].companionMs ??= []).push(performance.now() - s);
+});
+if (companions.length) {
+  companions.forEach((c) => c.run()); // warm-up, not recorded
+  companionTimes();
+}
 
 // No collection is forced before a timed run: after gc() V8 shrinks the young generation and the
 // next run pays for it (remark-parse on 20 KB measured 2× slower), which no editor or CLI sees.
@@ -84,8 +96,10 @@ for (let i = 0; i < runs; i++) {
   for (const subject of subjects) out[subject.name].times.push(timed(subject).ms);
   if (config.progress) process.stderr.write('.');
 }
+if (companions.length) companionTimes();
 // memory held by one result: heap after a collection with the result held, minus without it
-for (const subject of subjects) {
+// (not for the big single runs: it would be one more run of the whole text)
+for (const subject of config.retained === false ? [] : subjects) {
   const before = settledHeap();
   let result = subject.run();
   const held = settledHeap();
@@ -94,4 +108,4 @@ for (const subject of subjects) {
   out[subject.name].retainedBytes = held - before;
 }
 
-process.stdout.write(`${JSON.stringify({ size, chars: text.length, bytes: Buffer.byteLength(text), peakRss: peakRss(), subjects: out })}\n`);
+process.stdout.write(`${JSON.stringify({ size, chars: text.length, bytes: Buffer.byteLength(text), peakRss: peakRss(), companion: config.companion ?? null, subjects: out })}\n`);
