@@ -5,6 +5,7 @@
  */
 import { matchWords, previousSolid, wordsBefore } from './match';
 import { HYPHENS, RANGE_DASHES, isGlued, type Token } from './tokens';
+import { wordTable } from './wordTable';
 
 export interface DateMatch {
   readonly first: number;
@@ -12,12 +13,13 @@ export interface DateMatch {
   readonly value: string | [string, string];
 }
 
-const MONTHS: Record<string, number> = {
+const MONTHS: Record<string, number> = wordTable({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
   october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+});
+const ORDINALS: Record<string, number> = wordTable({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 });
+
 /** Words after which a bare abbreviated month ("in Mar") is a date. */
 const MONTH_LEADS = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'through', 'of', 'before', 'after', 'during', 'early', 'late', 'mid', 'end', 'between', 'and', 'to']);
 

@@ -1,6 +1,7 @@
 /** Ranks: "#1", "No. 2", "89th percentile", "top-500", "third-largest", "ranked third". */
 import { matchWords, wordsBefore } from './match';
 import { HYPHENS, isGlued, type Token } from './tokens';
+import { wordTable } from './wordTable';
 
 export interface RankMatch {
   readonly first: number;
@@ -8,9 +9,9 @@ export interface RankMatch {
   readonly value: number;
 }
 
-const ORDINAL_WORDS: Record<string, number> = {
+const ORDINAL_WORDS: Record<string, number> = wordTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-};
+});
 /** Words that make an ordinal a rank: "third-largest", "second place". */
 const RANKING_WORDS = new Set(['largest', 'biggest', 'highest', 'most', 'fastest', 'best', 'place', 'spot', 'position', 'ranked', 'richest', 'busiest', 'strongest']);
 const RANKING_VERBS = new Set(['ranked', 'ranks', 'rank', 'placed', 'finished', 'ranking']);

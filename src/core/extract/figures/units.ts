@@ -4,6 +4,7 @@
  * ("five-year", "33-gigawatt"); others may follow a space.
  */
 import type { FigureKind } from './figure';
+import { wordTable } from './wordTable';
 
 export interface UnitSpec {
   readonly kind: FigureKind;
@@ -45,6 +46,7 @@ export const UNIT_SPECS: readonly UnitSpec[] = [
   ...spec('multiplier', 'x', ['times', 'fold']),
 ];
 
+
 /** Currency markers before the number, as token sequences (case kept for letters). */
 export const CURRENCY_PREFIXES: ReadonlyArray<{ readonly words: readonly string[]; readonly code: string }> = [
   ['US $', 'USD'], ['US$', 'USD'], ['USD', 'USD'], ['$', 'USD'],
@@ -55,11 +57,11 @@ export const CURRENCY_PREFIXES: ReadonlyArray<{ readonly words: readonly string[
 ].map(([form, code]) => ({ words: splitForm(form!), code: code! }));
 
 /** Currency words after the number ("30 billion dollars", "EUR" after the amount). */
-export const CURRENCY_SUFFIXES: Readonly<Record<string, string>> = {
+export const CURRENCY_SUFFIXES: Readonly<Record<string, string>> = wordTable({
   dollars: 'USD', dollar: 'USD', usd: 'USD', euros: 'EUR', euro: 'EUR', eur: 'EUR', pounds: 'GBP',
   gbp: 'GBP', yen: 'JPY', jpy: 'JPY', yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY', cny: 'CNY', won: 'KRW',
   rupees: 'INR', francs: 'CHF', chf: 'CHF',
-};
+});
 
 /** "US$" → ["US", "$"]; "US $" → ["US", " ", "$"]: a space in a form means a space token. */
 function splitForm(form: string): string[] {

@@ -73,3 +73,9 @@ suite('figures: qualifiers', () => {
     });
   }
 });
+
+suite('figures: words that are names of object properties', () => {
+  test('should not read "constructor" or "toString" as numbers, months or currencies', () => {
+    assert.deepEqual(figuresOf('OpenAI signed constructor deals worth $5 billion, toString hasOwnProperty valueOf.').map((f) => [f.text, f.kind]), [['$5 billion', 'money']]);
+  });
+});
