@@ -146,12 +146,11 @@ function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], en
 
 function cachedAttribution(text: string, mentions: readonly MentionInSentence[], cache: AnalysisCache | undefined): Attribution | null {
   if (!cache) return attributionOf(text, mentions);
-  const key = `${text}\u0000${mentions.map((m) => `${m.entityId}@${m.start}-${m.end}`).join(',')}`;
-  let attribution = cache.attributions.get(key);
-  if (attribution === undefined) {
-    attribution = attributionOf(text, mentions);
-    cache.attributions.set(key, attribution);
-  }
+  const mentionsKey = mentions.map((m) => `${m.entityId}@${m.start}-${m.end}`).join(',');
+  const cached = cache.attributions.get(text);
+  if (cached && cached.mentionsKey === mentionsKey) return cached.attribution;
+  const attribution = attributionOf(text, mentions);
+  cache.attributions.set(text, { mentionsKey, attribution });
   return attribution;
 }
 

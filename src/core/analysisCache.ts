@@ -3,7 +3,7 @@
  * section, and the sentences and figures of each block, keyed by their text. An editor keeps one
  * cache per document; after a one-character edit only the touched section and block are redone.
  */
-import type { ProseBlock } from './parse/blocks';
+import type { BlockKind, ProseBlock } from './parse/blocks';
 import type { SentenceSpan } from './parse/sentences';
 import type { ProseFigure } from './extract/figures/figure';
 import type { BlockWork } from './extract/entities/blockWork';
@@ -11,29 +11,38 @@ import type { Lexicon } from './extract/entities/lexicon';
 import type { KindSignal } from './extract/deals/kinds';
 import type { Attribution } from './extract/claims/attribution';
 
-/** A map that forgets its least recently used entries beyond `capacity`. */
+/**
+ * A map that forgets what has not been used lately: entries live in a current and a previous
+ * generation of at most `capacity` each; a hit in the previous one moves the entry forward, and
+ * a full current generation retires the previous one. A hit costs one lookup, with no reordering.
+ */
 export class BoundedCache<K, V> {
-  private readonly entries = new Map<K, V>();
+  private current = new Map<K, V>();
+  private previous = new Map<K, V>();
 
   constructor(private readonly capacity: number) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.current.size + this.previous.size;
   }
 
   get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
+    const value = this.current.get(key);
+    if (value !== undefined) return value;
+    const old = this.previous.get(key);
+    if (old !== undefined) {
+      this.previous.delete(key);
+      this.set(key, old);
     }
-    return value;
+    return old;
   }
 
   set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    this.current.set(key, value);
+    if (this.current.size >= this.capacity) {
+      this.previous = this.current;
+      this.current = new Map<K, V>();
+    }
   }
 }
 
@@ -43,20 +52,32 @@ export interface CachedSection {
   readonly blocks: readonly ProseBlock[];
 }
 
+/** The entity work of a block's text, for the kind of block it was done for. */
+export interface CachedBlockWork {
+  readonly kind: BlockKind;
+  readonly work: BlockWork;
+}
+
+/** A sentence's attribution, for the entity mentions it was found with. */
+export interface CachedAttribution {
+  readonly mentionsKey: string;
+  readonly attribution: Attribution | null;
+}
+
 export class AnalysisCache {
   readonly sections = new BoundedCache<string, CachedSection>(256);
   readonly sentences = new BoundedCache<string, SentenceSpan[]>(4096);
   readonly figures = new BoundedCache<string, ProseFigure[]>(4096);
-  /** Deal signals per sentence text, and attributions per sentence text and mentions. */
+  /** Deal signals per sentence text, and attributions per sentence text (for the mentions keyed). */
   readonly signals = new BoundedCache<string, KindSignal[]>(8192);
-  readonly attributions = new BoundedCache<string, Attribution | null>(8192);
-  private entities = new BoundedCache<string, BlockWork>(4096);
+  readonly attributions = new BoundedCache<string, CachedAttribution>(8192);
+  private entities = new BoundedCache<string, CachedBlockWork>(4096);
   private entitiesLexicon: Lexicon | undefined;
 
-  /** Per-block entity work, valid for one lexicon: a new lexicon starts it afresh. */
-  entityWork(lexicon: Lexicon): BoundedCache<string, BlockWork> {
+  /** Per-block entity work by block text, valid for one lexicon: a new lexicon starts it afresh. */
+  entityWork(lexicon: Lexicon): BoundedCache<string, CachedBlockWork> {
     if (lexicon !== this.entitiesLexicon) {
-      this.entities = new BoundedCache<string, BlockWork>(4096);
+      this.entities = new BoundedCache<string, CachedBlockWork>(4096);
       this.entitiesLexicon = lexicon;
     }
     return this.entities;

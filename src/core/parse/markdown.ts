@@ -1,46 +1,48 @@
 /**
- * Markdown → prose blocks, through unified + remark-parse (+ GFM tables and autolinks, front
- * matter). Code, inline code, HTML, images, link destinations and bare URLs are not prose;
+ * Markdown → prose blocks, through remark's parser (+ GFM tables and autolinks, front
+ * matter; see markdownSyntax.ts). Code, inline code, HTML, images, link destinations and bare URLs are not prose;
  * headings, paragraphs, list items, table cells and block quotes are. Every prose character
  * keeps its file offset, so `**$38 billion**` yields `$38 billion` at its real place.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Parents } from 'mdast';
+import { parseMarkdownTree } from './markdownSyntax';
+import { sectionUnits, type Span } from './sectionUnits';
 import { ProseBuilder } from './offsetMap';
 import type { BlockKind, ProseBlock } from './blocks';
 import type { AnalysisCache } from '../analysisCache';
 
-/** Front matter can only open the file: later sections starting with "---" are thematic breaks. */
-const firstSectionParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
-const sectionParser = unified().use(remarkParse).use(remarkGfm);
-
-export function parseMarkdownTree(text: string, isFileStart = true): Root {
-  return (isFileStart ? firstSectionParser : sectionParser).parse(text);
-}
-
 /** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections. */
 const SECTION_CHARS = 2_048;
+/** With a cache, a long section is parsed in pieces of about this size where it can be cut exactly (see sectionUnits.ts). */
+const UNIT_CHARS = 1_024;
 
 export function markdownBlocks(text: string, cache?: AnalysisCache): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   for (const section of sectionsOf(text, SECTION_CHARS)) {
-    const source = text.slice(section.start, section.end);
-    // the first section may hold front matter, so it is cached apart from the same text elsewhere
-    const key = section.start === 0 ? `\u0000${source}` : source;
-    const cached = cache?.sections.get(key);
-    if (cached) {
-      for (const block of cached.blocks) blocks.push({ ...block, map: block.map.shifted(section.start - cached.start) });
-      continue;
+    // units only pay with a cache: an edit then re-parses one unit; a single analysis would
+    // only pay each parse's fixed cost (~50 µs) more often
+    for (const unit of cache ? sectionUnits(text, section, UNIT_CHARS) : [section]) {
+      const source = text.slice(unit.start, unit.end);
+      // the first unit may hold front matter, so it is cached apart from the same text elsewhere
+      const key = unit.start === 0 ? `\u0000${source}` : source;
+      const cached = cache?.sections.get(key);
+      if (cached) {
+        for (const block of cached.blocks) blocks.push({ ...block, map: block.map.shifted(unit.start - cached.start) });
+        continue;
+      }
+      const own = blocksOfSpan(text, unit);
+      cache?.sections.set(key, { start: unit.start, blocks: own });
+      blocks.push(...own);
     }
-    const own: ProseBlock[] = [];
-    collectBlocks(parseMarkdownTree(source, section.start === 0), 'paragraph', text, section.start, own);
-    cache?.sections.set(key, { start: section.start, blocks: own });
-    blocks.push(...own);
   }
   return blocks;
+}
+
+/** The prose blocks of `text.slice(span.start, span.end)` parsed on its own (with front matter at the file start). */
+export function blocksOfSpan(text: string, span: Span): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  collectBlocks(parseMarkdownTree(text.slice(span.start, span.end), span.start === 0), 'paragraph', text, span.start, out);
+  return out;
 }
 
 /**

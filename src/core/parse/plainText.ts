@@ -30,10 +30,12 @@ export function plainTextBlocks(text: string): ProseBlock[] {
   return blocks;
 }
 
+const TITLE_START = /^[\p{Lu}\p{N}"“]/u;
+
 /** A short line with no closing punctuation: a title or a subheading in plain-text copy. */
 function isTitleLine(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed.length <= 120 && /\s/.test(trimmed) && !/[.!?:;,”"'’)\]…]$/.test(trimmed) && /^[\p{Lu}\p{N}"“]/u.test(trimmed);
+  return trimmed.length <= 120 && /\s/.test(trimmed) && !/[.!?:;,”"'’)\]…]$/.test(trimmed) && TITLE_START.test(trimmed);
 }
 
 export function appendWithoutUrls(text: string, fileStart: number, builder: ProseBuilder): void {

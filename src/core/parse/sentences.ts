@@ -13,6 +13,14 @@ export interface SentenceSpan {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+const LOWER = /\p{Ll}/u;
+/** "… Mr.", "… U.S.": the word before a final period. */
+const ENDS_WITH_ABBREVIATION = /(?:^|[\s(“"'])((?:\p{L}\.)*\p{L}+)\.\s*$/u;
+const NEXT_WORD = /^\s*([\p{L}\p{N}$€£]+)/u;
+/** A next word in lower case, or a number or amount: the sentence goes on. */
+const CONTINUES_SENTENCE = /^[\p{Ll}\p{N}$€£]/u;
+const INITIAL = /^\p{Lu}$/u;
+
 /** Abbreviations that do not end a sentence whatever follows ("Mr. Nadella", "No. 2"). */
 const ALWAYS_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'approx', 'e.g', 'i.e', 'etc', 'cf', 'al',
@@ -52,7 +60,7 @@ function linesOf(text: string): SentenceSpan[] {
   let start = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
     const next = /\S/.exec(text.slice(i + 1, i + 40));
-    if (next && /\p{Ll}/u.test(next[0])) continue;
+    if (next && LOWER.test(next[0])) continue;
     lines.push({ start, end: i });
     start = i + 1;
   }
@@ -74,13 +82,13 @@ function joinAbbreviations(text: string, pieces: SentenceSpan[]): SentenceSpan[]
 }
 
 function endsWithAbbreviation(sentence: string, next: string): boolean {
-  const match = /(?:^|[\s(“"'])((?:\p{L}\.)*\p{L}+)\.\s*$/u.exec(sentence);
+  const match = ENDS_WITH_ABBREVIATION.exec(sentence);
   if (!match) return false;
   const word = match[1]!.toLowerCase();
-  const nextWord = /^\s*([\p{L}\p{N}$€£]+)/u.exec(next)?.[1] ?? '';
-  if (/^[\p{Ll}\p{N}$€£]/u.test(nextWord)) return true;
+  const nextWord = NEXT_WORD.exec(next)?.[1] ?? '';
+  if (CONTINUES_SENTENCE.test(nextWord)) return true;
   if (ALWAYS_ABBREVIATIONS.has(word)) return true;
-  if (/^\p{Lu}$/u.test(match[1]!)) return true; // an initial: "J. Smith"
+  if (INITIAL.test(match[1]!)) return true; // an initial: "J. Smith"
   return MAYBE_ABBREVIATIONS.has(word) && !!nextWord && !SENTENCE_OPENERS.has(nextWord.toLowerCase());
 }
 

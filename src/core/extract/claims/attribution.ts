@@ -27,6 +27,8 @@ const SPEECH_VERBS = new Set<string>(speech.speechVerbs);
 const GENERIC_SOURCES = /^(?:the (?:company|companies|firm|group|startup|report|filing|statement|spokesperson|spokesman|spokeswoman|ceo|analysts?)|analysts|executives|officials|people familiar with the (?:matter|plans|talks|deal)|sources|insiders)$/i;
 const ACCORDING = /\baccording to\s+/gi;
 const WORD = /[\p{L}’']+/gu;
+/** "Nadella: “…”": a name, a colon and an opening quote. */
+const QUOTE_LEAD = /^([\p{Lu}][\p{L}.’' -]{1,40}):\s*[“"]/u;
 
 export function attributionOf(sentence: string, mentions: readonly MentionInSentence[]): Attribution | null {
   for (const match of sentence.matchAll(ACCORDING)) {
@@ -36,7 +38,7 @@ export function attributionOf(sentence: string, mentions: readonly MentionInSent
     const phrase = /^[^,.;:—–]+/.exec(sentence.slice(start))?.[0].trim();
     if (phrase) return { text: phrase, entityId: null, kind: 'according-to', start, end: start + phrase.length };
   }
-  const quote = /^([\p{Lu}][\p{L}.’' -]{1,40}):\s*[“"]/u.exec(sentence);
+  const quote = QUOTE_LEAD.exec(sentence);
   if (quote) {
     const entity = mentions.find((m) => m.start === 0);
     return { text: quote[1]!.trim(), entityId: entity?.entityId ?? null, kind: 'quote', start: 0, end: quote[1]!.trim().length };

@@ -53,13 +53,11 @@ interface BlockTokens {
 /** The per-block work, kept in the cache for a block an edit did not touch. */
 function cachedWork(block: ProseBlock, sentences: readonly SentenceSpan[], lexicon: Lexicon, cache: AnalysisCache | undefined): BlockWork {
   if (!cache) return blockWork(block, sentences, lexicon);
-  const key = `${block.kind}\u0000${block.map.text}`;
   const entries = cache.entityWork(lexicon);
-  let work = entries.get(key);
-  if (!work) {
-    work = blockWork(block, sentences, lexicon);
-    entries.set(key, work);
-  }
+  const cached = entries.get(block.map.text);
+  if (cached && cached.kind === block.kind) return cached.work;
+  const work = blockWork(block, sentences, lexicon);
+  entries.set(block.map.text, { kind: block.kind, work });
   return work;
 }
 
@@ -180,8 +178,10 @@ function finish(drafts: Map<string, Draft>): Entity[] {
   return entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name));
 }
 
+const NOT_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
+
 export function entityId(name: string): string {
-  return `entity:${name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
+  return `entity:${name.normalize('NFKC').toLowerCase().replace(NOT_LETTERS_OR_DIGITS, '-').replace(/^-|-$/g, '')}`;
 }
 
 export type { LexiconEntry, EntityType };

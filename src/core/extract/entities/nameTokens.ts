@@ -10,21 +10,57 @@ export interface NameToken {
   readonly before: string;
 }
 
-/** Letters and digits of one kind of script: "AiToEarn官网" is two tokens. */
-const NAME_TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}\p{M}])+/gu;
+/**
+ * Letters and digits of one kind of script: "AiToEarn官网" is two tokens. A token is a run of
+ * CJK characters (Han, Hiragana, Katakana, Hangul) or a run of other letters, digits and marks
+ * (`\p{L}\p{N}\p{M}`); a hand-written scan, since a pattern with a look-ahead per character is
+ * the slowest part of name matching.
+ */
+const CJK_AT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/uy;
+const NAME_CHARACTER_AT = /[\p{L}\p{N}\p{M}]/uy;
+
+const NOT_NAME = 0;
+const ALPHABETIC = 1;
+const CJK = 2;
+
+function characterClass(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? ALPHABETIC : NOT_NAME;
+  CJK_AT.lastIndex = i;
+  if (CJK_AT.test(text)) return CJK;
+  NAME_CHARACTER_AT.lastIndex = i;
+  return NAME_CHARACTER_AT.test(text) ? ALPHABETIC : NOT_NAME;
+}
+
+/** UTF-16 length of the code point at `i`. */
+function codePointLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return 1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
 
 export function nameTokens(text: string): NameToken[] {
   const out: NameToken[] = [];
   let last = 0;
-  for (const match of text.matchAll(NAME_TOKEN)) {
-    const start = match.index;
-    out.push({ text: match[0], start, end: start + match[0].length, before: normaliseSeparator(text.slice(last, start)) });
-    last = start + match[0].length;
+  let i = 0;
+  while (i < text.length) {
+    const kind = characterClass(text, i);
+    if (kind === NOT_NAME) {
+      i += codePointLength(text, i);
+      continue;
+    }
+    const start = i;
+    i += codePointLength(text, i);
+    while (i < text.length && characterClass(text, i) === kind) i += codePointLength(text, i);
+    out.push({ text: text.slice(start, i), start, end: i, before: normaliseSeparator(text.slice(last, start)) });
+    last = i;
   }
   return out;
 }
 
 export function normaliseSeparator(separator: string): string {
+  if (separator === ' ' || separator === '') return separator;
   return separator
     .replace(/[\s\u00a0\u200b]+/g, ' ')
     .replace(/[\u2010\u2011\u2012\u2013]/g, '-')
@@ -42,6 +78,9 @@ export function formTokens(form: string): { tokens: string[]; separators: string
   return { tokens, separators };
 }
 
+const STARTS_UPPER = /^\p{Lu}/u;
+const LOWER_THEN_UPPER = /^\p{Ll}+\p{Lu}/u;
+
 export function isCapitalisedName(text: string): boolean {
-  return /^\p{Lu}/u.test(text) || /^\p{Ll}+\p{Lu}/u.test(text); // "OpenAI", "iPhone"
+  return STARTS_UPPER.test(text) || LOWER_THEN_UPPER.test(text); // "OpenAI", "iPhone"
 }

@@ -32,6 +32,12 @@ const LEGAL_SUFFIXES = new Set([
 const ORG_CUES = new Set<string>(cues.orgCues);
 const NOT_NAMES = new Set<string>(nonEntities.words.map((w: string) => w.toLowerCase()));
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'da']);
+const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+const CAMEL_CASE = /^\p{Ll}+\p{Lu}|^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
+const SHORT_ACRONYM = /^\p{Lu}{2,3}$/u;
+const TITLE_WORDS = /\p{L}[\p{L}’']*/gu;
+const SMALL_TITLE_WORD = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
+const STARTS_UPPER = /^\p{Lu}/u;
 
 export interface RunContext {
   readonly text: string;
@@ -89,15 +95,15 @@ export function classifyRun(ctx: RunContext, run: { first: number; last: number 
   const lastWord = words[length - 1]!;
   const before = text.slice(Math.max(0, tokens[run.first]!.start - 40), tokens[run.first]!.start).toLowerCase();
   const after = text.slice(tokens[run.last]!.end, tokens[run.last]!.end + 30).toLowerCase();
-  const isPersonShaped = length >= 2 && length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(w));
+  const isPersonShaped = length >= 2 && length <= 3 && words.every((w) => PERSON_WORD.test(w));
   const isOpening = ctx.isHeading || ctx.sentenceStarts.has(run.first);
   if (length >= 2 && (LEGAL_SUFFIXES.has(lastWord) || (!isOpening && COMPANY_SUFFIXES.has(lastWord)))) return { ...run, type: 'org', evidence: 'suffix' };
   // "Helionyx Energy, Inc." — the legal form after a comma
   if (/^,?\s(?:inc|corp|ltd|llc|plc|ag|sa|nv|gmbh|co)\b/.test(after)) return { ...run, type: 'org', evidence: 'suffix' };
   // camelCase ("AiToEarn", "CoreWeave") is a name wherever it stands
-  if (length === 1 && /^\p{Ll}+\p{Lu}|^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0]!)) return { ...run, type: 'product', evidence: 'camel-case' };
+  if (length === 1 && CAMEL_CASE.test(words[0]!)) return { ...run, type: 'product', evidence: 'camel-case' };
   // single letters, short unknown acronyms ("B", "IP", "ROI") and legal forms ("Inc") are not names by themselves
-  if (length === 1 && (words[0]!.length < 2 || /^\p{Lu}{2,3}$/u.test(words[0]!) || LEGAL_SUFFIXES.has(words[0]!))) return undefined;
+  if (length === 1 && (words[0]!.length < 2 || SHORT_ACRONYM.test(words[0]!) || LEGAL_SUFFIXES.has(words[0]!))) return undefined;
   if (isPersonShaped && hasRoleBefore(before)) return { ...run, type: 'person', evidence: 'role' };
   if (isPersonShaped && GIVEN_NAMES.has(words[0]!)) return { ...run, type: 'person', evidence: 'given-name' };
   const nextWord = /^(?:['’]s)?,?\s+([a-z]+)/.exec(after)?.[1];
@@ -119,11 +125,10 @@ function hasRoleBefore(before: string): boolean {
 
 /** Most words capitalised: a headline, a title or a link title, where capitals say nothing. */
 export function isTitleCase(text: string): boolean {
-  const words = text.match(/\p{L}[\p{L}’']*/gu) ?? [];
+  const words = text.match(TITLE_WORDS) ?? [];
   if (words.length < 3) return false;
-  const small = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
-  const content = words.filter((w) => !small.test(w));
-  return content.length >= 3 && content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length >= 0.75;
+    const content = words.filter((w) => !SMALL_TITLE_WORD.test(w));
+  return content.length >= 3 && content.filter((w) => STARTS_UPPER.test(w)).length / content.length >= 0.75;
 }
 
 export function isNotName(word: string): boolean {

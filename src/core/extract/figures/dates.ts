@@ -24,6 +24,8 @@ const ORDINALS: Record<string, number> = wordTable({ first: 1, second: 2, third:
 const MONTH_LEADS = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'through', 'of', 'before', 'after', 'during', 'early', 'late', 'mid', 'end', 'between', 'and', 'to']);
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const STARTS_UPPER = /^\p{Lu}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export function isYear(token: Token | undefined): boolean {
   return !!token && token.type === 'num' && /^(19|20)\d\d$/.test(token.text);
@@ -64,7 +66,7 @@ function matchTime(tokens: readonly Token[], i: number): { last: number; value: 
 }
 
 function monthOf(token: Token | undefined): number | undefined {
-  if (!token || token.type !== 'word' || !/^\p{Lu}/u.test(token.text)) return undefined;
+  if (!token || token.type !== 'word' || !STARTS_UPPER.test(token.text)) return undefined;
   return MONTHS[token.lower];
 }
 
@@ -109,7 +111,7 @@ function yearAfter(tokens: readonly Token[], last: number): { year: string; last
   if (tokens[k]?.text === ',') k++;
   if (tokens[k]?.type !== 'space' || tokens[k]!.text.length > 2) return undefined;
   const year = tokens[k + 1];
-  if (!isYear(year) || (tokens[k + 2] && isGlued(year, tokens[k + 2]) && /[\p{L}\p{N}]/u.test(tokens[k + 2]!.text))) return undefined;
+  if (!isYear(year) || (tokens[k + 2] && isGlued(year, tokens[k + 2]) && LETTER_OR_DIGIT.test(tokens[k + 2]!.text))) return undefined;
   return { year: year!.text, last: k + 1 };
 }
 
@@ -148,7 +150,7 @@ function periodAt(tokens: readonly Token[], i: number): DateMatch | undefined {
   if (token.type === 'word' && (token.text === 'Q' || token.text === 'H') && tokens[i + 1]?.type === 'num' && isGlued(token, tokens[i + 1])) {
     const n = Number(tokens[i + 1]!.text);
     const max = token.text === 'Q' ? 4 : 2;
-    if (n >= 1 && n <= max && !/[\p{L}\p{N}]/u.test(tokens[i + 2] && isGlued(tokens[i + 1], tokens[i + 2]) ? tokens[i + 2]!.text : '')) {
+    if (n >= 1 && n <= max && !LETTER_OR_DIGIT.test(tokens[i + 2] && isGlued(tokens[i + 1], tokens[i + 2]) ? tokens[i + 2]!.text : '')) {
       const period = `${token.text}${n}`;
       const year = periodYearAfter(tokens, i + 1);
       return year ? { first: i, last: year.last, value: `${year.year}-${period}` } : { first: i, last: i + 1, value: `--${period}` };

@@ -21,7 +21,11 @@ export function figuresOfBlocks(blocks: readonly ProseBlock[], cache?: AnalysisC
     }
     for (const figure of figures) {
       const span = block.map.spanToFile(figure.start, figure.end);
-      if (span) out.push({ ...figure, blockIndex, fileStart: span.start, fileEnd: span.end });
+      if (!span) continue;
+      out.push({
+        kind: figure.kind, value: figure.value, unit: figure.unit, start: figure.start, end: figure.end, qualifier: figure.qualifier,
+        isApprox: figure.isApprox, blockIndex, fileStart: span.start, fileEnd: span.end,
+      });
     }
   });
   return out;

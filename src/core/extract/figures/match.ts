@@ -1,6 +1,9 @@
 /** Small token-sequence matchers shared by the recognisers. */
 import { HYPHENS, type Token } from './tokens';
 
+/** Starts with a capital letter. (Unicode-property patterns stay at module level: bundled for node20 they become `new RegExp` per use.) */
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /**
  * Matches `words` (lower case; '-' stands for any hyphen; ' ' for a space token) at token `i`,
  * allowing one short space between words that are not written with ' '. Returns the index of
@@ -57,5 +60,5 @@ export function wordsBefore(tokens: readonly Token[], i: number, count: number):
 }
 
 export function isCapitalised(token: Token | undefined): boolean {
-  return !!token && token.type === 'word' && /^\p{Lu}/u.test(token.text);
+  return !!token && token.type === 'word' && STARTS_UPPER.test(token.text);
 }

@@ -37,8 +37,10 @@ export interface Magnitude {
   readonly isLetter: boolean;
 }
 
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(UNITS), ...Object.keys(TENS), 'hundred']);
+
 export function isNumberWord(lower: string): boolean {
-  return lower in UNITS || lower in TENS || lower === 'hundred';
+  return NUMBER_WORDS.has(lower);
 }
 
 /** Parses a number starting at token `i`: digits, or number words up to "hundred". */

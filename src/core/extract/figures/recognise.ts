@@ -31,6 +31,8 @@ const DISCOURSE_NOUNS = new Set([
 ]);
 const REFERENTIAL = new Set(['the', 'these', 'those', 'all', 'both', 'its', 'their', 'our', 'his', 'her', 'my', 'your', 'each', 'every', 'which']);
 const COMPARATIVES = new Set(['more', 'less', 'faster', 'slower', 'larger', 'bigger', 'higher', 'greater', 'as', 'cheaper', 'smaller', 'the', 'that', 'over', 'what']);
+const HAS_UPPER = /\p{Lu}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
 
 const QUALIFIER_PHRASES: ReadonlyArray<{ readonly words: readonly string[]; readonly qualifier: Qualifier; readonly isApprox: boolean }> = [
   ['up to', 'up-to', false], ['as much as', 'up-to', false], ['as many as', 'up-to', false], ['as high as', 'up-to', false],
@@ -155,7 +157,7 @@ function isInName(tokens: readonly Token[], i: number): boolean {
   const p = previousSolid(tokens, i);
   const before = tokens[p];
   if (!before || p !== i - 2 || tokens[i - 1]!.text !== ' ') return false;
-  if (!(isCapitalised(before) || (before.type === 'word' && /\p{Lu}/u.test(before.text.slice(1))))) return false;
+  if (!(isCapitalised(before) || (before.type === 'word' && HAS_UPPER.test(before.text.slice(1))))) return false;
   if (LEADS_BEFORE_NUMBERS.has(before.lower)) return false;
   return !/['’]s$/.test(before.text); // "Microsoft’s 2019 investment": a possessive, not a name
 }
@@ -202,7 +204,7 @@ function hasUnitAfter(tokens: readonly Token[], i: number): boolean {
 function isStartCandidate(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!;
   if (token.type === 'space') return false;
-  if (token.type === 'word' && !isNumberWord(token.lower) && !/^(US|USD|EUR|GBP|JPY|CNY|RMB|INR|KRW|CHF|Rs|FY|Q|H|No|HK|NT|S|C|CA|AU|R|mid|top|fiscal|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/i.test(token.text) && !isMonthWord(token)) return false;
+  if (token.type === 'word' && !isNumberWord(token.lower) && !isStartWord(token) && !isMonthWord(token)) return false;
   const before = tokens[i - 1];
   if (before && isGlued(before, token)) {
     if (before.type === 'word' || before.type === 'num') return false;
@@ -212,8 +214,22 @@ function isStartCandidate(tokens: readonly Token[], i: number): boolean {
   return true;
 }
 
+/** Words that may open a figure: currency codes, periods ("FY", "Q3"), ranks ("No.", "top", "third"); any case. */
+const START_WORDS: ReadonlySet<string> = new Set([
+  'us', 'usd', 'eur', 'gbp', 'jpy', 'cny', 'rmb', 'inr', 'krw', 'chf', 'rs', 'fy', 'q', 'h', 'no', 'hk', 'nt', 's', 'c', 'ca',
+  'au', 'r', 'mid', 'top', 'fiscal', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+]);
+const MONTH_PREFIXES: ReadonlySet<string> = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+/** ASCII only: "K" (the kelvin sign) lower-cases to "k", but is no letter of these words. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+function isStartWord(token: Token): boolean {
+  return START_WORDS.has(token.lower) && ASCII.test(token.text);
+}
+
+/** "Jan", "January", "Sept.": a capitalised word opening with a month's first three letters. */
 function isMonthWord(token: Token): boolean {
-  return /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(token.text) && /^\p{Lu}/u.test(token.text);
+  return MONTH_PREFIXES.has(token.lower.slice(0, 3)) && ASCII.test(token.text.slice(0, 3)) && STARTS_UPPER.test(token.text);
 }
 
 function withQualifier(tokens: readonly Token[], first: number, figure: Found['figure']): ProseFigure {

@@ -23,7 +23,7 @@ export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const token = matchAt(NUMBER, 'num', text, i) ?? matchAt(WORD, 'word', text, i) ?? matchAt(SPACE, 'space', text, i);
+    const token = tokenAt(text, i);
     if (token) {
       tokens.push(token);
       i = token.end;
@@ -36,6 +36,17 @@ export function tokenise(text: string): Token[] {
     i += length;
   }
   return tokens;
+}
+
+/** A number, word or space token at `i`; the first character rules out the patterns that cannot match. */
+function tokenAt(text: string, i: number): Token | undefined {
+  const code = text.charCodeAt(i);
+  if (code >= 0x30 && code <= 0x39) return matchAt(NUMBER, 'num', text, i);
+  if (code < 0x80) {
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return matchAt(WORD, 'word', text, i);
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? matchAt(SPACE, 'space', text, i) : undefined;
+  }
+  return matchAt(WORD, 'word', text, i) ?? matchAt(SPACE, 'space', text, i);
 }
 
 function matchAt(pattern: RegExp, type: TokenType, text: string, index: number): Token | undefined {

@@ -1,0 +1,94 @@
+/**
+ * One markdown section → mdast: unified + remark-parse with GFM and front matter, but only the
+ * GFM extensions (the micromark and mdast extensions remark-gfm is made of) that the section can use. GFM's constructs
+ * are tried at every word (autolink literals) or every line (tables), which doubles the
+ * parse time; an extension whose trigger characters are absent from the section cannot match,
+ * so leaving it out yields the same tree. The extensions keep remark-gfm's order.
+ */
+import type { Extension as TreeExtension } from 'mdast-util-from-markdown';
+import type { Extension as SyntaxExtension } from 'micromark-util-types';
+import type { Nodes, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+
+interface SyntaxFeature {
+  readonly syntax: SyntaxExtension;
+  readonly tree: TreeExtension;
+}
+
+interface GfmFeature extends SyntaxFeature {
+  /** True when the source may hold this syntax; false only when it cannot match anywhere. */
+  readonly mayOccurIn: (source: string) => boolean;
+}
+
+/**
+ * Autolink literals ("https://…", "www.…", "a@b.co") are found by the syntax and again, after
+ * character references are decoded, in the tree's text: so the source is first parsed without
+ * them, and again with them only when some text holds what they need.
+ */
+const AUTOLINK_LITERAL: SyntaxFeature = { syntax: gfmAutolinkLiteral(), tree: gfmAutolinkLiteralFromMarkdown() };
+/** "@", "://", "www." (any case), or a character reference that may decode to one of them. */
+const AUTOLINK_SOURCE = /@|:\/\/|www\.|&[#A-Za-z]/i;
+/** What every autolink literal holds in its text: an e-mail's local part and "@", "://" or "www.". */
+const AUTOLINK_TEXT = /[\w+\-.]@|:\/\/|www\./i;
+
+/** The rest of remark-gfm's extensions, in its order, each with the characters it cannot match without. */
+const GFM_FEATURES: readonly GfmFeature[] = [
+  // "[^1]" and "[^1]: …"; also "![^1]"
+  { syntax: gfmFootnote(), tree: gfmFootnoteFromMarkdown(), mayOccurIn: (text) => text.includes('[^') },
+  { syntax: gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown(), mayOccurIn: (text) => text.includes('~') },
+  // a delimiter row needs a pipe or an aligned cell (":-", "-:"): "a\n:-" is a one-column table
+  { syntax: gfmTable(), tree: gfmTableFromMarkdown(), mayOccurIn: (text) => text.includes('|') || text.includes(':-') || text.includes('-:') },
+  { syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown(), mayOccurIn: (text) => text.includes('[') },
+];
+
+const FRONT_MATTER: SyntaxFeature = { syntax: frontmatter(['yaml', 'toml']), tree: frontmatterFromMarkdown(['yaml', 'toml']) };
+
+/**
+ * The tree of `text` as `unified().use(remarkParse).use(remarkGfm)` gives it, plus
+ * `.use(remarkFrontmatter, ['yaml', 'toml'])` at the start of the file: front matter can
+ * only open the file, so later sections starting with "---" are thematic breaks.
+ */
+export function parseMarkdownTree(text: string, isFileStart = true): Root {
+  const features: SyntaxFeature[] = GFM_FEATURES.filter((feature) => feature.mayOccurIn(text));
+  if (isFileStart) features.push(FRONT_MATTER);
+  const tree = parseWith(text, features);
+  if (!AUTOLINK_SOURCE.test(text) || !hasTextLike(tree, AUTOLINK_TEXT)) return tree;
+  return parseWith(text, [AUTOLINK_LITERAL, ...features]);
+}
+
+const ALL_FEATURES: readonly SyntaxFeature[] = [AUTOLINK_LITERAL, ...GFM_FEATURES, FRONT_MATTER];
+/** One frozen processor per set of features (a few dozen at most), made when first needed. */
+const processors = new Map<string, ReturnType<typeof processorOf>>();
+
+function parseWith(text: string, features: readonly SyntaxFeature[]): Root {
+  const key = features.map((f) => ALL_FEATURES.indexOf(f)).join();
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = processorOf(features)));
+  return processor.parse(text);
+}
+
+/** What remark-gfm and remark-frontmatter do: their extensions added to remark-parse's settings. */
+function processorOf(features: readonly SyntaxFeature[]) {
+  return unified().use(remarkParse)
+    .data('micromarkExtensions', features.map((f) => f.syntax))
+    .data('fromMarkdownExtensions', features.map((f) => f.tree))
+    .freeze();
+}
+
+function hasTextLike(node: Nodes, pattern: RegExp): boolean {
+  if (node.type === 'text') return pattern.test(node.value);
+  return 'children' in node && node.children.some((child) => hasTextLike(child, pattern));
+}
