@@ -1,12 +1,15 @@
 /**
  * `newsmark extract`: analyse articles, print the contract JSON (or JSON lines): the sources,
  * the deals merged across them, and the facts two sources state differently (`conflicts`).
+ * Both come from the corpus, which keeps only each article's compact facts: with --jsonl
+ * nothing else of an article stays in memory once its line is written.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { analyse, type Analysis } from '../core/analysis';
+import { analyse } from '../core/analysis';
 import { Corpus } from '../core/corpus/corpus';
-import { dealsAcross, toExtractConflict, toExtractDeal, toExtractOutput, toExtractSource } from '../core/extractOutput';
+import { byFirstMention, type DealOrder } from '../core/corpus/deals';
+import { toExtractConflict, toExtractDeal, toExtractOutput, toExtractSource } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
 import { loadLexicon } from './lexiconFile';
@@ -27,7 +30,6 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
   const isJsonLines = args.flags.has('--jsonl');
   const indent = args.flags.has('--pretty') ? 2 : undefined;
   const sources: ExtractSource[] = [];
-  const analyses: Analysis[] = [];
   // cross-source facts: each article reduced to its compact facts as it is read
   const corpus = new Corpus();
   for (const file of files) {
@@ -41,17 +43,47 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
     const analysis = analyse({ path: read.path, text: read.text }, { lexicon });
     const source = toExtractSource(analysis, createHash('sha256').update(read.bytes).digest('hex'));
     corpus.update(read.path, analysis);
-    // keep only what the cross-source deal merge needs
-    analyses.push({ ...analysis, sentences: [], figures: [], entities: [], claims: [] });
     if (isJsonLines) fs.writeSync(out, `${JSON.stringify({ source })}\n`);
     else sources.push(source);
   }
-  const deals = dealsAcross(analyses);
-  const conflicts = corpus.conflicts().map(toExtractConflict);
-  if (isJsonLines) fs.writeSync(out, `${JSON.stringify({ deals: deals.map(toExtractDeal), conflicts })}\n`);
-  else fs.writeSync(out, `${JSON.stringify({ ...toExtractOutput(sources, deals), conflicts }, null, indent)}\n`);
+  if (isJsonLines) {
+    // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
+    // MB, and each deal is kept only as its JSON until all are sorted
+    fs.writeSync(out, '{"deals":');
+    writeJsonArray(out, dealsAsJson(corpus));
+    fs.writeSync(out, ',"conflicts":');
+    writeJsonArray(out, corpus.conflicts().map((c) => JSON.stringify(toExtractConflict(c))));
+    fs.writeSync(out, '}\n');
+  } else {
+    const conflicts = corpus.conflicts().map(toExtractConflict);
+    fs.writeSync(out, `${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`);
+  }
   if (out !== 1) fs.closeSync(out);
   return failed > 0 ? 1 : 0;
+}
+
+/** Merged across sources as the engine merges an article's deals; entity ids canonical across the workspace. */
+const DEAL_MERGE = 'same-value';
+const ITEMS_PER_WRITE = 1000;
+
+/** Each deal as its JSON, in the order of `corpus.deals()`. */
+function dealsAsJson(corpus: Corpus): string[] {
+  const deals: Array<DealOrder & { readonly json: string }> = [];
+  corpus.forEachDeal(DEAL_MERGE, (deal) => {
+    const first = deal.mentions[0];
+    deals.push({ id: deal.id, mentions: first ? [{ path: first.path, start: first.start }] : [], json: JSON.stringify(toExtractDeal(deal)) });
+  });
+  return deals.sort(byFirstMention).map((d) => d.json);
+}
+
+/** A JSON array of items already in JSON, written a thousand at a time. */
+function writeJsonArray(out: number, items: readonly string[]): void {
+  fs.writeSync(out, '[');
+  for (let i = 0; i < items.length; i += ITEMS_PER_WRITE) {
+    const chunk = items.slice(i, i + ITEMS_PER_WRITE).join(',');
+    fs.writeSync(out, i === 0 ? chunk : `,${chunk}`);
+  }
+  fs.writeSync(out, ']');
 }
 
 function isFolder(p: string): boolean {

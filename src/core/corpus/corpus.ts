@@ -10,14 +10,18 @@ import type { Analysis } from '../analysis';
 import type { Deal } from '../extract/deals/deal';
 import { WorkspaceAliases } from './aliases';
 import { DEFAULT_TOLERANCE, compareStatements, type Verdict } from './compare';
-import { DealIndex, type CorpusDeal } from './deals';
+import { DealIndex, type CorpusDeal, type DealMerge } from './deals';
 import { EntityIndex } from './entityIndex';
 import { FactIndex } from './factIndex';
-import { factKeyId } from './factKey';
+import { factKeyId, type FactKey } from './factKey';
 import { keyView, toView } from './factViews';
-import { movedTo, retainedCharacters, summariseSource, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
+import { internFacts, releaseFacts, releaseKey } from './internedFacts';
+import { dealMentionCount, unpackDeals } from './packedDeals';
+import { figureIdOf, movedTo, retainedCharacters, summariseSource, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
+import { StringPool } from './stringPool';
 import type { ComparedStatement, CorpusChange, CorpusEntity, CorpusEntityMention, CorpusFact, FactKeyView, FigureFacts, RetainedCounts } from './views';
 import { byText } from './order';
+import { PartyUsers } from './partyUsers';
 
 export interface CorpusOptions {
   /** Relative difference two exact figures may have and still agree (default 0.01). */
@@ -29,8 +33,11 @@ export class Corpus {
   private readonly sources = new Map<string, SourceFacts>();
   private readonly aliases = new WorkspaceAliases();
   private readonly factIndex: FactIndex;
-  private readonly entities = new EntityIndex();
+  private readonly entities = new EntityIndex((path, id) => this.sources.get(path)?.entities.find((e) => e.id === id)?.name);
   private readonly dealIndex = new DealIndex();
+  /** Which sources' keys and deals use which entity ids: what to re-key when an id resolves differently. */
+  private readonly partyUsers = new PartyUsers();
+  private readonly pool = new StringPool();
   private readonly resolve = (id: string): string => this.aliases.resolve(id);
 
   constructor(options: CorpusOptions = {}) {
@@ -41,6 +48,11 @@ export class Corpus {
   /** Adds or replaces a source. Only its compact facts are kept, never the analysis. */
   update(path: string, analysis: Analysis): CorpusChange {
     return this.put(summariseSource(path, analysis));
+  }
+
+  /** Adds or replaces a source from facts summarised elsewhere (`summariseSource`, in a worker thread). */
+  updateFacts(facts: SourceFacts): CorpusChange {
+    return this.put(facts);
   }
 
   remove(path: string): CorpusChange {
@@ -73,17 +85,19 @@ export class Corpus {
   /** What other sources say about the fact a figure states; undefined when the figure has no key. */
   statementsFor(path: string, figureId: string): FigureFacts | undefined {
     const source = this.sources.get(path);
-    const index = source?.statements.findIndex((s) => s.figureId === figureId) ?? -1;
+    const index = source?.statements.findIndex((s) => figureIdOf(s) === figureId) ?? -1;
     if (!source || index < 0) return undefined;
-    const statement = source.statements[index]!;
+    return this.statementsAt(path, index);
+  }
+
+  private statementsAt(path: string, index: number): FigureFacts {
+    const statement = this.sources.get(path)!.statements[index]!;
     const keyId = this.factIndex.keyAt(path, index)!;
     const others: ComparedStatement[] = [];
-    for (const [otherPath, list] of this.factIndex.statementsOf(keyId)) {
+    for (const [otherPath, other] of this.factIndex.statementsOf(keyId)) {
       if (otherPath === path) continue;
-      for (const other of list) {
-        const { verdict, reason } = compareStatements(statement, other, this.tolerance);
-        if (verdict !== 'unrelated') others.push({ ...toView(otherPath, other), verdict, reason });
-      }
+      const { verdict, reason } = compareStatements(statement, other, this.tolerance);
+      if (verdict !== 'unrelated') others.push({ ...toView(otherPath, other), verdict, reason });
     }
     others.sort((a, b) => byText(a.path, b.path) || a.start - b.start);
     return { key: this.keyViewOf(keyId, statement), statement: toView(path, statement), others, verdict: overall(others.map((o) => o.verdict)) };
@@ -93,10 +107,13 @@ export class Corpus {
   conflictsIn(path: string): FigureFacts[] {
     const source = this.sources.get(path);
     if (!source) return [];
-    return source.statements
-      .filter((_, i) => this.factIndex.statementsOf(this.factIndex.keyAt(path, i)!).size > 1)
-      .map((s) => this.statementsFor(path, s.figureId)!)
-      .filter((facts) => facts.verdict === 'conflict');
+    const out: FigureFacts[] = [];
+    source.statements.forEach((_, i) => {
+      if (!this.factIndex.isSharedBeyond(this.factIndex.keyAt(path, i)!, path)) return;
+      const facts = this.statementsAt(path, i);
+      if (facts.verdict === 'conflict') out.push(facts);
+    });
+    return out;
   }
 
   /** Every fact that two sources or more state, with its verdict, by key. */
@@ -133,12 +150,21 @@ export class Corpus {
         out.push({ path: source.path, start: source.mentions[k * 3]!, end: source.mentions[k * 3 + 1]!, text: source.forms[source.mentions[k * 3 + 2]!]! });
       }
     }
-    return out.sort((a, b) => byText(a.path, b.path) || a.start - b.start);
+    return out.sort((a, b) => byText(a.path, b.path) || a.start - b.start || a.end - b.end || byText(a.text, b.text));
   }
 
-  /** Deals merged across sources, each with every source's value and date, by first mention. */
-  deals(): CorpusDeal[] {
-    return this.dealIndex.deals((path, positions) => this.dealsAt(path, positions));
+  /**
+   * Deals merged across sources, each with every source's value and date, by first mention.
+   * By default two deals that differ only in their amount are one deal, marked `differs`
+   * (see `DealMerge`).
+   */
+  deals(merge: DealMerge = 'join-differing'): CorpusDeal[] {
+    return this.dealIndex.deals((path, positions) => this.dealsAt(path, positions), (path) => this.sources.get(path)?.dateline ?? null, merge);
+  }
+
+  /** The deals of `deals()`, one at a time and unsorted (`byFirstMention` sorts them): none is kept. */
+  forEachDeal(merge: DealMerge, visit: (deal: CorpusDeal) => void): void {
+    this.dealIndex.forEachDeal((path, positions) => this.dealsAt(path, positions), (path) => this.sources.get(path)?.dateline ?? null, merge, visit);
   }
 
   /** Counts of what is kept, for tests and the bench: it must stay small per article. */
@@ -148,8 +174,8 @@ export class Corpus {
       statements += source.statements.length;
       entities += source.entities.length;
       entityMentions += source.mentions.length / 3;
-      deals += source.deals.length;
-      dealMentions += source.deals.reduce((n, d) => n + d.mentions.length, 0);
+      deals += source.deals.count;
+      dealMentions += dealMentionCount(source.deals);
       characters += retainedCharacters(source);
     }
     return {
@@ -158,56 +184,76 @@ export class Corpus {
     };
   }
 
-  private put(next: SourceFacts): CorpusChange {
-    const previous = this.sources.get(next.path);
+  private put(facts: SourceFacts): CorpusChange {
+    const previous = this.sources.get(facts.path);
+    const next = internFacts(facts, this.pool, (key, store) => this.factIndex.share(key, store));
     return this.change(next.path, [...(previous?.entities ?? []), ...next.entities], () => {
       const affected = new Set<string>();
       if (previous) this.unindex(previous, affected);
-      const shared = { ...next, statements: this.factIndex.share(next.statements) };
-      this.sources.set(next.path, shared);
-      this.aliases.add(shared.entities);
+      this.sources.set(next.path, next);
+      this.aliases.add(next.entities);
       return affected;
     }, next.path);
   }
 
   /**
    * Runs a change and indexes `added` (a path just stored). When the change makes some entity
-   * resolve differently across the workspace, every index keyed by entity is rebuilt instead.
+   * ids resolve differently across the workspace, the sources whose keys or deals use those ids
+   * are indexed again under the new ids, and the sources naming them are affected too.
    */
   private change(path: string, entities: readonly SourceEntity[], run: () => Set<string>, added?: string): CorpusChange {
-    const touched = WorkspaceAliases.touchedBy(entities);
-    const before = touched.map(this.resolve);
+    const reached = this.aliases.reachingAny(WorkspaceAliases.touchedBy(entities));
+    const before = reached.map(this.resolve);
     const affected = run();
-    if (touched.some((id, i) => this.resolve(id) !== before[i])) return this.reindexAll(path);
+    const moved = reached.filter((id, i) => this.resolve(id) !== before[i]);
+    const paths = new Set<string>([path]);
+    if (moved.length > 0) this.rekey(moved, added, affected, paths);
     if (added) this.index(this.sources.get(added)!, affected);
-    return { affectedPaths: this.factIndex.pathsSharing(affected, [path]) };
+    return { affectedPaths: this.factIndex.pathsSharing(affected, paths) };
   }
 
+  /** Indexes again, under the ids they resolve to now, the sources using `moved` ids (but `skipped`, indexed next). */
+  private rekey(moved: readonly string[], skipped: string | undefined, affected: Set<string>, paths: Set<string>): void {
+    this.entities.forgetCanonical();
+    this.dealIndex.forgetMerged();
+    const users = new Set<string>();
+    for (const id of moved) {
+      for (const user of this.partyUsers.pathsUsing(id)) users.add(user);
+      for (const naming of this.entities.pathsNaming(id)) paths.add(naming);
+    }
+    for (const user of [...users].sort(byText)) {
+      if (user === skipped) continue;
+      const source = this.sources.get(user)!;
+      this.factIndex.remove(user, affected);
+      this.dealIndex.remove(user);
+      this.factIndex.add(user, source.statements, this.canonicalKeyId, affected);
+      this.dealIndex.add(user, unpackDeals(source.deals, user), this.resolve);
+      paths.add(user);
+    }
+  }
+
+  private readonly canonicalKeyId = (key: FactKey): string => factKeyId(key.subject, key.metric, key.period, this.resolve);
+
   private index(source: SourceFacts, affected: Set<string>): void {
-    this.factIndex.add(source.path, source.statements, (key) => factKeyId(key.subject, key.metric, key.period, this.resolve), affected);
-    this.entities.add(source.path, source.entities, this.resolve);
-    this.dealIndex.add(source.path, source.deals, this.resolve);
+    this.factIndex.add(source.path, source.statements, this.canonicalKeyId, affected);
+    if (this.entities.add(source.path, source.entities, this.resolve)) this.dealIndex.forgetMerged();
+    this.dealIndex.add(source.path, unpackDeals(source.deals, source.path), this.resolve);
+    this.partyUsers.add(source);
   }
 
   private unindex(source: SourceFacts, affected: Set<string>): void {
     this.factIndex.remove(source.path, affected);
-    this.factIndex.release(source.statements);
-    this.entities.remove(source.path, source.entities, this.resolve);
+    this.factIndex.release(source.statements, (key) => releaseKey(key, this.pool));
+    if (this.entities.remove(source.path, source.entities, this.resolve)) this.dealIndex.forgetMerged();
     this.dealIndex.remove(source.path);
+    this.partyUsers.remove(source);
     this.aliases.remove(source.entities);
-  }
-
-  private reindexAll(changedPath: string): CorpusChange {
-    this.factIndex.clear();
-    this.entities.clear();
-    this.dealIndex.clear();
-    const ignored = new Set<string>();
-    for (const source of this.sources.values()) this.index(source, ignored);
-    return { affectedPaths: [...new Set([...this.sources.keys(), changedPath])].sort() };
+    releaseFacts(source, this.pool);
   }
 
   private entityRecords(canonical: string): Array<{ source: SourceFacts; entity: SourceEntity }> {
     const out: Array<{ source: SourceFacts; entity: SourceEntity }> = [];
+    // by path, then id: the same records whatever order the sources came in
     for (const [id, path] of this.entities.sourcesOf(canonical, this.resolve)) {
       const source = this.sources.get(path);
       const entity = source?.entities.find((e) => e.id === id);
@@ -224,7 +270,8 @@ export class Corpus {
   private dealsAt(path: string, positions: readonly number[]): Deal[] {
     const source = this.sources.get(path);
     if (!source) return [];
-    return positions.map((i) => source.deals[i]!).map((d) => {
+    const deals = unpackDeals(source.deals, path);
+    return positions.map((i) => deals[i]!).map((d) => {
       const partyIds = d.partyIds.map(this.resolve);
       if (partyIds.every((id, i) => id === d.partyIds[i])) return d;
       const parties = d.parties.map((name, i) => (partyIds[i] === d.partyIds[i] ? name : (this.entities.nameOf(partyIds[i]!) ?? name)));

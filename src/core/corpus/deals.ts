@@ -31,6 +31,8 @@ export interface CorpusDeal {
   readonly currency: string | null;
   readonly date: string | null;
   readonly isDateInferred: boolean;
+  /** Some party is taken from a lead-in in every mention ("Its deals include: Oracle: …"). */
+  readonly isPartyInferred: boolean;
   /** One entry per source, by path. */
   readonly sources: readonly SourceDealStatement[];
   /** Sources state different amounts or currencies, or dates that contradict. */
@@ -39,10 +41,21 @@ export interface CorpusDeal {
   readonly mentions: readonly DealMention[];
 }
 
+/** A source's dateline: a mention's date equal to it was inferred, not stated. */
+export type DatelineOf = (path: string) => string | null;
+
+/**
+ * How deals of several sources merge. `join-differing`: also join two deals that differ only in
+ * their amount (the deals panel, which marks them). `same-value`: only the engine's own merge,
+ * each deal keeping its headline amount — as `mergeDeals` over every source's deals, for a
+ * contract (the CLI's) that has no field to mark a difference.
+ */
+export type DealMerge = 'join-differing' | 'same-value';
+
 /** The deals of one group (same kind, same parties), each mention carrying its path. */
-export function mergeAcrossSources(deals: readonly Deal[]): CorpusDeal[] {
-  const merged = joinDiffering(mergeDeals(deals));
-  return merged.map(toCorpusDeal);
+export function mergeAcrossSources(deals: readonly Deal[], datelineOf: DatelineOf, merge: DealMerge = 'join-differing'): CorpusDeal[] {
+  const merged = merge === 'join-differing' ? joinDiffering(mergeDeals(deals)) : mergeDeals(deals);
+  return merged.map((deal) => toCorpusDeal(deal, datelineOf, merge));
 }
 
 function joinDiffering(deals: Deal[]): Deal[] {
@@ -80,7 +93,7 @@ function isSameButAmount(a: Deal, b: Deal, pathsOfA: ReadonlySet<string | undefi
   return true;
 }
 
-function toCorpusDeal(deal: Deal): CorpusDeal {
+function toCorpusDeal(deal: Deal, datelineOf: DatelineOf, merge: DealMerge): CorpusDeal {
   const byPath = new Map<string, DealMention[]>();
   for (const m of deal.mentions) {
     const list = byPath.get(m.path ?? '') ?? [];
@@ -89,15 +102,17 @@ function toCorpusDeal(deal: Deal): CorpusDeal {
   }
   const sources: SourceDealStatement[] = [...byPath].sort(([a], [b]) => byText(a, b)).map(([path, mentions]) => {
     const valued = mentions.find((m) => m.value !== null);
-    return { path, value: valued?.value ?? null, currency: valued?.currency ?? null, date: mentions.find((m) => m.date !== null)?.date ?? null, mentions };
+    const dateline = datelineOf(path);
+    const stated = mentions.find((m) => m.date !== null && m.date !== dateline);
+    return { path, value: valued?.value ?? null, currency: valued?.currency ?? null, date: stated?.date ?? null, mentions };
   });
   const values = sources.filter((s) => s.value !== null);
   const differs = values.some((s) => !isClose(s.value!, values[0]!.value!) || s.currency !== values[0]!.currency)
     || sources.some((s) => sources.some((t) => s.date !== null && t.date !== null && !s.date.startsWith(t.date) && !t.date.startsWith(s.date)));
-  const value = mostStated(values) ?? deal.value;
+  const value = merge === 'join-differing' ? (mostStated(values) ?? deal.value) : deal.value;
   return {
     id: dealId(deal.kind, deal.partyIds, value, deal.date), kind: deal.kind, parties: deal.parties, partyIds: deal.partyIds,
-    value, currency: deal.currency, date: deal.date, isDateInferred: deal.isDateInferred,
+    value, currency: deal.currency, date: deal.date, isDateInferred: deal.isDateInferred, isPartyInferred: deal.isPartyInferred,
     sources, differs, mentions: deal.mentions,
   };
 }
@@ -115,51 +130,90 @@ function isClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= SAME_VALUE * Math.max(Math.abs(a), Math.abs(b));
 }
 
+/** Some of a source's deals (by position), each mention with the source's path. */
+export type DealsOf = (path: string, positions: readonly number[]) => Deal[];
+
+/** What orders deals: the id and the first mention's place. */
+export interface DealOrder {
+  readonly id: string;
+  readonly mentions: ReadonlyArray<{ readonly path?: string; readonly start: number }>;
+}
+
+/** The order of `Corpus.deals()`: by the path and position of the first mention, then by id. */
+export function byFirstMention(a: DealOrder, b: DealOrder): number {
+  const [x, y] = [a.mentions[0], b.mentions[0]];
+  return byText(x?.path ?? '', y?.path ?? '') || (x?.start ?? 0) - (y?.start ?? 0) || byText(a.id, b.id);
+}
+
+/** The sources with deals of one group; most groups have one. */
+interface GroupEntry {
+  /** The group id (this one string is shared by every source's list of groups). */
+  readonly id: string;
+  paths: string[];
+}
+
 /** Deal groups (same kind, same canonical parties) → the sources with such a deal; merged on demand, cached per group. */
 export class DealIndex {
-  private readonly groups = new Map<string, Set<string>>();
+  private readonly groups = new Map<string, GroupEntry>();
   /** path → the group of each of its deals, in order. */
   private readonly groupsOf = new Map<string, string[]>();
   private readonly merged = new Map<string, CorpusDeal[]>();
 
   add(path: string, deals: readonly Deal[], resolve: (id: string) => string): void {
-    const groups = deals.map((d) => groupOf(d, resolve));
+    if (deals.length === 0) return;
+    const groups = deals.map((d) => {
+      const id = groupOf(d, resolve);
+      let entry = this.groups.get(id);
+      if (!entry) {
+        entry = { id, paths: [path] };
+        this.groups.set(id, entry);
+      } else if (!entry.paths.includes(path)) {
+        entry.paths.push(path);
+      }
+      this.merged.delete(id);
+      return entry.id;
+    });
     this.groupsOf.set(path, groups);
-    for (const group of new Set(groups)) {
-      this.groups.set(group, (this.groups.get(group) ?? new Set<string>()).add(path));
-      this.merged.delete(group);
-    }
   }
 
   remove(path: string): void {
     for (const group of new Set(this.groupsOf.get(path) ?? [])) {
-      const paths = this.groups.get(group);
-      paths?.delete(path);
-      if (paths?.size === 0) this.groups.delete(group);
+      const entry = this.groups.get(group);
+      if (entry) entry.paths = entry.paths.filter((p) => p !== path);
+      if (entry?.paths.length === 0) this.groups.delete(group);
       this.merged.delete(group);
     }
     this.groupsOf.delete(path);
   }
 
-  clear(): void {
-    this.groups.clear();
-    this.groupsOf.clear();
+  /** Names changed: every group is merged again on the next query. */
+  forgetMerged(): void {
     this.merged.clear();
   }
 
-  /** Every group merged; `dealsOf` gives a source's deals (by position) with each mention's path. */
-  deals(dealsOf: (path: string, positions: readonly number[]) => Deal[]): CorpusDeal[] {
+  /**
+   * Every group merged; `dealsOf` gives a source's deals (by position) with each mention's
+   * path. A group's sources are merged in path order, so the result does not depend on the
+   * order the sources came in.
+   */
+  deals(dealsOf: DealsOf, datelineOf: DatelineOf, merge: DealMerge): CorpusDeal[] {
     const out: CorpusDeal[] = [];
-    for (const [group, paths] of this.groups) {
-      let merged = this.merged.get(group);
+    this.forEachDeal(dealsOf, datelineOf, merge, (deal) => out.push(deal));
+    return out.sort(byFirstMention);
+  }
+
+  /** Every group merged, group by group (in no particular order). */
+  forEachDeal(dealsOf: DealsOf, datelineOf: DatelineOf, merge: DealMerge, visit: (deal: CorpusDeal) => void): void {
+    for (const [group, entry] of this.groups) {
+      // only the panel's merge is cached: it is asked for again after every change
+      let merged = merge === 'join-differing' ? this.merged.get(group) : undefined;
       if (!merged) {
-        merged = mergeAcrossSources([...paths].flatMap((p) => dealsOf(p, this.positionsIn(p, group))));
-        this.merged.set(group, merged);
+        const paths = [...entry.paths].sort(byText);
+        merged = mergeAcrossSources(paths.flatMap((p) => dealsOf(p, this.positionsIn(p, group))), datelineOf, merge);
+        if (merge === 'join-differing') this.merged.set(group, merged);
       }
-      out.push(...merged);
+      merged.forEach(visit);
     }
-    const first = (d: CorpusDeal) => d.mentions[0];
-    return out.sort((a, b) => byText(first(a)?.path ?? '', first(b)?.path ?? '') || (first(a)?.start ?? 0) - (first(b)?.start ?? 0) || byText(a.id, b.id));
   }
 
   get size(): number {

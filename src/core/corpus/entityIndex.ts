@@ -1,37 +1,62 @@
 /** Which sources name which entity, and the ids that stand for one entity across the workspace. */
 import type { SourceEntity } from './sourceFacts';
+import { byText } from './order';
+
+/** The name a source gives an entity id. */
+export type NameIn = (path: string, id: string) => string | undefined;
 
 export class EntityIndex {
-  /** entity id as articles name it → the paths naming it. */
-  private readonly pathsById = new Map<string, Set<string>>();
+  /** entity id as articles name it → the paths naming it (an array: most ids are named by a few sources). */
+  private readonly pathsById = new Map<string, string[]>();
   /** canonical id → the ids articles use for it; built on demand, dropped when aliases change. */
   private members: Map<string, Set<string>> | null = null;
-  /** id → its name, as the first source naming it has it. */
-  private readonly names = new Map<string, string>();
+  /** id → its name as the source that sorts first has it (filled on demand). */
+  private readonly names = new Map<string, { readonly path: string; readonly name: string }>();
 
-  add(path: string, entities: readonly SourceEntity[], resolve: (id: string) => string): void {
-    for (const entity of entities) {
-      const paths = this.pathsById.get(entity.id) ?? new Set<string>();
-      if (paths.size === 0 && this.members) {
-        const target = resolve(entity.id);
-        this.members.set(target, (this.members.get(target) ?? new Set<string>()).add(entity.id));
-      }
-      this.pathsById.set(entity.id, paths.add(path));
-      if (!this.names.has(entity.id)) this.names.set(entity.id, entity.name);
-    }
-  }
+  constructor(private readonly nameIn: NameIn) {}
 
-  remove(path: string, entities: readonly SourceEntity[], resolve: (id: string) => string): void {
+  /** Indexes a source's entities; true when the name of some id may have changed. */
+  add(path: string, entities: readonly SourceEntity[], resolve: (id: string) => string): boolean {
+    let isRenamed = false;
     for (const entity of entities) {
       const paths = this.pathsById.get(entity.id);
-      paths?.delete(path);
-      if (paths?.size !== 0) continue;
+      if (!paths) {
+        this.pathsById.set(entity.id, [path]);
+        if (this.members) {
+          const target = resolve(entity.id);
+          this.members.set(target, (this.members.get(target) ?? new Set<string>()).add(entity.id));
+        }
+      } else if (paths[paths.length - 1] !== path) {
+        paths.push(path);
+      }
+      const named = this.names.get(entity.id);
+      if (named && byText(path, named.path) < 0) {
+        this.names.set(entity.id, { path, name: entity.name });
+        isRenamed ||= named.name !== entity.name;
+      }
+    }
+    return isRenamed;
+  }
+
+  /** Forgets a source's entities; true when the name of some id may have changed. */
+  remove(path: string, entities: readonly SourceEntity[], resolve: (id: string) => string): boolean {
+    let isRenamed = false;
+    for (const entity of entities) {
+      const paths = this.pathsById.get(entity.id);
+      const at = paths?.indexOf(path) ?? -1;
+      if (at < 0) continue;
+      paths!.splice(at, 1);
+      if (this.names.get(entity.id)?.path === path) {
+        this.names.delete(entity.id);
+        isRenamed = true;
+      }
+      if (paths!.length !== 0) continue;
       this.pathsById.delete(entity.id);
-      this.names.delete(entity.id);
       const members = this.members?.get(resolve(entity.id));
       members?.delete(entity.id);
       if (members?.size === 0) this.members!.delete(resolve(entity.id));
     }
+    return isRenamed;
   }
 
   /** Aliases changed: the canonical groups are rebuilt on the next query. */
@@ -39,18 +64,24 @@ export class EntityIndex {
     this.members = null;
   }
 
-  clear(): void {
-    this.pathsById.clear();
-    this.names.clear();
-    this.members = null;
-  }
-
-  /** The name of an entity id some source uses. */
+  /** The name of an entity id some source uses: the one the first source (by path) gives it. */
   nameOf(id: string): string | undefined {
-    return this.names.get(id);
+    const named = this.names.get(id);
+    if (named) return named.name;
+    const paths = this.pathsById.get(id);
+    if (!paths) return undefined;
+    const path = paths.reduce((a, b) => (byText(b, a) < 0 ? b : a));
+    const first = { path, name: this.nameIn(path, id) ?? id };
+    this.names.set(id, first);
+    return first.name;
   }
 
-  /** (id, path) for every source naming the canonical entity under any of its ids. */
+  /** The paths naming an id (as written in the articles, not canonical). */
+  pathsNaming(id: string): Iterable<string> {
+    return this.pathsById.get(id) ?? [];
+  }
+
+  /** (id, path) for every source naming the canonical entity under any of its ids, by path then id. */
   sourcesOf(canonical: string, resolve: (id: string) => string): Array<readonly [string, string]> {
     if (!this.members) {
       this.members = new Map();
@@ -61,7 +92,7 @@ export class EntityIndex {
     }
     const out: Array<readonly [string, string]> = [];
     for (const id of this.members.get(canonical) ?? []) for (const path of this.pathsById.get(id) ?? []) out.push([id, path]);
-    return out;
+    return out.sort((a, b) => byText(a[1], b[1]) || byText(a[0], b[0]));
   }
 
   get size(): number {

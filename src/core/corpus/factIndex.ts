@@ -1,7 +1,8 @@
 /**
  * Statements by fact key across sources. Keys are interned: every statement of a fact shares
  * one `FactKey` object, however many articles state it. Verdicts are computed on demand and
- * cached per key until a source stating that key changes.
+ * cached per key until a source stating that key changes. Most keys are stated by one source,
+ * so a key holds two flat arrays (paths and statements, side by side) rather than a map.
  */
 import type { FactKey } from './factKey';
 import type { Verdict } from './compare';
@@ -10,63 +11,92 @@ import type { StoredStatement } from './sourceFacts';
 import type { CorpusFact, FactKeyView } from './views';
 import { byText } from './order';
 
+/** The statements of one canonical key: `statements[i]` is stated by `paths[i]`, a source's statements together. */
+interface KeyEntry {
+  /** The canonical key id (this one string is shared by every source's list of keys). */
+  readonly id: string;
+  paths: string[];
+  statements: StoredStatement[];
+}
+
 export class FactIndex {
-  /** canonical key id → path → that source's statements of it. */
-  private readonly byKey = new Map<string, Map<string, StoredStatement[]>>();
+  /** canonical key id → the statements of it. */
+  private readonly byKey = new Map<string, KeyEntry>();
   /** path → canonical key id of each of its statements, in order. */
   private readonly keysOf = new Map<string, string[]>();
-  /** raw key id → the one key object and how many statements use it. */
-  private readonly interned = new Map<string, { key: FactKey; count: number }>();
+  /** key id → the one key object and how many statements use it (a chain for keys whose parties are named differently). */
+  private readonly interned = new Map<string, SharedKey>();
   /** Verdicts by key, kept compact: the views are made when asked for. */
   private readonly verdicts = new Map<string, CachedVerdict | null>();
 
   constructor(private readonly tolerance: number) {}
 
-  /** The statements with their keys replaced by the shared ones (counted until `release`). */
-  share(statements: readonly StoredStatement[]): StoredStatement[] {
-    return statements.map((s) => {
-      const entry = this.interned.get(s.key.id) ?? { key: s.key, count: 0 };
-      entry.count++;
-      this.interned.set(s.key.id, entry);
-      return entry.key === s.key ? s : { ...s, key: entry.key };
-    });
+  /** The shared key object with this content (counted until `release`); `store` makes the copy kept of a new one. */
+  share(key: FactKey, store: (key: FactKey) => FactKey): FactKey {
+    const first = this.interned.get(key.id);
+    for (let entry = first; entry; entry = entry.next) {
+      if (isSameKey(entry.key, key)) {
+        entry.count++;
+        return entry.key;
+      }
+    }
+    const kept = store(key);
+    this.interned.set(kept.id, { key: kept, count: 1, next: first });
+    return kept;
   }
 
-  release(statements: readonly StoredStatement[]): void {
+  /** Counts the statements' keys out; `dropped` gets each key no statement uses any more. */
+  release(statements: readonly StoredStatement[], dropped: (key: FactKey) => void): void {
     for (const s of statements) {
-      const entry = this.interned.get(s.key.id);
-      if (entry && --entry.count === 0) this.interned.delete(s.key.id);
+      let previous: SharedKey | undefined;
+      for (let entry = this.interned.get(s.key.id); entry; previous = entry, entry = entry.next) {
+        if (entry.key !== s.key) continue;
+        if (--entry.count === 0) {
+          if (previous) previous.next = entry.next;
+          else if (entry.next) this.interned.set(entry.next.key.id, entry.next);
+          else this.interned.delete(s.key.id);
+          dropped(entry.key);
+        }
+        break;
+      }
     }
   }
 
   add(path: string, statements: readonly StoredStatement[], canonicalKeyId: (key: FactKey) => string, affected: Set<string>): void {
-    const keys = statements.map((s) => canonicalKeyId(s.key));
-    statements.forEach((s, i) => {
-      const byPath = this.byKey.get(keys[i]!) ?? new Map<string, StoredStatement[]>();
-      const list = byPath.get(path) ?? [];
-      list.push(s);
-      byPath.set(path, list);
-      this.byKey.set(keys[i]!, byPath);
-      this.touch(keys[i]!, affected);
+    const keys = statements.map((s) => {
+      const computed = canonicalKeyId(s.key);
+      // the key's own id when no alias changes it: one string for every statement of the key
+      const id = computed === s.key.id ? s.key.id : computed;
+      // a source's statements of a key are added one after the other: they stay together, in order
+      let entry = this.byKey.get(id);
+      if (!entry) {
+        entry = { id, paths: [path], statements: [s] };
+        this.byKey.set(id, entry);
+      } else {
+        entry.paths.push(path);
+        entry.statements.push(s);
+      }
+      this.touch(entry.id, affected);
+      return entry.id;
     });
     this.keysOf.set(path, keys);
   }
 
   remove(path: string, affected: Set<string>): void {
-    for (const keyId of this.keysOf.get(path) ?? []) {
-      const byPath = this.byKey.get(keyId);
-      byPath?.delete(path);
-      if (byPath?.size === 0) this.byKey.delete(keyId);
+    const keys = this.keysOf.get(path);
+    if (!keys) return;
+    for (const keyId of new Set(keys)) {
+      const entry = this.byKey.get(keyId);
+      if (!entry) continue;
+      const kept = entry.paths.map((p, i) => (p === path ? -1 : i)).filter((i) => i >= 0);
+      if (kept.length === 0) this.byKey.delete(keyId);
+      else {
+        entry.statements = kept.map((i) => entry.statements[i]!);
+        entry.paths = kept.map((i) => entry.paths[i]!);
+      }
       this.touch(keyId, affected);
     }
     this.keysOf.delete(path);
-  }
-
-  /** Forgets the index (not the interned keys): for rebuilding it when entities resolve differently. */
-  clear(): void {
-    this.byKey.clear();
-    this.keysOf.clear();
-    this.verdicts.clear();
   }
 
   /** The canonical key of a source's statement, by its position in the source. */
@@ -74,31 +104,38 @@ export class FactIndex {
     return this.keysOf.get(path)?.[index];
   }
 
-  /** Every source's statements of a key, by path. */
-  statementsOf(keyId: string): ReadonlyMap<string, readonly StoredStatement[]> {
-    return this.byKey.get(keyId) ?? new Map();
+  /** Every statement of a key, with its source's path, a source's statements together in source order. */
+  *statementsOf(keyId: string): Iterable<readonly [string, StoredStatement]> {
+    const entry = this.byKey.get(keyId);
+    if (!entry) return;
+    for (let i = 0; i < entry.paths.length; i++) yield [entry.paths[i]!, entry.statements[i]!];
+  }
+
+  /** Whether a source other than `path` states the key. */
+  isSharedBeyond(keyId: string, path: string): boolean {
+    return this.byKey.get(keyId)?.paths.some((p) => p !== path) ?? false;
   }
 
   /** The sources stating any of the keys, and the extra paths. */
-  pathsSharing(keys: ReadonlySet<string>, extra: readonly string[]): string[] {
+  pathsSharing(keys: ReadonlySet<string>, extra: Iterable<string>): string[] {
     const paths = new Set(extra);
-    for (const key of keys) for (const path of this.byKey.get(key)?.keys() ?? []) paths.add(path);
-    return [...paths].sort();
+    for (const key of keys) for (const path of this.byKey.get(key)?.paths ?? []) paths.add(path);
+    return [...paths].sort(byText);
   }
 
   /** Every fact two sources or more state, with its verdict, by key id; `only` keeps some verdicts. */
   facts(view: (keyId: string, statement: StoredStatement) => FactKeyView, only?: Verdict): CorpusFact[] {
     const out: CorpusFact[] = [];
-    for (const [keyId, byPath] of this.byKey) {
-      if (byPath.size < 2) continue;
+    for (const [keyId, entry] of this.byKey) {
+      const first = entry.paths[0]!;
+      if (!entry.paths.some((p) => p !== first)) continue;
       let cached = this.verdicts.get(keyId);
       if (cached === undefined) {
-        cached = judgeFact(byPath, this.tolerance);
+        cached = judgeFact(groupByPath(entry), this.tolerance);
         this.verdicts.set(keyId, cached);
       }
       if (!cached || (only && cached.verdict !== only)) continue;
-      const key = view(keyId, byPath.values().next().value![0]!);
-      out.push({ key, verdict: cached.verdict, reason: cached.reason, statements: cached.statements.map(([path, s]) => toView(path, s)) });
+      out.push({ key: view(keyId, representative(entry)), verdict: cached.verdict, reason: cached.reason, statements: cached.statements.map(([path, s]) => toView(path, s)) });
     }
     return out.sort((a, b) => byText(a.key.id, b.key.id));
   }
@@ -110,8 +147,11 @@ export class FactIndex {
   /** UTF-16 code units of the interned keys' strings. */
   get internedCharacters(): number {
     let total = 0;
-    for (const { key } of this.interned.values()) {
-      total += key.id.length + (key.period?.length ?? 0) + key.subject.parties.reduce((n, p) => n + p.id.length + p.name.length, 0);
+    for (let entry of this.interned.values()) {
+      for (; entry; entry = entry.next!) {
+        const { key } = entry;
+        total += key.id.length + (key.period?.length ?? 0) + key.subject.parties.reduce((n, p) => n + p.id.length + p.name.length, 0);
+      }
     }
     return total;
   }
@@ -120,4 +160,32 @@ export class FactIndex {
     affected.add(keyId);
     this.verdicts.delete(keyId);
   }
+}
+
+interface SharedKey {
+  readonly key: FactKey;
+  count: number;
+  next: SharedKey | undefined;
+}
+
+/** Keys with one id are interchangeable when their parties have the same names (a view may fall back on them). */
+function isSameKey(a: FactKey, b: FactKey): boolean {
+  return a.subject.parties.length === b.subject.parties.length && a.subject.parties.every((p, i) => p.name === b.subject.parties[i]!.name);
+}
+
+/** The statement a key's view is made from: the first of the source that sorts first. */
+function representative(entry: KeyEntry): StoredStatement {
+  let best = 0;
+  for (let i = 1; i < entry.paths.length; i++) if (byText(entry.paths[i]!, entry.paths[best]!) < 0) best = i;
+  return entry.statements[best]!;
+}
+
+function groupByPath(entry: KeyEntry): Map<string, StoredStatement[]> {
+  const byPath = new Map<string, StoredStatement[]>();
+  for (let i = 0; i < entry.paths.length; i++) {
+    const list = byPath.get(entry.paths[i]!);
+    if (list) list.push(entry.statements[i]!);
+    else byPath.set(entry.paths[i]!, [entry.statements[i]!]);
+  }
+  return byPath;
 }

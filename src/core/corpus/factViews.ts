@@ -2,14 +2,14 @@
 import { compareStatements, prepare, type Verdict } from './compare';
 import { factVerdict } from './factVerdict';
 import { describeKey, subjectId, subjectName, type FactKey } from './factKey';
-import type { StoredStatement } from './sourceFacts';
+import { figureIdOf, type StoredStatement } from './sourceFacts';
 import type { Subject } from './subject';
 import type { FactKeyView, StatementView } from './views';
 import { byText } from './order';
 
 export function toView(path: string, s: StoredStatement): StatementView {
   return {
-    path, figureId: s.figureId, start: s.start, end: s.end, text: s.text, sentence: s.sentence,
+    path, figureId: figureIdOf(s), start: s.start, end: s.end, text: s.text, sentence: s.sentence,
     kind: s.kind, value: s.value, unit: s.unit, qualifier: s.qualifier, isApprox: s.isApprox,
   };
 }

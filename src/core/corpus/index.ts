@@ -4,5 +4,6 @@ export { compareStatements, writtenPrecision, DEFAULT_TOLERANCE, MAX_APPROX, MAX
 export { factsOf, describeKey, subjectId, subjectName, factKeyId, type FactKey, type FigureFact } from './factKey';
 export { METRICS, type Metric } from './metric';
 export type { Subject, Party } from './subject';
-export type { CorpusDeal, SourceDealStatement } from './deals';
+export { byFirstMention, type CorpusDeal, type DealMerge, type SourceDealStatement } from './deals';
 export type { CorpusChange, CorpusEntity, CorpusEntityMention, CorpusFact, ComparedStatement, FactKeyView, FigureFacts, RetainedCounts, StatementView } from './views';
+export { summariseSource, type SourceFacts, type SourceEntity, type StoredStatement } from './sourceFacts';

@@ -1,8 +1,10 @@
 /**
  * What the corpus keeps of one analysed article: its keyed statements, its entities with their
  * mention spans packed in one typed array, and its deals — no sentence objects, no figures
- * without a key, no text beyond the sentences of claims (one copy each, long ones cut).
- * Strings are copied so that nothing keeps the article's text alive.
+ * without a key, no text beyond the sentences of claims (one copy each, long ones cut around
+ * a statement's figure). Plain data (strings, numbers, arrays, one typed array), so that it can
+ * be made in a worker thread and posted. The corpus stores a copy whose strings are detached
+ * from the article and shared across sources (`internFacts`).
  */
 import type { Analysis } from '../analysis';
 import type { Deal, DealMention } from '../extract/deals/deal';
@@ -10,10 +12,10 @@ import type { EntityType } from '../extract/entities/lexicon';
 import type { FigureKind, Qualifier } from '../extract/figures/figure';
 import { writtenPrecision, type ComparableStatement } from './compare';
 import { factsOf, type FactKey } from './factKey';
+import { packDeals, unpackDeals, type PackedDeals } from './packedDeals';
 
 /** A keyed figure as the corpus keeps it; the source's path is held once, by its `SourceFacts`. */
 export interface StoredStatement extends ComparableStatement {
-  readonly figureId: string;
   readonly key: FactKey;
   /** `[start, end)` of the figure in the file. */
   readonly start: number;
@@ -48,29 +50,32 @@ export interface SourceFacts {
   readonly mentions: Int32Array;
   /** The distinct texts of the mentions. */
   readonly forms: readonly string[];
-  /** The article's deals; each mention has the source's path and no date taken from the dateline. */
-  readonly deals: readonly Deal[];
+  /** The article's deals, packed, without their ids (made again when deals are merged) nor the mentions' paths (added then). */
+  readonly deals: PackedDeals;
 }
 
 /** Longer claim sentences are cut to this many characters around the figure. */
 export const MAX_EXCERPT = 240;
 
+/** The id of the figure a statement is made from (`figure:start-end`, as analyse names it). */
+export function figureIdOf(statement: StoredStatement): string {
+  return `figure:${statement.start}-${statement.end}`;
+}
+
+/** The article's facts; its strings may still share memory with the article (the corpus detaches what it keeps). */
 export function summariseSource(path: string, analysis: Analysis): SourceFacts {
   const figures = new Map(analysis.figures.map((f) => [f.id, f]));
   const excerpts = new SentenceExcerpts(analysis);
-  const copies = new Map<string, string>();
-  // one detached copy of each name and id, shared by entities and deals
-  const copy = (text: string) => copies.get(text) ?? copies.set(text, detach(text)).get(text)!;
+  const copy = (text: string) => text;
   const statements: StoredStatement[] = [];
   for (const fact of factsOf(analysis)) {
     const figure = figures.get(fact.figureId)!;
     const value = figure.value as number | [number, number];
     statements.push({
-      figureId: detach(figure.id),
-      key: detachKey(fact.key),
+      key: fact.key,
       start: figure.start,
       end: figure.end,
-      text: detach(figure.text),
+      text: figure.text,
       sentence: excerpts.around(figure.sentenceIndex, figure.sentenceOffset, figure.sentenceOffset + figure.text.length),
       kind: figure.kind,
       value: typeof value === 'number' ? value : [value[0], value[1]],
@@ -99,45 +104,35 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
     }
     return { id: copy(e.id), name: copy(e.name), type: e.type, aliases: e.aliases.length > 0 ? e.aliases.map(copy) : NONE, first, count: e.mentions.length };
   });
-  const deals: Deal[] = analysis.deals.map((d) => ({
+  const deals = packDeals(analysis.deals.map((d): Deal => ({
     ...d,
     parties: d.parties.map(copy),
     partyIds: d.partyIds.map(copy),
     // not kept: it is made again from what the deal is when deals are merged (dealId)
     id: '',
-    // each mention names its source, and keeps only a date the source states (not its dateline)
+    // the whole sentence, as the article's own deals have it; the path is added when merged
     mentions: d.mentions.map((m): DealMention => ({
-      path, sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: excerpts.around(m.sentenceIndex, 0, 0),
-      value: m.value, currency: m.currency, date: m.date !== null && m.date === analysis.dateline ? null : m.date,
+      sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: excerpts.whole(m.sentenceIndex),
+      value: m.value, currency: m.currency, date: m.date,
     })),
-  }));
+  })));
   return { path, dateline: analysis.dateline, statements, entities, mentions, forms, deals };
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** One copy of each short sentence, shared by its statements and deal mentions. */
+/** The sentences of statements (long ones cut around the figure) and of deal mentions (whole). */
 class SentenceExcerpts {
-  private readonly whole = new Map<number, string>();
-
   constructor(private readonly analysis: Analysis) {}
 
   around(sentenceIndex: number, start: number, end: number): string {
-    const sentence = this.analysis.sentences[sentenceIndex]?.text ?? '';
-    if (sentence.length > MAX_EXCERPT) return detach(excerpt(sentence, start, end));
-    let kept = this.whole.get(sentenceIndex);
-    if (kept === undefined) {
-      kept = detach(sentence);
-      this.whole.set(sentenceIndex, kept);
-    }
-    return kept;
+    const sentence = this.whole(sentenceIndex);
+    return sentence.length > MAX_EXCERPT ? excerpt(sentence, start, end) : sentence;
   }
-}
 
-function detachKey(key: FactKey): FactKey {
-  const parties = key.subject.parties.map((p) => ({ id: detach(p.id), name: detach(p.name) }));
-  const subject = { ...key.subject, parties } as FactKey['subject'];
-  return { id: detach(key.id), subject, metric: key.metric, period: key.period === null ? null : detach(key.period) };
+  whole(sentenceIndex: number): string {
+    return this.analysis.sentences[sentenceIndex]?.text ?? '';
+  }
 }
 
 /** The sentence, or MAX_EXCERPT characters of it around `[start, end)` with ellipses. */
@@ -160,9 +155,9 @@ export function detach(text: string): string {
 /** Every string this record keeps apart from its fact keys (shared across sources), in UTF-16 code units. */
 export function retainedCharacters(source: SourceFacts): number {
   const strings = new Set<string>([source.path, ...source.forms]);
-  for (const s of source.statements) strings.add(s.figureId).add(s.text).add(s.sentence);
+  for (const s of source.statements) strings.add(s.text).add(s.sentence);
   for (const e of source.entities) [e.id, e.name, ...e.aliases].forEach((t) => strings.add(t));
-  for (const d of source.deals) {
+  for (const d of unpackDeals(source.deals, source.path)) {
     [...d.parties, ...d.partyIds].forEach((t) => strings.add(t));
     for (const m of d.mentions) strings.add(m.sentence);
   }
@@ -173,5 +168,5 @@ export function retainedCharacters(source: SourceFacts): number {
 
 /** The same facts under another path (a renamed file). */
 export function movedTo(source: SourceFacts, path: string): SourceFacts {
-  return { ...source, path, deals: source.deals.map((d) => ({ ...d, mentions: d.mentions.map((m) => ({ ...m, path })) })) };
+  return { ...source, path };
 }

@@ -1,0 +1,69 @@
+/**
+ * The copy of a source's facts the corpus stores: every string shared through the corpus's
+ * pool (or, for the sentences, which only this source has, detached from the article), and
+ * each fact key shared by every statement of it. `releaseFacts` gives back what `internFacts`
+ * took, field for field.
+ */
+import type { FactKey } from './factKey';
+import { mapStrings } from './packedDeals';
+import { detach, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
+import type { StringPool } from './stringPool';
+import type { Party, Subject } from './subject';
+
+/** Shares one key object per key (`FactIndex.share`); `intern` makes the stored copy of a key seen first. */
+export type KeyShare = (key: FactKey, intern: (key: FactKey) => FactKey) => FactKey;
+
+export function internFacts(facts: SourceFacts, pool: StringPool, shareKey: KeyShare): SourceFacts {
+  const sentences = new Map<string, string>();
+  const sentence = (text: string) => sentences.get(text) ?? sentences.set(text, detach(text)).get(text)!;
+  const statements = facts.statements.map((s): StoredStatement => ({
+    key: shareKey(s.key, (key) => internKey(key, pool)),
+    start: s.start, end: s.end,
+    text: pool.intern(s.text),
+    sentence: sentence(s.sentence),
+    kind: pool.intern(s.kind) as StoredStatement['kind'],
+    value: typeof s.value === 'number' ? s.value : [s.value[0], s.value[1]],
+    unit: pool.internNullable(s.unit),
+    qualifier: pool.internNullable(s.qualifier),
+    isApprox: s.isApprox,
+    precision: s.precision,
+    asOf: pool.internNullable(s.asOf),
+    dealDate: pool.internNullable(s.dealDate),
+  }));
+  const entities = facts.entities.map((e): SourceEntity => ({
+    id: pool.intern(e.id), name: pool.intern(e.name), type: pool.intern(e.type) as SourceEntity['type'],
+    aliases: e.aliases.length === 0 ? NONE : e.aliases.map((a) => pool.intern(a)), first: e.first, count: e.count,
+  }));
+  const deals = mapStrings(facts.deals, (text, isSentence) => (isSentence ? sentence(text) : pool.intern(text)));
+  return {
+    path: facts.path, dateline: pool.internNullable(facts.dateline), statements, entities,
+    mentions: facts.mentions, forms: facts.forms.map((f) => pool.intern(f)), deals,
+  };
+}
+
+/** Gives back to the pool every string `internFacts` took for these facts (not the keys': `releaseKey`). */
+export function releaseFacts(facts: SourceFacts, pool: StringPool): void {
+  for (const s of facts.statements) [s.text, s.kind, s.unit, s.qualifier, s.asOf, s.dealDate].forEach((t) => pool.release(t));
+  for (const e of facts.entities) [e.id, e.name, e.type, ...e.aliases].forEach((t) => pool.release(t));
+  mapStrings(facts.deals, (text, isSentence) => {
+    if (!isSentence) pool.release(text);
+    return text;
+  });
+  [facts.dateline, ...facts.forms].forEach((t) => pool.release(t));
+}
+
+function internKey(key: FactKey, pool: StringPool): FactKey {
+  const parties = key.subject.parties.map((p): Party => ({ id: pool.intern(p.id), name: pool.intern(p.name) }));
+  const subject = { ...key.subject, parties } as Subject;
+  if (subject.shape === 'deal') (subject as { dealKind: string }).dealKind = pool.intern(subject.dealKind);
+  return { id: pool.intern(key.id), subject, metric: pool.intern(key.metric) as FactKey['metric'], period: pool.internNullable(key.period) };
+}
+
+/** Gives back the strings of a key no statement uses any more. */
+export function releaseKey(key: FactKey, pool: StringPool): void {
+  for (const p of key.subject.parties) [p.id, p.name].forEach((t) => pool.release(t));
+  if (key.subject.shape === 'deal') pool.release(key.subject.dealKind);
+  [key.id, key.metric, key.period].forEach((t) => pool.release(t));
+}
+
+const NONE: readonly string[] = Object.freeze([]);

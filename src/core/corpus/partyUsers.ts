@@ -1,0 +1,33 @@
+/** Which sources' fact keys and deals name which entity ids: the sources to re-key when an id resolves differently. */
+import { unpackDeals } from './packedDeals';
+import type { SourceFacts } from './sourceFacts';
+
+export class PartyUsers {
+  private readonly pathsById = new Map<string, Set<string>>();
+
+  add(source: SourceFacts): void {
+    for (const id of partyIdsOf(source)) {
+      const paths = this.pathsById.get(id) ?? new Set<string>();
+      this.pathsById.set(id, paths.add(source.path));
+    }
+  }
+
+  remove(source: SourceFacts): void {
+    for (const id of partyIdsOf(source)) {
+      const paths = this.pathsById.get(id);
+      paths?.delete(source.path);
+      if (paths?.size === 0) this.pathsById.delete(id);
+    }
+  }
+
+  pathsUsing(id: string): Iterable<string> {
+    return this.pathsById.get(id) ?? [];
+  }
+}
+
+function partyIdsOf(source: SourceFacts): Set<string> {
+  const ids = new Set<string>();
+  for (const s of source.statements) for (const p of s.key.subject.parties) ids.add(p.id);
+  for (const d of unpackDeals(source.deals, source.path)) for (const id of d.partyIds) ids.add(id);
+  return ids;
+}
