@@ -23,6 +23,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // the background index's worker threads (src/editor/analysisPool.ts): the engine, no vscode
+  { ...common, entryPoints: ['src/editor/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
 ];
 
 if (watch) {

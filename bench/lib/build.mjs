@@ -1,4 +1,4 @@
-// Bundles bench/engine.ts, src/cli/main.ts and src/extension.ts with esbuild's JS API and the
+// Bundles bench/engine.ts, src/cli/main.ts, src/extension.ts and src/editor/indexWorker.ts with esbuild's JS API and the
 // options of esbuild.mjs --production, into a temp folder. The bench then measures the same
 // bundled, minified code that ships in dist/, not TypeScript run through a loader.
 import * as esbuild from 'esbuild';
@@ -45,12 +45,14 @@ export async function buildBundles({ profile = false } = {}) {
   // someone else cannot swap the code under a running measurement
   const cli = join(dir, 'cli.js');
   const extension = join(dir, 'extension.js');
+  const indexWorker = join(dir, 'indexWorker.js');
   await Promise.all([
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'cli', 'main.ts')], outfile: cli }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'extension.ts')], outfile: extension, external: ['vscode'] }),
+    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'editor', 'indexWorker.ts')], outfile: indexWorker }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'bench', 'engine.ts')], outfile: engine }),
   ]);
-  return { dir, snapshot, sourceHash, engine, cli, extension, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, snapshot, sourceHash, engine, cli, extension, indexWorker, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A short hash of every file under `root` (paths and contents), to tie results to the code. */

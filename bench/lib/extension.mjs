@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { median } from './stats.mjs';
 import { runNode, lastJson } from './spawn.mjs';
 import { ROOT } from './build.mjs';
+import { ensureHost, inHost } from './host.mjs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const CHILD = fileURLToPath(new URL('./extension-child.mjs', import.meta.url));
 
@@ -16,13 +19,31 @@ function sizeOf(file) {
   return { bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length };
 }
 
-export async function extensionRow({ bundles, coldRuns, log }) {
+/** activate() in a real VS Code (code-server) on a copy of seeds/, `launches` times (each a cold host). */
+async function hostActivation({ bundles, launches, log }) {
+  ensureHost(log);
+  const workspace = join(mkdtempSync(join(tmpdir(), 'newsmark-bench-seeds-')), 'seeds');
+  cpSync(join(ROOT, 'seeds'), workspace, { recursive: true });
+  try {
+    const runs = [];
+    for (let i = 0; i < launches; i++) runs.push(await inHost({ bundles, workspace, timeoutS: 300, log }));
+    return {
+      launches, activationMs: median(runs.map((r) => r.activationMs)), runs: runs.map((r) => r.activationMs),
+      activateCallMs: median(runs.map((r) => r.activateCallMs)), indexMs: median(runs.map((r) => r.indexMs)), node: runs[0].node, vscode: runs[0].vscode,
+    };
+  } finally {
+    rmSync(join(workspace, '..'), { recursive: true, force: true });
+  }
+}
+
+export async function extensionRow({ bundles, coldRuns, hostLaunches = 3, log }) {
   const sizes = {
     extension: sizeOf(bundles.extension),
     cli: sizeOf(bundles.cli),
     // what dist/ holds right now (built by `npm run bench`, unless someone rebuilt it since)
     distExtension: sizeOf(join(ROOT, 'dist', 'extension.js')),
     distCli: sizeOf(join(ROOT, 'dist', 'cli.js')),
+    indexWorker: sizeOf(bundles.indexWorker),
   };
   log(`row 5: activate() with a fake vscode module, ${coldRuns} cold processes`);
   const runs = [];
@@ -42,5 +63,13 @@ export async function extensionRow({ bundles, coldRuns, log }) {
   for (let i = 0; i < coldRuns; i++) cliStart.push((await runNode([bundles.cli, '--version'])).wallMs);
   const nodeStart = [];
   for (let i = 0; i < coldRuns; i++) nodeStart.push((await runNode(['-e', '0'])).wallMs);
-  return { sizes, stub, cliColdStartMs: median(cliStart), nodeColdStartMs: median(nodeStart) };
+  log(`row 5: activate() in VS Code (code-server), ${hostLaunches} launches on seeds/`);
+  let host;
+  try {
+    host = hostLaunches > 0 ? await hostActivation({ bundles, launches: hostLaunches, log }) : null;
+  } catch (error) {
+    log(`row 5: activate() in VS Code failed: ${error?.stack ?? error}`);
+    host = { error: String(error?.message ?? error) };
+  }
+  return { sizes, host, stub, cliColdStartMs: median(cliStart), nodeColdStartMs: median(nodeStart) };
 }

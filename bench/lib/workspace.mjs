@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus, BATCH } from './corpus.mjs';
 import { runNode, lastJson, onInterrupt, GNU_TIME } from './spawn.mjs';
+import { ensureHost, inHost } from './host.mjs';
 
 const REMARK_CHILD = fileURLToPath(new URL('./corpus-remark-child.mjs', import.meta.url));
 const RETAINED_CHILD = fileURLToPath(new URL('./corpus-retained-child.mjs', import.meta.url));
@@ -60,7 +61,7 @@ async function cli(bundles, root, folders, out, limitMs = 0) {
  * of the 1,000-article run, and never later than `limitCapMs` (at least 2 minutes): a
  * superlinear CLI would otherwise run for an hour, and a stopped run already settles a 20 s target.
  */
-export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, log }) {
+export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, host = true, log }) {
   const root = mkdtempSync(join(tmpdir(), 'newsmark-bench-corpus-'));
   const remove = () => rmSync(root, { recursive: true, force: true });
   const forget = onInterrupt(remove);
@@ -82,6 +83,19 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, lo
     const rr = await runNode(['--expose-gc', '--max-old-space-size=8192', RETAINED_CHILD, bundles.engine, String(retainedSample), ...parts]);
     if (rr.code !== 0) throw new Error(`retained-memory child failed: ${rr.stderr.slice(-1500)}`);
     const retained = lastJson(rr.stdout);
+
+    let index = null;
+    if (host) {
+      // the workspace index itself: the extension in a real VS Code on the whole folder, until idle
+      log(`row 4: the workspace index in VS Code (code-server) over all ${count} articles`);
+      ensureHost(log);
+      try {
+        index = await inHost({ bundles, workspace: join(root, 'articles'), timeoutS: 1200, log });
+      } catch (error) {
+        log(`row 4: the workspace index in VS Code failed: ${error?.stack ?? error}`);
+        index = { error: String(error?.message ?? error) };
+      }
+    }
 
     log('row 4: newsmark extract on one article (memory floor)');
     const one = await cli(bundles, root, [firstArticle], join(root, 'one.jsonl'));
@@ -110,7 +124,7 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, lo
       workers: halves,
     };
     return {
-      corpus, rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms', limitFactor, limitCapMs, remark, one, sample, single, split, retained,
+      corpus, rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms', limitFactor, limitCapMs, remark, index, one, sample, single, split, retained,
       perArticleBytes: single.timedOut ? null : (single.peakRss - one.peakRss) / count,
       perArticleBytesSample: (sample.peakRss - one.peakRss) / sampleCount,
     };

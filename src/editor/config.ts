@@ -23,7 +23,8 @@ export const Settings = z.object({
   }).default({ entityTypes: [...ENTITY_TYPES], figureKinds: [...FIGURE_KINDS] }),
   analysis: z.object({
     debounceMs: z.number().int().min(0).max(10_000).default(300),
-  }).default({ debounceMs: 300 }),
+    workers: z.number().int().min(0).max(16).default(0),
+  }).default({ debounceMs: 300, workers: 0 }),
   author: z.string().default(''),
   conflicts: z.object({
     severity: z.enum(CONFLICT_SEVERITIES).default('information'),
@@ -32,7 +33,7 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** Keys read from the configuration, each validated on its own so one bad value spoils nothing else. */
-const KEYS = ['enable', 'include', 'highlight.entityTypes', 'highlight.figureKinds', 'analysis.debounceMs', 'author', 'conflicts.severity'] as const;
+const KEYS = ['enable', 'include', 'highlight.entityTypes', 'highlight.figureKinds', 'analysis.debounceMs', 'analysis.workers', 'author', 'conflicts.severity'] as const;
 
 export class Config implements vscode.Disposable {
   private current: Settings;

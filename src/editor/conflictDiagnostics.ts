@@ -36,6 +36,8 @@ export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Co
   let severity = config.settings.conflicts.severity;
   let isRunning = false;
   let isDisposed = false;
+  /** Bumped by every update: the set of conflicting sources is computed again only then. */
+  let updates = 0;
 
   /** The diagnostics of one source (undefined: none), noting what is published. */
   const diagnosticsOf = (path: string, conflicting: ReadonlySet<string>): [vscode.Uri, vscode.Diagnostic[] | undefined] | undefined => {
@@ -51,8 +53,14 @@ export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Co
     isRunning = true;
     try {
       await sources.whenIdle(); // a pass over the workspace lands once, not file by file
+      let conflicting: ReadonlySet<string> = new Set();
+      let seen = -1;
       while (queue.size > 0 && !isDisposed) {
-        const conflicting = new Set(sources.corpus.conflicts().flatMap((f) => f.statements.map((s) => s.path)));
+        // once per update, not once per slice: on a large workspace this walks every fact
+        if (seen !== updates) {
+          seen = updates;
+          conflicting = new Set(sources.corpus.conflicts().flatMap((f) => f.statements.map((s) => s.path)));
+        }
         const started = Date.now();
         const changes: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
         for (const path of queue) {
@@ -69,6 +77,7 @@ export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Co
     }
   };
   const schedule = (paths: Iterable<string>) => {
+    updates++;
     for (const path of paths) queue.add(path);
     if (!isRunning) void run();
   };

@@ -1,12 +1,7 @@
 /** Where lines start in a text: offsets become positions in files that are not open in an editor. */
 import * as vscode from 'vscode';
 
-/** Offsets of the first character of each line (line 0 starts at 0). Compact: 4 bytes a line. */
-export function lineStartsOf(text: string): Uint32Array {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return Uint32Array.from(starts);
-}
+export { lineStartsOf } from './lineStarts';
 
 /** The position of a UTF-16 offset, clamped to the text the line starts were taken from. */
 export function positionIn(lineStarts: Uint32Array, offset: number, textLength = Number.MAX_SAFE_INTEGER): vscode.Position {

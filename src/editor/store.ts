@@ -18,7 +18,7 @@ import { folderRelativePath } from './articles';
 import type { Config } from './config';
 import { readTextFile, writeTextFileAtomically } from './files';
 import type { Log } from './log';
-import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
+import type { AnalysedArticle, IndexedFile, WorkspaceIndex } from './workspaceIndex';
 
 type Operation = (file: AnnotationFile) => AnnotationFile;
 
@@ -68,6 +68,7 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     this.disposables.push(
       watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk),
       index.onDidAnalyse((article) => this.reanchor(article)),
+      index.onDidIndexFile((file) => this.reanchor(file)),
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => this.rename(oldUri, newUri))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.ready()),
     );
@@ -255,7 +256,8 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     });
   }
 
-  private reanchor(article: AnalysedArticle): void {
+  /** Re-anchors a source's annotations to a text just analysed (an editor's version or a file). */
+  private reanchor(article: AnalysedArticle | IndexedFile): void {
     const folder = this.folderOf(article.uri);
     if (!folder) return;
     void this.load(folder).then(() => {

@@ -13,12 +13,14 @@ import { Corpus } from '../core/corpus/index';
 import { articlePath } from './articles';
 import { lineStartsOf, positionIn } from './lineIndex';
 import type { Log } from './log';
-import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
+import type { AnalysedArticle, IndexedFile, WorkspaceIndex } from './workspaceIndex';
 
 /** From this many articles on, indexing shows a cancellable notification (below it, a status-bar spinner). */
 export const PROGRESS_NOTIFICATION_MIN_ARTICLES = 200;
-/** Files asked for at once, so the index's queue has the next one ready while one is analysed. */
+/** Files asked for at once (at least), so the index's queue has the next one ready while one is analysed. */
 const FILES_IN_FLIGHT = 4;
+/** While indexing, the progress notification is updated at most this often. */
+const PROGRESS_REPORT_MS = 250;
 /** While indexing, updates are announced at most this often (each one recomputes the problems and the panel). */
 const UPDATE_BATCH_MS = 1000;
 
@@ -125,6 +127,15 @@ export class WorkspaceCorpus implements vscode.Disposable {
     this.record(this.corpus.update(article.path, article.analysis).affectedPaths, article.path);
   }
 
+  /** A file a worker thread analysed: its facts come ready-made. */
+  private acceptFile(file: IndexedFile): void {
+    const doc = this.index.openDocument(file.uri);
+    if (doc && this.index.isArticle(doc)) return; // opened meanwhile: the editor's text is the source
+    this.uriByPath.set(file.path, file.uri);
+    this.shapes.set(file.path, { lineStarts: file.lineStarts, length: file.text.length });
+    this.record(this.corpus.updateFacts(file.facts).affectedPaths, file.path);
+  }
+
   private remove(uri: vscode.Uri): void {
     const path = articlePath(uri);
     if (!this.corpus.has(path)) return;
@@ -185,18 +196,34 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const done = this.begin();
     const started = Date.now();
     const total = () => Math.max(this.pass.total, this.pass.done + this.pending.size);
+    const inFlight = Math.max(FILES_IN_FLIGHT, 2 * this.index.workerCount);
     const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-      while (this.pending.size > 0) {
-        const batch: vscode.Uri[] = [];
-        for (const [key, uri] of this.pending) {
-          if (batch.length === FILES_IN_FLIGHT) break;
-          batch.push(uri);
+      const inProgress = new Set<string>();
+      let reported = { at: 0, done: 0 };
+      const report = (isLast = false) => {
+        const now = Date.now();
+        if (!progress || (!isLast && now - reported.at < PROGRESS_REPORT_MS)) return;
+        progress.report({ message: `${this.pass.done} of ${total()} articles`, increment: (100 * (this.pass.done - reported.done)) / total() });
+        reported = { at: now, done: this.pass.done };
+      };
+      // lanes that each take the next pending uri as soon as they are free (a uri being
+      // refreshed is left pending meanwhile: one uri's refreshes never overlap)
+      const lane = async () => {
+        for (;;) {
+          let next: [string, vscode.Uri] | undefined;
+          for (const entry of this.pending) if (!inProgress.has(entry[0])) { next = entry; break; }
+          if (!next) return;
+          const [key, uri] = next;
           this.pending.delete(key);
+          inProgress.add(key);
+          await this.refresh(uri).catch((error) => this.log.error(`corpus: ${uri.fsPath}: ${(error as Error).stack ?? error}`));
+          inProgress.delete(key);
+          this.pass.done++;
+          report();
         }
-        await Promise.all(batch.map((uri) => this.refresh(uri).catch((error) => this.log.error(`corpus: ${uri.fsPath}: ${(error as Error).stack ?? error}`))));
-        this.pass.done += batch.length;
-        progress?.report({ message: `${this.pass.done} of ${total()} articles`, increment: (100 * batch.length) / total() });
-      }
+      };
+      while (this.pending.size > 0) await Promise.all(Array.from({ length: inFlight }, lane));
+      report(true);
     };
     const count = total();
     const location = count >= PROGRESS_NOTIFICATION_MIN_ARTICLES ? vscode.ProgressLocation.Notification : count > 1 ? vscode.ProgressLocation.Window : undefined;
@@ -231,6 +258,12 @@ export class WorkspaceCorpus implements vscode.Disposable {
       return;
     }
     if (!(await this.isArticleFile(uri))) return this.remove(uri);
+    if (this.index.canIndexInWorker(uri)) {
+      const result = await this.index.indexFile(uri);
+      if (result.status === 'ok') this.acceptFile(result.file);
+      else if (result.status === 'missing') this.remove(uri);
+      if (result.status !== 'tooLarge') return;
+    }
     const article = await this.index.getUri(uri, undefined, false);
     if (article) this.accept(article);
     else if (!(await exists(uri))) this.remove(uri); // undefined also means "superseded": keep it then

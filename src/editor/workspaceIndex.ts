@@ -6,13 +6,20 @@
  * background pass over the whole workspace (workspaceCorpus.ts) cannot starve the editor. That
  * pass asks for files without keeping their analyses (`isRetained: false`): a large workspace
  * is held only as the corpus's compact facts. No provider calls `analyse`: they all ask this index.
+ * That pass reads and analyses local files in worker threads when it can (`indexFile`,
+ * src/workers/pool.ts), so a large workspace is indexed on several cores and the host stays free.
  */
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../core/analysisCache';
 import { analyse, type Analysis } from '../core/analysis';
+import type { SourceFacts } from '../core/corpus/sourceFacts';
+import { WorkerPool, type PoolLexicon } from '../workers/pool';
+import { WORKER_HEAP } from '../workers/protocol';
 import { articlePath, isArticleDocument } from './articles';
 import type { Config } from './config';
-import type { LexiconSource } from './lexiconSource';
+import { decodeArticle, type IndexJob, type IndexResult } from './indexProtocol';
+import type { LexiconSource, LexiconState } from './lexiconSource';
 import type { Log } from './log';
 
 export interface AnalysedArticle {
@@ -25,6 +32,28 @@ export interface AnalysedArticle {
   readonly text: string;
   readonly analysis: Analysis;
 }
+
+/** A file the background pass analysed in a worker thread: only what the corpus keeps came back. */
+export interface IndexedFile {
+  readonly uri: vscode.Uri;
+  readonly path: string;
+  /** The text that was analysed (to re-anchor annotations; not kept). */
+  readonly text: string;
+  readonly facts: SourceFacts;
+  readonly lineStarts: Uint32Array;
+}
+
+export type IndexFileResult =
+  | { readonly status: 'ok'; readonly file: IndexedFile }
+  /** The file is gone. */
+  | { readonly status: 'missing' }
+  /** Too large for a worker: analyse it on the host (`getUri`). */
+  | { readonly status: 'tooLarge' }
+  /** It could not be analysed (logged), or a newer state of the workspace superseded the result. */
+  | { readonly status: 'failed' | 'superseded' };
+
+/** Worker threads for `newsmark.analysis.workers: 0`: one per core, at most this many. */
+const MAX_AUTO_WORKERS = 4;
 
 /** Never articles: dependencies, version control, Newsmark's own files. */
 const EXCLUDE = '**/{node_modules,.git,.newsmark}/**';
@@ -58,6 +87,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly articlesChanged = new vscode.EventEmitter<void>();
   private readonly fileChanged = new vscode.EventEmitter<vscode.Uri>();
   private readonly wasReset = new vscode.EventEmitter<void>();
+  private readonly fileIndexed = new vscode.EventEmitter<IndexedFile>();
+  private pool: WorkerPool<IndexJob, IndexResult> | undefined;
+  /** Bumped by every reset: worker results started before one are dropped. */
+  private generation = 0;
+  private readonly lexiconKeys = new WeakMap<LexiconState, PoolLexicon>();
+  private lexiconCount = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private articleList: Promise<vscode.Uri[]> | undefined;
   private isDisposed = false;
@@ -73,18 +108,25 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChangeArticleFile = this.fileChanged.event;
   /** Fires when every analysis was dropped (the lexicon or the article settings changed): all are stale. */
   readonly onDidReset = this.wasReset.event;
+  /** Fires when a worker thread indexed a file (`indexFile`); `onDidAnalyse` does not fire for it. */
+  readonly onDidIndexFile = this.fileIndexed.event;
   private articleSettings: string;
 
-  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log) {
+  /** `workerScript`: dist/indexWorker.js; without it every analysis runs on the extension host. */
+  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly workerScript?: string) {
     this.watcher = this.watchArticles();
     this.articleSettings = this.articleSettingsKey();
     this.disposables.push(
-      this.analysed, this.forgotten, this.articlesChanged, this.fileChanged, this.wasReset,
+      this.analysed, this.forgotten, this.articlesChanged, this.fileChanged, this.wasReset, this.fileIndexed,
       vscode.workspace.onDidOpenTextDocument((doc) => this.isArticle(doc) && void this.get(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.scheduleAnalysis(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       lexicons.onDidChange(() => this.reset('the workspace lexicon changed')),
       config.onDidChange(() => {
+        if (this.pool && this.pool.size !== this.workerCount) {
+          this.pool.dispose(); // jobs in flight answer 'failed'; the next pass starts the new pool
+          this.pool = undefined;
+        }
         // only what decides which files are articles makes every analysis stale (not colours, not severities)
         const key = this.articleSettingsKey();
         if (key === this.articleSettings) return;
@@ -148,9 +190,51 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const result = await this.lookup(uri, `m${stat.mtime}:${stat.size}`, false, isRetained, async () => {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''), version: undefined };
+      return { text: decodeArticle(bytes), version: undefined };
     });
     return token?.isCancellationRequested ? undefined : result;
+  }
+
+  /** Worker threads the background pass uses (0: it analyses on the extension host). */
+  get workerCount(): number {
+    if (!this.workerScript) return 0;
+    const setting = this.config.settings.analysis.workers;
+    return setting > 0 ? setting : Math.min(MAX_AUTO_WORKERS, Math.max(1, availableCores()));
+  }
+
+  /** Whether `indexFile` can analyse this uri in a worker thread: a local file not open in an editor. */
+  canIndexInWorker(uri: vscode.Uri): boolean {
+    return uri.scheme === 'file' && this.workerCount > 0 && !this.pool?.isBroken && !this.openDocument(uri);
+  }
+
+  /**
+   * The background pass over a file, in a worker thread (check `canIndexInWorker` first): the
+   * file's compact facts, nothing retained here. The file is read as it is on disk.
+   */
+  async indexFile(uri: vscode.Uri): Promise<IndexFileResult> {
+    const generation = this.generation;
+    const state = await this.lexicons.current();
+    const pool = (this.pool ??= new WorkerPool<IndexJob, IndexResult>({
+      script: this.workerScript!, size: this.workerCount, resourceLimits: WORKER_HEAP, onLog: (message) => this.log.warn(`index: ${message}`),
+    }));
+    const path = articlePath(uri);
+    const reply = await pool.run({ fsPath: uri.fsPath, path }, this.poolLexicon(state));
+    if (this.isDisposed || generation !== this.generation) return { status: 'superseded' };
+    if (reply.status === 'missing' || reply.status === 'tooLarge') return { status: reply.status };
+    if (reply.status === 'failed') {
+      this.log.error(`index: analysis of ${uri.toString()} failed in a worker: ${reply.error}`);
+      return { status: 'failed' };
+    }
+    this.log.debug(`index: analysed ${path} in a worker in ${Math.round(reply.ms)} ms`);
+    const file: IndexedFile = { uri, path, text: reply.text, facts: reply.facts, lineStarts: reply.lineStarts };
+    this.fileIndexed.fire(file);
+    return { status: 'ok', file };
+  }
+
+  private poolLexicon(state: LexiconState): PoolLexicon {
+    let lexicon = this.lexiconKeys.get(state);
+    if (!lexicon) this.lexiconKeys.set(state, (lexicon = { key: String(++this.lexiconCount), additions: state.file }));
+    return lexicon;
   }
 
   /** The last analysis that landed for this uri, whatever its version (may be stale). */
@@ -292,6 +376,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Drop everything (lexicon or settings changed) and re-analyse the open articles. */
   private reset(reason: string): void {
     this.log.info(`index: cleared (${reason})`);
+    this.generation++;
     this.entries.clear();
     this.latestByUri.clear();
     this.invalidateArticleList();
@@ -303,7 +388,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.isDisposed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const job of this.queue.splice(0)) job.resolve(undefined);
+    this.pool?.dispose();
     this.watcher.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }

@@ -66,4 +66,10 @@ suite('Newsmark activation', () => {
     assert.equal(api.version, pkg.version);
     assert.strictEqual(ext.exports, api, 'ext.exports is the object activate() returned');
   });
+
+  test('activate() reports how long it ran (the bench reads it)', async () => {
+    const api = await newsmark().activate();
+    assert.equal(typeof api.activationMs, 'number');
+    assert.ok(Number.isFinite(api.activationMs) && api.activationMs > 0, `activationMs = ${api.activationMs}`);
+  });
 });

@@ -12,7 +12,7 @@ import { analysed, newsmarkApi, seedUri } from './helpers';
 
 /** Fails to compile when NewsmarkApi gains or loses a member without this list following. */
 const API_MEMBERS: { readonly [K in keyof NewsmarkApi]: true } = {
-  version: true, analysisOf: true, onDidAnalyse: true, deals: true, corpus: true, onDidUpdateCorpus: true,
+  version: true, analysisOf: true, onDidAnalyse: true, deals: true, corpus: true, onDidUpdateCorpus: true, activationMs: true,
   index: true, store: true, dealsTree: true, highlights: true, commands: true,
 };
 
@@ -55,7 +55,8 @@ suite('Extension contract', () => {
     const expected: Record<string, unknown> = {
       'newsmark.enable': defaults.enable, 'newsmark.include': defaults.include,
       'newsmark.highlight.entityTypes': defaults.highlight.entityTypes, 'newsmark.highlight.figureKinds': defaults.highlight.figureKinds,
-      'newsmark.analysis.debounceMs': defaults.analysis.debounceMs, 'newsmark.author': defaults.author,
+      'newsmark.analysis.debounceMs': defaults.analysis.debounceMs, 'newsmark.analysis.workers': defaults.analysis.workers,
+      'newsmark.author': defaults.author,
       'newsmark.conflicts.severity': defaults.conflicts.severity,
     };
     assert.deepEqual(Object.keys(properties).sort(), Object.keys(expected).sort());

@@ -3,6 +3,7 @@
 // Find All References), and deals merged across articles in the panel, kept current on rename and delete.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Corpus } from '../../../src/core/corpus/index';
 import { CONFLICT_CODE } from '../../../src/editor/conflictDiagnostics';
 import type { NewsmarkApi } from '../../../src/extension';
 import { codeActionsAt, hoverText, newsmarkApi, openSeed, positionOf, runAction, seedUri, unescape, until, workspaceFolder, writeText } from './helpers';
@@ -47,6 +48,25 @@ suite('Across sources', () => {
     for (const seed of SEEDS) assert.ok(paths.includes(seed), `${seed} is indexed: ${paths.join(', ')}`);
     assert.equal(api.corpus.status.isIndexing, false);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.endsWith(SEEDS[2]!)), 'an article is indexed without being opened');
+  });
+
+  test('should index the files in worker threads, with exactly the facts an analysis on the extension host gives', async () => {
+    assert.ok(api.index.workerCount >= 1, 'the background pass uses worker threads');
+    const indexed: string[] = [];
+    const listener = api.index.onDidIndexFile((file) => indexed.push(file.path));
+    try {
+      await api.corpus.reindex();
+    } finally {
+      listener.dispose();
+    }
+    // open documents are analysed on the host (their unsaved text is the source); the files in workers
+    const closed = SEEDS.filter((seed) => !api.index.openDocument(seedUri(seed)));
+    assert.ok(closed.length >= 2, `seeds not open in an editor: ${closed.join(', ')}`);
+    for (const seed of closed) assert.ok(indexed.includes(seed), `${seed} was indexed in a worker: ${indexed.join(', ')}`);
+    const onHost = new Corpus();
+    for (const seed of SEEDS) onHost.update(seed, (await api.analysisOf(seedUri(seed)))!);
+    const mine = (corpus: Corpus) => ({ retained: corpus.retained(), facts: corpus.facts(), deals: corpus.deals() });
+    assert.deepEqual(mine(api.corpus.corpus), mine(onHost));
   });
 
   test('should list, in the hover of Microsoft\'s "$13 billion", the other seed\'s "~$13.5 billion" as a conflict, with why', async () => {

@@ -1,0 +1,57 @@
+// Loaded INSIDE a real VS Code extension host by bench/lib/host.mjs (through the integration
+// harness, as a tests module: export run()). It activates Newsmark, waits until the workspace
+// index is idle, and writes what it measured to $NEWSMARK_BENCH_OUT as JSON. Nothing here asserts.
+import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import type { NewsmarkApi } from '../../src/extension';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function heapAfterGc(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.NEWSMARK_BENCH_OUT;
+  if (!out) throw new Error('NEWSMARK_BENCH_OUT is not set');
+  const result: Record<string, unknown> = { node: process.version, vscode: vscode.version };
+  try {
+    const ext = vscode.extensions.getExtension<NewsmarkApi>('newsmark.newsmark');
+    if (!ext) throw new Error('newsmark.newsmark is not loaded');
+    result.wasActive = ext.isActive;
+    const heapBefore = heapAfterGc();
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const t0 = performance.now();
+    const api = await ext.activate();
+    result.activateCallMs = performance.now() - t0;
+    result.activationMs = api.activationMs;
+    result.workers = api.index.workerCount;
+    await api.corpus.whenIdle();
+    result.indexMs = performance.now() - t0;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    result.indexed = api.corpus.status.indexedCount;
+    result.retainedCounts = api.corpus.corpus.retained();
+    const d0 = performance.now();
+    result.deals = api.corpus.corpus.deals().length;
+    result.dealsMs = performance.now() - d0;
+    const c0 = performance.now();
+    result.conflicts = api.corpus.corpus.conflicts().length;
+    result.conflictsMs = performance.now() - c0;
+    result.rssBefore = rssBefore;
+    result.peakRssSampled = peakRss;
+    result.maxRss = process.resourceUsage().maxRSS * 1024; // the whole process, since it started
+    result.rssAfter = process.memoryUsage().rss;
+    result.heapRetained = heapAfterGc() - heapBefore;
+  } catch (error) {
+    result.error = (error as Error).stack ?? String(error);
+  }
+  writeFileSync(out, JSON.stringify(result, null, 2));
+}

@@ -1,0 +1,59 @@
+// The extension in a real VS Code (code-server, through test/integration/harness/run-tests.mjs):
+// the production extension.js and indexWorker.js of this run in a temp extension folder, and
+// bench/host/runner.ts as the "tests" module. The runner activates Newsmark, waits for the
+// workspace index to be idle and writes its measurements as JSON (see runner.ts).
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './build.mjs';
+import { runNode } from './spawn.mjs';
+
+const HARNESS = join(ROOT, 'test', 'integration', 'harness');
+
+/** Installs the test host when missing (setup.sh is idempotent and quick once installed). */
+export function ensureHost(log) {
+  log('host: test/integration/harness/setup.sh');
+  const r = spawnSync('bash', [join(HARNESS, 'setup.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`harness/setup.sh failed (exit ${r.status ?? r.signal}): the VS Code test host is not installed`);
+}
+
+async function prepare(bundles) {
+  const ext = join(bundles.dir, 'host-extension');
+  if (!existsSync(ext)) {
+    mkdirSync(join(ext, 'dist'), { recursive: true });
+    cpSync(join(bundles.snapshot, 'package.json'), join(ext, 'package.json'));
+    for (const folder of ['media', 'schemas']) cpSync(join(ROOT, folder), join(ext, folder), { recursive: true });
+    cpSync(bundles.extension, join(ext, 'dist', 'extension.js'));
+    cpSync(bundles.indexWorker, join(ext, 'dist', 'indexWorker.js'));
+  }
+  const runner = join(bundles.dir, 'host-runner', 'index.js');
+  if (!existsSync(runner)) {
+    await esbuild.build({
+      entryPoints: [join(ROOT, 'bench', 'host', 'runner.ts')], outfile: runner,
+      bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning',
+    });
+  }
+  return { ext, runner };
+}
+
+/**
+ * Starts VS Code on `workspace`, lets the runner measure, stops it. Resolves the runner's JSON
+ * plus the wall time of the whole launch; rejects when the host fails or the runner reports an error.
+ */
+export async function inHost({ bundles, workspace, timeoutS = 900, log }) {
+  const { ext, runner } = await prepare(bundles);
+  const out = join(bundles.dir, `host-result-${Date.now()}.json`);
+  process.env.NEWSMARK_BENCH_OUT = out; // inherited by code-server and its extension host
+  try {
+    const r = await runNode([join(HARNESS, 'run-tests.mjs'), '--extension', ext, '--tests', runner, '--workspace', workspace, '--timeout', String(timeoutS)]);
+    if (!existsSync(out)) throw new Error(`the VS Code host wrote no result (exit ${r.code}):\n${(r.stdout + r.stderr).slice(-3000)}`);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    if (result.error) throw new Error(`in VS Code: ${result.error}`);
+    log(`host: ${workspace}: activate() ${result.activationMs.toFixed(1)} ms${result.indexed ? `, ${result.indexed} articles indexed in ${(result.indexMs / 1000).toFixed(1)} s` : ''}`);
+    return { ...result, launchWallMs: r.wallMs };
+  } finally {
+    delete process.env.NEWSMARK_BENCH_OUT;
+    rmSync(out, { force: true });
+  }
+}
