@@ -13,7 +13,7 @@
 //   --ten-mb-factor    a 10 MB run is stopped after F × its 1 MB median (default 15)
 //   --ref-budget       a reference library runs a big text only if its projected time per run
 //                      is under this many seconds (default 90)
-//   --cli-limit-factor row 4's full and split CLI runs are stopped after this many times the
+//   --cli-limit-factor row 4's full CLI runs are stopped after this many times the
 //                      linear extrapolation of its 1,000-article run (default 4) …
 //   --cli-limit        … and after this many seconds at most (default 300; at least 120)
 import { writeFileSync, statSync, readdirSync } from 'node:fs';
@@ -236,9 +236,9 @@ function printWorkspace(row) {
   const lines = [
     [`remark-parse over every file, 1 process (baseline)`, fmtMs(r.wallMs), fmtBytes(r.peakRss), '1.00×', '', ''],
     ...indexLines,
-    [`newsmark extract --jsonl, ${row.sample.articles} articles (first batch of each part)`, wall(row.sample), rss(row.sample), '', '', ''],
-    [`newsmark extract --jsonl, all ${row.corpus.count}, 1 process`, wall(row.single), rss(row.single), ratio(row.single), `≤ 20 s ${mark(timeOk(row.single))}`, `≤ 500 MB ${mark(memOk(row.single))}`],
-    [`newsmark extract --jsonl, all ${row.corpus.count}, 2 workers (half each, at once)`, wall(row.split), rss(row.split, true), ratio(row.split), `≤ 20 s ${mark(timeOk(row.split))}`, `≤ 500 MB ${mark(memOk(row.split))}`],
+    [`newsmark extract --jsonl --jobs 1, ${row.sample.articles} articles (first batch of each part)`, wall(row.sample), rss(row.sample), '', '', ''],
+    [`newsmark extract --jsonl --jobs 1, all ${row.corpus.count} (one thread)`, wall(row.single), rss(row.single), ratio(row.single), `≤ 20 s ${mark(timeOk(row.single))}`, `≤ 500 MB ${mark(memOk(row.single))}`],
+    [`newsmark extract --jsonl --jobs 2, all ${row.corpus.count} (two worker threads)`, wall(row.threads), rss(row.threads), ratio(row.threads), `≤ 20 s ${mark(timeOk(row.threads))}`, `≤ 500 MB ${mark(memOk(row.threads))}`],
     ['newsmark extract, one article (memory floor)', fmtMs(row.one.wallMs), fmtBytes(row.one.peakRss), '', '', ''],
   ];
   table(['run', 'wall', 'peak RSS', '÷ remark wall', 'time target', 'memory target'], lines);
@@ -246,22 +246,22 @@ function printWorkspace(row) {
     console.log(`   the index: ${x.indexed} articles indexed (VS Code ${x.vscode}, extension host on node ${x.node}); the peak RSS is the whole extension host process (VS Code's own part: ${fmtBytes(x.rssBefore)} before activation), sampled peak ${fmtBytes(x.peakRssSampled)}, ${fmtBytes(x.rssAfter)} when idle; heap kept by the index after a full GC: ${fmtBytes(x.heapRetained / x.indexed)} per article (${fmtBytes(x.heapRetained)} in all). Then deals() merged ${x.deals} deals in ${fmtMs(x.dealsMs)}, conflicts() found ${x.conflicts} in ${fmtMs(x.conflictsMs)}.`);
   }
   const growth = row.single.timedOut ? `> ${fmtRatio(row.single.limitMs / row.sample.wallMs)}` : fmtRatio(row.single.wallMs / row.sample.wallMs);
-  console.log(`   growth ${row.sample.articles} → ${row.corpus.count} articles (×${(row.corpus.count / row.sample.articles).toFixed(0)}): ${growth}; linear would be ${fmtMs(row.single.linearMs)}. Full and split runs are stopped after ${row.limitFactor}× linear or ${fmtMs(row.limitCapMs)}, whichever comes first (≥ 120 s).`);
+  console.log(`   growth ${row.sample.articles} → ${row.corpus.count} articles (×${(row.corpus.count / row.sample.articles).toFixed(0)}): ${growth}; linear would be ${fmtMs(row.single.linearMs)}. Full runs are stopped after ${row.limitFactor}× linear or ${fmtMs(row.limitCapMs)}, whichever comes first (≥ 120 s).`);
   console.log(`   memory per article (peak RSS − one-article floor) ÷ articles: ${fmtBytes(row.perArticleBytesSample)} at ${row.sample.articles}${row.perArticleBytes !== null ? `, ${fmtBytes(row.perArticleBytes)} at ${row.corpus.count}` : ''}.`);
   const k = row.retained;
   console.log(`   retained by an index: ${fmtBytes(k.retainedPerArticle)} of heap per article kept as { text, analysis } (${k.articles} articles in process, after a full GC; the text itself ~${fmtBytes(k.textHeldPerArticle)}) → ${fmtBytes(k.retainedPerArticle * row.corpus.count)} for ${row.corpus.count}.`);
   console.log(`   analysis alone (in process, no JSON/hash/corpus/write): ${fmtMs(k.analyseMsPerArticle)} per article → ${fmtMs(k.analyseMsPerArticle * row.corpus.count)} for ${row.corpus.count} on one core, ${fmtMs((k.analyseMsPerArticle * row.corpus.count) / 2)} on two.`);
   const out = row.single.outputBytes ?? row.sample.outputBytes;
   const outOf = row.single.outputBytes ? row.corpus.bytes : (row.corpus.bytes * row.sample.articles) / row.corpus.count;
-  console.log(`   output: ${fmtBytes(out)} of JSON lines for ${fmtBytes(outOf)} of articles (${(out / outOf).toFixed(1)}×); sources written: ${row.single.sources ?? '—'} (1 process), ${row.split.sources} (2 workers). Peak RSS via ${row.rssTool} (stopped runs: /proc VmHWM sampled every 50 ms); the split merges no deals across its halves.`);
+  console.log(`   output: ${fmtBytes(out)} of JSON lines for ${fmtBytes(outOf)} of articles (${(out / outOf).toFixed(1)}×); sources written: ${row.single.sources ?? '—'} (--jobs 1), ${row.threads.sources ?? '—'} (--jobs 2). Peak RSS via ${row.rssTool} (stopped runs: /proc VmHWM sampled every 50 ms).`);
   if (indexOk) {
     target(4, `${row.corpus.count} articles, workspace index in VS Code: wall`, fmtMs(x.indexMs), '≤ 20 s', indexOk.time);
     target(4, `${row.corpus.count} articles, workspace index in VS Code: peak RSS (extension host)`, fmtBytes(x.maxRss), '≤ 500 MB', indexOk.memory);
   }
-  target(4, `${row.corpus.count} articles, 1 process: wall`, wall(row.single), '≤ 20 s', timeOk(row.single));
-  target(4, `${row.corpus.count} articles, 2 workers: wall`, wall(row.split), '≤ 20 s', timeOk(row.split));
-  target(4, `${row.corpus.count} articles, 1 process: peak RSS`, rss(row.single), '≤ 500 MB', memOk(row.single));
-  target(4, `${row.corpus.count} articles, 2 workers: peak RSS (sum)`, rss(row.split, true), '≤ 500 MB', memOk(row.split));
+  target(4, `${row.corpus.count} articles, CLI --jobs 1: wall`, wall(row.single), '≤ 20 s', timeOk(row.single));
+  target(4, `${row.corpus.count} articles, CLI --jobs 2: wall`, wall(row.threads), '≤ 20 s', timeOk(row.threads));
+  target(4, `${row.corpus.count} articles, CLI --jobs 1: peak RSS`, rss(row.single), '≤ 500 MB', memOk(row.single));
+  target(4, `${row.corpus.count} articles, CLI --jobs 2: peak RSS`, rss(row.threads), '≤ 500 MB', memOk(row.threads));
 }
 
 function printExtension(row) {

@@ -1,6 +1,6 @@
 // Row 4: workspace scale. A synthetic corpus (corpus.mjs) in a temp folder, analysed by the
 // CLI (`newsmark extract <folder> --jsonl --out <file>`, the production bundle), single
-// process and split in two concurrent workers; remark-parse over the same files is the
+// thread (--jobs 1) and in two worker threads (--jobs 2); remark-parse over the same files is the
 // baseline measured in the same run. Peak RSS through /usr/bin/time -v (else /proc sampling).
 import { closeSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,8 +49,8 @@ function occurrences(buffer, pattern, carried) {
 }
 
 /** `newsmark extract <folders> --jsonl --out <out>`; with a limit, stopped after `limitMs`. */
-async function cli(bundles, root, folders, out, limitMs = 0) {
-  const r = await runNode([bundles.cli, 'extract', ...folders, '--jsonl', '--out', out], { measureRss: true, cwd: root, timeoutMs: limitMs });
+async function cli(bundles, root, folders, out, limitMs = 0, jobs = 1) {
+  const r = await runNode([bundles.cli, 'extract', ...folders, '--jsonl', '--jobs', String(jobs), '--out', out], { measureRss: true, cwd: root, timeoutMs: limitMs });
   if (r.timedOut) return { timedOut: true, limitMs, wallMs: r.wallMs, peakRss: r.maxRssBytes, rssTool: 'sampled' };
   if (r.code !== 0) throw new Error(`newsmark extract ${folders.join(' ')} exited with ${r.code}: ${r.stderr.slice(-1500)}`);
   return { wallMs: r.wallMs, peakRss: r.maxRssBytes, ...countOutput(out) };
@@ -110,21 +110,10 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, ho
     log(`row 4: newsmark extract over all ${count} articles, one process (stopped after ${(limitAll / 1000).toFixed(0)} s)`);
     const single = { ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'all.jsonl'), limitAll)), linearMs: linearMs(count) };
 
-    const limitHalf = limitOf(count / 2);
-    log(`row 4: newsmark extract split in two workers (part-0, part-1 at once; each stopped after ${(limitHalf / 1000).toFixed(0)} s)`);
-    const s0 = performance.now();
-    const halves = await Promise.all(parts.map((p, i) => cli(bundles, root, [p], join(root, `part-${i}.jsonl`), limitHalf)));
-    const split = {
-      wallMs: performance.now() - s0,
-      timedOut: halves.some((h) => h.timedOut),
-      limitMs: limitHalf,
-      // both run at once: the sum of their peaks bounds the machine's peak from above
-      peakRss: halves.reduce((n, h) => n + (h.peakRss ?? 0), 0),
-      sources: halves.reduce((n, h) => n + (h.sources ?? 0), 0),
-      workers: halves,
-    };
+    log(`row 4: newsmark extract --jobs 2 over all ${count} articles (two worker threads; stopped after ${(limitAll / 1000).toFixed(0)} s)`);
+    const threads = { ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'threads.jsonl'), limitAll, 2)), jobs: 2 };
     return {
-      corpus, rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms', limitFactor, limitCapMs, remark, index, one, sample, single, split, retained,
+      corpus, rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms', limitFactor, limitCapMs, remark, index, one, sample, single, threads, retained,
       perArticleBytes: single.timedOut ? null : (single.peakRss - one.peakRss) / count,
       perArticleBytesSample: (sample.peakRss - one.peakRss) / sampleCount,
     };

@@ -4,16 +4,16 @@
  * Both come from the corpus, which keeps only each article's compact facts: with --jsonl
  * nothing else of an article stays in memory once its line is written.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { analyse } from '../core/analysis';
 import { Corpus } from '../core/corpus/corpus';
 import { byFirstMention, type DealOrder } from '../core/corpus/deals';
-import { toExtractConflict, toExtractDeal, toExtractOutput, toExtractSource } from '../core/extractOutput';
+import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
 import { loadLexicon } from './lexiconFile';
-import { expandInputs, readArticle } from './read';
+import { extractAll, jobsOf } from './extractJobs';
+import { writeAll } from './output';
+import { expandInputs } from './read';
 
 export async function runExtract(args: ParsedArgs): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('extract needs at least one file or folder (or - for standard input)');
@@ -21,7 +21,9 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
   let failed = failures.length;
   for (const failure of failures) if (!failure.ok) process.stderr.write(`newsmark: ${failure.path}: ${failure.error}\n`);
   const folders = args.positionals.filter((p) => p !== '-' && isFolder(p));
-  const { lexicon, error } = loadLexicon(args.options.get('--lexicon'), folders);
+  const jobs = jobsOf(args.options.get('--jobs'));
+  if (jobs === undefined) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('--jobs')}'`);
+  const { lexicon, additions, error } = loadLexicon(args.options.get('--lexicon'), folders);
   if (error) {
     process.stderr.write(`newsmark: ${error}\n`);
     failed++;
@@ -32,31 +34,28 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
   const sources: ExtractSource[] = [];
   // cross-source facts: each article reduced to its compact facts as it is read
   const corpus = new Corpus();
-  for (const file of files) {
-    const read = readArticle(file);
-    if (!read.ok) {
-      process.stderr.write(`newsmark: ${read.path}: ${read.error}\n`);
+  await extractAll(files, { lexicon, additions, jobs, workerScript: __filename }, (result) => {
+    if (result.status === 'unreadable') {
+      process.stderr.write(`newsmark: ${result.path}: ${result.error}\n`);
       failed++;
-      continue;
+      return;
     }
-    for (const warning of read.warnings) process.stderr.write(`newsmark: ${read.path}: ${warning}\n`);
-    const analysis = analyse({ path: read.path, text: read.text }, { lexicon });
-    const source = toExtractSource(analysis, createHash('sha256').update(read.bytes).digest('hex'));
-    corpus.update(read.path, analysis);
-    if (isJsonLines) fs.writeSync(out, `${JSON.stringify({ source })}\n`);
-    else sources.push(source);
-  }
+    for (const warning of result.warnings) process.stderr.write(`newsmark: ${result.path}: ${warning}\n`);
+    corpus.updateFacts(result.facts);
+    if (isJsonLines) writeAll(out, `{"source":${result.sourceJson}}\n`);
+    else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
+  });
   if (isJsonLines) {
     // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
     // MB, and each deal is kept only as its JSON until all are sorted
-    fs.writeSync(out, '{"deals":');
+    writeAll(out, '{"deals":');
     writeJsonArray(out, dealsAsJson(corpus));
-    fs.writeSync(out, ',"conflicts":');
+    writeAll(out, ',"conflicts":');
     writeJsonArray(out, corpus.conflicts().map((c) => JSON.stringify(toExtractConflict(c))));
-    fs.writeSync(out, '}\n');
+    writeAll(out, '}\n');
   } else {
     const conflicts = corpus.conflicts().map(toExtractConflict);
-    fs.writeSync(out, `${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`);
+    writeAll(out, `${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`);
   }
   if (out !== 1) fs.closeSync(out);
   return failed > 0 ? 1 : 0;
@@ -78,12 +77,12 @@ function dealsAsJson(corpus: Corpus): string[] {
 
 /** A JSON array of items already in JSON, written a thousand at a time. */
 function writeJsonArray(out: number, items: readonly string[]): void {
-  fs.writeSync(out, '[');
+  writeAll(out, '[');
   for (let i = 0; i < items.length; i += ITEMS_PER_WRITE) {
     const chunk = items.slice(i, i + ITEMS_PER_WRITE).join(',');
-    fs.writeSync(out, i === 0 ? chunk : `,${chunk}`);
+    writeAll(out, i === 0 ? chunk : `,${chunk}`);
   }
-  fs.writeSync(out, ']');
+  writeAll(out, ']');
 }
 
 function isFolder(p: string): boolean {

@@ -1,24 +1,30 @@
 /** Reads `.newsmark/lexicon.json` for the CLI: validated, with a clear message when it is not valid. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Lexicon } from '../core/extract/entities/lexicon';
+import { Lexicon, type LexiconAdditions } from '../core/extract/entities/lexicon';
 import { WorkspaceLexicon, describeIssues } from '../core/schema';
 
-export type LexiconLoad = { readonly lexicon: Lexicon; readonly source: string | null; readonly error: string | null };
+export type LexiconLoad = {
+  readonly lexicon: Lexicon;
+  /** What the lexicon adds to the built-in one (sent to worker threads, which build their own). */
+  readonly additions: LexiconAdditions | undefined;
+  readonly source: string | null;
+  readonly error: string | null;
+};
 
 export function loadLexicon(explicit: string | undefined, folders: readonly string[]): LexiconLoad {
   const candidates = explicit ? [explicit] : [process.cwd(), ...folders].map((dir) => path.join(dir, '.newsmark', 'lexicon.json'));
   const file = explicit ?? candidates.find((c) => fs.existsSync(c));
-  if (!file) return { lexicon: Lexicon.withAdditions(), source: null, error: null };
+  if (!file) return { lexicon: Lexicon.withAdditions(), additions: undefined, source: null, error: null };
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    return { lexicon: Lexicon.withAdditions(), source: file, error: `${file}: not readable JSON (${(error as Error).message}); using the built-in lexicon only` };
+    return { lexicon: Lexicon.withAdditions(), additions: undefined, source: file, error: `${file}: not readable JSON (${(error as Error).message}); using the built-in lexicon only` };
   }
   const parsed = WorkspaceLexicon.safeParse(raw);
   if (!parsed.success) {
-    return { lexicon: Lexicon.withAdditions(), source: file, error: `${file}: not a valid lexicon; using the built-in lexicon only\n${describeIssues(parsed.error)}` };
+    return { lexicon: Lexicon.withAdditions(), additions: undefined, source: file, error: `${file}: not a valid lexicon; using the built-in lexicon only\n${describeIssues(parsed.error)}` };
   }
-  return { lexicon: Lexicon.withAdditions(parsed.data), source: file, error: null };
+  return { lexicon: Lexicon.withAdditions(parsed.data), additions: parsed.data, source: file, error: null };
 }

@@ -1,12 +1,14 @@
 /**
  * `newsmark` — the command line over the same core as the extension.
- *   newsmark extract <files|folders|-…> [--out FILE] [--jsonl] [--lexicon FILE] [--pretty]
+ *   newsmark extract <files|folders|-…> [--out FILE] [--jsonl] [--lexicon FILE] [--pretty] [--jobs N]
  *   newsmark export <workspace folder> [--out FILE] [--format claims|w3c] [--lexicon FILE]
  *   newsmark check <workspace folder> [--strict]
  *   newsmark schema [extract|lexicon|annotations|claims|w3c]
  * Exit codes: 0 all inputs read, 1 some failed (one line each on stderr), 2 usage error.
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { runExtract } from './extract';
+import { EXTRACT_WORKER, serveExtractJobs } from './extractJobs';
 import { runSchema } from './schema';
 import { runExport } from './export';
 import { runCheck } from './check';
@@ -29,6 +31,8 @@ Options for extract:
   --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current folder
                    or the first folder argument)
   --pretty         indent the JSON
+  --jobs N         analyse in N worker threads (default: one per core, at most 4; 1: in
+                   this thread). The output is the same for any N
 
 Options for export (reads <folder>/.newsmark/annotations.json, never writes it):
   --out FILE          write the export to FILE instead of standard output
@@ -53,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    if (command === 'extract') return await runExtract(parseArgs(rest, { flags: ['--jsonl', '--pretty'], options: ['--out', '--lexicon'] }));
+    if (command === 'extract') return await runExtract(parseArgs(rest, { flags: ['--jsonl', '--pretty'], options: ['--out', '--lexicon', '--jobs'] }));
     if (command === 'export') return await runExport(parseArgs(rest, { flags: [], options: ['--out', '--format', '--lexicon'] }));
     if (command === 'check') return runCheck(parseArgs(rest, { flags: ['--strict'], options: [] }));
     if (command === 'schema') return runSchema(parseArgs(rest, { flags: [], options: [] }));
@@ -69,7 +73,8 @@ async function main(argv: readonly string[]): Promise<number> {
 
 declare const VERSION: string;
 
-main(process.argv.slice(2)).then(
+if (!isMainThread && workerData === EXTRACT_WORKER) serveExtractJobs(); // `extract --jobs`: this bundle in a worker thread
+else void main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

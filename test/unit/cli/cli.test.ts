@@ -122,6 +122,40 @@ suite('cli: newsmark extract', function () {
     }
   });
 
+  test('should give the same output and messages with --jobs 1 and in worker threads, in input order', () => {
+    // a folder big enough for workers: the seeds and fixtures under several names, a binary
+    // file, invalid UTF-8, a file too large for a worker's heap, and standard input
+    const folder = path.join(workspace, 'many');
+    fs.mkdirSync(folder, { recursive: true });
+    const articles = [
+      ...fs.readdirSync(path.join(repo, 'seeds')).map((f) => path.join(repo, 'seeds', f)),
+      ...fs.readdirSync(path.join(repo, 'test', 'fixtures', 'articles')).map((f) => path.join(repo, 'test', 'fixtures', 'articles', f)),
+    ].filter((f) => /\.(md|txt)$/.test(f));
+    for (let copy = 0; copy < 3; copy++) for (const file of articles) fs.copyFileSync(file, path.join(folder, `${copy}-${path.basename(file)}`));
+    fs.writeFileSync(path.join(folder, '1-binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    fs.writeFileSync(path.join(folder, '2-latin1.txt'), Buffer.from('Microsoft invested $13 billion in OpenAI \xe9t\xe9.\n', 'latin1'));
+    const seed = fs.readFileSync(articles[0]!, 'utf8');
+    fs.writeFileSync(path.join(folder, '2-large.md'), `${seed}\n\n`.repeat(Math.ceil(1.2e6 / seed.length)));
+    const outputs = ['1', '3'].map((jobs) => run(['extract', 'many', '-', '--jsonl', '--jobs', jobs], seed));
+    for (const result of outputs) assert.equal(result.status, 1, result.stderr); // the binary file
+    assert.ok(outputs[1]!.stdout.length > 1_000_000);
+    assert.equal(outputs[1]!.stdout, outputs[0]!.stdout);
+    assert.equal(outputs[1]!.stderr, outputs[0]!.stderr);
+    assert.match(outputs[1]!.stderr, /1-binary\.md: looks like a binary file[\s\S]*2-latin1\.txt: is not valid UTF-8/);
+    const paths = outputs[1]!.stdout.trim().split('\n').slice(0, -1).map((line) => JSON.parse(line).source.path);
+    assert.equal(paths.length, 3 * articles.length + 3);
+    assert.deepEqual(paths.slice(0, -1), [...paths.slice(0, -1)].sort(), 'in the order the folder is walked');
+    assert.equal(paths.at(-1), '-');
+  });
+
+  test('should refuse a --jobs that is not a whole number from 1 to 64', () => {
+    for (const jobs of ['0', '-2', 'two', '1.5', '65']) {
+      const result = run(['extract', 'seeds', '--jobs', jobs]);
+      assert.equal(result.status, 2, `--jobs ${jobs}`);
+      assert.match(result.stderr, /--jobs needs a whole number from 1 to 64/);
+    }
+  });
+
   test('should print the JSON Schema generated from the zod schema', () => {
     const schema = JSON.parse(run(['schema', 'extract']).stdout);
     assert.match(schema.$id, /extract/);
