@@ -39,6 +39,8 @@ export async function run(): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     result.indexed = api.corpus.status.indexedCount;
     result.retainedCounts = api.corpus.corpus.retained();
+    result.rssIndexed = process.memoryUsage().rss;
+    result.heapIndexed = heapAfterGc() - heapBefore; // what the index keeps, before any query fills a cache
     const d0 = performance.now();
     result.deals = api.corpus.corpus.deals().length;
     result.dealsMs = performance.now() - d0;

@@ -270,7 +270,7 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
     },
     copyDealAsJson: async (node: DealNode) => {
       if (node?.type !== 'deal' && node?.type !== 'mention') return undefined;
-      const json = `${JSON.stringify(toExtractDeal(asDeal(node.deal)), null, 2)}\n`;
+      const json = `${JSON.stringify(toExtractDeal(node.deal), null, 2)}\n`;
       await vscode.env.clipboard.writeText(json);
       vscode.window.setStatusBarMessage('$(json) Newsmark: deal copied as JSON', 3000);
       return json;
@@ -281,12 +281,4 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
       return reveal(node.orphan.uri, start, end);
     },
   };
-}
-
-/**
- * A merged deal in the extract contract's shape. The corpus does not keep whether a party was
- * inferred from a lead-in, so `partyInferred` is false here (the CLI's extract has it).
- */
-function asDeal(deal: CorpusDeal): Parameters<typeof toExtractDeal>[0] {
-  return { ...deal, isPartyInferred: false };
 }
