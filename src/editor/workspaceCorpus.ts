@@ -1,8 +1,8 @@
 /**
  * The workspace as one Corpus: every article under `newsmark.include` in every workspace folder,
- * analysed in the background through the WorkspaceIndex's queue (open documents keep priority;
- * one file at a time, yielding between files), reduced to the corpus's compact facts — analyses
- * of files are not kept. It follows the editor's unsaved text, files created, changed, deleted
+ * analysed in the background — local files in the index's worker threads, the rest (and open
+ * documents, which keep priority) through the WorkspaceIndex's queue, one at a time — and
+ * reduced to the corpus's compact facts: analyses of files are not kept. It follows the editor's unsaved text, files created, changed, deleted
  * and renamed, and re-indexes everything when the lexicon or the article settings change. A
  * large workspace shows a cancellable notification while it is indexed, a small one a spinner in
  * the status bar. Changes are announced (batched while indexing) with the sources concerned.
@@ -260,9 +260,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
     if (!(await this.isArticleFile(uri))) return this.remove(uri);
     if (this.index.canIndexInWorker(uri)) {
       const result = await this.index.indexFile(uri);
-      if (result.status === 'ok') this.acceptFile(result.file);
-      else if (result.status === 'missing') this.remove(uri);
-      if (result.status !== 'tooLarge') return;
+      if (result.status === 'ok') return this.acceptFile(result.file);
+      if (result.status === 'missing') return this.remove(uri);
+      if (result.status === 'superseded') return;
+      // too large for a worker, or the worker failed (it crashed, or the pool was replaced): on the host
     }
     const article = await this.index.getUri(uri, undefined, false);
     if (article) this.accept(article);

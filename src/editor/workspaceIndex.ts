@@ -49,7 +49,7 @@ export type IndexFileResult =
   | { readonly status: 'missing' }
   /** Too large for a worker: analyse it on the host (`getUri`). */
   | { readonly status: 'tooLarge' }
-  /** It could not be analysed (logged), or a newer state of the workspace superseded the result. */
+  /** The worker could not analyse it (logged; the host may try), or a newer state of the workspace superseded the result. */
   | { readonly status: 'failed' | 'superseded' };
 
 /** Worker threads for `newsmark.analysis.workers: 0`: one per core, at most this many. */
@@ -222,7 +222,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.isDisposed || generation !== this.generation) return { status: 'superseded' };
     if (reply.status === 'missing' || reply.status === 'tooLarge') return { status: reply.status };
     if (reply.status === 'failed') {
-      this.log.error(`index: analysis of ${uri.toString()} failed in a worker: ${reply.error}`);
+      this.log.warn(`index: analysis of ${uri.toString()} failed in a worker (the host tries again): ${reply.error}`);
       return { status: 'failed' };
     }
     this.log.debug(`index: analysed ${path} in a worker in ${Math.round(reply.ms)} ms`);
