@@ -17,7 +17,6 @@ export interface PoolOptions {
   /** The worker script (a bundle that calls `serveJobs`). */
   readonly script: string;
   readonly size: number;
-  readonly execArgv?: string[];
   readonly resourceLimits?: ResourceLimits;
   /** Passed to every worker as `workerData`. */
   readonly workerData?: unknown;
@@ -93,8 +92,8 @@ export class WorkerPool<TJob, TResult> {
   }
 
   private start(): Slot<TJob, TResult> {
-    const { script, execArgv, resourceLimits, workerData } = this.options;
-    const worker = new Worker(script, { execArgv, resourceLimits, workerData });
+    const { script, resourceLimits, workerData } = this.options;
+    const worker = new Worker(script, { resourceLimits, workerData });
     const slot: Slot<TJob, TResult> = { worker, isOutOfMemory: false, running: undefined, lexiconKey: undefined };
     this.slots.push(slot);
     worker.on('message', (reply: PoolReply<TResult>) => {

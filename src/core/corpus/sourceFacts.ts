@@ -9,25 +9,21 @@
 import type { Analysis } from '../analysis';
 import type { Deal, DealMention } from '../extract/deals/deal';
 import type { EntityType } from '../extract/entities/lexicon';
-import type { FigureKind, Qualifier } from '../extract/figures/figure';
 import { writtenPrecision, type ComparableStatement } from './compare';
 import { factsOf, type FactKey } from './factKey';
 import { packDeals, unpackDeals, type PackedDeals } from './packedDeals';
 
-/** A keyed figure as the corpus keeps it; the source's path is held once, by its `SourceFacts`. */
+/**
+ * A keyed figure as the corpus keeps it (its `text`, the exact characters at `[start, end)`, and
+ * its value come with ComparableStatement); the source's path is held once, by its `SourceFacts`.
+ */
 export interface StoredStatement extends ComparableStatement {
   readonly key: FactKey;
   /** `[start, end)` of the figure in the file. */
   readonly start: number;
   readonly end: number;
-  /** The exact characters of the file at `[start, end)`. */
-  readonly text: string;
   /** The claim sentence as prose, shortened around the figure when long. */
   readonly sentence: string;
-  readonly kind: FigureKind;
-  readonly value: number | readonly [number, number];
-  readonly unit: string | null;
-  readonly qualifier: Qualifier | null;
 }
 
 export interface SourceEntity {

@@ -1,6 +1,7 @@
 /**
- * Markdown → prose blocks, through remark's parser (+ GFM tables and autolinks, front
- * matter; see markdownSyntax.ts). Code, inline code, HTML, images, link destinations and bare URLs are not prose;
+ * Markdown → prose blocks, through unified + remark-parse (+ GFM and front matter, each
+ * extension only where a section can use it: markdownSyntax.ts). Code, inline code, HTML,
+ * images, link destinations and bare URLs are not prose;
  * headings, paragraphs, list items, table cells and block quotes are. Every prose character
  * keeps its file offset, so `**$38 billion**` yields `$38 billion` at its real place.
  */
