@@ -5,105 +5,96 @@
  * headings, paragraphs, list items, table cells and block quotes are. Every prose character
  * keeps its file offset, so `**$38 billion**` yields `$38 billion` at its real place.
  */
-import type { Nodes, Parents } from 'mdast';
-import { parseMarkdownTree } from './markdownSyntax';
-import { sectionUnits, type Span } from './sectionUnits';
+import type { Nodes, Parents, Root, RootContent } from 'mdast';
+import { parseSection, sectionTrees, type CutKind, type SectionResult } from './markdownSections';
 import { ProseBuilder } from './offsetMap';
 import type { BlockKind, ProseBlock } from './blocks';
 import type { AnalysisCache } from '../analysisCache';
 
-/** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections. */
+/** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections of about this size. */
 const SECTION_CHARS = 2_048;
-/** With a cache, a long section is parsed in pieces of about this size where it can be cut exactly (see sectionUnits.ts). */
-const UNIT_CHARS = 1_024;
+/** With a cache, smaller sections: an edit then re-parses about this much. */
+const CACHED_SECTION_CHARS = 1_024;
 
-export function markdownBlocks(text: string, cache?: AnalysisCache): ProseBlock[] {
+/** The prose blocks of one section, their offsets relative to the section's start. */
+export interface SectionBlocks extends SectionResult {
+  readonly blocks: readonly ProseBlock[];
+}
+
+/**
+ * The prose blocks of a markdown file, exactly as a parse of the whole file gives them (see
+ * markdownSections.ts for how sections are cut so that this holds).
+ */
+export function markdownBlocks(text: string, cache?: AnalysisCache, sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS): ProseBlock[] {
   const blocks: ProseBlock[] = [];
-  for (const section of sectionsOf(text, SECTION_CHARS)) {
-    // units only pay with a cache: an edit then re-parses one unit; a single analysis would
-    // only pay each parse's fixed cost (~50 µs) more often
-    for (const unit of cache ? sectionUnits(text, section, UNIT_CHARS) : [section]) {
-      const source = text.slice(unit.start, unit.end);
-      // the first unit may hold front matter, so it is cached apart from the same text elsewhere
-      const key = unit.start === 0 ? `\u0000${source}` : source;
-      const cached = cache?.sections.get(key);
-      if (cached) {
-        for (const block of cached.blocks) blocks.push({ ...block, map: block.map.shifted(unit.start - cached.start) });
-        continue;
-      }
-      const own = blocksOfSpan(text, unit);
-      cache?.sections.set(key, { start: unit.start, blocks: own });
-      blocks.push(...own);
-    }
+  const parser = cache ? (source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]) => cachedSection(cache, source, isFileStart, cut, stubs) : sectionBlocks;
+  for (const { span, tree } of sectionTrees(text, sectionChars, parser)) {
+    for (const block of tree.blocks) blocks.push({ ...block, map: block.map.shifted(span.start) });
   }
   return blocks;
 }
 
-/** The prose blocks of `text.slice(span.start, span.end)` parsed on its own (with front matter at the file start). */
-export function blocksOfSpan(text: string, span: Span): ProseBlock[] {
-  const out: ProseBlock[] = [];
-  collectBlocks(parseMarkdownTree(text.slice(span.start, span.end), span.start === 0), 'paragraph', text, span.start, out);
-  return out;
+function sectionBlocks(source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]): SectionBlocks {
+  const tree = parseSection(source, isFileStart, cut, stubs);
+  return { isClosed: tree.isClosed, definitions: tree.definitions, blocks: blocksOfNodes(tree.nodes, source, 0) };
+}
+
+function cachedSection(cache: AnalysisCache, source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]): SectionBlocks {
+  const key = `${isFileStart ? 'F' : 'S'}${cut ?? 'end'}\u0000${stubs.join('\n')}\u0000${source}`;
+  let section = cache.sections.get(key);
+  if (!section) {
+    section = sectionBlocks(source, isFileStart, cut, stubs);
+    cache.sections.set(key, section);
+  }
+  return section;
+}
+
+/** The prose blocks of a whole parsed file (`file` is the text it was parsed from, `base` its offset). */
+export function blocksOfTree(tree: Root, file: string, base: number): ProseBlock[] {
+  return blocksOfNodes(tree.children, file, base);
 }
 
 /**
- * Sections of at least `size` characters that end at a blank line, or before an ATX heading
- * (which always starts a new block), outside fenced code — so each section parses on its own
- * as it would in the whole file (front matter stays in the first).
+ * Headings, paragraphs, list items, table cells and quotes, in document order. Iterative: an
+ * input nested thousands deep must not overflow the stack.
  */
-export function sectionsOf(text: string, size: number): Array<{ start: number; end: number }> {
-  const sections: Array<{ start: number; end: number }> = [];
-  let start = 0;
-  let fence: string | null = null;
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (fence === null && lineStart - start >= size && lineStart > start && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) {
-      sections.push({ start, end: lineStart });
-      start = lineStart;
+function blocksOfNodes(nodes: readonly RootContent[], file: string, base: number): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  const stack: Array<{ node: Nodes; context: BlockKind }> = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, context: 'paragraph' });
+  const pushChildren = (node: Parents, context: BlockKind) => {
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, context });
+  };
+  while (stack.length) {
+    const { node, context } = stack.pop()!;
+    switch (node.type) {
+      case 'heading':
+        pushBlock(node, 'heading', node.depth, file, base, out);
+        break;
+      case 'paragraph':
+        pushBlock(node, context, 0, file, base, out);
+        break;
+      case 'tableCell':
+        pushBlock(node, 'tableCell', 0, file, base, out);
+        break;
+      case 'listItem':
+        pushChildren(node, 'listItem');
+        break;
+      case 'blockquote':
+        pushChildren(node, 'quote');
+        break;
+      case 'root':
+      case 'list':
+      case 'table':
+      case 'tableRow':
+      case 'footnoteDefinition':
+        pushChildren(node, context);
+        break;
+      default:
+        break; // code, html, yaml, thematicBreak, definition: not prose
     }
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === null ? marker : null;
-    const isBlank = line.trim() === '';
-    if (isBlank && fence === null && lineEnd + 1 - start >= size && lineEnd + 1 < text.length) {
-      sections.push({ start, end: lineEnd + 1 });
-      start = lineEnd + 1;
-    }
-    lineStart = lineEnd + 1;
   }
-  if (start < text.length || sections.length === 0) sections.push({ start, end: text.length });
-  return sections;
-}
-
-function collectBlocks(node: Nodes, context: BlockKind, file: string, base: number, out: ProseBlock[]): void {
-  switch (node.type) {
-    case 'heading':
-      pushBlock(node, 'heading', node.depth, file, base, out);
-      return;
-    case 'paragraph':
-      pushBlock(node, context, 0, file, base, out);
-      return;
-    case 'tableCell':
-      pushBlock(node, 'tableCell', 0, file, base, out);
-      return;
-    case 'listItem':
-      for (const child of node.children) collectBlocks(child, 'listItem', file, base, out);
-      return;
-    case 'blockquote':
-      for (const child of node.children) collectBlocks(child, 'quote', file, base, out);
-      return;
-    case 'root':
-    case 'list':
-    case 'table':
-    case 'tableRow':
-    case 'footnoteDefinition':
-      for (const child of node.children) collectBlocks(child, context, file, base, out);
-      return;
-    default:
-      return; // code, html, yaml, thematicBreak, definition: not prose
-  }
+  return out;
 }
 
 function pushBlock(node: Parents, kind: BlockKind, depth: number, file: string, base: number, out: ProseBlock[]): void {
@@ -113,8 +104,15 @@ function pushBlock(node: Parents, kind: BlockKind, depth: number, file: string, 
   if (map.text.trim()) out.push({ kind, depth, map });
 }
 
-function appendInline(node: Parents, file: string, base: number, builder: ProseBuilder): void {
-  for (const child of node.children) {
+/** The inline content of a block, in order; iterative, like blocksOfNodes. */
+function appendInline(block: Parents, file: string, base: number, builder: ProseBuilder): void {
+  const stack: Nodes[] = [];
+  for (let i = block.children.length - 1; i >= 0; i--) stack.push(block.children[i]!);
+  const pushChildren = (node: Parents) => {
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  };
+  while (stack.length) {
+    const child = stack.pop()!;
     switch (child.type) {
       case 'text':
         appendText(child.value, offsetIn(child.position?.start.offset, base), offsetIn(child.position?.end.offset, base), file, builder);
@@ -122,14 +120,12 @@ function appendInline(node: Parents, file: string, base: number, builder: ProseB
       case 'emphasis':
       case 'strong':
       case 'delete':
-        appendInline(child, file, base, builder);
+      case 'linkReference':
+        pushChildren(child);
         break;
       case 'link':
         if (isBareUrl(child)) gap(builder);
-        else appendInline(child, file, base, builder);
-        break;
-      case 'linkReference':
-        appendInline(child, file, base, builder);
+        else pushChildren(child);
         break;
       case 'break':
         builder.appendSeparator('\n');

@@ -1,0 +1,12 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { blocksOfTree, markdownBlocks } from './src/core/parse/markdown';
+import { parseSection, sectionTrees } from './src/core/parse/markdownSections';
+const reference = unified().use(remarkParse).use(remarkGfm).freeze();
+const text = JSON.parse(process.argv[2]);
+const size = Number(process.argv[3] ?? 32);
+const d = (bs: any[]) => bs.map((b) => [b.kind, b.map.text, b.map.toFile(0)]);
+console.log(JSON.stringify(d(markdownBlocks(text, undefined, size))));
+console.log(JSON.stringify(d(blocksOfTree(reference.parse(text), text, 0))));
+for (const s of sectionTrees(text, size, parseSection)) console.log(JSON.stringify(text.slice(s.span.start, s.span.end)), s.tree.isClosed, [...s.tree.definitions]);
