@@ -69,6 +69,7 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
   const text = source.text;
   const diagnostics = contentDiagnostics(text);
   const parsed = parseSource(source.path, text, options.cache);
+  diagnostics.push(...parsed.diagnostics);
   const { sentences, perBlock } = indexSentences(parsed.blocks, options.cache);
   const figures: Figure[] = figuresOfBlocks(parsed.blocks, options.cache).map((f) => {
     const sentence = sentenceAt(sentences, f.blockIndex, f.start);

@@ -7,6 +7,8 @@
  */
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import { parseSection, sectionTrees, type CutKind, type SectionResult } from './markdownSections';
+import { limitNesting, MAX_MARKER_COLUMN } from './markdownDepth';
+import type { ContentDiagnostic } from '../document';
 import { ProseBuilder } from './offsetMap';
 import type { BlockKind, ProseBlock } from './blocks';
 import type { AnalysisCache } from '../analysisCache';
@@ -26,12 +28,34 @@ export interface SectionBlocks extends SectionResult {
  * markdownSections.ts for how sections are cut so that this holds).
  */
 export function markdownBlocks(text: string, cache?: AnalysisCache, sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS): ProseBlock[] {
+  return parseMarkdown(text, cache, sectionChars).blocks;
+}
+
+export interface ParsedMarkdown {
+  readonly blocks: ProseBlock[];
+  /** Problems with the markup: nesting too deep to parse as such (markdownDepth.ts). */
+  readonly diagnostics: ContentDiagnostic[];
+}
+
+export function parseMarkdown(text: string, cache?: AnalysisCache, sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS): ParsedMarkdown {
+  const limited = limitNesting(text);
   const blocks: ProseBlock[] = [];
   const parser = cache ? (source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]) => cachedSection(cache, source, isFileStart, cut, stubs) : sectionBlocks;
-  for (const { span, tree } of sectionTrees(text, sectionChars, parser)) {
-    for (const block of tree.blocks) blocks.push({ ...block, map: block.map.shifted(span.start) });
+  for (const { span, tree } of sectionTrees(limited.text, sectionChars, parser)) {
+    for (const block of tree.blocks) {
+      const map = block.map.shifted(span.start);
+      blocks.push({ ...block, map: limited.firstDeep >= 0 ? map.withFileText(text) : map });
+    }
   }
-  return blocks;
+  const diagnostics: ContentDiagnostic[] = [];
+  if (limited.firstDeep >= 0) {
+    diagnostics.push({
+      code: 'deep-nesting',
+      message: `Block quotes or lists nested beyond column ${MAX_MARKER_COLUMN} are read as plain text.`,
+      start: limited.firstDeep, end: limited.firstDeep + 1, severity: 'warning',
+    });
+  }
+  return { blocks, diagnostics };
 }
 
 function sectionBlocks(source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]): SectionBlocks {

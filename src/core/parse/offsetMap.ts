@@ -58,6 +58,20 @@ export class OffsetMap {
     return delta === 0 ? this : new OffsetMap(this.text, this.pieces, this.shift + delta);
   }
 
+  /**
+   * This prose with each mapped character taken from `file` (same length as the text parsed):
+   * what was parsed with some characters made inert shows the file's own.
+   */
+  withFileText(file: string): OffsetMap {
+    let text = '';
+    let at = 0;
+    for (const piece of this.pieces) {
+      text += this.text.slice(at, piece.proseStart) + file.slice(piece.fileStart + this.shift, piece.fileStart + this.shift + piece.length);
+      at = piece.proseStart + piece.length;
+    }
+    return new OffsetMap(text + this.text.slice(at), this.pieces, this.shift);
+  }
+
   /** The file offset of the prose character at `proseOffset`; `undefined` out of range. */
   toFile(proseOffset: number): number | undefined {
     if (proseOffset < 0 || proseOffset > this.text.length || this.pieces.length === 0) return undefined;
