@@ -9,6 +9,7 @@ import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import { parseSection, sectionTrees, type CutKind, type SectionResult } from './markdownSections';
 import { limitNesting, MAX_MARKER_COLUMN } from './markdownDepth';
 import type { ContentDiagnostic } from '../document';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { ProseBuilder } from './offsetMap';
 import type { BlockKind, ProseBlock } from './blocks';
 import type { AnalysisCache } from '../analysisCache';
@@ -180,7 +181,8 @@ function isBareUrl(link: { url: string; children: Nodes[] }): boolean {
 /**
  * Appends a text node. Its value usually equals its source slice; where it does not
  * (backslash escapes, character references, continuation-line indentation) the characters
- * are aligned greedily and unmatched ones map to the nearest matched place.
+ * are aligned greedily; a character reference stands for its decoded characters as a whole,
+ * and other unmatched characters map to the nearest matched place.
  */
 function appendText(value: string, start: number | undefined, end: number | undefined, file: string, builder: ProseBuilder): void {
   if (start === undefined || end === undefined) {
@@ -201,12 +203,37 @@ function appendText(value: string, start: number | undefined, end: number | unde
         found = k;
         break;
       }
+      const reference = source[k] === '&' ? referenceAt(source, k) : undefined;
+      if (reference && value.startsWith(reference.decoded, v)) {
+        builder.appendWide(reference.decoded, start + k, reference.length);
+        s = k + reference.length;
+        v += reference.decoded.length - 1;
+        found = -2;
+        break;
+      }
     }
     if (found >= 0) {
       builder.appendMapped(ch, start + found);
       s = found + 1;
-    } else {
+    } else if (found === -1) {
       builder.appendSeparator(ch);
     }
   }
+}
+
+/** "&amp;", "&#36;", "&#x1F680;": a character reference at `at`, with what it stands for. */
+const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+
+function referenceAt(source: string, at: number): { decoded: string; length: number } | undefined {
+  REFERENCE.lastIndex = at;
+  const match = REFERENCE.exec(source);
+  if (!match) return undefined;
+  let decoded: string | false;
+  if (match[3] !== undefined) decoded = decodeNamedCharacterReference(match[3]);
+  else {
+    const code = parseInt(match[1] ?? match[2]!, match[1] !== undefined ? 16 : 10);
+    // as micromark decodes them: NUL, surrogates and out-of-range code points become U+FFFD
+    decoded = code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
+  }
+  return decoded ? { decoded, length: match[0].length } : undefined;
 }

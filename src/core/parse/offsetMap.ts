@@ -9,6 +9,8 @@ interface Piece {
   readonly proseStart: number;
   readonly fileStart: number;
   readonly length: number;
+  /** Set when the prose stands for more of the file than its length: "&amp;" read as "&". */
+  readonly fileLength?: number;
 }
 
 export class ProseBuilder {
@@ -23,11 +25,21 @@ export class ProseBuilder {
   appendMapped(text: string, fileStart: number): void {
     if (!text) return;
     const last = this.pieces[this.pieces.length - 1];
-    if (last && last.proseStart + last.length === this.text.length && last.fileStart + last.length === fileStart) {
+    if (last && last.fileLength === undefined && last.proseStart + last.length === this.text.length && last.fileStart + last.length === fileStart) {
       this.pieces[this.pieces.length - 1] = { ...last, length: last.length + text.length };
     } else {
       this.pieces.push({ proseStart: this.text.length, fileStart, length: text.length });
     }
+    this.text += text;
+  }
+
+  /**
+   * Appends prose that stands for a longer piece of the file as a whole — a character reference
+   * ("&#36;" read as "$"): any span that holds it covers the whole reference.
+   */
+  appendWide(text: string, fileStart: number, fileLength: number): void {
+    if (!text) return;
+    this.pieces.push({ proseStart: this.text.length, fileStart, length: text.length, fileLength });
     this.text += text;
   }
 
@@ -66,7 +78,8 @@ export class OffsetMap {
     let text = '';
     let at = 0;
     for (const piece of this.pieces) {
-      text += this.text.slice(at, piece.proseStart) + file.slice(piece.fileStart + this.shift, piece.fileStart + this.shift + piece.length);
+      const own = piece.fileLength === undefined ? file.slice(piece.fileStart + this.shift, piece.fileStart + this.shift + piece.length) : this.text.slice(piece.proseStart, piece.proseStart + piece.length);
+      text += this.text.slice(at, piece.proseStart) + own;
       at = piece.proseStart + piece.length;
     }
     return new OffsetMap(text + this.text.slice(at), this.pieces, this.shift);
@@ -78,7 +91,8 @@ export class OffsetMap {
     const piece = this.pieceAt(proseOffset);
     if (!piece) return this.pieces[0]!.fileStart + this.shift;
     const inside = proseOffset - piece.proseStart;
-    return piece.fileStart + this.shift + Math.min(inside, piece.length);
+    if (inside >= piece.length) return piece.fileStart + this.shift + (piece.fileLength ?? piece.length);
+    return piece.fileStart + this.shift + (piece.fileLength === undefined ? inside : 0);
   }
 
   /** File span of a prose span `[start, end)`: the end maps from its last character. */
@@ -86,7 +100,10 @@ export class OffsetMap {
     const fileStart = this.toFile(start);
     const last = this.toFile(Math.max(start, end - 1));
     if (fileStart === undefined || last === undefined) return undefined;
-    return { start: fileStart, end: end > start ? last + 1 : fileStart };
+    if (end <= start) return { start: fileStart, end: fileStart };
+    const piece = this.pieceAt(end - 1);
+    const isWide = piece?.fileLength !== undefined && end - 1 < piece.proseStart + piece.length;
+    return { start: fileStart, end: isWide ? piece.fileStart + this.shift + piece.fileLength! : last + 1 };
   }
 
   /** True when every character of the prose span maps to consecutive file characters. */
