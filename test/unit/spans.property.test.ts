@@ -35,6 +35,14 @@ suite('spans: every reported span is the file\'s own characters', () => {
     assert.deepEqual(altman.mentions.map((m) => [m.text, text.slice(m.start, m.end)]), [['Sam [Altman', 'Sam [Altman']]);
   });
 
+  test('should map text that GFM splits around an e-mail address after parsing (it has no position)', () => {
+    // the old code mapped none of this list item: its entity mention had no span and analyse threw
+    const text = '- Microsoft [the dea[ref1] paid $5 billion a@b.c\n';
+    const analysis = analyse({ path: 'a.md', text }, { lexicon });
+    assert.deepEqual(analysis.figures.map((f) => f.text), ['$5 billion']);
+    assert.deepEqual(analysis.entities.flatMap((e) => e.mentions.map((m) => [m.text, text.slice(m.start, m.end)])), [['Microsoft', 'Microsoft']]);
+  });
+
   test('should give a figure written with a character reference the whole reference', () => {
     const text = 'Acme raised &#36;5 million and AT&amp;T paid &#x24;2 billion.';
     const figures = analyse({ path: 'a.md', text }, { lexicon }).figures;

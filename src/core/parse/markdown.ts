@@ -139,9 +139,11 @@ function appendInline(block: Parents, file: string, base: number, builder: Prose
   while (stack.length) {
     const child = stack.pop()!;
     switch (child.type) {
-      case 'text':
-        appendText(child.value, offsetIn(child.position?.start.offset, base), offsetIn(child.position?.end.offset, base), file, builder);
+      case 'text': {
+        const start = offsetIn(child.position?.start.offset, base) ?? located(child.value, file, builder.fileEnd ?? offsetIn(block.position?.start.offset, base), offsetIn(block.position?.end.offset, base));
+        appendText(child.value, start, start === undefined ? undefined : offsetIn(child.position?.end.offset, base) ?? start + child.value.length, file, builder);
         break;
+      }
       case 'emphasis':
       case 'strong':
       case 'delete':
@@ -159,6 +161,17 @@ function appendInline(block: Parents, file: string, base: number, builder: Prose
         gap(builder); // inlineCode, html, image, footnoteReference: not prose
     }
   }
+}
+
+/**
+ * Where a text node without a position stands: GFM's autolink-literal transform splits text
+ * around an e-mail address or "www." into new nodes that have none. It is the next occurrence
+ * of its value after what the block mapped so far, within the block.
+ */
+function located(value: string, file: string, from: number | undefined, blockEnd: number | undefined): number | undefined {
+  if (from === undefined || blockEnd === undefined || !value) return undefined;
+  const at = file.indexOf(value, from);
+  return at >= 0 && at + value.length <= blockEnd ? at : undefined;
 }
 
 function offsetIn(offset: number | undefined, base: number): number | undefined {

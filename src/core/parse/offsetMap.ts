@@ -48,6 +48,12 @@ export class ProseBuilder {
     this.text += text;
   }
 
+  /** The file offset just after the last mapped piece, if any. */
+  get fileEnd(): number | undefined {
+    const last = this.pieces[this.pieces.length - 1];
+    return last ? last.fileStart + (last.fileLength ?? last.length) : undefined;
+  }
+
   endsWithSpace(): boolean {
     return this.text.length === 0 || /\s$/.test(this.text);
   }
