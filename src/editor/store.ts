@@ -118,6 +118,7 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
         await this.anchorIn(folder, to, text);
       },
       detached: (wf, source, states) => this.applyTo(this.entry(wf), { type: 'anchor', source, states, time: this.now() }, false),
+      returned: (wf, source, text) => this.anchorIn(this.entry(wf), source, text),
     });
     this.disposables.push(
       watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk), this.moves,
@@ -167,6 +168,16 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
 
   fileUri(wf: vscode.WorkspaceFolder): vscode.Uri {
     return this.entry(wf).fileUri;
+  }
+
+  /** The folder holding the write-ahead journals of a workspace folder's changes (undefined: no storage). */
+  journalLocation(wf: vscode.WorkspaceFolder): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, 'journal', folderKey(wf.uri.toString()));
+  }
+
+  /** Resolves when the look for articles moved or deleted outside VS Code, scheduled so far, is done. */
+  movesSettled(): Promise<void> {
+    return this.moves.settled();
   }
 
   /** Folders whose file fails validation: read-only until fixed. */
@@ -525,9 +536,10 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     }
     folder.writing = this.writeOnce(folder).finally(() => {
       folder.writing = undefined;
+      // changes that came during the write (or a retry asked for) go next; a failed write waits for its timer
       if (folder.isWriteQueued) {
         folder.isWriteQueued = false;
-        if (this.needsWrite(folder) && !folder.failure) this.scheduleWrite(folder, 0);
+        if (this.needsWrite(folder)) this.scheduleWrite(folder, 0);
       }
     });
     return folder.writing;
