@@ -273,6 +273,15 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     }
   }
 
+  /** "Save Annotations Now": every pending change written now, a failed write tried again; says how it went. */
+  async saveNow(): Promise<SaveState> {
+    this.retryNow();
+    const state = await this.flush();
+    if (state.failure) void vscode.window.showErrorMessage(`Newsmark: ${state.unsaved} annotation change(s) are still not saved: ${state.failure}. They are kept and retried.`, 'Show Log').then((c) => c && this.log.show());
+    else vscode.window.setStatusBarMessage('$(check) Newsmark: annotations saved', 3000);
+    return state;
+  }
+
   /** Tries the failed writes again now (the "Retry" of the error message). */
   retryNow(): void {
     for (const folder of this.folders.values()) {

@@ -354,10 +354,11 @@ suite('Durability: no annotation is ever lost or moved onto other text', functio
       assert.equal(fs.readFileSync(file, 'utf8'), before, 'the read-only file is left alone');
       assert.equal(fs.statSync(file).mode & 0o777, 0o444, 'and its mode too');
       assert.ok(api.store.fileOf(workspaceFolder()).annotations.some((a) => a.id === late.id), 'the tag is shown meanwhile');
+      const stillFailing = await vscode.commands.executeCommand<{ unsaved: number; failure?: string }>('newsmark.saveAnnotations');
+      assert.ok(stillFailing?.failure && stillFailing.unsaved >= 1, '"Save Annotations Now" says it still cannot');
       fs.chmodSync(file, 0o644);
-      const saved = nextEvent(api.store.onDidChangeSaveState, (s) => s.failure === undefined && s.unsaved === 0, 'the retry to write');
-      api.store.retryNow();
-      await saved;
+      const saved = await vscode.commands.executeCommand<{ unsaved: number; failure?: string }>('newsmark.saveAnnotations');
+      assert.deepEqual(saved, { unsaved: 0, failure: undefined }, '"Save Annotations Now" writes them once the file is writable');
       const row = count('annotations.json read-only, then writable', await onDisk(api), new Map([kept, late].map((a) => [a.id, { text: a.anchor.quote.exact, tags: a.tags }])), () => fs.readFileSync(uri.fsPath, 'utf8'));
       assertSafe(row);
     } finally {
