@@ -99,7 +99,7 @@ try {
   await row(3, 'edit', () => editRow({ bundles, edits, seed: 6, log }));
   await row(4, 'workspace', () => workspaceRow({ bundles, count: articles, limitFactor: cliLimitFactor, limitCapMs: cliLimitMs, host, log }));
   await row(5, 'extension', () => extensionRow({ bundles, coldRuns: 7, hostLaunches: host ? hostLaunches : 0, log }));
-  await row(6, 'growth', () => growthRow({ bundles, runs: quick ? 3 : 5, log }));
+  await row(6, 'growth', () => growthRow({ bundles, runs: quick ? 3 : 7, log }));
 } finally {
   bundles.cleanup();
 }
@@ -270,7 +270,7 @@ function printWorkspace(row) {
 function printGrowth(row) {
   /** The target: each doubling of a hostile input at most 2.2× the time (and the output). */
   const GROWTH_TARGET = 2.2;
-  console.log('\n6. Growth per doubling of hostile inputs — time(2n) ÷ time(n) per stage, best of several runs; the output column is bytes of the CLI contract');
+  console.log('\n6. Growth per doubling of hostile inputs — median time per stage, and in brackets the median over rounds of time(2n) ÷ time(n); the output column is bytes of the CLI contract');
   const lines = [];
   let worst = 0;
   for (const [family, points] of Object.entries(row.families)) {

@@ -1,6 +1,7 @@
 // Row 6: growth per doubling of hostile inputs. Each family of input is built at three sizes,
-// each twice the one before; every stage is timed at each size (best of `runs`, so a noisy
-// neighbour's spike does not pass for growth) and the row reports time(2n) ÷ time(n).
+// each twice the one before; every stage is timed at each size, `runs` rounds, and the row
+// reports time(2n) ÷ time(n).
+// Sizes are interleaved round by round; each ratio is the median of the rounds' ratios.
 // Stages: parse (markdown → prose blocks), segment (sentences), extract (the whole analyse),
 // corpus keying (factsOf), CLI output (the extract contract as JSON: time and bytes).
 // Usage: node growth-child.mjs '<json config>' → one JSON line.
@@ -21,36 +22,42 @@ const FAMILIES = {
   'figures per sentence ("$1 billion in the U.S.")': { path: 'figures.txt', sizes: [1_000, 2_000, 4_000], text: (n) => `Microsoft invested ${Array.from({ length: n }, (_, i) => `$${i + 1} billion`).join(' in the U.S. ')}.\n` },
 };
 
-function best(run, runs) {
-  let ms = Infinity;
-  let value;
-  for (let i = 0; i < runs; i++) {
+/** Each stage of one size, timed once: [ms per stage, the analysis, the output JSON]. */
+function timeStages(family, text) {
+  const ms = {};
+  const time = (stage, run) => {
     const started = performance.now();
-    value = run();
-    ms = Math.min(ms, performance.now() - started);
-  }
-  return { ms, value };
+    const value = run();
+    ms[stage] = performance.now() - started;
+    return value;
+  };
+  const parsed = time('parse', () => engine.parseSource(family.path, text));
+  time('segment', () => engine.indexSentences(parsed.blocks));
+  const analysis = time('extract', () => engine.analyse({ path: family.path, text }, { lexicon }));
+  time('keying', () => engine.factsOf(analysis));
+  const json = time('output', () => JSON.stringify(engine.toExtractOutput([engine.toExtractSource(analysis, '0'.repeat(64))], engine.dealsAcross([analysis]))));
+  return { ms, analysis, json };
 }
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 const out = { families: {} };
 for (const [name, family] of Object.entries(FAMILIES)) {
-  const points = [];
-  // warm-up: the first run of a family pays for compiling its code paths
-  for (let i = 0; i < 2; i++) engine.analyse({ path: family.path, text: family.text(family.sizes[0]) }, { lexicon });
-  for (const n of family.sizes) {
-    const text = family.text(n);
-    const parse = best(() => engine.parseSource(family.path, text), config.runs);
-    const segment = best(() => engine.indexSentences(parse.value.blocks), config.runs);
-    const extract = best(() => engine.analyse({ path: family.path, text }, { lexicon }), config.runs);
-    const keying = best(() => engine.factsOf(extract.value), config.runs);
-    const output = best(() => JSON.stringify(engine.toExtractOutput([engine.toExtractSource(extract.value, '0'.repeat(64))], engine.dealsAcross([extract.value]))), config.runs);
-    points.push({
-      n, chars: text.length,
-      ms: { parse: parse.ms, segment: segment.ms, extract: extract.ms, keying: keying.ms, output: output.ms },
-      outputBytes: Buffer.byteLength(output.value),
-      figures: extract.value.figures.length, diagnostics: extract.value.diagnostics.map((d) => d.code),
-    });
+  const texts = family.sizes.map((n) => family.text(n));
+  // warm-up: the first runs of a family pay for compiling its code paths
+  for (let i = 0; i < 2; i++) timeStages(family, texts[0]);
+  // rounds: every size once per round, so that the load of the moment weighs on all sizes alike;
+  // a growth is the median over rounds of time(2n) ÷ time(n) measured in the same round
+  const rounds = [];
+  let last;
+  for (let r = 0; r < config.runs; r++) {
+    last = texts.map((text) => timeStages(family, text));
+    rounds.push(last.map((x) => x.ms));
   }
-  out.families[name] = points;
+  out.families[name] = family.sizes.map((n, i) => {
+    const ms = Object.fromEntries(Object.keys(rounds[0][i]).map((stage) => [stage, median(rounds.map((round) => round[i][stage]))]));
+    const ratios = i === 0 ? undefined : Object.fromEntries(Object.keys(ms).map((stage) => [stage, median(rounds.map((round) => round[i][stage] / round[i - 1][stage]))]));
+    return { n, chars: texts[i].length, ms, ratios, outputBytes: Buffer.byteLength(last[i].json), figures: last[i].analysis.figures.length, diagnostics: last[i].analysis.diagnostics.map((d) => d.code) };
+  });
 }
 process.stdout.write(`${JSON.stringify(out)}\n`);
