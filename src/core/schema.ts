@@ -28,7 +28,7 @@ export const ExtractEntity = z.object({
   aliases: z.array(z.string()).describe('Other surface forms used in this source'),
   mentions: z.array(z.object({ start: Offset, end: Offset, text: z.string() })),
   evidence: z.object({
-    rule: z.enum(EVIDENCE_RULES).describe('The rule that decided the type: lexicon, legal-form, government-body, acronym, ticker, byline, role, apposition, product-cue, place-cue, gazetteer, speech, list, given-name, company-word, camel-case, alias or recurring'),
+    rule: z.enum(EVIDENCE_RULES).describe("The rule that decided the type (see the enum; 'lexicon' for a lexicon entry)"),
     phrase: z.string().describe('The words of the source that show it ("chipmaker Zeta Labs"), at most about 80 characters'),
   }).describe('Why this is an entity of this type: the strongest evidence among its mentions'),
 });

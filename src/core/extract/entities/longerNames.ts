@@ -4,12 +4,14 @@
  * - an ambiguous form after another capitalised word: "Snapdragon X" is not the company X;
  * - a product followed by more of its name and a product cue: "Copilot Plus laptops";
  * - a short capital form followed by more capitals: "CMA CGM" is not the CMA;
- * - any form inside a name whose acronym is defined: "Meta Platforms Ireland (MPIL)".
+ * - any form inside a name whose acronym is defined: "Meta Platforms Ireland (MPIL)";
+ * - a form that opens a name ending in a legal form: "TikTok USDS Joint Venture LLC";
+ * - a form followed by a model number and a product cue: "a robot, Zeta 01," "Zeta S2 phones".
  */
 import cues from './nameCues.json';
 import type { LexiconHit } from './blockWork';
 import { isCapitalisedName, type NameToken } from './nameTokens';
-import { spellsInitials } from './names';
+import { LEGAL_FORMS, spellsInitials } from './names';
 
 const PRODUCT_CUES: readonly string[] = [...cues.productCues].sort((a, b) => b.length - a.length);
 const ALL_CAPS = /^\p{Lu}{2,5}$/u;
@@ -27,6 +29,8 @@ export function longerNames(text: string, tokens: readonly NameToken[], hits: re
     if (hit.first === hit.last && hit.entry.ambiguous && isAfterCapital) dropped.add(hit);
     else if (hit.entry.type === 'product' && productNameGoesOn(text, tokens, hit, hitAt)) dropped.add(hit);
     else if (hit.first === hit.last && ALL_CAPS.test(tokens[hit.first]!.text) && continuesInCapitals(tokens, hit.last, hitAt)) dropped.add(hit);
+    else if (opensLegalName(tokens, hit, hitAt)) dropped.add(hit);
+    else if (hit.first === hit.last && !hitAt.has(hit.last + 1) && isModelName(text, tokens, hit)) dropped.add(hit);
   }
   for (const hit of hitsInsideDefinedNames(text, tokens, hitAt)) dropped.add(hit);
   return dropped.size ? hits.filter((h) => !dropped.has(h)) : [...hits];
@@ -46,6 +50,33 @@ function productNameGoesOn(text: string, tokens: readonly NameToken[], hit: Lexi
   if (!cueText) return false;
   const rest = after.slice(cueText[0].length);
   return PRODUCT_CUES.some((cue) => rest.startsWith(cue) && !/[\p{L}\p{N}]/u.test(rest[cue.length] ?? ' '));
+}
+
+/** "TikTok USDS Joint Venture LLC": unknown capitalised words after the form, then a legal form. */
+function opensLegalName(tokens: readonly NameToken[], hit: LexiconHit, hitAt: ReadonlyMap<number, LexiconHit>): boolean {
+  let k = hit.last + 1;
+  let words = 0;
+  while (k < tokens.length && words < 5 && tokens[k]!.before === ' ' && !hitAt.has(k) && isCapitalisedName(tokens[k]!.text)) {
+    if (LEGAL_FORMS.has(tokens[k]!.text)) return words >= 1;
+    words++;
+    k++;
+  }
+  return false;
+}
+
+const MODEL_NUMBER = /^(?:\p{N}[\p{N}\p{L}]{0,4}|\p{Lu}\p{N}{1,4}\p{L}?)$/u;
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** "a robot, Zeta 01,", "Zeta S2 phones": the form and a model number name a product. */
+function isModelName(text: string, tokens: readonly NameToken[], hit: LexiconHit): boolean {
+  const number = tokens[hit.last + 1];
+  if (!number || number.before !== ' ' || !MODEL_NUMBER.test(number.text) || YEAR.test(number.text)) return false;
+  const after = text.slice(number.end, number.end + 40).toLowerCase();
+  const cueAfter = /^\s+([\p{Ll}-]+)/u.exec(after)?.[1];
+  const before = text.slice(Math.max(0, tokens[hit.first]!.start - 40), tokens[hit.first]!.start).toLowerCase();
+  const cueBefore = /([\p{Ll}-]+),\s+(?:called\s+|named\s+)?$/u.exec(before)?.[1];
+  const isCue = (word: string | undefined) => !!word && PRODUCT_CUES.includes(word);
+  return isCue(cueAfter) || (isCue(cueBefore) && /^[,.;:)]/.test(after));
 }
 
 function isAmbiguousHit(hit: LexiconHit): boolean {

@@ -42,6 +42,9 @@ const NOT_NAMES = new Set<string>(nonEntities.words.map((w: string) => w.toLower
 const GIVEN_NAMES = new Set<string>(cues.givenNames);
 const COMPANY_SUFFIXES = new Set<string>(cues.companySuffixes.map((s: string) => s.replace(/\.$/, '')));
 const GOVERNMENT_WORDS = new Set<string>(cues.governmentWords);
+const GOVERNMENT_HEADS = new Set<string>(cues.governmentHeads);
+/** Last words of product names that are common words elsewhere: "Copilot Plus", "Zeta Pro", "Zeta Max". */
+const PRODUCT_WORDS = new Set(['Plus', 'Pro', 'Max', 'Ultra', 'Mini', 'Air', 'Lite']);
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'da']);
 /** Legal forms: an organisation even in a headline ("Corvanta Labs Inc."). See rules/org.ts. */
 export const LEGAL_FORMS = new Set([
@@ -67,8 +70,8 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
   const { tokens } = ctx;
   let i = 0;
   while (i < tokens.length) {
-    // covered, lower case, or a handle / hashtag ("@TigerStars", "#AI")
-    if (ctx.covered.has(i) || !isCapitalisedName(tokens[i]!.text) || /[@#]$/.test(tokens[i]!.before)) {
+    // covered, lower case, a handle / hashtag ("@TigerStars", "#AI"), or a date ("Jan. 8", "Sept 25")
+    if (ctx.covered.has(i) || !isCapitalisedName(tokens[i]!.text) || /[@#]$/.test(tokens[i]!.before) || isDateMonth(ctx, i)) {
       i++;
       continue;
     }
@@ -91,8 +94,17 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
     }
     let first = i;
     const end = last;
+    // a name made of common words, shown a name by its form: "European Semiconductor Manufacturing
+    // Company (ESMC)", "Ministry of Finance", "Department of Energy"
+    const formal = formalName(ctx, i, end);
+    if (formal) {
+      runs.push(formal);
+      i = end + 1;
+      continue;
+    }
     while (first <= last && NOT_NAMES.has(tokens[first]!.text.toLowerCase())) first++;
-    while (last >= first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !COMPANY_SUFFIXES.has(tokens[last]!.text)) last--;
+    while (last > first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !COMPANY_SUFFIXES.has(tokens[last]!.text) && !PRODUCT_WORDS.has(tokens[last]!.text)) last--;
+    if (last === first && NOT_NAMES.has(tokens[last]!.text.toLowerCase())) last--;
     // a name cut short at its end ("Securities Exchange [Act]") is another name: not a candidate
     const isCutShort = last < end && !LEGAL_FORMS.has(tokens[last]!.text) && !STRONG_COMPANY_WORDS.has(tokens[last]!.text);
     if (first <= last && !CONNECTORS.has(tokens[last]!.text) && !isCutShort) runs.push({ first, last });
@@ -100,6 +112,33 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
     i = Math.max(last, i) + 1;
   }
   return runs;
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'with', 'by', 'from', 'as']);
+const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
+
+/** The run `[first, end]`, trimmed of function words only, when its acronym follows it or it is "Ministry of …". */
+function formalName(ctx: RunContext, first: number, end: number): Span | undefined {
+  const { tokens } = ctx;
+  while (first < end && FUNCTION_WORDS.has(tokens[first]!.text.toLowerCase())) first++;
+  const words = tokens.slice(first, end + 1).map((t) => t.text);
+  if (words.length >= 2 && GOVERNMENT_HEADS.has(words[0]!) && words[1] === 'of' && !CONNECTORS.has(words[words.length - 1]!)) return { first, last: end };
+  const acronym = ACRONYM_AFTER.exec(ctx.text.slice(tokens[end]!.end, tokens[end]!.end + 12))?.[1];
+  if (!acronym) return undefined;
+  // the shortest tail of the run that the acronym spells: "the deal's European … Company (ESMC)"
+  for (let k = Math.max(first, end - acronym.length - 2); k < end; k++) {
+    if (spellsInitials(tokens.slice(k, end + 1).map((t) => t.text), acronym)) return { first: k, last: end };
+  }
+  return undefined;
+}
+
+const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+
+/** A month before a day: "Jan. 8", "Sept 25" ("Jan" is a given name too). */
+function isDateMonth(ctx: RunContext, i: number): boolean {
+  const token = ctx.tokens[i]!;
+  return MONTHS.has(token.text) && /^\.?\s?\d/.test(ctx.text.slice(token.end, token.end + 4));
 }
 
 /** True when the capitalised words from token `k` end in a government word ("Markets Authority"). */
@@ -146,7 +185,8 @@ export function isOpening(ctx: RunContext, run: Span): boolean {
  */
 export function isPersonShaped(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 4) return false;
-  return words.every((w, i) => PERSON_WORD.test(w) || (i > 0 && i < words.length - 1 && INITIAL.test(w))) && !words.some((w) => NOT_NAMES.has(w.toLowerCase()));
+  const isWord = (w: string, i: number) => PERSON_WORD.test(w) ? !NOT_NAMES.has(w.toLowerCase()) : i > 0 && i < words.length - 1 && INITIAL.test(w);
+  return words.every(isWord);
 }
 const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?$/u;
 

@@ -6,7 +6,7 @@
  */
 import { isCompanyWord, isOpening, isNotName, wordsOf, type NameRun, type RunContext, type Span } from '../names';
 import { LEGAL_FORMS } from '../names';
-import { acronym, apposition, companyWord, governmentBody, legalForm, ticker } from './org';
+import { acronym, apposition, companyWord, dealObject, governmentBody, legalForm, ticker } from './org';
 import { byline, givenName, role, speech } from './person';
 import { placeCue, productCue } from './productPlace';
 
@@ -14,7 +14,7 @@ type Rule = (ctx: RunContext, run: Span) => NameRun | undefined;
 
 /** Every rule, in order: the first one with evidence decides. Each has its table in test/unit/extract/entities/rules. */
 export const RULES: readonly Rule[] = [
-  legalForm, governmentBody, acronym, ticker, byline, companyWord, role, givenName, apposition, speech, productCue, placeCue, camelCase,
+  legalForm, governmentBody, acronym, ticker, byline, companyWord, role, givenName, apposition, dealObject, speech, productCue, placeCue, camelCase,
 ];
 
 /** Rules strong enough for a short all-capital name ("SES", "CMA CGM"). */

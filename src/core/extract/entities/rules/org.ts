@@ -83,16 +83,17 @@ export function companyWord(ctx: RunContext, run: Span): NameRun | undefined {
 
 interface Cue {
   readonly words: string;
-  readonly type: 'org' | 'product';
+  readonly type: 'org' | 'product' | 'initiative';
 }
 
 /** Cue nouns, longest first so that "social network" (a product) wins over "network" (an organisation). */
 const CUES: readonly Cue[] = [
   ...cues.orgCues.map((words: string) => ({ words, type: 'org' as const })),
   ...cues.productCues.map((words: string) => ({ words, type: 'product' as const })),
+  ...cues.initiativeCues.map((words: string) => ({ words, type: 'initiative' as const })),
 ].sort((a, b) => b.words.length - a.words.length);
 /** ", a …", " is a …": up to six words after the article, cut at the first word that ends a noun phrase. */
-const DESCRIBED_AFTER = /^(?:,\s+|\s+(?:is|was|remains|became|has become)\s+)(?:a|an|the)\s+((?:[\p{L}\p{N}’'-]+[,.;:)]?\s*){1,6})/u;
+const DESCRIBED_AFTER = /^(?:,\s+|\s+(?:is|was|remains|became|has become|as)\s+[“"]?)(?:a|an|the)\s+((?:[\p{L}\p{N}’'-]+[,.;:)]?\s*){1,6})/u;
 const PHRASE_ENDS = new Set(['that', 'which', 'who', 'whose', 'with', 'based', 'founded', 'backed', 'owned', 'in', 'from', 'and', 'for', 'of', 'to', 'at', 'on', 'by', 'enabling', 'offering', 'known', 'led', 'run', 'said', 'has', 'is', 'was']);
 /** The words of a noun phrase: up to a punctuation mark or a word that ends it ("startup whose …" → "startup"). */
 function nounPhrase(text: string): string {
@@ -112,12 +113,12 @@ const PHRASE_WINDOW = 60;
  * The cue noun that ends `text`, written in lower case as the article has it ("the startup",
  * not "Token" in "Token Factory"), or capitalised only at a sentence start ("Chipmaker Zeta").
  */
-function cueEndingAt(text: string): Cue | undefined {
+function cueEndingAt(text: string, isCapitalAllowed = true): Cue | undefined {
   for (const cue of CUES) {
     const written = text.slice(text.length - cue.words.length);
     const isLowerCase = written === cue.words;
     const before = text.slice(0, text.length - cue.words.length);
-    const isSentenceStart = /(?:^|[.!?:]\s+|\n)$/.test(before);
+    const isSentenceStart = isCapitalAllowed && /(?:^|[.!?:]\s+|\n)$/.test(before);
     if (!isLowerCase && !(isSentenceStart && written.toLowerCase() === cue.words && written.slice(1) === cue.words.slice(1))) continue;
     if (before === '' || !/[\p{L}\p{N}-]$/u.test(before)) return cue;
   }
@@ -156,7 +157,7 @@ export function apposition(ctx: RunContext, run: Span): NameRun | undefined {
   const described = DESCRIBED_AFTER.exec(after);
   if (described) {
     const noun = nounPhrase(described[1]!);
-    const cue = noun && cueEndingAt(noun);
+    const cue = noun && cueEndingAt(noun, false);
     if (cue) {
       const length = described[0].length - described[1]!.length + described[1]!.indexOf(noun) + noun.length;
       return { ...run, type: cue.type, evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, start, end + length) } };
@@ -170,4 +171,21 @@ export function apposition(ctx: RunContext, run: Span): NameRun | undefined {
     if (owned) return { ...run, type: 'org', evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, start, end + possessive[0].length + owned.length) } };
   }
   return undefined;
+}
+
+const DEAL_OBJECT_CUES: readonly string[] = [...cues.dealObjectCues].sort((a, b) => b.length - a.length);
+
+/** "the acquisition of Zeta", "a merger with Zeta", "a 10% stake in Zeta": what is bought or merged with is an organisation. */
+export function dealObject(ctx: RunContext, run: Span): NameRun | undefined {
+  const words = wordsOf(ctx, run);
+  if (isPersonShaped(words) && isGivenName(words[0]!)) return undefined;
+  const before = textBefore(ctx, run, 40);
+  if (!/ $/.test(before)) return undefined;
+  const lower = before.slice(0, -1).replace(/\s+the$/, '');
+  const cue = DEAL_OBJECT_CUES.find((c) => lower.endsWith(c) && !/\p{L}/u.test(lower[lower.length - c.length - 1] ?? ' '));
+  // the name itself, not a modifier of what is bought: "a stake in the Zeta project company"
+  const isWhole = /^(?:$|[,.;:)'’]|\s+(?:for|from|and|or|in|to|that|which|with|at|on|by|said|says|is|was|will|would|has|had|earlier|last|this|after|before|$))/.test(textAfter(ctx, run, 12));
+  if (!cue || !isWhole || ctx.gazetteer.lookup(textOf(ctx, run))) return undefined;
+  const cueStart = ctx.tokens[run.first]!.start - before.length + lower.length - cue.length;
+  return { ...run, type: 'org', evidence: { rule: 'deal-object', phrase: phraseOf(ctx.text, cueStart, ctx.tokens[run.last]!.end) } };
 }

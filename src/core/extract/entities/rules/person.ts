@@ -95,9 +95,11 @@ export function role(ctx: RunContext, run: Span): NameRun | undefined {
 /** "said Ana Costa", "Ana Costa said", "Costa told" (a one-word name only when it is a given name: "Theo says"). */
 export function speech(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
-  if (!isPersonShaped(words) && !(words.length === 1 && isGivenName(words[0]!))) return undefined;
-  const before = textBefore(ctx, run, 40);
   const after = textAfter(ctx, run, 30);
+  // "said Jan. 10": a month, not Jan
+  const isDate = words.length === 1 && /^\.?\s*\d/.test(after);
+  if ((!isPersonShaped(words) && !(words.length === 1 && isGivenName(words[0]!))) || isDate) return undefined;
+  const before = textBefore(ctx, run, 40);
   const next = /^(?:['’]s)?,?\s+([a-z]+(?: to)?)/.exec(after);
   const previous = /([a-z]+(?: to)?),?\s+$/.exec(before);
   const start = ctx.tokens[run.first]!.start;

@@ -10,14 +10,16 @@ import { phraseOf } from '../evidence';
 import { isGivenName, isNotName, textAfter, textBefore, textOf, wordsOf, type NameRun, type RunContext, type Span } from '../names';
 
 const PRODUCT_CUES: readonly string[] = [...cues.productCues].sort((a, b) => b.length - a.length);
+/** Cue nouns after a name that make it a project: "the Zeta project", "the Zeta data center". */
+const INITIATIVE_CUES: readonly string[] = [...cues.initiativeCues].sort((a, b) => b.length - a.length);
 const PLACE_WORDS = new Set<string>(cues.placeWords);
 /** A model number after the name: "Atlas 2", "Pixel 9", "Kestrel X1", "Figure 01". */
 const MODEL_NUMBER = /^[ -](\p{N}[\p{N}\p{L}]{0,4}|\p{Lu}\p{N}{1,4}\p{L}?)\b/u;
 /** At most two hyphenated modifiers between the name and the cue: "cloud-management software". */
 const MODIFIERS = /^\s+((?:[\p{Ll}\p{N}]+-[\p{Ll}\p{N}-]+\s+){0,2})/u;
 
-function productCueAt(lower: string): string | undefined {
-  return PRODUCT_CUES.find((cue) => lower.startsWith(cue) && !/[\p{L}\p{N}]/u.test(lower[cue.length] ?? ' '));
+function productCueAt(lower: string, cues: readonly string[] = PRODUCT_CUES): string | undefined {
+  return cues.find((cue) => lower.startsWith(cue) && !/[\p{L}\p{N}]/u.test(lower[cue.length] ?? ' '));
 }
 
 /** The run with a model number after it, when there is one. */
@@ -37,8 +39,10 @@ export function productCue(ctx: RunContext, run: Span): NameRun | undefined {
   const after = ctx.text.slice(end, end + 60);
   const modifiers = MODIFIERS.exec(after);
   if (modifiers) {
-    const cue = productCueAt(after.slice(modifiers[0].length).toLowerCase());
-    if (cue) return { ...named, type: 'product', evidence: { rule: 'product-cue', phrase: phraseOf(ctx.text, start, end + modifiers[0].length + cue.length) } };
+    const rest = after.slice(modifiers[0].length);
+    const cue = productCueAt(rest) ?? productCueAt(rest, INITIATIVE_CUES);
+    const type = cue && PRODUCT_CUES.includes(cue) ? 'product' : 'initiative';
+    if (cue) return { ...named, type, evidence: { rule: 'product-cue', phrase: phraseOf(ctx.text, start, end + modifiers[0].length + cue.length) } };
   }
   // before, as an apposition: "a robot, Atlas 2,", "a rocket called Kestrel", "a chatbot named Pip"
   const before = textBefore(ctx, named, 50).toLowerCase();
@@ -57,7 +61,8 @@ const SIZE_WITHOUT_CUE = 6;
 function placeAfterComma(ctx: RunContext, run: Span): string | undefined {
   const next = ctx.tokens[run.last + 1];
   if (!next || next.before !== ', ') return undefined;
-  if (ctx.typeAt(run.last + 1) === 'place') return next.text;
+  const known = ctx.typeAt(run.last + 1);
+  if (known) return known === 'place' ? next.text : undefined;
   const region = ctx.gazetteer.lookup(next.text);
   return region && region.kind === 'region' ? next.text : undefined;
 }
