@@ -43,6 +43,7 @@ const GIVEN_NAMES = new Set<string>(cues.givenNames);
 const COMPANY_SUFFIXES = new Set<string>(cues.companySuffixes.map((s: string) => s.replace(/\.$/, '')));
 const GOVERNMENT_WORDS = new Set<string>(cues.governmentWords);
 const GOVERNMENT_HEADS = new Set<string>(cues.governmentHeads);
+const PLACE_WORDS = new Set<string>(cues.placeWords);
 /** Last words of product names that are common words elsewhere: "Copilot Plus", "Zeta Pro", "Zeta Max". */
 const PRODUCT_WORDS = new Set(['Plus', 'Pro', 'Max', 'Ultra', 'Mini', 'Air', 'Lite']);
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'da']);
@@ -63,6 +64,7 @@ const TITLE_WORDS = /\p{L}[\p{L}’']*/gu;
 const SMALL_TITLE_WORD = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
 const STARTS_UPPER = /^\p{Lu}/u;
 const INITIAL = /^\p{Lu}$/u;
+const DOTTED_LEGAL_FORM = /^(?:S\.A|N\.A|K\.K|S\.p\.A|B\.V|N\.V|A\.G|S\.A\.S|P\.L\.C)\b\.?/;
 
 /** Capitalised runs of uncovered tokens, trimmed of function words, with no evidence yet. */
 export function capitalisedRuns(ctx: RunContext): Span[] {
@@ -78,6 +80,8 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
     let last = i;
     for (let k = i + 1; k < tokens.length; k++) {
       const token = tokens[k]!;
+      // a legal form written with dots ends the name: "Ostra Infra S.A.", "Harrow Bank, N.A."
+      if (DOTTED_LEGAL_FORM.test(ctx.text.slice(token.start, token.start + 8))) break;
       // a middle initial: "Max A. Cherney" (a sentence splitter may take its dot for an end)
       const isAfterInitial = token.before === '. ' && INITIAL.test(tokens[k - 1]!.text) && k - 1 > i && isCapitalisedName(token.text);
       if (ctx.covered.has(k) || (ctx.sentenceStarts.has(k) && !isAfterInitial)) break;
@@ -103,7 +107,7 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
       continue;
     }
     while (first <= last && NOT_NAMES.has(tokens[first]!.text.toLowerCase())) first++;
-    while (last > first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !COMPANY_SUFFIXES.has(tokens[last]!.text) && !PRODUCT_WORDS.has(tokens[last]!.text)) last--;
+    while (last > first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !isLastWordOfName(tokens[last]!.text)) last--;
     if (last === first && NOT_NAMES.has(tokens[last]!.text.toLowerCase())) last--;
     // a name cut short at its end ("Securities Exchange [Act]") is another name: not a candidate
     const isCutShort = last < end && !LEGAL_FORMS.has(tokens[last]!.text) && !STRONG_COMPANY_WORDS.has(tokens[last]!.text);
@@ -139,6 +143,11 @@ const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 
 function isDateMonth(ctx: RunContext, i: number): boolean {
   const token = ctx.tokens[i]!;
   return MONTHS.has(token.text) && /^\.?\s?\d/.test(ctx.text.slice(token.end, token.end + 4));
+}
+
+/** Common words that end names all the same: "Zeta Labs", "Copilot Plus", "Kerr County", "Rail Safety Authority". */
+function isLastWordOfName(word: string): boolean {
+  return COMPANY_SUFFIXES.has(word) || PRODUCT_WORDS.has(word) || PLACE_WORDS.has(word) || GOVERNMENT_WORDS.has(word);
 }
 
 /** True when the capitalised words from token `k` end in a government word ("Markets Authority"). */

@@ -1,7 +1,8 @@
 /**
  * The evidence rules in the order they decide a run's type: the strongest evidence first (a
- * legal form, a government body, a defined acronym, a byline), then the words around the name
- * (a company word, a role, a given name, an apposition, a speech verb, a product or place cue),
+ * legal form, a government body, a defined acronym, a ticker, a byline), then the words around
+ * the name (an apposition, a company word, a role, a given name, a deal, a speech verb, a
+ * product or place cue),
  * then the shape of the name alone. A rule returns undefined when it has nothing to say.
  */
 import { isCompanyWord, isOpening, isNotName, wordsOf, type NameRun, type RunContext, type Span } from '../names';
@@ -14,7 +15,7 @@ type Rule = (ctx: RunContext, run: Span) => NameRun | undefined;
 
 /** Every rule, in order: the first one with evidence decides. Each has its table in test/unit/extract/entities/rules. */
 export const RULES: readonly Rule[] = [
-  legalForm, governmentBody, acronym, ticker, byline, companyWord, role, givenName, apposition, dealObject, speech, productCue, placeCue, camelCase,
+  legalForm, governmentBody, acronym, ticker, byline, apposition, companyWord, role, givenName, dealObject, speech, productCue, placeCue, camelCase,
 ];
 
 /** Rules strong enough for a short all-capital name ("SES", "CMA CGM"). */

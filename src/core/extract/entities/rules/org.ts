@@ -18,7 +18,9 @@ export function legalForm(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
   const start = ctx.tokens[run.first]!.start;
   if (words.length >= 2 && LEGAL_FORMS.has(words[words.length - 1]!)) {
-    return { ...run, type: 'org', evidence: { rule: 'legal-form', phrase: textOf(ctx, run) } };
+    // the rest of the form: "Kiyomi Denki Co., Ltd.", "Zeta Labs Inc."
+    const rest = /^\.?(?:,?\s(?:Ltd|Limited|LLC|Inc)\b\.?)?/.exec(textAfter(ctx, run, 12))![0];
+    return { ...run, type: 'org', evidence: { rule: 'legal-form', phrase: phraseOf(ctx.text, start, ctx.tokens[run.last]!.end + rest.length) } };
   }
   const form = LEGAL_FORM_AFTER.exec(textAfter(ctx, run, 16));
   if (form && !(words.length === 1 && words[0]!.length < 2)) {
@@ -46,7 +48,8 @@ export function acronym(ctx: RunContext, run: Span): NameRun | undefined {
   const match = ACRONYM_AFTER.exec(textAfter(ctx, run, 12));
   if (!match) return undefined;
   const words = wordsOf(ctx, run);
-  if (words.length < 2) return undefined;
+  // "Grace Olufemi (GO)" is a person with initials
+  if (words.length < 2 || (isPersonShaped(words) && isGivenName(words[0]!))) return undefined;
   if (!spellsInitials(words, match[1]!)) return undefined;
   const type = INITIATIVE_WORDS.test(words[words.length - 1]!) ? 'initiative' : 'org';
   const end = ctx.tokens[run.last]!.end + match[0].length;

@@ -10,6 +10,7 @@ import { isGivenName, isPersonShaped, textAfter, textBefore, wordsOf, type NameR
 const ROLE_WORDS = new Set<string>(cues.roleWords);
 const ROLE_LIST: readonly string[] = [...cues.roleWords].sort((a, b) => b.length - a.length);
 const SPEECH_VERBS = new Set<string>(cues.speechVerbs);
+const NOT_DESCRIPTIONS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'of', 'and', 'or', 'after', 'before', 'by', 'with', 'for', 'to', 'as', 'at', 'in', 'on', 'from', 'when', 'while', 'that', 'which', 'who', 'whose', 'is', 'was', 'are', 'were']);
 const MAX_ROLE_WORDS = 4;
 
 const BYLINE_HEAD = /^\s*(?:by|written by|words by)\s+(?:[^.;:\n]{0,60}?(?:,|\band\b)\s+)?$/iu;
@@ -83,7 +84,12 @@ export function role(ctx: RunContext, run: Span): NameRun | undefined {
   const before = textBefore(ctx, run, 50);
   const roleBefore = roleEnding(before);
   if (roleBefore) {
-    const roleStart = start - before.length + before.replace(/[,\s]+$/, '').length - roleBefore.length;
+    const trimmed = before.replace(/[,\s]+$/, '');
+    // the phrase takes one word of the role's description too: "finance minister", "Zeta chief executive"
+    const described = /(?:^|[^\p{L}’'-])([\p{L}][\p{L}’'-]*)\s+$/u.exec(trimmed.slice(0, trimmed.length - roleBefore.length))?.[1];
+    const isDescription = !!described && !NOT_DESCRIPTIONS.has(described.toLowerCase()) && !SPEECH_VERBS.has(described.toLowerCase());
+    const extra = isDescription ? described.length + 1 : 0;
+    const roleStart = start - before.length + trimmed.length - roleBefore.length - extra;
     return { ...run, type: 'person', evidence: { rule: 'role', phrase: phraseOf(ctx.text, roleStart, end) } };
   }
   const after = textAfter(ctx, run, 80);
