@@ -151,9 +151,25 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
   for (const draft of drafts.values()) {
     if (!draft.name.includes(' ') && !aliases.has(draft.name)) aliases.set(draft.name, { name: draft.name, type: draft.type, isFromLexicon: draft.isFromLexicon, evidence: draft.evidence });
   }
+  // names of several words found by their evidence, wherever else they are written in full ("Polaris Relay flies …")
+  const fullNames = new Map<string, Array<{ words: string[]; draft: Draft }>>();
+  for (const draft of drafts.values()) {
+    const words = draft.name.split(' ');
+    if (draft.isFromLexicon || words.length < 2) continue;
+    fullNames.set(words[0]!, [...(fullNames.get(words[0]!) ?? []), { words, draft }]);
+  }
   for (const b of prepared) {
     for (let i = 0; i < b.tokens.length; i++) {
-      const alias = b.covered.has(i) ? undefined : aliases.get(b.tokens[i]!.text);
+      if (b.covered.has(i)) continue;
+      const full = fullNames.get(b.tokens[i]!.text)?.find(({ words }) => words.every((w, k) => b.tokens[i + k]?.text === w && !b.covered.has(i + k) && (k === 0 || b.tokens[i + k]!.before === ' ')));
+      if (full) {
+        const last = i + full.words.length - 1;
+        for (let k = i; k <= last; k++) b.covered.add(k);
+        add(full.draft.name, full.draft.type, false, b, i, last, full.draft.evidence);
+        i = last;
+        continue;
+      }
+      const alias = aliases.get(b.tokens[i]!.text);
       if (!alias) continue;
       b.covered.add(i);
       add(alias.name, alias.type, alias.isFromLexicon, b, i, i, alias.evidence);
@@ -185,7 +201,8 @@ function aliasIndex(drafts: ReadonlyMap<string, Draft>, prepared: readonly Block
     if (draft.type === 'person' && parts.length >= 2 && last.length >= 2 && !isNotName(last)) index.set(last, target);
     const first = parts[0]!;
     const isFirstFree = !drafts.has(first) && !lexicon.isKnownForm(first) && !isGivenName(first);
-    if (draft.type === 'org' && parts.length >= 2 && first.length >= 4 && !isNotName(first) && isFirstFree) index.set(first, target);
+    // the first word of an organisation's name: "Corvanta" for "Corvanta Labs" (the first name found keeps it)
+    if (draft.type === 'org' && parts.length >= 2 && first.length >= 4 && !isNotName(first) && isFirstFree && !index.has(first)) index.set(first, target);
     for (const m of draft.mentions) {
       const ticker = TICKER.exec(prepared[m.blockIndex]!.block.map.text.slice(m.proseEnd, m.proseEnd + 24))?.[1];
       if (ticker && ticker !== m.text && !drafts.has(ticker)) index.set(ticker, target);
@@ -196,8 +213,9 @@ function aliasIndex(drafts: ReadonlyMap<string, Draft>, prepared: readonly Block
 
 /** "Corvanta Labs Inc" → "Corvanta Labs": the legal form is not part of the name people use. */
 function withoutLegalForm(name: string): string {
-  // abbreviated forms only: "Public Benefit Corporation" is a name, "Solvane Semiconductor Corp" a name and a form
-  const stripped = name.replace(/[,\s]+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV)\.?$/, '');
+  // abbreviated forms only: "Public Benefit Corporation" is a name, "Solvane Semiconductor Corp" a name and a form;
+  // "& Co" is part of a name ("Rud Pedersen & Co")
+  const stripped = name.replace(/(?<!&)[,\s]+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV|ASA|AB|Oyj|SpA|KK|Pty|Pte)\.?$/, '');
   return stripped.includes(' ') || stripped.length >= 4 ? stripped : name;
 }
 

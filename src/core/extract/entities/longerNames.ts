@@ -5,7 +5,7 @@
  * - a product followed by more of its name and a product cue: "Copilot Plus laptops";
  * - a short capital form followed by more capitals: "CMA CGM" is not the CMA;
  * - any form inside a name whose acronym is defined: "Meta Platforms Ireland (MPIL)";
- * - a form that opens a name ending in a legal form: "TikTok USDS Joint Venture LLC";
+ * - a form inside a name ending in a legal form: "TikTok USDS Joint Venture LLC", "Zeta America Inc.";
  * - a form followed by a model number and a product cue: "a robot, Zeta 01," "Zeta S2 phones".
  */
 import cues from './nameCues.json';
@@ -52,14 +52,18 @@ function productNameGoesOn(text: string, tokens: readonly NameToken[], hit: Lexi
   return PRODUCT_CUES.some((cue) => rest.startsWith(cue) && !/[\p{L}\p{N}]/u.test(rest[cue.length] ?? ' '));
 }
 
-/** "TikTok USDS Joint Venture LLC": unknown capitalised words after the form, then a legal form. */
+/**
+ * "TikTok USDS Joint Venture LLC", "Kiyomi Denki America Inc.": the form stands among unknown
+ * capitalised words that end in a legal form.
+ */
 function opensLegalName(tokens: readonly NameToken[], hit: LexiconHit, hitAt: ReadonlyMap<number, LexiconHit>): boolean {
-  let k = hit.last + 1;
-  let words = 0;
-  while (k < tokens.length && words < 5 && tokens[k]!.before === ' ' && !hitAt.has(k) && isCapitalisedName(tokens[k]!.text)) {
-    if (LEGAL_FORMS.has(tokens[k]!.text)) return words >= 1;
-    words++;
-    k++;
+  const isFree = (k: number) => !hitAt.has(k) && isCapitalisedName(tokens[k]!.text);
+  let before = 0;
+  for (let k = hit.first - 1; k >= 0 && before < 4 && tokens[k + 1]!.before === ' ' && isFree(k); k--) before++;
+  let after = 0;
+  for (let k = hit.last + 1; k < tokens.length && after < 5 && tokens[k]!.before === ' ' && isFree(k); k++) {
+    if (LEGAL_FORMS.has(tokens[k]!.text)) return before + after >= 1;
+    after++;
   }
   return false;
 }

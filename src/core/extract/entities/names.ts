@@ -90,8 +90,8 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
         last = k;
       } else if (CONNECTORS.has(token.text) && tokens[k + 1] && isCapitalisedName(tokens[k + 1]!.text) && tokens[k + 1]!.before === ' ') {
         continue;
-      } else if (token.text === 'and' && endsInGovernmentWord(ctx, k + 1)) {
-        continue; // "Competition and Markets Authority", "Securities and Exchange Commission"
+      } else if (token.text === 'and' && (endsInGovernmentWord(ctx, k + 1) || hasGovernmentHead(tokens, i, k))) {
+        continue; // "Competition and Markets Authority", "Commission for Markets and Competition"
       } else {
         break;
       }
@@ -121,12 +121,16 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'with', 'by', 'from', 'as']);
 const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
 
-/** The run `[first, end]`, trimmed of function words only, when its acronym follows it or it is "Ministry of …". */
+/** The run `[first, end]`, trimmed of function words only, when its acronym follows it or it names a government body. */
 function formalName(ctx: RunContext, first: number, end: number): Span | undefined {
   const { tokens } = ctx;
   while (first < end && FUNCTION_WORDS.has(tokens[first]!.text.toLowerCase())) first++;
   const words = tokens.slice(first, end + 1).map((t) => t.text);
-  if (words.length >= 2 && GOVERNMENT_HEADS.has(words[0]!) && words[1] === 'of' && !CONNECTORS.has(words[words.length - 1]!)) return { first, last: end };
+  const lastWord = words[words.length - 1]!;
+  // "Ministry of Finance", "National Commission for Markets and Competition", "Norwegian Communications Authority"
+  const isGovernment = words.length >= 2 && !CONNECTORS.has(lastWord)
+    && (words.slice(0, 3).some((w, k) => GOVERNMENT_HEADS.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')) || GOVERNMENT_WORDS.has(lastWord));
+  if (isGovernment) return { first, last: end };
   const acronym = ACRONYM_AFTER.exec(ctx.text.slice(tokens[end]!.end, tokens[end]!.end + 12))?.[1];
   if (!acronym) return undefined;
   // the shortest tail of the run that the acronym spells: "the deal's European … Company (ESMC)"
@@ -148,6 +152,14 @@ function isDateMonth(ctx: RunContext, i: number): boolean {
 /** Common words that end names all the same: "Zeta Labs", "Copilot Plus", "Kerr County", "Rail Safety Authority". */
 function isLastWordOfName(word: string): boolean {
   return COMPANY_SUFFIXES.has(word) || PRODUCT_WORDS.has(word) || PLACE_WORDS.has(word) || GOVERNMENT_WORDS.has(word);
+}
+
+/** "Ministry of Trade and …", "Commission for Markets and …": a government head with "of" or "for" in `[first, k)`. */
+function hasGovernmentHead(tokens: readonly NameToken[], first: number, k: number): boolean {
+  for (let j = first; j < k - 1; j++) {
+    if (GOVERNMENT_HEADS.has(tokens[j]!.text) && (tokens[j + 1]!.text === 'of' || tokens[j + 1]!.text === 'for')) return true;
+  }
+  return false;
 }
 
 /** True when the capitalised words from token `k` end in a government word ("Markets Authority"). */

@@ -33,7 +33,8 @@ export function legalForm(ctx: RunContext, run: Span): NameRun | undefined {
 export function governmentBody(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
   if (words.length < 2) return undefined;
-  const isHeadOf = GOVERNMENT_HEADS.has(words[0]!) && ctx.tokens[run.first + 1]?.text === 'of';
+  // "Ministry of Digital Affairs", "National Commission for Markets and Competition"
+  const isHeadOf = words.slice(0, 3).some((w, i) => GOVERNMENT_HEADS.has(w) && ['of', 'for'].includes(ctx.tokens[run.first + i + 1]?.text ?? ''));
   if (isHeadOf || isGovernmentWord(words[words.length - 1]!)) {
     return { ...run, type: 'org', evidence: { rule: 'government-body', phrase: textOf(ctx, run) } };
   }
