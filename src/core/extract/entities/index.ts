@@ -140,11 +140,13 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
       accept(candidate);
     }
   }
-  // 3. names listed with organisations ("backers including Sequoia, Zeta and Accel")
+  // 3. names listed with organisations ("backers including Sequoia, Zeta and Accel"), against
+  //    what each block held before this step
+  const sortedSpans = new Map(prepared.map((b) => [b, [...b.spans].sort((x, y) => x.first - y.first)]));
   for (const candidate of candidates) {
     const { b, c } = candidate;
     if (accepted.has(candidate) || !isFree(candidate) || lexicon.isNotEntity(c.text) || c.text.length < 2) continue;
-    const listed = listEvidence(b.block.map.text, b.tokens, b.spans, c.first, c.last);
+    const listed = listEvidence(b.block.map.text, b.tokens, sortedSpans.get(b)!, c.first, c.last);
     if (listed) place(candidate, listed.type, listed.evidence);
   }
   // 4. the aliases, and one-word names found so far, wherever else they stand (headings, sentence starts)
@@ -152,21 +154,37 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
     if (!draft.name.includes(' ') && !aliases.has(draft.name)) aliases.set(draft.name, { name: draft.name, type: draft.type, isFromLexicon: draft.isFromLexicon, evidence: draft.evidence });
   }
   // names of several words found by their evidence, wherever else they are written in full ("Polaris Relay flies …")
-  const fullNames = new Map<string, Array<{ words: string[]; draft: Draft }>>();
+  const fullNames = new Map<string, Draft>();
+  const lengthsByFirstWord = new Map<string, Set<number>>();
   for (const draft of drafts.values()) {
     const words = draft.name.split(' ');
     if (draft.isFromLexicon || words.length < 2) continue;
-    fullNames.set(words[0]!, [...(fullNames.get(words[0]!) ?? []), { words, draft }]);
+    fullNames.set(draft.name, draft);
+    lengthsByFirstWord.set(words[0]!, (lengthsByFirstWord.get(words[0]!) ?? new Set()).add(words.length));
   }
+  const fullNameAt = (b: BlockTokens, i: number): { draft: Draft; last: number } | undefined => {
+    for (const length of lengthsByFirstWord.get(b.tokens[i]!.text) ?? []) {
+      const last = i + length - 1;
+      if (last >= b.tokens.length) continue;
+      let name = b.tokens[i]!.text;
+      let isFree = true;
+      for (let k = i + 1; k <= last && isFree; k++) {
+        isFree = !b.covered.has(k) && b.tokens[k]!.before === ' ';
+        name += ` ${b.tokens[k]!.text}`;
+      }
+      const draft = isFree ? fullNames.get(name) : undefined;
+      if (draft) return { draft, last };
+    }
+    return undefined;
+  };
   for (const b of prepared) {
     for (let i = 0; i < b.tokens.length; i++) {
       if (b.covered.has(i)) continue;
-      const full = fullNames.get(b.tokens[i]!.text)?.find(({ words }) => words.every((w, k) => b.tokens[i + k]?.text === w && !b.covered.has(i + k) && (k === 0 || b.tokens[i + k]!.before === ' ')));
+      const full = fullNameAt(b, i);
       if (full) {
-        const last = i + full.words.length - 1;
-        for (let k = i; k <= last; k++) b.covered.add(k);
-        add(full.draft.name, full.draft.type, false, b, i, last, full.draft.evidence);
-        i = last;
+        for (let k = i; k <= full.last; k++) b.covered.add(k);
+        add(full.draft.name, full.draft.type, false, b, i, full.last, full.draft.evidence);
+        i = full.last;
         continue;
       }
       const alias = aliases.get(b.tokens[i]!.text);

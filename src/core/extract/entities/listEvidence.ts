@@ -18,22 +18,38 @@ export interface TypedSpan {
 const SEPARATOR = /^(?:,\s+|,?\s+(?:and|&)\s+)$/;
 const LIST_CUE = /(?:including|includes|include|such as|like|led by|joined by|alongside|along with|from|rivals?|competitors?|backers|investors|customers|clients|partners|peers)[:,]?\s+$/i;
 
+/** Items looked at on each side of the name: a list longer than that is a list all the same. */
+const MAX_ITEMS_EACH_SIDE = 8;
+
+/** The index of the first span that starts after token `token` (spans sorted by `first`). */
+function firstAfter(spans: readonly TypedSpan[], token: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.first > token) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** `spans`: the block's entities so far, sorted by their first token, not overlapping. */
 export function listEvidence(text: string, tokens: readonly NameToken[], spans: readonly TypedSpan[], first: number, last: number): { type: EntityType; evidence: Evidence } | undefined {
-  const sorted = [...spans].sort((a, b) => a.first - b.first);
   const self: TypedSpan = { first, last, type: 'org' };
   const gap = (a: TypedSpan, b: TypedSpan) => text.slice(tokens[a.last]!.end, tokens[b.first]!.start);
   // the chain of items joined by list separators, on each side of the name
   const items: TypedSpan[] = [self];
+  const next = firstAfter(spans, last);
   let left = self;
-  for (let i = sorted.findLastIndex((s) => s.last < first); i >= 0; i--) {
-    const item = sorted[i]!;
+  for (let i = firstAfter(spans, first - 1) - 1; i >= 0 && items.length <= MAX_ITEMS_EACH_SIDE; i--) {
+    const item = spans[i]!;
     if (item.last >= left.first || !SEPARATOR.test(gap(item, left))) break;
     items.unshift(item);
     left = item;
   }
   let right = self;
-  for (let i = sorted.findIndex((s) => s.first > last); i >= 0 && i < sorted.length; i++) {
-    const item = sorted[i]!;
+  for (let i = next; i < spans.length && i < next + MAX_ITEMS_EACH_SIDE; i++) {
+    const item = spans[i]!;
     if (!SEPARATOR.test(gap(right, item))) break;
     items.push(item);
     right = item;

@@ -78,8 +78,10 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
       continue;
     }
     let last = i;
+    let hasHeadOf = false; // "Ministry of …", "Commission for …" so far: "and" may join the name
     for (let k = i + 1; k < tokens.length; k++) {
       const token = tokens[k]!;
+      if ((token.text === 'of' || token.text === 'for') && GOVERNMENT_HEADS.has(tokens[k - 1]!.text)) hasHeadOf = true;
       // a legal form written with dots ends the name: "Ostra Infra S.A.", "Harrow Bank, N.A."
       if (DOTTED_LEGAL_FORM.test(ctx.text.slice(token.start, token.start + 8))) break;
       // a middle initial: "Max A. Cherney" (a sentence splitter may take its dot for an end)
@@ -90,7 +92,7 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
         last = k;
       } else if (CONNECTORS.has(token.text) && tokens[k + 1] && isCapitalisedName(tokens[k + 1]!.text) && tokens[k + 1]!.before === ' ') {
         continue;
-      } else if (token.text === 'and' && (endsInGovernmentWord(ctx, k + 1) || hasGovernmentHead(tokens, i, k))) {
+      } else if (token.text === 'and' && (hasHeadOf || endsInGovernmentWord(ctx, k + 1))) {
         continue; // "Competition and Markets Authority", "Commission for Markets and Competition"
       } else {
         break;
@@ -152,14 +154,6 @@ function isDateMonth(ctx: RunContext, i: number): boolean {
 /** Common words that end names all the same: "Zeta Labs", "Copilot Plus", "Kerr County", "Rail Safety Authority". */
 function isLastWordOfName(word: string): boolean {
   return COMPANY_SUFFIXES.has(word) || PRODUCT_WORDS.has(word) || PLACE_WORDS.has(word) || GOVERNMENT_WORDS.has(word);
-}
-
-/** "Ministry of Trade and …", "Commission for Markets and …": a government head with "of" or "for" in `[first, k)`. */
-function hasGovernmentHead(tokens: readonly NameToken[], first: number, k: number): boolean {
-  for (let j = first; j < k - 1; j++) {
-    if (GOVERNMENT_HEADS.has(tokens[j]!.text) && (tokens[j + 1]!.text === 'of' || tokens[j + 1]!.text === 'for')) return true;
-  }
-  return false;
 }
 
 /** True when the capitalised words from token `k` end in a government word ("Markets Authority"). */

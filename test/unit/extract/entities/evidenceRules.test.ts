@@ -272,3 +272,35 @@ suite('capitals that are no evidence', () => {
     });
   }
 });
+
+// Company words that count even at a sentence start or in a headline (names.ts
+// STRONG_COMPANY_WORDS). Each stays only because stories of at least two kinds need it;
+// "Brokers" and "Newswire" were shaped on one seed each and count only mid-sentence now.
+suite('company words strong enough for a headline', () => {
+  const NEEDED: Readonly<Record<string, readonly [string, string]>> = {
+    Holdings: ['Arvo Holdings agreed to sell its towers.', 'Kessler Holdings posts a loss as rates bite'],
+    Holding: ['Baltra Holding sold its stake to a fund.', 'Noventa Holding buys a Dutch grid operator'],
+    Group: ['Marrow Group will cut 300 jobs.', 'Selvig Group takes over a shipping line'],
+    Bancorp: ['Tidewell Bancorp raised its dividend.', 'Ferrin Bancorp agrees to merge with a rival'],
+    Labs: ['Quorra Labs open-sourced its model.', 'Vantor Labs raises $40 million for chip design'],
+    Capital: ['Harbour Capital led the round.', 'Ostlund Capital bets on battery recycling'],
+    Ventures: ['Oakhaven Ventures joined the round.', 'Pell Ventures closes a $300 million fund'],
+    Partners: ['Redfern Partners advised the seller.', 'Castell Partners hires a new managing director'],
+    Technologies: ['Nuvexa Technologies filed for an IPO.', 'Brightline Technologies wins a NASA contract'],
+    Investments: ['Solace Investments bought the building.', 'Arden Investments sells its last telecom stake'],
+    Sons: ['Tata Sons is raising money for its airline.', 'Haldane Sons sells the family brewery'],
+  };
+  for (const [word, [sentence, headline]] of Object.entries(NEEDED)) {
+    test(`should take "… ${word}" for an organisation at a sentence start and in a headline`, () => {
+      for (const text of [sentence, `# ${headline}\n\nShares rose.\n`]) {
+        const name = text.replace(/^# /, '').split(' ').slice(0, 2).join(' ');
+        assert.equal(entitiesOf(text).get(name)?.type, 'org', `${name} in: ${text}`);
+      }
+    });
+  }
+  for (const word of ['Brokers', 'Newswire']) {
+    test(`should not take "… ${word}" for a name at a sentence start by that word alone`, () => {
+      assert.equal(entitiesOf(`Quell ${word} is a phrase here.`).get(`Quell ${word}`), undefined);
+    });
+  }
+});

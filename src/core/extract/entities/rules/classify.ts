@@ -56,7 +56,7 @@ export function classifyRun(ctx: RunContext, run: Span, isRest = false): NameRun
     const found = rule(ctx, run);
     if (found) return found;
   }
-  if (opening && !ctx.isHeading && words.length >= 2) return classifyRun(ctx, { first: run.first + 1, last: run.last }, true);
+  if (opening && !ctx.isHeading && !isRest && words.length >= 2) return classifyRun(ctx, { first: run.first + 1, last: run.last }, true);
   // the rest of a run that opened a sentence has no capitals to count on
   if (isShort || opening || isRest) return undefined;
   return { ...run, type: 'org', evidence: { rule: 'recurring', phrase: words.join(' ') } };

@@ -66,8 +66,8 @@ export function ticker(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
   // a place or an organisation the lexicon knows is not a ticker: "Sydney (AU)", "the bloc (EU)"
   const symbol = match[1]!.split('.')[0];
-  const inside = ctx.tokens.findIndex((t, i) => i > run.last && t.text === symbol);
-  if ((inside >= 0 && ctx.typeAt(inside)) || (isPersonShaped(words) && isGivenName(words[0]!))) return undefined;
+  const inside = [run.last + 1, run.last + 2, run.last + 3].find((i) => ctx.tokens[i]?.text === symbol);
+  if ((inside !== undefined && ctx.typeAt(inside)) || (isPersonShaped(words) && isGivenName(words[0]!))) return undefined;
   const end = ctx.tokens[run.last]!.end + match[0].length;
   return { ...run, type: 'org', evidence: { rule: 'ticker', phrase: phraseOf(ctx.text, ctx.tokens[run.first]!.start, end) } };
 }
@@ -120,14 +120,17 @@ const PHRASE_WINDOW = 60;
 function cueEndingAt(text: string, isCapitalAllowed = true): Cue | undefined {
   for (const cue of CUES) {
     const written = text.slice(text.length - cue.words.length);
-    const isLowerCase = written === cue.words;
+    if (written.toLowerCase() !== cue.words) continue;
     const before = text.slice(0, text.length - cue.words.length);
-    const isSentenceStart = isCapitalAllowed && /(?:^|[.!?:]\s+|\n)$/.test(before);
-    if (!isLowerCase && !(isSentenceStart && written.toLowerCase() === cue.words && written.slice(1) === cue.words.slice(1))) continue;
+    const isCapitalised = written !== cue.words;
+    if (isCapitalised && !(isCapitalAllowed && written.slice(1) === cue.words.slice(1) && SENTENCE_END.test(before.slice(-3)))) continue;
     if (before === '' || !/[\p{L}\p{N}-]$/u.test(before)) return cue;
   }
   return undefined;
 }
+
+/** What may stand before a sentence's first word: nothing, or an end mark and a space. */
+const SENTENCE_END = /(?:^|[.!?:]\s+|\n)$/;
 
 /** "platforms like", "apps such as", "rivals including": a plural cue noun that introduces examples. */
 const EXAMPLES_OF = /([\p{L}-]+?)s?\s+(?:like|such as|including)\s+$/u;

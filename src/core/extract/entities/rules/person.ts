@@ -35,7 +35,8 @@ function isRole(words: readonly string[]): boolean {
 /** A person whose title opens the run: "Chief Financial Officer Roger Dassen", "District Court Judge Ana Costa". */
 function titleInRun(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
-  for (let k = words.length - 3; k >= 0; k--) {
+  // the name after the title is two to four words: only those tails are tried
+  for (let k = words.length - 3; k >= Math.max(0, words.length - 5); k--) {
     const rest = words.slice(k + 1);
     if (!isPersonShaped(rest)) continue;
     for (let j = Math.max(0, k - MAX_ROLE_WORDS + 1); j <= k; j++) {
