@@ -19,8 +19,9 @@ const COMBINING_MARKS = /\p{M}/gu;
 
 /** "Bogotá" and "Bogota", "Düsseldorf" and "Dusseldorf" look up the same place. */
 export function foldAccents(name: string): string {
-  return name.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+  return ASCII.test(name) ? name : name.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 export class Gazetteer {
   private index: Map<string, Place> | undefined;

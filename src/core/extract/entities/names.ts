@@ -24,6 +24,12 @@ export interface Span {
   readonly last: number;
 }
 
+/** A span with what the rules ask of it, computed once (`wordsOf`, `isPersonShapedRun`). */
+interface MemoSpan extends Span {
+  words?: readonly string[];
+  isPersonShaped?: boolean;
+}
+
 export interface RunContext {
   readonly text: string;
   readonly tokens: readonly NameToken[];
@@ -126,6 +132,10 @@ const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
 /** The run `[first, end]`, trimmed of function words only, when its acronym follows it or it names a government body. */
 function formalName(ctx: RunContext, first: number, end: number): Span | undefined {
   const { tokens } = ctx;
+  // most runs are neither: a look at their ends and first words before any work
+  const isAcronymNext = ctx.text.charCodeAt(tokens[end]!.end) === 40 || ctx.text.charCodeAt(tokens[end]!.end + 1) === 40; // "("
+  const hasHead = GOVERNMENT_WORDS.has(tokens[end]!.text) || [first, first + 1, first + 2, first + 3].some((k) => k < end && GOVERNMENT_HEADS.has(tokens[k]!.text));
+  if (!isAcronymNext && !hasHead) return undefined;
   while (first < end && FUNCTION_WORDS.has(tokens[first]!.text.toLowerCase())) first++;
   const words = tokens.slice(first, end + 1).map((t) => t.text);
   const lastWord = words[words.length - 1]!;
@@ -167,9 +177,16 @@ function endsInGovernmentWord(ctx: RunContext, k: number): boolean {
   return last >= 0 && GOVERNMENT_WORDS.has(tokens[last]!.text);
 }
 
-/** The words of a run. */
-export function wordsOf(ctx: RunContext, run: Span): string[] {
-  return ctx.tokens.slice(run.first, run.last + 1).map((t) => t.text);
+/** The words of a run (computed once per span object). */
+export function wordsOf(ctx: RunContext, run: Span): readonly string[] {
+  const memo = run as MemoSpan;
+  return (memo.words ??= ctx.tokens.slice(run.first, run.last + 1).map((t) => t.text));
+}
+
+/** `isPersonShaped` of a run's words, computed once per span object. */
+export function isPersonShapedRun(ctx: RunContext, run: Span): boolean {
+  const memo = run as MemoSpan;
+  return (memo.isPersonShaped ??= isPersonShaped(wordsOf(ctx, run)));
 }
 
 /** The text of a run, from its first to its last token. */

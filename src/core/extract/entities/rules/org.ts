@@ -6,7 +6,7 @@
 import cues from '../nameCues.json';
 import { phraseOf } from '../evidence';
 import {
-  LEGAL_FORMS, STRONG_COMPANY_WORDS, isCompanyWord, isGovernmentWord, isOpening, isPersonShaped, isGivenName, spellsInitials, textAfter, textBefore, textOf, wordsOf,
+  LEGAL_FORMS, STRONG_COMPANY_WORDS, isCompanyWord, isGovernmentWord, isOpening, isPersonShapedRun, isGivenName, spellsInitials, textAfter, textBefore, textOf, wordsOf,
   type NameRun, type RunContext, type Span,
 } from '../names';
 
@@ -50,7 +50,7 @@ export function acronym(ctx: RunContext, run: Span): NameRun | undefined {
   if (!match) return undefined;
   const words = wordsOf(ctx, run);
   // "Grace Olufemi (GO)" is a person with initials
-  if (words.length < 2 || (isPersonShaped(words) && isGivenName(words[0]!))) return undefined;
+  if (words.length < 2 || (isPersonShapedRun(ctx, run) && isGivenName(words[0]!))) return undefined;
   if (!spellsInitials(words, match[1]!)) return undefined;
   const type = INITIATIVE_WORDS.test(words[words.length - 1]!) ? 'initiative' : 'org';
   const end = ctx.tokens[run.last]!.end + match[0].length;
@@ -67,7 +67,7 @@ export function ticker(ctx: RunContext, run: Span): NameRun | undefined {
   // a place or an organisation the lexicon knows is not a ticker: "Sydney (AU)", "the bloc (EU)"
   const symbol = match[1]!.split('.')[0];
   const inside = [run.last + 1, run.last + 2, run.last + 3].find((i) => ctx.tokens[i]?.text === symbol);
-  if ((inside !== undefined && ctx.typeAt(inside)) || (isPersonShaped(words) && isGivenName(words[0]!))) return undefined;
+  if ((inside !== undefined && ctx.typeAt(inside)) || (isPersonShapedRun(ctx, run) && isGivenName(words[0]!))) return undefined;
   const end = ctx.tokens[run.last]!.end + match[0].length;
   return { ...run, type: 'org', evidence: { rule: 'ticker', phrase: phraseOf(ctx.text, ctx.tokens[run.first]!.start, end) } };
 }
@@ -96,6 +96,13 @@ const CUES: readonly Cue[] = [
   ...cues.productCues.map((words: string) => ({ words, type: 'product' as const })),
   ...cues.initiativeCues.map((words: string) => ({ words, type: 'initiative' as const })),
 ].sort((a, b) => b.words.length - a.words.length);
+/** The cues by their last word, so that a phrase is compared with the few that can end it. */
+const CUES_BY_LAST_WORD = new Map<string, Cue[]>();
+for (const cue of CUES) {
+  const last = cue.words.slice(cue.words.search(/[^ -]*$/));
+  CUES_BY_LAST_WORD.set(last, [...(CUES_BY_LAST_WORD.get(last) ?? []), cue]);
+}
+const LAST_WORD = /[\p{L}\p{N}]+$/u;
 /** ", a …", " is a …": up to six words after the article, cut at the first word that ends a noun phrase. */
 const DESCRIBED_AFTER = /^(?:,\s+|\s+(?:is|was|remains|became|has become|as)\s+[“"]?)(?:a|an|the)\s+((?:[\p{L}\p{N}’'-]+[,.;:)]?\s*){1,6})/u;
 const PHRASE_ENDS = new Set(['that', 'which', 'who', 'whose', 'with', 'based', 'founded', 'backed', 'owned', 'in', 'from', 'and', 'for', 'of', 'to', 'at', 'on', 'by', 'enabling', 'offering', 'known', 'led', 'run', 'said', 'has', 'is', 'was']);
@@ -118,7 +125,8 @@ const PHRASE_WINDOW = 60;
  * not "Token" in "Token Factory"), or capitalised only at a sentence start ("Chipmaker Zeta").
  */
 function cueEndingAt(text: string, isCapitalAllowed = true): Cue | undefined {
-  for (const cue of CUES) {
+  const lastWord = LAST_WORD.exec(text)?.[0].toLowerCase();
+  for (const cue of (lastWord && CUES_BY_LAST_WORD.get(lastWord)) || []) {
     const written = text.slice(text.length - cue.words.length);
     if (written.toLowerCase() !== cue.words) continue;
     const before = text.slice(0, text.length - cue.words.length);
@@ -142,11 +150,11 @@ const EXAMPLES_OF = /([\p{L}-]+?)s?\s+(?:like|such as|including)\s+$/u;
  */
 export function apposition(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
-  if (isPersonShaped(words) && isGivenName(words[0]!)) return undefined;
+  if (isPersonShapedRun(ctx, run) && isGivenName(words[0]!)) return undefined;
   const start = ctx.tokens[run.first]!.start;
   const end = ctx.tokens[run.last]!.end;
   // the cue capitalised at a sentence start: "Chipmaker Zeta said …", "Regulator Ofcom fined …"
-  const leading = words.length >= 2 && isOpening(ctx, run) && !ctx.isHeading ? CUES.find((c) => c.words === words[0]!.toLowerCase()) : undefined;
+  const leading = words.length >= 2 && isOpening(ctx, run) && !ctx.isHeading ? CUES_BY_LAST_WORD.get(words[0]!.toLowerCase())?.find((c) => c.words === words[0]!.toLowerCase()) : undefined;
   if (leading) return { first: run.first + 1, last: run.last, type: leading.type, evidence: { rule: 'apposition', phrase: textOf(ctx, run) } };
   const before = textBefore(ctx, run, PHRASE_WINDOW);
   const cueBefore = /\s$/.test(before) && !/[.,;:!?]\s+$/.test(before) ? cueEndingAt(before.trimEnd()) : undefined;
@@ -185,7 +193,7 @@ const DEAL_OBJECT_CUES: readonly string[] = [...cues.dealObjectCues].sort((a, b)
 /** "the acquisition of Zeta", "a merger with Zeta", "a 10% stake in Zeta": what is bought or merged with is an organisation. */
 export function dealObject(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
-  if (isPersonShaped(words) && isGivenName(words[0]!)) return undefined;
+  if (isPersonShapedRun(ctx, run) && isGivenName(words[0]!)) return undefined;
   const before = textBefore(ctx, run, 40);
   if (!/ $/.test(before)) return undefined;
   const lower = before.slice(0, -1).replace(/\s+the$/, '');

@@ -5,7 +5,7 @@
  */
 import cues from '../nameCues.json';
 import { phraseOf } from '../evidence';
-import { isGivenName, isPersonShaped, textAfter, textBefore, wordsOf, type NameRun, type RunContext, type Span } from '../names';
+import { isGivenName, isPersonShaped, isPersonShapedRun, textAfter, textBefore, wordsOf, type NameRun, type RunContext, type Span } from '../names';
 
 const ROLE_WORDS = new Set<string>(cues.roleWords);
 const ROLE_LIST: readonly string[] = [...cues.roleWords].sort((a, b) => b.length - a.length);
@@ -18,7 +18,7 @@ const CREDIT_LINE = /(?:reporting|editing|writing|additional reporting|compiled)
 
 /** "By Ana Costa" at the head of a block; "Reporting by Ana Costa; Editing by Leo Brandt". */
 export function byline(ctx: RunContext, run: Span): NameRun | undefined {
-  if (!isPersonShaped(wordsOf(ctx, run))) return undefined;
+  if (!isPersonShapedRun(ctx, run)) return undefined;
   const start = ctx.tokens[run.first]!.start;
   const head = ctx.text.slice(0, start);
   const isByline = (head.length < 80 && BYLINE_HEAD.test(head)) || CREDIT_LINE.test(head.slice(-90));
@@ -79,7 +79,7 @@ function roleAfter(after: string): number | undefined {
 export function role(ctx: RunContext, run: Span): NameRun | undefined {
   const inRun = titleInRun(ctx, run);
   if (inRun) return inRun;
-  if (!isPersonShaped(wordsOf(ctx, run))) return undefined;
+  if (!isPersonShapedRun(ctx, run)) return undefined;
   const start = ctx.tokens[run.first]!.start;
   const end = ctx.tokens[run.last]!.end;
   const before = textBefore(ctx, run, 50);
@@ -105,7 +105,7 @@ export function speech(ctx: RunContext, run: Span): NameRun | undefined {
   const after = textAfter(ctx, run, 30);
   // "said Jan. 10": a month, not Jan
   const isDate = words.length === 1 && /^\.?\s*\d/.test(after);
-  if ((!isPersonShaped(words) && !(words.length === 1 && isGivenName(words[0]!))) || isDate) return undefined;
+  if ((!isPersonShapedRun(ctx, run) && !(words.length === 1 && isGivenName(words[0]!))) || isDate) return undefined;
   const before = textBefore(ctx, run, 40);
   const next = /^(?:['’]s)?,?\s+([a-z]+(?: to)?)/.exec(after);
   const previous = /([a-z]+(?: to)?),?\s+$/.exec(before);
@@ -121,6 +121,6 @@ export function speech(ctx: RunContext, run: Span): NameRun | undefined {
 /** "Noelle Walsh": a person-shaped name that starts with a known given name. */
 export function givenName(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
-  if (!isPersonShaped(words) || !isGivenName(words[0]!)) return undefined;
+  if (!isPersonShapedRun(ctx, run) || !isGivenName(words[0]!)) return undefined;
   return { ...run, type: 'person', evidence: { rule: 'given-name', phrase: words.join(' ') } };
 }
