@@ -52,7 +52,8 @@ export function productCue(ctx: RunContext, run: Span): NameRun | undefined {
   return undefined;
 }
 
-const PLACE_CUE_BEFORE = /(?:^|[^\p{L}])(in|near|outside|across|throughout|based in|headquartered in|located in|(?:city|town|port|province|state|region|county|capital|prefecture|municipality) of)\s+$/iu;
+/** "in Ningbo", "based in Ningbo" (nameCues.json placeCues), "the port city of Ningbo". */
+const PLACE_CUE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${[...cues.placeCues].sort((a, b) => b.length - a.length).join('|')}|(?:city|town|port|province|state|region|county|capital|prefecture|municipality) of)\\s+$`, 'iu');
 const BASED = /^-based\b/;
 /** Cities of a million people or more are places with no cue ("Ningbo", "Lagos"); smaller ones need one. */
 const SIZE_WITHOUT_CUE = 6;
