@@ -118,10 +118,18 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
     if (known) add(known.name, known.type, true, b, c.first, c.last, { rule: 'lexicon', phrase: c.text });
     else add(type === 'org' ? withoutLegalForm(c.text) : c.text, type, false, b, c.first, c.last, evidence);
   };
+  // "Named Hyperion, the campus …" at a sentence start: when the rest of the run is a name of
+  // its own elsewhere in the article, the first word was capitalised only by its position (a
+  // person's name is left whole: "Tarvo Solvang said …" and later "Solvang")
+  const isOpenedByAWord = ({ b, c }: (typeof candidates)[number]) => {
+    if (c.last === c.first || !b.work.sentenceStarts.has(c.first) || c.run?.type === 'person') return false;
+    const rest = b.block.map.text.slice(b.tokens[c.first + 1]!.start, b.tokens[c.last]!.end);
+    return occurrences.has(rest) || drafts.has(rest);
+  };
   const accept = (candidate: (typeof candidates)[number]) => {
     const { c } = candidate;
     const run = c.run;
-    if (!run || lexicon.isNotEntity(c.text) || !isFree(candidate)) return;
+    if (!run || lexicon.isNotEntity(c.text) || !isFree(candidate) || isOpenedByAWord(candidate)) return;
     // a capital that recurs: one mid-sentence use, and the word used twice or more in all
     if (run.evidence.rule === 'recurring' && (occurrences.get(c.text) ?? 0) < 2) return;
     place(candidate, run.type, run.evidence);

@@ -112,6 +112,7 @@ const TABLES: Partial<Record<EvidenceRule, RuleTable>> = {
       { text: 'The startup Monday said it had raised money.', notEntity: 'Monday', why: 'days are no names' },
       { text: '## Developer Valuation Debate\n\nPrices rose.\n', notEntity: 'Valuation Debate', why: 'a capitalised cue in a headline says nothing' },
       { text: '- Token Factory: compute for rent.\n- Agent Factory: tools.\n', notEntity: 'Factory', why: 'a capitalised word is part of the name, not a cue' },
+      { text: 'Dubbed Vireo, the campus will open in 2027. Vireo, the campus, will draw power from gas.', notEntity: 'Dubbed Vireo', why: 'a word that opens the sentence before a name found elsewhere' },
     ],
   },
   'company-word': {
@@ -145,6 +146,7 @@ const TABLES: Partial<Record<EvidenceRule, RuleTable>> = {
     positives: [
       { story: 'interview', text: '“We will not sell,” said Tarquin Oduya on Monday.', name: 'Tarquin Oduya', type: 'person', phrase: 'said Tarquin Oduya' },
       { story: 'analyst note', text: 'Bexley Moreau told investors the margins would recover.', name: 'Bexley Moreau', type: 'person' },
+      { story: 'profile', text: 'Tarvo Solvang said the fund would grow. Later, Solvang told staff the same.', name: 'Tarvo Solvang', type: 'person' },
     ],
     negatives: [
       { text: 'The agency said Jan. 8 that the launch would slip.', notEntity: 'Jan', why: 'a month before a day is a date' },
