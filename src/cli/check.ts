@@ -8,16 +8,17 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyse } from '../core/analysis';
 import type { AnchorResult, AnnotationFile } from '../core/annotations/model';
 import { reanchorSource } from '../core/annotations/operations';
 import { Corpus } from '../core/corpus/corpus';
 import type { CorpusFact } from '../core/corpus/views';
 import { Lexicon } from '../core/extract/entities/lexicon';
 import type { ParsedArgs } from './args';
-import { isFolder, loadAnnotationFile, oneWorkspaceFolder, readAnnotatedSources } from './export';
+import { loadAnnotationFile, oneWorkspaceFolder, readAnnotatedSources } from './export';
+import { describeAnalysisFailure, extractAll, jobsOf } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
-import { expandInputs, readArticle } from './read';
+import { report } from './output';
+import { expandInputs, isFolder, type InputFile } from './read';
 
 /** Something a researcher should look at; `--strict` fails on any. */
 interface Finding {
@@ -39,11 +40,11 @@ interface SourceSummary {
   readonly orphanCount: number;
 }
 
-export function runCheck(args: ParsedArgs): number {
+export async function runCheck(args: ParsedArgs): Promise<number> {
   const folder = oneWorkspaceFolder(args, 'check');
-  const isStrict = args.flags.has('--strict');
+  const isStrict = args.flags.has('strict');
   if (!isFolder(folder)) {
-    process.stderr.write(`newsmark: ${folder}: no such folder\n`);
+    report(`${folder}: no such folder`);
     return 1;
   }
   const findings: Finding[] = [];
@@ -58,7 +59,7 @@ export function runCheck(args: ParsedArgs): number {
     findings.push(...checked.findings);
     summaries = checked.summaries;
   }
-  const conflicts = conflictsBetweenArticles(folder);
+  const { conflicts, failedCount } = await conflictsBetweenArticles(folder);
   for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
   for (const conflict of conflicts) process.stdout.write(`${formatConflict(folder, conflict)}\n`);
   for (const summary of summaries) process.stdout.write(`${formatSummary(summary)}\n`);
@@ -66,30 +67,38 @@ export function runCheck(args: ParsedArgs): number {
   const orphanCount = summaries.reduce((n, s) => n + s.orphanCount, 0);
   const conflictCount = conflicts.length > 0 ? `, ${plural(conflicts.length, 'conflict')} between sources` : '';
   process.stdout.write(`${plural(summaries.length, 'source')}, ${plural(annotationCount, 'annotation')}, ${plural(orphanCount, 'orphan')}${conflictCount}${loaded.status === 'invalid' ? ', invalid annotations file' : ''}\n`);
-  return isStrict && findings.length + conflicts.length > 0 ? 1 : 0;
+  if (isStrict && findings.length + conflicts.length > 0) return 1;
+  return failedCount > 0 ? 1 : 0;
 }
 
 /**
  * Every article of the folder analysed and reduced to its facts (the corpus keeps no
- * analysis): the facts two of them state differently. Unreadable articles are reported on
- * standard error and left out.
+ * analysis): the facts two of them state differently. Articles that cannot be read or analysed
+ * are reported on standard error, one line each, and left out.
  */
-function conflictsBetweenArticles(folder: string): CorpusFact[] {
-  const { files } = expandInputs([folder]);
-  const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
-  const loaded = fs.existsSync(workspaceLexicon) ? loadLexicon(workspaceLexicon, []) : { lexicon: Lexicon.withAdditions(), error: null };
-  if (loaded.error) process.stderr.write(`newsmark: ${loaded.error}\n`);
-  const corpus = new Corpus();
-  for (const file of files) {
-    const read = readArticle(file);
-    if (!read.ok) {
-      process.stderr.write(`newsmark: ${read.path}: ${read.error}\n`);
-      continue;
-    }
-    const source = path.relative(folder, read.path).split(path.sep).join('/');
-    corpus.update(source, analyse({ path: source, text: read.text }, { lexicon: loaded.lexicon }));
+async function conflictsBetweenArticles(folder: string): Promise<{ conflicts: CorpusFact[]; failedCount: number }> {
+  const { files, problems } = expandInputs([folder]);
+  let failedCount = 0;
+  for (const problem of problems) {
+    if (problem.path === folder && /^no articles/.test(problem.error)) continue; // nothing to compare is not a failure
+    report(`${problem.path}: ${problem.error}`);
+    failedCount++;
   }
-  return corpus.conflicts();
+  const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
+  const loaded = fs.existsSync(workspaceLexicon) ? loadLexicon(workspaceLexicon, []) : { lexicon: Lexicon.withAdditions(), additions: undefined, error: null };
+  if (loaded.error) report(loaded.error);
+  const corpus = new Corpus();
+  const sourcePathOf = (file: InputFile) => path.relative(folder, file.path).split(path.sep).join('/');
+  const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs: jobsOf(undefined)!, workerScript: __filename, sourcePathOf, isFactsOnly: true };
+  await extractAll(files, options, (result) => {
+    if (result.status !== 'ok') {
+      report(`${result.path}: ${result.error}`);
+      failedCount++;
+      return;
+    }
+    corpus.updateFacts(result.facts);
+  });
+  return { conflicts: corpus.conflicts(), failedCount };
 }
 
 /** "conflict: Microsoft → OpenAI: investment, cumulative: ~$13.5 billion in a.md; $13 billion in b.md (3.7% apart, …)". */
@@ -101,7 +110,7 @@ function formatConflict(folder: string, conflict: CorpusFact): string {
 /** Re-anchors every annotation in memory: orphans become findings, each source a summary. */
 function checkAnchors(folder: string, file: AnnotationFile): { findings: Finding[]; summaries: SourceSummary[] } {
   const sources = readAnnotatedSources(folder, file, null);
-  for (const problem of sources.problems) process.stderr.write(`newsmark: ${problem}\n`);
+  for (const problem of sources.problems) report(problem);
   const textByPath = new Map(sources.read.map((s) => [s.path, s.text]));
   const now = new Date().toISOString();
   const findings: Finding[] = [];
@@ -111,7 +120,7 @@ function checkAnchors(folder: string, file: AnnotationFile): { findings: Finding
     const text = textByPath.get(source);
     const results: Map<string, AnchorResult> = text === undefined
       ? new Map(own.map((a) => [a.id, { status: 'orphan', reason: sources.unavailable.get(source) ?? 'the source file was not found' }]))
-      : reanchorSource(file, source, text, now).results;
+      : reanchorSafely(file, source, text, now, own);
     let anchoredCount = 0;
     let movedCount = 0;
     let fuzzyCount = 0;
@@ -128,6 +137,16 @@ function checkAnchors(folder: string, file: AnnotationFile): { findings: Finding
     summaries.push({ source: path.join(folder, ...source.split('/')), annotationCount: own.length, anchoredCount, movedCount, fuzzyCount, orphanCount: own.length - anchoredCount });
   }
   return { findings, summaries };
+}
+
+/** Re-anchoring is total by contract; should it throw on some text, that source's annotations say so instead of the whole check failing. */
+function reanchorSafely(file: AnnotationFile, source: string, text: string, now: string, own: readonly AnnotationFile['annotations'][number][]): Map<string, AnchorResult> {
+  try {
+    return reanchorSource(file, source, text, now).results;
+  } catch (error) {
+    const reason = describeAnalysisFailure(error).replace('could not be analysed', 'could not be re-anchored');
+    return new Map(own.map((a) => [a.id, { status: 'orphan', reason }]));
+  }
 }
 
 function formatFinding(finding: Finding): string {
