@@ -43,6 +43,8 @@ const MAX_EXPANSIONS = 64;
 export interface ArticleExclude {
   /** One glob for `workspace.findFiles`: the excluded folders and every pattern the user excludes. */
   readonly glob: string;
+  /** The user's patterns in it, braces expanded. */
+  readonly userPatterns: readonly string[];
   /** User patterns that one glob cannot hold (sibling `when` clauses, a literal comma, too many braces). */
   readonly leftOut: readonly string[];
 }
@@ -54,6 +56,7 @@ export interface ArticleExclude {
  */
 export function articleExcludeGlob(filesExclude: Readonly<Record<string, unknown>> | undefined): ArticleExclude {
   const alternatives = EXCLUDED_FOLDERS.map((name) => `**/${name}/**`);
+  const userPatterns: string[] = [];
   const leftOut: string[] = [];
   for (const [pattern, value] of Object.entries(filesExclude ?? {})) {
     if (value === false) continue;
@@ -66,9 +69,37 @@ export function articleExcludeGlob(filesExclude: Readonly<Record<string, unknown
       leftOut.push(pattern);
       continue;
     }
-    alternatives.push(...expanded);
+    userPatterns.push(...expanded);
   }
-  return { glob: `{${[...new Set(alternatives)].join(',')}}`, leftOut };
+  return { glob: `{${[...new Set([...alternatives, ...userPatterns])].join(',')}}`, userPatterns, leftOut };
+}
+
+/** A name without glob syntax. */
+const LITERAL_NAME = /^[^*?[\]{}/]+$/;
+
+/**
+ * Whether a workspace-relative path (forward slashes) is excluded by these patterns, told without
+ * a glob engine for the shapes `files.exclude` nearly always has — a name at any depth (with or
+ * without everything under it), a name at the root, a path of names — or undefined when some
+ * pattern has wildcards inside a name (then ask the search).
+ */
+export function isExcludedByPatterns(relativePath: string, patterns: readonly string[]): boolean | undefined {
+  const parts = relativePath.split('/');
+  let isUnknown = false;
+  for (const pattern of patterns) {
+    const anywhere = pattern.startsWith('**/');
+    const body = (anywhere ? pattern.slice(3) : pattern).replace(/\/\*\*$/, '');
+    const names = body.split('/');
+    if (!names.every((n) => LITERAL_NAME.test(n))) {
+      isUnknown = true;
+      continue;
+    }
+    // the pattern's names as consecutive path segments: at the start, or anywhere after `**/`
+    for (let at = 0; at + names.length <= parts.length && (anywhere || at === 0); at++) {
+      if (names.every((n, k) => parts[at + k] === n)) return true;
+    }
+  }
+  return isUnknown ? undefined : false;
 }
 
 /**

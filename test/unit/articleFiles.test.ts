@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_ARTICLE_GLOB, EXCLUDED_FOLDERS, articleExcludeGlob, expandBraces, isArticleFileName, isInExcludedFolder } from '../../src/core/articleFiles';
+import { DEFAULT_ARTICLE_GLOB, EXCLUDED_FOLDERS, articleExcludeGlob, expandBraces, isArticleFileName, isExcludedByPatterns, isInExcludedFolder } from '../../src/core/articleFiles';
 
 suite('articleFiles: one policy for the editor and the CLI', () => {
   test('should take .md, .markdown and .txt in any case as articles, nothing else', () => {
@@ -41,5 +41,23 @@ suite('articleFiles: one policy for the editor and the CLI', () => {
 
   test('should give only our folders when the user excludes nothing', () => {
     assert.equal(articleExcludeGlob(undefined).glob, `{${EXCLUDED_FOLDERS.map((n) => `**/${n}/**`).join(',')}}`);
+  });
+});
+
+suite('articleFiles: telling a new file\'s exclusion without a search', () => {
+  test('should match the shapes files.exclude has: **/name, **/name/**, name/**, dir/name', () => {
+    const patterns = ['**/.git', '**/drafts/**', 'archive/**', 'notes/todo.md'];
+    assert.equal(isExcludedByPatterns('drafts/a.md', patterns), true);
+    assert.equal(isExcludedByPatterns('x/y/drafts/a.md', patterns), true);
+    assert.equal(isExcludedByPatterns('archive/2024/a.md', patterns), true);
+    assert.equal(isExcludedByPatterns('x/archive/a.md', patterns), false, 'archive/** is anchored at the root');
+    assert.equal(isExcludedByPatterns('notes/todo.md', patterns), true);
+    assert.equal(isExcludedByPatterns('articles/drafts.md', patterns), false);
+    assert.equal(isExcludedByPatterns('articles/a.md', patterns), false);
+  });
+
+  test('should not guess for a pattern with wildcards inside a name', () => {
+    assert.equal(isExcludedByPatterns('a/b.md', ['**/*.bak']), undefined);
+    assert.equal(isExcludedByPatterns('a/b.md', ['**/draft-?/**']), undefined);
   });
 });
