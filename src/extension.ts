@@ -64,7 +64,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     const lexicons = new LexiconSource(log);
     const index = new WorkspaceIndex(config, lexicons, log, context.asAbsolutePath('dist/indexWorker.js'));
     const corpus = new WorkspaceCorpus(index, log);
-    const store = new AnnotationStore(index, config, log);
+    const store = new AnnotationStore(index, config, log, context.storageUri ?? context.globalStorageUri);
+    stopping = () => store.flush();
     const dealsTree = new DealsTreeProvider(corpus, store, context.workspaceState, log);
     const annotate = new AnnotationCommands(index, store);
     const tagClaim = (uri: vscode.Uri, offset: number, tag?: string) => annotate.tagClaim(uri, offset, tag);
@@ -105,4 +106,12 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   }
 }
 
-export function deactivate(): void {}
+/** Set by `activate`: what `deactivate` waits for (VS Code awaits it before the window goes). */
+let stopping: (() => Promise<unknown>) | undefined;
+
+/** Every annotation change still in memory goes to its file before the window closes. */
+export async function deactivate(): Promise<void> {
+  const flush = stopping;
+  stopping = undefined;
+  await flush?.().catch(() => undefined); // a failure was shown and logged; the journal keeps the changes
+}

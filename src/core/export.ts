@@ -9,7 +9,7 @@
  */
 import type { Analysis, Claim } from './analysis';
 import type { AnchorResult, Annotation } from './annotations/model';
-import { reanchorSource, sortAnnotations } from './annotations/index';
+import { currentQuote, reanchorSource, sortAnnotations } from './annotations/index';
 import {
   SCHEMA_VERSION, WEB_ANNOTATION_CONTEXT, schemaIdOf,
   type ClaimsExport, type ClaimsExportClaim, type ClaimsExportOrphan, type ClaimsExportOutsideClaim, type WebAnnotation, type WebAnnotationExport,
@@ -172,7 +172,9 @@ export function exportWebAnnotations(input: ExportInput): WebAnnotationExport {
 }
 
 function webAnnotation(annotation: Annotation, source: ExportSource | undefined, result: AnchorResult): WebAnnotation {
-  const { quote, position } = annotation.anchor;
+  // anchored: the text it stands on in the source now (an edit inside it may have been followed); else the quote as annotated
+  const quote = result.status === 'anchored' ? currentQuote(annotation) : annotation.anchor.quote;
+  const { position } = annotation.anchor;
   const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }];
   if (result.status === 'anchored' && source) {
     const start = codePointOffset(source.text, position.start);

@@ -178,7 +178,7 @@ export const Tag = z.string().min(1).max(40).regex(/^\S+$/, 'must not contain sp
   .describe('verified, disputed, needs-source, or a custom tag: lower-case, "-" for spaces, at most 40 characters');
 
 export const QuoteSelector = z.object({
-  exact: z.string().describe('The annotated text as it stood when last anchored'),
+  exact: z.string().describe('The annotated text'),
   prefix: z.string().describe('Up to 32 UTF-16 code units just before it'),
   suffix: z.string().describe('Up to 32 UTF-16 code units just after it'),
 }).strict();
@@ -187,7 +187,12 @@ export const PositionSelector = z.object({ start: Offset, end: Offset }).strict(
   .refine((position) => position.start <= position.end, { message: 'start must not be after end', path: ['end'] });
 
 export const AnchorSchema = z.object({ quote: QuoteSelector, position: PositionSelector }).strict()
-  .describe('W3C-style selectors: the quote with its context, and its last known position');
+  .describe('W3C-style selectors: the quote as annotated, with its context, and its last known position');
+
+export const AnchorMatch = z.object({
+  quote: QuoteSelector.describe('The text found at the position, with its context then'),
+  score: z.number().min(0).max(1),
+}).strict().describe('Present while the text at the position differs from the quote: an edit inside it was followed. The quote itself is kept as annotated');
 
 export const Correction = z.object({
   original: z.string().describe('The claim text as it stood when corrected'),
@@ -203,6 +208,7 @@ export const Annotation = z.object({
   id: z.string().min(1).describe('Stable id, never reused'),
   source: WorkspacePath,
   anchor: AnchorSchema,
+  match: AnchorMatch.optional(),
   tags: z.array(Tag).refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag').describe('In the order they were added'),
   corrections: z.array(Correction),
   created: IsoTime,
@@ -212,9 +218,13 @@ export const Annotation = z.object({
 }).strict();
 export type Annotation = z.infer<typeof Annotation>;
 
+export const Tombstone = z.object({ id: z.string().min(1), time: IsoTime }).strict();
+
 export const AnnotationFile = z.object({
   version: z.literal(1),
   annotations: z.array(Annotation),
+  removed: z.array(Tombstone).optional()
+    .describe('Annotations removed on purpose (recent ones): an annotation missing without one was lost outside Newsmark and is written back'),
 }).strict().superRefine((file, context) => {
   const firstIndexOf = new Map<string, number>();
   file.annotations.forEach((annotation, index) => {
@@ -224,6 +234,33 @@ export const AnnotationFile = z.object({
   });
 });
 export type AnnotationFile = z.infer<typeof AnnotationFile>;
+
+/**
+ * A change to the annotation file as the editor's write-ahead journal records it (one JSON line
+ * each, in the workspace storage): replayed over the file after a crash (annotations/changes.ts).
+ */
+const ChangeTarget = z.object({ id: z.string().min(1), source: WorkspacePath, anchor: AnchorSchema }).strict();
+const AnchorStateSchema = z.object({
+  id: z.string().min(1), position: PositionSelector, match: AnchorMatch.nullable(), orphanReason: z.string().nullable(),
+}).strict();
+export const AnnotationChange = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tag'), target: ChangeTarget, tag: Tag, time: IsoTime }).strict(),
+  z.object({ type: z.literal('untag'), id: z.string().min(1), tag: Tag, time: IsoTime }).strict(),
+  z.object({ type: z.literal('correct'), target: ChangeTarget, correction: Correction, appliedAnchor: AnchorSchema.optional() }).strict(),
+  z.object({ type: z.literal('remove'), id: z.string().min(1), time: IsoTime }).strict(),
+  z.object({ type: z.literal('rename'), from: WorkspacePath, to: WorkspacePath, isFolder: z.boolean() }).strict(),
+  z.object({ type: z.literal('anchor'), source: WorkspacePath, states: z.array(AnchorStateSchema), time: IsoTime }).strict(),
+  z.object({ type: z.literal('restore'), annotations: z.array(Annotation) }).strict(),
+]);
+export type AnnotationChange = z.infer<typeof AnnotationChange>;
+
+export const JournalEntry = z.object({
+  /** Which annotation file the change is for: the workspace folder's URI. */
+  folder: z.string().min(1),
+  seq: z.number().int().nonnegative(),
+  change: AnnotationChange,
+}).strict();
+export type JournalEntry = z.infer<typeof JournalEntry>;
 
 // ---------------------------------------------------------------------------------------------
 // The claims export (`newsmark export`, export.ts)
