@@ -88,6 +88,7 @@ export function openOutput(out: string | undefined, inputs: readonly InputFile[]
     throw new UsageError(`--out ${out}: is inside a .newsmark folder, where Newsmark keeps annotations and lexicons; choose another --out`, false);
   }
   if (stats && !stats.isFile()) return new DirectOutput(out, stats);
+  if (stats && (stats.mode & 0o222) === 0) throw new OutputError(`cannot write --out ${out}: it is read-only (mode ${(stats.mode & 0o777).toString(8)}); it was left as it was`);
   return new AtomicFileOutput(out, target, stats);
 }
 
@@ -184,9 +185,13 @@ class AtomicFileOutput implements Output {
     const folder = path.dirname(target);
     this.temporary = path.join(folder, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     const left = existing ? `; ${out} was left as it was` : '; nothing was written';
+    // watched before the file exists: an interruption at any moment after this removes it
+    process.on('exit', this.removeOnExit);
+    for (const signal of EXIT_SIGNALS) process.on(signal, onSignal);
     try {
       this.fd = fs.openSync(this.temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
     } catch (error) {
+      this.stopWatching();
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? `the folder ${path.dirname(out)} does not exist`
         : code === 'ENOTDIR' ? `${path.dirname(out)} is not a folder`
@@ -194,8 +199,6 @@ class AtomicFileOutput implements Output {
         : describeWriteError(error);
       throw new OutputError(`cannot write --out ${out}: ${why}${left}`);
     }
-    process.on('exit', this.removeOnExit);
-    for (const signal of EXIT_SIGNALS) process.on(signal, onSignal);
     if (existing) {
       try {
         fs.fchmodSync(this.fd, existing.mode & 0o7777); // the mode it had, whatever the umask

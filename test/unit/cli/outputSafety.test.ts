@@ -85,6 +85,15 @@ suite('cli: --out never harms an input; strict arguments', function () {
     assert.deepEqual(fs.readdirSync(h.at('out')), ['x.json']);
   });
 
+  test('should leave a read-only --out file alone', () => {
+    fs.writeFileSync(h.at('out', 'kept.json'), 'old');
+    fs.chmodSync(h.at('out', 'kept.json'), 0o444);
+    const run = h.run(['extract', 'in/s.md', '--out', 'out/kept.json']);
+    assert.equal(run.status, 3);
+    assertOneLine(run, /cannot write --out out\/kept\.json: it is read-only \(mode 444\); it was left as it was/, 'read-only file');
+    assert.equal(fs.readFileSync(h.at('out', 'kept.json'), 'utf8'), 'old');
+  });
+
   test('should write through a symbolic link to the file it names, keeping the link', () => {
     fs.writeFileSync(h.at('out', 'target.json'), 'old');
     fs.symlinkSync('target.json', h.at('out', 'latest.json'));
@@ -140,11 +149,12 @@ suite('cli: --out never harms an input; strict arguments', function () {
     try {
       const child = h.start(['extract', 'in/big.md', '--out', 'out/x.json']);
       const watcher = fs.watch(h.at('out'));
+      // the temporary file appears before the analysis starts; the analysis takes seconds
       await new Promise<void>((resolve) => watcher.on('change', (_event, name) => String(name).endsWith('.tmp') && resolve()));
       watcher.close();
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(`${code ?? signal}`)));
       child.kill('SIGTERM');
-      assert.equal(await exited, 143);
+      assert.equal(await exited, '143', 'ended by the signal, through its handler');
       assert.equal(fs.readFileSync(h.at('out', 'x.json'), 'utf8'), 'old');
       assert.deepEqual(fs.readdirSync(h.at('out')), ['x.json'], 'the temporary file is gone');
     } finally {
