@@ -17,7 +17,8 @@ import type { ParsedArgs } from './args';
 import { loadAnnotationFile, oneWorkspaceFolder, readAnnotatedSources } from './export';
 import { describeAnalysisFailure, extractAll, jobsOf } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
-import { report } from './output';
+import { report, writeAll } from './output';
+import { ProgressLine } from './progress';
 import { expandInputs, isFolder, type InputFile } from './read';
 
 /** Something a researcher should look at; `--strict` fails on any. */
@@ -53,20 +54,19 @@ export async function runCheck(args: ParsedArgs): Promise<number> {
   if (loaded.status === 'invalid') {
     findings.push({ kind: 'invalid-file', file: loaded.path, message: `invalid: ${loaded.message}\n(left untouched)` });
   } else if (loaded.status === 'missing') {
-    process.stdout.write(`${loaded.path}: no annotations file; nothing to check\n`);
+    print(`${loaded.path}: no annotations file; nothing to check\n`);
   } else {
     const checked = checkAnchors(folder, loaded.file);
     findings.push(...checked.findings);
     summaries = checked.summaries;
   }
-  const { conflicts, failedCount } = await conflictsBetweenArticles(folder);
-  for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
-  for (const conflict of conflicts) process.stdout.write(`${formatConflict(folder, conflict)}\n`);
-  for (const summary of summaries) process.stdout.write(`${formatSummary(summary)}\n`);
+  const { conflicts, failedCount, articleCount } = await conflictsBetweenArticles(folder);
+  for (const finding of findings) print(`${formatFinding(finding)}\n`);
+  for (const conflict of conflicts) print(`${formatConflict(folder, conflict)}\n`);
+  for (const summary of summaries) print(`${formatSummary(summary)}\n`);
   const annotationCount = summaries.reduce((n, s) => n + s.annotationCount, 0);
   const orphanCount = summaries.reduce((n, s) => n + s.orphanCount, 0);
-  const conflictCount = conflicts.length > 0 ? `, ${plural(conflicts.length, 'conflict')} between sources` : '';
-  process.stdout.write(`${plural(summaries.length, 'source')}, ${plural(annotationCount, 'annotation')}, ${plural(orphanCount, 'orphan')}${conflictCount}${loaded.status === 'invalid' ? ', invalid annotations file' : ''}\n`);
+  print(`${describeCheck({ folder, articleCount, annotationCount: loaded.status === 'ok' ? annotationCount : undefined, orphanCount, isInvalid: loaded.status === 'invalid', failedCount, conflictCount: conflicts.length })}\n`);
   if (isStrict && findings.length + conflicts.length > 0) return 1;
   return failedCount > 0 ? 1 : 0;
 }
@@ -76,7 +76,7 @@ export async function runCheck(args: ParsedArgs): Promise<number> {
  * analysis): the facts two of them state differently. Articles that cannot be read or analysed
  * are reported on standard error, one line each, and left out.
  */
-async function conflictsBetweenArticles(folder: string): Promise<{ conflicts: CorpusFact[]; failedCount: number }> {
+async function conflictsBetweenArticles(folder: string): Promise<{ conflicts: CorpusFact[]; failedCount: number; articleCount: number }> {
   const { files, problems } = expandInputs([folder]);
   let failedCount = 0;
   for (const problem of problems) {
@@ -88,17 +88,41 @@ async function conflictsBetweenArticles(folder: string): Promise<{ conflicts: Co
   const loaded = fs.existsSync(workspaceLexicon) ? loadLexicon(workspaceLexicon, []) : { lexicon: Lexicon.withAdditions(), additions: undefined, error: null };
   if (loaded.error) report(loaded.error);
   const corpus = new Corpus();
+  let articleCount = 0;
   const sourcePathOf = (file: InputFile) => path.relative(folder, file.path).split(path.sep).join('/');
   const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs: jobsOf(undefined)!, workerScript: __filename, sourcePathOf, isFactsOnly: true };
-  await extractAll(files, options, (result) => {
-    if (result.status !== 'ok') {
-      report(`${result.path}: ${result.error}`);
-      failedCount++;
-      return;
-    }
-    corpus.updateFacts(result.facts);
-  });
-  return { conflicts: corpus.conflicts(), failedCount };
+  const progress = new ProgressLine(files.length, 'article');
+  try {
+    await extractAll(files, options, (result) => {
+      progress.tick();
+      if (result.status !== 'ok') {
+        progress.report(`${result.path}: ${result.error}`);
+        failedCount++;
+        return;
+      }
+      corpus.updateFacts(result.facts);
+      articleCount++;
+    });
+  } finally {
+    progress.finish();
+  }
+  return { conflicts: corpus.conflicts(), failedCount, articleCount };
+}
+
+/**
+ * The last line, in words: what was checked and what was found, conflicts last.
+ * "Checked 5 articles and 12 annotations in ws: 1 orphan, 1 conflict between sources".
+ */
+export function describeCheck(c: { folder: string; articleCount: number; annotationCount: number | undefined; orphanCount: number; isInvalid: boolean; failedCount: number; conflictCount: number }): string {
+  const what = c.annotationCount === undefined ? plural(c.articleCount, 'article') : `${plural(c.articleCount, 'article')} and ${plural(c.annotationCount, 'annotation')}`;
+  const found = [
+    c.isInvalid ? 'the annotations file is invalid' : '',
+    c.orphanCount > 0 ? plural(c.orphanCount, 'orphan') : '',
+    c.failedCount > 0 ? `${plural(c.failedCount, 'article')} could not be read or analysed` : '',
+    c.conflictCount > 0 ? `${plural(c.conflictCount, 'conflict')} between sources` : '',
+  ].filter(Boolean);
+  const fine = c.annotationCount ? 'every annotation finds its text and the sources agree' : c.articleCount > 1 ? 'the sources agree' : 'nothing to compare';
+  return `Checked ${what} in ${c.folder}: ${found.length > 0 ? found.join(', ') : fine}`;
 }
 
 /** "conflict: Microsoft → OpenAI: investment, cumulative: ~$13.5 billion in a.md; $13 billion in b.md (3.7% apart, …)". */
@@ -147,6 +171,10 @@ function reanchorSafely(file: AnnotationFile, source: string, text: string, now:
     const reason = describeAnalysisFailure(error).replace('could not be analysed', 'could not be re-anchored');
     return new Map(own.map((a) => [a.id, { status: 'orphan', reason }]));
   }
+}
+
+function print(text: string): void {
+  writeAll(1, text);
 }
 
 function formatFinding(finding: Finding): string {

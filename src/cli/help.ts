@@ -16,17 +16,22 @@ export const COMMANDS = {
     usage: 'newsmark extract <files|folders|->... [options]',
     options: {
       out: { type: 'string' }, jsonl: { type: 'boolean' }, lexicon: { type: 'string' }, pretty: { type: 'boolean' },
-      jobs: { type: 'string' },
+      jobs: { type: 'string' }, json: { type: 'boolean' }, summary: { type: 'boolean' },
     },
     details: `Analyses each article (.md, .markdown, .txt; folders are searched, skipping .git,
 node_modules and .newsmark) and prints one JSON document: the sources, the deals merged
 across them and the facts two sources state differently. "-" reads standard input.
+At a terminal it prints a readable summary instead: per article what was found and its
+deals, then the deals across articles and the conflicts. Progress goes to stderr when a
+run takes over a second at a terminal.
 
 Options:
   --out FILE       write the JSON to FILE (atomically: FILE is replaced only once complete;
                    never one of the inputs)
   --jsonl          one JSON object per line: each source, then one line with the deals
                    merged across sources and the conflicts between them
+  --json           JSON even at a terminal
+  --summary        the readable summary even when standard output is not a terminal
   --pretty         indent the JSON
   --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current
                    folder or the first folder argument)

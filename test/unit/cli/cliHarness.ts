@@ -73,6 +73,11 @@ export class CliHarness {
     return path.join(this.workspace, ...parts);
   }
 
+  /** The arguments to `node` that run the CLI with `args`. */
+  cliArgs(args: readonly string[]): string[] {
+    return [path.join(this.cliRoot, 'bin', 'newsmark.js'), ...args];
+  }
+
   run(args: readonly string[], options: RunOptions = {}): CliRun {
     const stdin = options.stdinFile ? fs.openSync(options.stdinFile, 'r') : undefined;
     try {

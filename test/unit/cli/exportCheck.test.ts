@@ -136,7 +136,7 @@ suite('cli: newsmark export and check', function () {
       `${path.join(folder, 'articles', SEEDS[0]!)}: 1 annotation, 1 anchored (1 moved), 0 orphans`,
       `${path.join(folder, 'articles', SEEDS[1]!)}: 1 annotation, 1 anchored, 0 orphans`,
       `${path.join(folder, 'articles', 'deleted.md')}: 1 annotation, 0 anchored, 1 orphan`,
-      '3 sources, 3 annotations, 1 orphan',
+      `Checked 2 articles and 3 annotations in ${folder}: 1 orphan`,
     ]);
     assert.ok(fs.readFileSync(annotationsPath).equals(before), 'the annotations file is never written by check');
   });
