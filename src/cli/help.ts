@@ -36,7 +36,8 @@ Options:
   --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current
                    folder or the first folder argument)
   --jobs N         analyse in N worker threads (default: one per core, at most 4, for 16
-                   files or more; 1: in this thread). The output is the same for any N`,
+                   files or more; 1: in this thread). Files over 1 MB are analysed in a
+                   thread of their own. The output is the same for any N`,
   },
   export: {
     summary: 'export the tagged claims of a workspace as JSON',
@@ -85,7 +86,7 @@ file is left as it was); 70 a bug in newsmark.`;
 export const GENERAL_HELP = `newsmark — entities, figures, claims and deals in tech-news articles
 
 Usage:
-${(Object.values(COMMANDS) as CommandSpec[]).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`).join('\n')}
+${(Object.values(COMMANDS) as CommandSpec[]).map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
   newsmark --help | --version
 
 Run 'newsmark <command> --help' for a command's options.

@@ -183,7 +183,8 @@ class AtomicFileOutput implements Output {
 
   constructor(private readonly out: string, private readonly target: string, existing: fs.Stats | undefined) {
     const folder = path.dirname(target);
-    this.temporary = path.join(folder, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    // beside the target (a rename within one file system is atomic); the name kept short of NAME_MAX
+    this.temporary = path.join(folder, `.${path.basename(target).slice(0, 200)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     const left = existing ? `; ${out} was left as it was` : '; nothing was written';
     // watched before the file exists: an interruption at any moment after this removes it
     process.on('exit', this.removeOnExit);

@@ -14,8 +14,9 @@ import { lineStartsOf } from './lineStarts';
 serveJobs<IndexJob, IndexResult>((job, lexicon) => {
   let bytes: Uint8Array;
   try {
-    const size = statSync(job.fsPath).size;
-    if (size > job.maxBytes) return { status: 'overLimit', bytes: size }; // not even read
+    const stats = statSync(job.fsPath);
+    if (!stats.isFile()) return { status: 'missing', error: 'not a regular file' }; // a named pipe would block the worker for good
+    if (stats.size > job.maxBytes) return { status: 'overLimit', bytes: stats.size }; // not even read
     bytes = readFileSync(job.fsPath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { AnnotationView } from './anchored';
 import { Commands } from './commands';
 import type { Config } from './config';
-import type { SkippedArticle, WorkspaceIndex } from './workspaceIndex';
+import { formatSize, type SkippedArticle } from './sizeLimit';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 const SIZE_SETTING = 'newsmark.analysis.maxFileSizeKB';
 const OPEN_SIZE_SETTING: vscode.Command = { title: 'Change the size limit', command: 'workbench.action.openSettings', arguments: [SIZE_SETTING] };
@@ -89,12 +90,6 @@ export function skippedStatus(skipped: readonly SkippedArticle[]): { text: strin
     text: `$(circle-slash) ${count(skipped.length, 'article')} not analysed`,
     tooltip: [`Newsmark: over the ${formatSize(skipped[0]!.limitBytes)} limit (${SIZE_SETTING}), not analysed:`, ...listed, ...more, 'Click to change the limit'].join('\n'),
   };
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1 << 30) return `${(bytes / (1 << 30)).toFixed(1)} GB`;
-  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

@@ -25,7 +25,10 @@ import { articlePath, isArticleDocument } from './articles';
 import type { Config } from './config';
 import { decodeArticle, type IndexJob, type IndexResult } from './indexProtocol';
 import type { LexiconSource, LexiconState } from './lexiconSource';
+import { SizeLimit, type SkippedArticle } from './sizeLimit';
 import type { Log } from './log';
+
+export type { SkippedArticle } from './sizeLimit';
 
 export interface AnalysedArticle {
   readonly uri: vscode.Uri;
@@ -63,16 +66,6 @@ export type IndexFileResult =
 /** Worker threads for `newsmark.analysis.workers: 0`: one per core, at most this many. */
 const MAX_AUTO_WORKERS = 4;
 
-/** An article left out for its size: not analysed, open or on disk. */
-export interface SkippedArticle {
-  readonly uri: vscode.Uri;
-  readonly path: string;
-  readonly bytes: number;
-  readonly limitBytes: number;
-  /** The editor's version when it is an open document (checked again only when that changes). */
-  readonly version: number | undefined;
-}
-
 interface Entry {
   readonly key: string;
   readonly promise: Promise<AnalysedArticle | undefined>;
@@ -102,8 +95,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly fileChanged = new vscode.EventEmitter<vscode.Uri>();
   private readonly wasReset = new vscode.EventEmitter<void>();
   private readonly fileIndexed = new vscode.EventEmitter<IndexedFile>();
-  private readonly skippedByUri = new Map<string, SkippedArticle>();
-  private readonly skippedChanged = new vscode.EventEmitter<void>();
+  /** Articles left out for their size. */
+  private readonly sizeLimit: SizeLimit;
   private pool: WorkerPool<IndexJob, IndexResult> | undefined;
   /** The heap the pool's workers were started with (it follows the size limit). */
   private poolHeapMb = 0;
@@ -129,15 +122,17 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Fires when a worker thread indexed a file (`indexFile`); `onDidAnalyse` does not fire for it. */
   readonly onDidIndexFile = this.fileIndexed.event;
   /** Fires when an article was left out for its size, or is no longer. */
-  readonly onDidChangeSkipped = this.skippedChanged.event;
+  readonly onDidChangeSkipped: vscode.Event<void>;
   private articleSettings: string;
 
   /** `workerScript`: dist/indexWorker.js; without it every analysis runs on the extension host. */
   constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly workerScript?: string) {
+    this.sizeLimit = new SizeLimit(config, log);
+    this.onDidChangeSkipped = this.sizeLimit.onDidChange;
     this.watcher = this.watchArticles();
     this.articleSettings = this.articleSettingsKey();
     this.disposables.push(
-      this.analysed, this.forgotten, this.articlesChanged, this.fileChanged, this.wasReset, this.fileIndexed, this.skippedChanged,
+      this.analysed, this.forgotten, this.articlesChanged, this.fileChanged, this.wasReset, this.fileIndexed, this.sizeLimit,
       vscode.workspace.onDidOpenTextDocument((doc) => this.isArticle(doc) && void this.get(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.scheduleAnalysis(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
@@ -167,45 +162,17 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Larger articles are not analysed (`newsmark.analysis.maxFileSizeKB`). */
   get maxFileBytes(): number {
-    return this.config.settings.analysis.maxFileSizeKB * 1024;
+    return this.sizeLimit.maxBytes;
   }
 
   /** Why this article is not analysed, if it is left out for its size. */
   skipped(uri: vscode.Uri): SkippedArticle | undefined {
-    return this.skippedByUri.get(uri.toString());
+    return this.sizeLimit.get(uri);
   }
 
   /** Every article left out for its size, by path. */
   skippedArticles(): SkippedArticle[] {
-    return [...this.skippedByUri.values()].sort((a, b) => a.path.localeCompare(b.path));
-  }
-
-  private skip(uri: vscode.Uri, bytes: number, version: number | undefined): void {
-    const key = uri.toString();
-    const previous = this.skippedByUri.get(key);
-    const limitBytes = this.maxFileBytes;
-    this.skippedByUri.set(key, { uri, path: articlePath(uri), bytes, limitBytes, version });
-    if (previous?.bytes === bytes && previous.limitBytes === limitBytes) return;
-    this.log.warn(`index: ${articlePath(uri)} is ${formatKB(bytes)}, over newsmark.analysis.maxFileSizeKB (${formatKB(limitBytes)}): not analysed`);
-    this.skippedChanged.fire();
-  }
-
-  private unskip(uri: vscode.Uri): void {
-    if (this.skippedByUri.delete(uri.toString())) this.skippedChanged.fire();
-  }
-
-  /**
-   * The UTF-8 size of an open document if it is over the limit, else undefined — cheap for the
-   * usual case: a document of n UTF-16 units takes n to 3n bytes.
-   */
-  private documentBytesOverLimit(doc: vscode.TextDocument): number | undefined {
-    const limit = this.maxFileBytes;
-    const skipped = this.skippedByUri.get(doc.uri.toString());
-    if (skipped && skipped.version === doc.version && skipped.limitBytes === limit) return skipped.bytes;
-    const units = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
-    if (units * 3 <= limit) return undefined;
-    const bytes = Buffer.byteLength(doc.getText(), 'utf8');
-    return bytes > limit ? bytes : undefined;
+    return this.sizeLimit.all();
   }
 
   private watchArticles(): vscode.Disposable {
@@ -214,7 +181,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     return vscode.Disposable.from(
       watcher,
       watcher.onDidCreate((uri) => { this.updateArticleList(uri, true); if (isWatched(uri)) this.fileChanged.fire(uri); }),
-      watcher.onDidDelete((uri) => { this.forget(uri); this.unskip(uri); this.updateArticleList(uri, false); if (isWatched(uri)) this.fileChanged.fire(uri); }),
+      watcher.onDidDelete((uri) => { this.forget(uri); this.sizeLimit.unskip(uri); this.updateArticleList(uri, false); if (isWatched(uri)) this.fileChanged.fire(uri); }),
       watcher.onDidChange((uri) => {
         if (this.openDocument(uri) || !isWatched(uri)) return; // an open document is analysed from its editor text
         this.forget(uri);
@@ -236,12 +203,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.isArticle(doc)) return undefined;
     const uri = doc.uri;
     const version = doc.version;
-    const overLimit = this.documentBytesOverLimit(doc);
+    const overLimit = this.sizeLimit.documentBytesOver(doc);
     if (overLimit !== undefined) {
-      this.skip(uri, overLimit, version); // not analysed on the host, nor anywhere
+      this.sizeLimit.skip(uri, overLimit, version); // not analysed on the host, nor anywhere
       return undefined;
     }
-    this.unskip(uri);
+    this.sizeLimit.unskip(uri);
     const result = await this.lookup(uri, `v${version}`, true, true, async () => ({ text: doc.getText(), version }));
     return token?.isCancellationRequested ? undefined : result;
   }
@@ -259,11 +226,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch {
       return undefined; // deleted meanwhile
     }
+    if ((stat.type & vscode.FileType.File) === 0) return undefined; // a folder, a named pipe, a device: never read
     if (stat.size > this.maxFileBytes) {
-      this.skip(uri, stat.size, undefined);
+      this.sizeLimit.skip(uri, stat.size, undefined);
       return undefined;
     }
-    this.unskip(uri);
+    this.sizeLimit.unskip(uri);
     const result = await this.lookup(uri, `m${stat.mtime}:${stat.size}`, false, isRetained, async () => {
       const bytes = await vscode.workspace.fs.readFile(uri);
       return { text: decodeArticle(bytes), version: undefined };
@@ -301,11 +269,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     const reply = await this.pool.run({ fsPath: uri.fsPath, path, maxBytes: this.maxFileBytes }, this.poolLexicon(state));
     if (this.isDisposed || generation !== this.generation) return { status: 'superseded' };
     if (reply.status === 'overLimit') {
-      this.skip(uri, reply.bytes, undefined);
+      this.sizeLimit.skip(uri, reply.bytes, undefined);
       return { status: 'missing' }; // out of the corpus, and facts it had before it grew dropped
     }
     if (reply.status === 'missing' || reply.status === 'tooLarge') return { status: reply.status };
-    this.unskip(uri);
+    this.sizeLimit.unskip(uri);
     if (reply.status === 'failed') {
       this.log.warn(`index: analysis of ${uri.toString()} failed in a worker (the host tries again): ${reply.error}`);
       return { status: 'failed' };
@@ -488,10 +456,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.generation++;
     this.entries.clear();
     this.latestByUri.clear();
-    if (this.skippedByUri.size > 0) {
-      this.skippedByUri.clear(); // checked again against the (maybe new) limit as files are indexed
-      this.skippedChanged.fire();
-    }
+    this.sizeLimit.clear(); // checked again against the (maybe new) limit as files are indexed
     this.invalidateArticleList();
     this.wasReset.fire();
     for (const doc of vscode.workspace.textDocuments) if (this.isArticle(doc)) void this.get(doc);
@@ -505,10 +470,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.watcher.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function formatKB(bytes: number): string {
-  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function availableCores(): number {
