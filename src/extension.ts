@@ -23,6 +23,7 @@ import { lexiconCommandHandlers, registerLexiconActions } from './editor/lexicon
 import { LexiconSource } from './editor/lexiconSource';
 import { createLog } from './editor/log';
 import { registerReferences } from './editor/references';
+import { registerSaveStatus } from './editor/saveStatus';
 import { registerStatusBar } from './editor/statusBar';
 import { AnnotationStore } from './editor/store';
 import { WorkspaceCorpus, type CorpusUpdate } from './editor/workspaceCorpus';
@@ -73,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     context.subscriptions.push(config, lexicons, index, corpus, store, dealsTree, highlights,
       registerHover(index, store, corpus), registerReferences(index, corpus), registerCodeActions(index, store),
       registerConflictActions(index, corpus), registerLexiconActions(index), registerDealsTree(dealsTree),
-      registerDiagnostics(store, index, corpus), registerConflictDiagnostics(corpus, config), registerStatusBar(index, store, config),
+      registerDiagnostics(store, index, corpus), registerConflictDiagnostics(corpus, config), registerStatusBar(index, store, config), registerSaveStatus(store),
       registerCommands({
         toggleHighlights: () => highlights.toggle(),
         tagClaim: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.tagClaim(uri, offset, tag),
@@ -83,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         ...dealsCommandHandlers(dealsTree, tagClaim),
         removeAnnotation: (target: unknown, id?: string, isConfirmed?: boolean) => annotate.removeAnnotation(target, id, isConfirmed),
         openAnnotationFile: () => annotate.openAnnotationFile(),
+        saveAnnotations: () => store.saveNow(),
         showLog: () => log.show(),
         reindexWorkspace: () => corpus.reindex(),
         ...conflictCommandHandlers(index, corpus, tagClaim),

@@ -25,6 +25,8 @@ export const Commands = {
   groupDealsByParty: 'newsmark.groupDealsByParty',
   showDeals: 'newsmark.showDeals',
   openAnnotationFile: 'newsmark.openAnnotationFile',
+  /** {@link AnnotationStore.saveNow}: writes every pending annotation change now (retries a failed write) */
+  saveAnnotations: 'newsmark.saveAnnotations',
   showLog: 'newsmark.showLog',
   /** {@link WorkspaceCorpus.reindex}: analyses every article again (resumes a cancelled indexing) */
   reindexWorkspace: 'newsmark.reindexWorkspace',

@@ -118,6 +118,7 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
         await this.anchorIn(folder, to, text);
       },
       detached: (wf, source, states) => this.applyTo(this.entry(wf), { type: 'anchor', source, states, time: this.now() }, false),
+      returned: (wf, source, text) => this.anchorIn(this.entry(wf), source, text),
     });
     this.disposables.push(
       watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk), this.moves,
@@ -167,6 +168,16 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
 
   fileUri(wf: vscode.WorkspaceFolder): vscode.Uri {
     return this.entry(wf).fileUri;
+  }
+
+  /** The folder holding the write-ahead journals of a workspace folder's changes (undefined: no storage). */
+  journalLocation(wf: vscode.WorkspaceFolder): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, 'journal', folderKey(wf.uri.toString()));
+  }
+
+  /** Resolves when the look for articles moved or deleted outside VS Code, scheduled so far, is done. */
+  movesSettled(): Promise<void> {
+    return this.moves.settled();
   }
 
   /** Folders whose file fails validation: read-only until fixed. */
@@ -260,6 +271,15 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
       this.log.warn(`store: no user name for corrections (${(error as Error).message}); set newsmark.author`);
       return 'unknown';
     }
+  }
+
+  /** "Save Annotations Now": every pending change written now, a failed write tried again; says how it went. */
+  async saveNow(): Promise<SaveState> {
+    this.retryNow();
+    const state = await this.flush();
+    if (state.failure) void vscode.window.showErrorMessage(`Newsmark: ${state.unsaved} annotation change(s) are still not saved: ${state.failure}. They are kept and retried.`, 'Show Log').then((c) => c && this.log.show());
+    else vscode.window.setStatusBarMessage('$(check) Newsmark: annotations saved', 3000);
+    return state;
   }
 
   /** Tries the failed writes again now (the "Retry" of the error message). */
@@ -525,9 +545,10 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     }
     folder.writing = this.writeOnce(folder).finally(() => {
       folder.writing = undefined;
+      // changes that came during the write (or a retry asked for) go next; a failed write waits for its timer
       if (folder.isWriteQueued) {
         folder.isWriteQueued = false;
-        if (this.needsWrite(folder) && !folder.failure) this.scheduleWrite(folder, 0);
+        if (this.needsWrite(folder)) this.scheduleWrite(folder, 0);
       }
     });
     return folder.writing;

@@ -3,7 +3,9 @@
 // what a person sees, not what the API says.
 //
 //   node esbuild.mjs && node test/ui/ui-check.mjs [screenshots folder]
-//     default folder: docs/screenshots/ (editor.png, hover.png, quick-fix.png, tagged-claim.png, deals-panel.png, hover-sources.png)
+//     default folder: a temp folder (printed), so `npm test` leaves the clone clean;
+//     `npm run screenshots` writes them to docs/screenshots/ on purpose (editor.png, hover.png,
+//     quick-fix.png, tagged-claim.png, deals-panel.png, hover-sources.png)
 //   Env: NEWSMARK_SKIP_SETUP=1 (skip harness/setup.sh), VSCODE_REAL_KEEP=1 (keep code-server's temp dir)
 //
 // Opens a temp copy of seeds/ with the repo as the extension under development, opens the first
@@ -22,8 +24,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const harness = path.join(root, 'test', 'integration', 'harness');
-const outDir = path.resolve(process.argv[2] || path.join(root, 'docs', 'screenshots'));
+const outDir = path.resolve(process.argv[2] || fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-screenshots-')));
 const shot = (name) => path.join(outDir, name);
+console.log(`[ui-check] screenshots go to ${outDir}`);
 
 const t0 = Date.now();
 const log = (m) => console.log(`[ui-check +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
