@@ -118,7 +118,7 @@ export function describeCheck(c: { folder: string; articleCount: number; annotat
   const found = [
     c.isInvalid ? 'the annotations file is invalid' : '',
     c.orphanCount > 0 ? plural(c.orphanCount, 'orphan') : '',
-    c.failedCount > 0 ? `${plural(c.failedCount, 'article')} could not be read or analysed` : '',
+    c.failedCount > 0 ? `${plural(c.failedCount, 'file or folder', 'files or folders')} could not be read or analysed (listed on stderr)` : '',
     c.conflictCount > 0 ? `${plural(c.conflictCount, 'conflict')} between sources` : '',
   ].filter(Boolean);
   const fine = c.annotationCount ? 'every annotation finds its text and the sources agree' : c.articleCount > 1 ? 'the sources agree' : 'nothing to compare';
@@ -189,6 +189,6 @@ function formatSummary(summary: SourceSummary): string {
   return `${summary.source}: ${plural(summary.annotationCount, 'annotation')}, ${summary.anchoredCount} anchored${details.length > 0 ? ` (${details.join(', ')})` : ''}, ${plural(summary.orphanCount, 'orphan')}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }
