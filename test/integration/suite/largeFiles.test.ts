@@ -4,16 +4,18 @@
 // export's sha256 is of the file's bytes, the same as `newsmark export` gives. Every large file is
 // generated here, at test time, and removed after.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { ClaimsExport } from '../../../src/core/schema';
 import { activeSkippedStatus, skippedStatus } from '../../../src/editor/statusBar';
 import type { NewsmarkApi } from '../../../src/extension';
 import { EXT_ID, exists, newsmarkApi, nextEvent, readText, until, workspaceFolder } from './helpers';
 
+const execFileAsync = promisify(execFile);
 const SENTENCE = 'Vexa Robotics hired 40 engineers in Lisbon in March 2025, the company said.\n\n';
 
 function fileIn(...parts: string[]): vscode.Uri {
@@ -118,7 +120,11 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
       await until(api.index.onDidChangeArticles, async () => (await listed()).includes('kept/second.md'), 'kept/second.md listed');
       assert.ok(!(await listed()).includes('private-drafts/second.md'));
     } finally {
+      // the index starts over when files.exclude changes: the next test begins after that
+      const reset = nextEvent(api.index.onDidReset, () => true, 'the index reset after files.exclude was restored');
       await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await reset;
+      await api.corpus.whenIdle();
     }
   });
 
@@ -142,7 +148,8 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
       assert.equal(fromEditor.source.sha256, onDisk, 'the sha256 of the bytes on disk, not of the decoded text');
 
       const cli = path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, 'bin', 'newsmark.js');
-      const run = spawnSync(process.execPath, [cli, 'export', workspaceFolder().uri.fsPath], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      // asynchronously: a synchronous spawn would block the extension host for the CLI's run
+      const run = await execFileAsync(process.execPath, [cli, 'export', workspaceFolder().uri.fsPath], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
       const cliExport = ClaimsExport.parse(JSON.parse(run.stdout));
       assert.equal(cliExport.claims.find((c) => c.source.path === 'sha-check.md')?.source.sha256, onDisk, `newsmark export agrees (${run.stderr})`);
 
