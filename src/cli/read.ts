@@ -60,9 +60,10 @@ export function expandInputs(args: readonly string[]): { files: InputFile[]; pro
       continue;
     }
     if (stat.stats.isDirectory()) {
-      const before = files.length;
+      const [filesBefore, problemsBefore] = [files.length, problems.length];
       const isWalked = walkFolder(arg, stat.stats, seenFolders, addFile, (p, error) => problems.push({ path: p, error }));
-      if (isWalked && files.length === before && !problems.some((p) => p.path === arg)) {
+      // "no articles" only when nothing else was said about the folder
+      if (isWalked && files.length === filesBefore && problems.length === problemsBefore) {
         problems.push({ path: arg, error: `no articles (${EXTENSIONS_TEXT}) in this folder` });
       }
     } else if (stat.stats.isFile()) {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import { EMPTY_ANNOTATION_FILE, newAnnotation, serialiseAnnotationFile, upsert } from '../../../src/core/annotations/index';
 import { CliHarness, assertOneLine, makeFifo, permissionsApply, seedText } from './cliHarness';
 
@@ -224,13 +225,27 @@ suite('cli: --out never harms an input; strict arguments', function () {
       }
     });
 
-    test('should refuse a named pipe, a device and a socket-like input with one line, never reading it', () => {
+    test('should refuse a named pipe, a device and a socket as input with one line, never reading them', async () => {
       makeFifo(h.at('out', 'p.md'));
-      for (const [input, message] of [['out/p.md', /is a named pipe \(FIFO\), not a file; skipped/], ['/dev/zero', /\/dev\/zero: is a device, not a file; skipped/]] as const) {
-        const run = h.run(['extract', input, 'in/s.md']);
-        assert.equal(run.status, 1, input);
-        assertOneLine(run, message, input);
-        assert.equal(JSON.parse(run.stdout).sources.length, 1);
+      const server = net.createServer();
+      await new Promise<void>((resolve) => server.listen(h.at('out', 'socket.md'), resolve));
+      try {
+        const cases = [
+          ['out/p.md', /out\/p\.md: is a named pipe \(FIFO\), not a file; skipped/],
+          ['/dev/zero', /\/dev\/zero: is a device, not a file; skipped/],
+          ['out/socket.md', /out\/socket\.md: is a socket, not a file; skipped/],
+        ] as const;
+        for (const [input, message] of cases) {
+          const run = h.run(['extract', input, 'in/s.md']);
+          assert.equal(run.status, 1, input);
+          assertOneLine(run, message, input);
+          assert.equal(JSON.parse(run.stdout).sources.length, 1);
+        }
+        const walked = h.run(['extract', 'out', 'in/s.md']);
+        assert.equal(walked.status, 1);
+        assert.deepEqual(walked.stderr.trim().split('\n').map((l) => l.replace(/: is .*/, '')), ['newsmark: out/p.md', 'newsmark: out/socket.md'], 'found by the walk, refused the same way');
+      } finally {
+        server.close();
       }
     });
   });
