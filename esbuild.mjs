@@ -17,7 +17,7 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { VERSION: JSON.stringify(version) },
+  define: { VERSION: JSON.stringify(version), NEWSMARK_FAULTS: 'false' },
 };
 
 const builds = [

@@ -2,6 +2,9 @@
  * "Newsmark: Export Tagged Claims…": the core's claims export of a workspace folder's
  * annotations, over the articles as they stand in the editor (unsaved text included),
  * validated against the published schema, written atomically where the user chose.
+ * Each source's sha256 is of the file's bytes, as `newsmark export` gives it: the bytes on disk
+ * (read again, not the decoded text), or, for an article with unsaved changes, the bytes it will
+ * have once saved (its text in UTF-8, with the byte-order mark the file has).
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -12,7 +15,8 @@ import { folderRelativePath } from './articles';
 import { writeTextFileAtomically } from './files';
 import type { Log } from './log';
 import type { AnnotationStore } from './store';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { decodeArticle } from './indexProtocol';
+import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
 
 export interface ExportResult {
   readonly uri: vscode.Uri;
@@ -46,13 +50,13 @@ export async function exportTaggedClaims(
   const unavailable = new Map<string, string>();
   for (const path of new Set(file.annotations.map((a) => a.source))) {
     const sourceUri = vscode.Uri.joinPath(folder.uri, path);
-    const article = await index.getUri(sourceUri);
-    if (!article) {
-      unavailable.set(path, 'the source file was not found or is not an article (newsmark.include)');
+    const source = await exportSource(index, sourceUri);
+    if ('reason' in source) {
+      unavailable.set(path, source.reason);
       continue;
     }
-    const sha256 = createHash('sha256').update(article.text, 'utf8').digest('hex');
-    sources.push({ path: folderRelativePath(sourceUri), sha256, text: article.text, analysis: article.analysis });
+    if (source.isUnsaved) log.info(`export: ${path} has unsaved changes: exported as it stands in the editor, with the sha256 of the file once saved`);
+    sources.push({ path: folderRelativePath(sourceUri), sha256: source.sha256, text: source.article.text, analysis: source.article.analysis });
   }
   const output = exportClaims({
     sources, annotations: file.annotations, unavailable, generatedAt: new Date().toISOString(), tool: { name: 'newsmark', version: deps.version },
@@ -70,6 +74,42 @@ export async function exportTaggedClaims(
     });
   }
   return { uri, claimCount: output.claims.length, orphanCount: output.orphans.length };
+}
+
+/**
+ * An annotated article's analysis and the sha256 of its bytes. A closed file that changes on
+ * disk between its analysis and the read of its bytes is analysed again, so the two agree.
+ */
+async function exportSource(index: WorkspaceIndex, uri: vscode.Uri): Promise<{ article: AnalysedArticle; sha256: string; isUnsaved: boolean } | { reason: string }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const article = await index.getUri(uri);
+    if (!article) {
+      const skipped = index.skipped(uri);
+      return { reason: skipped ? 'the source file is over the size limit (newsmark.analysis.maxFileSizeKB) and is not analysed' : 'the source file was not found or is not an article (newsmark.include)' };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      bytes = new Uint8Array(); // unsaved and never saved (or deleted meanwhile): only the editor has it
+    }
+    if (article.version !== undefined) {
+      // an open document: the file, or what the file will be once the changes are saved
+      if (!index.openDocument(uri)?.isDirty) return { article, sha256: sha256Of([bytes]), isUnsaved: false };
+      const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      return { article, sha256: sha256Of(hasBom ? [UTF8_BOM, Buffer.from(article.text, 'utf8')] : [Buffer.from(article.text, 'utf8')]), isUnsaved: true };
+    }
+    if (decodeArticle(bytes) === article.text) return { article, sha256: sha256Of([bytes]), isUnsaved: false };
+  }
+  return { reason: 'the source file kept changing while it was exported' };
+}
+
+const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+function sha256Of(parts: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
 }
 
 async function pickFolder(target: vscode.Uri | undefined): Promise<vscode.WorkspaceFolder | undefined> {

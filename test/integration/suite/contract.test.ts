@@ -56,6 +56,7 @@ suite('Extension contract', () => {
       'newsmark.enable': defaults.enable, 'newsmark.include': defaults.include,
       'newsmark.highlight.entityTypes': defaults.highlight.entityTypes, 'newsmark.highlight.figureKinds': defaults.highlight.figureKinds,
       'newsmark.analysis.debounceMs': defaults.analysis.debounceMs, 'newsmark.analysis.workers': defaults.analysis.workers,
+      'newsmark.analysis.maxFileSizeKB': defaults.analysis.maxFileSizeKB,
       'newsmark.author': defaults.author,
       'newsmark.conflicts.severity': defaults.conflicts.severity,
     };
