@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { Analysis } from './core/analysis';
 import type { CorpusDeal } from './core/corpus/index';
+import type { ExportFormat } from './core/exportFormats';
 import { AnnotationCommands } from './editor/annotationCommands';
 import { registerCodeActions } from './editor/codeActions';
 import { Commands, registerCommands } from './editor/commands';
@@ -87,8 +88,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         },
         removeTag: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.removeTag(uri, offset, tag),
         correctClaim: (uri?: vscode.Uri, offset?: number, answers?: Parameters<AnnotationCommands['correctClaim']>[2]) => annotate.correctClaim(uri, offset, answers),
-        exportClaims: async (target?: vscode.Uri) => {
-          const exported = await exportTaggedClaims({ index, store, log, version }, target instanceof vscode.Uri ? target : undefined);
+        exportClaims: async (target?: vscode.Uri, format?: ExportFormat) => {
+          const exported = await exportTaggedClaims({ index, store, log, version }, target instanceof vscode.Uri ? target : undefined, typeof format === 'string' ? format : undefined);
           if (exported) completeStep(STEP_CONTEXTS.exported);
           return exported;
         },

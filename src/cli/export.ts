@@ -1,21 +1,21 @@
 /**
- * `newsmark export <workspace folder> [--out FILE] [--format claims|w3c] [--lexicon FILE]`:
+ * `newsmark export <workspace folder> [--out FILE] [--format claims|w3c|csv] [--lexicon FILE]`:
  * reads `.newsmark/annotations.json` (validated; never written), analyses each annotated
  * source, re-anchors the annotations in memory and prints the claims export (or W3C Web
- * Annotation JSON-LD), validated against its schema first.
+ * Annotation JSON-LD, or CSV: core/exportFormats.ts, the same bytes as the editor writes),
+ * validated against its schema first.
  * Exit: 0 written (missing sources only make orphans), 1 something could not be read or the
  * annotations file is invalid, 2 usage error, 70 the export failed its own schema (a bug).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as z from 'zod';
 import { analyse } from '../core/analysis';
 import { ANNOTATION_FILE_PATH, parseAnnotationFile } from '../core/annotations/file';
 import type { AnnotationFile } from '../core/annotations/model';
 import type { Lexicon } from '../core/extract/entities/lexicon';
-import { exportClaims, exportWebAnnotations, fileIri, type ExportSource } from '../core/export';
-import { ClaimsExport, WebAnnotationExport } from '../core/schema';
+import { fileIri, type ExportSource } from '../core/export';
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../core/exportFormats';
 import { UsageError, type ParsedArgs } from './args';
 import { describeAnalysisFailure } from './extractJobs';
 import { injectFault } from './faults';
@@ -25,8 +25,7 @@ import { existingFile, isFolder, readArticle } from './read';
 
 declare const VERSION: string;
 
-export const EXPORT_FORMATS = ['claims', 'w3c'] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS } from '../core/exportFormats';
 
 export async function runExport(args: ParsedArgs): Promise<number> {
   const folder = oneWorkspaceFolder(args, 'export');
@@ -60,16 +59,15 @@ export async function runExport(args: ParsedArgs): Promise<number> {
   for (const problem of sources.problems) report(problem);
   failed += sources.unreadableCount;
   const input = { sources: sources.read, annotations: loaded.file.annotations, unavailable: sources.unavailable, generatedAt: generatedAt(), tool: { name: 'newsmark', version: VERSION } };
-  const output = format === 'claims' ? exportClaims(input) : exportWebAnnotations(input, fileIri(fs.realpathSync(folder)));
-  const schema: z.ZodType = format === 'claims' ? ClaimsExport : WebAnnotationExport;
-  const checked = schema.safeParse(output);
-  if (!checked.success) {
+  // the folder's IRI as VS Code names it (the path given, made absolute; links not resolved)
+  const rendered = renderExport(format, input, fileIri(path.resolve(folder)));
+  if (!rendered.ok) {
     out.abort();
-    report(`internal error: the ${format} export does not match its schema; nothing was written\n${z.prettifyError(checked.error)}`);
+    report(`internal error: the ${format} export does not match its schema; nothing was written\n${rendered.message}`);
     return 70;
   }
   try {
-    out.write(`${JSON.stringify(output, null, 2)}\n`);
+    out.write(rendered.text);
     out.commit();
   } catch (writeError) {
     out.abort();

@@ -49,7 +49,8 @@ annotation in its article and prints the claims export, valid against its publis
 Options:
   --out FILE          write the export to FILE (atomically; never an article or the
                       annotations file)
-  --format claims|w3c the claims export (default) or W3C Web Annotation JSON-LD
+  --format claims|w3c|csv  the claims export as JSON (default), W3C Web Annotation
+                      JSON-LD, or CSV (a row per claim and figure, for a spreadsheet)
   --lexicon FILE      the workspace lexicon (default: <folder>/.newsmark/lexicon.json)`,
   },
   check: {

@@ -8,9 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import * as z from 'zod';
-import { exportClaims, type ExportSource } from '../core/export';
-import { ClaimsExport } from '../core/schema';
+import { fileIri, type ExportSource } from '../core/export';
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, renderExport, type ExportFormat } from '../core/exportFormats';
 import { folderRelativePath } from './articles';
 import { writeTextFileAtomically } from './files';
 import type { Log } from './log';
@@ -20,6 +19,7 @@ import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
 
 export interface ExportResult {
   readonly uri: vscode.Uri;
+  readonly format: ExportFormat;
   readonly claimCount: number;
   readonly orphanCount: number;
 }
@@ -27,6 +27,7 @@ export interface ExportResult {
 export async function exportTaggedClaims(
   deps: { index: WorkspaceIndex; store: AnnotationStore; log: Log; version: string },
   target?: vscode.Uri,
+  formatArg?: ExportFormat,
   folderArg?: vscode.WorkspaceFolder,
 ): Promise<ExportResult | undefined> {
   const { index, store, log } = deps;
@@ -40,9 +41,13 @@ export async function exportTaggedClaims(
     void vscode.window.showInformationMessage('Newsmark: no tagged or corrected claims yet. Press Ctrl+. on a claim to tag it.');
     return undefined;
   }
+  if (formatArg !== undefined && !EXPORT_FORMATS.includes(formatArg)) throw new Error(`unknown export format "${String(formatArg)}" (known: ${EXPORT_FORMATS.join(', ')})`);
+  const format = formatArg ?? (target ? formatOfFile(target) : await pickFormat());
+  if (!format) return undefined;
+  const { extension, filter } = EXPORT_FORMAT_LABELS[format];
   const uri = target ?? (await vscode.window.showSaveDialog({
-    title: 'Export tagged claims', saveLabel: 'Export',
-    defaultUri: vscode.Uri.joinPath(folder.uri, 'newsmark-claims.json'), filters: { JSON: ['json'] },
+    title: `Export tagged claims as ${EXPORT_FORMAT_LABELS[format].label}`, saveLabel: 'Export',
+    defaultUri: vscode.Uri.joinPath(folder.uri, `newsmark-claims.${extension}`), filters: { [filter]: [extension] },
   }));
   if (!uri) return undefined;
 
@@ -58,22 +63,34 @@ export async function exportTaggedClaims(
     if (source.isUnsaved) log.info(`export: ${path} has unsaved changes: exported as it stands in the editor, with the sha256 of the file once saved`);
     sources.push({ path: folderRelativePath(sourceUri), sha256: source.sha256, text: source.article.text, analysis: source.article.analysis });
   }
-  const output = exportClaims({
-    sources, annotations: file.annotations, unavailable, generatedAt: new Date().toISOString(), tool: { name: 'newsmark', version: deps.version },
-  });
-  const checked = ClaimsExport.safeParse(output);
-  if (!checked.success) {
-    log.error(`export: the output does not match the claims schema; nothing written\n${z.prettifyError(checked.error)}`);
+  const input = { sources, annotations: file.annotations, unavailable, generatedAt: new Date().toISOString(), tool: { name: 'newsmark', version: deps.version } };
+  // the folder's IRI as the CLI names it (core fileIri), so that both write the same bytes
+  const rendered = renderExport(format, input, folder.uri.scheme === 'file' ? fileIri(folder.uri.fsPath) : folder.uri.toString());
+  if (!rendered.ok) {
+    log.error(`export: the ${format} output does not match its schema; nothing written\n${rendered.message}`);
     throw new Error('the export did not match its schema, so nothing was written (details in the log)');
   }
-  await writeTextFileAtomically(uri, `${JSON.stringify(output, null, 2)}\n`);
-  log.info(`export: ${output.claims.length} claim(s), ${output.outsideClaims.length} outside claims, ${output.orphans.length} orphan(s) → ${uri.fsPath}`);
+  await writeTextFileAtomically(uri, rendered.text);
+  log.info(`export: ${rendered.claimCount} claim(s), ${rendered.orphanCount} orphan(s) as ${format} → ${uri.fsPath}`);
   if (!target) {
-    void vscode.window.showInformationMessage(`Newsmark: exported ${output.claims.length} claim(s) to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((choice) => {
+    void vscode.window.showInformationMessage(`Newsmark: exported ${rendered.claimCount} claim(s) as ${EXPORT_FORMAT_LABELS[format].label} to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((choice) => {
       if (choice === 'Open') void vscode.window.showTextDocument(uri);
     });
   }
-  return { uri, claimCount: output.claims.length, orphanCount: output.orphans.length };
+  return { uri, format, claimCount: rendered.claimCount, orphanCount: rendered.orphanCount };
+}
+
+/** The format a target file's extension names (.csv, .jsonld), else the claims JSON. */
+function formatOfFile(uri: vscode.Uri): ExportFormat {
+  const path = uri.path.toLowerCase();
+  return path.endsWith('.csv') ? 'csv' : path.endsWith('.jsonld') ? 'w3c' : 'claims';
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(EXPORT_FORMATS.map((format) => ({ format, label: EXPORT_FORMAT_LABELS[format].label, detail: EXPORT_FORMAT_LABELS[format].detail })), {
+    title: 'Export tagged claims as…', placeHolder: 'A format',
+  });
+  return picked?.format;
 }
 
 /**

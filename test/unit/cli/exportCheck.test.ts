@@ -91,6 +91,19 @@ suite('cli: newsmark export and check', function () {
     assert.equal(WebAnnotationExport.parse(JSON.parse(stdout)).total, 3);
   });
 
+  test('export --format csv should print a CSV of the claims (a row per claim and figure) that the claims JSON backs', () => {
+    const { folder } = makeWorkspace();
+    const csv = run(['export', folder, '--format', 'csv']);
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.ok(csv.stdout.startsWith('\ufeffsource,source_sha256,claim_id,'), 'a UTF-8 BOM and the header row');
+    const claims = ClaimsExport.parse(JSON.parse(run(['export', folder]).stdout));
+    const rows = csv.stdout.trimEnd().split('\r\n').slice(1);
+    assert.equal(rows.length, claims.claims.reduce((n, c) => n + Math.max(1, c.figures.length), 0));
+    const bad = run(['export', folder, '--format', 'xlsx']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /unknown format 'xlsx' \(known: claims, w3c, csv\)/);
+  });
+
   test('export --out should write the file, print nothing, and use SOURCE_DATE_EPOCH for the time', () => {
     const { folder } = makeWorkspace();
     const out = path.join(folder, 'claims.json');
