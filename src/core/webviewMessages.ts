@@ -126,16 +126,18 @@ export type DealDetails = z.infer<typeof DealDetails>;
 
 /** The extension → the deal map. */
 export const ToDealMap = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('graph'), graph: DealGraph, filter: DealMapFilter, isIndexing: z.boolean() }).strict(),
+  z.object({ type: z.literal('graph'), seq: z.number().int(), graph: DealGraph, filter: DealMapFilter, isIndexing: z.boolean() }).strict(),
   z.object({ type: z.literal('details'), details: DealDetails }).strict(),
   z.object({ type: z.literal('nodeFacts'), partyId: Id, facts: DealDetails.shape.facts }).strict(),
   /** Driven by the extension (the API, tests): do what a user would. */
-  z.object({ type: z.literal('act'), action: z.enum(['hoverEdge', 'clickEdge', 'clickMention', 'focusNode', 'clickNode', 'export', 'search']), id: z.string().max(1000).optional(), index: z.number().int().nonnegative().optional(), format: z.enum(['svg', 'png']).optional(), text: z.string().max(200).optional() }).strict(),
+  z.object({ type: z.literal('act'), seq: z.number().int(), action: z.enum(['hoverEdge', 'clickEdge', 'clickMention', 'focusNode', 'clickNode', 'export', 'search']), id: z.string().max(100_000).optional(), index: z.number().int().nonnegative().optional(), format: z.enum(['svg', 'png']).optional(), text: z.string().max(200).optional() }).strict(),
 ]);
 export type ToDealMap = z.infer<typeof ToDealMap>;
 
 /** What the map shows now, reported after each draw and each action (the tests read it). */
 export const DealMapState = z.object({
+  /** The last message of the extension this state answers (its `seq`). */
+  seq: z.number().int(),
   nodeCount: z.number().int().nonnegative(),
   edgeCount: z.number().int().nonnegative(),
   legendKinds: z.array(z.string().max(40)),
@@ -143,7 +145,7 @@ export const DealMapState = z.object({
   card: z.string().max(20_000).nullable(),
   /** The mentions listed for the selected edge. */
   mentions: z.array(z.string().max(MAX_SENTENCE_LENGTH + 300)),
-  focused: z.string().max(1000).nullable(),
+  focused: z.string().max(100_000).nullable(),
   notice: z.string().max(1000).nullable(),
   layoutMs: z.number().nonnegative(),
 }).strict();
@@ -212,12 +214,13 @@ export const FactTimeline = z.object({
 export type FactTimeline = z.infer<typeof FactTimeline>;
 
 export const ToTimeline = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('timeline'), timeline: FactTimeline.nullable(), message: z.string().max(400).nullable() }).strict(),
-  z.object({ type: z.literal('act'), action: z.enum(['clickPoint', 'export']), id: z.string().max(5000).optional(), format: z.enum(['svg', 'png']).optional() }).strict(),
+  z.object({ type: z.literal('timeline'), seq: z.number().int(), timeline: FactTimeline.nullable(), message: z.string().max(400).nullable() }).strict(),
+  z.object({ type: z.literal('act'), seq: z.number().int(), action: z.enum(['clickPoint', 'export']), id: z.string().max(5000).optional(), format: z.enum(['svg', 'png']).optional() }).strict(),
 ]);
 export type ToTimeline = z.infer<typeof ToTimeline>;
 
 export const TimelineState = z.object({
+  seq: z.number().int(),
   pointCount: z.number().int().nonnegative(),
   conflictCount: z.number().int().nonnegative(),
   /** The text of the drawn points' labels, in x order. */

@@ -34,6 +34,8 @@ export class DealMapView implements vscode.Disposable {
   private graph: DealGraph | undefined;
   private state: DealMapState | undefined;
   private isStale = false;
+  /** Numbers the messages that the webview answers with a state, so a wait ends on the answer to its own message. */
+  private seq = 0;
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly exportTargets: Array<vscode.Uri | undefined> = [];
   private readonly stateChanged = new vscode.EventEmitter<DealMapState>();
@@ -74,10 +76,12 @@ export class DealMapView implements vscode.Disposable {
   /** Opens the map (or brings it forward), with a filter when one is given; resolves once it has drawn. */
   async show(filter?: Partial<DealMapFilter>): Promise<DealMapState> {
     if (filter) this.filter = DealMapFilter.parse({ ...this.filter, ...filter });
-    const drawn = this.nextState();
     if (this.panel) {
       this.panel.reveal(undefined, false);
-      await this.post(this.graphMessage());
+      const message = this.graphMessage();
+      const drawn = this.stateAfter(message.seq);
+      await this.post(message);
+      return drawn;
     } else {
       this.panel = vscode.window.createWebviewPanel(DEAL_MAP_VIEW_TYPE, 'Deal Map', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, webviewOptions(this.extensionUri));
       this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
@@ -91,24 +95,26 @@ export class DealMapView implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
       panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { title: 'Deal Map', script: 'dealMap.js', style: 'dealMap.css' });
     }
-    return drawn;
+    return this.stateAfter(this.seq + 1); // the graph posted when the page is ready
   }
 
   /** Sets the filter (as the map's controls do) and resolves once the map has drawn it. */
   async setFilter(filter: Partial<DealMapFilter>): Promise<DealMapState> {
     this.filter = DealMapFilter.parse({ ...this.filter, ...filter });
     if (!this.panel) return this.show();
-    const drawn = this.nextState();
-    await this.post(this.graphMessage());
+    const message = this.graphMessage();
+    const drawn = this.stateAfter(message.seq);
+    await this.post(message);
     return drawn;
   }
 
   /** Does in the webview what a user would (hover or click an edge, click a mention, export…); resolves with what it then shows. */
-  async act(action: Omit<DealMapAction, 'type'>, target?: vscode.Uri): Promise<DealMapState> {
+  async act(action: Omit<DealMapAction, 'type' | 'seq'>, target?: vscode.Uri): Promise<DealMapState> {
     if (!this.panel) await this.show();
     if (action.action === 'export') this.exportTargets.push(target);
-    const done = this.nextState();
-    await this.post({ type: 'act', ...action });
+    const seq = ++this.seq;
+    const done = this.stateAfter(seq);
+    await this.post({ ...action, type: 'act', seq });
     return done;
   }
 
@@ -124,9 +130,11 @@ export class DealMapView implements vscode.Disposable {
     return saved;
   }
 
-  private nextState(): Promise<DealMapState> {
+  /** The first state the webview reports after handling message `seq` (or a later one). */
+  private stateAfter(seq: number): Promise<DealMapState> {
     return new Promise((resolve) => {
       const sub = this.onDidChangeState((state) => {
+        if (state.seq < seq) return;
         sub.dispose();
         resolve(state);
       });
@@ -142,7 +150,7 @@ export class DealMapView implements vscode.Disposable {
     }, REDRAW_MS);
   }
 
-  private graphMessage(): ToDealMap {
+  private graphMessage(): Extract<ToDealMap, { type: 'graph' }> {
     const started = Date.now();
     const deals = this.sources.corpus.deals();
     this.deals = new Map(deals.map((d) => [d.id, d]));
@@ -150,7 +158,7 @@ export class DealMapView implements vscode.Disposable {
     this.graph = graph;
     this.isStale = false;
     this.log.debug(`deal map: ${graph.edges.length} edge(s), ${graph.nodes.length} node(s) of ${graph.matchingCount}/${graph.dealCount} deal(s) in ${Date.now() - started} ms`);
-    return { type: 'graph', graph, filter: this.filter, isIndexing: this.sources.status.isIndexing };
+    return { type: 'graph', seq: ++this.seq, graph, filter: this.filter, isIndexing: this.sources.status.isIndexing };
   }
 
   private async post(message: ToDealMap): Promise<void> {

@@ -24,7 +24,7 @@ const REDRAW_MS = 400;
 /** What "Show Fact Timeline" may be given: a key id, or a figure of an article (the hover's link). */
 export type TimelineTarget = string | { readonly keyId: string } | { readonly path: string; readonly figureId: string } | { readonly uri: string; readonly offset: number };
 
-export type TimelineAction = Omit<Extract<ToTimeline, { type: 'act' }>, 'type'>;
+export type TimelineAction = Omit<Extract<ToTimeline, { type: 'act' }>, 'type' | 'seq'>;
 
 export class FactTimelineView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -32,6 +32,7 @@ export class FactTimelineView implements vscode.Disposable {
   private timeline: FactTimeline | null = null;
   private state: TimelineState | undefined;
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0;
   private readonly exportTargets: Array<vscode.Uri | undefined> = [];
   private readonly stateChanged = new vscode.EventEmitter<TimelineState>();
   private readonly saved = new vscode.EventEmitter<vscode.Uri | undefined>();
@@ -68,13 +69,14 @@ export class FactTimelineView implements vscode.Disposable {
 
   async show(keyId: string): Promise<TimelineState> {
     this.keyId = keyId;
-    const drawn = this.nextState();
     const message = this.timelineMessage();
     const title = `Timeline: ${this.timeline?.label ?? 'fact'}`;
     if (this.panel) {
       this.panel.title = title;
       this.panel.reveal(undefined, false);
+      const drawn = this.stateAfter(message.seq);
       await this.post(message);
+      return drawn;
     } else {
       this.panel = vscode.window.createWebviewPanel(FACT_TIMELINE_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, webviewOptions(this.extensionUri));
       this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
@@ -85,14 +87,15 @@ export class FactTimelineView implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
       panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { title: 'Fact Timeline', script: 'factTimeline.js', style: 'factTimeline.css' });
     }
-    return drawn;
+    return this.stateAfter(this.seq + 1); // the timeline posted when the page is ready
   }
 
   async act(action: TimelineAction, target?: vscode.Uri): Promise<TimelineState> {
     if (!this.panel) throw new Error('the fact timeline is not open');
     if (action.action === 'export') this.exportTargets.push(target);
-    const done = this.nextState();
-    await this.post({ type: 'act', ...action });
+    const seq = ++this.seq;
+    const done = this.stateAfter(seq);
+    await this.post({ ...action, type: 'act', seq });
     return done;
   }
 
@@ -144,9 +147,10 @@ export class FactTimelineView implements vscode.Disposable {
     return undefined;
   }
 
-  private nextState(): Promise<TimelineState> {
+  private stateAfter(seq: number): Promise<TimelineState> {
     return new Promise((resolve) => {
       const sub = this.onDidChangeState((state) => {
+        if (state.seq < seq) return;
         sub.dispose();
         resolve(state);
       });
@@ -159,12 +163,12 @@ export class FactTimelineView implements vscode.Disposable {
     this.redrawTimer = setTimeout(() => void this.post(this.timelineMessage()), REDRAW_MS);
   }
 
-  private timelineMessage(): ToTimeline {
+  private timelineMessage(): Extract<ToTimeline, { type: 'timeline' }> {
     const statements = this.keyId ? this.sources.corpus.factStatements(this.keyId) : undefined;
     this.timeline = statements ? factTimeline(statements) : null;
     if (this.timeline && this.panel) this.panel.title = `Timeline: ${this.timeline.label}`;
     const message = this.timeline ? null : 'No source in the workspace states this fact any more.';
-    return { type: 'timeline', timeline: this.timeline, message };
+    return { type: 'timeline', seq: ++this.seq, timeline: this.timeline, message };
   }
 
   private async post(message: ToTimeline): Promise<void> {

@@ -24,6 +24,8 @@ let selectedDeal: DealDetails | undefined;
 let selectedNode: MapNode | undefined;
 let searchMatches: string[] = [];
 let searchAt = -1;
+/** The last message of the extension handled: each state report answers it. */
+let seq = 0;
 let filterShown: DealMapFilter = { kinds: [], from: null, to: null, minValue: null, party: null };
 
 const toolbar = new Toolbar({
@@ -59,6 +61,7 @@ document.addEventListener('keydown', (event) => {
 channel.post({ type: 'ready' });
 
 function receive(message: ToDealMap): void {
+  if ('seq' in message) seq = Math.max(seq, message.seq);
   switch (message.type) {
     case 'graph': return draw(message.graph, message.filter, message.isIndexing);
     case 'details': return showDetails(message.details);
@@ -276,6 +279,7 @@ function act(message: Extract<ToDealMap, { type: 'act' }>): void {
 
 function report(): void {
   const state: DealMapState = {
+    seq,
     nodeCount: map.svg.querySelectorAll('.node').length,
     edgeCount: map.svg.querySelectorAll('.edges .edge').length,
     legendKinds: [...legendElement.querySelectorAll('[data-kind]')].map((li) => li.textContent?.trim() ?? ''),

@@ -29,6 +29,7 @@ app.append(h('header', { class: 'toolbar' }, title, h('span', { class: 'spacer' 
   table);
 
 let timeline: FactTimeline | null = null;
+let seq = 0;
 let svg: SVGSVGElement | null = null;
 const VERDICT_WORDS = { agree: 'agrees', conflict: 'conflicts', incomparable: 'not comparable', alone: 'one source only' } as const;
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -39,6 +40,7 @@ window.addEventListener('resize', () => {
 channel.post({ type: 'ready' });
 
 function receive(message: ToTimeline): void {
+  seq = Math.max(seq, message.seq);
   if (message.type === 'timeline') {
     timeline = message.timeline;
     if (!timeline) {
@@ -179,6 +181,7 @@ async function exportPicture(format: 'svg' | 'png'): Promise<void> {
 function report(): void {
   const marks = svg ? [...svg.querySelectorAll('g.statement-labels text')] : [];
   const state: TimelineState = {
+    seq,
     pointCount: svg?.querySelectorAll('.statement-mark').length ?? 0,
     conflictCount: svg?.querySelectorAll('.statement-mark.verdict-conflict').length ?? 0,
     labels: marks.map((m) => (m.textContent ?? '').slice(0, 300)),
