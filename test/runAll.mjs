@@ -69,6 +69,7 @@ if (process.env.NEWSMARK_SKIP_VSCODE === '1') {
 } else {
   await suite('integration', process.execPath, [path.join('test', 'integration', 'run.mjs')], { counts: 'closing' });
   await suite('ui', process.execPath, [path.join('test', 'ui', 'ui-check.mjs')], { counts: 'exit' });
+  await suite('ui-map', process.execPath, [path.join('test', 'ui', 'map-check.mjs')], { counts: 'exit' });
 }
 fs.rmSync(resultsDir, { recursive: true, force: true });
 

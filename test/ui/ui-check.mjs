@@ -3,7 +3,8 @@
 // what a person sees, not what the API says.
 //
 //   node esbuild.mjs && node test/ui/ui-check.mjs [screenshots folder]
-//     default folder: docs/screenshots/ (editor.png, hover.png, quick-fix.png, tagged-claim.png, deals-panel.png, hover-sources.png)
+//     default folder: test/.results/screenshots/ (git-ignored; `npm test` leaves the repository clean);
+//     `npm run screenshots` writes docs/screenshots/ (editor.png, hover.png, quick-fix.png, tagged-claim.png, deals-panel.png, hover-sources.png)
 //   Env: NEWSMARK_SKIP_SETUP=1 (skip harness/setup.sh), VSCODE_REAL_KEEP=1 (keep code-server's temp dir)
 //
 // Opens a temp copy of seeds/ with the repo as the extension under development, opens the first
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const harness = path.join(root, 'test', 'integration', 'harness');
-const outDir = path.resolve(process.argv[2] || path.join(root, 'docs', 'screenshots'));
+const outDir = path.resolve(process.argv[2] || path.join(root, 'test', '.results', 'screenshots'));
 const shot = (name) => path.join(outDir, name);
 
 const t0 = Date.now();

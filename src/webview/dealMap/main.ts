@@ -74,12 +74,13 @@ function receive(message: ToDealMap): void {
 
 function draw(next: DealGraph, filter: DealMapFilter, isIndexing: boolean): void {
   const isFirst = !graph;
+  const isNewFilter = JSON.stringify(filter) !== JSON.stringify(filterShown);
   graph = next;
   filterShown = filter;
   toolbar.update(next, filter);
   hideCard();
   map.draw(next);
-  if (isFirst || next.nodes.length < 3) map.fit();
+  if (isFirst || isNewFilter || next.nodes.length < 3) map.fit(); // a live update keeps the view where it is
   const lines: string[] = [];
   if (next.clustered) lines.push(next.clustered);
   const counts = `${next.matchingCount} of ${next.dealCount} deals`;

@@ -9,7 +9,7 @@ import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { DealGraph, MapEdge, MapNode } from '../../core/webviewMessages';
-import { amount, s, kindWords } from '../shared/dom';
+import { amount, h, s, kindWords } from '../shared/dom';
 
 export interface LaidNode extends SimulationNodeDatum {
   readonly node: MapNode;
@@ -28,11 +28,17 @@ export interface MapEvents {
   focusNode(node: MapNode, at: { x: number; y: number }): void;
   blurNode(): void;
   clickNode(node: MapNode): void;
+  /** The view was panned or zoomed. */
+  moved?(): void;
 }
 
 /** Labels always shown for this many of the largest parties. */
 const ALWAYS_LABELLED = 30;
 const LANE_GAP = 18;
+/** The SVG reaches this share of the view beyond each side of it (see the constructor). */
+const OVERSCAN = 0.5;
+/** After a gesture, the map is redrawn at its new scale once nothing moved for this long. */
+const COMMIT_DELAY_MS = 250;
 
 export class MapView {
   readonly svg: SVGSVGElement;
@@ -40,7 +46,9 @@ export class MapView {
   private readonly edgeLayer: SVGGElement;
   private readonly nodeLayer: SVGGElement;
   private readonly positions = new Map<string, { x: number; y: number }>();
-  private readonly zoomBehaviour: ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly zoomBehaviour: ZoomBehavior<HTMLDivElement, unknown>;
+  private readonly surface: HTMLDivElement;
+  private readonly arrowLayer: SVGGElement;
   private nodes: LaidNode[] = [];
   private edgeElements = new Map<string, SVGPathElement>();
   private edges: MapEdge[] = [];
@@ -50,24 +58,65 @@ export class MapView {
   layoutMs = 0;
 
   constructor(container: HTMLElement, private readonly events: MapEvents) {
+    // the SVG is larger than the view by half a view on each side: while a pan or zoom gesture
+    // lasts it is moved as one composited layer (a CSS transform: no repaint of thousands of
+    // edges per frame), and the overscan is what comes into view; the gesture's end redraws it
+    this.surface = h('div', { class: 'surface' });
     this.svg = s('svg', { class: 'map', role: 'group', 'aria-label': 'Deal map: parties and the deals between them. Tab moves through the parties, Enter lists a party\'s deals; + and − zoom, arrow keys pan, 0 fits the map.' });
-    const defs = s('defs');
-    for (const kind of ['investment', 'funding-round', 'cloud-contract', 'compute-contract', 'supply-agreement', 'partnership', 'joint-venture', 'acquisition', 'merger', 'equity-stake', 'revenue-share', 'licensing', 'mixed']) {
-      defs.append(s('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: 'userSpaceOnUse', orient: 'auto' },
-        s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: `arrow kind-${kind}` })));
-    }
     this.viewport = s('g', { class: 'viewport' });
     this.edgeLayer = s('g', { class: 'edges' });
+    this.arrowLayer = s('g', { class: 'arrows', 'aria-hidden': 'true' });
     this.nodeLayer = s('g', { class: 'nodes' });
-    this.viewport.append(this.edgeLayer, this.nodeLayer);
-    this.svg.append(defs, this.viewport);
-    container.append(this.svg);
-    this.zoomBehaviour = zoom<SVGSVGElement, unknown>().scaleExtent([0.05, 12]).on('zoom', (event: { transform: ZoomTransform }) => {
-      this.transform = event.transform;
-      this.viewport.setAttribute('transform', event.transform.toString());
-      this.svg.classList.toggle('zoomed-in', event.transform.k >= 1.6);
-    });
-    select(this.svg).call(this.zoomBehaviour).on('dblclick.zoom', null);
+    this.viewport.append(this.edgeLayer, this.arrowLayer, this.nodeLayer);
+    this.svg.append(this.viewport);
+    this.surface.append(this.svg);
+    container.append(this.surface);
+    let gesture: ZoomTransform | null = null;
+    let commitTimer: ReturnType<typeof setTimeout> | undefined;
+    this.zoomBehaviour = zoom<HTMLDivElement, unknown>().scaleExtent([0.05, 12])
+      .on('start', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+        if (!event.sourceEvent) return;
+        clearTimeout(commitTimer); // a gesture right after another goes on moving the same layer
+        gesture ??= event.transform;
+        this.surface.classList.add('moving');
+      })
+      .on('zoom', (event: { transform: ZoomTransform }) => {
+        this.transform = event.transform;
+        if (gesture) this.moveLayer(gesture, event.transform);
+        else this.applyTransform();
+        this.events.moved?.();
+      })
+      .on('end', () => {
+        if (!gesture) return;
+        // redraw at the new scale once the wheel or the drag has rested a moment (a redraw of
+        // thousands of edges costs frames: not between two turns of the wheel)
+        clearTimeout(commitTimer);
+        commitTimer = setTimeout(() => {
+          gesture = null;
+          this.svg.style.removeProperty('transform');
+          this.surface.classList.remove('moving');
+          this.applyTransform();
+        }, COMMIT_DELAY_MS);
+      });
+    select(this.surface).call(this.zoomBehaviour).on('dblclick.zoom', null);
+  }
+
+  /** The map's transform on the SVG (its origin is half a view up and left of the view's). */
+  private applyTransform(): void {
+    const { clientWidth: width, clientHeight: height } = this.surface;
+    this.viewport.setAttribute('transform', `translate(${(width * OVERSCAN).toFixed(1)},${(height * OVERSCAN).toFixed(1)}) ${this.transform.toString()}`);
+    this.svg.classList.toggle('zoomed-in', this.transform.k >= 1.6);
+  }
+
+  /** During a gesture: the drawn layer moved and scaled from where it was at the gesture's start. */
+  private moveLayer(from: ZoomTransform, to: ZoomTransform): void {
+    const scale = to.k / from.k;
+    const { clientWidth: width, clientHeight: height } = this.surface;
+    // x ↦ to.k/from.k · (x − from.t) + to.t, in the view's coordinates (the SVG's origin is offset by the overscan)
+    const tx = to.x - scale * from.x;
+    const ty = to.y - scale * from.y;
+    this.svg.style.setProperty('transform-origin', `${(width * OVERSCAN).toFixed(1)}px ${(height * OVERSCAN).toFixed(1)}px`);
+    this.svg.style.setProperty('transform', `translate(${tx.toFixed(1)}px,${ty.toFixed(1)}px) scale(${scale.toFixed(4)})`);
   }
 
   /** Lays the graph out (from the positions it had) and draws it; returns the layout time. */
@@ -86,7 +135,7 @@ export class MapView {
       .force('x', forceX(0).strength(0.04))
       .force('y', forceY(0).strength(0.04))
       .alpha(isKnown ? 0.25 : 1)
-      .alphaDecay(nodes.length > 600 ? 0.045 : 0.03)
+      .alphaDecay(nodes.length > 200 ? 0.05 : 0.03)
       .stop();
     const ticks = Math.ceil(Math.log(simulation.alphaMin() / simulation.alpha()) / Math.log(1 - simulation.alphaDecay()));
     for (let i = 0; i < ticks; i++) simulation.tick();
@@ -104,13 +153,16 @@ export class MapView {
     this.edgeElements = new Map();
     this.edges = links.map((l) => l.edge);
     const widthScale = logScale(graph.edges.map((e) => e.value ?? 0));
+    const arrows = new Map<string, string[]>();
     for (const link of links) {
       const { edge } = link;
+      const width = edge.value === null || edge.value <= 0 ? 1 : 1.5 + 5.5 * widthScale(edge.value);
+      const drawn = edgePath(link.source as LaidNode, link.target as LaidNode, edge, pairCount.get(pairOf(edge)) ?? 1, width);
+      arrows.set(edge.kind, [...(arrows.get(edge.kind) ?? []), drawn.arrow]);
       const path = s('path', {
         class: `edge kind-${edge.kind}${edge.status === 'rumoured' || edge.status === 'terminated' ? ' dashed' : ''}${edge.conflict ? ' conflict' : ''}${edge.value === null ? ' unvalued' : ''}`,
-        d: edgePath(link.source as LaidNode, link.target as LaidNode, edge, pairCount.get(pairOf(edge)) ?? 1),
-        'marker-end': `url(#arrow-${edge.kind})`,
-        'stroke-width': edge.value === null || edge.value <= 0 ? 1 : (1.5 + 5.5 * widthScale(edge.value)).toFixed(2),
+        d: drawn.d,
+        'stroke-width': width.toFixed(2),
         'data-id': edge.id,
       });
       path.addEventListener('mouseenter', (event) => this.events.hoverEdge(edge, { x: event.clientX, y: event.clientY }));
@@ -123,6 +175,8 @@ export class MapView {
       this.edgeElements.set(edge.id, path);
     }
     this.edgeLayer.replaceChildren(...edges);
+    // every arrowhead of a kind in one path: thousands of markers would each be drawn on their own
+    this.arrowLayer.replaceChildren(...[...arrows].map(([kind, heads]) => s('path', { class: `arrow kind-${kind}`, d: heads.join('') })));
     const ranked = [...this.nodes].sort((a, b) => b.node.total - a.node.total || b.node.dealCount - a.node.dealCount || a.node.name.localeCompare(b.node.name));
     const labelled = new Set(ranked.slice(0, ALWAYS_LABELLED).map((n) => n.node.id));
     const nodeElements = ranked.map((laid) => {
@@ -205,7 +259,7 @@ export class MapView {
   centreOn(id: string): void {
     const laid = this.nodeById.get(id);
     if (!laid) return;
-    const { width, height } = this.svg.getBoundingClientRect();
+    const { clientWidth: width, clientHeight: height } = this.surface;
     const k = Math.max(this.transform.k, 1.2);
     this.setTransform(zoomIdentity.translate(width / 2 - k * laid.x!, height / 2 - k * laid.y!).scale(k));
     laid.element?.focus({ preventScroll: true });
@@ -213,23 +267,23 @@ export class MapView {
 
   /** Fits the whole map in view. */
   fit(): void {
-    const { width, height } = this.svg.getBoundingClientRect();
+    const { clientWidth: width, clientHeight: height } = this.surface;
     if (!width || !height) return;
     const b = this.bounds;
-    const k = Math.min(1.4, 0.95 * Math.min(width / b.width, height / b.height));
+    const k = Math.min(2, 0.95 * Math.min(width / b.width, height / b.height));
     this.setTransform(zoomIdentity.translate(width / 2 - k * (b.x + b.width / 2), height / 2 - k * (b.y + b.height / 2)).scale(k));
   }
 
   zoomBy(factor: number): void {
-    select(this.svg).call(this.zoomBehaviour.scaleBy, factor);
+    select(this.surface).call(this.zoomBehaviour.scaleBy, factor);
   }
 
   panBy(dx: number, dy: number): void {
-    select(this.svg).call(this.zoomBehaviour.translateBy, dx / this.transform.k, dy / this.transform.k);
+    select(this.surface).call(this.zoomBehaviour.translateBy, dx / this.transform.k, dy / this.transform.k);
   }
 
   setTransform(transform: ZoomTransform): void {
-    select(this.svg).call(this.zoomBehaviour.transform, transform);
+    select(this.surface).call(this.zoomBehaviour.transform, transform);
   }
 
   describeEdge(edge: MapEdge): string {
@@ -262,8 +316,8 @@ function pairOf(edge: MapEdge): string {
   return edge.from < edge.to ? `${edge.from}\u0000${edge.to}` : `${edge.to}\u0000${edge.from}`;
 }
 
-/** A straight line for a lone deal, arcs side by side for parallel ones; it ends at the target's rim (the arrow shows). */
-function edgePath(source: LaidNode, target: LaidNode, edge: MapEdge, lanes: number): string {
+/** A straight line for a lone deal, arcs side by side for parallel ones; it ends at the target's rim, where its arrowhead is. */
+function edgePath(source: LaidNode, target: LaidNode, edge: MapEdge, lanes: number, width: number): { d: string; arrow: string } {
   const [x1, y1, x2, y2] = [source.x!, source.y!, target.x!, target.y!];
   const dx = x2 - x1;
   const dy = y2 - y1;
@@ -272,11 +326,18 @@ function edgePath(source: LaidNode, target: LaidNode, edge: MapEdge, lanes: numb
   const [nx, ny] = [-dy / length, dx / length];
   const cx = (x1 + x2) / 2 + nx * offset * 2;
   const cy = (y1 + y2) / 2 + ny * offset * 2;
-  // end at the target's rim, along the curve's last tangent
+  // along the curve's last tangent: the tip at the target's rim, the line ends at the arrow's base
   const [tx, ty] = offset ? [x2 - cx, y2 - cy] : [dx, dy];
   const tangent = Math.hypot(tx, ty) || 1;
-  const ex = x2 - (tx / tangent) * (target.radius + 2);
-  const ey = y2 - (ty / tangent) * (target.radius + 2);
+  const [ux, uy] = [tx / tangent, ty / tangent];
+  const head = 6 + width * 1.2;
+  const tipX = x2 - ux * (target.radius + 1.5);
+  const tipY = y2 - uy * (target.radius + 1.5);
+  const baseX = tipX - ux * head;
+  const baseY = tipY - uy * head;
   const r = (n: number) => n.toFixed(1);
-  return offset ? `M${r(x1)},${r(y1)}Q${r(cx)},${r(cy)} ${r(ex)},${r(ey)}` : `M${r(x1)},${r(y1)}L${r(ex)},${r(ey)}`;
+  const d = offset ? `M${r(x1)},${r(y1)}Q${r(cx)},${r(cy)} ${r(baseX)},${r(baseY)}` : `M${r(x1)},${r(y1)}L${r(baseX)},${r(baseY)}`;
+  const half = head * 0.45;
+  const arrow = `M${r(tipX)},${r(tipY)}L${r(baseX - uy * half)},${r(baseY + ux * half)}L${r(baseX + uy * half)},${r(baseY - ux * half)}Z`;
+  return { d, arrow };
 }
