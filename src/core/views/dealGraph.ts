@@ -230,3 +230,12 @@ function drawClustered(deals: readonly CorpusDeal[], typeFor: (id: string) => Ma
   const clustered = `${deals.length.toLocaleString('en-US')} deals are too many to draw one by one (more than ${maxDrawn.toLocaleString('en-US')}): clustered by party — one edge per pair of parties${folded ? `, and the ${folded.toLocaleString('en-US')} parties with the fewest deals folded into one node` : ''}. Filter by kind, date, amount or party to see the deals.`;
   return { nodes: nodes.list(), edges, clustered };
 }
+
+/** The entity ids a fact key's subject names: "entity:a>entity:b" → both; "deal:kind:a+b" → entity:a, entity:b. */
+export function subjectPartyIds(subject: string): string[] {
+  if (subject.startsWith('deal:')) {
+    const parties = subject.slice(subject.indexOf(':', 5) + 1);
+    return parties.split('+').map((id) => (id.startsWith('entity:') ? id : `entity:${id}`));
+  }
+  return subject.split('>');
+}

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { CorpusDeal, CorpusFact } from '../../core/corpus/index';
-import { dealGraph } from '../../core/views/dealGraph';
+import { dealGraph, subjectPartyIds } from '../../core/views/dealGraph';
 import {
   bounded, DealMapFilter, FromDealMap, MAX_SENTENCE_LENGTH, NO_FILTER,
   type DealDetails, type DealGraph, type DealMapState, type Picture, type ToDealMap,
@@ -244,13 +244,4 @@ export class DealMapView implements vscode.Disposable {
     this.panel?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
-}
-
-/** The entity ids a fact key's subject names: "entity:a>entity:b" → both; "deal:kind:a+b" → entity:a, entity:b. */
-export function subjectPartyIds(subject: string): string[] {
-  if (subject.startsWith('deal:')) {
-    const parties = subject.slice(subject.indexOf(':', 5) + 1);
-    return parties.split('+').map((id) => (id.startsWith('entity:') ? id : `entity:${id}`));
-  }
-  return subject.split('>');
 }

@@ -43,6 +43,7 @@ const map = new MapView(stage, {
   blurNode: () => hideCard(),
   clickNode: (node) => selectNode(node),
 });
+map.restore(channel.getState<{ placed?: Record<string, readonly [number, number]> }>()?.placed);
 stage.append(card, details);
 app.append(toolbar.element, notice, stage, legendElement);
 map.svg.addEventListener('click', () => clearSelection());
@@ -80,6 +81,7 @@ function draw(next: DealGraph, filter: DealMapFilter, isIndexing: boolean): void
   toolbar.update(next, filter);
   hideCard();
   map.draw(next);
+  channel.setState({ placed: map.placed });
   if (isFirst || isNewFilter || next.nodes.length < 3) map.fit(); // a live update keeps the view where it is
   const lines: string[] = [];
   if (next.clustered) lines.push(next.clustered);
@@ -145,6 +147,7 @@ function hideCard(): void {
 
 function selectEdge(edge: MapEdge): void {
   selectedNode = undefined;
+  hideCard();
   map.select({ edgeId: edge.id });
   details.hidden = false;
   replaceChildren(details, h('h2', {}, map.describeEdge(edge)), ...edgeLines(edge).map((l) => h('p', {}, l)), h('p', { class: 'hint' }, 'Loading the mentions…'));
@@ -184,6 +187,7 @@ function listFacts(facts: DealDetails['facts']): void {
 
 function selectNode(node: MapNode): void {
   selectedDeal = undefined;
+  hideCard();
   selectedNode = node;
   map.select({ nodeId: node.id });
   details.hidden = false;
@@ -229,18 +233,24 @@ function search(text: string, isNext: boolean): void {
 }
 
 async function exportPicture(format: 'svg' | 'png'): Promise<void> {
-  const { x, y, width, height } = map.extent;
+  const { x, y, width, height } = map.drawnBox();
+  // at least 1,200 pixels on its longer side, for a paper or a slide
+  const scale = Math.max(1, 1200 / Math.max(width, height));
   const title = `Deal map · ${graph ? `${graph.matchingCount} deals, ${graph.nodes.length} parties` : ''}`;
-  const transform = map.svg.querySelector('.viewport')!.getAttribute('transform');
   const viewport = map.svg.querySelector('.viewport')!;
-  viewport.removeAttribute('transform'); // the whole map, not the view of it
+  const transform = viewport.getAttribute('transform');
+  // the whole map as it is drawn, without the view's pan and zoom, the selection or the search
+  const states = ['has-selection', 'searching'].filter((c) => map.svg.classList.contains(c));
+  viewport.removeAttribute('transform');
+  map.svg.classList.remove(...states);
   let svg: string;
   try {
-    svg = svgDocument(map.svg, { width, height, viewBox: `${x} ${y} ${width} ${height}`, title });
+    svg = svgDocument(map.svg, { width: width * scale, height: height * scale, viewBox: `${x} ${y} ${width} ${height}`, title });
   } finally {
     if (transform) viewport.setAttribute('transform', transform);
+    map.svg.classList.add(...states);
   }
-  const picture = format === 'svg' ? { format, data: svg } as const : { format, data: await pngOf(svg, width, height, 2) } as const;
+  const picture = format === 'svg' ? { format, data: svg } as const : { format, data: await pngOf(svg, width * scale, height * scale, 2) } as const;
   channel.post({ type: 'export', picture });
 }
 

@@ -78,16 +78,24 @@ export class MapView {
         if (!event.sourceEvent) return;
         clearTimeout(commitTimer); // a gesture right after another goes on moving the same layer
         gesture ??= event.transform;
-        this.surface.classList.add('moving');
       })
       .on('zoom', (event: { transform: ZoomTransform }) => {
         this.transform = event.transform;
-        if (gesture) this.moveLayer(gesture, event.transform);
-        else this.applyTransform();
+        if (gesture) {
+          // moving: the layer follows, and nothing under the pointer reacts (a press alone, a click, is not a move)
+          this.surface.classList.add('moving');
+          this.moveLayer(gesture, event.transform);
+        } else {
+          this.applyTransform();
+        }
         this.events.moved?.();
       })
       .on('end', () => {
         if (!gesture) return;
+        if (!this.surface.classList.contains('moving')) { // a press without a move
+          gesture = null;
+          return;
+        }
         // redraw at the new scale once the wheel or the drag has rested a moment (a redraw of
         // thousands of edges costs frames: not between two turns of the wheel)
         clearTimeout(commitTimer);
@@ -117,6 +125,19 @@ export class MapView {
     const ty = to.y - scale * from.y;
     this.svg.style.setProperty('transform-origin', `${(width * OVERSCAN).toFixed(1)}px ${(height * OVERSCAN).toFixed(1)}px`);
     this.svg.style.setProperty('transform', `translate(${tx.toFixed(1)}px,${ty.toFixed(1)}px) scale(${scale.toFixed(4)})`);
+  }
+
+  /** Where each party was placed (kept by VS Code while the view is hidden: the map comes back as it was). */
+  get placed(): Record<string, readonly [number, number]> {
+    const out: Record<string, readonly [number, number]> = {};
+    for (const [id, p] of this.positions) out[id] = [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10];
+    return out;
+  }
+
+  restore(placed: Record<string, readonly [number, number]> | undefined): void {
+    for (const [id, p] of Object.entries(placed ?? {})) {
+      if (Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1])) this.positions.set(id, { x: p[0], y: p[1] });
+    }
   }
 
   /** Lays the graph out (from the positions it had) and draws it; returns the layout time. */
@@ -217,9 +238,12 @@ export class MapView {
       : { x: 0, y: 0, width: 1, height: 1 };
   }
 
-  /** The map's drawn extent, in map coordinates (for the export). */
-  get extent(): { x: number; y: number; width: number; height: number } {
-    return this.bounds;
+  /** What is drawn, labels included, in map coordinates, with a margin (the export's view box). */
+  drawnBox(): { x: number; y: number; width: number; height: number } {
+    const box = (this.viewport as SVGGraphicsElement).getBBox();
+    const margin = 12;
+    if (!box.width || !box.height) return this.bounds;
+    return { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin };
   }
 
   nodeElement(id: string): SVGGElement | undefined {

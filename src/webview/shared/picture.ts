@@ -10,6 +10,8 @@ const STYLE_PROPERTIES = [
   'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'paint-order',
 ] as const;
 const COLOUR_PROPERTIES = new Set(['fill', 'stroke']);
+const TEXT_PROPERTIES = new Set(['font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline']);
+const TEXT_ELEMENTS = new Set(['text', 'tspan', 'svg', 'g']);
 
 let pixel: CanvasRenderingContext2D | null | undefined;
 const resolved = new Map<string, { hex: string; alpha: number } | null>();
@@ -46,7 +48,9 @@ export function svgDocument(svg: SVGSVGElement, options: { readonly width: numbe
       hidden.push(target);
       return;
     }
+    const isText = TEXT_ELEMENTS.has(original.tagName.toLowerCase());
     for (const property of STYLE_PROPERTIES) {
+      if (TEXT_PROPERTIES.has(property) && !isText) continue; // shapes draw no text
       const value = style.getPropertyValue(property);
       if (!value) continue;
       if (COLOUR_PROPERTIES.has(property) && !value.startsWith('url(')) {
@@ -57,7 +61,7 @@ export function svgDocument(svg: SVGSVGElement, options: { readonly width: numbe
         target.setAttribute(property, value);
       }
     }
-    for (const name of ['class', 'tabindex', 'role', 'aria-pressed', 'aria-selected', 'focusable', 'data-id']) target.removeAttribute(name);
+    for (const name of ['class', 'style', 'tabindex', 'role', 'aria-pressed', 'aria-selected', 'focusable', 'data-id']) target.removeAttribute(name);
   });
   for (const element of hidden) element.remove();
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

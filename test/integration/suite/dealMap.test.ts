@@ -166,6 +166,7 @@ suite('Deal map and fact timeline', () => {
       assert.match(svg, /<title>Timeline: Microsoft → OpenAI: investment, cumulative<\/title>/);
       assert.match(svg, /~\$13\.5 billion/);
       assert.match(svg, /undated/);
+      assert.doesNotMatch(svg, /var\(--|class="|style="/, 'the theme is resolved into attributes');
     } finally {
       if (await exists(target)) await vscode.workspace.fs.delete(target);
     }

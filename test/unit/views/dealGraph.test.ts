@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CorpusDeal } from '../../../src/core/corpus/deals';
 import type { DealKind } from '../../../src/core/extract/deals/kinds';
-import { dealGraph, isDateWithin, OTHERS_ID } from '../../../src/core/views/dealGraph';
+import { dealGraph, isDateWithin, OTHERS_ID, subjectPartyIds } from '../../../src/core/views/dealGraph';
 import { DealGraph, DealMapFilter, NO_FILTER } from '../../../src/core/webviewMessages';
 import { corpusOf } from '../corpus/fixtures';
 
@@ -145,5 +145,11 @@ suite('deal map: the graph of the deals', () => {
     assert.equal(`${name(aws.from)} → ${name(aws.to)}`, 'OpenAI → Amazon Web Services');
     assert.ok(graph.edges.every((e) => e.kind === 'cloud-contract'));
     assert.ok(graph.nodes.length >= 4);
+  });
+
+  test('should read the parties a fact is about from its subject', () => {
+    assert.deepEqual(subjectPartyIds('entity:openai'), ['entity:openai']);
+    assert.deepEqual(subjectPartyIds('entity:microsoft>entity:openai'), ['entity:microsoft', 'entity:openai']);
+    assert.deepEqual(subjectPartyIds('deal:cloud-contract:amazon-web-services+openai'), ['entity:amazon-web-services', 'entity:openai']);
   });
 });
