@@ -122,7 +122,7 @@ suite('Deal map and fact timeline', () => {
       assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       assert.match(svg, /<title>Deal map · \d+ deals/);
       assert.match(svg, /OpenAI/);
-      assert.doesNotMatch(svg, /var\(--|class="/, 'theme variables and classes are resolved into attributes');
+      assert.doesNotMatch(svg, /var\(--|\sclass="|\sstyle="/, 'theme variables and classes are resolved into attributes');
       await api.views.dealMap.exportPicture('png', pngUri);
       const png = await vscode.workspace.fs.readFile(pngUri);
       assert.deepEqual([...png.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -166,7 +166,7 @@ suite('Deal map and fact timeline', () => {
       assert.match(svg, /<title>Timeline: Microsoft → OpenAI: investment, cumulative<\/title>/);
       assert.match(svg, /~\$13\.5 billion/);
       assert.match(svg, /undated/);
-      assert.doesNotMatch(svg, /var\(--|class="|style="/, 'the theme is resolved into attributes');
+      assert.doesNotMatch(svg, /var\(--|\sclass="|\sstyle="/, 'the theme is resolved into attributes');
     } finally {
       if (await exists(target)) await vscode.workspace.fs.delete(target);
     }
