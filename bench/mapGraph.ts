@@ -1,5 +1,5 @@
 /**
- * The bench's view of the deal map's model (row 6), bundled with the production options: the
+ * The bench's view of the deal map's model (row 7), bundled with the production options: the
  * engine and the corpus that give the deals, and the graph the extension posts to the map.
  * Only re-exports.
  */

@@ -47,7 +47,7 @@ export async function buildBundles({ profile = false } = {}) {
   const extension = join(dir, 'extension.js');
   const indexWorker = join(dir, 'indexWorker.js');
   const mapGraph = join(dir, 'mapGraph.cjs');
-  // row 6: the deal map's webview as esbuild.mjs --production makes it (browser, minified)
+  // row 7: the deal map's webview as esbuild.mjs --production makes it (browser, minified)
   const webview = { ...options, platform: 'browser', target: 'chrome114', format: 'iife', define: {}, sourcemap: false };
   await Promise.all([
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'bench', 'mapGraph.ts')], outfile: mapGraph }),

@@ -1,4 +1,4 @@
-// Row 6: the deal map in a browser. A generated workspace of N deals (test/ui/dealWorkspace.mjs)
+// Row 7: the deal map in a browser. A generated workspace of N deals (test/ui/dealWorkspace.mjs)
 // is analysed into a corpus and its graph built (the production bundle of bench/mapGraph.ts);
 // the map's production webview bundle then draws it in headless Chromium (the integration
 // harness's, ~/.cache/vscode-real) on a page that stands in for VS Code (acquireVsCodeApi
@@ -60,7 +60,7 @@ async function measure(page, bundles, deals, dir, log) {
   const corpusDeals = corpus.deals();
   const graph = dealGraph({ deals: corpusDeals, filter: NO_FILTER, typeOf: (id) => corpus.entity(id)?.type });
   const graphMs = performance.now() - started;
-  log(`row 6: ${sentences} deal sentences → ${corpusDeals.length} deals → ${graph.edges.length} edges, ${graph.nodes.length} nodes${graph.clustered ? ' (clustered)' : ''} in ${graphMs.toFixed(0)} ms`);
+  log(`row 7: ${sentences} deal sentences → ${corpusDeals.length} deals → ${graph.edges.length} edges, ${graph.nodes.length} nodes${graph.clustered ? ' (clustered)' : ''} in ${graphMs.toFixed(0)} ms`);
   await page.reload();
   await page.waitForFunction(() => window.__posted?.some((m) => m.type === 'ready'));
   await page.evaluate((message) => window.postMessage(message, '*'), { type: 'graph', seq: 1, graph, filter: NO_FILTER, isIndexing: false });

@@ -46,6 +46,10 @@ export const Commands = {
   showDealMap: 'newsmark.showDealMap',
   /** {@link registerViews}: (key id | {keyId} | {path, figureId} | {uri, offset})? — the fact under the cursor, else a quick pick */
   showFactTimeline: 'newsmark.showFactTimeline',
+  /** {@link openSamples}: (parent folder uri?, isOpening?) — copies the bundled samples and opens them */
+  openSamples: 'newsmark.openSamples',
+  /** {@link showWalkthroughOnFirstRun}: the "Get Started with Newsmark" walkthrough */
+  showWalkthrough: 'newsmark.showWalkthrough',
   // internal: tree items, code actions
   revealMention: 'newsmark.revealMention',
   tagDealMention: 'newsmark.tagDealMention',

@@ -11,23 +11,32 @@ import * as vscode from 'vscode';
 import type { Analysis, Figure } from '../core/analysis';
 import type { Verdict } from '../core/corpus/index';
 import type { Entity } from '../core/extract/entities/index';
+import { EVIDENCE_LABELS } from '../core/extract/entities/evidence';
 import { annotationsOfClaim, tagsOf, type AnnotationView } from './anchored';
 import { ARTICLE_LANGUAGES, rangeOf } from './articles';
 import { Commands } from './commands';
 import { correctionSummary, dealKindWords, dealParties, dealValue, escapeMarkdown, normalisedValue, qualifierWords } from './format';
 import type { WorkspaceCorpus } from './workspaceCorpus';
+import { HOVERED_FIGURE_CONTEXT } from './walkthrough';
 import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
 
 const VERDICT_LABELS: Readonly<Record<Verdict, string>> = { agree: 'agrees', conflict: '**conflicts**', incomparable: '*not comparable*' };
 
 export function registerHover(index: WorkspaceIndex, annotations: AnnotationView, sources: WorkspaceCorpus): vscode.Disposable {
+  let hasHoveredFigure = false;
   return vscode.languages.registerHoverProvider(ARTICLE_LANGUAGES, {
     async provideHover(doc, position, token) {
       const article = await index.getArticle(doc, token);
       if (!article || token.isCancellationRequested) return undefined;
       const offset = doc.offsetAt(position);
       const figure = figureAt(article.analysis, offset);
-      if (figure) return new vscode.Hover(figureProvenance(article, figure, annotations, sources), rangeOf(doc, figure));
+      if (figure) {
+        if (!hasHoveredFigure) { // completes the walkthrough's hover step
+          hasHoveredFigure = true;
+          void vscode.commands.executeCommand('setContext', HOVERED_FIGURE_CONTEXT, true);
+        }
+        return new vscode.Hover(figureProvenance(article, figure, annotations, sources), rangeOf(doc, figure));
+      }
       const found = entityAt(article.analysis, offset);
       if (found) return new vscode.Hover(entityCard(found.entity, sources), rangeOf(doc, found.mention));
       return undefined;
@@ -166,7 +175,7 @@ export function entityCard(entity: Entity, sources: WorkspaceCorpus): vscode.Mar
     const articles = `${workspace.sourceCount} article${workspace.sourceCount === 1 ? '' : 's'}`;
     card.line().label(`**In the workspace:** ${workspace.mentionCount} mention${workspace.mentionCount === 1 ? '' : 's'} in ${articles} *(Find All References lists them)*`);
   }
-  card.line().label(entity.isFromLexicon ? '*From the lexicon*' : '*Found by the name heuristics*');
+  card.line().label('**Why:** ').text(entity.type).label(' — “').text(entity.evidence.phrase).label(`” *(${EVIDENCE_LABELS[entity.evidence.rule]})*`);
   return card.md;
 }
 

@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
 import { writeDealWorkspace } from './dealWorkspace.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,6 +85,13 @@ async function saveAs(page, target) {
   await input.fill(target);
   await page.keyboard.press('Enter');
   await waitUntil(page, async () => fs.existsSync(target) && fs.statSync(target).size > 0, `${target} to be written`);
+}
+
+/** A saved SVG drawn by another renderer (resvg), as a reader's tool would: the README shows these PNGs. */
+function renderSvg(svgFile, pngFile) {
+  const png = new Resvg(fs.readFileSync(svgFile, 'utf8'), { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } }).render().asPng();
+  if (png.length < 5000) throw new Error(`${svgFile} renders to almost nothing (${png.length} bytes of PNG)`);
+  fs.writeFileSync(pngFile, png);
 }
 
 async function activeSelection(page) {
@@ -160,6 +168,7 @@ try {
   if (!svg.startsWith('<svg') || !svg.includes('Amazon Web Services') || /<script/i.test(svg)) throw new Error('the saved SVG is not the map');
   log(`saved the map as SVG (${svg.length} characters)`);
   fs.copyFileSync(svgFile, shot('deal-map.svg'));
+  renderSvg(svgFile, shot('deal-map-svg.png'));
 
   // the fact timeline, from the palette's quick pick
   await runCommand(page, 'Newsmark: Show Fact Timeline', 'Microsoft → OpenAI: investment, cumulative');
@@ -181,6 +190,7 @@ try {
   const chartFile = path.join(workspace, 'fact-timeline.svg');
   await saveAs(page, chartFile);
   fs.copyFileSync(chartFile, shot('fact-timeline.svg'));
+  renderSvg(chartFile, shot('fact-timeline-svg.png'));
   log('saved the timeline as SVG');
   await vs.stop();
   vs = undefined;
