@@ -25,6 +25,18 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   // the background index's worker threads (src/editor/analysisPool.ts): the engine, no vscode
   { ...common, entryPoints: ['src/editor/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+  // the webviews (src/editor/views/): loaded only when the deal map or a fact timeline opens,
+  // so the graph and chart libraries stay out of dist/extension.js
+  {
+    ...common, platform: 'browser', target: 'chrome114', format: 'iife', define: {},
+    entryPoints: { dealMap: 'src/webview/dealMap/main.ts', factTimeline: 'src/webview/timeline/main.ts' },
+    outdir: 'dist/webview',
+  },
+  {
+    ...common, platform: 'browser', target: 'chrome114', format: 'esm', define: {},
+    entryPoints: { dealMap: 'src/webview/dealMap/dealMap.css', factTimeline: 'src/webview/timeline/factTimeline.css' },
+    outdir: 'dist/webview',
+  },
 ];
 
 if (watch) {

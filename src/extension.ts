@@ -27,6 +27,7 @@ import { registerReferences } from './editor/references';
 import { registerSaveStatus } from './editor/saveStatus';
 import { registerStatusBar } from './editor/statusBar';
 import { AnnotationStore } from './editor/store';
+import { registerViews, type NewsmarkViews } from './editor/views/index';
 import { WorkspaceCorpus, type CorpusUpdate } from './editor/workspaceCorpus';
 import { STEP_CONTEXTS, WALKTHROUGH_ID, completeStep, openSamples, showWalkthroughOnFirstRun } from './editor/walkthrough';
 import { WorkspaceIndex, type AnalysedArticle } from './editor/workspaceIndex';
@@ -53,6 +54,8 @@ export interface NewsmarkApi {
   readonly dealsTree: DealsTreeProvider;
   readonly highlights: Highlights;
   readonly commands: typeof Commands;
+  /** The deal map and the fact timeline (webviews), driven by the integration tests. */
+  readonly views: NewsmarkViews;
   /** Milliseconds from entering `activate()` to its return (the bench reads it in a real VS Code). */
   readonly activationMs: number;
   /** Resolves once the first-run check is done: true when this activation opened the walkthrough. */
@@ -75,10 +78,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     const annotate = new AnnotationCommands(index, store);
     const tagClaim = (uri: vscode.Uri, offset: number, tag?: string) => annotate.tagClaim(uri, offset, tag);
     const highlights = registerDecorations(index, store, config);
+    const views = registerViews(corpus, index, context.extensionUri, log);
     context.subscriptions.push(config, lexicons, index, corpus, store, dealsTree, highlights,
       registerHover(index, store, corpus), registerReferences(index, corpus), registerCodeActions(index, store),
       registerConflictActions(index, corpus), registerLexiconActions(index), registerDealsTree(dealsTree),
-      registerDiagnostics(store, index, corpus), registerConflictDiagnostics(corpus, config), registerStatusBar(index, store, config), registerSaveStatus(store),
+      registerDiagnostics(store, index, corpus), registerConflictDiagnostics(corpus, config), registerStatusBar(index, store, config), registerSaveStatus(store), views.disposable,
       registerCommands({
         toggleHighlights: () => highlights.toggle(),
         tagClaim: async (uri?: vscode.Uri, offset?: number, tag?: string) => {
@@ -103,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         reindexWorkspace: () => corpus.reindex(),
         ...conflictCommandHandlers(index, corpus, tagClaim),
         ...lexiconCommandHandlers(index, lexicons),
+        ...views.handlers,
       }, log),
     );
     setTimeout(() => void store.ready(), 0); // read the annotations off the activation path
@@ -110,7 +115,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     const activationMs = performance.now() - started;
     log.info(`Newsmark ${version} activated in ${activationMs.toFixed(1)} ms`);
     return {
-      version, index, store, dealsTree, highlights, corpus, commands: Commands, activationMs, firstRun,
+      version, index, store, dealsTree, highlights, corpus, commands: Commands, activationMs, firstRun, views: views.views,
       analysisOf: async (uri) => (await index.getUri(uri))?.analysis,
       onDidAnalyse: index.onDidAnalyse,
       onDidUpdateCorpus: corpus.onDidUpdate,

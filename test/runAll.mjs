@@ -59,7 +59,8 @@ async function suite(name, command, args, { counts = 'json', env = {} } = {}) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-await suite('typecheck', npx, ['tsc', '--noEmit', '-p', '.'], { counts: 'exit' });
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+await suite('typecheck', npm, ['run', '--silent', 'typecheck'], { counts: 'exit' });
 await suite('build', process.execPath, ['esbuild.mjs'], { counts: 'exit' });
 await suite('unit', npx, ['mocha', '--reporter', path.join('test', 'reporters', 'countingSpec.cjs')]);
 if (process.env.NEWSMARK_SKIP_VSCODE === '1') {
@@ -68,6 +69,7 @@ if (process.env.NEWSMARK_SKIP_VSCODE === '1') {
 } else {
   await suite('integration', process.execPath, [path.join('test', 'integration', 'run.mjs')], { counts: 'closing' });
   await suite('ui', process.execPath, [path.join('test', 'ui', 'ui-check.mjs')], { counts: 'exit' });
+  await suite('ui-map', process.execPath, [path.join('test', 'ui', 'map-check.mjs')], { counts: 'exit' });
   await suite('package', process.execPath, [path.join('test', 'package', 'package-check.mjs')], { counts: 'exit' });
 }
 fs.rmSync(resultsDir, { recursive: true, force: true });

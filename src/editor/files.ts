@@ -17,12 +17,12 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | undefined>
  * local file through a temp file, fsync and `rename(2)` (its mode kept; `workspace.fs.rename` with
  * `overwrite` deletes the target before renaming); any other scheme in one `workspace.fs.writeFile`.
  */
-export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Promise<void> {
+export async function writeTextFileAtomically(uri: vscode.Uri, text: string | Uint8Array): Promise<void> {
   if (uri.scheme === 'file') {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     await writeAtomically(uri.fsPath, text);
     return;
   }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await vscode.workspace.fs.writeFile(uri, typeof text === 'string' ? new TextEncoder().encode(text) : text);
 }
