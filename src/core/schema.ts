@@ -346,39 +346,57 @@ export type ClaimsExport = z.infer<typeof ClaimsExport>;
 
 export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/** An IRI (here: `file:` URIs of the workspace, and ids made from them), absolute. */
+const Iri = z.string().regex(/^[a-z][a-z0-9+.-]*:[^\s]*$/i, 'must be an absolute IRI');
+
+/** A W3C Agent: an object with its type and name, never a bare string (which would be read as an IRI). */
+const WebAgent = z.object({ type: z.enum(['Person', 'Software']), name: z.string() }).strict();
+
 const WebTextualBody = z.object({
   type: z.literal('TextualBody'),
   purpose: z.enum(['tagging', 'editing', 'commenting']),
   value: z.string(),
-  creator: z.string().optional(),
+  creator: WebAgent.optional(),
   created: IsoTime.optional(),
-});
+}).strict();
 
 const WebSelector = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
-  z.object({ type: z.literal('TextPositionSelector'), start: Offset, end: Offset }).describe('In Unicode code points, as the W3C model counts'),
+  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }).strict(),
+  z.object({ type: z.literal('TextPositionSelector'), start: Offset, end: Offset }).strict().describe('In Unicode code points, as the W3C model counts'),
 ]);
 
 export const WebAnnotation = z.object({
-  id: z.string(),
+  id: Iri.describe('The annotation file\'s IRI with the annotation id as fragment'),
   type: z.literal('Annotation'),
   motivation: z.enum(['tagging', 'editing', 'highlighting']),
   created: IsoTime,
   modified: IsoTime,
   body: z.array(WebTextualBody),
-  target: z.object({ source: z.string().describe('Workspace-relative path of the article'), selector: z.array(WebSelector) }),
-});
+  target: z.object({
+    type: z.literal('SpecificResource'),
+    source: Iri.describe('The article as an IRI (a file: URI)'),
+    selector: z.array(WebSelector),
+  }).strict(),
+}).strict();
 export type WebAnnotation = z.infer<typeof WebAnnotation>;
 
 export const WebAnnotationExport = z.object({
   '@context': z.literal(WEB_ANNOTATION_CONTEXT),
+  id: Iri.describe('The annotations file as an IRI'),
   type: z.literal('AnnotationCollection'),
   label: z.string(),
   total: z.number().int().nonnegative(),
   generated: IsoTime,
-  generator: z.object({ type: z.literal('Software'), name: z.string() }),
-  first: z.object({ type: z.literal('AnnotationPage'), items: z.array(WebAnnotation) }),
-});
+  generator: WebAgent,
+  first: z.object({
+    id: Iri,
+    type: z.literal('AnnotationPage'),
+    partOf: Iri,
+    startIndex: z.literal(0),
+    items: z.array(WebAnnotation),
+  }).strict(),
+  last: Iri.describe('The one page: the collection is not paged further'),
+}).strict();
 export type WebAnnotationExport = z.infer<typeof WebAnnotationExport>;
 
 export const SCHEMAS = {

@@ -42,6 +42,10 @@ export const Commands = {
   /** {@link lexiconCommandHandlers}: (text?, uri?) */
   markNotEntity: 'newsmark.markNotEntity',
   openLexiconFile: 'newsmark.openLexiconFile',
+  /** {@link openSamples}: (parent folder uri?, isOpening?) — copies the bundled samples and opens them */
+  openSamples: 'newsmark.openSamples',
+  /** {@link showWalkthroughOnFirstRun}: the "Get Started with Newsmark" walkthrough */
+  showWalkthrough: 'newsmark.showWalkthrough',
   // internal: tree items, code actions
   revealMention: 'newsmark.revealMention',
   tagDealMention: 'newsmark.tagDealMention',
