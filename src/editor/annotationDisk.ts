@@ -5,11 +5,13 @@
  * build for a remote or virtual workspace (a local folder goes through Node: nodePlatform.ts).
  * `vscode.workspace.fs` has no lock and no atomic rename (its `rename(…, {overwrite})` deletes
  * the target first), so the file is written in one `writeFile` call, after reading it once more:
- * when another window changed it since it was read, the update starts over from the new text.
+ * when another window changed it since it was read, the update starts over from the new text
+ * (unlockedUpdate.ts).
  */
 import * as vscode from 'vscode';
 import { readTextFile, writeWorkspaceFsText } from './files';
 import { hexOf } from './platform';
+import { updateWithoutLock } from './unlockedUpdate';
 
 export interface AnnotationFileUpdate {
   /** The file's text before (undefined: there was no file). */
@@ -46,26 +48,14 @@ export interface ChangeJournal {
   removeFiles(paths: readonly string[]): Promise<void>;
 }
 
-/** Times an update starts over because another writer changed the file between its read and its write. */
-const MAX_UPDATE_ATTEMPTS = 5;
-
-/** The annotations file through `vscode.workspace.fs`: no lock, a second read just before the write. */
+/** The annotations file through `vscode.workspace.fs`: no lock; a second read just before the write (unlockedUpdate.ts). */
 export function workspaceFsAnnotationFile(uri: vscode.Uri): AnnotationFileAccess {
+  const file = { read: () => readTextFile(uri), write: (text: string) => writeWorkspaceFsText(uri, text) };
   return {
-    read: () => readTextFile(uri),
+    read: file.read,
     update: async (next) => {
-      for (let attempt = 1; ; attempt++) {
-        const before = await readTextFile(uri);
-        const after = next(before);
-        if (after === undefined || after === before) return { before, after: before, isWritten: false };
-        const now = await readTextFile(uri);
-        if (now !== before) {
-          if (attempt < MAX_UPDATE_ATTEMPTS) continue; // another window wrote meanwhile: merge with what it wrote
-          throw new Error(`${attempt} attempts in a row found the file changed by another writer before it could be written`);
-        }
-        await writeWorkspaceFsText(uri, after);
-        return { before, after, isWritten: true };
-      }
+      const { before, after, isWritten } = await updateWithoutLock(file, next);
+      return { before, after, isWritten };
     },
     cleanUp: async () => 0, // nothing writes temp files here
   };
