@@ -69,6 +69,7 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
   const text = source.text;
   const diagnostics = contentDiagnostics(text);
   const parsed = parseSource(source.path, text, options.cache);
+  diagnostics.push(...parsed.diagnostics);
   const { sentences, perBlock } = indexSentences(parsed.blocks, options.cache);
   const figures: Figure[] = figuresOfBlocks(parsed.blocks, options.cache).map((f) => {
     const sentence = sentenceAt(sentences, f.blockIndex, f.start);
@@ -86,7 +87,7 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
     sentenceOffset: sentence ? f.start - sentence.proseStart : 0,
     };
   });
-  const entities = recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache);
+  const entities = withFileText(recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache), text);
   const dateline = datelineOf(figures);
   const deals = dealsOfSentences({ sentences, figures, entities, lexicon, dateline, cache: options.cache });
   const claims = claimsOf(sentences, figures, entities, deals, options.cache);
@@ -94,6 +95,20 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
     diagnostics.push({ code: 'no-prose', message: 'The file has no prose: only code, markup or front matter.', start: 0, end: 0, severity: 'info' });
   }
   return { path: source.path, format: parsed.format, sentences, figures, entities, claims, deals, dateline, diagnostics };
+}
+
+/**
+ * A mention's text is the file's own characters at its span: `Sam [Altman](…)` is mentioned as
+ * "Sam [Altman", while the entity keeps its name ("Sam Altman") and its aliases are prose. One
+ * span per mention, not one per markup-free part: the editor highlights and hovers it as one
+ * range, references and anchors quote what the file holds, and a researcher sees the mention as
+ * written.
+ */
+function withFileText(entities: readonly Entity[], text: string): Entity[] {
+  return entities.map((e) => {
+    if (e.mentions.every((m) => text.slice(m.start, m.end) === m.text)) return e;
+    return { ...e, mentions: e.mentions.map((m) => ({ ...m, text: text.slice(m.start, m.end) })) };
+  });
 }
 
 function contentDiagnostics(text: string): ContentDiagnostic[] {

@@ -6,10 +6,18 @@
 import * as z from 'zod';
 import { FIGURE_KINDS, QUALIFIERS } from './extract/figures/figure';
 import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/lexicon';
+import { EVIDENCE_RULES } from './extract/entities/evidence';
 import { DEAL_KINDS } from './extract/deals/kinds';
 import { METRICS } from './corpus/metric';
 
+/** Version of the annotation file, the lexicon and the claims exports. */
 export const SCHEMA_VERSION = 1;
+/**
+ * Version of the `newsmark extract` output. 2: a figure names its claim by index (`claim`)
+ * instead of repeating its sentence (`sentence`), so the output grows with the input, not with
+ * the square of a sentence's figures.
+ */
+export const EXTRACT_SCHEMA_VERSION = 2;
 
 const Offset = z.number().int().nonnegative().describe('UTF-16 code units from the start of the file');
 
@@ -26,6 +34,10 @@ export const ExtractEntity = z.object({
   type: z.enum(ENTITY_TYPES),
   aliases: z.array(z.string()).describe('Other surface forms used in this source'),
   mentions: z.array(z.object({ start: Offset, end: Offset, text: z.string() })),
+  evidence: z.object({
+    rule: z.enum(EVIDENCE_RULES).describe("The rule that decided the type (see the enum; 'lexicon' for a lexicon entry)"),
+    phrase: z.string().describe('The words of the source that show it ("chipmaker Zeta Labs"), at most about 80 characters'),
+  }).describe('Why this is an entity of this type: the strongest evidence among its mentions'),
 });
 export type ExtractEntity = z.infer<typeof ExtractEntity>;
 
@@ -39,7 +51,7 @@ export const ExtractFigure = z.object({
   end: Offset,
   approx: z.boolean(),
   qualifier: z.enum(QUALIFIERS).nullable(),
-  sentence: z.string().describe('The sentence the figure stands in, as prose'),
+  claim: z.number().int().nonnegative().nullable().describe("Index in this source's `claims` of the claim whose sentence the figure stands in (its `text` is the sentence as prose); null for a figure outside any sentence"),
 });
 export type ExtractFigure = z.infer<typeof ExtractFigure>;
 
@@ -137,7 +149,7 @@ export const Conflict = z.object({
 export type Conflict = z.infer<typeof Conflict>;
 
 export const ExtractOutput = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.literal(EXTRACT_SCHEMA_VERSION),
   sources: z.array(ExtractSource),
   deals: z.array(ExtractDeal),
   conflicts: z.array(Conflict).optional().describe('Facts that two sources state differently, by key; `newsmark extract` always writes it'),
@@ -408,8 +420,11 @@ export const SCHEMAS = {
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
+/** Each schema's version, in its `$id`. */
+const VERSIONS: Record<SchemaName, number> = { extract: EXTRACT_SCHEMA_VERSION, lexicon: SCHEMA_VERSION, annotations: SCHEMA_VERSION, claims: SCHEMA_VERSION, w3c: SCHEMA_VERSION };
+
 export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
-  return { $id: `https://newsmark.dev/schemas/${name}.v${SCHEMA_VERSION}.json`, ...z.toJSONSchema(SCHEMAS[name], { io: 'input' }) } as Record<string, unknown>;
+  return { $id: schemaIdOf(name), ...z.toJSONSchema(SCHEMAS[name], { io: 'input' }) } as Record<string, unknown>;
 }
 
 /** A readable one-paragraph account of what is wrong with a value. */
@@ -419,7 +434,7 @@ export function describeIssues(error: z.ZodError): string {
 
 /** The `$id` of a published schema; the claims export names it in `$schema`. */
 export function schemaIdOf(name: SchemaName): string {
-  return `https://newsmark.dev/schemas/${name}.v${SCHEMA_VERSION}.json`;
+  return `https://newsmark.dev/schemas/${name}.v${VERSIONS[name]}.json`;
 }
 
 /** The text of `schemas/<name>.schema.json` as committed (scripts/schemas.mjs writes it). */

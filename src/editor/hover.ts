@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { Analysis, Figure } from '../core/analysis';
 import type { Verdict } from '../core/corpus/index';
 import type { Entity } from '../core/extract/entities/index';
+import { EVIDENCE_LABELS } from '../core/extract/entities/evidence';
 import { annotationsOfClaim, tagsOf, type AnnotationView } from './anchored';
 import { ARTICLE_LANGUAGES, rangeOf } from './articles';
 import { correctionSummary, dealKindWords, dealParties, dealValue, escapeMarkdown, normalisedValue, qualifierWords } from './format';
@@ -164,7 +165,7 @@ export function entityCard(entity: Entity, sources: WorkspaceCorpus): vscode.Mar
     const articles = `${workspace.sourceCount} article${workspace.sourceCount === 1 ? '' : 's'}`;
     card.line().label(`**In the workspace:** ${workspace.mentionCount} mention${workspace.mentionCount === 1 ? '' : 's'} in ${articles} *(Find All References lists them)*`);
   }
-  card.line().label(entity.isFromLexicon ? '*From the lexicon*' : '*Found by the name heuristics*');
+  card.line().label('**Why:** ').text(entity.type).label(' — “').text(entity.evidence.phrase).label(`” *(${EVIDENCE_LABELS[entity.evidence.rule]})*`);
   return card.md;
 }
 

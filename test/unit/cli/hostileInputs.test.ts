@@ -145,7 +145,8 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
     }
   }
 
-  test('extract: the deep nesting of the issue (20,000 ">", lists 2,000 deep) either analyses or is one line; the rest is intact', () => {
+  test('extract: the deep nesting of the issue (20,000 ">", lists 2,000 deep) either analyses or is one line; the rest is intact', function () {
+    this.timeout(480_000); // four runs, each overflowing the stack twice today (seconds each on a loaded machine)
     fs.writeFileSync(h.at('good', 'b-quotes.md'), `${'>'.repeat(20_000)} deep\n`);
     fs.writeFileSync(h.at('good', 'd-lists.md'), `${'- '.repeat(2_000)}deep\n`);
     for (const [mode, modeArgs] of Object.entries(EXTRACT_MODES)) {

@@ -73,7 +73,7 @@ export function dealsOfSentences(inputs: DealInputs): Deal[] {
       const date = completeDate(deal.date, sentence, context);
       const partyIds = deal.parties.map((p) => p.entityId);
       found.push({
-        id: dealId(deal.kind, partyIds, deal.value, date.date),
+        id: dealId(deal.kind, partyIds, deal.value, deal.currency, date.date),
         parties: deal.parties.map((p) => p.name),
         partyIds,
         kind: deal.kind,
@@ -108,7 +108,7 @@ function attachValue(found: Deal[], sentence: Sentence, amounts: readonly Amount
   if (last.mentions[last.mentions.length - 1]!.sentenceIndex < sentence.index - 2) return false;
   const value = Array.isArray(amount.value) ? amount.value[1] : amount.value;
   const mention = { sentenceIndex: sentence.index, start: sentence.start, end: sentence.end, sentence: sentence.text, value, currency: amount.currency, date: last.date };
-  found[found.length - 1] = { ...last, value, currency: amount.currency, id: dealId(last.kind, last.partyIds, value, last.date), mentions: [...last.mentions, mention] };
+  found[found.length - 1] = { ...last, value, currency: amount.currency, id: dealId(last.kind, last.partyIds, value, amount.currency, last.date), mentions: [...last.mentions, mention] };
   return true;
 }
 
