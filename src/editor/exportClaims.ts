@@ -6,13 +6,12 @@
  * (read again, not the decoded text), or, for an article with unsaved changes, the bytes it will
  * have once saved (its text in UTF-8, with the byte-order mark the file has).
  */
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { fileIri, type ExportSource } from '../core/export';
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, renderExport, type ExportFormat } from '../core/exportFormats';
 import { folderRelativePath } from './articles';
-import { writeTextFileAtomically } from './files';
 import type { Log } from './log';
+import type { Platform } from './platform';
 import type { AnnotationStore } from './store';
 import { decodeArticle } from './indexProtocol';
 import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
@@ -25,12 +24,12 @@ export interface ExportResult {
 }
 
 export async function exportTaggedClaims(
-  deps: { index: WorkspaceIndex; store: AnnotationStore; log: Log; version: string },
+  deps: { index: WorkspaceIndex; store: AnnotationStore; log: Log; platform: Platform; version: string },
   target?: vscode.Uri,
   formatArg?: ExportFormat,
   folderArg?: vscode.WorkspaceFolder,
 ): Promise<ExportResult | undefined> {
-  const { index, store, log } = deps;
+  const { index, store, log, platform } = deps;
   await store.ready();
   const folder = folderArg ?? (await pickFolder(target));
   if (!folder) return undefined;
@@ -55,7 +54,7 @@ export async function exportTaggedClaims(
   const unavailable = new Map<string, string>();
   for (const path of new Set(file.annotations.map((a) => a.source))) {
     const sourceUri = vscode.Uri.joinPath(folder.uri, path);
-    const source = await exportSource(index, sourceUri);
+    const source = await exportSource(index, platform, sourceUri);
     if ('reason' in source) {
       unavailable.set(path, source.reason);
       continue;
@@ -70,7 +69,7 @@ export async function exportTaggedClaims(
     log.error(`export: the ${format} output does not match its schema; nothing written\n${rendered.message}`);
     throw new Error('the export did not match its schema, so nothing was written (details in the log)');
   }
-  await writeTextFileAtomically(uri, rendered.text);
+  await platform.writeTextFile(uri, rendered.text);
   log.info(`export: ${rendered.claimCount} claim(s), ${rendered.orphanCount} orphan(s) as ${format} → ${uri.fsPath}`);
   if (!target) {
     void vscode.window.showInformationMessage(`Newsmark: exported ${rendered.claimCount} claim(s) as ${EXPORT_FORMAT_LABELS[format].label} to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((choice) => {
@@ -97,7 +96,7 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
  * An annotated article's analysis and the sha256 of its bytes. A closed file that changes on
  * disk between its analysis and the read of its bytes is analysed again, so the two agree.
  */
-async function exportSource(index: WorkspaceIndex, uri: vscode.Uri): Promise<{ article: AnalysedArticle; sha256: string; isUnsaved: boolean } | { reason: string }> {
+async function exportSource(index: WorkspaceIndex, platform: Platform, uri: vscode.Uri): Promise<{ article: AnalysedArticle; sha256: string; isUnsaved: boolean } | { reason: string }> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const article = await index.getUri(uri);
     if (!article) {
@@ -112,22 +111,17 @@ async function exportSource(index: WorkspaceIndex, uri: vscode.Uri): Promise<{ a
     }
     if (article.version !== undefined) {
       // an open document: the file, or what the file will be once the changes are saved
-      if (!index.openDocument(uri)?.isDirty) return { article, sha256: sha256Of([bytes]), isUnsaved: false };
+      if (!index.openDocument(uri)?.isDirty) return { article, sha256: await platform.sha256([bytes]), isUnsaved: false };
       const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-      return { article, sha256: sha256Of(hasBom ? [UTF8_BOM, Buffer.from(article.text, 'utf8')] : [Buffer.from(article.text, 'utf8')]), isUnsaved: true };
+      const saved = new TextEncoder().encode(article.text);
+      return { article, sha256: await platform.sha256(hasBom ? [UTF8_BOM, saved] : [saved]), isUnsaved: true };
     }
-    if (decodeArticle(bytes) === article.text) return { article, sha256: sha256Of([bytes]), isUnsaved: false };
+    if (decodeArticle(bytes) === article.text) return { article, sha256: await platform.sha256([bytes]), isUnsaved: false };
   }
   return { reason: 'the source file kept changing while it was exported' };
 }
 
 const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
-
-function sha256Of(parts: readonly Uint8Array[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return hash.digest('hex');
-}
 
 async function pickFolder(target: vscode.Uri | undefined): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];

@@ -5,6 +5,7 @@
  * workspace index, which asks before it analyses anything.
  */
 import * as vscode from 'vscode';
+import { utf8ByteLength } from '../core/utf8';
 import { articlePath } from './articles';
 import type { Config } from './config';
 import type { Log } from './log';
@@ -69,7 +70,7 @@ export class SizeLimit implements vscode.Disposable {
     if (skipped && skipped.version === doc.version && skipped.limitBytes === limit) return skipped.bytes;
     const units = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     if (units * 3 <= limit) return undefined;
-    const bytes = Buffer.byteLength(doc.getText(), 'utf8');
+    const bytes = utf8ByteLength(doc.getText());
     return bytes > limit ? bytes : undefined;
   }
 

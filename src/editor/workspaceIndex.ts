@@ -6,27 +6,28 @@
  * background pass over the whole workspace (workspaceCorpus.ts) cannot starve the editor. That
  * pass asks for files without keeping their analyses (`isRetained: false`): a large workspace
  * is held only as the corpus's compact facts. No provider calls `analyse`: they all ask this index.
- * That pass reads and analyses local files in worker threads when it can (`indexFile`,
- * src/workers/pool.ts), so a large workspace is indexed on several cores and the host stays free.
+ * On the desktop that pass reads and analyses local files in worker threads when it can (`indexFile`,
+ * src/workers/pool.ts), so a large workspace is indexed on several cores and the host stays free;
+ * in a browser (no worker threads: platform.ts) it analyses on the host, yielding between articles.
  * Articles over `newsmark.analysis.maxFileSizeKB` are not analysed anywhere, open or on disk:
  * they are listed (`skipped`, `onDidChangeSkipped`) for the status bar, and logged once.
  * Which files are articles follows the include glob, the folders every Newsmark tool skips
  * (src/core/articleFiles.ts) and the user's `files.exclude`.
  */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../core/analysisCache';
 import { articleExcludeGlob, isExcludedByPatterns, isInExcludedFolder, type ArticleExclude } from '../core/articleFiles';
 import { analyse, type Analysis } from '../core/analysis';
 import type { SourceFacts } from '../core/corpus/sourceFacts';
-import { WorkerPool, type PoolLexicon } from '../workers/pool';
+import type { PoolLexicon } from '../workers/protocol';
 import { workerHeapFor } from '../workers/protocol';
 import { articlePath, isArticleDocument } from './articles';
 import type { Config } from './config';
-import { decodeArticle, type IndexJob, type IndexResult } from './indexProtocol';
+import { decodeArticle } from './indexProtocol';
 import type { LexiconSource, LexiconState } from './lexiconSource';
 import { SizeLimit, type SkippedArticle } from './sizeLimit';
 import type { Log } from './log';
+import type { IndexWorkerPool, Platform } from './platform';
 
 export type { SkippedArticle } from './sizeLimit';
 
@@ -97,7 +98,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly fileIndexed = new vscode.EventEmitter<IndexedFile>();
   /** Articles left out for their size. */
   private readonly sizeLimit: SizeLimit;
-  private pool: WorkerPool<IndexJob, IndexResult> | undefined;
+  private pool: IndexWorkerPool | undefined;
   /** The heap the pool's workers were started with (it follows the size limit). */
   private poolHeapMb = 0;
   /** Bumped by every reset: worker results started before one are dropped. */
@@ -125,8 +126,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChangeSkipped: vscode.Event<void>;
   private articleSettings: string;
 
-  /** `workerScript`: dist/indexWorker.js; without it every analysis runs on the extension host. */
-  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly workerScript?: string) {
+  /** `platform`: its worker threads analyse files in the background; without them (a browser) every analysis runs on the extension host, one article per slice. */
+  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly platform: Platform) {
     this.sizeLimit = new SizeLimit(config, log);
     this.onDidChangeSkipped = this.sizeLimit.onDidChange;
     this.watcher = this.watchArticles();
@@ -241,9 +242,10 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Worker threads the background pass uses (0: it analyses on the extension host). */
   get workerCount(): number {
-    if (!this.workerScript) return 0;
+    const workers = this.platform.indexWorkers;
+    if (!workers) return 0;
     const setting = this.config.settings.analysis.workers;
-    return setting > 0 ? setting : Math.min(MAX_AUTO_WORKERS, Math.max(1, availableCores()));
+    return setting > 0 ? setting : Math.min(MAX_AUTO_WORKERS, Math.max(1, workers.availableCores()));
   }
 
   /** Whether `indexFile` can analyse this uri in a worker thread: a local file not open in an editor. */
@@ -260,9 +262,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const state = await this.lexicons.current();
     const heap = workerHeapFor(this.maxFileBytes);
     if (!this.pool) {
-      this.pool = new WorkerPool<IndexJob, IndexResult>({
-        script: this.workerScript!, size: this.workerCount, resourceLimits: heap, onLog: (message) => this.log.warn(`index: ${message}`),
-      });
+      this.pool = this.platform.indexWorkers!.createPool({ size: this.workerCount, resourceLimits: heap, onLog: (message) => this.log.warn(`index: ${message}`) });
       this.poolHeapMb = heap.maxOldGenerationSizeMb;
     }
     const path = articlePath(uri);
@@ -370,7 +370,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.isRunning = true;
     try {
       for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-        await new Promise<void>((r) => setImmediate(r)); // never on the caller's stack; let the host breathe
+        await this.platform.yieldToHost(); // never on the caller's stack; let the host breathe between articles
         if (this.isDisposed || this.entries.get(job.uriKey)?.key !== job.key) {
           job.resolve(undefined); // superseded by a newer version, forgotten or disposed
           continue;
@@ -472,6 +472,3 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 }
 
-function availableCores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-}

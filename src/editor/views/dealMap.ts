@@ -16,6 +16,7 @@ import {
 import { compactAmount, dealParties } from '../format';
 import type { Log } from '../log';
 import type { WorkspaceCorpus } from '../workspaceCorpus';
+import type { Platform } from '../platform';
 import { savePicture } from './picture';
 import { revealBeside } from './reveal';
 import { webviewHtml, webviewOptions } from './webviewHtml';
@@ -50,6 +51,7 @@ export class DealMapView implements vscode.Disposable {
     private readonly sources: WorkspaceCorpus,
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
+    private readonly write: Platform['writeTextFile'],
     private readonly showTimeline: (keyId: string) => Promise<unknown>,
   ) {
     this.disposables.push(sources.onDidUpdate(() => this.scheduleRedraw()));
@@ -233,7 +235,7 @@ export class DealMapView implements vscode.Disposable {
     const target = this.exportTargets.shift();
     let uri: vscode.Uri | undefined;
     try {
-      uri = await savePicture(picture, 'deal-map', this.log, target);
+      uri = await savePicture(picture, 'deal-map', this.log, this.write, target);
     } finally {
       this.saved.fire(uri);
     }

@@ -14,6 +14,7 @@ import type { Log } from '../log';
 import type { WorkspaceCorpus } from '../workspaceCorpus';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { articlePath } from '../articles';
+import type { Platform } from '../platform';
 import { savePicture } from './picture';
 import { revealBeside } from './reveal';
 import { webviewHtml, webviewOptions } from './webviewHtml';
@@ -45,6 +46,7 @@ export class FactTimelineView implements vscode.Disposable {
     private readonly index: WorkspaceIndex,
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
+    private readonly write: Platform['writeTextFile'],
   ) {
     this.disposables.push(sources.onDidUpdate(() => this.scheduleRedraw()));
   }
@@ -207,7 +209,7 @@ export class FactTimelineView implements vscode.Disposable {
     const target = this.exportTargets.shift();
     let uri: vscode.Uri | undefined;
     try {
-      uri = await savePicture(picture, 'fact-timeline', this.log, target);
+      uri = await savePicture(picture, 'fact-timeline', this.log, this.write, target);
     } finally {
       this.saved.fire(uri);
     }

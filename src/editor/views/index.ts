@@ -1,6 +1,7 @@
 /** The webview views — the deal map and the fact timeline — their commands, and what the API exposes of them. */
 import * as vscode from 'vscode';
 import type { Log } from '../log';
+import type { Platform } from '../platform';
 import type { WorkspaceCorpus } from '../workspaceCorpus';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { DealMapView } from './dealMap';
@@ -11,9 +12,9 @@ export interface NewsmarkViews {
   readonly factTimeline: FactTimelineView;
 }
 
-export function registerViews(sources: WorkspaceCorpus, index: WorkspaceIndex, extensionUri: vscode.Uri, log: Log) {
-  const factTimeline = new FactTimelineView(sources, index, extensionUri, log);
-  const dealMap = new DealMapView(sources, extensionUri, log, (keyId) => factTimeline.show(keyId));
+export function registerViews(sources: WorkspaceCorpus, index: WorkspaceIndex, extensionUri: vscode.Uri, log: Log, write: Platform['writeTextFile']) {
+  const factTimeline = new FactTimelineView(sources, index, extensionUri, log, write);
+  const dealMap = new DealMapView(sources, extensionUri, log, write, (keyId) => factTimeline.show(keyId));
   return {
     views: { dealMap, factTimeline } as NewsmarkViews,
     disposable: vscode.Disposable.from(dealMap, factTimeline),

@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { Picture } from '../../core/webviewMessages';
-import { writeTextFileAtomically } from '../files';
 import type { Log } from '../log';
+import type { Platform } from '../platform';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -26,7 +26,7 @@ export function pictureBytes(picture: Picture): Uint8Array | string {
  * Asks where to save (unless `target` is given) and writes. Returns the file written, or
  * undefined when the user cancelled; a failure is shown and thrown.
  */
-export async function savePicture(picture: Picture, suggestedName: string, log: Log, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function savePicture(picture: Picture, suggestedName: string, log: Log, write: Platform['writeTextFile'], target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const bytes = pictureBytes(picture);
   if (typeof bytes === 'string') {
     log.error(`export picture: ${bytes}`);
@@ -42,7 +42,7 @@ export async function savePicture(picture: Picture, suggestedName: string, log: 
   }));
   if (!uri) return undefined;
   try {
-    await writeTextFileAtomically(uri, picture.format === 'svg' ? picture.data : bytes);
+    await write(uri, picture.format === 'svg' ? picture.data : bytes);
   } catch (error) {
     log.error(`export picture: cannot write ${uri.toString()}: ${(error as Error).stack ?? error}`);
     void vscode.window.showErrorMessage(`Newsmark: cannot save ${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
