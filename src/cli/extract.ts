@@ -18,6 +18,8 @@ import { ProgressLine } from './progress';
 import { expandInputs, isFolder } from './read';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
+declare const VERSION: string;
+
 export async function runExtract(args: ParsedArgs): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('extract needs at least one file or folder (or - for standard input)');
   const jobs = jobsOf(args.options.get('jobs'));
@@ -77,7 +79,11 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
   let failed = 0;
   // cross-source facts: each article reduced to its compact facts as it is read
   const corpus = new Corpus();
-  const options = { lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename };
+  const options = {
+    lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename,
+    // the map step of map and reduce: each line carries what `newsmark merge` needs of its source
+    shardEngine: isJsonLines ? VERSION : undefined,
+  };
   await extractAll(files, options, (result) => {
     run.progress.tick();
     if (result.status !== 'ok') {
@@ -88,7 +94,7 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
     for (const warning of result.warnings) run.progress.report(`${result.path}: ${warning}`);
     corpus.updateFacts(result.facts);
     if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
-    else if (isJsonLines) out.write(`{"source":${result.sourceJson}}\n`);
+    else if (isJsonLines) out.write(`{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
   run.progress.finish();
@@ -115,7 +121,7 @@ const DEAL_MERGE = 'same-value';
 const ITEMS_PER_WRITE = 1000;
 
 /** Each deal as its JSON, in the order of `corpus.deals()`. */
-function dealsAsJson(corpus: Corpus): string[] {
+export function dealsAsJson(corpus: Corpus): string[] {
   const deals: Array<DealOrder & { readonly json: string }> = [];
   corpus.forEachDeal(DEAL_MERGE, (deal) => {
     const first = deal.mentions[0];
@@ -125,7 +131,7 @@ function dealsAsJson(corpus: Corpus): string[] {
 }
 
 /** A JSON array of items already in JSON, written a thousand at a time. */
-function writeJsonArray(out: Output, items: readonly string[]): void {
+export function writeJsonArray(out: Output, items: readonly string[]): void {
   out.write('[');
   for (let i = 0; i < items.length; i += ITEMS_PER_WRITE) {
     const chunk = items.slice(i, i + ITEMS_PER_WRITE).join(',');
