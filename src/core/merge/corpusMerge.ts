@@ -11,7 +11,8 @@
 import { Corpus } from '../corpus/corpus';
 import type { SourceEntity, SourceFacts } from '../corpus/sourceFacts';
 import { byText } from '../corpus/order';
-import type { CorpusEntityRecord } from '../schema';
+import { toExtractConflict, toExtractDeal } from '../extractOutput';
+import { CORPUS_SCHEMA_VERSION, type CorpusEntityRecord, type CorpusOutput } from '../schema';
 
 /** Where a source was read: "shard-2.jsonl:17", or an article's path. */
 export type Origin = string;
@@ -81,4 +82,15 @@ export class CorpusMerge {
     }
     return out.sort((a, b) => byText(a.id, b.id));
   }
+
+  /** The whole corpus document at once (`newsmark merge` writes the same bytes in pieces). */
+  document(): CorpusOutput {
+    return {
+      schemaVersion: CORPUS_SCHEMA_VERSION, sources: this.sourceList(), entities: this.entities(),
+      deals: this.corpus.deals(DEAL_MERGE).map(toExtractDeal), conflicts: this.corpus.conflicts().map(toExtractConflict),
+    };
+  }
 }
+
+/** As `newsmark extract` merges deals across sources: each deal keeps its headline amount. */
+export const DEAL_MERGE = 'same-value';
