@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { FIGURE_KINDS, QUALIFIERS } from './extract/figures/figure';
-import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/lexicon';
+import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/entityTypes';
 import { EVIDENCE_RULES } from './extract/entities/evidence';
 import { DEAL_KINDS } from './extract/deals/kinds';
 import { METRICS } from './corpus/metric';
