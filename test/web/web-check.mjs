@@ -187,6 +187,11 @@ try {
   await runCommand(page, 'Newsmark: Export Tagged Claims…');
   const dialog = page.locator('.quick-input-widget input');
   await dialog.waitFor({ state: 'visible' });
+  // first the format, as a user picks it: "JSON claims"
+  const format = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'JSON claims' });
+  await format.first().waitFor({ state: 'visible', timeout: 15_000 });
+  await format.first().click();
+  await waitUntil(page, async () => (await dialog.inputValue()) !== '', 'the save dialog after the format', 15_000);
   const wanted = `${path.basename(workspace)}/${path.basename(exportFile)}`;
   let proposed = '';
   await waitUntil(page, async () => (proposed = await dialog.inputValue()).endsWith(wanted), `the save dialog to propose ${wanted}`, 15_000)
