@@ -15,6 +15,7 @@ export function toExtractSource(analysis: Analysis, sha256: string): ExtractSour
     entities: analysis.entities.map((e) => ({
       id: e.id, name: e.name, type: e.type, aliases: [...e.aliases],
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+      ...(e.evidence ? { evidence: e.evidence } : {}),
     })),
     figures: analysis.figures.map((f) => ({
       id: f.id, text: f.text, kind: f.kind, value: f.value, unit: f.unit, start: f.start, end: f.end,
@@ -37,8 +38,8 @@ export function dealsAcross(analyses: readonly Analysis[]): Deal[] {
 export function toExtractDeal(deal: Deal): ExtractDeal {
   return {
     id: deal.id, parties: [...deal.parties], kind: deal.kind, value: deal.value, currency: deal.currency, date: deal.date,
-    dateInferred: deal.isDateInferred, partyInferred: deal.isPartyInferred,
-    mentions: deal.mentions.map((m) => ({ path: m.path ?? '', start: m.start, end: m.end, sentence: m.sentence, value: m.value, currency: m.currency, date: m.date })),
+    dateInferred: deal.isDateInferred, partyInferred: deal.isPartyInferred, status: deal.status,
+    mentions: deal.mentions.map((m) => ({ path: m.path ?? '', start: m.start, end: m.end, sentence: m.sentence, value: m.value, currency: m.currency, date: m.date, status: m.status })),
   };
 }
 

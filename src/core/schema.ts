@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { FIGURE_KINDS, QUALIFIERS } from './extract/figures/figure';
 import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/lexicon';
 import { DEAL_KINDS } from './extract/deals/kinds';
+import { DEAL_STATUSES } from './extract/deals/status';
 import { METRICS } from './corpus/metric';
 
 export const SCHEMA_VERSION = 1;
@@ -26,6 +27,7 @@ export const ExtractEntity = z.object({
   type: z.enum(ENTITY_TYPES),
   aliases: z.array(z.string()).describe('Other surface forms used in this source'),
   mentions: z.array(z.object({ start: Offset, end: Offset, text: z.string() })),
+  evidence: z.string().optional().describe('Why a name no lexicon knows is an entity: "party of a deal"'),
 });
 export type ExtractEntity = z.infer<typeof ExtractEntity>;
 
@@ -81,6 +83,8 @@ export const ExtractSource = z.object({
 });
 export type ExtractSource = z.infer<typeof ExtractSource>;
 
+export const DealStatusSchema = z.enum(DEAL_STATUSES).describe('rumoured: talks, reports, unnamed sources; announced: agreed; pending: awaiting approval or closing; completed: closed; terminated: called off, blocked or abandoned');
+
 export const ExtractDeal = z.object({
   id: z.string(),
   parties: z.array(z.string()).describe('Canonical names in role order: acquirer→target, investor→investee, customer→provider'),
@@ -90,6 +94,7 @@ export const ExtractDeal = z.object({
   date: z.string().nullable().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
   dateInferred: z.boolean(),
   partyInferred: z.boolean(),
+  status: DealStatusSchema,
   mentions: z.array(z.object({
     path: z.string(),
     start: Offset,
@@ -98,6 +103,7 @@ export const ExtractDeal = z.object({
     value: z.number().nullable(),
     currency: z.string().nullable(),
     date: z.string().nullable(),
+    status: DealStatusSchema.describe('What this mention says of the deal'),
   })),
 });
 export type ExtractDeal = z.infer<typeof ExtractDeal>;

@@ -30,6 +30,8 @@ export interface Entity {
   readonly aliases: readonly string[];
   readonly mentions: readonly EntityMention[];
   readonly isFromLexicon: boolean;
+  /** Why the name is an entity when no lexicon knows it: "party of a deal". */
+  readonly evidence?: string;
 }
 
 interface Draft {
