@@ -17,3 +17,9 @@ const remark = unified().use(remarkParse);
 export function remarkParseOnly(text: string): unknown {
   return remark.parse(text);
 }
+
+/** The stages the growth row (row 6) times one by one. */
+export { parseSource } from '../src/core/parse/source';
+export { indexSentences } from '../src/core/parse/sentenceIndex';
+export { factsOf } from '../src/core/corpus/factKey';
+export { dealsAcross, toExtractOutput, toExtractSource } from '../src/core/extractOutput';

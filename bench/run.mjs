@@ -3,7 +3,7 @@
 // measures and how. Speed is stated as ratios against a baseline run side by side (the machines
 // are shared and noisy); the ✓/✗ marks compare with the targets of issue 6, they never fail.
 //
-//   node bench/run.mjs [--quick] [--rows=1,2,3,4,5] [--sizes=…] [--articles=N] [--edits=N]
+//   node bench/run.mjs [--quick] [--rows=1,2,3,4,5,6] [--sizes=…] [--articles=N] [--edits=N]
 //                      [--ten-mb-factor=F] [--ref-budget=SECONDS] [--cli-limit-factor=F] [--cli-limit=SECONDS]
 //   --quick            no 10 MB text, reference libraries on 20/36 KB only, 1,000 articles
 //   --rows             run only these rows
@@ -25,6 +25,7 @@ import { throughputRow, referenceRow } from './lib/throughput.mjs';
 import { editRow } from './lib/edit.mjs';
 import { workspaceRow } from './lib/workspace.mjs';
 import { extensionRow } from './lib/extension.mjs';
+import { growthRow, STAGES } from './lib/growth.mjs';
 import { fmtMs, fmtBytes, fmtRatio, mark } from './lib/stats.mjs';
 import { stopChildren, runCleanups } from './lib/spawn.mjs';
 
@@ -34,7 +35,7 @@ const option = (name, fallback) => {
   return found ? found.slice(name.length + 3) : fallback;
 };
 const quick = argv.includes('--quick');
-const rows = new Set(option('rows', '1,2,3,4,5').split(',').map(Number));
+const rows = new Set(option('rows', '1,2,3,4,5,6').split(',').map(Number));
 const articles = Number(option('articles', quick ? 1000 : 10_000));
 const edits = Number(option('edits', 200));
 const tenMbFactor = Number(option('ten-mb-factor', 15));
@@ -98,6 +99,7 @@ try {
   await row(3, 'edit', () => editRow({ bundles, edits, seed: 6, log }));
   await row(4, 'workspace', () => workspaceRow({ bundles, count: articles, limitFactor: cliLimitFactor, limitCapMs: cliLimitMs, host, log }));
   await row(5, 'extension', () => extensionRow({ bundles, coldRuns: 7, hostLaunches: host ? hostLaunches : 0, log }));
+  await row(6, 'growth', () => growthRow({ bundles, runs: quick ? 3 : 7, log }));
 } finally {
   bundles.cleanup();
 }
@@ -127,6 +129,7 @@ function print() {
   if (t.edit && !failed('edit', '3. Edit to highlight')) printEdit(t.edit);
   if (t.workspace && !failed('workspace', '4. Workspace scale')) printWorkspace(t.workspace);
   if (t.extension && !failed('extension', '5. Extension')) printExtension(t.extension);
+  if (t.growth && !failed('growth', '6. Growth')) printGrowth(t.growth);
   console.log('\nTargets');
   table(['row', 'measure', 'result', 'target', ''], targets.map((x) => [x.row, x.what, x.result, x.target, mark(x.ok)]));
 }
@@ -262,6 +265,25 @@ function printWorkspace(row) {
   target(4, `${row.corpus.count} articles, CLI --jobs 2: wall`, wall(row.threads), '≤ 20 s', timeOk(row.threads));
   target(4, `${row.corpus.count} articles, CLI --jobs 1: peak RSS`, rss(row.single), '≤ 500 MB', memOk(row.single));
   target(4, `${row.corpus.count} articles, CLI --jobs 2: peak RSS`, rss(row.threads), '≤ 500 MB', memOk(row.threads));
+}
+
+function printGrowth(row) {
+  /** The target: each doubling of a hostile input at most 2.2× the time (and the output). */
+  const GROWTH_TARGET = 2.2;
+  console.log('\n6. Growth per doubling of hostile inputs — median time per stage, and in brackets the median over rounds of time(2n) ÷ time(n); the output column is bytes of the CLI contract');
+  const lines = [];
+  let worst = 0;
+  for (const [family, points] of Object.entries(row.families)) {
+    for (const p of points) {
+      const g = p.growth;
+      const cells = STAGES.map((s) => `${p.ms[s].toFixed(1)} ms${g ? ` (${g[s] === null ? '—' : `${g[s].toFixed(2)}×`})` : ''}`);
+      lines.push([family, p.n.toLocaleString('en'), p.chars.toLocaleString('en'), ...cells, `${fmtBytes(p.outputBytes)}${g ? ` (${g.outputBytes.toFixed(2)}×)` : ''}`]);
+      if (g) worst = Math.max(worst, g.outputBytes, ...STAGES.map((s) => g[s] ?? 0));
+    }
+  }
+  table(['input', 'n', 'chars', ...STAGES, 'output'], lines);
+  console.log('   a stage that takes under 2 ms at both sizes has no ratio (—): timer noise, not growth.');
+  target(6, 'worst growth per doubling (any stage, output)', `${worst.toFixed(2)}×`, `≤ ${GROWTH_TARGET}×`, worst <= GROWTH_TARGET);
 }
 
 function printExtension(row) {

@@ -23,9 +23,11 @@ import { lexiconCommandHandlers, registerLexiconActions } from './editor/lexicon
 import { LexiconSource } from './editor/lexiconSource';
 import { createLog } from './editor/log';
 import { registerReferences } from './editor/references';
+import { registerSaveStatus } from './editor/saveStatus';
 import { registerStatusBar } from './editor/statusBar';
 import { AnnotationStore } from './editor/store';
 import { WorkspaceCorpus, type CorpusUpdate } from './editor/workspaceCorpus';
+import { STEP_CONTEXTS, WALKTHROUGH_ID, completeStep, openSamples, showWalkthroughOnFirstRun } from './editor/walkthrough';
 import { WorkspaceIndex, type AnalysedArticle } from './editor/workspaceIndex';
 
 // zod compiles each schema into a parser (new Function) on its first use: 10–40 ms of activation
@@ -52,6 +54,8 @@ export interface NewsmarkApi {
   readonly commands: typeof Commands;
   /** Milliseconds from entering `activate()` to its return (the bench reads it in a real VS Code). */
   readonly activationMs: number;
+  /** Resolves once the first-run check is done: true when this activation opened the walkthrough. */
+  readonly firstRun: Promise<boolean>;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
@@ -64,7 +68,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     const lexicons = new LexiconSource(log);
     const index = new WorkspaceIndex(config, lexicons, log, context.asAbsolutePath('dist/indexWorker.js'));
     const corpus = new WorkspaceCorpus(index, log);
-    const store = new AnnotationStore(index, config, log);
+    const store = new AnnotationStore(index, config, log, context.storageUri ?? context.globalStorageUri);
+    stopping = () => store.flush();
     const dealsTree = new DealsTreeProvider(corpus, store, context.workspaceState, log);
     const annotate = new AnnotationCommands(index, store);
     const tagClaim = (uri: vscode.Uri, offset: number, tag?: string) => annotate.tagClaim(uri, offset, tag);
@@ -72,16 +77,27 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     context.subscriptions.push(config, lexicons, index, corpus, store, dealsTree, highlights,
       registerHover(index, store, corpus), registerReferences(index, corpus), registerCodeActions(index, store),
       registerConflictActions(index, corpus), registerLexiconActions(index), registerDealsTree(dealsTree),
-      registerDiagnostics(store, index, corpus), registerConflictDiagnostics(corpus, config), registerStatusBar(index, store, config),
+      registerDiagnostics(store, index, corpus), registerConflictDiagnostics(corpus, config), registerStatusBar(index, store, config), registerSaveStatus(store),
       registerCommands({
         toggleHighlights: () => highlights.toggle(),
-        tagClaim: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.tagClaim(uri, offset, tag),
+        tagClaim: async (uri?: vscode.Uri, offset?: number, tag?: string) => {
+          const tagged = await annotate.tagClaim(uri, offset, tag);
+          if (tagged) completeStep(STEP_CONTEXTS.tagged);
+          return tagged;
+        },
         removeTag: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.removeTag(uri, offset, tag),
         correctClaim: (uri?: vscode.Uri, offset?: number, answers?: Parameters<AnnotationCommands['correctClaim']>[2]) => annotate.correctClaim(uri, offset, answers),
-        exportClaims: (target?: vscode.Uri) => exportTaggedClaims({ index, store, log, version }, target instanceof vscode.Uri ? target : undefined),
+        exportClaims: async (target?: vscode.Uri) => {
+          const exported = await exportTaggedClaims({ index, store, log, version }, target instanceof vscode.Uri ? target : undefined);
+          if (exported) completeStep(STEP_CONTEXTS.exported);
+          return exported;
+        },
         ...dealsCommandHandlers(dealsTree, tagClaim),
         removeAnnotation: (target: unknown, id?: string, isConfirmed?: boolean) => annotate.removeAnnotation(target, id, isConfirmed),
         openAnnotationFile: () => annotate.openAnnotationFile(),
+        saveAnnotations: () => store.saveNow(),
+        openSamples: (parent?: vscode.Uri, isOpening?: boolean) => openSamples(context.extensionUri, log, parent instanceof vscode.Uri ? parent : undefined, isOpening !== false),
+        showWalkthrough: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
         showLog: () => log.show(),
         reindexWorkspace: () => corpus.reindex(),
         ...conflictCommandHandlers(index, corpus, tagClaim),
@@ -89,10 +105,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       }, log),
     );
     setTimeout(() => void store.ready(), 0); // read the annotations off the activation path
+    const firstRun = new Promise<boolean>((resolve) => setTimeout(() => resolve(showWalkthroughOnFirstRun(context, log)), 0));
     const activationMs = performance.now() - started;
     log.info(`Newsmark ${version} activated in ${activationMs.toFixed(1)} ms`);
     return {
-      version, index, store, dealsTree, highlights, corpus, commands: Commands, activationMs,
+      version, index, store, dealsTree, highlights, corpus, commands: Commands, activationMs, firstRun,
       analysisOf: async (uri) => (await index.getUri(uri))?.analysis,
       onDidAnalyse: index.onDidAnalyse,
       onDidUpdateCorpus: corpus.onDidUpdate,
@@ -105,4 +122,12 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   }
 }
 
-export function deactivate(): void {}
+/** Set by `activate`: what `deactivate` waits for (VS Code awaits it before the window goes). */
+let stopping: (() => Promise<unknown>) | undefined;
+
+/** Every annotation change still in memory goes to its file before the window closes. */
+export async function deactivate(): Promise<void> {
+  const flush = stopping;
+  stopping = undefined;
+  await flush?.().catch(() => undefined); // a failure was shown and logged; the journal keeps the changes
+}

@@ -63,11 +63,12 @@ await suite('typecheck', npx, ['tsc', '--noEmit', '-p', '.'], { counts: 'exit' }
 await suite('build', process.execPath, ['esbuild.mjs'], { counts: 'exit' });
 await suite('unit', npx, ['mocha', '--reporter', path.join('test', 'reporters', 'countingSpec.cjs')]);
 if (process.env.NEWSMARK_SKIP_VSCODE === '1') {
-  rows.push('integration  skipped (NEWSMARK_SKIP_VSCODE=1)', 'ui           skipped (NEWSMARK_SKIP_VSCODE=1)');
-  totals.skipped += 2;
+  rows.push('integration  skipped (NEWSMARK_SKIP_VSCODE=1)', 'ui           skipped (NEWSMARK_SKIP_VSCODE=1)', 'package      skipped (NEWSMARK_SKIP_VSCODE=1)');
+  totals.skipped += 3;
 } else {
   await suite('integration', process.execPath, [path.join('test', 'integration', 'run.mjs')], { counts: 'closing' });
   await suite('ui', process.execPath, [path.join('test', 'ui', 'ui-check.mjs')], { counts: 'exit' });
+  await suite('package', process.execPath, [path.join('test', 'package', 'package-check.mjs')], { counts: 'exit' });
 }
 fs.rmSync(resultsDir, { recursive: true, force: true });
 

@@ -14,7 +14,7 @@ import { analyse } from '../core/analysis';
 import { ANNOTATION_FILE_PATH, parseAnnotationFile } from '../core/annotations/file';
 import type { AnnotationFile } from '../core/annotations/model';
 import type { Lexicon } from '../core/extract/entities/lexicon';
-import { exportClaims, exportWebAnnotations, type ExportSource } from '../core/export';
+import { exportClaims, exportWebAnnotations, fileIri, type ExportSource } from '../core/export';
 import { ClaimsExport, WebAnnotationExport } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
 import { loadLexicon } from './lexiconFile';
@@ -51,7 +51,7 @@ export async function runExport(args: ParsedArgs): Promise<number> {
   for (const problem of sources.problems) report(problem);
   failed += sources.unreadableCount;
   const input = { sources: sources.read, annotations: loaded.file.annotations, unavailable: sources.unavailable, generatedAt: generatedAt(), tool: { name: 'newsmark', version: VERSION } };
-  const output = format === 'claims' ? exportClaims(input) : exportWebAnnotations(input);
+  const output = format === 'claims' ? exportClaims(input) : exportWebAnnotations(input, fileIri(fs.realpathSync(folder)));
   const schema: z.ZodType = format === 'claims' ? ClaimsExport : WebAnnotationExport;
   const checked = schema.safeParse(output);
   if (!checked.success) {

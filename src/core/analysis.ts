@@ -69,6 +69,7 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
   const text = source.text;
   const diagnostics = contentDiagnostics(text);
   const parsed = parseSource(source.path, text, options.cache);
+  diagnostics.push(...parsed.diagnostics);
   const { sentences, perBlock } = indexSentences(parsed.blocks, options.cache);
   const figures: Figure[] = figuresOfBlocks(parsed.blocks, options.cache).map((f) => {
     const sentence = sentenceAt(sentences, f.blockIndex, f.start);
@@ -86,16 +87,30 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
     sentenceOffset: sentence ? f.start - sentence.proseStart : 0,
     };
   });
-  const recognised = recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache);
+  const recognised = withFileText(recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache), text);
   const dateline = datelineOf(figures);
   const { deals, entities: partyEntities } = dealsOfArticle({ sentences, figures, entities: recognised, lexicon, dateline, blocks: parsed.blocks, cache: options.cache });
   // names that take part in a deal are entities too ("party of a deal")
-  const entities = partyEntities.length ? [...recognised, ...partyEntities].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name)) : recognised;
+  const entities = partyEntities.length ? [...recognised, ...withFileText(partyEntities, text)].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name)) : recognised;
   const claims = claimsOf(sentences, figures, entities, deals, options.cache);
   if (parsed.blocks.length === 0 && text.trim()) {
     diagnostics.push({ code: 'no-prose', message: 'The file has no prose: only code, markup or front matter.', start: 0, end: 0, severity: 'info' });
   }
   return { path: source.path, format: parsed.format, sentences, figures, entities, claims, deals, dateline, diagnostics };
+}
+
+/**
+ * A mention's text is the file's own characters at its span: `Sam [Altman](…)` is mentioned as
+ * "Sam [Altman", while the entity keeps its name ("Sam Altman") and its aliases are prose. One
+ * span per mention, not one per markup-free part: the editor highlights and hovers it as one
+ * range, references and anchors quote what the file holds, and a researcher sees the mention as
+ * written.
+ */
+function withFileText(entities: readonly Entity[], text: string): Entity[] {
+  return entities.map((e) => {
+    if (e.mentions.every((m) => text.slice(m.start, m.end) === m.text)) return e;
+    return { ...e, mentions: e.mentions.map((m) => ({ ...m, text: text.slice(m.start, m.end) })) };
+  });
 }
 
 function contentDiagnostics(text: string): ContentDiagnostic[] {

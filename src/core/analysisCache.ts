@@ -3,7 +3,8 @@
  * section, and the sentences and figures of each block, keyed by their text. An editor keeps one
  * cache per document; after a one-character edit only the touched section and block are redone.
  */
-import type { BlockKind, ProseBlock } from './parse/blocks';
+import type { BlockKind } from './parse/blocks';
+import type { SectionBlocks } from './parse/markdown';
 import type { SentenceSpan } from './parse/sentences';
 import type { ProseFigure } from './extract/figures/figure';
 import type { BlockWork } from './extract/entities/blockWork';
@@ -49,12 +50,6 @@ export class BoundedCache<K, V> {
   }
 }
 
-/** The blocks of one section as first parsed, and where that section started then. */
-export interface CachedSection {
-  readonly start: number;
-  readonly blocks: readonly ProseBlock[];
-}
-
 /** The entity work of a block's text, for the kind of block it was done for. */
 export interface CachedBlockWork {
   readonly kind: BlockKind;
@@ -85,7 +80,8 @@ export interface CachedAttribution {
 }
 
 export class AnalysisCache {
-  readonly sections = new BoundedCache<string, CachedSection>(256);
+  /** Parsed markdown sections by their text (and the stubs and sentinel they were parsed with). */
+  readonly sections = new BoundedCache<string, SectionBlocks>(256);
   readonly sentences = new BoundedCache<string, SentenceSpan[]>(4096);
   readonly figures = new BoundedCache<string, ProseFigure[]>(4096);
   /** Deal signals per sentence text, and attributions per sentence text (for the mentions keyed). */

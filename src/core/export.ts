@@ -9,7 +9,7 @@
  */
 import type { Analysis, Claim } from './analysis';
 import type { AnchorResult, Annotation } from './annotations/model';
-import { reanchorSource, sortAnnotations } from './annotations/index';
+import { currentQuote, reanchorSource, sortAnnotations } from './annotations/index';
 import {
   SCHEMA_VERSION, WEB_ANNOTATION_CONTEXT, schemaIdOf,
   type ClaimsExport, type ClaimsExportClaim, type ClaimsExportOrphan, type ClaimsExportOutsideClaim, type WebAnnotation, type WebAnnotationExport,
@@ -154,25 +154,50 @@ function orphanEntry(annotation: Annotation, source: ExportSource | undefined, r
 }
 
 /**
- * The annotations as a W3C AnnotationCollection. Tags become `tagging` bodies, corrections
- * `editing` bodies (and their notes `commenting` ones). Targets carry a TextQuoteSelector and,
- * when anchored, a TextPositionSelector in Unicode code points (the W3C unit, not UTF-16).
+ * The annotations as a W3C AnnotationCollection (Web Annotation Data Model): every MUST met —
+ * ids (IRIs) on the collection, its one page and each annotation, made from `base`, the workspace
+ * folder's IRI (`fileIri`); each target a SpecificResource whose source is the article's IRI;
+ * agents as objects; times as xsd:dateTime with their zone. Tags become `tagging` bodies,
+ * corrections `editing` bodies (their notes `commenting` ones), each by its author as a Person.
+ * Targets carry a TextQuoteSelector and, when anchored, a TextPositionSelector in Unicode code
+ * points (the W3C unit, not UTF-16).
  */
-export function exportWebAnnotations(input: ExportInput): WebAnnotationExport {
-  const items = placeAnnotations(input).map(({ annotation, source, result }) => webAnnotation(annotation, source, result));
+export function exportWebAnnotations(input: ExportInput, base: string): WebAnnotationExport {
+  const folder = base.endsWith('/') ? base : `${base}/`;
+  const collectionId = `${folder}.newsmark/annotations.json`;
+  const pageId = `${collectionId}#page-1`;
+  const items = placeAnnotations(input).map(({ annotation, source, result }) => webAnnotation(annotation, source, result, folder, collectionId));
   return {
     '@context': WEB_ANNOTATION_CONTEXT,
+    id: collectionId,
     type: 'AnnotationCollection',
     label: 'Newsmark annotations',
     total: items.length,
     generated: input.generatedAt,
     generator: { type: 'Software', name: `${input.tool.name} ${input.tool.version}` },
-    first: { type: 'AnnotationPage', items },
+    first: { id: pageId, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items },
+    last: pageId,
   };
 }
 
-function webAnnotation(annotation: Annotation, source: ExportSource | undefined, result: AnchorResult): WebAnnotation {
-  const { quote, position } = annotation.anchor;
+/**
+ * The `file:` IRI of an absolute path, the same on every platform and for the editor and the
+ * CLI: each segment percent-encoded as RFC 3986 asks (a Windows path keeps its drive letter).
+ */
+export function fileIri(absolutePath: string): string {
+  const slashed = absolutePath.replace(/\\/g, '/');
+  const withRoot = /^[A-Za-z]:/.test(slashed) ? `/${slashed}` : slashed;
+  return `file://${withRoot.split('/').map((segment, i) => (i === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodePathSegment(segment))).join('/')}`;
+}
+
+function encodePathSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function webAnnotation(annotation: Annotation, source: ExportSource | undefined, result: AnchorResult, folder: string, collectionId: string): WebAnnotation {
+  // anchored: the text it stands on in the source now (an edit inside it may have been followed); else the quote as annotated
+  const quote = result.status === 'anchored' ? currentQuote(annotation) : annotation.anchor.quote;
+  const { position } = annotation.anchor;
   const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }];
   if (result.status === 'anchored' && source) {
     const start = codePointOffset(source.text, position.start);
@@ -180,17 +205,18 @@ function webAnnotation(annotation: Annotation, source: ExportSource | undefined,
   }
   const body: WebAnnotation['body'] = annotation.tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
   for (const c of annotation.corrections) {
-    body.push({ type: 'TextualBody', purpose: 'editing', value: c.corrected, creator: c.author, created: c.time });
-    if (c.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, creator: c.author, created: c.time });
+    const creator = { type: 'Person' as const, name: c.author };
+    body.push({ type: 'TextualBody', purpose: 'editing', value: c.corrected, creator, created: c.time });
+    if (c.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, creator, created: c.time });
   }
   return {
-    id: `urn:newsmark:annotation:${encodeURIComponent(annotation.id)}`,
+    id: `${collectionId}#${encodePathSegment(annotation.id)}`,
     type: 'Annotation',
     motivation: annotation.corrections.length > 0 ? 'editing' : annotation.tags.length > 0 ? 'tagging' : 'highlighting',
     created: annotation.created,
     modified: annotation.modified,
     body,
-    target: { source: annotation.source, selector },
+    target: { type: 'SpecificResource', source: `${folder}${annotation.source.split('/').map(encodePathSegment).join('/')}`, selector },
   };
 }
 

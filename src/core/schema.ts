@@ -10,7 +10,14 @@ import { DEAL_KINDS } from './extract/deals/kinds';
 import { DEAL_STATUSES } from './extract/deals/status';
 import { METRICS } from './corpus/metric';
 
+/** Version of the annotation file, the lexicon and the claims exports. */
 export const SCHEMA_VERSION = 1;
+/**
+ * Version of the `newsmark extract` output. 2: a figure names its claim by index (`claim`)
+ * instead of repeating its sentence (`sentence`), so the output grows with the input, not with
+ * the square of a sentence's figures.
+ */
+export const EXTRACT_SCHEMA_VERSION = 2;
 
 const Offset = z.number().int().nonnegative().describe('UTF-16 code units from the start of the file');
 
@@ -41,7 +48,7 @@ export const ExtractFigure = z.object({
   end: Offset,
   approx: z.boolean(),
   qualifier: z.enum(QUALIFIERS).nullable(),
-  sentence: z.string().describe('The sentence the figure stands in, as prose'),
+  claim: z.number().int().nonnegative().nullable().describe("Index in this source's `claims` of the claim whose sentence the figure stands in (its `text` is the sentence as prose); null for a figure outside any sentence"),
 });
 export type ExtractFigure = z.infer<typeof ExtractFigure>;
 
@@ -143,7 +150,7 @@ export const Conflict = z.object({
 export type Conflict = z.infer<typeof Conflict>;
 
 export const ExtractOutput = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.literal(EXTRACT_SCHEMA_VERSION),
   sources: z.array(ExtractSource),
   deals: z.array(ExtractDeal),
   conflicts: z.array(Conflict).optional().describe('Facts that two sources state differently, by key; `newsmark extract` always writes it'),
@@ -184,7 +191,7 @@ export const Tag = z.string().min(1).max(40).regex(/^\S+$/, 'must not contain sp
   .describe('verified, disputed, needs-source, or a custom tag: lower-case, "-" for spaces, at most 40 characters');
 
 export const QuoteSelector = z.object({
-  exact: z.string().describe('The annotated text as it stood when last anchored'),
+  exact: z.string().describe('The annotated text'),
   prefix: z.string().describe('Up to 32 UTF-16 code units just before it'),
   suffix: z.string().describe('Up to 32 UTF-16 code units just after it'),
 }).strict();
@@ -193,7 +200,12 @@ export const PositionSelector = z.object({ start: Offset, end: Offset }).strict(
   .refine((position) => position.start <= position.end, { message: 'start must not be after end', path: ['end'] });
 
 export const AnchorSchema = z.object({ quote: QuoteSelector, position: PositionSelector }).strict()
-  .describe('W3C-style selectors: the quote with its context, and its last known position');
+  .describe('W3C-style selectors: the quote as annotated, with its context, and its last known position');
+
+export const AnchorMatch = z.object({
+  quote: QuoteSelector.describe('The text found at the position, with its context then'),
+  score: z.number().min(0).max(1),
+}).strict().describe('Present while the text at the position differs from the quote: an edit inside it was followed. The quote itself is kept as annotated');
 
 export const Correction = z.object({
   original: z.string().describe('The claim text as it stood when corrected'),
@@ -209,6 +221,7 @@ export const Annotation = z.object({
   id: z.string().min(1).describe('Stable id, never reused'),
   source: WorkspacePath,
   anchor: AnchorSchema,
+  match: AnchorMatch.optional(),
   tags: z.array(Tag).refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag').describe('In the order they were added'),
   corrections: z.array(Correction),
   created: IsoTime,
@@ -218,9 +231,13 @@ export const Annotation = z.object({
 }).strict();
 export type Annotation = z.infer<typeof Annotation>;
 
+export const Tombstone = z.object({ id: z.string().min(1), time: IsoTime }).strict();
+
 export const AnnotationFile = z.object({
   version: z.literal(1),
   annotations: z.array(Annotation),
+  removed: z.array(Tombstone).optional()
+    .describe('Annotations removed on purpose (recent ones): an annotation missing without one was lost outside Newsmark and is written back'),
 }).strict().superRefine((file, context) => {
   const firstIndexOf = new Map<string, number>();
   file.annotations.forEach((annotation, index) => {
@@ -230,6 +247,33 @@ export const AnnotationFile = z.object({
   });
 });
 export type AnnotationFile = z.infer<typeof AnnotationFile>;
+
+/**
+ * A change to the annotation file as the editor's write-ahead journal records it (one JSON line
+ * each, in the workspace storage): replayed over the file after a crash (annotations/changes.ts).
+ */
+const ChangeTarget = z.object({ id: z.string().min(1), source: WorkspacePath, anchor: AnchorSchema }).strict();
+const AnchorStateSchema = z.object({
+  id: z.string().min(1), position: PositionSelector, match: AnchorMatch.nullable(), orphanReason: z.string().nullable(),
+}).strict();
+export const AnnotationChange = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tag'), target: ChangeTarget, tag: Tag, time: IsoTime }).strict(),
+  z.object({ type: z.literal('untag'), id: z.string().min(1), tag: Tag, time: IsoTime }).strict(),
+  z.object({ type: z.literal('correct'), target: ChangeTarget, correction: Correction, appliedAnchor: AnchorSchema.optional() }).strict(),
+  z.object({ type: z.literal('remove'), id: z.string().min(1), time: IsoTime }).strict(),
+  z.object({ type: z.literal('rename'), from: WorkspacePath, to: WorkspacePath, isFolder: z.boolean() }).strict(),
+  z.object({ type: z.literal('anchor'), source: WorkspacePath, states: z.array(AnchorStateSchema), time: IsoTime }).strict(),
+  z.object({ type: z.literal('restore'), annotations: z.array(Annotation) }).strict(),
+]);
+export type AnnotationChange = z.infer<typeof AnnotationChange>;
+
+export const JournalEntry = z.object({
+  /** Which annotation file the change is for: the workspace folder's URI. */
+  folder: z.string().min(1),
+  seq: z.number().int().nonnegative(),
+  change: AnnotationChange,
+}).strict();
+export type JournalEntry = z.infer<typeof JournalEntry>;
 
 // ---------------------------------------------------------------------------------------------
 // The claims export (`newsmark export`, export.ts)
@@ -315,39 +359,57 @@ export type ClaimsExport = z.infer<typeof ClaimsExport>;
 
 export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/** An IRI (here: `file:` URIs of the workspace, and ids made from them), absolute. */
+const Iri = z.string().regex(/^[a-z][a-z0-9+.-]*:[^\s]*$/i, 'must be an absolute IRI');
+
+/** A W3C Agent: an object with its type and name, never a bare string (which would be read as an IRI). */
+const WebAgent = z.object({ type: z.enum(['Person', 'Software']), name: z.string() }).strict();
+
 const WebTextualBody = z.object({
   type: z.literal('TextualBody'),
   purpose: z.enum(['tagging', 'editing', 'commenting']),
   value: z.string(),
-  creator: z.string().optional(),
+  creator: WebAgent.optional(),
   created: IsoTime.optional(),
-});
+}).strict();
 
 const WebSelector = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
-  z.object({ type: z.literal('TextPositionSelector'), start: Offset, end: Offset }).describe('In Unicode code points, as the W3C model counts'),
+  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }).strict(),
+  z.object({ type: z.literal('TextPositionSelector'), start: Offset, end: Offset }).strict().describe('In Unicode code points, as the W3C model counts'),
 ]);
 
 export const WebAnnotation = z.object({
-  id: z.string(),
+  id: Iri.describe('The annotation file\'s IRI with the annotation id as fragment'),
   type: z.literal('Annotation'),
   motivation: z.enum(['tagging', 'editing', 'highlighting']),
   created: IsoTime,
   modified: IsoTime,
   body: z.array(WebTextualBody),
-  target: z.object({ source: z.string().describe('Workspace-relative path of the article'), selector: z.array(WebSelector) }),
-});
+  target: z.object({
+    type: z.literal('SpecificResource'),
+    source: Iri.describe('The article as an IRI (a file: URI)'),
+    selector: z.array(WebSelector),
+  }).strict(),
+}).strict();
 export type WebAnnotation = z.infer<typeof WebAnnotation>;
 
 export const WebAnnotationExport = z.object({
   '@context': z.literal(WEB_ANNOTATION_CONTEXT),
+  id: Iri.describe('The annotations file as an IRI'),
   type: z.literal('AnnotationCollection'),
   label: z.string(),
   total: z.number().int().nonnegative(),
   generated: IsoTime,
-  generator: z.object({ type: z.literal('Software'), name: z.string() }),
-  first: z.object({ type: z.literal('AnnotationPage'), items: z.array(WebAnnotation) }),
-});
+  generator: WebAgent,
+  first: z.object({
+    id: Iri,
+    type: z.literal('AnnotationPage'),
+    partOf: Iri,
+    startIndex: z.literal(0),
+    items: z.array(WebAnnotation),
+  }).strict(),
+  last: Iri.describe('The one page: the collection is not paged further'),
+}).strict();
 export type WebAnnotationExport = z.infer<typeof WebAnnotationExport>;
 
 export const SCHEMAS = {
@@ -359,8 +421,11 @@ export const SCHEMAS = {
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
+/** Each schema's version, in its `$id`. */
+const VERSIONS: Record<SchemaName, number> = { extract: EXTRACT_SCHEMA_VERSION, lexicon: SCHEMA_VERSION, annotations: SCHEMA_VERSION, claims: SCHEMA_VERSION, w3c: SCHEMA_VERSION };
+
 export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
-  return { $id: `https://newsmark.dev/schemas/${name}.v${SCHEMA_VERSION}.json`, ...z.toJSONSchema(SCHEMAS[name], { io: 'input' }) } as Record<string, unknown>;
+  return { $id: schemaIdOf(name), ...z.toJSONSchema(SCHEMAS[name], { io: 'input' }) } as Record<string, unknown>;
 }
 
 /** A readable one-paragraph account of what is wrong with a value. */
@@ -370,7 +435,7 @@ export function describeIssues(error: z.ZodError): string {
 
 /** The `$id` of a published schema; the claims export names it in `$schema`. */
 export function schemaIdOf(name: SchemaName): string {
-  return `https://newsmark.dev/schemas/${name}.v${SCHEMA_VERSION}.json`;
+  return `https://newsmark.dev/schemas/${name}.v${VERSIONS[name]}.json`;
 }
 
 /** The text of `schemas/<name>.schema.json` as committed (scripts/schemas.mjs writes it). */

@@ -12,6 +12,11 @@ export interface AnchoredAnnotation {
   readonly uri: vscode.Uri;
   /** Where it stands in the current text; undefined for an orphan. */
   readonly span: Span | undefined;
+  /**
+   * For an annotation whose article is gone (detached): its entry in the annotations file, where
+   * Problems and the panel take the user, since the article cannot be opened.
+   */
+  readonly entry?: vscode.Location;
 }
 
 /** What the features read of the annotation store. */

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Claim } from '../core/analysis';
 import { describe } from '../core/anchor/index';
-import { BUILTIN_TAGS, newAnnotation, normaliseTag, withCorrection, withTag, withoutTag, type Annotation } from '../core/annotations/index';
+import { BUILTIN_TAGS, normaliseTag, withoutTag, type Anchor, type Annotation, type ChangeTarget } from '../core/annotations/index';
 import { claimAt, type AnchoredAnnotation } from './anchored';
 import { folderRelativePath } from './articles';
 import { shorten } from './format';
@@ -38,10 +38,7 @@ export class AnnotationCommands {
     const chosen = tag ?? (await this.pickTag(target));
     if (chosen === undefined) return undefined;
     if (normaliseTag(chosen) === null) throw new Error(`"${chosen}" is not a usable tag: 1 to 40 characters, spaces become "-"`);
-    const now = this.store.now();
-    const existing = await this.store.annotationAt(target.uri, target.claim.start, target.claim.end);
-    const annotation = withTag(existing ?? this.newAnnotationOn(target, now), chosen, now);
-    return this.store.put(target.uri, annotation);
+    return this.store.tag(target.uri, this.changeTarget(target), chosen);
   }
 
   async removeTag(uri?: vscode.Uri, offset?: number, tag?: string): Promise<Annotation | undefined> {
@@ -54,12 +51,8 @@ export class AnnotationCommands {
     }
     const chosen = tag ?? (existing.tags.length === 1 ? existing.tags[0] : await vscode.window.showQuickPick([...existing.tags], { title: 'Remove which tag?' }));
     if (chosen === undefined) return undefined;
-    const next = withoutTag(existing, chosen, this.store.now());
-    if (next.tags.length === 0 && next.corrections.length === 0) {
-      await this.store.remove(target.uri, existing.id); // nothing left to keep
-      return next;
-    }
-    return this.store.put(target.uri, next);
+    // the annotation goes with its last tag unless it holds corrections
+    return (await this.store.untag(target.uri, existing.id, chosen)) ?? withoutTag(existing, chosen, this.store.now());
   }
 
   /** Records a correction of the claim (original, correction, note, author, time), optionally applying it. */
@@ -70,8 +63,8 @@ export class AnnotationCommands {
     const original = article.text.slice(claim.start, claim.end);
     const given = answers ?? (await this.askCorrection(original));
     if (!given || given.corrected === original) return undefined;
-    const now = this.store.now();
-    let annotation = (await this.store.annotationAt(target.uri, claim.start, claim.end)) ?? this.newAnnotationOn(target, now);
+    const changeTarget = this.changeTarget(target);
+    let appliedAnchor: Anchor | undefined;
     if (given.isApplied) {
       const doc = await vscode.workspace.openTextDocument(target.uri);
       const range = new vscode.Range(doc.positionAt(claim.start), doc.positionAt(claim.end));
@@ -82,12 +75,11 @@ export class AnnotationCommands {
       // an article not shown in an editor would be left dirty and invisible: save it
       if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) await doc.save();
       // the annotation now quotes the corrected text, so it anchors to it
-      annotation = { ...annotation, anchor: describe(doc.getText(), claim.start, claim.start + given.corrected.length) };
+      appliedAnchor = describe(doc.getText(), claim.start, claim.start + given.corrected.length);
     }
-    annotation = withCorrection(annotation, {
+    return this.store.correct(target.uri, changeTarget, {
       original, corrected: given.corrected, note: given.note ?? '', author: this.store.author(), isApplied: !!given.isApplied,
-    }, now);
-    return this.store.put(target.uri, annotation);
+    }, appliedAnchor);
   }
 
   /**
@@ -123,11 +115,9 @@ export class AnnotationCommands {
     }
   }
 
-  private newAnnotationOn(target: ClaimTarget, now: string): Annotation {
-    return newAnnotation({
-      source: folderRelativePath(target.uri), text: target.article.text,
-      start: target.claim.start, end: target.claim.end, now, id: this.store.newId(),
-    });
+  /** The claim as a change names it: its annotation if there is one, else the quote and place a new one gets. */
+  private changeTarget(target: ClaimTarget): ChangeTarget {
+    return { id: this.store.newId(), source: folderRelativePath(target.uri), anchor: describe(target.article.text, target.claim.start, target.claim.end) };
   }
 
   /** The claim at an offset (default: the active editor's cursor), or a message saying why there is none. */

@@ -5,7 +5,7 @@
  * target as arguments; nothing is changed while the menu is computed.
  */
 import * as vscode from 'vscode';
-import { BUILTIN_TAGS } from '../core/annotations/index';
+import { ANNOTATION_FILE_PATH, BUILTIN_TAGS } from '../core/annotations/index';
 import { claimAt } from './anchored';
 import { ARTICLE_LANGUAGES } from './articles';
 import { Commands } from './commands';
@@ -24,7 +24,9 @@ const TAG_TITLES: Readonly<Record<(typeof BUILTIN_TAGS)[number], string>> = {
 };
 
 export function registerCodeActions(index: WorkspaceIndex, store: AnnotationStore): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(ARTICLE_LANGUAGES, {
+  // the annotations file too: a detached annotation (its article gone) is reported on its entry there
+  const selector: vscode.DocumentSelector = [...(ARTICLE_LANGUAGES as vscode.DocumentFilter[]), { pattern: `**/${ANNOTATION_FILE_PATH}` }];
+  return vscode.languages.registerCodeActionsProvider(selector, {
     async provideCodeActions(doc, range, context, token) {
       const actions: vscode.CodeAction[] = [];
       for (const diagnostic of context.diagnostics) {

@@ -25,6 +25,8 @@ export const Commands = {
   groupDealsByParty: 'newsmark.groupDealsByParty',
   showDeals: 'newsmark.showDeals',
   openAnnotationFile: 'newsmark.openAnnotationFile',
+  /** {@link AnnotationStore.saveNow}: writes every pending annotation change now (retries a failed write) */
+  saveAnnotations: 'newsmark.saveAnnotations',
   showLog: 'newsmark.showLog',
   /** {@link WorkspaceCorpus.reindex}: analyses every article again (resumes a cancelled indexing) */
   reindexWorkspace: 'newsmark.reindexWorkspace',
@@ -40,6 +42,10 @@ export const Commands = {
   /** {@link lexiconCommandHandlers}: (text?, uri?) */
   markNotEntity: 'newsmark.markNotEntity',
   openLexiconFile: 'newsmark.openLexiconFile',
+  /** {@link openSamples}: (parent folder uri?, isOpening?) — copies the bundled samples and opens them */
+  openSamples: 'newsmark.openSamples',
+  /** {@link showWalkthroughOnFirstRun}: the "Get Started with Newsmark" walkthrough */
+  showWalkthrough: 'newsmark.showWalkthrough',
   // internal: tree items, code actions
   revealMention: 'newsmark.revealMention',
   tagDealMention: 'newsmark.tagDealMention',

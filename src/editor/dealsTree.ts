@@ -158,7 +158,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
       case 'orphan': {
         const { annotation } = node.orphan;
         const item = new vscode.TreeItem(shorten(annotation.anchor.quote.exact, 80), vscode.TreeItemCollapsibleState.None);
-        item.description = [annotation.source, annotation.tags.join(', ')].filter(Boolean).join(' · ');
+        item.description = [annotation.source, node.orphan.entry ? 'article missing' : '', annotation.tags.join(', ')].filter(Boolean).join(' · ');
         item.contextValue = 'orphan';
         item.iconPath = new vscode.ThemeIcon('debug-disconnect');
         item.tooltip = untrusted().appendMarkdown('**Orphaned:** ').appendMarkdown(escapeMarkdown(annotation.orphan?.reason ?? 'cannot be anchored'))
@@ -277,6 +277,11 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
     },
     revealAnnotation: async (node: DealNode) => {
       if (node?.type !== 'orphan') return undefined;
+      const { entry } = node.orphan;
+      if (entry) { // the article is gone: its entry in the annotations file
+        await vscode.window.showTextDocument(entry.uri, { selection: entry.range });
+        return entry.range;
+      }
       const { start, end } = node.orphan.annotation.anchor.position;
       return reveal(node.orphan.uri, start, end);
     },

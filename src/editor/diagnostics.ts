@@ -44,16 +44,17 @@ export function registerDiagnostics(store: AnnotationStore, index: WorkspaceInde
     for (const orphan of store.orphans()) {
       const { annotation } = orphan;
       const tags = annotation.tags.length ? ` (tags: ${annotation.tags.join(', ')})` : '';
-      const diagnostic = new vscode.Diagnostic(
-        rangeIn(orphan.uri, annotation),
-        `Orphaned annotation${tags}: "${shorten(annotation.anchor.quote.exact, 80)}" is no longer in the article (${annotation.orphan?.reason ?? 'cannot be anchored'}). It is kept in .newsmark/annotations.json.`,
-        vscode.DiagnosticSeverity.Warning,
-      );
+      // an annotation whose article is gone is shown on its entry in the annotations file
+      const where = orphan.entry ?? new vscode.Location(orphan.uri, rangeIn(orphan.uri, annotation));
+      const message = orphan.entry
+        ? `Detached annotation${tags}: ${annotation.source}: ${annotation.orphan?.reason ?? 'cannot be anchored'} ("${shorten(annotation.anchor.quote.exact, 80)}"). It is kept here until the article comes back or you remove it.`
+        : `Orphaned annotation${tags}: "${shorten(annotation.anchor.quote.exact, 80)}" is no longer in the article (${annotation.orphan?.reason ?? 'cannot be anchored'}). It is kept in .newsmark/annotations.json.`;
+      const diagnostic = new vscode.Diagnostic(where.range, message, vscode.DiagnosticSeverity.Warning);
       const wf = vscode.workspace.getWorkspaceFolder(orphan.uri);
       const file = wf ? store.fileUri(wf) : orphan.uri;
       diagnostic.code = { value: ORPHAN_CODE, target: file.with({ fragment: `annotation=${encodeURIComponent(annotation.id)}` }) };
       diagnostic.source = 'Newsmark';
-      add(orphan.uri, diagnostic);
+      add(where.uri, diagnostic);
     }
     for (const problem of store.problems()) {
       const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),

@@ -1,5 +1,6 @@
-/** Text files through `vscode.workspace.fs` (never Node's fs in the extension host). */
+/** Text files through `vscode.workspace.fs`, and atomic writes through Node for local files. */
 import * as vscode from 'vscode';
+import { writeAtomically } from '../node/lockedFile';
 
 /** The file's text, or undefined when there is no such file (any other failure is thrown). */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
@@ -11,17 +12,17 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | undefined>
   }
 }
 
-/** Writes a temp file next to the target, then renames it over the target: readers never see half a file. */
+/**
+ * Writes `text` so that readers never see half a file and the old file is never deleted first: a
+ * local file through a temp file, fsync and `rename(2)` (its mode kept; `workspace.fs.rename` with
+ * `overwrite` deletes the target before renaming); any other scheme in one `workspace.fs.writeFile`.
+ */
 export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Promise<void> {
-  const dir = vscode.Uri.joinPath(uri, '..');
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const temp = vscode.Uri.joinPath(dir, `.${name}.${globalThis.crypto.randomUUID().slice(0, 8)}.tmp`);
-  await vscode.workspace.fs.createDirectory(dir);
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-  try {
-    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
-  } catch (error) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw error;
+  if (uri.scheme === 'file') {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await writeAtomically(uri.fsPath, text);
+    return;
   }
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }

@@ -14,18 +14,26 @@ import { annotationsOfClaim, tagsOf, type AnnotationView } from './anchored';
 import { ARTICLE_LANGUAGES, rangeOf } from './articles';
 import { correctionSummary, dealKindWords, dealParties, dealValue, escapeMarkdown, normalisedValue, qualifierWords } from './format';
 import type { WorkspaceCorpus } from './workspaceCorpus';
+import { HOVERED_FIGURE_CONTEXT } from './walkthrough';
 import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
 
 const VERDICT_LABELS: Readonly<Record<Verdict, string>> = { agree: 'agrees', conflict: '**conflicts**', incomparable: '*not comparable*' };
 
 export function registerHover(index: WorkspaceIndex, annotations: AnnotationView, sources: WorkspaceCorpus): vscode.Disposable {
+  let hasHoveredFigure = false;
   return vscode.languages.registerHoverProvider(ARTICLE_LANGUAGES, {
     async provideHover(doc, position, token) {
       const article = await index.getArticle(doc, token);
       if (!article || token.isCancellationRequested) return undefined;
       const offset = doc.offsetAt(position);
       const figure = figureAt(article.analysis, offset);
-      if (figure) return new vscode.Hover(figureProvenance(article, figure, annotations, sources), rangeOf(doc, figure));
+      if (figure) {
+        if (!hasHoveredFigure) { // completes the walkthrough's hover step
+          hasHoveredFigure = true;
+          void vscode.commands.executeCommand('setContext', HOVERED_FIGURE_CONTEXT, true);
+        }
+        return new vscode.Hover(figureProvenance(article, figure, annotations, sources), rangeOf(doc, figure));
+      }
       const found = entityAt(article.analysis, offset);
       if (found) return new vscode.Hover(entityCard(found.entity, sources), rangeOf(doc, found.mention));
       return undefined;

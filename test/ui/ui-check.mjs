@@ -3,7 +3,9 @@
 // what a person sees, not what the API says.
 //
 //   node esbuild.mjs && node test/ui/ui-check.mjs [screenshots folder]
-//     default folder: docs/screenshots/ (editor.png, hover.png, quick-fix.png, tagged-claim.png, deals-panel.png, hover-sources.png)
+//     default folder: a temp folder (printed), so `npm test` leaves the clone clean;
+//     `npm run screenshots` writes them to docs/screenshots/ on purpose (editor.png, hover.png,
+//     quick-fix.png, tagged-claim.png, deals-panel.png, hover-sources.png)
 //   Env: NEWSMARK_SKIP_SETUP=1 (skip harness/setup.sh), VSCODE_REAL_KEEP=1 (keep code-server's temp dir)
 //
 // Opens a temp copy of seeds/ with the repo as the extension under development, opens the first
@@ -22,8 +24,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const harness = path.join(root, 'test', 'integration', 'harness');
-const outDir = path.resolve(process.argv[2] || path.join(root, 'docs', 'screenshots'));
+const outDir = path.resolve(process.argv[2] || fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-screenshots-')));
 const shot = (name) => path.join(outDir, name);
+console.log(`[ui-check] screenshots go to ${outDir}`);
 
 const t0 = Date.now();
 const log = (m) => console.log(`[ui-check +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -110,6 +113,16 @@ try {
   log(`workbench up (${vs.url.split('&')[0]})`);
   await openFile(page, seed);
   log(`${seed} open`);
+
+  // 0. The first run: opening an article activates Newsmark, and its walkthrough opens beside the
+  //    article, which keeps the focus. (Closed here so the rest sees the article at full width.)
+  await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().waitFor({ timeout: 30_000 });
+  const activeTab = await page.locator('.tabs-container .tab.active.selected, .editor-group-container.active .tab.active').first().getAttribute('aria-label');
+  if (!activeTab?.startsWith(seed)) throw new Error(`the article lost the focus to the walkthrough (active tab: ${activeTab})`);
+  await screenshot(page, shot('first-run.png'));
+  log('first run: the walkthrough opened beside the article; screenshot first-run.png');
+  await runCommand(page, 'View: Close Editors in Other Groups');
+  await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().waitFor({ state: 'detached', timeout: 10_000 });
 
   // 1. The editor shows the file's first lines, in order (word wrap on: compare without whitespace).
   const expected = fs.readFileSync(path.join(workspace, seed), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, 10);
@@ -229,6 +242,26 @@ try {
   }
   await screenshot(page, shot('hover-sources.png'));
   log('screenshot hover-sources.png');
+
+  // 7. The walkthrough, from the palette: the steps done above (hover a figure, the deals panel, tag a claim) are checked.
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Newsmark: Get Started');
+  const steps = page.locator('.getting-started-step');
+  await steps.first().waitFor({ timeout: 30_000 });
+  const done = await waitUntil(page, async () => {
+    const states = await steps.evaluateAll((els) => els.map((el) => ({
+      title: (el.querySelector('.step-title')?.textContent ?? el.textContent ?? '').trim(),
+      checked: !!el.querySelector('.codicon-getting-started-step-checked'),
+    })));
+    const checked = states.filter((s) => s.checked).map((s) => s.title);
+    return ['Hover a figure', 'Browse the deals', 'Tag a claim'].every((t) => checked.some((c) => c.startsWith(t))) && states;
+  }, 'the walkthrough to check the steps done', 30_000).catch(async (e) => {
+    const states = await steps.evaluateAll((els) => els.map((el) => `${el.textContent?.trim().slice(0, 40)}: ${el.className} ${el.querySelector('.codicon')?.className}`));
+    throw new Error(`${e.message}: ${JSON.stringify(states)}`);
+  });
+  log(`walkthrough: ${done.map((s) => `${s.checked ? '✓' : '·'} ${s.title.slice(0, 40)}`).join(' | ')}`);
+  await screenshot(page, shot('walkthrough.png'));
+  log('screenshot walkthrough.png');
   log('UI check passed');
 } catch (e) {
   failed = true;

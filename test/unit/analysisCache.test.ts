@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { analyse, type Analysis } from '../../src/core/analysis';
 import { AnalysisCache, BoundedCache } from '../../src/core/analysisCache';
 import { Lexicon } from '../../src/core/extract/entities/lexicon';
+import fc from 'fast-check';
+import { markdownArticle } from './parse/markdownArbitrary';
 
 const repo = path.join(__dirname, '..', '..');
 const lexicon = Lexicon.withAdditions();
@@ -26,6 +28,24 @@ suite('analysis cache: an edit re-does only what it touched, with the same resul
       assert.equal(visible(cached), visible(fresh), `step ${step}: edit at ${at}`);
     }
     assert.ok(cache.sections.size > 1);
+  });
+
+  test('should equal the uncached analysis over generated articles and random edits (property)', function () {
+    this.timeout(300_000);
+    const edit = fc.tuple(fc.nat(), fc.nat(8), fc.constantFrom('', 'x', '\n', '\n\n', '-->', '<!--', '```', '    ', '> ', '- ', '# ', '$5 billion ', 'OpenAI ', '[ref1]: u\n'));
+    fc.assert(
+      fc.property(markdownArticle, fc.array(edit, { minLength: 1, maxLength: 6 }), (original, edits) => {
+        const cache = new AnalysisCache();
+        let text = original;
+        analyse({ path: 'a.md', text }, { lexicon, cache });
+        for (const [at, removed, inserted] of edits) {
+          const start = at % (text.length + 1);
+          text = text.slice(0, start) + inserted + text.slice(start + removed);
+          assert.equal(visible(analyse({ path: 'a.md', text }, { lexicon, cache })), visible(analyse({ path: 'a.md', text }, { lexicon })));
+        }
+      }),
+      { seed: 31, numRuns: 150 },
+    );
   });
 
   test('should start the entity work afresh for a new lexicon', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse } from '../../src/core/analysis';
 import { EMPTY_ANNOTATION_FILE, newAnnotation, upsert, withCorrection, withTag, type Annotation } from '../../src/core/annotations/index';
-import { exportClaims, exportWebAnnotations, type ExportInput, type ExportSource } from '../../src/core/export';
+import { exportClaims, exportWebAnnotations, fileIri, type ExportInput, type ExportSource } from '../../src/core/export';
 import { ClaimsExport, SCHEMAS, WebAnnotationExport, jsonSchemaFileText, schemaIdOf, type SchemaName } from '../../src/core/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -112,16 +112,18 @@ suite('export: claims', () => {
   });
 });
 
+const BASE = fileIri('/home/kim/My Articles');
+
 suite('export: W3C Web Annotation JSON-LD', () => {
   test('should validate against its schema, one annotation per item', () => {
-    const output = exportWebAnnotations(sampleInput());
+    const output = exportWebAnnotations(sampleInput(), BASE);
     assert.deepEqual(WebAnnotationExport.parse(output), output);
     assert.equal(output['@context'], 'http://www.w3.org/ns/anno.jsonld');
     assert.equal(output.total, 4);
   });
 
   test('should turn tags and corrections into bodies with their purposes', () => {
-    const money = exportWebAnnotations(sampleInput()).first.items.find((a) => a.id.endsWith('ann-money'))!;
+    const money = exportWebAnnotations(sampleInput(), BASE).first.items.find((a) => a.id.endsWith('ann-money'))!;
     assert.equal(money.motivation, 'editing');
     assert.deepEqual(money.body.map((b) => [b.purpose, b.value]), [['tagging', 'verified'], ['editing', '$38bn'], ['commenting', 'house style']]);
   });
@@ -129,7 +131,7 @@ suite('export: W3C Web Annotation JSON-LD', () => {
   test('should count TextPositionSelector offsets in code points, and give orphans only a quote', () => {
     const text = '🚀🚀 Rockets: OpenAI raised $6.6 billion in October 2024.';
     const input: ExportInput = { ...sampleInput(), sources: [sourceOf('emoji.md', text)], annotations: [on(text, '$6.6 billion', 'ann-1', 'emoji.md'), on('x', 'x', 'ann-2', 'gone.md')] };
-    const [found, orphan] = exportWebAnnotations(input).first.items;
+    const [found, orphan] = exportWebAnnotations(input, BASE).first.items;
     const position = found!.target.selector.find((s) => s.type === 'TextPositionSelector');
     assert.deepEqual(position, { type: 'TextPositionSelector', start: text.indexOf('$6.6') - 2, end: text.indexOf('$6.6') - 2 + 12 });
     assert.deepEqual(orphan!.target.selector.map((s) => s.type), ['TextQuoteSelector']);

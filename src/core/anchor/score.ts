@@ -24,14 +24,42 @@ export interface ScoredCandidate extends Candidate {
 }
 
 export function scoreCandidate(text: string, anchor: Anchor, candidate: Candidate): ScoredCandidate {
-  const { exact, prefix, suffix } = anchor.quote;
+  const { exact } = anchor.quote;
   const quote = exact.length === 0 ? 1 : Math.max(0, 1 - candidate.errors / exact.length);
-  const before = prefix.length === 0 ? (candidate.start === 0 ? 1 : NEUTRAL_CONTEXT) : similarity(prefix, text.slice(Math.max(0, candidate.start - prefix.length), candidate.start));
-  const after = suffix.length === 0 ? (candidate.end === text.length ? 1 : NEUTRAL_CONTEXT) : similarity(suffix, text.slice(candidate.end, candidate.end + suffix.length));
+  const agreement = contextAgreement(text, anchor, candidate);
+  const before = agreement.before ?? (anchor.quote.prefix.length === 0 && candidate.start === 0 ? 1 : NEUTRAL_CONTEXT);
+  const after = agreement.after ?? (anchor.quote.suffix.length === 0 && candidate.end === text.length ? 1 : NEUTRAL_CONTEXT);
   const distance = Math.abs(candidate.start - anchor.position.start);
   const position = 1 - Math.min(1, distance / Math.max(1, text.length));
   const weighted = SCORE_WEIGHTS.quote * quote + SCORE_WEIGHTS.prefix * before + SCORE_WEIGHTS.suffix * after + SCORE_WEIGHTS.position * position;
   return { ...candidate, score: weighted / TOTAL_WEIGHT };
+}
+
+/**
+ * How well the text either side of a candidate agrees with the stored context, each in [0, 1],
+ * or undefined when there is nothing to compare: no stored context on that side, or the candidate
+ * stands at the edge of the text where the context was (the neighbouring text was deleted).
+ * Carriage returns are left out: a file saved again with CRLF line ends keeps its context. Near
+ * an edge, the part of the context that fits is compared.
+ */
+export function contextAgreement(text: string, anchor: Anchor, candidate: Candidate): { before: number | undefined; after: number | undefined } {
+  const prefix = withoutCarriageReturns(anchor.quote.prefix);
+  const suffix = withoutCarriageReturns(anchor.quote.suffix);
+  let before: number | undefined = prefix.length === 0 && candidate.start === 0 && anchor.quote.prefix.length === 0 ? 1 : undefined;
+  if (prefix.length > 0) {
+    const window = withoutCarriageReturns(text.slice(Math.max(0, candidate.start - 2 * prefix.length), candidate.start)).slice(-prefix.length);
+    before = window.length === 0 ? undefined : similarity(prefix.slice(-window.length), window);
+  }
+  let after: number | undefined = suffix.length === 0 && candidate.end === text.length && anchor.quote.suffix.length === 0 ? 1 : undefined;
+  if (suffix.length > 0) {
+    const window = withoutCarriageReturns(text.slice(candidate.end, candidate.end + 2 * suffix.length)).slice(0, suffix.length);
+    after = window.length === 0 ? undefined : similarity(suffix.slice(0, window.length), window);
+  }
+  return { before, after };
+}
+
+function withoutCarriageReturns(text: string): string {
+  return text.includes('\r') ? text.replace(/\r/g, '') : text;
 }
 
 /** The best-scoring candidate; of equal scores, the one nearest the old position. */

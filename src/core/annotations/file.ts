@@ -50,9 +50,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function serialiseAnnotationFile(file: AnnotationFile): string {
+  const removed = [...(file.removed ?? [])].sort((a, b) => compareStrings(a.id, b.id));
   const ordered = {
     version: file.version,
     annotations: sortAnnotations(file.annotations).map(orderedAnnotation),
+    ...(removed.length ? { removed: removed.map((t) => ({ id: t.id, time: t.time })) } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
@@ -68,22 +70,27 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The keys of each object in one fixed order; an absent `orphan` is left out. */
+/** The keys of each object in one fixed order; an absent `match` or `orphan` is left out. */
 function orderedAnnotation(annotation: Annotation): Record<string, unknown> {
   const { quote, position } = annotation.anchor;
   return {
     id: annotation.id,
     source: annotation.source,
     anchor: {
-      quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      quote: orderedQuote(quote),
       position: { start: position.start, end: position.end },
     },
+    ...(annotation.match ? { match: { quote: orderedQuote(annotation.match.quote), score: annotation.match.score } } : {}),
     tags: [...annotation.tags],
     corrections: annotation.corrections.map(orderedCorrection),
     created: annotation.created,
     modified: annotation.modified,
     ...(annotation.orphan ? { orphan: { reason: annotation.orphan.reason, since: annotation.orphan.since } } : {}),
   };
+}
+
+function orderedQuote(quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
+  return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
 }
 
 function orderedCorrection(correction: Correction): Record<string, unknown> {

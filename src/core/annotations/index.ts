@@ -3,3 +3,4 @@ export * from './model';
 export * from './file';
 export * from './operations';
 export * from './tags';
+export * from './changes';

@@ -20,9 +20,25 @@ export interface PositionSelector {
   readonly end: number;
 }
 
+/**
+ * The quote as the researcher annotated it (never rewritten by re-anchoring; only an applied
+ * correction, the researcher's own edit, replaces it) and the last known position.
+ */
 export interface Anchor {
   readonly quote: QuoteSelector;
   readonly position: PositionSelector;
+}
+
+/**
+ * Where the annotation was last found when the text there is not its quote: an edit inside the
+ * quote was followed (a fuzzy match). Kept beside the quote, so the next check can follow further
+ * edits while the original text stays on record.
+ */
+export interface AnchorMatch {
+  /** The text found at `anchor.position`, with its context then. */
+  readonly quote: QuoteSelector;
+  /** How well it matched the quote and its context, 0–1. */
+  readonly score: number;
 }
 
 /** The result of anchoring an annotation to a (possibly edited) text. */
@@ -51,6 +67,8 @@ export interface Annotation {
   /** Workspace-relative path of the article, with forward slashes. */
   readonly source: string;
   readonly anchor: Anchor;
+  /** Present while the text at `anchor.position` differs from the quote (see AnchorMatch). */
+  readonly match?: AnchorMatch;
   /** Tags in the order they were added; no duplicates. */
   readonly tags: readonly string[];
   readonly corrections: readonly Correction[];
@@ -63,7 +81,20 @@ export interface Annotation {
   readonly orphan?: { readonly reason: string; readonly since: string };
 }
 
+/**
+ * An annotation removed on purpose (its last tag taken off, an orphan deleted): recorded so that
+ * an annotation missing from the file without one is known to have been lost outside Newsmark
+ * (the file deleted or replaced) and is written back by a store that still holds it.
+ */
+export interface Tombstone {
+  readonly id: string;
+  /** ISO 8601 time of the removal. */
+  readonly time: string;
+}
+
 export interface AnnotationFile {
   readonly version: 1;
   readonly annotations: readonly Annotation[];
+  /** Removals of the last 90 days; absent when there are none. */
+  readonly removed?: readonly Tombstone[];
 }

@@ -5,7 +5,7 @@
  */
 import { anchor } from '../anchor/anchor';
 import { describe } from '../anchor/describe';
-import type { Anchor, AnchorResult, Annotation, AnnotationFile, Correction } from './model';
+import type { AnchorMatch, AnchorResult, Annotation, AnnotationFile, Correction, PositionSelector, QuoteSelector } from './model';
 import { normaliseTag } from './tags';
 
 export interface NewAnnotationInput {
@@ -105,51 +105,85 @@ export interface Reanchoring {
 }
 
 /**
- * Anchors every annotation of `source` in its new `text`. An anchored one gets the selectors
- * of where it now stands (quote, context and position: after a fuzzy match the quote follows
- * the edited text, so the next check finds it by position again) and loses its `orphan` mark;
- * one that cannot be anchored is marked orphan (since `now`, or since it first became one) and
- * kept. `modified` is left alone: re-anchoring is not the researcher's edit.
+ * Anchors every annotation of `source` in its new `text`. An anchored one gets its new position
+ * and loses its `orphan` mark; when the text found there is not its quote (an edit inside it was
+ * followed), that text is recorded as its `match` — the quote itself is never rewritten. One
+ * that cannot be anchored is marked orphan (since `now`, or since it first became one) and kept
+ * where it was. `modified` is left alone: re-anchoring is not the researcher's edit.
  */
 export function reanchorSource(file: AnnotationFile, source: string, text: string, now: string): Reanchoring {
   const results = new Map<string, AnchorResult>();
   let isChanged = false;
   const annotations = file.annotations.map((annotation) => {
     if (annotation.source !== source) return annotation;
-    const result = anchor(text, annotation.anchor);
+    const result = anchor(text, annotation.anchor, { previous: annotation.match?.quote });
     results.set(annotation.id, result);
-    const next = result.status === 'anchored' ? anchoredAt(annotation, describe(text, result.start, result.end)) : orphaned(annotation, result.reason, now);
+    const next = withAnchorState(annotation, anchorStateOf(annotation.id, text, result, annotation), now);
     if (next !== annotation) isChanged = true;
     return next;
   });
   return { file: isChanged ? { ...file, annotations } : file, results };
 }
 
-function anchoredAt(annotation: Annotation, described: Anchor): Annotation {
-  if (!annotation.orphan && isSameAnchor(annotation.anchor, described)) return annotation;
+/** Where an annotation stands after a check: a plain value, so a store can record and replay it. */
+export interface AnchorState {
+  readonly id: string;
+  readonly position: PositionSelector;
+  /** The text found when it is not the quote; null when the quote itself was found (or orphaned). */
+  readonly match: AnchorMatch | null;
+  /** Why it cannot be anchored; null when it is anchored. */
+  readonly orphanReason: string | null;
+}
+
+export function anchorStateOf(id: string, text: string, result: AnchorResult, annotation: Annotation): AnchorState {
+  if (result.status === 'orphan') return { id, position: annotation.anchor.position, match: annotation.match ?? null, orphanReason: result.reason };
+  const found = text.slice(result.start, result.end);
+  // the quote itself: no match; the text of the last match again: that match, as recorded
+  const match = found === annotation.anchor.quote.exact ? null
+    : found === annotation.match?.quote.exact ? annotation.match
+      : { quote: describe(text, result.start, result.end).quote, score: result.score };
+  return { id, position: { start: result.start, end: result.end }, match, orphanReason: null };
+}
+
+/** The annotation with a check's outcome; itself when nothing changes. */
+export function withAnchorState(annotation: Annotation, state: AnchorState, now: string): Annotation {
+  if (state.orphanReason !== null) {
+    if (annotation.orphan?.reason === state.orphanReason) return annotation;
+    return { ...annotation, orphan: { reason: state.orphanReason, since: annotation.orphan?.since ?? now } };
+  }
+  const isSamePlace = annotation.anchor.position.start === state.position.start && annotation.anchor.position.end === state.position.end;
+  if (!annotation.orphan && isSamePlace && isSameMatch(annotation.match, state.match ?? undefined)) return annotation;
+  const { orphan: _orphan, match: _match, ...rest } = annotation;
   return {
-    id: annotation.id,
-    source: annotation.source,
-    anchor: described,
-    tags: annotation.tags,
-    corrections: annotation.corrections,
-    created: annotation.created,
-    modified: annotation.modified,
+    ...rest,
+    anchor: { quote: annotation.anchor.quote, position: state.position },
+    ...(state.match ? { match: state.match } : {}),
   };
 }
 
-function orphaned(annotation: Annotation, reason: string, now: string): Annotation {
-  if (annotation.orphan?.reason === reason) return annotation;
-  return { ...annotation, orphan: { reason, since: annotation.orphan?.since ?? now } };
+function isSameMatch(a: AnchorMatch | undefined, b: AnchorMatch | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.score === b.score && a.quote.exact === b.quote.exact && a.quote.prefix === b.quote.prefix && a.quote.suffix === b.quote.suffix;
 }
 
-function isSameAnchor(a: Anchor, b: Anchor): boolean {
-  return a.position.start === b.position.start && a.position.end === b.position.end
-    && a.quote.exact === b.quote.exact && a.quote.prefix === b.quote.prefix && a.quote.suffix === b.quote.suffix;
+/** The text an annotation stands on now: its last match, else its quote. */
+export function currentQuote(annotation: Annotation): QuoteSelector {
+  return annotation.match?.quote ?? annotation.anchor.quote;
 }
 
-/** After an article is renamed or moved: its annotations follow it. */
-export function renameSource(file: AnnotationFile, from: string, to: string): AnnotationFile {
-  if (from === to || !file.annotations.some((a) => a.source === from)) return file;
-  return { ...file, annotations: file.annotations.map((a) => (a.source === from ? { ...a, source: to } : a)) };
+/**
+ * After an article is renamed or moved — or a folder holding it (`isFolder`: every source under
+ * `from/`) — its annotations follow it.
+ */
+export function renameSource(file: AnnotationFile, from: string, to: string, isFolder = false): AnnotationFile {
+  const renamed = (source: string): string | undefined => {
+    if (source === from) return to;
+    if (isFolder && source.startsWith(`${from}/`)) return `${to}${source.slice(from.length)}`;
+    return undefined;
+  };
+  if (from === to || !file.annotations.some((a) => renamed(a.source) !== undefined)) return file;
+  return { ...file, annotations: file.annotations.map((a) => {
+    const to = renamed(a.source);
+    return to === undefined ? a : { ...a, source: to };
+  }) };
 }

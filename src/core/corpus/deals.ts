@@ -115,7 +115,7 @@ function toCorpusDeal(deal: Deal, datelineOf: DatelineOf, merge: DealMerge): Cor
     || sources.some((s) => sources.some((t) => s.date !== null && t.date !== null && !s.date.startsWith(t.date) && !t.date.startsWith(s.date)));
   const value = merge === 'join-differing' ? (mostStated(values) ?? deal.value) : deal.value;
   return {
-    id: dealId(deal.kind, deal.partyIds, value, deal.date), kind: deal.kind, parties: deal.parties, partyIds: deal.partyIds,
+    id: dealId(deal.kind, deal.partyIds, value, deal.currency, deal.date), kind: deal.kind, parties: deal.parties, partyIds: deal.partyIds,
     value, currency: deal.currency, date: deal.date, isDateInferred: deal.isDateInferred, isPartyInferred: deal.isPartyInferred, status: deal.status,
     sources, differs, mentions: deal.mentions,
   };

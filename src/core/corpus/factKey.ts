@@ -52,12 +52,49 @@ export function factsOf(analysis: Analysis): FigureFact[] {
       const date = mention.date !== null && mention.date !== analysis.dateline ? mention.date : null;
       return [{ kind: deal.kind, parties, isPartyInferred: deal.isPartyInferred, value: mention.value, date }];
     });
+    const here = mentions[claim.sentenceIndex] ?? [];
     for (const figure of own) {
-      const fact = factOf(analysis, claim, figure, own, mentions[claim.sentenceIndex] ?? [], claimDeals, document);
+      const fact = claim.text.length <= LONG_CLAIM_CHARS
+        ? factOf(analysis, claim, figure, own, here, claimDeals, document)
+        : factInWindow(analysis, claim, figure, own, here, claimDeals, document);
       if (fact) out.push(fact);
     }
   }
   return out;
+}
+
+/**
+ * A claim longer than this is keyed figure by figure in a window of WINDOW_CHARS on either side
+ * of the figure: every rule reads the figure's clause and what stands near it, and reading the
+ * whole sentence for each figure made keying grow with the square of a long sentence (one
+ * sentence of 4,000 figures joined by "U.S.": 14 s).
+ */
+const LONG_CLAIM_CHARS = 2_000;
+const WINDOW_CHARS = 600;
+
+function factInWindow(analysis: Analysis, claim: Claim, figure: Figure, own: readonly Figure[], mentionsHere: readonly MentionSpan[], deals: readonly DatedClaimDeal[], document: DocumentContext): FigureFact | null {
+  const from = Math.max(0, figure.sentenceOffset - WINDOW_CHARS);
+  const to = Math.min(claim.text.length, figure.sentenceOffset + figure.text.length + WINDOW_CHARS);
+  const inside = <T>(items: readonly T[], start: (item: T) => number, end: (item: T) => number): T[] => {
+    // items are in order of their start: find the first at or after `from` by bisection
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (start(items[mid]!) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: T[] = [];
+    for (let i = lo; i < items.length && start(items[i]!) < to; i++) if (end(items[i]!) <= to) out.push(items[i]!);
+    return out;
+  };
+  const figures = inside(own, (f) => f.sentenceOffset, (f) => f.sentenceOffset + f.text.length).map((f) => ({ ...f, sentenceOffset: f.sentenceOffset - from }));
+  const self = figures.find((f) => f.id === figure.id);
+  if (!self) return null;
+  const mentions = inside(mentionsHere, (m) => m.start, (m) => m.end).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+  const attribution = claim.attribution && claim.attribution.start >= from && claim.attribution.end <= to ? { ...claim.attribution, start: claim.attribution.start - from, end: claim.attribution.end - from } : null;
+  const window: Claim = { ...claim, text: claim.text.slice(from, to), attribution };
+  return factOf(analysis, window, self, figures, mentions, deals, document);
 }
 
 type DatedClaimDeal = ClaimDeal & { readonly date: string | null };

@@ -5,105 +5,121 @@
  * headings, paragraphs, list items, table cells and block quotes are. Every prose character
  * keeps its file offset, so `**$38 billion**` yields `$38 billion` at its real place.
  */
-import type { Nodes, Parents } from 'mdast';
-import { parseMarkdownTree } from './markdownSyntax';
-import { sectionUnits, type Span } from './sectionUnits';
+import type { Nodes, Parents, Root, RootContent } from 'mdast';
+import { parseSection, sectionTrees, type CutKind, type SectionResult } from './markdownSections';
+import { limitNesting, MAX_MARKER_COLUMN } from './markdownDepth';
+import type { ContentDiagnostic } from '../document';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { ProseBuilder } from './offsetMap';
 import type { BlockKind, ProseBlock } from './blocks';
 import type { AnalysisCache } from '../analysisCache';
 
-/** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections. */
+/** Parsing cost grows faster than the text (remark is superlinear past ~50 KB): parse in sections of about this size. */
 const SECTION_CHARS = 2_048;
-/** With a cache, a long section is parsed in pieces of about this size where it can be cut exactly (see sectionUnits.ts). */
-const UNIT_CHARS = 1_024;
+/** With a cache, smaller sections: an edit then re-parses about this much. */
+const CACHED_SECTION_CHARS = 1_024;
 
-export function markdownBlocks(text: string, cache?: AnalysisCache): ProseBlock[] {
-  const blocks: ProseBlock[] = [];
-  for (const section of sectionsOf(text, SECTION_CHARS)) {
-    // units only pay with a cache: an edit then re-parses one unit; a single analysis would
-    // only pay each parse's fixed cost (~50 µs) more often
-    for (const unit of cache ? sectionUnits(text, section, UNIT_CHARS) : [section]) {
-      const source = text.slice(unit.start, unit.end);
-      // the first unit may hold front matter, so it is cached apart from the same text elsewhere
-      const key = unit.start === 0 ? `\u0000${source}` : source;
-      const cached = cache?.sections.get(key);
-      if (cached) {
-        for (const block of cached.blocks) blocks.push({ ...block, map: block.map.shifted(unit.start - cached.start) });
-        continue;
-      }
-      const own = blocksOfSpan(text, unit);
-      cache?.sections.set(key, { start: unit.start, blocks: own });
-      blocks.push(...own);
-    }
-  }
-  return blocks;
-}
-
-/** The prose blocks of `text.slice(span.start, span.end)` parsed on its own (with front matter at the file start). */
-export function blocksOfSpan(text: string, span: Span): ProseBlock[] {
-  const out: ProseBlock[] = [];
-  collectBlocks(parseMarkdownTree(text.slice(span.start, span.end), span.start === 0), 'paragraph', text, span.start, out);
-  return out;
+/** The prose blocks of one section, their offsets relative to the section's start. */
+export interface SectionBlocks extends SectionResult {
+  readonly blocks: readonly ProseBlock[];
 }
 
 /**
- * Sections of at least `size` characters that end at a blank line, or before an ATX heading
- * (which always starts a new block), outside fenced code — so each section parses on its own
- * as it would in the whole file (front matter stays in the first).
+ * The prose blocks of a markdown file, exactly as a parse of the whole file gives them (see
+ * markdownSections.ts for how sections are cut so that this holds).
  */
-export function sectionsOf(text: string, size: number): Array<{ start: number; end: number }> {
-  const sections: Array<{ start: number; end: number }> = [];
-  let start = 0;
-  let fence: string | null = null;
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (fence === null && lineStart - start >= size && lineStart > start && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) {
-      sections.push({ start, end: lineStart });
-      start = lineStart;
-    }
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === null ? marker : null;
-    const isBlank = line.trim() === '';
-    if (isBlank && fence === null && lineEnd + 1 - start >= size && lineEnd + 1 < text.length) {
-      sections.push({ start, end: lineEnd + 1 });
-      start = lineEnd + 1;
-    }
-    lineStart = lineEnd + 1;
-  }
-  if (start < text.length || sections.length === 0) sections.push({ start, end: text.length });
-  return sections;
+export function markdownBlocks(text: string, cache?: AnalysisCache, sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS): ProseBlock[] {
+  return parseMarkdown(text, cache, sectionChars).blocks;
 }
 
-function collectBlocks(node: Nodes, context: BlockKind, file: string, base: number, out: ProseBlock[]): void {
-  switch (node.type) {
-    case 'heading':
-      pushBlock(node, 'heading', node.depth, file, base, out);
-      return;
-    case 'paragraph':
-      pushBlock(node, context, 0, file, base, out);
-      return;
-    case 'tableCell':
-      pushBlock(node, 'tableCell', 0, file, base, out);
-      return;
-    case 'listItem':
-      for (const child of node.children) collectBlocks(child, 'listItem', file, base, out);
-      return;
-    case 'blockquote':
-      for (const child of node.children) collectBlocks(child, 'quote', file, base, out);
-      return;
-    case 'root':
-    case 'list':
-    case 'table':
-    case 'tableRow':
-    case 'footnoteDefinition':
-      for (const child of node.children) collectBlocks(child, context, file, base, out);
-      return;
-    default:
-      return; // code, html, yaml, thematicBreak, definition: not prose
+export interface ParsedMarkdown {
+  readonly blocks: ProseBlock[];
+  /** Problems with the markup: nesting too deep to parse as such (markdownDepth.ts). */
+  readonly diagnostics: ContentDiagnostic[];
+}
+
+export function parseMarkdown(text: string, cache?: AnalysisCache, sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS): ParsedMarkdown {
+  const limited = limitNesting(text);
+  const blocks: ProseBlock[] = [];
+  const parser = cache ? (source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]) => cachedSection(cache, source, isFileStart, cut, stubs) : sectionBlocks;
+  for (const { span, tree } of sectionTrees(limited.text, sectionChars, parser)) {
+    for (const block of tree.blocks) {
+      const map = block.map.shifted(span.start);
+      blocks.push({ ...block, map: limited.firstDeep >= 0 ? map.withFileText(text) : map });
+    }
   }
+  const diagnostics: ContentDiagnostic[] = [];
+  if (limited.firstDeep >= 0) {
+    diagnostics.push({
+      code: 'deep-nesting',
+      message: `Block quotes or lists nested beyond column ${MAX_MARKER_COLUMN} are read as plain text.`,
+      start: limited.firstDeep, end: limited.firstDeep + 1, severity: 'warning',
+    });
+  }
+  return { blocks, diagnostics };
+}
+
+function sectionBlocks(source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]): SectionBlocks {
+  const tree = parseSection(source, isFileStart, cut, stubs);
+  return { isClosed: tree.isClosed, definitions: tree.definitions, blocks: blocksOfNodes(tree.nodes, source, 0) };
+}
+
+function cachedSection(cache: AnalysisCache, source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]): SectionBlocks {
+  const key = `${isFileStart ? 'F' : 'S'}${cut ?? 'end'}\u0000${stubs.join('\n')}\u0000${source}`;
+  let section = cache.sections.get(key);
+  if (!section) {
+    section = sectionBlocks(source, isFileStart, cut, stubs);
+    cache.sections.set(key, section);
+  }
+  return section;
+}
+
+/** The prose blocks of a whole parsed file (`file` is the text it was parsed from, `base` its offset). */
+export function blocksOfTree(tree: Root, file: string, base: number): ProseBlock[] {
+  return blocksOfNodes(tree.children, file, base);
+}
+
+/**
+ * Headings, paragraphs, list items, table cells and quotes, in document order. Iterative: an
+ * input nested thousands deep must not overflow the stack.
+ */
+function blocksOfNodes(nodes: readonly RootContent[], file: string, base: number): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  const stack: Array<{ node: Nodes; context: BlockKind }> = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, context: 'paragraph' });
+  const pushChildren = (node: Parents, context: BlockKind) => {
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, context });
+  };
+  while (stack.length) {
+    const { node, context } = stack.pop()!;
+    switch (node.type) {
+      case 'heading':
+        pushBlock(node, 'heading', node.depth, file, base, out);
+        break;
+      case 'paragraph':
+        pushBlock(node, context, 0, file, base, out);
+        break;
+      case 'tableCell':
+        pushBlock(node, 'tableCell', 0, file, base, out);
+        break;
+      case 'listItem':
+        pushChildren(node, 'listItem');
+        break;
+      case 'blockquote':
+        pushChildren(node, 'quote');
+        break;
+      case 'root':
+      case 'list':
+      case 'table':
+      case 'tableRow':
+      case 'footnoteDefinition':
+        pushChildren(node, context);
+        break;
+      default:
+        break; // code, html, yaml, thematicBreak, definition: not prose
+    }
+  }
+  return out;
 }
 
 function pushBlock(node: Parents, kind: BlockKind, depth: number, file: string, base: number, out: ProseBlock[]): void {
@@ -113,23 +129,30 @@ function pushBlock(node: Parents, kind: BlockKind, depth: number, file: string, 
   if (map.text.trim()) out.push({ kind, depth, map });
 }
 
-function appendInline(node: Parents, file: string, base: number, builder: ProseBuilder): void {
-  for (const child of node.children) {
+/** The inline content of a block, in order; iterative, like blocksOfNodes. */
+function appendInline(block: Parents, file: string, base: number, builder: ProseBuilder): void {
+  const stack: Nodes[] = [];
+  for (let i = block.children.length - 1; i >= 0; i--) stack.push(block.children[i]!);
+  const pushChildren = (node: Parents) => {
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  };
+  while (stack.length) {
+    const child = stack.pop()!;
     switch (child.type) {
-      case 'text':
-        appendText(child.value, offsetIn(child.position?.start.offset, base), offsetIn(child.position?.end.offset, base), file, builder);
+      case 'text': {
+        const start = offsetIn(child.position?.start.offset, base) ?? located(child.value, file, builder.fileEnd ?? offsetIn(block.position?.start.offset, base), offsetIn(block.position?.end.offset, base));
+        appendText(child.value, start, start === undefined ? undefined : offsetIn(child.position?.end.offset, base) ?? start + child.value.length, file, builder);
         break;
+      }
       case 'emphasis':
       case 'strong':
       case 'delete':
-        appendInline(child, file, base, builder);
+      case 'linkReference':
+        pushChildren(child);
         break;
       case 'link':
         if (isBareUrl(child)) gap(builder);
-        else appendInline(child, file, base, builder);
-        break;
-      case 'linkReference':
-        appendInline(child, file, base, builder);
+        else pushChildren(child);
         break;
       case 'break':
         builder.appendSeparator('\n');
@@ -138,6 +161,17 @@ function appendInline(node: Parents, file: string, base: number, builder: ProseB
         gap(builder); // inlineCode, html, image, footnoteReference: not prose
     }
   }
+}
+
+/**
+ * Where a text node without a position stands: GFM's autolink-literal transform splits text
+ * around an e-mail address or "www." into new nodes that have none. It is the next occurrence
+ * of its value after what the block mapped so far, within the block.
+ */
+function located(value: string, file: string, from: number | undefined, blockEnd: number | undefined): number | undefined {
+  if (from === undefined || blockEnd === undefined || !value) return undefined;
+  const at = file.indexOf(value, from);
+  return at >= 0 && at + value.length <= blockEnd ? at : undefined;
 }
 
 function offsetIn(offset: number | undefined, base: number): number | undefined {
@@ -160,7 +194,8 @@ function isBareUrl(link: { url: string; children: Nodes[] }): boolean {
 /**
  * Appends a text node. Its value usually equals its source slice; where it does not
  * (backslash escapes, character references, continuation-line indentation) the characters
- * are aligned greedily and unmatched ones map to the nearest matched place.
+ * are aligned greedily; a character reference stands for its decoded characters as a whole,
+ * and other unmatched characters map to the nearest matched place.
  */
 function appendText(value: string, start: number | undefined, end: number | undefined, file: string, builder: ProseBuilder): void {
   if (start === undefined || end === undefined) {
@@ -181,12 +216,37 @@ function appendText(value: string, start: number | undefined, end: number | unde
         found = k;
         break;
       }
+      const reference = source[k] === '&' ? referenceAt(source, k) : undefined;
+      if (reference && value.startsWith(reference.decoded, v)) {
+        builder.appendWide(reference.decoded, start + k, reference.length);
+        s = k + reference.length;
+        v += reference.decoded.length - 1;
+        found = -2;
+        break;
+      }
     }
     if (found >= 0) {
       builder.appendMapped(ch, start + found);
       s = found + 1;
-    } else {
+    } else if (found === -1) {
       builder.appendSeparator(ch);
     }
   }
+}
+
+/** "&amp;", "&#36;", "&#x1F680;": a character reference at `at`, with what it stands for. */
+const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+
+function referenceAt(source: string, at: number): { decoded: string; length: number } | undefined {
+  REFERENCE.lastIndex = at;
+  const match = REFERENCE.exec(source);
+  if (!match) return undefined;
+  let decoded: string | false;
+  if (match[3] !== undefined) decoded = decodeNamedCharacterReference(match[3]);
+  else {
+    const code = parseInt(match[1] ?? match[2]!, match[1] !== undefined ? 16 : 10);
+    // as micromark decodes them: NUL, surrogates and out-of-range code points become U+FFFD
+    decoded = code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
+  }
+  return decoded ? { decoded, length: match[0].length } : undefined;
 }

@@ -58,15 +58,32 @@ const FRONT_MATTER: SyntaxFeature = { syntax: frontmatter(['yaml', 'toml']), tre
 
 /**
  * The tree of `text` as `unified().use(remarkParse).use(remarkGfm)` gives it, plus
- * `.use(remarkFrontmatter, ['yaml', 'toml'])` at the start of the file: front matter can
- * only open the file, so later sections starting with "---" are thematic breaks.
+ * `.use(remarkFrontmatter, ['yaml', 'toml'])` at the start of the file when its front matter is
+ * closed: front matter can only open the file, so later sections starting with "---" are
+ * thematic breaks. An unclosed "---" is a thematic break, and is parsed without the front-matter
+ * extension: its failed attempt leaves micromark unable to open a list or a block quote anywhere
+ * in the rest of the file (`"---\na\n\n- b"` gives two paragraphs), and an article that opens
+ * with a rule would lose them all.
  */
 export function parseMarkdownTree(text: string, isFileStart = true): Root {
   const features: SyntaxFeature[] = GFM_FEATURES.filter((feature) => feature.mayOccurIn(text));
-  if (isFileStart) features.push(FRONT_MATTER);
+  if (isFileStart && frontMatterEnd(text) > 0) features.push(FRONT_MATTER);
   const tree = parseWith(text, features);
   if (!AUTOLINK_SOURCE.test(text) || !hasTextLike(tree, AUTOLINK_TEXT)) return tree;
   return parseWith(text, [AUTOLINK_LITERAL, ...features]);
+}
+
+/**
+ * Where the front matter that opens `text` ends (after its closing fence line), or 0 when there
+ * is none: a "---" or "+++" line at the very start, closed by the same fence alone on a line.
+ */
+export function frontMatterEnd(text: string): number {
+  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (!open) return 0;
+  const close = open[1] === '---' ? /^---[ \t]*\r?$/m : /^\+\+\+[ \t]*\r?$/m;
+  const rest = text.slice(open[0].length);
+  const found = close.exec(rest);
+  return found ? open[0].length + found.index + found[0].length : 0;
 }
 
 const ALL_FEATURES: readonly SyntaxFeature[] = [AUTOLINK_LITERAL, ...GFM_FEATURES, FRONT_MATTER];
@@ -88,7 +105,13 @@ function processorOf(features: readonly SyntaxFeature[]) {
     .freeze();
 }
 
-function hasTextLike(node: Nodes, pattern: RegExp): boolean {
-  if (node.type === 'text') return pattern.test(node.value);
-  return 'children' in node && node.children.some((child) => hasTextLike(child, pattern));
+/** Some text node matches `pattern` (iterative: the tree may be deep). */
+function hasTextLike(root: Nodes, pattern: RegExp): boolean {
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text' && pattern.test(node.value)) return true;
+    if ('children' in node) stack.push(...node.children);
+  }
+  return false;
 }

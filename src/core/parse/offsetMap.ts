@@ -9,6 +9,8 @@ interface Piece {
   readonly proseStart: number;
   readonly fileStart: number;
   readonly length: number;
+  /** Set when the prose stands for more of the file than its length: "&amp;" read as "&". */
+  readonly fileLength?: number;
 }
 
 export class ProseBuilder {
@@ -23,7 +25,7 @@ export class ProseBuilder {
   appendMapped(text: string, fileStart: number): void {
     if (!text) return;
     const last = this.pieces[this.pieces.length - 1];
-    if (last && last.proseStart + last.length === this.text.length && last.fileStart + last.length === fileStart) {
+    if (last && last.fileLength === undefined && last.proseStart + last.length === this.text.length && last.fileStart + last.length === fileStart) {
       this.pieces[this.pieces.length - 1] = { ...last, length: last.length + text.length };
     } else {
       this.pieces.push({ proseStart: this.text.length, fileStart, length: text.length });
@@ -31,9 +33,25 @@ export class ProseBuilder {
     this.text += text;
   }
 
+  /**
+   * Appends prose that stands for a longer piece of the file as a whole — a character reference
+   * ("&#36;" read as "$"): any span that holds it covers the whole reference.
+   */
+  appendWide(text: string, fileStart: number, fileLength: number): void {
+    if (!text) return;
+    this.pieces.push({ proseStart: this.text.length, fileStart, length: text.length, fileLength });
+    this.text += text;
+  }
+
   /** Appends text that stands for nothing in the file (or for something that is not prose). */
   appendSeparator(text: string): void {
     this.text += text;
+  }
+
+  /** The file offset just after the last mapped piece, if any. */
+  get fileEnd(): number | undefined {
+    const last = this.pieces[this.pieces.length - 1];
+    return last ? last.fileStart + (last.fileLength ?? last.length) : undefined;
   }
 
   endsWithSpace(): boolean {
@@ -58,13 +76,29 @@ export class OffsetMap {
     return delta === 0 ? this : new OffsetMap(this.text, this.pieces, this.shift + delta);
   }
 
+  /**
+   * This prose with each mapped character taken from `file` (same length as the text parsed):
+   * what was parsed with some characters made inert shows the file's own.
+   */
+  withFileText(file: string): OffsetMap {
+    let text = '';
+    let at = 0;
+    for (const piece of this.pieces) {
+      const own = piece.fileLength === undefined ? file.slice(piece.fileStart + this.shift, piece.fileStart + this.shift + piece.length) : this.text.slice(piece.proseStart, piece.proseStart + piece.length);
+      text += this.text.slice(at, piece.proseStart) + own;
+      at = piece.proseStart + piece.length;
+    }
+    return new OffsetMap(text + this.text.slice(at), this.pieces, this.shift);
+  }
+
   /** The file offset of the prose character at `proseOffset`; `undefined` out of range. */
   toFile(proseOffset: number): number | undefined {
     if (proseOffset < 0 || proseOffset > this.text.length || this.pieces.length === 0) return undefined;
     const piece = this.pieceAt(proseOffset);
     if (!piece) return this.pieces[0]!.fileStart + this.shift;
     const inside = proseOffset - piece.proseStart;
-    return piece.fileStart + this.shift + Math.min(inside, piece.length);
+    if (inside >= piece.length) return piece.fileStart + this.shift + (piece.fileLength ?? piece.length);
+    return piece.fileStart + this.shift + (piece.fileLength === undefined ? inside : 0);
   }
 
   /** File span of a prose span `[start, end)`: the end maps from its last character. */
@@ -72,7 +106,10 @@ export class OffsetMap {
     const fileStart = this.toFile(start);
     const last = this.toFile(Math.max(start, end - 1));
     if (fileStart === undefined || last === undefined) return undefined;
-    return { start: fileStart, end: end > start ? last + 1 : fileStart };
+    if (end <= start) return { start: fileStart, end: fileStart };
+    const piece = this.pieceAt(end - 1);
+    const isWide = piece?.fileLength !== undefined && end - 1 < piece.proseStart + piece.length;
+    return { start: fileStart, end: isWide ? piece.fileStart + this.shift + piece.fileLength! : last + 1 };
   }
 
   /** True when every character of the prose span maps to consecutive file characters. */

@@ -36,15 +36,23 @@ const SENTENCE_OPENERS = new Set([
   'when', 'if', 'as', 'however', 'meanwhile', 'there', 'here', 'what', 'why', 'how', 'who', 'shares', 'analysts',
 ]);
 
+/**
+ * ICU's sentence segmenter is quadratic in the length of what it is given (a 1 MB line: 47 s on
+ * Node 20): a longer line is given to it in pieces of at most this many characters.
+ */
+export const MAX_SEGMENTED_CHARS = 4_096;
+
 export function sentencesOf(block: ProseBlock): SentenceSpan[] {
   const text = block.map.text;
   const out: SentenceSpan[] = [];
   for (const line of linesOf(text)) {
     const pieces: SentenceSpan[] = [];
-    // a wrapped line continues its sentence: ICU would break at the newline, so hide it (same length)
-    for (const segment of segmenter.segment(text.slice(line.start, line.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)))) {
-      const start = line.start + segment.index;
-      pieces.push({ start, end: start + segment.segment.length });
+    for (const chunk of chunksOf(text, line)) {
+      // a wrapped line continues its sentence: ICU would break at the newline, so hide it (same length)
+      for (const segment of segmenter.segment(text.slice(chunk.start, chunk.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)))) {
+        const start = chunk.start + segment.index;
+        pieces.push({ start, end: start + segment.segment.length });
+      }
     }
     for (const piece of joinAbbreviations(text, pieces)) {
       const trimmed = trim(text, piece);
@@ -52,6 +60,44 @@ export function sentencesOf(block: ProseBlock): SentenceSpan[] {
     }
   }
   return out;
+}
+
+/**
+ * A line in pieces of at most MAX_SEGMENTED_CHARS, each ending where a sentence may end: after
+ * sentence punctuation and the space that follows it, else after a space, else anywhere but
+ * inside a surrogate pair — the latest such place in the piece's second half.
+ */
+export function chunksOf(text: string, line: SentenceSpan): SentenceSpan[] {
+  if (line.end - line.start <= MAX_SEGMENTED_CHARS) return [line];
+  const chunks: SentenceSpan[] = [];
+  let start = line.start;
+  while (line.end - start > MAX_SEGMENTED_CHARS) {
+    const end = cutBefore(text, start + (MAX_SEGMENTED_CHARS >> 1), start + MAX_SEGMENTED_CHARS);
+    chunks.push({ start, end });
+    start = end;
+  }
+  chunks.push({ start, end: line.end });
+  return chunks;
+}
+
+const SENTENCE_END = /[.!?…。！？]/;
+const CLOSING = /[)\]"'”’»」』]/;
+
+/** The latest good place to cut in `[from, to]`: see chunksOf. */
+function cutBefore(text: string, from: number, to: number): number {
+  let space = -1;
+  for (let i = to; i > from; i--) {
+    if (!/\s/.test(text[i - 1]!)) continue;
+    if (space < 0) space = i;
+    let j = i - 1;
+    while (j > from && /\s/.test(text[j - 1]!)) j--;
+    while (j > from && CLOSING.test(text[j - 1]!)) j--;
+    if (j > from && SENTENCE_END.test(text[j - 1]!)) return i;
+    i = j + 1;
+  }
+  if (space >= 0) return space;
+  const high = text.charCodeAt(to - 1);
+  return high >= 0xd800 && high <= 0xdbff ? to - 1 : to;
 }
 
 /** Lines of a block; a line that continues in lower case belongs to the previous one. */
@@ -72,7 +118,8 @@ function joinAbbreviations(text: string, pieces: SentenceSpan[]): SentenceSpan[]
   const out: SentenceSpan[] = [];
   for (const piece of pieces) {
     const previous = out[out.length - 1];
-    if (previous && endsWithAbbreviation(text.slice(previous.start, previous.end), text.slice(piece.start, piece.end))) {
+    // the tail is enough to see the word before a period, and keeps a long run of joins linear
+    if (previous && endsWithAbbreviation(text.slice(Math.max(previous.start, previous.end - 80), previous.end), text.slice(piece.start, Math.min(piece.end, piece.start + 80)))) {
       out[out.length - 1] = { start: previous.start, end: piece.end };
     } else {
       out.push(piece);

@@ -4,13 +4,16 @@
  * meant and what keeps `**` and link targets out of the prose.
  */
 import type { ProseBlock, SourceFormat } from './blocks';
-import { markdownBlocks } from './markdown';
+import { parseMarkdown } from './markdown';
+import type { ContentDiagnostic } from '../document';
 import { plainTextBlocks } from './plainText';
 import type { AnalysisCache } from '../analysisCache';
 
 export interface ParsedSource {
   readonly format: SourceFormat;
   readonly blocks: readonly ProseBlock[];
+  /** Problems with the markup, reported, never thrown. */
+  readonly diagnostics: readonly ContentDiagnostic[];
 }
 
 const MARKDOWN_EXTENSIONS = /\.(md|markdown|mdown|mkd|mdx)$/i;
@@ -36,5 +39,7 @@ export function detectFormat(path: string, text: string): SourceFormat {
 
 export function parseSource(path: string, text: string, cache?: AnalysisCache): ParsedSource {
   const format = detectFormat(path, text);
-  return { format, blocks: format === 'markdown' ? markdownBlocks(text, cache) : plainTextBlocks(text) };
+  if (format === 'text') return { format, blocks: plainTextBlocks(text), diagnostics: [] };
+  const { blocks, diagnostics } = parseMarkdown(text, cache);
+  return { format, blocks, diagnostics };
 }

@@ -8,7 +8,7 @@
 //
 // Needs setup.sh to have run (same NEWSMARK_VSCODE_HOME). Node >= 18 (any; code-server
 // itself runs on the Node 24 that setup.sh installed).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -66,7 +66,7 @@ const DEFAULT_SETTINGS = {
  * Start code-server on 127.0.0.1 in its own process group, with every state dir in a temp dir.
  * Resolves when /healthz answers. Returns { port, origin, dir, logFile, child, stop() }.
  */
-export async function startCodeServer({ workspace, port, settings = {}, log = () => {} } = {}) {
+export async function startCodeServer({ workspace, port, settings = {}, vsix, log = () => {} } = {}) {
   checkSetup();
   if (!workspace || !fs.existsSync(workspace)) throw new Error(`vscode-real: workspace folder not found: ${workspace}`);
   port = port ? Number(port) : await freePort();
@@ -86,6 +86,12 @@ export async function startCodeServer({ workspace, port, settings = {}, log = ()
     // No extension gallery (open-vsx.org by default): nothing to reach offline, no DNS look-ups.
     EXTENSIONS_GALLERY: '{}',
   });
+  if (vsix) {
+    // a packaged extension installed as a user installs it, instead of a development folder
+    const installed = spawnSync(CODE_SERVER, ['--user-data-dir', userData, '--extensions-dir', path.join(dir, 'extensions'), '--install-extension', path.resolve(vsix)], { env, encoding: 'utf8' });
+    if (installed.status !== 0) throw new Error(`vscode-real: --install-extension ${vsix} failed (${installed.status}): ${installed.stderr || installed.stdout}`);
+    log(`vscode-real: installed ${path.basename(vsix)}: ${installed.stdout.trim().split('\n').pop()}`);
+  }
   const logFile = path.join(dir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   const args = [
@@ -186,11 +192,12 @@ export async function waitForWorkbench(page, timeout = 60_000) {
 }
 
 /**
- * Start code-server + browser with the extension under development loaded, on `workspace`.
+ * Start code-server + browser with the extension under development loaded (`extension`: its folder)
+ * or a packaged extension installed (`vsix`: a .vsix file), on `workspace`.
  * Returns { page, browser, url, server, stop() }. stop() is safe to call twice.
  */
-export async function startVSCode({ extension, workspace, port, settings, viewport, log = () => {} } = {}) {
-  const server = await startCodeServer({ workspace, port, settings, log });
+export async function startVSCode({ extension, vsix, workspace, port, settings, viewport, log = () => {} } = {}) {
+  const server = await startCodeServer({ workspace, port, settings, vsix, log });
   let browser;
   const stop = async () => {
     try { if (browser) await browser.close(); } catch { /* already gone */ }

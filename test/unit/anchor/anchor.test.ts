@@ -175,6 +175,72 @@ suite('anchor: re-anchoring after edits', () => {
   });
 });
 
+const LIST = [
+  '- Microsoft invested $10 billion in OpenAI in January 2023.',
+  '- Microsoft invested $13 billion in OpenAI by the end of 2024.',
+  '- Microsoft invested $2 billion in OpenAI in 2021.',
+];
+
+suite('anchor: never onto a look-alike neighbour', () => {
+  const list = (items: readonly string[]) => `Funding history:\n\n${items.join('\n')}\n\nMore below.\n`;
+
+  for (const [index, name] of [[0, 'the first'], [1, 'a middle'], [2, 'the last']] as const) {
+    test(`should orphan ${name} list item deleted while a similar item remains, not move onto it`, () => {
+      const text = list(LIST);
+      const start = text.indexOf(LIST[index]!);
+      const stored = describe(text, start, start + LIST[index]!.length);
+      const after = list(LIST.filter((_, i) => i !== index));
+      const result = anchor(after, stored);
+      assert.equal(result.status, 'orphan', JSON.stringify(summary(result)));
+    });
+  }
+
+  test('should follow a list item moved elsewhere (an exact quote outranks a fuzzy neighbour in its old place)', () => {
+    const text = list(LIST);
+    const start = text.indexOf(LIST[1]!);
+    const stored = describe(text, start, start + LIST[1]!.length);
+    const after = list([LIST[0]!, LIST[2]!, LIST[1]!]);
+    assert.deepEqual(summary(anchor(after, stored)), { status: 'anchored', start: after.indexOf(LIST[1]!), end: after.indexOf(LIST[1]!) + LIST[1]!.length, method: 'exact' });
+  });
+
+  test('should still follow an edit inside the item while both neighbours stay', () => {
+    const text = list(LIST);
+    const start = text.indexOf(LIST[1]!);
+    const edited = LIST[1]!.replace('$13 billion', '$13.5 billion');
+    const after = list([LIST[0]!, edited, LIST[2]!]);
+    assert.deepEqual(summary(anchor(after, describe(text, start, start + LIST[1]!.length))),
+      { status: 'anchored', start: after.indexOf(edited), end: after.indexOf(edited) + edited.length, method: 'fuzzy' });
+  });
+
+  test('should follow edits made one after another through the last match, and keep the quote as first annotated', () => {
+    let text = `Intro sentence here. ${DEAL} Closing words of the story.`;
+    const first = describe(text, text.indexOf(DEAL), text.indexOf(DEAL) + DEAL.length);
+    let previous: ReturnType<typeof describe>['quote'] | undefined;
+    let position = first.position;
+    const steps = ['$38 billion→$38bn', 'seven→eight', 'compute→computing power', 'OpenAI→Open AI', 'years→yrs'];
+    for (const step of steps) {
+      const [from, to] = step.split('→') as [string, string];
+      text = text.replace(from, to);
+      const result = anchor(text, { quote: first.quote, position }, { previous });
+      assert.equal(result.status, 'anchored', `after ${step}`);
+      if (result.status !== 'anchored') return;
+      assert.equal(text.slice(result.start, result.end).startsWith('Open'), true);
+      assert.ok(text.slice(result.end).startsWith(' Closing'), `ends at the sentence end after ${step}`);
+      previous = describe(text, result.start, result.end).quote;
+      position = { start: result.start, end: result.end };
+    }
+    assert.ok(!text.includes(DEAL), 'the original sentence is long gone; the quote was followed, step by step');
+  });
+
+  test('should orphan, not anchor, when a sentence is deleted and its look-alike is in another paragraph', () => {
+    const other = DEAL.replace('$38 billion', '$28 billion').replace('Amazon', 'Oracle');
+    const text = `${LEAD}${DEAL}${TAIL}\n\nElsewhere: ${other} Unrelated closing text.`;
+    const start = text.indexOf(DEAL);
+    const after = text.replace(DEAL, '');
+    assert.equal(anchor(after, describe(text, start, start + DEAL.length)).status, 'orphan');
+  });
+});
+
 suite('anchor: cost on large texts', function () {
   this.timeout(30_000);
 

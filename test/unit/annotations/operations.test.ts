@@ -126,14 +126,26 @@ suite('annotations: re-anchoring a source', () => {
     assert.equal(results.get('ann-moved')?.status, 'anchored');
   });
 
-  test('should take the edited text as the new quote after a fuzzy match', () => {
+  test('should keep the quote as annotated after a fuzzy match and record the edited text beside it', () => {
     const file = fileOf(on('stake dropped to 27%.', 'ann-1'));
-    const { file: next, results } = reanchorSource(file, 'seeds/a.md', edited, T1);
+    const changed = `Update. ${ARTICLE.replace('27%', '26%')}`;
+    const { file: next, results } = reanchorSource(file, 'seeds/a.md', changed, T1);
     assert.equal(methodOf(results.get('ann-1')), 'fuzzy');
-    assert.equal(next.annotations[0]!.anchor.quote.exact, 'stake dropped to 26%.');
-    const again = reanchorSource(next, 'seeds/a.md', edited, T2);
-    assert.equal(methodOf(again.results.get('ann-1')), 'position');
+    const [annotation] = next.annotations;
+    assert.equal(annotation!.anchor.quote.exact, 'stake dropped to 27%.', 'the quote is never rewritten');
+    assert.equal(annotation!.match?.quote.exact, 'stake dropped to 26%.', 'the text found now, beside it');
+    assert.deepEqual(annotation!.anchor.position, { start: changed.indexOf('stake dropped'), end: changed.indexOf('stake dropped') + 21 });
+    const again = reanchorSource(next, 'seeds/a.md', changed, T2);
+    assert.equal(methodOf(again.results.get('ann-1')), 'position', 'found by its last match at its place');
     assert.equal(again.file, next, 'nothing changes the second time');
+    const reverted = reanchorSource(next, 'seeds/a.md', ARTICLE, T2).file;
+    assert.equal(reverted.annotations[0]!.match, undefined, 'the original text back: no match recorded');
+    assert.deepEqual(reverted.annotations[0], file.annotations[0]);
+  });
+
+  test('should orphan an edited quote whose neighbouring sentence went too: nothing vouches for the match', () => {
+    const file = fileOf(on('stake dropped to 27%.', 'ann-1'));
+    assert.equal(methodOf(reanchorSource(file, 'seeds/a.md', edited, T1).results.get('ann-1')), 'orphan');
   });
 
   test('should keep an orphan, with the time it first became one, and clear the mark when its text is back', () => {

@@ -140,4 +140,15 @@ suite('corpus: incremental, one article at a time', () => {
     assert.ok(corpus.facts().length > 0);
     assert.doesNotThrow(() => [corpus.conflicts(), corpus.deals(), corpus.entityMentions('entity:nimbrel-ai')]);
   });
+
+  test('deals of equal value in € and $ should stay two deals with two ids across sources', () => {
+    const corpus = corpusWith({
+      'eu.md': '# Desk\n\nMay 12, 2025\n\nQuarry Capital has invested €2 billion in Nimbrel AI.\n',
+      'us.md': '# Desk\n\nMay 14, 2025\n\nQuarry Capital has invested $2 billion in Nimbrel AI.\n',
+    });
+    const deals = corpus.deals();
+    assert.deepEqual(deals.map((d) => [d.currency, d.value, d.sources.map((s) => s.path)]), [['EUR', 2e9, ['eu.md']], ['USD', 2e9, ['us.md']]]);
+    assert.equal(new Set(deals.map((d) => d.id)).size, 2);
+  });
 });
+

@@ -93,4 +93,12 @@ suite('corpus: fact keys', () => {
     assert.deepEqual(a, ['$13 billion → Microsoft → OpenAI: investment, cumulative']);
     assert.deepEqual(b, ['~27% → Microsoft → OpenAI: stake', '~$13.5 billion → Microsoft → OpenAI: investment, cumulative']);
   });
+
+  test('should key a figure of a very long sentence as it keys the same clause in a short one', () => {
+    const short = 'Quarry Capital has invested a total of $2.4 billion in Nimbrel AI, and Harbor Chips poured $800 million into Nimbrel AI in 2023.';
+    // "U.S." before a number does not end the sentence: one sentence of ~50,000 characters
+    const long = `${'market growth of 5% in the U.S. and '.repeat(1_500)}${short}`;
+    assert.deepEqual(keysOf(long).filter((k) => !k.startsWith('5%')), keysOf(short));
+  });
 });
+

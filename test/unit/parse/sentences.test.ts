@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseSource } from '../../../src/core/parse/source';
 import { indexSentences } from '../../../src/core/parse/sentenceIndex';
+import { chunksOf, MAX_SEGMENTED_CHARS } from '../../../src/core/parse/sentences';
 
 const sentencesOf = (text: string, path = 'a.md') => indexSentences(parseSource(path, text).blocks).sentences.map((s) => s.text);
 
@@ -25,4 +26,27 @@ suite('parse: sentences', () => {
     const { sentences } = indexSentences(parseSource('a.md', text).blocks);
     assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), ['First **bold** sentence.', 'Second one.']);
   });
+
+  test('should segment a 1 MB line in pieces of a few KB, cut after a sentence, and find every sentence', function () {
+    this.timeout(120_000);
+    const sentence = 'Acme Corp said it raised $5 billion from investors in 2025. ';
+    const line = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const chunks = chunksOf(line, { start: 0, end: line.length });
+    assert.ok(chunks.every((c) => c.end - c.start <= MAX_SEGMENTED_CHARS));
+    assert.ok(chunks.every((c, i) => c.start === (i === 0 ? 0 : chunks[i - 1]!.end)) && chunks[chunks.length - 1]!.end === line.length);
+    assert.ok(chunks.slice(0, -1).every((c) => line.slice(c.end - 2, c.end) === '. '), 'every cut follows a sentence end');
+    const sentences = sentencesOf(line, 'a.txt');
+    assert.equal(sentences.length, Math.ceil(1_000_000 / sentence.length));
+    assert.ok(sentences.every((s) => s === sentence.trim()));
+  });
+
+  test('should cut a long line without sentence ends at a space, and one without spaces between surrogate pairs', () => {
+    const words = 'and Acme raised money '.repeat(400);
+    const cut = chunksOf(words, { start: 0, end: words.length });
+    assert.ok(cut.length > 1 && cut.slice(0, -1).every((c) => words[c.end - 1] === ' '));
+    const emoji = '🚀'.repeat(5_000);
+    const pieces = chunksOf(emoji, { start: 0, end: emoji.length });
+    assert.ok(pieces.every((c) => c.end - c.start <= MAX_SEGMENTED_CHARS && !/[\uDC00-\uDFFF]/.test(emoji[c.start]!)));
+  });
 });
+

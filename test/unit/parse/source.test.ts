@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { detectFormat, parseSource } from '../../../src/core/parse/source';
-import { sectionsOf } from '../../../src/core/parse/markdown';
+import { parseSection, sectionTrees } from '../../../src/core/parse/markdownSections';
 import { analyse } from '../../../src/core/analysis';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 
@@ -68,7 +68,7 @@ suite('parse: markdown prose and file offsets', () => {
 
   test('should cut large markdown into sections at blank lines outside fenced code', () => {
     const text = `${'para\n\n'.repeat(10)}\`\`\`\ncode\n\ncode\n\`\`\`\n\n${'para\n\n'.repeat(10)}`;
-    const sections = sectionsOf(text, 8);
+    const sections = sectionTrees(text, 8, parseSection).map((s) => s.span);
     assert.equal(sections[0]!.start, 0);
     assert.equal(sections[sections.length - 1]!.end, text.length);
     const fenceOpen = text.indexOf('```');

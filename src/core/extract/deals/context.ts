@@ -105,7 +105,7 @@ export class DocumentDeals {
     const amount = amounts.find((a) => !own.some((d) => d.value !== null && d.value === (Array.isArray(a.value) ? a.value[1] : a.value)));
     if (amount && last.deal.value === null && VALUE_BACK_REFERENCE.test(sentence.text)) {
       const value = Array.isArray(amount.value) ? amount.value[1] : amount.value;
-      last.deal = { ...last.deal, value, currency: amount.currency, id: dealId(last.deal.kind, last.deal.partyIds, value, last.deal.date), mentions: [...last.deal.mentions, mention(value, amount.currency)] };
+      last.deal = { ...last.deal, value, currency: amount.currency, id: dealId(last.deal.kind, last.deal.partyIds, value, amount.currency, last.deal.date), mentions: [...last.deal.mentions, mention(value, amount.currency)] };
       return;
     }
     const cue = statusCue(sentence.text);
@@ -123,7 +123,7 @@ export class DocumentDeals {
     const mention: DealMention = { sentenceIndex: sentence.index, start: sentence.start, end: sentence.end, sentence: sentence.text, value: null, currency: null, date: round.deal.date, status: round.deal.status };
     round.deal = {
       ...round.deal, parties: [...round.deal.parties, ...added.map((p) => p.name)], partyIds, mentions: [...round.deal.mentions, mention],
-      id: dealId(round.deal.kind, partyIds, round.deal.value, round.deal.date),
+      id: dealId(round.deal.kind, partyIds, round.deal.value, round.deal.currency, round.deal.date),
     };
     return true;
   }
@@ -195,7 +195,7 @@ export class DocumentDeals {
       const before = deals.filter((e) => e.sentenceIndex < reference.sentenceIndex && reference.sentenceIndex - e.sentenceIndex <= FOLLOW_UP_SENTENCES
         && e.deal.kind !== 'funding-round' && e.deal.partyIds.some((id) => reference.partyIds.includes(id)));
       const target = before[before.length - 1];
-      if (target) target.deal = { ...target.deal, kind: 'joint-venture', id: dealId('joint-venture', target.deal.partyIds, target.deal.value, target.deal.date) };
+      if (target) target.deal = { ...target.deal, kind: 'joint-venture', id: dealId('joint-venture', target.deal.partyIds, target.deal.value, target.deal.currency, target.deal.date) };
     }
   }
 }
@@ -234,7 +234,7 @@ function joinRounds(entries: Entry[]): void {
       const mentions = [...a.deal.mentions, ...b.deal.mentions].sort((x, y) => x.start - y.start);
       a.deal = {
         ...a.deal, partyIds, parties, value: valued.value, currency: valued.currency, date: a.deal.date ?? b.deal.date, status: latestStatus(a.deal.status, b.deal.status),
-        mentions, id: dealId('funding-round', partyIds, valued.value, a.deal.date ?? b.deal.date),
+        mentions, id: dealId('funding-round', partyIds, valued.value, valued.currency, a.deal.date ?? b.deal.date),
       };
       entries.splice(j, 1);
     }
@@ -255,7 +255,7 @@ function joinRoundParts(entries: Entry[]): void {
     if (!round) continue;
     if (!round.deal.partyIds.includes(investor)) {
       const partyIds = [...round.deal.partyIds, investor];
-      round.deal = { ...round.deal, partyIds, parties: [...round.deal.parties, part.deal.parties[0]!], id: dealId('funding-round', partyIds, round.deal.value, round.deal.date) };
+      round.deal = { ...round.deal, partyIds, parties: [...round.deal.parties, part.deal.parties[0]!], id: dealId('funding-round', partyIds, round.deal.value, round.deal.currency, round.deal.date) };
     }
     if (part.deal.value === null) {
       round.deal = { ...round.deal, mentions: [...round.deal.mentions, ...part.deal.mentions].sort((a, b) => a.start - b.start) };

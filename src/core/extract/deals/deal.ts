@@ -45,8 +45,13 @@ export interface Deal {
   readonly frames?: readonly string[];
 }
 
-/** A stable id from what the deal is, not where it was read. */
-export function dealId(kind: DealKind, partyIds: readonly string[], value: number | null, date: string | null): string {
+/**
+ * A stable id from what the deal is, not where it was read: kind, parties, amount with its
+ * currency ("1000000000EUR"), date. Deals that merging keeps apart — €1 billion and $1 billion —
+ * get different ids, so a view keyed by id (the deals panel's tree) never sees one id twice.
+ */
+export function dealId(kind: DealKind, partyIds: readonly string[], value: number | null, currency: string | null, date: string | null): string {
   const parties = [...partyIds].map((id) => id.replace(/^entity:/, '')).sort().join('+');
-  return `deal:${kind}:${parties}:${value ?? 'na'}:${date ?? 'na'}`;
+  const amount = value === null ? 'na' : `${value}${currency ?? ''}`;
+  return `deal:${kind}:${parties}:${amount}:${date ?? 'na'}`;
 }

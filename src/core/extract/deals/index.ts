@@ -104,7 +104,7 @@ function toDeal(deal: SentenceDeal, sentence: Sentence, context: DateContext): D
   const date = completeDate(deal.date, sentence, context);
   const partyIds = deal.parties.map((p) => p.entityId);
   return {
-    id: dealId(deal.kind, partyIds, deal.value, date.date),
+    id: dealId(deal.kind, partyIds, deal.value, deal.currency, date.date),
     parties: deal.parties.map((p) => p.name),
     partyIds,
     kind: deal.kind,

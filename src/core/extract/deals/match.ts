@@ -53,7 +53,7 @@ export const COMPILED_FRAMES: readonly CompiledFrame[] = KIND_FRAMES.flatMap((ki
 const DEFAULT_TYPES = new Set(['org', 'name', 'implicit', 'product']);
 /** An organisation that is a government body by its name. */
 const GOVERNMENT_NAME = /\b(?:Department|Ministry|Agency|Commission|Authority|Government|Administration|Office|Council|Federal|National|State|Republic|Kingdom|Bureau|Treasury|Parliament|Congress|Senate|Directorate|Commonwealth|Province|Prefecture|Municipality|City of)\b|^(?:EU|European Union|DOE|DOD|DARPA|NASA|ESA|EIB|European Investment Bank)$/;
-const PLACEHOLDER = /[\uE000-\uE003]([\uE100-\uE1FF])/g;
+const PLACEHOLDER = /[\uE000-\uE003]([\uE100-\uF8FF])/g;
 
 export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] {
   // every frame names at least one party

@@ -47,19 +47,20 @@ function datesContradict(a: string | null, b: string | null): boolean {
 
 function combine(a: Deal, b: Deal): Deal {
   const value = a.value ?? b.value;
+  const currency = a.currency ?? b.currency;
   const date = preciseDate(a, b);
   const mentions: DealMention[] = [...a.mentions, ...b.mentions].sort((x, y) => (x.path ?? '').localeCompare(y.path ?? '') || x.start - y.start);
   return {
     ...a,
     value,
-    currency: a.currency ?? b.currency,
+    currency,
     date: date.date,
     isDateInferred: date.isDateInferred,
     isPartyInferred: a.isPartyInferred && b.isPartyInferred,
     status: latestStatus(a.status, b.status),
     frames: [...new Set([...(a.frames ?? []), ...(b.frames ?? [])])],
     mentions,
-    id: dealId(a.kind, a.partyIds, value, date.date),
+    id: dealId(a.kind, a.partyIds, value, currency, date.date),
   };
 }
 

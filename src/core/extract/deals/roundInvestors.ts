@@ -9,7 +9,7 @@ import { ROUND_INVESTOR_CUES } from './frames/fundingRound';
 import type { ShapedSentence, ShapedSlot } from './shape';
 
 const CUES = ROUND_INVESTOR_CUES.map((cue) => ({ role: cue.role, pattern: new RegExp(compileTemplate(cue.template).source, 'gi') }));
-const PLACEHOLDER = /[\uE000-\uE002]([\uE100-\uE1FF])/g;
+const PLACEHOLDER = /[\uE000-\uE002]([\uE100-\uF8FF])/g;
 
 export interface RoundInvestors {
   readonly leads: readonly ShapedSlot[];

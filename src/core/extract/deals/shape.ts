@@ -45,6 +45,8 @@ interface Item {
   readonly slot?: ShapedSlot;
 }
 
+const PRIVATE_USE = /[\uE000-\uF8FF]/;
+const PRIVATE_USE_ALL = /[\uE000-\uF8FF]/g;
 const HEAD_WORD = /[\p{L}][\p{L}.\-]*/gu;
 const CAPITALISED = /[\p{Lu}][\p{L}\p{N}'’&.\-]*/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*/gu;
@@ -239,7 +241,12 @@ function isNameShaped(name: string): boolean {
 
 /** Glued to a known name or a word ("Amazon.com-affiliated", "Meta Platforms"): not a name of its own. */
 function touchesName(text: string, start: number, end: number): boolean {
-  return /[\p{L}\p{N}\uE000-\uE1FF-]$/u.test(text.slice(Math.max(0, start - 1), start)) || /^[\p{L}\p{N}-]/u.test(text.slice(end, end + 1));
+  return /[\p{L}\p{N}\uE000-\uF8FF-]$/u.test(text.slice(Math.max(0, start - 1), start)) || /^[\p{L}\p{N}-]/u.test(text.slice(end, end + 1));
+}
+
+/** Private-use characters of the article itself (an icon font's) must not pass for placeholders. */
+function asData(text: string): string {
+  return PRIVATE_USE.test(text) ? text.replace(PRIVATE_USE_ALL, '\uFFFD') : text;
 }
 
 function build(text: string, items: readonly Item[]): ShapedSentence {
@@ -257,12 +264,12 @@ function build(text: string, items: readonly Item[]): ShapedSentence {
     for (const word of text.slice(start, end).matchAll(HEAD_WORD)) {
       if (!isDescriptorHead(word[0])) continue;
       const after = start + word.index + word[0].length;
-      shaped += text.slice(at, after) + HEAD;
+      shaped += asData(text.slice(at, after)) + HEAD;
       shapedAt.push(shaped.length);
       sentenceAt.push(after);
       at = after;
     }
-    shaped += text.slice(at, end);
+    shaped += asData(text.slice(at, end));
   };
   for (const item of items) {
     copy(from, item.start);

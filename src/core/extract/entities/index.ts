@@ -15,6 +15,7 @@ export interface EntityMention {
   /** `[start, end)` in the file. */
   readonly start: number;
   readonly end: number;
+  /** The file's characters at `[start, end)` once analysed (recognition gives the prose form). */
   readonly text: string;
   readonly blockIndex: number;
   /** `[proseStart, proseEnd)` in the block's prose. */

@@ -10,6 +10,7 @@ import { isNumberWord } from './numbers';
 import { quantityAt, rangeFrom, type Quantity } from './quantity';
 import { rankAt } from './rank';
 import { HYPHENS, isGlued, tokenise, type Token } from './tokens';
+import { recognitionText } from './recognitionText';
 
 /** Capitalised words that may stand right before a number without making it part of a name. */
 const LEADS_BEFORE_NUMBERS = new Set([
@@ -46,7 +47,14 @@ const QUALIFIER_PHRASES: ReadonlyArray<{ readonly words: readonly string[]; read
   ['at most', 'at-most', false], ['no more than', 'at-most', false],
 ].map(([phrase, qualifier, isApprox]) => ({ words: (phrase as string).split(' '), qualifier: qualifier as Qualifier, isApprox: isApprox as boolean }));
 
-export function recogniseFigures(text: string): ProseFigure[] {
+/** The figures of one block's prose, with `[start, end)` in that prose (see recognitionText.ts). */
+export function recogniseFigures(prose: string): ProseFigure[] {
+  const mapped = recognitionText(prose);
+  if (!mapped) return figuresIn(prose);
+  return figuresIn(mapped.text).map((figure) => ({ ...figure, ...mapped.toProse(figure.start, figure.end) }));
+}
+
+function figuresIn(text: string): ProseFigure[] {
   const tokens = tokenise(text);
   const figures: ProseFigure[] = [];
   let i = 0;

@@ -49,4 +49,11 @@ suite('deals', () => {
     const [deal] = analysis.deals;
     assert.deepEqual([deal?.kind, deal?.date, deal?.isDateInferred], ['joint-venture', '2025-01', true]);
   });
+
+  test('should keep €1 billion and $1 billion deals of the same parties apart, each with its own id', () => {
+    const text = 'Siemens agreed to acquire Altair for €1 billion in 2024.\nLater, Siemens agreed to acquire Altair for $1 billion in 2024.';
+    const deals = analyse({ path: 'a.txt', text }, { lexicon }).deals;
+    assert.deepEqual(deals.map((d) => [d.currency, d.value]), [['EUR', 1e9], ['USD', 1e9]]);
+    assert.deepEqual(deals.map((d) => d.id), ['deal:acquisition:altair+siemens:1000000000EUR:2024', 'deal:acquisition:altair+siemens:1000000000USD:2024']);
+  });
 });

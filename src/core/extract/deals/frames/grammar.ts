@@ -34,11 +34,11 @@ export const OTHER = '\uE001';
 export const NAME = '\uE002';
 /** An amount of money: its placeholder starts with this. */
 export const MONEY = '\uE003';
-/** The second character: the name's index in the sentence, from U+E100. */
+/** The second character: the name's index in the sentence, from U+E100 to U+F8FF (the end of the private use area). */
 export const INDEX_BASE = 0xe100;
-export const MAX_NAMES = 255;
+export const MAX_NAMES = 0xf8ff - 0xe100;
 
-const INDEX = '[\\uE100-\\uE1FF]';
+const INDEX = '[\\uE100-\\uF8FF]';
 const PARTY = `[\\uE000\\uE002]${INDEX}`;
 const ANY_NAME = `[\\uE000-\\uE002]${INDEX}`;
 const AMOUNT = `\\uE003${INDEX}`;

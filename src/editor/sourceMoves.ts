@@ -1,0 +1,196 @@
+/**
+ * Articles renamed or moved outside VS Code (`mv`, `git mv`, a parent folder renamed), where no
+ * rename event comes: a source that vanished and a file that holds every quote its annotations
+ * stood on are a move, and the annotations follow it (a file with the same name is looked at
+ * first). A source that is gone with no such file leaves its annotations detached: orphans whose
+ * reason is the one `newsmark check` prints, listed in the panel and in Problems, until the file
+ * comes back (their next anchoring clears it) or they are removed.
+ */
+import * as vscode from 'vscode';
+import { currentQuote, type AnchorState, type Annotation } from '../core/annotations/index';
+import { folderRelativePath } from './articles';
+import type { Log } from './log';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Why a detached annotation cannot be anchored: the words `newsmark check` prints. */
+export const MISSING_SOURCE_REASON = 'the source file was not found';
+/** Files read, at most, when looking for where one source went. */
+const MAX_CANDIDATES_READ = 2_000;
+/** Larger files are not read as candidates. */
+const MAX_CANDIDATE_BYTES = 4 * 1024 * 1024;
+
+export interface MoveHost {
+  sourcesOf(wf: vscode.WorkspaceFolder): string[];
+  annotationsOf(wf: vscode.WorkspaceFolder, source: string): Annotation[];
+  /** The source moved: its annotations follow, and anchor in `text` (the file's text). */
+  moved(wf: vscode.WorkspaceFolder, from: string, to: string, text: string): Promise<void>;
+  detached(wf: vscode.WorkspaceFolder, source: string, states: AnchorState[]): Promise<void>;
+  /** A detached source is back: its annotations anchor in `text` again. */
+  returned(wf: vscode.WorkspaceFolder, source: string, text: string): Promise<void>;
+}
+
+/** The store's own files (annotations, their lock and temp files): their events say nothing of articles. */
+const NEWSMARK_FILES = /\/\.newsmark(?:\/|$)/;
+/** While annotations are detached, their sources are looked at this often (a watcher can miss a file that comes back). */
+const DETACHED_POLL_MS = 5_000;
+
+export class SourceMoves implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private isDisposed = false;
+  /** The article files at the last look: a file not among them appeared since (a move's target). */
+  private known: Set<string> | undefined;
+  /** Missing sources already looked for among these files: looked for again only when files come. */
+  private readonly lookedFor = new Set<string>();
+
+  private readonly watcher: vscode.FileSystemWatcher;
+
+  constructor(private readonly index: WorkspaceIndex, private readonly log: Log, private readonly host: MoveHost) {
+    // any file or folder that comes or goes (a folder renamed outside VS Code may say nothing of its files)
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const onFile = (uri: vscode.Uri) => {
+      if (!NEWSMARK_FILES.test(uri.path)) this.schedule(); // not the store's own writes
+    };
+    this.watcher.onDidCreate(onFile);
+    this.watcher.onDidDelete(onFile);
+  }
+
+  /** Looks again soon (files came or went); calls close together are one look. */
+  schedule(delayMs = 400): void {
+    if (this.isDisposed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.running.then(() => this.check()).catch((error) => this.log.error(`store: looking for moved articles failed: ${(error as Error).stack ?? error}`));
+    }, delayMs);
+  }
+
+  /** Resolves when the looks scheduled so far are done (tests). */
+  async settled(): Promise<void> {
+    while (this.timer) await new Promise((resolve) => setTimeout(resolve, 50));
+    await this.running;
+  }
+
+  private async check(): Promise<void> {
+    const articles = await this.index.articles();
+    const current = new Set(articles.map((u) => u.toString()));
+    const isFirstLook = this.known === undefined;
+    const appeared = this.known ? new Set([...current].filter((u) => !this.known!.has(u))) : new Set<string>();
+    if (this.known && appeared.size > 0) this.lookedFor.clear();
+    this.known = current;
+    let isAnyDetached = false;
+    for (const wf of vscode.workspace.workspaceFolders ?? []) {
+      const sources = this.host.sourcesOf(wf);
+      const missing: string[] = [];
+      for (const source of sources) {
+        const uri = vscode.Uri.joinPath(wf.uri, source);
+        const annotations = this.host.annotationsOf(wf, source);
+        const isDetached = annotations.some((a) => a.orphan?.reason === MISSING_SOURCE_REASON);
+        if (!(await exists(uri))) {
+          missing.push(source);
+          continue;
+        }
+        if (!isDetached) continue;
+        // back again (a checkout, an undone delete): anchoring it clears the detachment
+        const text = await readText(uri);
+        if (text !== undefined) {
+          this.log.info(`store: ${source} is back; its annotations anchor again`);
+          await this.host.returned(wf, source, text);
+        }
+      }
+      const annotated = new Set(sources);
+      for (const source of missing) {
+        if (this.isDisposed) return;
+        const key = `${wf.uri.toString()}#${source}`;
+        const found = this.lookedFor.has(key) ? undefined : await this.findMove(wf, source, annotated, articles, appeared, isFirstLook);
+        this.lookedFor.add(key);
+        if (found) {
+          this.log.info(`store: ${source} was moved to ${found.to} outside VS Code; its annotations follow it`);
+          annotated.add(found.to);
+          await this.host.moved(wf, source, found.to, found.text);
+          continue;
+        }
+        isAnyDetached = true;
+        const annotations = this.host.annotationsOf(wf, source).filter((a) => a.orphan?.reason !== MISSING_SOURCE_REASON);
+        if (annotations.length === 0) continue;
+        this.log.warn(`store: ${source} is gone; its ${annotations.length} annotation(s) are detached (kept, listed as orphans)`);
+        await this.host.detached(wf, source, annotations.map((a) => ({ id: a.id, position: a.anchor.position, match: a.match ?? null, orphanReason: MISSING_SOURCE_REASON })));
+      }
+    }
+    if (isAnyDetached && !this.timer) this.schedule(DETACHED_POLL_MS);
+  }
+
+  /**
+   * The one file, not annotated yet, that holds every quote the source's anchored annotations
+   * stood on; files with the same name first. Two such files (a copy) is no answer: detached.
+   */
+  private async findMove(
+    wf: vscode.WorkspaceFolder, source: string, annotated: ReadonlySet<string>, articles: readonly vscode.Uri[], appeared: ReadonlySet<string>, isFirstLook: boolean,
+  ): Promise<{ to: string; text: string } | undefined> {
+    const annotations = this.host.annotationsOf(wf, source);
+    const quotes = annotations
+      .filter((a) => !a.orphan || a.orphan.reason === MISSING_SOURCE_REASON)
+      .map((a) => currentQuote(a).exact)
+      .filter((q) => q.length > 0);
+    if (quotes.length === 0) return undefined;
+    const name = source.slice(source.lastIndexOf('/') + 1);
+    const inFolder = articles.filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === wf.uri.toString());
+    let sameName = inFolder.filter((uri) => uri.path.endsWith(`/${name}`));
+    if (sameName.every((uri) => annotated.has(folderRelativePath(uri)))) {
+      // the index's list may not have seen a renamed folder's files yet: those it does not know are new
+      sameName = await vscode.workspace.findFiles(new vscode.RelativePattern(wf, `**/${name}`), null, 50);
+      for (const uri of sameName) if (this.known && !this.known.has(uri.toString())) (appeared as Set<string>).add(uri.toString());
+    }
+    const isNew = (uri: vscode.Uri) => appeared.has(uri.toString());
+    const isSameName = (uri: vscode.Uri) => uri.path.endsWith(`/${name}`);
+    // A move makes a new file: files that appeared since the last look, the same name first. A
+    // file that was there all along is a copy, not where the source went — unless this is the
+    // first look (the move happened while VS Code was closed) and it has the source's name.
+    const groups = [
+      [...sameName.filter(isNew), ...inFolder.filter((u) => isNew(u) && !isSameName(u))],
+      isFirstLook ? sameName.filter((u) => !isNew(u)) : [],
+    ];
+    let read = 0;
+    for (const group of groups) {
+      const matches: Array<{ to: string; text: string }> = [];
+      for (const uri of group) {
+        const to = folderRelativePath(uri);
+        if (annotated.has(to) || to === source || matches.some((m) => m.to === to)) continue;
+        if (++read > MAX_CANDIDATES_READ) break;
+        const text = await readText(uri);
+        if (text !== undefined && quotes.every((q) => text.includes(q))) matches.push({ to, text });
+      }
+      if (matches.length === 1) return matches[0];
+      if (matches.length > 1) {
+        this.log.warn(`store: ${source} is gone and ${matches.length} files hold its quoted text (${matches.map((m) => m.to).join(', ')}); its annotations stay detached`);
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.isDisposed = true;
+    clearTimeout(this.timer);
+    this.watcher.dispose();
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.size > MAX_CANDIDATE_BYTES) return undefined;
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
