@@ -37,6 +37,7 @@ interface Entry {
 
 export class DocumentDeals {
   private readonly entries: Entry[] = [];
+  private readonly namesBySentence = new Map<number, readonly PartyMention[]>();
   /** Sentences that call a deal "the joint venture", by index. */
   private readonly jointVentureReferences: Array<{ sentenceIndex: number; partyIds: readonly string[] }> = [];
 
@@ -76,9 +77,18 @@ export class DocumentDeals {
       if (round && !exclude.has(round.deal.partyIds[0]!)) return partyAt(round.deal, 0);
       const before = this.previousInvestment(exclude);
       if (before) return before;
+      // "Microsoft will also take a minority stake": in the deal just told, Microsoft's counterpart
+      const last = this.last(sentence.index, 1);
+      const counterpart = last && last.deal.partyIds.some((id) => exclude.has(id)) ? partyOfDeal(last.deal, exclude) : undefined;
+      if (counterpart) return counterpart;
       return isListed ? this.leadIn(sentence.index, exclude) : undefined;
     }
     return need?.isImplicit || isListed ? this.leadIn(sentence.index, exclude) : undefined;
+  }
+
+  /** A sentence's names no lexicon knows: the lead-in of the next sentence may be one. */
+  unknownNames(index: number, names: readonly PartyMention[]): void {
+    this.namesBySentence.set(index, names);
   }
 
   add(deal: Deal, found: SentenceDeal): void {
@@ -176,14 +186,19 @@ export class DocumentDeals {
 
   /**
    * The party a lead-in names: walking back over sibling items ("Oracle: …", "Jul: …") and
-   * sentences without organisations, the first salient organisation of the nearest other sentence.
+   * sentences without organisations, the first salient organisation of the nearest other sentence
+   * (or the first one of the sentence just before).
    */
   private leadIn(index: number, exclude: ReadonlySet<string>): PartyMention | undefined {
     for (let k = index - 1; k >= 0 && k >= index - LOOK_BACK_SENTENCES; k--) {
       const parties = this.partiesBySentence.get(k) ?? [];
       if (isSiblingItem(this.sentences[k]!.text, parties)) continue;
-      const candidate = parties.find((p) => !exclude.has(p.entityId) && (this.salient.has(p.entityId) || !!p.isViaProduct));
+      // the sentence just before may name a company once ("Corvanta Labs builds data agents. It raised …")
+      const candidate = parties.find((p) => !exclude.has(p.entityId) && (this.salient.has(p.entityId) || !!p.isViaProduct || (k === index - 1 && p === parties[0])));
       if (candidate) return candidate;
+      // "Deutsche Bahn runs the upgrade. Siemens was chosen to deliver …": a name no lexicon knows just before
+      const unknown = k === index - 1 && parties.length === 0 ? this.namesBySentence.get(k)?.find((p) => !exclude.has(p.entityId)) : undefined;
+      if (unknown) return { ...unknown, start: -1, end: -1 };
     }
     return undefined;
   }

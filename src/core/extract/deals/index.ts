@@ -58,8 +58,7 @@ interface DateContext extends DealInputs {
 }
 
 /** Names of rounds and instruments the recogniser may take for organisations ("Series C"). */
-const NOT_A_PARTY = /^(?:Series [A-K]\d?|Seed|Pre-seed|IPO)$/i;
-const TITLE_WORD = /\p{L}[\p{L}’']*/gu;
+const NOT_A_PARTY = /^(?:Series [A-K]\d?|Seed|Pre-seed|IPO|JV|SPV|PPA|M&A|LBO)$/i;
 const SMALL_WORD = /^(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are)$/i;
 
 export function dealsOfSentences(inputs: DealInputs): Deal[] {
@@ -91,6 +90,7 @@ export function dealsOfArticle(inputs: DealInputs): ArticleDeals {
       signals: signalsOf(sentence.text, inputs.cache),
       idOfName: entityId,
       cache: inputs.cache,
+      onUnknownNames: (names) => article.unknownNames(sentence.index, names),
     });
     article.goOn(sentence, amounts, parties, others, sentenceDeals);
     for (const deal of sentenceDeals) article.add(toDeal(deal, sentence, context), deal);
@@ -134,10 +134,14 @@ function signalsOf(text: string, cache: AnalysisCache | undefined): readonly Kin
   return signals;
 }
 
-/** Most words capitalised: a headline, where capitals say nothing of names. */
+/**
+ * A headline in Title Case ("Zepto Secures Major Funding Led by Calpers"), where capitals say
+ * nothing of names: four words or more, and not one word of four letters or more in lower case
+ * ("Regulators cleared a JV of Vodafone and CK Hutchison" is a sentence full of names).
+ */
 function isTitleCase(text: string): boolean {
-  const words = (text.match(TITLE_WORD) ?? []).filter((w) => !SMALL_WORD.test(w));
-  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.75;
+  const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((w) => /\p{Ll}/u.test(w) && !SMALL_WORD.test(w));
+  return words.length >= 4 && !words.some((w) => w.length >= 4 && /^\p{Ll}/u.test(w));
 }
 
 /**
@@ -150,7 +154,9 @@ function collectNames(inputs: DealInputs): { parties: Map<number, PartyMention[]
   const others = new Map<number, SentenceName[]>();
   for (const entity of inputs.entities) {
     const entry = inputs.lexicon.entryNamed(entity.name);
-    const isNeverParty = entry?.roles?.includes('media') || NOT_A_PARTY.test(entity.name);
+    // a deal's own word ("JV", "Series C") stays a word the frames read
+    if (NOT_A_PARTY.test(entity.name)) continue;
+    const isMedia = !!entry?.roles?.includes('media');
     let name = entity.name;
     let isProvider = !!entry?.roles?.some((r) => r === 'cloud');
     const isOwned = entity.type !== 'org' && !!entry?.parent;
@@ -163,7 +169,7 @@ function collectNames(inputs: DealInputs): { parties: Map<number, PartyMention[]
       if (!sentence) continue;
       const start = m.proseStart - sentence.proseStart;
       const end = m.proseEnd - sentence.proseStart;
-      if (isNeverParty || isSourceNotParty(sentence.text, start, end)) {
+      if (isSourceNotParty(sentence.text, start, end, isMedia)) {
         // a source, not a party: neither a name a frame may take nor an unknown name
         pushTo(others, sentence.index, { party: { entityId: entity.id, name: entity.name, start, end, isProvider: false }, type: 'source' });
       } else if (entity.type === 'org' || isOwned) {
@@ -177,9 +183,19 @@ function collectNames(inputs: DealInputs): { parties: Map<number, PartyMention[]
   return { parties, others };
 }
 
-/** A cited source ("according to PitchBook") or an exchange before a ticker ("(NYSE: HLNX)"). */
-function isSourceNotParty(text: string, start: number, end: number): boolean {
-  return /according to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start)) || (text[start - 1] === '(' && /^\s?:/.test(text.slice(end, end + 2)));
+/**
+ * A cited source ("according to PitchBook") or an exchange before a ticker ("(NYSE: HLNX)"); a
+ * media outlet that reports ("(Reuters)", "Bloomberg reported", "told the Financial Times") —
+ * while one that signs a deal ("a licensing deal with the Financial Times") is a party.
+ */
+function isSourceNotParty(text: string, start: number, end: number, isMedia: boolean): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 24);
+  if (/according to\s+(?:the\s+)?$/i.test(before) || (text[start - 1] === '(' && /^\s?:/.test(after))) return true;
+  if (!isMedia) return false;
+  return /\(\s*$/.test(before) || /\b(?:told|to|by|in|citing|from|with|on)\s+(?:the\s+)?$/i.test(before) && !/\bwith\s+(?:the\s+)?$/i.test(before)
+    || /^(?:['’]s)?\s+(?:reported|reports|said|says|wrote|first reported|cited|citing|reporting|was first|earlier)\b/i.test(after) || /^\s*\)/.test(after)
+    || /^,\s*(?:citing|which|reported)/i.test(after);
 }
 
 /** "Jan" → "2025-01" from the nearest earlier year; no date → the dateline, inferred. */

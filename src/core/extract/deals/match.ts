@@ -75,12 +75,20 @@ export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] 
 
 /**
  * A partnership hit over the same words and names as another kind's is that deal told once
- * ("signed an exclusive reseller deal with OpenAI" is licensing, not a partnership).
+ * ("signed an exclusive reseller deal with OpenAI" is licensing, not a partnership); so is an
+ * investment or stake within an acquisition's words between the same names.
  */
 function withoutGeneric(hits: readonly FrameHit[]): FrameHit[] {
   const names = (h: FrameHit) => new Set([...h.roles.values()].flat().map((s) => s.start));
-  return hits.filter((hit) => hit.kind !== 'partnership' || !hits.some((other) => other !== hit && other.kind !== 'partnership' && other.start < hit.end && hit.start < other.end
-    && [...names(other)].some((n) => names(hit).has(n))));
+  const overlaps = (a: FrameHit, b: FrameHit) => a !== b && a.start < b.end && b.start < a.end;
+  return hits.filter((hit) => {
+    if (hit.kind === 'partnership') return !hits.some((other) => overlaps(hit, other) && other.kind !== 'partnership' && [...names(other)].some((n) => names(hit).has(n)));
+    // "became majority shareholder of Nexfibre" is the acquisition, not also an investment
+    if (hit.kind === 'investment' || hit.kind === 'equity-stake') {
+      return !hits.some((other) => other.kind === 'acquisition' && other.trigger >= hit.start && other.trigger < hit.end && [...names(hit)].every((n) => names(other).has(n)));
+    }
+    return true;
+  });
 }
 
 /** The sentence's words in lower case, and the parts of hyphenated ones. */

@@ -15,12 +15,12 @@ const IMPLICIT_SUBJECT = /^(?:It|It’s|It's|They|They’ve|They've|The company|
 /** "acquire a 10% stake": buying a minority stake is an equity stake, not an acquisition. */
 const MINORITY_STAKE = /\b(?:acquir\w*|buy\w*|bought|purchas\w*|take|took|takes)\s+(?:an?\s+)?(?:[\d.]+\s?%|\w+)?\s*(?:minority\s+)?stake\b/i;
 /** Amounts that are not a deal's value: a company's valuation, revenue, a per-share price. */
-const NOT_DEAL_VALUE_BEFORE = /(?:(?:valuation|valued the company|valu(?:ing|es)\s(?:\w+\s){0,3}at|market (?:cap\w*|value)|per share|cash and|losses? of|loss of|profits? of)\W*(?:\w+\W+){0,3}|(?:revenues?|sales|turnover)\W+(?:(?:of|was|were|is|are|rose|fell|grew|jumped|dropped|reached|hit|totall?ed|to|at|about|around|nearly|some|approximately|by)\W+){0,3})$/i;
+const NOT_DEAL_VALUE_BEFORE = /(?:(?:valuation|valued the company|valu(?:ing|es)\s(?!(?:the|a|an)\s(?:deal|transaction|acquisition|takeover|offer|bid|agreement|merger|purchase)\b)(?:\w+\s){0,3}at|market (?:cap\w*|value)|per share|cash and|losses? of|loss of|profits? of)\W*(?:\w+\W+){0,3}|(?:revenues?|sales|turnover)\W+(?:(?:of|was|were|is|are|rose|fell|grew|jumped|dropped|reached|hit|totall?ed|to|at|about|around|nearly|some|approximately|by)\W+){0,3})$/i;
 const NOT_DEAL_VALUE_AFTER = /^\S*\s*(?:\w+\s){0,2}?(?:valuation|per share|a share|each\b|in (?:annual )?(?:revenue|sales)|in cash (?:reserves|and short-term)|post-money|pre-money)/i;
 /** Dates that end something rather than date it: "through 2032", "by 2030". */
 export const END_DATE = /\b(?:through|until|till|to|by|before|thru)\s+(?:the end of\s+|end of\s+)?$/i;
 /** A partnership without an amount counts only when an act is reported, not a relationship described. */
-export const ACT = /\b(?:sign(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|struck|strikes|form(?:s|ed)?|enter(?:s|ed)|launch(?:es|ed)?|ink(?:s|ed)?|agree(?:s|d)?|clinch(?:es|ed)?|seal(?:s|ed)?)\b/i;
+export const ACT = /\b(?:sign(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|struck|strikes|form(?:s|ed)?|enter(?:s|ed)|launch(?:es|ed)?|ink(?:s|ed)?|agree(?:s|d)?|clinch(?:es|ed)?|seal(?:s|ed)?|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?|deepen(?:s|ed)?)\b/i;
 /** Clause boundaries: dashes, semicolons, ", but", ", while". */
 const CLAUSE_BREAK = /\s[—–]\s|;\s|,\s(?:but|while|whereas|although)\s/g;
 /** "The acquisition …", "This deal …" at the start of a sentence: a deal already told. */

@@ -11,7 +11,7 @@ import type { AnalysisCache, CachedFrames } from '../../analysisCache';
 import { frameHits, type FrameHit } from './match';
 import { shapeSentence, type SentenceName, type ShapedSentence, type ShapedSlot } from './shape';
 import { roundInvestors } from './roundInvestors';
-import { statusOf, type DealStatus } from './status';
+import { statusCue, statusOf, type DealStatus } from './status';
 import { CLOUD_WORDS } from './frames/cloudContract';
 import { NOT_A_ROUND } from './frames/fundingRound';
 import { ACT, clauseAt, clausesOf, END_DATE, isEquivalent, isNotDealValue, nearest, nounDeals } from './nounDeals';
@@ -75,6 +75,8 @@ export interface SentenceDealInput {
   readonly idOfName?: (name: string) => string;
   /** Frames' hits kept from earlier analyses, by sentence text. */
   readonly cache?: AnalysisCache;
+  /** Told the names no lexicon knows that the sentence holds (a later sentence's lead-in may be one). */
+  readonly onUnknownNames?: (names: readonly PartyMention[]) => void;
 }
 
 /** A question a sentence's deals asked of the document, and the party it answered. */
@@ -101,6 +103,8 @@ export interface SentenceDeal {
 
 const LABEL = /^[^:.!?]{1,40}:\s/;
 const PRONOUN = /\b(?:[Ww]e|it)\b/;
+/** A capital after the first letter: a name no lexicon knows may stand there. */
+const CAPITAL_AFTER_START = /.\p{Lu}/su;
 const GOODS_AFTER = /^(?:['’]s)?\s+(?:[\p{L}\d-]*\d[\p{L}\d-]*\s+)?(?:GPUs?|chips?|servers?|instances|accelerators?|processors?|hardware|models?)\b/u;
 /** Sentences whose subject is implicit: a list item that opens with a verb, a pronoun, "The company". */
 const VERB_FIRST = /^(?:[A-Z][a-z]+ed|Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck|Invested|Acquired)\b/;
@@ -108,6 +112,7 @@ const IMPLICIT_SUBJECT = /^(?:It|They|The (?:company|firm|startup|start-up|group
 export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   const cached = input.cache?.frames.get(input.text);
   if (cached && isSameInput(cached, input)) {
+    tellUnknownNames(input, cached.shaped);
     // the same sentence with the same names: its deals again, if the context still answers alike
     const isSameDates = cached.dates.length === input.dates.length && cached.dates.every((d, i) => d.start === input.dates[i]!.start && d.value === input.dates[i]!.value);
     if (cached.deals && isSameDates && cached.queries?.every((q) => input.inferParty(new Set(q.exclude), q.need)?.entityId === q.answer)) return [...cached.deals];
@@ -115,14 +120,21 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   }
   const implicit = implicitSubject(input.text);
   // every deal names a party: a sentence with no name and no subject to infer has none
-  if (input.parties.length === 0 && !input.others?.length && !implicit && !PRONOUN.test(input.text)) return [];
+  if (input.parties.length === 0 && !input.others?.length && !implicit && !PRONOUN.test(input.text) && !CAPITAL_AFTER_START.test(input.text)) return [];
   const names: SentenceName[] = [
     ...input.parties.map((party) => ({ party, type: 'org' })),
     ...(input.others ?? []),
   ];
   const shaped = shapeSentence(input.text, names, input.amounts, input.isTitleCase?.(input.text) ?? false, implicit);
+  tellUnknownNames(input, shaped);
   const entry: CachedFrames = { parties: input.parties, others: input.others ?? [], amounts: input.amounts, dates: input.dates, shaped, hits: frameHits(shaped, input.text) };
   return dealsOfEntry(input, entry);
+}
+
+function tellUnknownNames(input: SentenceDealInput, shaped: ShapedSentence): void {
+  if (!input.onUnknownNames) return;
+  const names = shaped.slots.filter((s) => s.cls === 'name').flatMap((s) => partyOf(s, input));
+  if (names.length) input.onUnknownNames(names);
 }
 
 /** The deals of a shaped sentence; kept with the questions asked of the document and its answers. */
@@ -175,11 +187,24 @@ function dealsOfShaped(input: SentenceDealInput, shaped: ShapedSentence, hits: r
     out.push(...deals.map((deal) => ({ ...deal, date })));
   }
   withoutRoundParts(out);
+  endedElsewhere(input.text, clauses, out);
   // kind nouns no frame read: the clause's parties
   const covered = out.map((d) => ({ start: d.start, end: d.end, kind: d.kind }));
   const signals = (input.signals ?? []).filter((s) => !covered.some((c) => (s.index >= c.start && s.index < c.end) || c.kind === s.kind));
   if (signals.length) out.push(...nounDeals({ ...input, signals, takenAmounts, hasFrameDeal: out.length > 0 }));
   return out;
+}
+
+/**
+ * "Adobe and Figma called off their deal …; Adobe had agreed to buy Figma for $20 billion": the
+ * sentence's one deal, told as agreed in one clause, is called off in another with no deal of
+ * its own.
+ */
+function endedElsewhere(text: string, clauses: ReadonlyArray<{ start: number; end: number }>, deals: SentenceDeal[]): void {
+  if (deals.length !== 1 || deals[0]!.status === 'terminated') return;
+  const deal = deals[0]!;
+  const other = clauses.filter((c) => !(deal.start < c.end && c.start < deal.end)).map((c) => text.slice(c.start, c.end)).join(' ');
+  if (/\b(?:the|their|its|this|that)\s(?:\w+\s)?(?:deal|merger|acquisition|takeover|transaction|plan|bid|offer|agreement)\b/i.test(other) && statusCue(other) === 'terminated') deals[0] = { ...deal, status: 'terminated' };
 }
 
 /**
@@ -277,6 +302,8 @@ function dealsOfHit(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyAr
     roles = ['company', 'lead', 'investors'];
   }
   const parties = roles.flatMap((role) => byRole.get(role) ?? []);
+  // a round is a company's: without it, its investors say nothing
+  if (hit.kind === 'funding-round' && !byRole.get('company')?.length) return [];
   const minimum = hit.kind === 'funding-round' ? 1 : 2;
   const distinct = new Set(parties.map((p) => p.entityId)).size;
   if (distinct < minimum) return [];
@@ -311,7 +338,9 @@ function valueOf(amount: AmountMention): number {
 }
 
 function splitDeals(hit: FrameHit, byRole: Map<string, PartyMention[]>, split: string, base: Omit<SentenceDeal, 'parties'>): SentenceDeal[] {
-  return (byRole.get(split) ?? []).map((one) => ({ ...base, parties: hit.frame.parties.flatMap((role) => (role === split ? [one] : byRole.get(role) ?? [])) }));
+  return (byRole.get(split) ?? [])
+    .map((one) => ({ ...base, parties: hit.frame.parties.flatMap((role) => (role === split ? [one] : byRole.get(role) ?? [])) }))
+    .filter((deal) => new Set(deal.parties.map((p) => p.entityId)).size >= 2);
 }
 
 /** The organisations (and unknown names) a sentence names before an offset, in order. */
@@ -344,7 +373,10 @@ function withoutLegalForm(name: string): string {
 function fromClause(hit: FrameHit, role: string, input: SentenceDealInput, shaped: ShapedSentence, clause: { start: number; end: number }, used: ReadonlySet<string>): { party: PartyMention; isInferred: boolean } | undefined {
   // "64 Nvidia H100 GPUs rented from Google Cloud": a maker naming the goods is no party
   const isModifier = (p: PartyMention) => GOODS_AFTER.test(input.text.slice(p.end, p.end + 30));
-  const free = namedBefore(shaped, input, hit.start).filter((p) => !used.has(p.entityId) && p.start >= clause.start && !isModifier(p));
+  // "Tech privileges: Microsoft keeps …": a name inside a list item's label is no subject
+  const labelEnd = LABEL.exec(input.text)?.[0].length ?? 0;
+  const isInLabel = (p: PartyMention) => labelEnd > 0 && p.end < labelEnd && !/^\s*(?:\([^()]*\))?\s*:/.test(input.text.slice(p.end));
+  const free = namedBefore(shaped, input, hit.start).filter((p) => !used.has(p.entityId) && p.start >= clause.start && !isModifier(p) && !isInLabel(p));
   const we = shaped.slots.find((s) => s.type === 'implicit' && s.text === 'we' && s.start >= clause.start && s.end <= hit.start);
   if (we && (free.length === 0 || free[free.length - 1]!.start < we.start)) {
     const writer = input.inferParty(used, { kind: hit.kind, role, isImplicit: true, isFirstPerson: true });
@@ -384,8 +416,8 @@ function refineKind(kind: DealKind, parties: readonly PartyMention[], words: str
  */
 function amountFor(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyArray<{ start: number; end: number }>, taken: ReadonlySet<AmountMention>): AmountMention | undefined {
   const clause = clauseAt(clauses, hit.trigger);
-  // "a reported $50 billion investment": an amount before another kind's noun is that deal's
-  const nounAfter = (a: AmountMention) => (input.signals ?? []).some((s) => s.kind !== hit.kind && s.index >= (a.end ?? a.start) && s.index - (a.end ?? a.start) <= 12
+  // "a reported $50 billion investment": an amount before another kind's noun is that deal's (a bare "deal" names no kind)
+  const nounAfter = (a: AmountMention) => (input.signals ?? []).some((s) => s.kind !== hit.kind && s.kind !== 'partnership' && s.index >= (a.end ?? a.start) && s.index - (a.end ?? a.start) <= 12
     && (s.index < hit.start || s.index >= hit.end));
   const free = input.amounts.filter((a) => !taken.has(a) && !isNotDealValue(input.text, a) && !isEquivalent(input.text, a) && !nounAfter(a));
   const inside = free.find((a) => a.start >= hit.start && a.start < hit.end);

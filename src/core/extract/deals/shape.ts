@@ -51,11 +51,15 @@ const HEAD_WORD = /[\p{L}][\p{L}.\-]*/gu;
 const CAPITALISED = /[\p{Lu}][\p{L}\p{N}'’&.\-]*/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*/gu;
 /** camelCase, a digit, or capitals throughout: a name wherever it stands ("CoreWeave", "xAI", "C3", "MGX"). */
+/** What follows a name that opens a sentence: a verb in the past or third person, a modal, "said". */
+const VERB_AFTER = /^\s+(?:[a-z]+(?:ed|es)|(?:is|was|has|had|will|would|said|says|plans|agreed|signed|won|bought|sold|took|raised|made|led|paid|can|could|may|might))\b|^\s+(?:and|&)\s+\p{Lu}|^,\s+(?:backed|owned|which|who|whose|the|an?|once|now|based)\b|^['’]s\s/u;
 const NAME_SHAPE = /^(?:\p{Ll}+\p{Lu}|\p{Lu}[\p{Ll}]+\p{Lu}|.*\d|\p{Lu}{2,}(?:\.\p{Lu})*$)/u;
 /** "we" (the writer's organisation) and "it" (the company just named), as subjects or objects of a deal. */
 const PRONOUNS = /(?<![\p{L}'’])(?:[Ww]e|it)(?![\p{L}'’])/gu;
 /** What follows "it" as a subject: a modal, an auxiliary or a verb ("it would acquire", "it plans to", "it bought"). */
 const SUBJECT_VERB = /^\s+(?:would|will|had|has|have|is|was|could|should|might|may|plans?|planned|agreed|agrees|intends?|expects?|hopes?|aims?|wants?|took|bought|sold|won|led|paid|made|got|held|put|became|struck|spent|gave|[a-z]+ed|[a-z]+s)\b/;
+/** One or two capitalised words right after a name, ending before a lower-case word or punctuation. */
+const NAME_CONTINUATION = /^(?: \p{Lu}(?:[\p{L}\p{N}&.-]*[\p{L}\p{N}])?){1,2}(?=[\s,;:.)]|$)(?! \p{Lu})/u;
 const MODIFIER_WORD = /-(?:based|backed|owned|listed|headquartered|born|affiliated|led|funded|controlled|founded)$/i;
 /** Words that end names though they are no name alone: "Figure AI", "DST Global", "Google Cloud". */
 const NAME_TAIL = new Set(['AI', 'Global', 'International', 'Cloud', 'Capital', 'Group', 'Holdings', 'Board']);
@@ -68,8 +72,8 @@ const AFTER_NAME = /^(?:,?\s(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|SE|NV|GmbH|Limi
  * Words that are not names even when capitalised: nationalities and regions used as modifiers
  * ("Dutch chip giant ASML"), titles, months and days, and words that open sentences.
  */
-const NOT_NAME_WORDS = new Set([
-  // nationalities and modifiers
+/** Nationalities and regions: a modifier before a name ("Dutch chip giant ASML"), or its first word ("American Tower"). */
+const NATIONALITIES = new Set([
   'American', 'British', 'Chinese', 'Japanese', 'Korean', 'South', 'North', 'German', 'French', 'Dutch', 'Spanish', 'Italian',
   'Indian', 'Israeli', 'Swiss', 'Swedish', 'Finnish', 'Norwegian', 'Danish', 'Irish', 'Canadian', 'Australian', 'Brazilian',
   'Mexican', 'Russian', 'Taiwanese', 'Singaporean', 'Emirati', 'Saudi', 'Qatari', 'European', 'Asian', 'African', 'Belgian',
@@ -77,6 +81,9 @@ const NOT_NAME_WORDS = new Set([
   'Argentine', 'Chilean', 'Colombian', 'Portuguese', 'Greek', 'Czech', 'Hungarian', 'Romanian', 'Ukrainian', 'Estonian',
   'Luxembourgish', 'Scottish', 'Welsh', 'English', 'Western', 'Eastern', 'Silicon', 'Valley', 'Wall', 'Street', 'US', 'U.S.',
   'UK', 'U.K.', 'EU', 'Gulf', 'Nordic', 'Latin', 'Middle', 'East', 'West', 'Pacific', 'Atlantic', 'Global', 'International',
+]);
+const NOT_NAME_WORDS = new Set([
+  ...NATIONALITIES,
   // titles and roles
   'CEO', 'CFO', 'CTO', 'COO', 'Chief', 'Executive', 'President', 'Chairman', 'Chairwoman', 'Founder', 'Co-founder', 'Director',
   'Minister', 'Secretary', 'Senator', 'Governor', 'Mayor', 'Commissioner', 'Judge', 'Analyst', 'Analysts', 'Prime', 'Vice',
@@ -85,7 +92,7 @@ const NOT_NAME_WORDS = new Set([
   'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Monday', 'Tuesday', 'Wednesday',
   'Thursday', 'Friday', 'Saturday', 'Sunday', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'FY',
   // deal words and acronyms that are no company
-  'IPO', 'IPOs', 'GPU', 'GPUs', 'CPU', 'AI', 'API', 'APIs', 'USD', 'EUR', 'GBP', 'JPY', 'CHF', 'INR', 'CNY', 'KRW', 'MW', 'GW',
+  'IPO', 'IPOs', 'JV', 'JVs', 'SPV', 'PPA', 'PPAs', 'LBO', 'GPU', 'GPUs', 'CPU', 'AI', 'API', 'APIs', 'USD', 'EUR', 'GBP', 'JPY', 'CHF', 'INR', 'CNY', 'KRW', 'MW', 'GW',
   'TWh', 'Series', 'Seed', 'Round', 'Deal', 'Deals', 'Agreement', 'Acquisition', 'Merger', 'Partnership', 'Investment',
   'Funding', 'Stake', 'Capacity', 'Cloud', 'Board', 'Inc', 'Corp', 'Ltd', 'LLC', 'PLC', 'AG', 'SA', 'GmbH', 'Co',
   // function words that open sentences and clauses
@@ -122,9 +129,12 @@ export function shapeSentence(text: string, names: readonly SentenceName[], amou
     }
     // a product with no owner known may well be a company ("HashiCorp", "MásMóvil" read as products)
     const cls: SlotClass = type === 'org' || type === 'product' ? 'org' : 'other';
-    items.push({ start: party.start, end: party.end, slot: { cls, start: party.start, end: party.end, text: text.slice(party.start, party.end), party, type } });
-    const after = AFTER_NAME.exec(text.slice(party.end, party.end + 40))?.[0];
-    if (after) items.push({ start: party.end, end: party.end + after.length });
+    // "Paramount Global" where the lexicon knows "Paramount": the rest of the capitalised name is the name's
+    const tail = NAME_CONTINUATION.exec(text.slice(party.end, party.end + 40))?.[0] ?? '';
+    const end = party.end + (tail && !tail.trim().split(/\s+/).some((w) => NOT_NAME_WORDS.has(w) && !NAME_TAIL.has(w)) ? tail.length : 0);
+    items.push({ start: party.start, end, slot: { cls, start: party.start, end, text: text.slice(party.start, end), party, type } });
+    const after = AFTER_NAME.exec(text.slice(end, end + 40))?.[0];
+    if (after) items.push({ start: end, end: end + after.length });
   }
   for (const amount of amounts) {
     const end = amount.end ?? amount.start + 1;
@@ -171,15 +181,17 @@ function unknownNames(text: string, known: readonly Item[]): Item[] {
   const out: Item[] = [];
   const label = /^[^:.!?]{1,40}:\s+/.exec(text)?.[0].length;
   const openings = new Set([0, ...(label ? [label] : [])]);
+  // "the Vodafone-Hutchison merger": a name may follow a known one across a dash
+  const afterNames = new Set(known.filter((k) => k.slot).map((k) => k.end + 1));
   let from = 0;
   for (const gap of [...known, { start: text.length, end: text.length }]) {
-    collectRuns(text, from, gap.start, out, openings);
+    collectRuns(text, from, gap.start, out, openings, afterNames);
     from = Math.max(from, gap.end);
   }
   return out;
 }
 
-function collectRuns(text: string, from: number, to: number, out: Item[], openings: ReadonlySet<number>): void {
+function collectRuns(text: string, from: number, to: number, out: Item[], openings: ReadonlySet<number>, afterNames: ReadonlySet<number>): void {
   const words: Array<{ start: number; end: number; text: string }> = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
@@ -207,13 +219,16 @@ function collectRuns(text: string, from: number, to: number, out: Item[], openin
     i = Math.max(last, i + modifier) + 1;
     if (!run) continue;
     // a lone capitalised word opening the sentence (or a list item's text) is a name only by its shape
-    if (run.length === 1 && openings.has(run[0]!.start) && !NAME_SHAPE.test(run[0]!.text)) continue;
+    // ("Solvane completed …" is one; "Joint plan to invest …" is not: a name is followed by its verb)
+    const bare = run[0]!.text.replace(/['’]s$/, '');
+    if (run.length === 1 && openings.has(run[0]!.start) && !NAME_SHAPE.test(bare) && !VERB_AFTER.test(text.slice(run[0]!.start + bare.length, run[0]!.start + bare.length + 16))) continue;
     const start = run[0]!.start;
     let end = run[run.length - 1]!.end;
     // possessives and a sentence's full stop are not part of a name ("Lumora's", "… Orbital.")
     const name = text.slice(start, end).replace(/['’]s$|['’]$|\.$/, '');
     end = start + name.length;
-    if (!isNameShaped(name) || touchesName(text, start, end)) continue;
+    const isCompound = afterNames.has(start) && /[-–—/]/.test(text[start - 1] ?? '');
+    if (!isNameShaped(name) || (!isCompound && touchesName(text, start, end))) continue;
     out.push({ start, end, slot: { cls: 'name', start, end, text: name, type: 'name' } });
   }
 }
@@ -226,7 +241,9 @@ function trimRun(run: Array<{ start: number; end: number; text: string }>): Arra
   let first = 0;
   let last = run.length - 1;
   const isStop = (w: string) => NOT_NAME_WORDS.has(w.replace(/['’]s$|\.$/, '')) || CONNECTORS.has(w);
-  while (first <= last && isStop(run[first]!.text)) first++;
+  // "American Tower", "British Airways": a nationality opens a name of several words
+  const isModifier = (w: string) => NATIONALITIES.has(w.replace(/['’]s$|\.$/, ''));
+  while (first <= last && isStop(run[first]!.text) && !(isModifier(run[first]!.text) && last > first && !isStop(run[first + 1]!.text))) first++;
   while (last > first && isStop(run[last]!.text) && !NAME_TAIL.has(run[last]!.text)) last--;
   if (last === first && isStop(run[first]!.text)) return undefined;
   return first <= last ? run.slice(first, last + 1) : undefined;

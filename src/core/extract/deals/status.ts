@@ -28,7 +28,7 @@ export const STATUS_CUES: readonly StatusCue[] = [
   {
     verdict: 'hypothetical',
     what: 'a hypothetical: "could buy", "might merge", "would value", "if it were to"',
-    pattern: /\b(?:could|might|may)\s+(?:\w+\s+){0,2}?(?:buy|acquire|invest|merge|sell|bid|value|fetch|be worth|cost|pursue|make|launch|consider)\b|\b(?:would|could) (?:value|be valued|be worth|fetch)\b|\bif (?:it|they|\w+) (?:were|was) to\b|\bhypothetical\w*\b|\bspeculat\w+ (?:that|about)\b|\banalysts? (?:say|said|says|estimate[sd]?|expect(?:s|ed)?|compared?d?|reckon(?:s|ed)?)\b[^.;]{0,60}\b(?:could|would|might)\b/i,
+    pattern: /\b(?:could|might|may)\s+(?:\w+\s+){0,2}?(?:buy|acquire|invest|merge|sell|bid|value|fetch|be worth|cost|pursue|make|launch|consider|sign|form|strike|reach|agree|license|licence|take|order|partner|supply|raise|lead|back|fund)\b|\b(?:would|could) (?:value|be valued|be worth|fetch)\b|\b(?:could|might|may) (?:be|get) (?:formed|signed|agreed|struck|created|announced|launched|set up|sealed|reached)\b|\bif (?:it|they|\w+) (?:were|was) to\b|\bhypothetical\w*\b|\bspeculat\w+ (?:that|about)\b|\banalysts? (?:say|said|says|estimate[sd]?|expect(?:s|ed)?|compared?d?|reckon(?:s|ed)?)\b[^.;]{0,60}\b(?:could|would|might)\b/i,
   },
   {
     verdict: 'terminated',
@@ -38,12 +38,12 @@ export const STATUS_CUES: readonly StatusCue[] = [
   {
     verdict: 'rumoured',
     what: 'talks, reports, unnamed sources: "in talks to", "people familiar with", "reportedly", "is considering"',
-    pattern: /\b(?:in (?:advanced |early |exclusive |preliminary |late-stage |final |detailed )?(?:talks|discussions|negotiations)|(?:held|holding|hold) (?:preliminary |early |advanced )?(?:talks|discussions)|(?:is|are|was|were) (?:said to be|reported to be|reportedly)|(?:negotiating|exploring|considering|weighing|mulling|eyeing|preparing to|closing in on) |(?:considered|explored|weighed|mulled|discussed) (?:\w+ing\b|an? )|(?:getting |is |are |was |were )close to (?:an? )?(?:deal|agreement|\w+ing\b)|nearing (?:an? )?(?:deal|agreement)|people (?:familiar|close|with knowledge)|(?:sources|persons?|insiders|executives) (?:familiar|close|briefed|with knowledge)|according to (?:sources|people|a person|persons|two|three|several|multiple|unnamed|insiders)|reportedly|reported(?: on \w+)? (?:that|by)|,\s*(?:\w+\s+){0,3}reported(?:\s+\w+)?[.]?$|(?:Bloomberg|Reuters|The Information|the Financial Times|The Wall Street Journal|CNBC)\s+reported|is said to|are said to|rumou?r(?:s|ed)?|speculation)\b/i,
+    pattern: /\b(?:in (?:advanced |early |exclusive |preliminary |late-stage |final |detailed )?(?:talks|discussions|negotiations)|(?:held|holding|hold) (?:preliminary |early |advanced )?(?:talks|discussions)|(?:is|are|was|were) (?:said to be|reported to be|reportedly)|(?:negotiating|exploring|considering|weighing|mulling|eyeing|preparing to|closing in on) |(?:considered|explored|weighed|mulled|discussed) (?:\w+ing\b|an? )|(?:getting |is |are |was |were )close to (?:an? )?(?:deal|agreement|\w+ing\b)|nearing (?:an? )?(?:deal|agreement)|people (?:familiar|close|with knowledge)|(?:sources|persons?|insiders|executives) (?:familiar|close|briefed|with knowledge)|sources (?:said|say|told|tell)|according to (?:sources|people|a person|persons|two|three|several|multiple|unnamed|insiders)|reportedly|reported(?: on \w+)? (?:that|by)|,\s*(?:\w+\s+){0,3}reported(?:\s+\w+)?[.]?$|(?:Bloomberg|Reuters|The Information|the Financial Times|The Wall Street Journal|CNBC)\s+reported|is said to|are said to|rumou?r(?:s|ed)?|speculation)\b/i,
   },
   {
     verdict: 'pending',
     what: 'awaiting approval or closing: "expected to close", "subject to regulatory approval", "pending approval"',
-    pattern: /\b(?:expect(?:s|ed)? (?:the (?:deal|transaction|acquisition|merger|purchase|sale) )?to (?:close|complete|be completed|be finali[sz]ed)|(?:is|are) (?:set|slated|scheduled|due) to (?:close|complete)|subject to (?:\w+\s+){0,3}(?:approvals?|clearance|conditions|review)|pending (?:\w+\s+){0,2}(?:approvals?|clearance|review)|awaits? (?:\w+\s+){0,2}approval|(?:still )?needs? (?:\w+\s+){0,2}approval|under (?:regulatory |antitrust )?review|has yet to close)\b/i,
+    pattern: /\b(?:expect(?:s|ed)? (?:the (?:deal|transaction|acquisition|merger|purchase|sale) )?to (?:close|complete|be completed|be finali[sz]ed)|(?:is|are) (?:set|slated|scheduled|due) to (?:close|complete)|subject to (?:\w+\s+){0,3}(?:approvals?|clearance|conditions|review)|pending (?:\w+\s+){0,2}(?:approvals?|clearance|review)|awaits? (?:\w+\s+){0,2}approval|(?:still )?needs? (?:\w+\s+){0,2}approval|under (?:regulatory |antitrust )?review|(?:is|are) (?:reviewing|examining|scrutini[sz]ing|investigating)|has yet to close)\b/i,
   },
   {
     verdict: 'completed',
@@ -75,6 +75,8 @@ export function statusOf(clause: string, sentence: string, verb: { text: string;
   if (/\?["”’)]*\s*$/.test(sentence)) return 'hypothetical';
   const cue = statusCue(clause) ?? attributionCue(sentence);
   if (cue) return cue;
+  // "Apple could take a stake", "Meta might sign …" (a reported "said it would acquire" is no hypothetical)
+  if (verb && /\b(?:could|might|may)\s+(?:\w+\s+)?(?:be\s+)?$/i.test(verb.before)) return 'hypothetical';
   if (frameStatus) return frameStatus;
   if (verb && PAST_FORM.test(verb.text) && !NOT_DONE.test(verb.before) && !/\b(?:has|have|had) been\s*$/i.test(verb.before)) return 'completed';
   return 'announced';

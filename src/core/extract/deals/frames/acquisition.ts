@@ -7,6 +7,8 @@ import type { KindFrames } from './frame';
 
 const BUY = 'acquire|buy|purchase|take over|snap up|scoop up';
 const NOUN = '(?:acquisition|purchase|takeover|buyout|take-over|buy-out)';
+/** After a target: its stake, shares or a part of it, not the whole company. */
+const NOT_WHOLE = "(?!['’]s?\\s+(?:\\S+\\s+){0,2}?(?:stakes?|shares|holdings?|assets|units?|business(?:es)?|divisions?|operations|brands?|factory|plant|stores?))";
 
 export const acquisition: KindFrames = {
   kind: 'acquisition',
@@ -16,11 +18,12 @@ export const acquisition: KindFrames = {
     { id: 'controlling-stake', template: `{acquirer} … <${BUY}|take|build> … (?:controlling|majority) (?:stake|interest|holding|shareholding) (?:in|of) [desc] {target}`, parties: ['acquirer', 'target'] },
     { id: 'control-of', template: '{acquirer} … <take|gain|assume|acquire|win|seize> (?:full|majority|sole|outright|operational)? control (?:of|over) [desc] {target}', parties: ['acquirer', 'target'] },
     // "purchased Intime's stakes in 2014 and became a controlling shareholder in 2017"
-    { id: 'controlling-shareholder', template: '{acquirer} … {target} … and <become> (?:a|the)? (?:controlling|majority|sole) (?:shareholder|owner)', parties: ['acquirer', 'target'] },
-    { id: 'become-owner', template: '{acquirer} … <become> (?:a|the)? (?:controlling|majority|sole) (?:shareholder|owner) (?:of|in) [desc] {target}', parties: ['acquirer', 'target'] },
+    { id: 'controlling-shareholder', template: '{acquirer} … {target} … and <become> (?:a|the|its|their)? (?:controlling|majority|sole) (?:shareholder|owner)', parties: ['acquirer', 'target'] },
+    { id: 'become-owner', template: '{acquirer} … <become> (?:a|the|its)? (?:controlling|majority|sole) (?:shareholder|owner) (?:of|in) [desc] {target}', parties: ['acquirer', 'target'] },
     { id: 'take-private', template: '{acquirer} … <take> [desc] {target} private', parties: ['acquirer', 'target'] },
     // "Youngor Fashion agreed to buy Intime from Alibaba" — the seller, after "from", is left out
-    { id: 'active', template: `{acquirer} … <${BUY}> [desc] {target}`, parties: ['acquirer', 'target'] },
+    // "purchased Intime's stakes" is a stake, "bought Beta's chip unit" a business: not the company
+    { id: 'active', template: `{acquirer} … <${BUY}> [desc] {target} ~${NOT_WHOLE}`, parties: ['acquirer', 'target'] },
     { id: 'passive', template: `{target} … <${BUY}:pp> … by [desc] {acquirer}`, parties: ['acquirer', 'target'] },
     { id: 'seller', template: '<sell|divest|offload|spin off> [desc] {target} … to [desc] {acquirer}', parties: ['acquirer', 'target'] },
     { id: 'sale-of', template: '(?:sale|divestiture|disposal) of [desc] {target} to [desc] {acquirer}', parties: ['acquirer', 'target'] },

@@ -14,7 +14,7 @@ export const cloudContract: KindFrames = {
   nouns: /\b(?:cloud (?:contracts?|deals?|agreements?|partners?|providers?|commitments?)|commitments?|leasing|hosting)\b/gi,
   frames: [
     { id: 'spend-on', template: '{customer} … <spend|commit|pay> … (?:on|for|with|to) [desc] {provider}', parties: ['customer', 'provider'], requires: /\b(?:cloud|compute|computing|capacity|servers?|infrastructure|services|Azure|AWS)\b/i },
-    { id: 'capacity-from', template: `{customer} … <rent|lease|reserve|buy|purchase|secure|book|spend|commit> … ${CAPACITY} … from [desc] {provider}`, parties: ['customer', 'provider'] },
+    { id: 'capacity-from', template: `{customer} … <rent|lease|reserve|buy|purchase|secure|spend|commit> … ${CAPACITY} … from [desc] {provider}`, parties: ['customer', 'provider'] },
     { id: 'rented-from', template: `${CAPACITY} <rent|lease|reserve:pp> from [desc] {provider}`, parties: ['customer', 'provider'] },
     { id: 'run-on', template: '{customer} … <run|host|train|deploy|move|migrate|shift> … (?:workloads?|models?|services|operations|infrastructure|applications|apps|platform) … (?:on|to|in|onto) [desc] {provider}', parties: ['customer', 'provider'], requires: /\b(?:deal|contract|agreement|commitment|partnership|pact|\$|€|£|billion|million)/i },
     { id: 'revenue-from', template: '{provider} … <earn|receive|collect|book|generate|make|expect|get> … (?:revenue|sales|fees|payments|rent) from [desc] {customer}', parties: ['customer', 'provider'], requires: /\b(?:cloud|compute|capacity|servers?|server-\w+|rent\w*|hosting|infrastructure)\b/i },

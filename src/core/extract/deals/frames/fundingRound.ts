@@ -18,7 +18,6 @@ export const fundingRound: KindFrames = {
   frames: [
     { id: 'raise-round', template: `{company} … <${RAISE}> … ${ROUND_NOUN}`, parties: ['company'] },
     { id: 'raise-from', template: `{company} … <${RAISE}> {$} (?:from|led by) [desc] {investors+*}`, parties: ['company', 'investors'] },
-    { id: 'raise-implicit', template: `<raise|secure|close|land|bag|net|pull in> {$} … ${ROUND_NOUN}`, parties: ['company'] },
     { id: 'lead-round-in', template: `{lead+*} … <lead|co-lead> … ${ROUND_NOUN} (?:round\\s)?(?:in|for|of|into) [desc] {company}`, parties: ['company', 'lead'] },
     { id: 'lead-company-round', template: `{lead+*} … <lead|co-lead> [desc] {company} 's … ${ROUND_NOUN}`, parties: ['company', 'lead'] },
     { id: 'company-round-led', template: `{company} 's … ${ROUND_NOUN} … (?:led|co-led) by [desc] {lead+*}`, parties: ['company', 'lead'] },

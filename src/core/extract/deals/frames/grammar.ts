@@ -13,7 +13,7 @@
  *                 clause between commas counts as one word, whatever names it holds)
  *   <buy|acquire> any form of the verbs: "buy", "buys", "bought", "buying", "take over"
  *   <buy:pp>      the past participle only ("bought", "acquired"): passives
- *   <buy:ing>     the -ing form only ("raising")
+ *   <buy:ing>     the -ing form only ("raising"); <license:verb> every form but the base (a noun too)
  *   [desc]        an optional descriptor before a name: "server maker", "its department store
  *                 arm", "the Dutch chip giant", "Abu Dhabi-based"
  *   's            a possessive ("AMD's", "Figure’s", "investors'")
@@ -45,8 +45,11 @@ const AMOUNT = `\\uE003${INDEX}`;
 const QUALIFIER = '(?:(?:up to|about|around|roughly|approximately|nearly|almost|more than|over|some|an additional|another|a further|a total of|as much as|at least|close to|just over|just under|US)\\s+)?';
 /** A word of a gap: no organisation or unknown name, no clause break. */
 const GAP_WORD = '[^\\s\\uE000\\uE002;:—–()]+';
-/** A relative clause between commas, names and all: "OpenAI, which once considered acquiring Figure, is investing". */
-const ASIDE = ',\\s+(?:which|who|whose|whom)\\b[^,;:—–()]{0,100}?,';
+/**
+ * An aside between commas, names and all: a relative clause or an apposition ("OpenAI, which
+ * once considered acquiring Figure, is investing", "Skydance, backed by RedBird Capital, plans").
+ */
+const ASIDE = ',\\s+(?:which|who|whose|whom|backed|owned|controlled|founded|run|based|headquartered|once|now|formerly|the|an?)\\b[^,;:—–()]{0,100}?,';
 /** Glued punctuation first ("AMD,", "Intime's"), then the words (or a relative clause). */
 const GAP = `[^\\s\\uE000\\uE002;:—–(),]{0,3}(?:${ASIDE}|,?\\s+${GAP_WORD}){0,12}?,?`;
 /** Words that end a descriptor's reach: a preposition or conjunction changes what the name is. */
@@ -67,6 +70,8 @@ export const ROLE_NOUNS = [
 ];
 /** Marks, in a shaped sentence, the end of a word that can head a descriptor (a role noun, "Abu Dhabi-based"). */
 export const HEAD = '\uE004';
+/** A word of a template may be one shape.ts marked as a descriptor's head ("owner", "partner"). */
+const HEAD_MARK = '\\uE004?';
 const ROLE_NOUN_SET: ReadonlySet<string> = new Set(ROLE_NOUNS);
 const HEAD_MODIFIER = /^[\w.-]+-(?:based|backed|owned|listed|headquartered|born)$/;
 
@@ -76,15 +81,18 @@ export function isDescriptorHead(word: string): boolean {
 }
 
 /**
- * "server maker", "the Dutch chip equipment giant", "its department store arm", "Abu Dhabi-based":
- * modifiers, then a word shape.ts marked as a head (so the pattern stays small).
+ * "server maker", "the Dutch chip equipment giant", "its department store arm", "Abu Dhabi-based",
+ * or just "the": modifiers, then a word shape.ts marked as a head (so the pattern stays small).
  */
-const DESCRIPTOR = `(?:(?:the|its|their|his|her|an?)\\s+)?(?:(?!${NOT_MODIFIER})[^\\s\\uE000\\uE002\\uE004;:—–()]+\\s+){0,5}?[^\\s\\uE000\\uE002\\uE004;:—–()]+\\uE004,?`;
+const DESCRIPTOR = `(?:(?:the|its|their|his|her|an?)(?:\\s+(?:(?!${NOT_MODIFIER})[^\\s\\uE000\\uE002;:—–()]+\\s+){0,5}?[^\\s\\uE000\\uE002\\uE004;:—–()]+\\uE004,?)?|(?:(?!${NOT_MODIFIER})[^\\s\\uE000\\uE002;:—–()]+\\s+){0,5}?[^\\s\\uE000\\uE002\\uE004;:—–()]+\\uE004,?)`;
+/** Not followed by lower-case words that end in a descriptor's head: the name then only modifies it. */
+const MODIFIED_WORD = '(?!(?:to|for|from|in|into|of|on|with|by|at|and|or|as|after|before|over|under|than|via|is|was|are|were|will|has|had|said|says)\\b)[a-z][\\w-]*';
+const NOT_MODIFYING = `(?!\\s+(?:${MODIFIED_WORD}\\s+){0,2}${MODIFIED_WORD}\\uE004)`;
 /** A word starts here: not inside a word, nor after a hyphen ("capacity" in "reserved-capacity"). */
 const WORD_START = '(?<![\\w-])';
 /** A list item's descriptor ("and Abu Dhabi-based MGX"): a few words and a head, nothing to stop at between commas. */
-const LIST_DESCRIPTOR = '(?:[^\\s,\\uE000\\uE002\\uE004;:—–()]+\\s+){0,3}?[^\\s,\\uE000\\uE002\\uE004;:—–()]+\\uE004';
-const LIST_SEPARATOR = '(?:\\s*,\\s*(?:and\\s+|&\\s+)?|\\s+(?:and|&)\\s+|\\s*,?\\s+as well as\\s+)';
+const LIST_DESCRIPTOR = '(?:[^\\s,\\uE000\\uE002;:—–()]+\\s+){0,3}?[^\\s,\\uE000\\uE002\\uE004;:—–()]+\\uE004';
+const LIST_LAST = '(?:\\s*,?\\s+(?:and|&|as well as)\\s+|\\s*&\\s*)';
 
 /** The forms of a verb: third person, past, past participle, -ing. */
 interface VerbForms {
@@ -132,6 +140,7 @@ function verbForms(spec: string): string[] {
     else if (form === 'ing') forms.add(f.ing);
     else if (form === 'base') forms.add(f.base);
     else if (form === 'past') forms.add(f.past);
+    else if (form === 'verb') [f.third, f.past, f.participle, f.ing].forEach((x) => forms.add(x));
     else [f.base, f.third, f.past, f.participle, f.ing].forEach((x) => forms.add(x));
   }
   return [...forms];
@@ -147,7 +156,7 @@ function verbSource(spec: string): string {
     const endings = [...new Set(forms.map((f) => f.slice(stem.length)))].sort((a, b) => b.length - a.length);
     return endings.length === 1 ? stem + endings[0] : `${stem}(?:${endings.join('|')})`;
   });
-  return `(?<verb>${groups.join('|')})\\b`;
+  return `(?<verb>${groups.join('|')})\\b${HEAD_MARK}`;
 }
 
 export interface CompiledTemplate {
@@ -183,7 +192,11 @@ export function compileTemplate(template: string): CompiledTemplate {
       if (isList) lists.push(role!);
       // a name followed by "'s" is no list item ("Quarry Capital, Nimbrel AI's largest backer")
       const one = `${isAny ? ANY_NAME : PARTY}${isList ? "(?!['’])" : ''}`;
-      const body = isList ? `${one}(?:${LIST_SEPARATOR}(?:${LIST_DESCRIPTOR}\\s+)?${one}){0,24}` : one;
+      // a list ends with "and" ("A, B and C"): commas alone join an apposition or a clause, not a list
+      const item = `(?:${LIST_DESCRIPTOR}\\s+)?${one}`;
+      // a name that modifies a noun ("the Red Mesa project company", "Intel's chip unit") is no party
+      // (an object's: a subject before its verb may be followed by a verb that is also a noun, "Siemens partners with")
+      const body = isList ? `${one}(?:(?:\\s*,\\s*${item}){0,24}${LIST_LAST}${item})?` : isAny || i === 0 ? one : `${one}${NOT_MODIFYING}`;
       return `${lead}(?<${role}>${body})`;
     }
     const pair = /^\{(\w+)\}[–-]\{(\w+)\}$/.exec(token);
@@ -212,10 +225,10 @@ export function compileTemplate(template: string): CompiledTemplate {
     // literal words start at a word boundary ("capacity" is not inside "reserved-capacity")
     const boundary = /^[\w(]/.test(token) ? WORD_START : '';
     // a group with a trailing ? is optional, words and all ("(?:a|an)?"); "warrants?" is a regex of its own
-    if (token.endsWith(')?')) return `(?:${lead}${boundary}${token.slice(0, -1)})?`;
+    if (token.endsWith(')?')) return `(?:${lead}${boundary}${token.slice(0, -1)}${HEAD_MARK})?`;
     const words = PLAIN_WORDS.exec(token)?.[1];
     if (words) anchors.push(new Set(words.toLowerCase().split('|').map((w) => w.split('\\s')[0]!)));
-    return `${lead}${boundary}${token}`;
+    return `${lead}${boundary}${token}${HEAD_MARK}`;
   });
   return { source: parts.join(''), roles, lists, anchors, minNames: roles.length };
 }

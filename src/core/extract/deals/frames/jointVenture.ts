@@ -15,6 +15,8 @@ export const jointVenture: KindFrames = {
     { id: 'form', template: `{a+} … <form|create|set up|establish|launch|announce|start|found> (?:a|an|the|new|their) … ${JV}`, parties: ['a'] },
     { id: 'form-with', template: `{a} … <form|create|set up|establish|launch|announce|start> (?:a|an|the|new) … ${JV} with [desc] {b+}`, parties: ['a', 'b'] },
     { id: 'between', template: `${JV} (?:between|of|with|by|among) {a+}`, parties: ['a'] },
+    // "a joint venture 70% owned by TSMC, with Bosch, Infineon and NXP holding 10% each"
+    { id: 'owned-by-with', template: `${JV} … (?:owned|held|controlled) by [desc] {a+} , with {b+} (?:holding|owning|taking|keeping|each)`, parties: ['a', 'b'] },
     { id: 'owned-by', template: `${JV} … (?:owned|held|controlled) by [desc] {a+}`, parties: ['a'] },
     { id: 'possessive', template: `{a} 's … ${JV} with [desc] {b+}`, parties: ['a', 'b'] },
     // "the Stargate project, launched with SoftBank & Oracle": the subject is the lead-in's

@@ -11,8 +11,9 @@ export const licensing: KindFrames = {
   kind: 'licensing',
   nouns: /\b(?:licen[cs]\w*|royalt(?:y|ies)|reseller)\b/gi,
   frames: [
-    { id: 'license-to', template: '{licensor} … <license|licence> … to [desc] {licensee}', parties: ['licensee', 'licensor'] },
-    { id: 'license-from', template: '{licensee} … <license|licence> … from [desc] {licensor}', parties: ['licensee', 'licensor'] },
+    // the verb, not the noun: "licenses its codecs to", "had licensed to" ("pays licence fees to" is a payment)
+    { id: 'license-to', template: '{licensor} … <license|licence:verb> … to [desc] {licensee}', parties: ['licensee', 'licensor'] },
+    { id: 'license-from', template: '{licensee} … <license|licence:verb> … from [desc] {licensor}', parties: ['licensee', 'licensor'] },
     { id: 'pay-royalties', template: '{licensee} … <pay|owe|remit> … (?:royalt(?:y|ies)|licen[cs]e|licen[cs]ing) … to [desc] {licensor}', parties: ['licensee', 'licensor'] },
     { id: 'grant-license', template: '{licensor} … <grant|give|award> [desc] {licensee} (?:a|an|the)? … licen[cs]e', parties: ['licensee', 'licensor'] },
     { id: 'rights-deal-with', template: `{licensee} … ${RIGHTS_DEAL} (?:with|from) [desc] {licensor}`, parties: ['licensee', 'licensor'] },

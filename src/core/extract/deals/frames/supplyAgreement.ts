@@ -6,8 +6,8 @@
 import type { KindFrames } from './frame';
 
 /** What is supplied: chips, satellites, power… (a cloud's capacity is a cloud contract). */
-export const GOODS = '(?:chips?|GPUs?|processors?|accelerators?|memory|wafers?|satellites?|spacecraft|rockets?|launch(?:es)?|engines?|batter(?:y|ies)|cells|panels|modules|components|equipment|servers|systems|hardware|power|electricity|energy|gas|fuel|uranium|turbines|reactors?|units|vehicles|cars|trucks|drones|phones|handsets|displays|sensors|lasers|optics|transceivers|cables|fib(?:er|re)|MW|GW|TWh|megawatts?|gigawatts?|terawatt-hours)';
-const SUPPLY_NOUN = '(?:power purchase|offtake|supply|purchase|procurement|chip|GPU|hardware|equipment|launch|satellite|component)';
+export const GOODS = '(?:chips?|GPUs?|processors?|accelerators?|memory|wafers?|satellites?|spacecraft|rockets?|launch(?:es)?|engines?|batter(?:y|ies)|cells|panels|modules|components|equipment|servers|systems|hardware|power|electricity|energy|gas|fuel|uranium|turbines|reactors?|units|vehicles|cars|trucks|vans|buses|aircraft|planes|jets|ships|trains|locomotives|robots|drones|phones|handsets|displays|sensors|lasers|optics|transceivers|cables|fib(?:er|re)|MW|GW|TWh|megawatts?|gigawatts?|terawatt-hours)';
+const SUPPLY_NOUN = '(?:power\\spurchase|offtake|supply|procurement)';
 const BUILD = '(?:build|supply|produce|manufacture|deliver|launch|provide|make|develop|design|operate|construct)';
 
 export const supplyAgreement: KindFrames = {
