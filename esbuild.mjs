@@ -1,12 +1,15 @@
-// Bundles the extension (CommonJS, `vscode` external) and the CLI (Node >= 20).
+// Bundles the extension (CommonJS, `vscode` external) for the desktop (`main`, Node) and for the
+// browser (`browser`: vscode.dev, github.dev — see scripts/browserBundle.mjs), and the CLI (Node >= 20).
 // unified and remark-parse are ESM-only; bundling makes them one CommonJS file each.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { BROWSER_OUTFILE, browserBuildOptions, browserBundleProblems } from './scripts/browserBundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const define = { VERSION: JSON.stringify(version), NEWSMARK_FAULTS: 'false' };
 
 const common = {
   bundle: true,
@@ -17,18 +20,46 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { VERSION: JSON.stringify(version) },
+  define,
 };
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
-  // the background index's worker threads (src/editor/analysisPool.ts): the engine, no vscode
+  // the background index's worker threads (src/editor/workspaceIndex.ts, desktop only): the engine, no vscode
   { ...common, entryPoints: ['src/editor/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+  // the webviews (src/editor/views/): loaded only when the deal map or a fact timeline opens,
+  // so the graph and chart libraries stay out of dist/extension.js
+  {
+    ...common, platform: 'browser', target: 'chrome114', format: 'iife', define: {},
+    entryPoints: { dealMap: 'src/webview/dealMap/main.ts', factTimeline: 'src/webview/timeline/main.ts' },
+    outdir: 'dist/webview',
+  },
+  {
+    ...common, platform: 'browser', target: 'chrome114', format: 'esm', define: {},
+    entryPoints: { dealMap: 'src/webview/dealMap/dealMap.css', factTimeline: 'src/webview/timeline/factTimeline.css' },
+    outdir: 'dist/webview',
+  },
 ];
+const browser = browserBuildOptions({ production, define });
+
+/** The browser bundle, refused (and removed) when it reads a global a web worker lacks or is too large. */
+async function buildBrowser() {
+  await esbuild.build(browser);
+  const problems = browserBundleProblems(readFileSync(BROWSER_OUTFILE, 'utf8'), { production });
+  if (problems.length === 0) return;
+  rmSync(BROWSER_OUTFILE, { force: true });
+  throw new Error(`${BROWSER_OUTFILE} (for vscode.dev and github.dev) ${problems.join('; it ')}`);
+}
 
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const options of [...builds, browser]) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  try {
+    await Promise.all([...builds.map((options) => esbuild.build(options)), buildBrowser()]);
+  } catch (error) {
+    // esbuild has printed its errors; a check of the browser bundle has not
+    if (!error.errors) console.error(`esbuild.mjs: ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -3,7 +3,7 @@
 // measures and how. Speed is stated as ratios against a baseline run side by side (the machines
 // are shared and noisy); the ✓/✗ marks compare with the targets of issue 6, they never fail.
 //
-//   node bench/run.mjs [--quick] [--rows=1,2,3,4,5,6] [--sizes=…] [--articles=N] [--edits=N]
+//   node bench/run.mjs [--quick] [--rows=1,2,3,4,5,6,7] [--sizes=…] [--articles=N] [--edits=N]
 //                      [--ten-mb-factor=F] [--ref-budget=SECONDS] [--cli-limit-factor=F] [--cli-limit=SECONDS]
 //   --quick            no 10 MB text, reference libraries on 20/36 KB only, 1,000 articles
 //   --rows             run only these rows
@@ -26,6 +26,7 @@ import { editRow } from './lib/edit.mjs';
 import { workspaceRow } from './lib/workspace.mjs';
 import { extensionRow } from './lib/extension.mjs';
 import { growthRow, STAGES } from './lib/growth.mjs';
+import { mapRow } from './lib/map.mjs';
 import { fmtMs, fmtBytes, fmtRatio, mark } from './lib/stats.mjs';
 import { stopChildren, runCleanups } from './lib/spawn.mjs';
 
@@ -35,7 +36,7 @@ const option = (name, fallback) => {
   return found ? found.slice(name.length + 3) : fallback;
 };
 const quick = argv.includes('--quick');
-const rows = new Set(option('rows', '1,2,3,4,5,6').split(',').map(Number));
+const rows = new Set(option('rows', '1,2,3,4,5,6,7').split(',').map(Number));
 const articles = Number(option('articles', quick ? 1000 : 10_000));
 const edits = Number(option('edits', 200));
 const tenMbFactor = Number(option('ten-mb-factor', 15));
@@ -100,6 +101,7 @@ try {
   await row(4, 'workspace', () => workspaceRow({ bundles, count: articles, limitFactor: cliLimitFactor, limitCapMs: cliLimitMs, host, log }));
   await row(5, 'extension', () => extensionRow({ bundles, coldRuns: 7, hostLaunches: host ? hostLaunches : 0, log }));
   await row(6, 'growth', () => growthRow({ bundles, runs: quick ? 3 : 7, log }));
+  if (host) await row(7, 'map', () => mapRow({ bundles, log }));
 } finally {
   bundles.cleanup();
 }
@@ -130,8 +132,28 @@ function print() {
   if (t.workspace && !failed('workspace', '4. Workspace scale')) printWorkspace(t.workspace);
   if (t.extension && !failed('extension', '5. Extension')) printExtension(t.extension);
   if (t.growth && !failed('growth', '6. Growth')) printGrowth(t.growth);
+  if (t.map && !failed('map', '7. Deal map')) printMap(t.map);
   console.log('\nTargets');
   table(['row', 'measure', 'result', 'target', ''], targets.map((x) => [x.row, x.what, x.result, x.target, mark(x.ok)]));
+}
+
+function printMap(row) {
+  console.log(`\n7. Deal map — the webview's production bundle in headless Chromium ${row.browser}; frames while the mouse pans and zooms vs the same page idle (the baseline, same run)`);
+  const lines = [];
+  for (const [size, r] of Object.entries(row.sizes)) {
+    const panRatio = r.pan.p95Ms / r.idle.p95Ms;
+    const zoomRatio = r.zoom.p95Ms / r.idle.p95Ms;
+    const fps = Math.min(r.pan.fps, r.zoom.fps);
+    if (!r.clustered) {
+      target(7, `map layout, ${r.deals} deals`, fmtMs(r.layoutMs), '≤ 2 s', r.layoutMs <= 2000);
+      target(7, `map pan/zoom, ${r.deals} deals (slower of the two)`, `${fps.toFixed(0)} fps`, '≥ 55 fps (60 less a frame in 12)', fps >= 55);
+    }
+    lines.push([size, `${r.deals} → ${r.drawnEdges} edges, ${r.nodes} nodes${r.clustered ? ' (clustered)' : ''}`, fmtMs(r.graphMs), fmtMs(r.layoutMs),
+      `${r.idle.fps.toFixed(0)} fps, p95 ${fmtMs(r.idle.p95Ms)}`, `${r.pan.fps.toFixed(0)} fps, p95 ${fmtMs(r.pan.p95Ms)} (${fmtRatio(panRatio)})`, `${r.zoom.fps.toFixed(0)} fps, p95 ${fmtMs(r.zoom.p95Ms)} (${fmtRatio(zoomRatio)})`,
+      `${fmtMs(r.pan.redrawMs)} / ${fmtMs(r.zoom.redrawMs)}`]);
+  }
+  table(['deals written', 'drawn', 'graph (host)', 'layout + SVG (webview)', 'idle frames', 'pan (p95 ÷ idle)', 'zoom (p95 ÷ idle)', 'redraw after pan / zoom'], lines);
+  console.log('   pan and zoom: 120 frames of input, one mouse or wheel event per animation frame; during a gesture the drawn map moves as one layer, and it is redrawn once the input rests 250 ms (last column, from the last event).');
 }
 
 function timeCell(s) {

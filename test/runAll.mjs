@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm test: every suite, one after the other — type check, unit tests (mocha on Node), the
-// extension's integration tests in a real VS Code, and the UI checks in a real browser — then
+// extension's integration tests in a real VS Code, the UI checks in a real browser (the desktop
+// build, and the browser build in a web worker extension host), the packaged .vsix — then
 // one closing line `N passed, N failed[, N skipped]` over all of them (CI reads that line).
-// NEWSMARK_SKIP_VSCODE=1 skips the two suites that need the VS Code host (reported as skipped).
+// NEWSMARK_SKIP_VSCODE=1 skips the suites that need the VS Code host (reported as skipped).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,19 +56,23 @@ async function suite(name, command, args, { counts = 'json', env = {} } = {}) {
   totals.passed += count.passed;
   totals.failed += count.failed;
   totals.skipped += count.skipped;
-  rows.push(`${name.padEnd(12)} ${String(count.passed).padStart(4)} passed ${String(count.failed).padStart(3)} failed ${String(count.skipped).padStart(3)} skipped  ${seconds}s`);
+  rows.push(`${name.padEnd(15)} ${String(count.passed).padStart(4)} passed ${String(count.failed).padStart(3)} failed ${String(count.skipped).padStart(3)} skipped  ${seconds}s`);
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-await suite('typecheck', npx, ['tsc', '--noEmit', '-p', '.'], { counts: 'exit' });
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+await suite('typecheck', npm, ['run', '--silent', 'typecheck'], { counts: 'exit' });
 await suite('build', process.execPath, ['esbuild.mjs'], { counts: 'exit' });
 await suite('unit', npx, ['mocha', '--reporter', path.join('test', 'reporters', 'countingSpec.cjs')]);
 if (process.env.NEWSMARK_SKIP_VSCODE === '1') {
-  rows.push('integration  skipped (NEWSMARK_SKIP_VSCODE=1)', 'ui           skipped (NEWSMARK_SKIP_VSCODE=1)', 'package      skipped (NEWSMARK_SKIP_VSCODE=1)');
-  totals.skipped += 3;
+  rows.push('integration     skipped (NEWSMARK_SKIP_VSCODE=1)', 'ui              skipped (NEWSMARK_SKIP_VSCODE=1)', 'integration-web skipped (NEWSMARK_SKIP_VSCODE=1)', 'web             skipped (NEWSMARK_SKIP_VSCODE=1)', 'package         skipped (NEWSMARK_SKIP_VSCODE=1)');
+  totals.skipped += 5;
 } else {
   await suite('integration', process.execPath, [path.join('test', 'integration', 'run.mjs')], { counts: 'closing' });
   await suite('ui', process.execPath, [path.join('test', 'ui', 'ui-check.mjs')], { counts: 'exit' });
+  await suite('ui-map', process.execPath, [path.join('test', 'ui', 'map-check.mjs')], { counts: 'exit' });
+  await suite('integration-web', process.execPath, [path.join('test', 'integration', 'run.mjs'), '--web'], { counts: 'closing' });
+  await suite('web', process.execPath, [path.join('test', 'web', 'web-check.mjs')], { counts: 'exit' });
   await suite('package', process.execPath, [path.join('test', 'package', 'package-check.mjs')], { counts: 'exit' });
 }
 fs.rmSync(resultsDir, { recursive: true, force: true });

@@ -33,7 +33,7 @@ export async function buildBundles({ profile = false } = {}) {
   // runs, and all bundles (and the row-3 equality checks between them) must see the same code.
   const snapshot = join(dir, 'src-snapshot');
   cpSync(join(ROOT, 'src'), join(snapshot, 'src'), { recursive: true });
-  for (const file of ['bench/engine.ts', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, file), join(snapshot, file));
+  for (const file of ['bench/engine.ts', 'bench/mapGraph.ts', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, file), join(snapshot, file));
   const sourceHash = hashTree(join(snapshot, 'src'));
   const options = profile
     ? { ...PRODUCTION, minify: false, minifyWhitespace: true, minifySyntax: true, keepNames: true, sourcemap: 'external', sourcesContent: false }
@@ -46,13 +46,19 @@ export async function buildBundles({ profile = false } = {}) {
   const cli = join(dir, 'cli.js');
   const extension = join(dir, 'extension.js');
   const indexWorker = join(dir, 'indexWorker.js');
+  const mapGraph = join(dir, 'mapGraph.cjs');
+  // row 7: the deal map's webview as esbuild.mjs --production makes it (browser, minified)
+  const webview = { ...options, platform: 'browser', target: 'chrome114', format: 'iife', define: {}, sourcemap: false };
   await Promise.all([
+    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'bench', 'mapGraph.ts')], outfile: mapGraph }),
+    esbuild.build({ ...webview, ...from, entryPoints: { dealMap: join(snapshot, 'src', 'webview', 'dealMap', 'main.ts') }, outdir: join(dir, 'webview') }),
+    esbuild.build({ ...webview, ...from, format: 'esm', entryPoints: { dealMap: join(snapshot, 'src', 'webview', 'dealMap', 'dealMap.css') }, outdir: join(dir, 'webview') }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'cli', 'main.ts')], outfile: cli }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'extension.ts')], outfile: extension, external: ['vscode'] }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'editor', 'indexWorker.ts')], outfile: indexWorker }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'bench', 'engine.ts')], outfile: engine }),
   ]);
-  return { dir, snapshot, sourceHash, engine, cli, extension, indexWorker, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, snapshot, sourceHash, engine, cli, extension, indexWorker, mapGraph, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A short hash of every file under `root` (paths and contents), to tie results to the code. */

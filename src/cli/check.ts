@@ -8,16 +8,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyse } from '../core/analysis';
 import type { AnchorResult, AnnotationFile } from '../core/annotations/model';
 import { reanchorSource } from '../core/annotations/operations';
 import { Corpus } from '../core/corpus/corpus';
 import type { CorpusFact } from '../core/corpus/views';
 import { Lexicon } from '../core/extract/entities/lexicon';
 import type { ParsedArgs } from './args';
-import { isFolder, loadAnnotationFile, oneWorkspaceFolder, readAnnotatedSources } from './export';
+import { loadAnnotationFile, oneWorkspaceFolder, readAnnotatedSources } from './export';
+import { describeAnalysisFailure, extractAll, jobsOf } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
-import { expandInputs, readArticle } from './read';
+import { report, writeAll } from './output';
+import { ProgressLine } from './progress';
+import { expandInputs, isFolder, type InputFile } from './read';
 
 /** Something a researcher should look at; `--strict` fails on any. */
 interface Finding {
@@ -39,11 +41,11 @@ interface SourceSummary {
   readonly orphanCount: number;
 }
 
-export function runCheck(args: ParsedArgs): number {
+export async function runCheck(args: ParsedArgs): Promise<number> {
   const folder = oneWorkspaceFolder(args, 'check');
-  const isStrict = args.flags.has('--strict');
+  const isStrict = args.flags.has('strict');
   if (!isFolder(folder)) {
-    process.stderr.write(`newsmark: ${folder}: no such folder\n`);
+    report(`${folder}: no such folder`);
     return 1;
   }
   const findings: Finding[] = [];
@@ -52,44 +54,75 @@ export function runCheck(args: ParsedArgs): number {
   if (loaded.status === 'invalid') {
     findings.push({ kind: 'invalid-file', file: loaded.path, message: `invalid: ${loaded.message}\n(left untouched)` });
   } else if (loaded.status === 'missing') {
-    process.stdout.write(`${loaded.path}: no annotations file; nothing to check\n`);
+    print(`${loaded.path}: no annotations file; nothing to check\n`);
   } else {
     const checked = checkAnchors(folder, loaded.file);
     findings.push(...checked.findings);
     summaries = checked.summaries;
   }
-  const conflicts = conflictsBetweenArticles(folder);
-  for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
-  for (const conflict of conflicts) process.stdout.write(`${formatConflict(folder, conflict)}\n`);
-  for (const summary of summaries) process.stdout.write(`${formatSummary(summary)}\n`);
+  const { conflicts, failedCount, articleCount } = await conflictsBetweenArticles(folder);
+  for (const finding of findings) print(`${formatFinding(finding)}\n`);
+  for (const conflict of conflicts) print(`${formatConflict(folder, conflict)}\n`);
+  for (const summary of summaries) print(`${formatSummary(summary)}\n`);
   const annotationCount = summaries.reduce((n, s) => n + s.annotationCount, 0);
   const orphanCount = summaries.reduce((n, s) => n + s.orphanCount, 0);
-  const conflictCount = conflicts.length > 0 ? `, ${plural(conflicts.length, 'conflict')} between sources` : '';
-  process.stdout.write(`${plural(summaries.length, 'source')}, ${plural(annotationCount, 'annotation')}, ${plural(orphanCount, 'orphan')}${conflictCount}${loaded.status === 'invalid' ? ', invalid annotations file' : ''}\n`);
-  return isStrict && findings.length + conflicts.length > 0 ? 1 : 0;
+  print(`${describeCheck({ folder, articleCount, annotationCount: loaded.status === 'ok' ? annotationCount : undefined, orphanCount, isInvalid: loaded.status === 'invalid', failedCount, conflictCount: conflicts.length })}\n`);
+  if (isStrict && findings.length + conflicts.length > 0) return 1;
+  return failedCount > 0 ? 1 : 0;
 }
 
 /**
  * Every article of the folder analysed and reduced to its facts (the corpus keeps no
- * analysis): the facts two of them state differently. Unreadable articles are reported on
- * standard error and left out.
+ * analysis): the facts two of them state differently. Articles that cannot be read or analysed
+ * are reported on standard error, one line each, and left out.
  */
-function conflictsBetweenArticles(folder: string): CorpusFact[] {
-  const { files } = expandInputs([folder]);
-  const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
-  const loaded = fs.existsSync(workspaceLexicon) ? loadLexicon(workspaceLexicon, []) : { lexicon: Lexicon.withAdditions(), error: null };
-  if (loaded.error) process.stderr.write(`newsmark: ${loaded.error}\n`);
-  const corpus = new Corpus();
-  for (const file of files) {
-    const read = readArticle(file);
-    if (!read.ok) {
-      process.stderr.write(`newsmark: ${read.path}: ${read.error}\n`);
-      continue;
-    }
-    const source = path.relative(folder, read.path).split(path.sep).join('/');
-    corpus.update(source, analyse({ path: source, text: read.text }, { lexicon: loaded.lexicon }));
+async function conflictsBetweenArticles(folder: string): Promise<{ conflicts: CorpusFact[]; failedCount: number; articleCount: number }> {
+  const { files, problems } = expandInputs([folder]);
+  let failedCount = 0;
+  for (const problem of problems) {
+    if (problem.path === folder && /^no articles/.test(problem.error)) continue; // nothing to compare is not a failure
+    report(`${problem.path}: ${problem.error}`);
+    failedCount++;
   }
-  return corpus.conflicts();
+  const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
+  const loaded = fs.existsSync(workspaceLexicon) ? loadLexicon(workspaceLexicon, []) : { lexicon: Lexicon.withAdditions(), additions: undefined, error: null };
+  if (loaded.error) report(loaded.error);
+  const corpus = new Corpus();
+  let articleCount = 0;
+  const sourcePathOf = (file: InputFile) => path.relative(folder, file.path).split(path.sep).join('/');
+  const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs: jobsOf(undefined)!, workerScript: __filename, sourcePathOf, isFactsOnly: true };
+  const progress = new ProgressLine(files.length, 'article');
+  try {
+    await extractAll(files, options, (result) => {
+      progress.tick();
+      if (result.status !== 'ok') {
+        progress.report(`${result.path}: ${result.error}`);
+        failedCount++;
+        return;
+      }
+      corpus.updateFacts(result.facts);
+      articleCount++;
+    });
+  } finally {
+    progress.finish();
+  }
+  return { conflicts: corpus.conflicts(), failedCount, articleCount };
+}
+
+/**
+ * The last line, in words: what was checked and what was found, conflicts last.
+ * "Checked 5 articles and 12 annotations in ws: 1 orphan, 1 conflict between sources".
+ */
+export function describeCheck(c: { folder: string; articleCount: number; annotationCount: number | undefined; orphanCount: number; isInvalid: boolean; failedCount: number; conflictCount: number }): string {
+  const what = c.annotationCount === undefined ? plural(c.articleCount, 'article') : `${plural(c.articleCount, 'article')} and ${plural(c.annotationCount, 'annotation')}`;
+  const found = [
+    c.isInvalid ? 'the annotations file is invalid' : '',
+    c.orphanCount > 0 ? plural(c.orphanCount, 'orphan') : '',
+    c.failedCount > 0 ? `${plural(c.failedCount, 'file or folder', 'files or folders')} could not be read or analysed (listed on stderr)` : '',
+    c.conflictCount > 0 ? `${plural(c.conflictCount, 'conflict')} between sources` : '',
+  ].filter(Boolean);
+  const fine = c.annotationCount ? 'every annotation finds its text and the sources agree' : c.articleCount > 1 ? 'the sources agree' : 'nothing to compare';
+  return `Checked ${what} in ${c.folder}: ${found.length > 0 ? found.join(', ') : fine}`;
 }
 
 /** "conflict: Microsoft → OpenAI: investment, cumulative: ~$13.5 billion in a.md; $13 billion in b.md (3.7% apart, …)". */
@@ -101,7 +134,7 @@ function formatConflict(folder: string, conflict: CorpusFact): string {
 /** Re-anchors every annotation in memory: orphans become findings, each source a summary. */
 function checkAnchors(folder: string, file: AnnotationFile): { findings: Finding[]; summaries: SourceSummary[] } {
   const sources = readAnnotatedSources(folder, file, null);
-  for (const problem of sources.problems) process.stderr.write(`newsmark: ${problem}\n`);
+  for (const problem of sources.problems) report(problem);
   const textByPath = new Map(sources.read.map((s) => [s.path, s.text]));
   const now = new Date().toISOString();
   const findings: Finding[] = [];
@@ -111,7 +144,7 @@ function checkAnchors(folder: string, file: AnnotationFile): { findings: Finding
     const text = textByPath.get(source);
     const results: Map<string, AnchorResult> = text === undefined
       ? new Map(own.map((a) => [a.id, { status: 'orphan', reason: sources.unavailable.get(source) ?? 'the source file was not found' }]))
-      : reanchorSource(file, source, text, now).results;
+      : reanchorSafely(file, source, text, now, own);
     let anchoredCount = 0;
     let movedCount = 0;
     let fuzzyCount = 0;
@@ -130,6 +163,20 @@ function checkAnchors(folder: string, file: AnnotationFile): { findings: Finding
   return { findings, summaries };
 }
 
+/** Re-anchoring is total by contract; should it throw on some text, that source's annotations say so instead of the whole check failing. */
+function reanchorSafely(file: AnnotationFile, source: string, text: string, now: string, own: readonly AnnotationFile['annotations'][number][]): Map<string, AnchorResult> {
+  try {
+    return reanchorSource(file, source, text, now).results;
+  } catch (error) {
+    const reason = describeAnalysisFailure(error).replace('could not be analysed', 'could not be re-anchored');
+    return new Map(own.map((a) => [a.id, { status: 'orphan', reason }]));
+  }
+}
+
+function print(text: string): void {
+  writeAll(1, text);
+}
+
 function formatFinding(finding: Finding): string {
   return finding.id === undefined ? `${finding.file}: ${finding.message}` : `${finding.file}: ${finding.id}: ${finding.message}`;
 }
@@ -142,6 +189,6 @@ function formatSummary(summary: SourceSummary): string {
   return `${summary.source}: ${plural(summary.annotationCount, 'annotation')}, ${summary.anchoredCount} anchored${details.length > 0 ? ` (${details.join(', ')})` : ''}, ${plural(summary.orphanCount, 'orphan')}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }

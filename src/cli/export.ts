@@ -1,35 +1,36 @@
 /**
- * `newsmark export <workspace folder> [--out FILE] [--format claims|w3c] [--lexicon FILE]`:
+ * `newsmark export <workspace folder> [--out FILE] [--format claims|w3c|csv] [--lexicon FILE]`:
  * reads `.newsmark/annotations.json` (validated; never written), analyses each annotated
  * source, re-anchors the annotations in memory and prints the claims export (or W3C Web
- * Annotation JSON-LD), validated against its schema first.
+ * Annotation JSON-LD, or CSV: core/exportFormats.ts, the same bytes as the editor writes),
+ * validated against its schema first.
  * Exit: 0 written (missing sources only make orphans), 1 something could not be read or the
  * annotations file is invalid, 2 usage error, 70 the export failed its own schema (a bug).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as z from 'zod';
 import { analyse } from '../core/analysis';
 import { ANNOTATION_FILE_PATH, parseAnnotationFile } from '../core/annotations/file';
 import type { AnnotationFile } from '../core/annotations/model';
 import type { Lexicon } from '../core/extract/entities/lexicon';
-import { exportClaims, exportWebAnnotations, fileIri, type ExportSource } from '../core/export';
-import { ClaimsExport, WebAnnotationExport } from '../core/schema';
+import { fileIri, type ExportSource } from '../core/export';
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../core/exportFormats';
 import { UsageError, type ParsedArgs } from './args';
+import { describeAnalysisFailure } from './extractJobs';
+import { injectFault } from './faults';
 import { loadLexicon } from './lexiconFile';
-import { readArticle } from './read';
+import { openOutput, report } from './output';
+import { existingFile, isFolder, readArticle } from './read';
 
 declare const VERSION: string;
 
-export const EXPORT_FORMATS = ['claims', 'w3c'] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS } from '../core/exportFormats';
 
 export async function runExport(args: ParsedArgs): Promise<number> {
   const folder = oneWorkspaceFolder(args, 'export');
-  const format = (args.options.get('--format') ?? 'claims') as ExportFormat;
+  const format = (args.options.get('format') ?? 'claims') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}' (known: ${EXPORT_FORMATS.join(', ')})`);
-  const report = (message: string) => process.stderr.write(`newsmark: ${message}\n`);
   if (!isFolder(folder)) {
     report(`${folder}: no such folder`);
     return 1;
@@ -39,10 +40,17 @@ export async function runExport(args: ParsedArgs): Promise<number> {
     report(`${loaded.path}: ${loaded.message}\nThe file was left untouched; fix it and run the export again.`);
     return 1;
   }
+  const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
+  const lexiconPath = args.options.get('lexicon') ?? (fs.existsSync(workspaceLexicon) ? workspaceLexicon : undefined);
+  // before anything is analysed or written: --out is none of the files the export reads
+  const sourceFiles = sourcePathsOf(folder, loaded.file).flatMap((p) => existingFile(p) ?? []);
+  const out = openOutput(args.options.get('out'), sourceFiles, [
+    { path: loaded.path, what: 'the annotations file' },
+    ...(lexiconPath ? [{ path: lexiconPath, what: 'the lexicon' }] : []),
+  ]);
   if (loaded.status === 'missing') report(`${loaded.path}: no annotations file; the export is empty`);
   let failed = 0;
-  const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
-  const { lexicon, error } = loadLexicon(args.options.get('--lexicon') ?? (fs.existsSync(workspaceLexicon) ? workspaceLexicon : undefined), [folder]);
+  const { lexicon, error } = loadLexicon(lexiconPath, [folder]);
   if (error) {
     report(error);
     failed++;
@@ -51,39 +59,32 @@ export async function runExport(args: ParsedArgs): Promise<number> {
   for (const problem of sources.problems) report(problem);
   failed += sources.unreadableCount;
   const input = { sources: sources.read, annotations: loaded.file.annotations, unavailable: sources.unavailable, generatedAt: generatedAt(), tool: { name: 'newsmark', version: VERSION } };
-  const output = format === 'claims' ? exportClaims(input) : exportWebAnnotations(input, fileIri(fs.realpathSync(folder)));
-  const schema: z.ZodType = format === 'claims' ? ClaimsExport : WebAnnotationExport;
-  const checked = schema.safeParse(output);
-  if (!checked.success) {
-    report(`internal error: the ${format} export does not match its schema; nothing was written\n${z.prettifyError(checked.error)}`);
+  // the folder's IRI as VS Code names it (the path given, made absolute; links not resolved)
+  const rendered = renderExport(format, input, fileIri(path.resolve(folder)));
+  if (!rendered.ok) {
+    out.abort();
+    report(`internal error: the ${format} export does not match its schema; nothing was written\n${rendered.message}`);
     return 70;
   }
-  const text = `${JSON.stringify(output, null, 2)}\n`;
-  const out = args.options.get('--out');
-  if (out === undefined) {
-    process.stdout.write(text);
-  } else {
-    const written = writeAtomically(out, text);
-    if (written !== null) {
-      report(`${out}: ${written}`);
-      return 1;
-    }
+  try {
+    out.write(rendered.text);
+    out.commit();
+  } catch (writeError) {
+    out.abort();
+    throw writeError;
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** The files the annotations name, as paths (they may not exist). */
+function sourcePathsOf(folder: string, file: AnnotationFile): string[] {
+  return [...new Set(file.annotations.map((a) => a.source))].sort().map((source) => path.join(folder, ...source.split('/')));
 }
 
 /** The single workspace folder a command works on. */
 export function oneWorkspaceFolder(args: ParsedArgs, command: string): string {
   if (args.positionals.length !== 1) throw new UsageError(`${command} needs exactly one workspace folder (got ${args.positionals.length})`);
   return args.positionals[0]!;
-}
-
-export function isFolder(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 export type AnnotationFileLoad =
@@ -93,15 +94,10 @@ export type AnnotationFileLoad =
 /** `<folder>/.newsmark/annotations.json`, read and validated; a missing file reads as empty. */
 export function loadAnnotationFile(folder: string): AnnotationFileLoad {
   const filePath = path.join(folder, ...ANNOTATION_FILE_PATH.split('/'));
-  let text: string;
-  try {
-    text = fs.readFileSync(filePath, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { status: 'missing', path: filePath, file: { version: 1, annotations: [] } };
-    return { status: 'invalid', path: filePath, message: `cannot be read (${code ?? String(error)})` };
-  }
-  const parsed = parseAnnotationFile(text);
+  if (!fs.existsSync(filePath) && !isSymbolicLink(filePath)) return { status: 'missing', path: filePath, file: { version: 1, annotations: [] } };
+  const read = readArticle({ path: filePath }); // never waits on a pipe; refuses a binary file
+  if (!read.ok) return { status: 'invalid', path: filePath, message: `cannot be read: ${read.error}` };
+  const parsed = parseAnnotationFile(read.text);
   return parsed.ok ? { status: 'ok', path: filePath, file: parsed.file } : { status: 'invalid', path: filePath, message: parsed.message };
 }
 
@@ -135,7 +131,18 @@ export function readAnnotatedSources(folder: string, file: AnnotationFile, lexic
       continue;
     }
     for (const warning of article.warnings) problems.push(`${filePath}: ${warning}`);
-    const analysis = lexicon ? analyse({ path: source, text: article.text }, { lexicon }) : emptyAnalysis(source);
+    let analysis: ExportSource['analysis'];
+    try {
+      injectFault(filePath);
+      analysis = lexicon ? analyse({ path: source, text: article.text }, { lexicon }) : emptyAnalysis(source);
+    } catch (error) {
+      // one article's failure is that article's: its annotations become orphans that say why
+      const message = describeAnalysisFailure(error);
+      unavailable.set(source, `the source file ${message.split(';')[0]}`);
+      problems.push(`${filePath}: ${message}`);
+      unreadableCount++;
+      continue;
+    }
     read.push({ path: source, sha256: createHash('sha256').update(article.bytes).digest('hex'), text: article.text, analysis });
   }
   return { read, unavailable, unreadableCount, problems };
@@ -153,15 +160,10 @@ function generatedAt(): string {
   return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : new Date().toISOString();
 }
 
-/** Writes through a temporary file and a rename; returns the problem, or null when written. */
-function writeAtomically(target: string, text: string): string | null {
-  const temporary = `${target}.${process.pid}.tmp`;
+function isSymbolicLink(filePath: string): boolean {
   try {
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, target);
-    return null;
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    return `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return fs.lstatSync(filePath).isSymbolicLink();
+  } catch {
+    return false;
   }
 }

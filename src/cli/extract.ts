@@ -3,62 +3,111 @@
  * the deals merged across them, and the facts two sources state differently (`conflicts`).
  * Both come from the corpus, which keeps only each article's compact facts: with --jsonl
  * nothing else of an article stays in memory once its line is written.
+ * A file that cannot be read or analysed is one line on stderr and left out; the rest is written.
+ * At a terminal (and with --summary) a person gets a readable summary instead (summary.ts).
  */
-import * as fs from 'node:fs';
 import { Corpus } from '../core/corpus/corpus';
 import { byFirstMention, type DealOrder } from '../core/corpus/deals';
 import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
-import { loadLexicon } from './lexiconFile';
 import { extractAll, jobsOf } from './extractJobs';
-import { writeAll } from './output';
-import { expandInputs } from './read';
+import { loadLexicon } from './lexiconFile';
+import { openOutput, report, type Output } from './output';
+import { ProgressLine } from './progress';
+import { expandInputs, isFolder } from './read';
+import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
 export async function runExtract(args: ParsedArgs): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('extract needs at least one file or folder (or - for standard input)');
-  const { files, failures } = expandInputs(args.positionals);
-  let failed = failures.length;
-  for (const failure of failures) if (!failure.ok) process.stderr.write(`newsmark: ${failure.path}: ${failure.error}\n`);
+  const jobs = jobsOf(args.options.get('jobs'));
+  if (jobs === undefined) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('jobs')}'`);
+  const isSummary = isSummaryWanted(args);
+  const { files, problems } = expandInputs(args.positionals);
   const folders = args.positionals.filter((p) => p !== '-' && isFolder(p));
-  const jobs = jobsOf(args.options.get('--jobs'));
-  if (jobs === undefined) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('--jobs')}'`);
-  const { lexicon, additions, error } = loadLexicon(args.options.get('--lexicon'), folders);
-  if (error) {
-    process.stderr.write(`newsmark: ${error}\n`);
+  const loaded = loadLexicon(args.options.get('lexicon'), folders);
+  // before a byte is read: --out must not be an input (nor the lexicon)
+  const out = openOutput(args.options.get('out'), files, loaded.source ? [{ path: loaded.source, what: 'the lexicon' }] : []);
+  let failed = problems.length;
+  for (const problem of problems) report(`${problem.path}: ${problem.error}`);
+  if (loaded.error) {
+    report(loaded.error);
     failed++;
   }
-  const out = args.options.has('--out') ? fs.openSync(args.options.get('--out')!, 'w') : 1;
-  const isJsonLines = args.flags.has('--jsonl');
-  const indent = args.flags.has('--pretty') ? 2 : undefined;
+  const progress = new ProgressLine(files.length, 'article');
+  try {
+    failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress });
+    progress.finish();
+    out.commit();
+  } catch (error) {
+    progress.finish();
+    out.abort();
+    throw error;
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/**
+ * The readable summary at a terminal, JSON anywhere else; --summary and --json choose, and
+ * anything that only JSON has (--jsonl, --pretty, --out) means JSON.
+ */
+function isSummaryWanted(args: ParsedArgs): boolean {
+  const jsonOnly = ['json', 'jsonl', 'pretty'].filter((f) => args.flags.has(f)).map((f) => `--${f}`);
+  if (args.options.has('out')) jsonOnly.push('--out');
+  if (args.flags.has('summary')) {
+    if (jsonOnly.length > 0) throw new UsageError(`--summary is for reading, not with ${jsonOnly.join(', ')}`);
+    return true;
+  }
+  return jsonOnly.length === 0 && Boolean(process.stdout.isTTY);
+}
+
+interface ExtractRun {
+  readonly jobs: number;
+  readonly loaded: ReturnType<typeof loadLexicon>;
+  readonly isSummary: boolean;
+  readonly progress: ProgressLine;
+}
+
+/** Analyses and writes; the number of files that could not be read or analysed. */
+async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>['files'], args: ParsedArgs, run: ExtractRun): Promise<number> {
+  const isJsonLines = args.flags.has('jsonl');
+  const indent = args.flags.has('pretty') ? 2 : undefined;
   const sources: ExtractSource[] = [];
+  const counts: ArticleCounts[] = [];
+  let failed = 0;
   // cross-source facts: each article reduced to its compact facts as it is read
   const corpus = new Corpus();
-  await extractAll(files, { lexicon, additions, jobs, workerScript: __filename }, (result) => {
-    if (result.status === 'unreadable') {
-      process.stderr.write(`newsmark: ${result.path}: ${result.error}\n`);
+  const options = { lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename };
+  await extractAll(files, options, (result) => {
+    run.progress.tick();
+    if (result.status !== 'ok') {
+      run.progress.report(`${result.path}: ${result.error}`);
       failed++;
       return;
     }
-    for (const warning of result.warnings) process.stderr.write(`newsmark: ${result.path}: ${warning}\n`);
+    for (const warning of result.warnings) run.progress.report(`${result.path}: ${warning}`);
     corpus.updateFacts(result.facts);
-    if (isJsonLines) writeAll(out, `{"source":${result.sourceJson}}\n`);
+    if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
+    else if (isJsonLines) out.write(`{"source":${result.sourceJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
-  if (isJsonLines) {
+  run.progress.finish();
+  if (run.isSummary) {
+    const isStyled = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb';
+    out.write(formatSummary(counts, corpus.deals(DEAL_MERGE).map(toExtractDeal), corpus.conflicts().map(toExtractConflict), { isStyled }));
+  } else if (isJsonLines) {
     // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
     // MB, and each deal is kept only as its JSON until all are sorted
-    writeAll(out, '{"deals":');
+    out.write('{"deals":');
     writeJsonArray(out, dealsAsJson(corpus));
-    writeAll(out, ',"conflicts":');
+    out.write(',"conflicts":');
     writeJsonArray(out, corpus.conflicts().map((c) => JSON.stringify(toExtractConflict(c))));
-    writeAll(out, '}\n');
+    out.write('}\n');
   } else {
     const conflicts = corpus.conflicts().map(toExtractConflict);
-    writeAll(out, `${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`);
+    out.write(`${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`);
   }
-  if (out !== 1) fs.closeSync(out);
-  return failed > 0 ? 1 : 0;
+  return failed;
 }
 
 /** Merged across sources as the engine merges an article's deals; entity ids canonical across the workspace. */
@@ -76,19 +125,11 @@ function dealsAsJson(corpus: Corpus): string[] {
 }
 
 /** A JSON array of items already in JSON, written a thousand at a time. */
-function writeJsonArray(out: number, items: readonly string[]): void {
-  writeAll(out, '[');
+function writeJsonArray(out: Output, items: readonly string[]): void {
+  out.write('[');
   for (let i = 0; i < items.length; i += ITEMS_PER_WRITE) {
     const chunk = items.slice(i, i + ITEMS_PER_WRITE).join(',');
-    writeAll(out, i === 0 ? chunk : `,${chunk}`);
+    out.write(i === 0 ? chunk : `,${chunk}`);
   }
-  writeAll(out, ']');
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  out.write(']');
 }

@@ -1,10 +1,15 @@
 /**
- * One article for `newsmark extract`, on this thread or in a worker thread (`--jobs`): read it,
+ * One article for the CLI (`extract`, `check`), on this thread or in a worker thread: read it,
  * analyse it, and keep only its output line and its compact facts for the corpus. Results come
  * back in input order whatever finishes first, so the output is the same for any `--jobs`.
+ *
+ * One article can never take the batch down with it. A throw in the engine (a stack overflow on
+ * pathological nesting, a bug) is caught and becomes that file's one-line error. Files over
+ * MAX_WORKER_FILE_BYTES, and files a worker ran out of heap on or died with, are analysed in a
+ * thread of their own with a large heap: if that runs out of memory too, only that file is lost.
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { analyse } from '../core/analysis';
 import { summariseSource, type SourceFacts } from '../core/corpus/sourceFacts';
 import type { Lexicon, LexiconAdditions } from '../core/extract/entities/lexicon';
@@ -12,94 +17,149 @@ import { toExtractSource } from '../core/extractOutput';
 import { WorkerPool } from '../workers/pool';
 import { MAX_WORKER_FILE_BYTES, WORKER_HEAP, type PoolFailure } from '../workers/protocol';
 import { serveJobs } from '../workers/serve';
-import { readArticle, type InputFile } from './read';
+import { injectFault, isFaultInjection } from './faults';
+import { decodeArticle, readArticle, type InputFile } from './read';
 
 export type ExtractResult =
   | {
       readonly status: 'ok';
       readonly path: string;
       readonly warnings: readonly string[];
-      /** The source as compact JSON (`ExtractSource`): made where the work is. */
+      /** The source as compact JSON (`ExtractSource`), made where the work is; '' when only facts were asked for. */
       readonly sourceJson: string;
       readonly facts: SourceFacts;
     }
-  | { readonly status: 'unreadable'; readonly path: string; readonly error: string };
+  /** The file could not be read (missing, binary, not a file…): `error` says why in one line. */
+  | { readonly status: 'unreadable'; readonly path: string; readonly error: string }
+  /** It was read, but its analysis failed (a throw, or out of memory): one line. */
+  | { readonly status: 'notAnalysed'; readonly path: string; readonly error: string };
 
 interface ExtractJob {
   readonly path: string;
+  /** The path the analysis and the facts name (default: `path`). */
+  readonly sourcePath?: string;
+  /** Already read (standard input), so the worker does not read `path`. */
+  readonly bytes?: Uint8Array;
+  /** Only the facts: no output JSON (for `check`). */
+  readonly isFactsOnly?: boolean;
+  /** For the isolated thread: analysed whatever its size. */
+  readonly isIsolated?: boolean;
 }
 
 /** `workerData` of the CLI's own bundle when it runs as an extract worker. */
 export const EXTRACT_WORKER = 'newsmark-extract-worker';
-/** Below this many files, starting workers costs more than it saves. */
+/** Below this many files, starting workers costs more than it saves (unless --jobs asks for them). */
 const MIN_FILES_FOR_WORKERS = 16;
 /** Worker threads when `--jobs` is not given: one per core, at most this many. */
 const MAX_AUTO_JOBS = 4;
 
-export function extractArticle(file: InputFile, lexicon: Lexicon, maxBytes = Number.POSITIVE_INFINITY): ExtractResult | PoolFailure {
-  const read = readArticle(file);
+/** The heap of the thread that takes large files and retries: half the memory, from 1 to 8 GB. */
+function isolatedHeapMb(): number {
+  if (isFaultInjection() && process.env['NEWSMARK_TEST_ISOLATED_HEAP_MB']) return Number(process.env['NEWSMARK_TEST_ISOLATED_HEAP_MB']);
+  return Math.min(8192, Math.max(1024, Math.floor(totalmem() / 2 / (1 << 20))));
+}
+
+export function extractArticle(job: ExtractJob, lexicon: Lexicon, maxBytes = Number.POSITIVE_INFINITY): ExtractResult | PoolFailure {
+  const read = job.bytes ? decodeArticle(job.path, Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)) : readArticle({ path: job.path });
   if (!read.ok) return { status: 'unreadable', path: read.path, error: read.error };
   if (read.bytes.length > maxBytes) return { status: 'tooLarge', error: `${read.bytes.length} bytes` };
-  const analysis = analyse({ path: read.path, text: read.text }, { lexicon });
-  const source = toExtractSource(analysis, createHash('sha256').update(read.bytes).digest('hex'));
-  return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson: JSON.stringify(source), facts: summariseSource(read.path, analysis) };
+  try {
+    injectFault(job.path);
+    const sourcePath = job.sourcePath ?? read.path;
+    const analysis = analyse({ path: sourcePath, text: read.text }, { lexicon });
+    const sourceJson = job.isFactsOnly ? '' : JSON.stringify(toExtractSource(analysis, createHash('sha256').update(read.bytes).digest('hex')));
+    return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson, facts: summariseSource(sourcePath, analysis) };
+  } catch (error) {
+    return { status: 'notAnalysed', path: read.path, error: describeAnalysisFailure(error) };
+  }
+}
+
+/** One line: what went wrong, never a stack trace (NEWSMARK_DEBUG=1 adds it, for a bug report). */
+export function describeAnalysisFailure(error: unknown): string {
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+  const stack = process.env['NEWSMARK_DEBUG'] && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  return `could not be analysed (${name}: ${message}); skipped (a bug in newsmark: please report it)${stack}`;
 }
 
 /** The body of a worker thread started from the CLI's bundle. */
 export function serveExtractJobs(): void {
-  serveJobs<ExtractJob, ExtractResult>((job, lexicon) => extractArticle({ path: job.path }, lexicon, MAX_WORKER_FILE_BYTES));
+  serveJobs<ExtractJob, ExtractResult>((job, lexicon) => extractArticle(job, lexicon, job.isIsolated ? Number.POSITIVE_INFINITY : MAX_WORKER_FILE_BYTES));
 }
 
 /** `--jobs`: a positive integer, or the default (one per core, at most 4). */
 export function jobsOf(value: string | undefined): number | undefined {
   if (value === undefined) return Math.max(1, Math.min(MAX_AUTO_JOBS, availableParallelism()));
   const jobs = Number(value);
-  return Number.isInteger(jobs) && jobs >= 1 && jobs <= 64 ? jobs : undefined;
+  return /^\d+$/.test(value.trim()) && Number.isInteger(jobs) && jobs >= 1 && jobs <= 64 ? jobs : undefined;
 }
 
 export interface ExtractAllOptions {
   readonly lexicon: Lexicon;
   readonly additions: LexiconAdditions | undefined;
   readonly jobs: number;
+  /** `--jobs` was given: use worker threads even for a few files. */
+  readonly isJobsExplicit?: boolean;
   /** The script a worker runs: the CLI's bundle (started with `workerData` EXTRACT_WORKER). */
   readonly workerScript: string;
+  /** The path an input's analysis names (default: its path). */
+  readonly sourcePathOf?: (file: InputFile) => string;
+  readonly isFactsOnly?: boolean;
 }
 
 /**
  * Every file's result, in order, to `accept`. With more than one job, files go to worker threads
- * (standard input, files too large for a worker and files a worker failed on are done here);
- * a window of twice as many files as workers is in flight.
+ * (a window of twice as many files as workers is in flight); with one, they are analysed here.
+ * Either way large files, and files a worker failed on, go to the isolated thread.
  */
 export async function extractAll(files: readonly InputFile[], options: ExtractAllOptions, accept: (result: ExtractResult) => void): Promise<void> {
-  const onHere = (file: InputFile) => extractArticle(file, options.lexicon) as ExtractResult;
-  if (options.jobs <= 1 || files.length < MIN_FILES_FOR_WORKERS) {
-    for (const file of files) accept(onHere(file));
-    return;
-  }
-  let warned = false;
-  const pool = new WorkerPool<ExtractJob, ExtractResult>({
-    script: options.workerScript, size: options.jobs, resourceLimits: WORKER_HEAP, workerData: EXTRACT_WORKER,
-    onLog: (message) => {
-      if (!warned) process.stderr.write(`newsmark: ${message}\n`);
-      warned = true;
-    },
-  });
   const lexicon = { key: 'cli', additions: options.additions };
-  const start = (file: InputFile) => (file.isStdin ? Promise.resolve(onHere(file)) : pool.run({ path: file.path }, lexicon));
+  const jobOf = (file: InputFile): ExtractJob => ({ path: file.path, sourcePath: options.sourcePathOf?.(file), isFactsOnly: options.isFactsOnly });
+  let isolated: WorkerPool<ExtractJob, ExtractResult> | undefined;
+  const inIsolation = async (job: ExtractJob): Promise<ExtractResult> => {
+    const heapMb = isolatedHeapMb();
+    isolated ??= new WorkerPool({
+      script: options.workerScript, size: 1, workerData: EXTRACT_WORKER, idleMs: 1000,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
+    const result = await isolated.run({ ...job, isIsolated: true }, lexicon);
+    if (result.status === 'tooLarge') return { status: 'notAnalysed', path: job.path, error: `ran out of memory while being analysed (with a heap of ${heapMb} MB); skipped` };
+    if (result.status === 'failed') return { status: 'notAnalysed', path: job.path, error: `could not be analysed (${result.error}); skipped` };
+    return result;
+  };
+  /** Here, unless it is large: then in the isolated thread (standard input is read here first). */
+  const onThisThread = async (file: InputFile): Promise<ExtractResult> => {
+    if (file.isStdin) {
+      const read = readArticle(file);
+      if (!read.ok) return { status: 'unreadable', path: read.path, error: read.error };
+      const job = { ...jobOf(file), bytes: new Uint8Array(read.bytes) };
+      return read.bytes.length > MAX_WORKER_FILE_BYTES ? inIsolation(job) : extractArticle(job, options.lexicon) as ExtractResult;
+    }
+    if ((file.size ?? 0) > MAX_WORKER_FILE_BYTES) return inIsolation(jobOf(file));
+    return extractArticle(jobOf(file), options.lexicon) as ExtractResult;
+  };
+  const isInThisThread = options.jobs <= 1 || (!options.isJobsExplicit && files.length < MIN_FILES_FOR_WORKERS);
+  let pool: WorkerPool<ExtractJob, ExtractResult> | undefined;
   try {
-    const window: Array<{ readonly file: InputFile; readonly result: Promise<ExtractResult | PoolFailure> }> = [];
+    if (isInThisThread) {
+      for (const file of files) accept(await onThisThread(file));
+      return;
+    }
+    pool = new WorkerPool<ExtractJob, ExtractResult>({ script: options.workerScript, size: options.jobs, resourceLimits: WORKER_HEAP, workerData: EXTRACT_WORKER });
+    const inPool = async (file: InputFile): Promise<ExtractResult> => {
+      if (file.isStdin || (file.size ?? 0) > MAX_WORKER_FILE_BYTES) return onThisThread(file);
+      const result = await pool!.run(jobOf(file), lexicon);
+      // out of a worker's small heap, or the worker died: once more in a thread of its own
+      return result.status === 'tooLarge' || result.status === 'failed' ? inIsolation(jobOf(file)) : result;
+    };
+    const window: Array<Promise<ExtractResult>> = [];
     let next = 0;
     while (next < files.length || window.length > 0) {
-      while (next < files.length && window.length < 2 * options.jobs) {
-        const file = files[next++]!;
-        window.push({ file, result: start(file) });
-      }
-      const { file, result } = window.shift()!;
-      const done = await result;
-      // too large for a worker's heap, or the worker failed: this thread has the whole heap
-      accept(done.status === 'tooLarge' || done.status === 'failed' ? onHere(file) : done);
+      while (next < files.length && window.length < 2 * options.jobs) window.push(inPool(files[next++]!));
+      accept(await window.shift()!);
     }
   } finally {
-    pool.dispose();
+    pool?.dispose();
+    isolated?.dispose();
   }
 }

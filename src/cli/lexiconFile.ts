@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Lexicon, type LexiconAdditions } from '../core/extract/entities/lexicon';
 import { WorkspaceLexicon, describeIssues } from '../core/schema';
+import { readArticle } from './read';
 
 export type LexiconLoad = {
   readonly lexicon: Lexicon;
@@ -16,9 +17,11 @@ export function loadLexicon(explicit: string | undefined, folders: readonly stri
   const candidates = explicit ? [explicit] : [process.cwd(), ...folders].map((dir) => path.join(dir, '.newsmark', 'lexicon.json'));
   const file = explicit ?? candidates.find((c) => fs.existsSync(c));
   if (!file) return { lexicon: Lexicon.withAdditions(), additions: undefined, source: null, error: null };
+  const read = readArticle({ path: file }); // never waits on a pipe; refuses a binary file
+  if (!read.ok) return { lexicon: Lexicon.withAdditions(), additions: undefined, source: file, error: `${file}: ${read.error}; using the built-in lexicon only` };
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(read.text);
   } catch (error) {
     return { lexicon: Lexicon.withAdditions(), additions: undefined, source: file, error: `${file}: not readable JSON (${(error as Error).message}); using the built-in lexicon only` };
   }

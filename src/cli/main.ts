@@ -1,77 +1,85 @@
 /**
- * `newsmark` — the command line over the same core as the extension.
- *   newsmark extract <files|folders|-…> [--out FILE] [--jsonl] [--lexicon FILE] [--pretty] [--jobs N]
- *   newsmark export <workspace folder> [--out FILE] [--format claims|w3c] [--lexicon FILE]
- *   newsmark check <workspace folder> [--strict]
- *   newsmark schema [extract|lexicon|annotations|claims|w3c]
- * Exit codes: 0 all inputs read, 1 some failed (one line each on stderr), 2 usage error.
+ * `newsmark` — the command line over the same core as the extension: extract, export, check,
+ * schema, help. Every error a user can cause is one line on stderr and an exit status:
+ *   0 done; 1 some input could not be read or analysed (one line each; the rest is written);
+ *   2 usage error (nothing read or written); 3 the output could not be written (an existing
+ *   --out file is left as it was); 70 a bug in newsmark (one line; NEWSMARK_DEBUG=1 for the stack).
  */
 import { isMainThread, workerData } from 'node:worker_threads';
+import { UsageError, parseArgs, type ParsedArgs } from './args';
+import { runCheck } from './check';
+import { runExport } from './export';
 import { runExtract } from './extract';
 import { EXTRACT_WORKER, serveExtractJobs } from './extractJobs';
+import { COMMANDS, GENERAL_HELP, commandHelp, type CommandName } from './help';
+import { BrokenPipeError, OutputError, report, writeAll } from './output';
 import { runSchema } from './schema';
-import { runExport } from './export';
-import { runCheck } from './check';
-import { UsageError, parseArgs } from './args';
 
-const HELP = `newsmark — entities, figures, claims and deals in tech-news articles
+declare const VERSION: string;
 
-Usage:
-  newsmark extract <files|folders|->... [options]   analyse articles, print one JSON document
-  newsmark export <workspace folder> [options]      export the annotated claims as JSON
-  newsmark check <workspace folder> [--strict]      conflicts between sources, orphaned annotations
-  newsmark schema [extract|lexicon|annotations|claims|w3c]
-                                                    print the JSON Schema of an output or file
-  newsmark --help | --version
+const RUNS: Record<CommandName, (args: ParsedArgs) => number | Promise<number>> = {
+  extract: runExtract,
+  export: runExport,
+  check: runCheck,
+  schema: runSchema,
+  help: runHelp,
+};
 
-Options for extract:
-  --out FILE       write the JSON to FILE instead of standard output
-  --jsonl          stream one JSON object per line: each source, then one line with the
-                   deals merged across sources and the conflicts between them
-  --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current folder
-                   or the first folder argument)
-  --pretty         indent the JSON
-  --jobs N         analyse in N worker threads (default: one per core, at most 4; 1: in
-                   this thread). The output is the same for any N
-
-Options for export (reads <folder>/.newsmark/annotations.json, never writes it):
-  --out FILE          write the export to FILE instead of standard output
-  --format claims|w3c the claims export (default) or W3C Web Annotation JSON-LD
-  --lexicon FILE      the workspace lexicon (default: <folder>/.newsmark/lexicon.json)
-
-Options for check:
-  --strict         exit 1 when sources conflict, an annotation is orphaned or the annotations
-                   file is invalid
-
-Exit status: 0 when every input was read, 1 when some could not be, 2 on a usage error.
-`;
+/** Exit status of a broken pipe: what a shell reports for a program ended by SIGPIPE (128 + 13). */
+const BROKEN_PIPE_STATUS = 141;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP);
-    return command ? 0 : 2;
-  }
-  if (command === '--version' || command === '-v') {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
+  let name: CommandName | undefined;
   try {
-    if (command === 'extract') return await runExtract(parseArgs(rest, { flags: ['--jsonl', '--pretty'], options: ['--out', '--lexicon', '--jobs'] }));
-    if (command === 'export') return await runExport(parseArgs(rest, { flags: [], options: ['--out', '--format', '--lexicon'] }));
-    if (command === 'check') return runCheck(parseArgs(rest, { flags: ['--strict'], options: [] }));
-    if (command === 'schema') return runSchema(parseArgs(rest, { flags: [], options: [] }));
-    throw new UsageError(`unknown command '${command}'`);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`newsmark: ${error.message}\nRun 'newsmark --help' for usage.\n`);
+    if (command === undefined) {
+      writeAll(2, GENERAL_HELP);
       return 2;
     }
+    if (command === '--help' || command === '-h') return print(GENERAL_HELP);
+    if (command === '--version' || command === '-v' || command === '-V') return print(`${VERSION}\n`);
+    if (!Object.hasOwn(COMMANDS, command)) {
+      throw new UsageError(command.startsWith('-') ? `unknown option '${command}' (a command comes first: extract, export, check, schema, help)` : `unknown command '${command}' (known: ${Object.keys(COMMANDS).join(', ')})`);
+    }
+    name = command as CommandName;
+    const args = parseArgs(rest, COMMANDS[name].options);
+    if (args.flags.has('help')) return print(commandHelp(name));
+    return await RUNS[name](args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      report(error.isHelpful ? `${error.message} (see: newsmark ${name ? `${name} ` : ''}--help)` : error.message);
+      return 2;
+    }
+    if (error instanceof OutputError) {
+      report(error.message);
+      return 3;
+    }
+    if (error instanceof BrokenPipeError) return BROKEN_PIPE_STATUS; // the reader has gone: nothing to say, no one to say it to
     throw error;
   }
 }
 
-declare const VERSION: string;
+function print(text: string): number {
+  writeAll(1, text);
+  return 0;
+}
+
+/** `newsmark help [command]`. */
+function runHelp(args: ParsedArgs): number {
+  const [topic, ...extra] = args.positionals;
+  if (extra.length > 0) throw new UsageError('help takes at most one command');
+  if (topic === undefined) return print(GENERAL_HELP);
+  if (!Object.hasOwn(COMMANDS, topic)) throw new UsageError(`no command '${topic}' (known: ${Object.keys(COMMANDS).join(', ')})`);
+  return print(commandHelp(topic as CommandName));
+}
+
+/** A bug: one line, the stack only when asked for (NEWSMARK_DEBUG=1). */
+function reportInternalError(error: unknown): void {
+  const isDebug = Boolean(process.env['NEWSMARK_DEBUG']);
+  const summary = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  report(`internal error: ${summary} — a bug in newsmark; please report it (NEWSMARK_DEBUG=1 shows the details)`);
+  if (isDebug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+}
 
 if (!isMainThread && workerData === EXTRACT_WORKER) serveExtractJobs(); // `extract --jobs`: this bundle in a worker thread
 else void main(process.argv.slice(2)).then(
@@ -79,7 +87,11 @@ else void main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`newsmark: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (error instanceof BrokenPipeError || (error as NodeJS.ErrnoException).code === 'EPIPE') {
+      process.exitCode = BROKEN_PIPE_STATUS;
+      return;
+    }
+    reportInternalError(error);
     process.exitCode = 70;
   },
 );

@@ -90,7 +90,7 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
   const recognised = withFileText(recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache), text);
   const dateline = datelineOf(figures);
   const { deals, entities: partyEntities } = dealsOfArticle({ sentences, figures, entities: recognised, lexicon, dateline, blocks: parsed.blocks, cache: options.cache });
-  // names that take part in a deal are entities too ("party of a deal")
+  // names that take part in a deal are entities too (evidence rule "deal-party")
   const entities = partyEntities.length ? [...recognised, ...withFileText(partyEntities, text)].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name)) : recognised;
   const claims = claimsOf(sentences, figures, entities, deals, options.cache);
   if (parsed.blocks.length === 0 && text.trim()) {

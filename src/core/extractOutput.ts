@@ -18,7 +18,7 @@ export function toExtractSource(analysis: Analysis, sha256: string): ExtractSour
     entities: analysis.entities.map((e) => ({
       id: e.id, name: e.name, type: e.type, aliases: [...e.aliases],
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
-      ...(e.evidence ? { evidence: e.evidence } : {}),
+      evidence: { rule: e.evidence.rule, phrase: e.evidence.phrase },
     })),
     figures: analysis.figures.map((f) => ({
       id: f.id, text: f.text, kind: f.kind, value: f.value, unit: f.unit, start: f.start, end: f.end,

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { FIGURE_KINDS, QUALIFIERS } from './extract/figures/figure';
 import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/lexicon';
+import { EVIDENCE_RULES } from './extract/entities/evidence';
 import { DEAL_KINDS } from './extract/deals/kinds';
 import { DEAL_STATUSES } from './extract/deals/status';
 import { METRICS } from './corpus/metric';
@@ -34,7 +35,10 @@ export const ExtractEntity = z.object({
   type: z.enum(ENTITY_TYPES),
   aliases: z.array(z.string()).describe('Other surface forms used in this source'),
   mentions: z.array(z.object({ start: Offset, end: Offset, text: z.string() })),
-  evidence: z.string().optional().describe('Why a name no lexicon knows is an entity: "party of a deal"'),
+  evidence: z.object({
+    rule: z.enum(EVIDENCE_RULES).describe("The rule that decided the type (see the enum; 'lexicon' for a lexicon entry)"),
+    phrase: z.string().describe('The words of the source that show it ("chipmaker Zeta Labs"), at most about 80 characters'),
+  }).describe('Why this is an entity of this type: the strongest evidence among its mentions'),
 });
 export type ExtractEntity = z.infer<typeof ExtractEntity>;
 

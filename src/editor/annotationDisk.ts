@@ -1,22 +1,44 @@
 /**
- * Where the annotation store reads and writes: the annotations file and the write-ahead journal.
- * A local folder (`file:`) goes through Node (src/node): an exclusive lock between windows and
- * processes, temp file + fsync + `rename(2)` — atomic, the old file never deleted first (VS Code's
- * `workspace.fs.rename(…, {overwrite})` deletes the target before renaming). Any other scheme
- * (a remote or virtual workspace) goes through `vscode.workspace.fs`, writing the file in one
- * call and leaving atomicity to its file-system provider.
+ * Where the annotation store reads and writes: the annotations file and the write-ahead journal,
+ * as the platform provides them (platform.ts). Here: the contracts, and the implementations
+ * through `vscode.workspace.fs` — what the browser build uses for every file, and the desktop
+ * build for a remote or virtual workspace (a local folder goes through Node: nodePlatform.ts).
+ * `vscode.workspace.fs` has no lock and no atomic rename (its `rename(…, {overwrite})` deletes
+ * the target first), so the file is written in one `writeFile` call, after reading it once more:
+ * when another window changed it since it was read, the update starts over from the new text
+ * (unlockedUpdate.ts).
  */
 import * as vscode from 'vscode';
-import { Journal, type JournalFile } from '../node/journal';
-import { readTextOrMissing, removeStaleTemps, updateLocked, type LockedUpdate } from '../node/lockedFile';
+import { readTextFile, writeWorkspaceFsText } from './files';
+import { hexOf } from './platform';
+import { updateWithoutLock } from './unlockedUpdate';
+
+export interface AnnotationFileUpdate {
+  /** The file's text before (undefined: there was no file). */
+  readonly before: string | undefined;
+  /** The file's text now. */
+  readonly after: string | undefined;
+  readonly isWritten: boolean;
+}
 
 export interface AnnotationFileAccess {
   /** The file's text; undefined when there is no file. Other failures are thrown. */
   read(): Promise<string | undefined>;
-  /** Reads the file and writes what `next` makes of it, with no other writer in between where the platform allows. */
-  update(next: (current: string | undefined) => string | undefined): Promise<LockedUpdate>;
-  /** Removes temp files left by a crash. */
+  /**
+   * Reads the file and writes what `next` makes of it (undefined: leave it as it is), with no
+   * other writer in between where the platform allows. `next` may be called again when another
+   * writer got in first. A file that could not be read is never written.
+   */
+  update(next: (current: string | undefined) => string | undefined): Promise<AnnotationFileUpdate>;
+  /** Removes temp files left by a crash; how many. */
   cleanUp(): Promise<number>;
+}
+
+export interface JournalFile {
+  readonly path: string;
+  readonly lines: readonly unknown[];
+  /** Lines that were not JSON (a write cut short by a crash). */
+  readonly badLines: number;
 }
 
 export interface ChangeJournal {
@@ -26,52 +48,27 @@ export interface ChangeJournal {
   removeFiles(paths: readonly string[]): Promise<void>;
 }
 
-export function annotationFileAccess(uri: vscode.Uri): AnnotationFileAccess {
-  if (uri.scheme === 'file') {
-    return {
-      read: () => readTextOrMissing(uri.fsPath),
-      update: (next) => updateLocked(uri.fsPath, next),
-      cleanUp: () => removeStaleTemps(uri.fsPath),
-    };
-  }
+/** The annotations file through `vscode.workspace.fs`: no lock; a second read just before the write (unlockedUpdate.ts). */
+export function workspaceFsAnnotationFile(uri: vscode.Uri): AnnotationFileAccess {
+  const file = { read: () => readTextFile(uri), write: (text: string) => writeWorkspaceFsText(uri, text) };
   return {
-    read: () => readVscodeText(uri),
+    read: file.read,
     update: async (next) => {
-      const before = await readVscodeText(uri);
-      const after = next(before);
-      if (after === undefined || after === before) return { before, after: before, isWritten: false };
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(after));
-      return { before, after, isWritten: true };
+      const { before, after, isWritten } = await updateWithoutLock(file, next);
+      return { before, after, isWritten };
     },
-    cleanUp: async () => 0,
+    cleanUp: async () => 0, // nothing writes temp files here
   };
 }
 
-/** The journal of one workspace folder's changes, in the extension's storage. */
-export function changeJournal(storage: vscode.Uri, folderKey: string): ChangeJournal {
-  const dir = vscode.Uri.joinPath(storage, 'journal', folderKey);
-  if (dir.scheme === 'file') return new Journal(dir.fsPath);
-  return new WorkspaceFsJournal(dir);
-}
-
-async function readVscodeText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    throw error;
-  }
-}
-
 /** The journal through `vscode.workspace.fs` (no append there: the session's file is rewritten whole; it stays small). */
-class WorkspaceFsJournal implements ChangeJournal {
+export class WorkspaceFsJournal implements ChangeJournal {
   private readonly file: vscode.Uri;
   private lines: string[] = [];
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly dir: vscode.Uri) {
-    this.file = vscode.Uri.joinPath(dir, `${Date.now().toString(36)}-${globalThis.crypto.randomUUID().slice(0, 8)}.jsonl`);
+    this.file = vscode.Uri.joinPath(dir, `${Date.now().toString(36)}-${hexOf(globalThis.crypto.getRandomValues(new Uint8Array(4)))}.jsonl`);
   }
 
   append(values: readonly unknown[]): Promise<void> {
@@ -98,7 +95,7 @@ class WorkspaceFsJournal implements ChangeJournal {
     const files: JournalFile[] = [];
     for (const [name] of entries.filter(([n, type]) => n.endsWith('.jsonl') && type === vscode.FileType.File).sort()) {
       const uri = vscode.Uri.joinPath(this.dir, name);
-      const text = (await readVscodeText(uri).catch(() => undefined)) ?? '';
+      const text = (await readTextFile(uri).catch(() => undefined)) ?? '';
       const lines: unknown[] = [];
       let badLines = 0;
       for (const line of text.split('\n').filter((l) => l.trim())) {

@@ -11,8 +11,11 @@ export const ARTICLE_LANGUAGES: vscode.DocumentSelector = [
 export function isArticleDocument(doc: vscode.TextDocument, settings: Settings): boolean {
   if (!settings.enable) return false;
   if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return false;
-  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote') return false;
-  return vscode.languages.match({ pattern: settings.include }, doc) > 0 && !!vscode.workspace.getWorkspaceFolder(doc.uri);
+  // a file of a workspace folder, whatever its file system: `file:`, `vscode-remote:`, github.dev's
+  // `vscode-vfs:`; never a view of one under another scheme (a `git:` diff side, an output channel)
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  if (!folder || folder.uri.scheme !== doc.uri.scheme) return false;
+  return vscode.languages.match({ pattern: settings.include }, doc) > 0;
 }
 
 /** The article's path as the core, the panel and the export name it: workspace-relative, forward slashes. */

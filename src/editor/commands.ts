@@ -42,6 +42,10 @@ export const Commands = {
   /** {@link lexiconCommandHandlers}: (text?, uri?) */
   markNotEntity: 'newsmark.markNotEntity',
   openLexiconFile: 'newsmark.openLexiconFile',
+  /** {@link registerViews}: the deal map (a webview) */
+  showDealMap: 'newsmark.showDealMap',
+  /** {@link registerViews}: (key id | {keyId} | {path, figureId} | {uri, offset})? — the fact under the cursor, else a quick pick */
+  showFactTimeline: 'newsmark.showFactTimeline',
   /** {@link openSamples}: (parent folder uri?, isOpening?) — copies the bundled samples and opens them */
   openSamples: 'newsmark.openSamples',
   /** {@link showWalkthroughOnFirstRun}: the "Get Started with Newsmark" walkthrough */

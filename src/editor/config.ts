@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import { DEFAULT_ARTICLE_GLOB } from '../core/articleFiles';
 import { ENTITY_TYPES } from '../core/extract/entities/lexicon';
 import { FIGURE_KINDS } from '../core/extract/figures/figure';
 import type { Log } from './log';
@@ -16,7 +17,7 @@ export type ConflictSeverity = (typeof CONFLICT_SEVERITIES)[number];
 
 export const Settings = z.object({
   enable: z.boolean().default(true),
-  include: z.string().min(1).default('**/*.{md,markdown,txt}'),
+  include: z.string().min(1).default(DEFAULT_ARTICLE_GLOB),
   highlight: z.object({
     entityTypes: z.array(z.enum(ENTITY_TYPES)).default([...ENTITY_TYPES]),
     figureKinds: z.array(z.enum(FIGURE_KINDS)).default([...FIGURE_KINDS]),
@@ -24,7 +25,9 @@ export const Settings = z.object({
   analysis: z.object({
     debounceMs: z.number().int().min(0).max(10_000).default(300),
     workers: z.number().int().min(0).max(16).default(0),
-  }).default({ debounceMs: 300, workers: 0 }),
+    /** Larger articles are not analysed at all (open or on disk): never a 100 MB log on the extension host. */
+    maxFileSizeKB: z.number().int().min(1).max(1 << 20).default(2048),
+  }).default({ debounceMs: 300, workers: 0, maxFileSizeKB: 2048 }),
   author: z.string().default(''),
   conflicts: z.object({
     severity: z.enum(CONFLICT_SEVERITIES).default('information'),
@@ -33,7 +36,7 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** Keys read from the configuration, each validated on its own so one bad value spoils nothing else. */
-const KEYS = ['enable', 'include', 'highlight.entityTypes', 'highlight.figureKinds', 'analysis.debounceMs', 'analysis.workers', 'author', 'conflicts.severity'] as const;
+const KEYS = ['enable', 'include', 'highlight.entityTypes', 'highlight.figureKinds', 'analysis.debounceMs', 'analysis.workers', 'analysis.maxFileSizeKB', 'author', 'conflicts.severity'] as const;
 
 export class Config implements vscode.Disposable {
   private current: Settings;

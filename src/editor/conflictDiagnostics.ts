@@ -27,7 +27,8 @@ export function isConflictDiagnostic(diagnostic: vscode.Diagnostic): boolean {
   return diagnostic.code === CONFLICT_CODE;
 }
 
-export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Config): vscode.Disposable {
+/** `yieldToHost`: the platform's (platform.ts), between slices. */
+export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Config, yieldToHost: () => Promise<void>): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('newsmark.conflicts');
   /** Sources that have conflict diagnostics now, by path (a removed or renamed source is still cleared). */
   const published = new Map<string, vscode.Uri>();
@@ -70,7 +71,7 @@ export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Co
           if (Date.now() - started > SLICE_MS) break;
         }
         if (changes.length) collection.set(changes); // replaces each source's diagnostics, in one message a slice
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldToHost();
       }
     } finally {
       isRunning = false;

@@ -1,6 +1,8 @@
-/** Text files through `vscode.workspace.fs`, and atomic writes through Node for local files. */
+/**
+ * Text files through `vscode.workspace.fs`. Local files on the desktop are written through Node
+ * instead (atomically: nodePlatform.ts); every module writes through its platform's `writeTextFile`.
+ */
 import * as vscode from 'vscode';
-import { writeAtomically } from '../node/lockedFile';
 
 /** The file's text, or undefined when there is no such file (any other failure is thrown). */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
@@ -12,17 +14,8 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | undefined>
   }
 }
 
-/**
- * Writes `text` so that readers never see half a file and the old file is never deleted first: a
- * local file through a temp file, fsync and `rename(2)` (its mode kept; `workspace.fs.rename` with
- * `overwrite` deletes the target before renaming); any other scheme in one `workspace.fs.writeFile`.
- */
-export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Promise<void> {
-  if (uri.scheme === 'file') {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await writeAtomically(uri.fsPath, text);
-    return;
-  }
+/** Writes a text file in one `workspace.fs.writeFile` (atomic as far as its file-system provider makes it), its folder created. */
+export async function writeWorkspaceFsText(uri: vscode.Uri, text: string | Uint8Array): Promise<void> {
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await vscode.workspace.fs.writeFile(uri, typeof text === 'string' ? new TextEncoder().encode(text) : text);
 }

@@ -3,15 +3,18 @@
  * stands in; who says it; the file; its deals; the tags and corrections on its claim; and what
  * other sources state about the same fact, each with its value and verdict (agrees / conflicts,
  * and why). On an entity: type, canonical name, aliases, mentions here and in the workspace.
- * Never trusted markdown: no HTML, no command links; every piece of article text (and every
- * path) goes through `escapeMarkdown`.
+ * Never trusted markdown: no HTML, and one command link only — "Show timeline" of a fact other
+ * sources state (trust limited to that one command); every piece of article text (and every
+ * path) goes through `escapeMarkdown`, so no article can make a link.
  */
 import * as vscode from 'vscode';
 import type { Analysis, Figure } from '../core/analysis';
 import type { Verdict } from '../core/corpus/index';
 import type { Entity } from '../core/extract/entities/index';
+import { EVIDENCE_LABELS } from '../core/extract/entities/evidence';
 import { annotationsOfClaim, tagsOf, type AnnotationView } from './anchored';
 import { ARTICLE_LANGUAGES, rangeOf } from './articles';
+import { Commands } from './commands';
 import { correctionSummary, dealKindWords, dealParties, dealValue, escapeMarkdown, normalisedValue, qualifierWords } from './format';
 import type { WorkspaceCorpus } from './workspaceCorpus';
 import { HOVERED_FIGURE_CONTEXT } from './walkthrough';
@@ -146,10 +149,18 @@ function alsoStated(card: Card, article: AnalysedArticle, figure: Figure, source
         .label('  *').text(other.reason).label('*').line()
         .label('  “').text(other.sentence).label('”\n');
     }
+    if (facts.others.length) timelineLink(card, article.path, figure.id);
   }
   const status = sources.status;
   if (status.isIndexing) card.paragraph().label(`*Indexing the workspace: ${status.indexedCount} articles so far${status.passTotal ? ` of ${status.passTotal}` : ''}.*`);
   else if (status.isIncomplete) card.paragraph().label('*Indexing was cancelled: some articles are not compared yet (Newsmark: Re-index Workspace).*');
+}
+
+/** "Show timeline": the one command link a hover carries; its arguments are encoded, never article text as markdown. */
+function timelineLink(card: Card, path: string, figureId: string): void {
+  const args = encodeURIComponent(JSON.stringify([{ path, figureId }])).replace(/[()'!*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  card.paragraph().label(`[Show timeline](command:${Commands.showFactTimeline}?${args} "Chart every statement of this fact across the sources")`);
+  card.md.isTrusted = { enabledCommands: [Commands.showFactTimeline] };
 }
 
 export function entityCard(entity: Entity, sources: WorkspaceCorpus): vscode.MarkdownString {
@@ -164,7 +175,7 @@ export function entityCard(entity: Entity, sources: WorkspaceCorpus): vscode.Mar
     const articles = `${workspace.sourceCount} article${workspace.sourceCount === 1 ? '' : 's'}`;
     card.line().label(`**In the workspace:** ${workspace.mentionCount} mention${workspace.mentionCount === 1 ? '' : 's'} in ${articles} *(Find All References lists them)*`);
   }
-  card.line().label(entity.isFromLexicon ? '*From the lexicon*' : '*Found by the name heuristics*');
+  card.line().label('**Why:** ').text(entity.type).label(' — “').text(entity.evidence.phrase).label(`” *(${EVIDENCE_LABELS[entity.evidence.rule]})*`);
   return card.md;
 }
 

@@ -6,9 +6,11 @@ export interface IndexJob {
   readonly fsPath: string;
   /** Workspace-relative path, as in `analysis.path`. */
   readonly path: string;
+  /** A larger file is not analysed (`newsmark.analysis.maxFileSizeKB`): the answer is 'overLimit'. */
+  readonly maxBytes: number;
 }
 
-/** What became of one file: its facts, or 'missing' (the file is gone). */
+/** What became of one file: its facts, 'missing' (the file is gone) or 'overLimit' (left out for its size). */
 export type IndexResult =
   | {
       readonly status: 'ok';
@@ -19,7 +21,8 @@ export type IndexResult =
       /** Time to decode and analyse, in the worker. */
       readonly ms: number;
     }
-  | { readonly status: 'missing'; readonly error: string };
+  | { readonly status: 'missing'; readonly error: string }
+  | { readonly status: 'overLimit'; readonly bytes: number };
 
 /** An article file's bytes as text: UTF-8 (invalid sequences become U+FFFD), without a byte-order mark. */
 export function decodeArticle(bytes: Uint8Array): string {

@@ -9,9 +9,10 @@
 import * as vscode from 'vscode';
 import { Lexicon } from '../core/extract/entities/lexicon';
 import { WorkspaceLexicon, describeIssues } from '../core/schema';
-import { readTextFile, writeTextFileAtomically } from './files';
+import { readTextFile } from './files';
 import { EMPTY_LEXICON, serialiseLexicon } from './lexiconEdits';
 import type { Log } from './log';
+import type { Platform } from './platform';
 
 export const LEXICON_FILE = '.newsmark/lexicon.json';
 export const INVALID_LEXICON_CODE = 'newsmark.invalidLexicon';
@@ -37,7 +38,8 @@ export class LexiconSource implements vscode.Disposable {
   /** Fires after the workspace lexicon's text changed (created, edited, deleted, updated): analyses are stale. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: Log) {
+  /** `platform` writes the file (atomically on the desktop). */
+  constructor(private readonly log: Log, private readonly platform: Platform) {
     this.watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
     const reload = () => void this.reload();
     this.watcher.onDidChange(reload);
@@ -70,7 +72,7 @@ export class LexiconSource implements vscode.Disposable {
       if (!target) throw new Error('open a folder first: the workspace lexicon lives in its .newsmark/lexicon.json');
       const text = serialiseLexicon(change(state.file ?? EMPTY_LEXICON));
       if (text !== state.diskText) {
-        await writeTextFileAtomically(target, text);
+        await this.platform.writeTextFile(target, text);
         const file = WorkspaceLexicon.parse(JSON.parse(text));
         this.state = Promise.resolve({ lexicon: Lexicon.withAdditions(file), fileUri: target, diskText: text, file, problem: undefined });
         this.log.info(`lexicon: wrote ${target.fsPath} (${file.entities.length} entities, ${file.notEntities.length} non-entities)`);

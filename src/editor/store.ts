@@ -17,7 +17,6 @@
  * is marked orphan and kept. Articles renamed or moved outside VS Code are followed (same quotes
  * in a file that appeared); a source that is gone leaves its annotations detached (orphans).
  */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import {
   ANNOTATION_FILE_PATH, EMPTY_ANNOTATION_FILE, annotationAt, anchorStateOf, applyChange, applyChanges, findTarget, parseAnnotationFile,
@@ -26,10 +25,11 @@ import {
 } from '../core/annotations/index';
 import { JournalEntry } from '../core/schema';
 import type { AnchoredAnnotation, AnnotationView } from './anchored';
-import { annotationFileAccess, changeJournal, type AnnotationFileAccess, type ChangeJournal } from './annotationDisk';
+import type { AnnotationFileAccess, ChangeJournal } from './annotationDisk';
 import { folderRelativePath } from './articles';
 import type { Config } from './config';
 import type { Log } from './log';
+import { hexOf, type Platform } from './platform';
 import { MISSING_SOURCE_REASON, SourceMoves } from './sourceMoves';
 
 export { MISSING_SOURCE_REASON } from './sourceMoves';
@@ -101,8 +101,8 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   /** Fires when the number of unsaved changes or the write failure changes. */
   readonly onDidChangeSaveState = this.saveStateChanged.event;
 
-  /** `storage`: where the write-ahead journal lives (the extension's workspace storage). */
-  constructor(private readonly index: WorkspaceIndex, private readonly config: Config, private readonly log: Log, private readonly storage?: vscode.Uri) {
+  /** `platform`: how the annotations file and the journal are read and written; `storage`: where the write-ahead journal lives (the extension's workspace storage). */
+  constructor(private readonly index: WorkspaceIndex, private readonly config: Config, private readonly log: Log, private readonly platform: Platform, private readonly storage?: vscode.Uri) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${ANNOTATION_FILE_PATH}`);
     const onDisk = (uri: vscode.Uri) => {
       const folder = this.folderOf(uri);
@@ -259,14 +259,16 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     return new Date().toISOString();
   }
 
+  /** `ann-` and 16 random hex digits (`getRandomValues`, unlike `randomUUID`, works on a page that is not https too). */
   newId(): string {
-    return `ann-${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    return `ann-${hexOf(globalThis.crypto.getRandomValues(new Uint8Array(8)))}`;
   }
 
+  /** Who made a correction: `newsmark.author`, else the operating-system user, else "unknown" (in a browser there is none). */
   author(): string {
     if (this.config.settings.author) return this.config.settings.author;
     try {
-      return os.userInfo().username;
+      return this.platform.userName() ?? 'unknown';
     } catch (error) {
       this.log.warn(`store: no user name for corrections (${(error as Error).message}); set newsmark.author`);
       return 'unknown';
@@ -332,8 +334,8 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     if (!folder) {
       const fileUri = vscode.Uri.joinPath(wf.uri, ANNOTATION_FILE_PATH);
       folder = {
-        folder: wf, fileUri, access: annotationFileAccess(fileUri),
-        journal: this.storage ? changeJournal(this.storage, folderKey(key)) : undefined,
+        folder: wf, fileUri, access: this.platform.annotationFile(fileUri),
+        journal: this.storage ? this.platform.changeJournal(this.storage, folderKey(key)) : undefined,
         state: undefined, pending: [], current: EMPTY_ANNOTATION_FILE, loading: undefined, writing: undefined, isWriteQueued: false,
         writeTimer: undefined, failure: undefined, replayedJournals: [], reported: undefined,
       };
@@ -563,6 +565,7 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     let written: AnnotationFile | undefined;
     try {
       const result = await folder.access.update((diskText) => {
+        restored = []; // called again when another writer got in first (no lock: platform.ts)
         const state = folder.state;
         if (state?.status !== 'ok') return undefined;
         let base: AnnotationFile;

@@ -6,21 +6,30 @@
  * background pass over the whole workspace (workspaceCorpus.ts) cannot starve the editor. That
  * pass asks for files without keeping their analyses (`isRetained: false`): a large workspace
  * is held only as the corpus's compact facts. No provider calls `analyse`: they all ask this index.
- * That pass reads and analyses local files in worker threads when it can (`indexFile`,
- * src/workers/pool.ts), so a large workspace is indexed on several cores and the host stays free.
+ * On the desktop that pass reads and analyses local files in worker threads when it can (`indexFile`,
+ * src/workers/pool.ts), so a large workspace is indexed on several cores and the host stays free;
+ * in a browser (no worker threads: platform.ts) it analyses on the host, yielding between articles.
+ * Articles over `newsmark.analysis.maxFileSizeKB` are not analysed anywhere, open or on disk:
+ * they are listed (`skipped`, `onDidChangeSkipped`) for the status bar, and logged once.
+ * Which files are articles follows the include glob, the folders every Newsmark tool skips
+ * (src/core/articleFiles.ts) and the user's `files.exclude`.
  */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../core/analysisCache';
+import { articleExcludeGlob, isExcludedByPatterns, isInExcludedFolder, type ArticleExclude } from '../core/articleFiles';
 import { analyse, type Analysis } from '../core/analysis';
 import type { SourceFacts } from '../core/corpus/sourceFacts';
-import { WorkerPool, type PoolLexicon } from '../workers/pool';
-import { WORKER_HEAP } from '../workers/protocol';
+import type { PoolLexicon } from '../workers/protocol';
+import { workerHeapFor } from '../workers/protocol';
 import { articlePath, isArticleDocument } from './articles';
 import type { Config } from './config';
-import { decodeArticle, type IndexJob, type IndexResult } from './indexProtocol';
+import { decodeArticle } from './indexProtocol';
 import type { LexiconSource, LexiconState } from './lexiconSource';
+import { SizeLimit, type SkippedArticle } from './sizeLimit';
 import type { Log } from './log';
+import type { IndexWorkerPool, Platform } from './platform';
+
+export type { SkippedArticle } from './sizeLimit';
 
 export interface AnalysedArticle {
   readonly uri: vscode.Uri;
@@ -45,7 +54,10 @@ export interface IndexedFile {
 
 export type IndexFileResult =
   | { readonly status: 'ok'; readonly file: IndexedFile }
-  /** The file is gone. */
+  /**
+   * The file is gone, or it is over the size limit (then `skipped` lists it): either way it is
+   * not part of the corpus, and facts it had before it grew are dropped.
+   */
   | { readonly status: 'missing' }
   /** Too large for a worker: analyse it on the host (`getUri`). */
   | { readonly status: 'tooLarge' }
@@ -54,10 +66,6 @@ export type IndexFileResult =
 
 /** Worker threads for `newsmark.analysis.workers: 0`: one per core, at most this many. */
 const MAX_AUTO_WORKERS = 4;
-
-/** Never articles: dependencies, version control, Newsmark's own files. */
-const EXCLUDE = '**/{node_modules,.git,.newsmark}/**';
-const EXCLUDED_FOLDER = /\/(?:node_modules|\.git|\.newsmark)\//;
 
 interface Entry {
   readonly key: string;
@@ -88,7 +96,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly fileChanged = new vscode.EventEmitter<vscode.Uri>();
   private readonly wasReset = new vscode.EventEmitter<void>();
   private readonly fileIndexed = new vscode.EventEmitter<IndexedFile>();
-  private pool: WorkerPool<IndexJob, IndexResult> | undefined;
+  /** Articles left out for their size. */
+  private readonly sizeLimit: SizeLimit;
+  private pool: IndexWorkerPool | undefined;
+  /** The heap the pool's workers were started with (it follows the size limit). */
+  private poolHeapMb = 0;
   /** Bumped by every reset: worker results started before one are dropped. */
   private generation = 0;
   private readonly lexiconKeys = new WeakMap<LexiconState, PoolLexicon>();
@@ -110,20 +122,24 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidReset = this.wasReset.event;
   /** Fires when a worker thread indexed a file (`indexFile`); `onDidAnalyse` does not fire for it. */
   readonly onDidIndexFile = this.fileIndexed.event;
+  /** Fires when an article was left out for its size, or is no longer. */
+  readonly onDidChangeSkipped: vscode.Event<void>;
   private articleSettings: string;
 
-  /** `workerScript`: dist/indexWorker.js; without it every analysis runs on the extension host. */
-  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly workerScript?: string) {
+  /** `platform`: its worker threads analyse files in the background; without them (a browser) every analysis runs on the extension host, one article per slice. */
+  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly platform: Platform) {
+    this.sizeLimit = new SizeLimit(config, log);
+    this.onDidChangeSkipped = this.sizeLimit.onDidChange;
     this.watcher = this.watchArticles();
     this.articleSettings = this.articleSettingsKey();
     this.disposables.push(
-      this.analysed, this.forgotten, this.articlesChanged, this.fileChanged, this.wasReset, this.fileIndexed,
+      this.analysed, this.forgotten, this.articlesChanged, this.fileChanged, this.wasReset, this.fileIndexed, this.sizeLimit,
       vscode.workspace.onDidOpenTextDocument((doc) => this.isArticle(doc) && void this.get(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.scheduleAnalysis(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       lexicons.onDidChange(() => this.reset('the workspace lexicon changed')),
       config.onDidChange(() => {
-        if (this.pool && this.pool.size !== this.workerCount) {
+        if (this.pool && (this.pool.size !== this.workerCount || this.poolHeapMb !== workerHeapFor(this.maxFileBytes).maxOldGenerationSizeMb)) {
           this.pool.dispose(); // jobs in flight answer 'failed'; the next pass starts the new pool
           this.pool = undefined;
         }
@@ -136,20 +152,37 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.reset('settings changed');
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset('workspace folders changed')),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('files.exclude') && this.reset('files.exclude changed')),
     );
   }
 
   private articleSettingsKey(): string {
-    return JSON.stringify([this.config.settings.enable, this.config.settings.include]);
+    const { enable, include, analysis } = this.config.settings;
+    return JSON.stringify([enable, include, analysis.maxFileSizeKB]);
+  }
+
+  /** Larger articles are not analysed (`newsmark.analysis.maxFileSizeKB`). */
+  get maxFileBytes(): number {
+    return this.sizeLimit.maxBytes;
+  }
+
+  /** Why this article is not analysed, if it is left out for its size. */
+  skipped(uri: vscode.Uri): SkippedArticle | undefined {
+    return this.sizeLimit.get(uri);
+  }
+
+  /** Every article left out for its size, by path. */
+  skippedArticles(): SkippedArticle[] {
+    return this.sizeLimit.all();
   }
 
   private watchArticles(): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(this.config.settings.include);
-    const isWatched = (uri: vscode.Uri) => !EXCLUDED_FOLDER.test(uri.path);
+    const isWatched = (uri: vscode.Uri) => !isInExcludedFolder(vscode.workspace.asRelativePath(uri, false));
     return vscode.Disposable.from(
       watcher,
       watcher.onDidCreate((uri) => { this.updateArticleList(uri, true); if (isWatched(uri)) this.fileChanged.fire(uri); }),
-      watcher.onDidDelete((uri) => { this.forget(uri); this.updateArticleList(uri, false); if (isWatched(uri)) this.fileChanged.fire(uri); }),
+      watcher.onDidDelete((uri) => { this.forget(uri); this.sizeLimit.unskip(uri); this.updateArticleList(uri, false); if (isWatched(uri)) this.fileChanged.fire(uri); }),
       watcher.onDidChange((uri) => {
         if (this.openDocument(uri) || !isWatched(uri)) return; // an open document is analysed from its editor text
         this.forget(uri);
@@ -171,6 +204,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.isArticle(doc)) return undefined;
     const uri = doc.uri;
     const version = doc.version;
+    const overLimit = this.sizeLimit.documentBytesOver(doc);
+    if (overLimit !== undefined) {
+      this.sizeLimit.skip(uri, overLimit, version); // not analysed on the host, nor anywhere
+      return undefined;
+    }
+    this.sizeLimit.unskip(uri);
     const result = await this.lookup(uri, `v${version}`, true, true, async () => ({ text: doc.getText(), version }));
     return token?.isCancellationRequested ? undefined : result;
   }
@@ -188,6 +227,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch {
       return undefined; // deleted meanwhile
     }
+    if ((stat.type & vscode.FileType.File) === 0) return undefined; // a folder, a named pipe, a device: never read
+    if (stat.size > this.maxFileBytes) {
+      this.sizeLimit.skip(uri, stat.size, undefined);
+      return undefined;
+    }
+    this.sizeLimit.unskip(uri);
     const result = await this.lookup(uri, `m${stat.mtime}:${stat.size}`, false, isRetained, async () => {
       const bytes = await vscode.workspace.fs.readFile(uri);
       return { text: decodeArticle(bytes), version: undefined };
@@ -197,9 +242,10 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Worker threads the background pass uses (0: it analyses on the extension host). */
   get workerCount(): number {
-    if (!this.workerScript) return 0;
+    const workers = this.platform.indexWorkers;
+    if (!workers) return 0;
     const setting = this.config.settings.analysis.workers;
-    return setting > 0 ? setting : Math.min(MAX_AUTO_WORKERS, Math.max(1, availableCores()));
+    return setting > 0 ? setting : Math.min(MAX_AUTO_WORKERS, Math.max(1, workers.availableCores()));
   }
 
   /** Whether `indexFile` can analyse this uri in a worker thread: a local file not open in an editor. */
@@ -214,13 +260,20 @@ export class WorkspaceIndex implements vscode.Disposable {
   async indexFile(uri: vscode.Uri): Promise<IndexFileResult> {
     const generation = this.generation;
     const state = await this.lexicons.current();
-    const pool = (this.pool ??= new WorkerPool<IndexJob, IndexResult>({
-      script: this.workerScript!, size: this.workerCount, resourceLimits: WORKER_HEAP, onLog: (message) => this.log.warn(`index: ${message}`),
-    }));
+    const heap = workerHeapFor(this.maxFileBytes);
+    if (!this.pool) {
+      this.pool = this.platform.indexWorkers!.createPool({ size: this.workerCount, resourceLimits: heap, onLog: (message) => this.log.warn(`index: ${message}`) });
+      this.poolHeapMb = heap.maxOldGenerationSizeMb;
+    }
     const path = articlePath(uri);
-    const reply = await pool.run({ fsPath: uri.fsPath, path }, this.poolLexicon(state));
+    const reply = await this.pool.run({ fsPath: uri.fsPath, path, maxBytes: this.maxFileBytes }, this.poolLexicon(state));
     if (this.isDisposed || generation !== this.generation) return { status: 'superseded' };
+    if (reply.status === 'overLimit') {
+      this.sizeLimit.skip(uri, reply.bytes, undefined);
+      return { status: 'missing' }; // out of the corpus, and facts it had before it grew dropped
+    }
     if (reply.status === 'missing' || reply.status === 'tooLarge') return { status: reply.status };
+    this.sizeLimit.unskip(uri);
     if (reply.status === 'failed') {
       this.log.warn(`index: analysis of ${uri.toString()} failed in a worker (the host tries again): ${reply.error}`);
       return { status: 'failed' };
@@ -247,12 +300,27 @@ export class WorkspaceIndex implements vscode.Disposable {
     return (this.articleList ??= this.findArticles());
   }
 
+  /**
+   * Each workspace folder searched with its own exclude: the folders Newsmark always skips and
+   * the folder's `files.exclude`. (Any exclude given to findFiles replaces `files.exclude`, so
+   * the two are merged here rather than one of them lost.)
+   */
   private async findArticles(): Promise<vscode.Uri[]> {
     if (!this.config.settings.enable) return [];
     const started = Date.now();
-    const uris = await vscode.workspace.findFiles(this.config.settings.include, EXCLUDE);
-    this.log.info(`index: ${uris.length} article file(s) match ${this.config.settings.include} (${Date.now() - started} ms)`);
+    const include = this.config.settings.include;
+    const lists = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => {
+      const exclude = this.excludeOf(folder);
+      if (exclude.leftOut.length > 0) this.log.info(`index: files.exclude patterns the index cannot apply in ${folder.name} (they depend on sibling files or hold a comma): ${exclude.leftOut.join(', ')}`);
+      return vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude.glob);
+    }));
+    const uris = lists.flat();
+    this.log.info(`index: ${uris.length} article file(s) match ${include} (${Date.now() - started} ms)`);
     return uris.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private excludeOf(folder: vscode.WorkspaceFolder): ArticleExclude {
+    return articleExcludeGlob(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'));
   }
 
   /** The open (not closed) document of a uri, if any. */
@@ -302,7 +370,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.isRunning = true;
     try {
       for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-        await new Promise<void>((r) => setImmediate(r)); // never on the caller's stack; let the host breathe
+        await this.platform.yieldToHost(); // never on the caller's stack; let the host breathe between articles
         if (this.isDisposed || this.entries.get(job.uriKey)?.key !== job.key) {
           job.resolve(undefined); // superseded by a newer version, forgotten or disposed
           continue;
@@ -354,12 +422,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (had) this.forgotten.fire(uri);
   }
 
-  /** A file came or went: the list follows without searching the workspace again (that can take seconds). */
+  /**
+   * A file came or went: the list follows without searching the workspace again (that can take
+   * seconds), unless the user's files.exclude has a pattern only a search can apply.
+   */
   private updateArticleList(uri: vscode.Uri, isCreated: boolean): void {
     const list = this.articleList;
     if (list) {
       const key = uri.toString();
-      const isExcluded = EXCLUDED_FOLDER.test(uri.path);
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const relative = vscode.workspace.asRelativePath(uri, false);
+      const isExcluded = !folder || isInExcludedFolder(relative) ? true : isExcludedByPatterns(relative, this.excludeOf(folder).userPatterns);
+      if (isCreated && isExcluded === undefined) {
+        this.invalidateArticleList();
+        return;
+      }
       this.articleList = list.then((uris) => {
         const others = uris.filter((u) => u.toString() !== key);
         return isCreated && !isExcluded ? [...others, uri].sort((a, b) => a.path.localeCompare(b.path)) : others;
@@ -379,6 +456,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.generation++;
     this.entries.clear();
     this.latestByUri.clear();
+    this.sizeLimit.clear(); // checked again against the (maybe new) limit as files are indexed
     this.invalidateArticleList();
     this.wasReset.fire();
     for (const doc of vscode.workspace.textDocuments) if (this.isArticle(doc)) void this.get(doc);
@@ -394,6 +472,3 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 }
 
-function availableCores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-}

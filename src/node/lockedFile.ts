@@ -65,7 +65,7 @@ export async function updateLocked(
 }
 
 /** Writes `text` to `file` through a temp file and a rename; keeps the old file's mode (and owner, as root). */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+export async function writeAtomically(file: string, text: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -78,7 +78,7 @@ export async function writeAtomically(file: string, text: string): Promise<void>
   const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, stat ? stat.mode & 0o7777 : 0o666);
   try {
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
       if (stat) {
         await handle.chmod(stat.mode & 0o7777);
         if (process.getuid?.() === 0 && (stat.uid !== 0 || stat.gid !== 0)) await handle.chown(stat.uid, stat.gid);

@@ -26,9 +26,17 @@ export type PoolFailure =
   | { readonly status: 'tooLarge'; readonly error: string };
 
 /**
- * Files up to this size are analysed in a worker; bigger ones on the caller's thread, whose heap
- * is not capped. A worker's heap (WORKER_HEAP) holds the analysis of ~2 MB of text.
+ * The CLI analyses files up to this size in its pool of workers; bigger ones in a thread of their
+ * own with a large heap. A worker's heap (WORKER_HEAP) holds the analysis of ~2 MB of text.
  */
 export const MAX_WORKER_FILE_BYTES = 1 << 20;
 /** The V8 heap of a worker: small, so that it collects often and the process's memory stays low. */
 export const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } as const;
+/** Heap per byte of article the analysis needs, with room to spare (96 MB holds ~2 MB of text). */
+const HEAP_PER_ARTICLE_BYTE = 48;
+
+/** A worker heap that holds the analysis of an article of `maxFileBytes` (WORKER_HEAP at least). */
+export function workerHeapFor(maxFileBytes: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const needMb = Math.ceil((maxFileBytes * HEAP_PER_ARTICLE_BYTE) / (1 << 20));
+  return { ...WORKER_HEAP, maxOldGenerationSizeMb: Math.max(WORKER_HEAP.maxOldGenerationSizeMb, needMb) };
+}

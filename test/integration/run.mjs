@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Integration tests of Newsmark inside a REAL VS Code.
 //
-//   node esbuild.mjs && node test/integration/run.mjs [--verbose] [--timeout 300]
+//   node esbuild.mjs && node test/integration/run.mjs [--verbose] [--timeout 300] [--web]
+//
+// --web: the browser build (package.json "browser") in the browser's web worker extension host,
+// as vscode.dev and github.dev run it, with the suites that need no Node (test/web/suite/index.ts,
+// bundled for the browser: mocha's browser build, `node:assert/strict` on chai). code-server only.
 //
 // 1. Expects dist/extension.js (built by `node esbuild.mjs`; this script builds no extension code).
 // 2. Compiles test/integration/suite/*.ts with esbuild into out/test/integration/suite/
@@ -30,8 +34,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const harness = path.join(here, 'harness');
 const suiteSrc = path.join(here, 'suite');
-const suiteOut = path.join(root, 'out', 'test', 'integration', 'suite');
-const testsIndex = path.join(suiteOut, 'index.js');
+const webSuiteSrc = path.join(root, 'test', 'web', 'suite');
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
 
 const t0 = Date.now();
@@ -44,6 +47,7 @@ try {
     options: {
       verbose: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '300' },
+      web: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -53,8 +57,16 @@ try {
   process.exit(2);
 }
 if (opts.help) {
-  console.log('usage: node test/integration/run.mjs [--verbose] [--timeout seconds]   (see the header of this file)');
+  console.log('usage: node test/integration/run.mjs [--verbose] [--timeout seconds] [--web]   (see the header of this file)');
   process.exit(0);
+}
+// inside the extension's folder: the workbench runs the tests in the extension host that runs the extension
+const suiteOut = path.join(root, 'out', 'test', opts.web ? 'web' : 'integration', 'suite');
+const testsIndex = path.join(suiteOut, 'index.js');
+if (opts.web && process.env.VSCODE_TEST_HOST === 'electron') {
+  console.error('run.mjs: --web runs in code-server only (VSCODE_TEST_HOST=electron has no web worker extension host)');
+  console.log('0 passed, 1 failed');
+  process.exit(2);
 }
 
 let tmp;
@@ -79,7 +91,7 @@ function fail(message, code = 1) {
 
 // ------------------------------------------------------------------ 1. the built extension
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const main = path.resolve(root, pkg.main ?? 'dist/extension.js');
+const main = path.resolve(root, (opts.web ? pkg.browser : pkg.main) ?? 'dist/extension.js');
 if (!fs.existsSync(main)) fail(`${path.relative(root, main)} is missing: run \`node esbuild.mjs\` first`);
 {
   const newest = (dir) => {
@@ -105,18 +117,33 @@ try {
     .map((f) => path.join(suiteSrc, f));
   if (!entryPoints.some((f) => path.basename(f) === 'index.ts')) throw new Error(`no index.ts in ${suiteSrc}`);
   fs.rmSync(suiteOut, { recursive: true, force: true }); // no stale *.test.js of deleted tests
-  await esbuild.build({
-    entryPoints,
-    outdir: suiteOut,
-    bundle: true, // test files may import src/ modules and package.json
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['vscode', 'mocha'],
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-  info(`compiled ${entryPoints.length} suite file(s) into ${path.relative(root, suiteOut)}/`);
+  if (opts.web) {
+    const { browserBuildOptions, refuseNodeBuiltins } = await import(pathToFileURL(path.join(root, 'scripts', 'browserBundle.mjs')).href);
+    const strictAssert = path.join(webSuiteSrc, 'strictAssert.ts');
+    await esbuild.build({
+      ...browserBuildOptions({ absWorkingDir: root }),
+      define: {}, // mocha's browser build brings its own `process`: no markers for Node globals in the tests' bundle
+      entryPoints: [path.join(webSuiteSrc, 'index.ts')],
+      outfile: testsIndex,
+      sourcemap: 'inline',
+      // the suites' `node:assert/strict` is chai's assert in the browser; any other Node built-in is refused
+      plugins: [{ name: 'strict-assert', setup: (build) => build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: strictAssert })) }, refuseNodeBuiltins],
+    });
+    info(`bundled test/web/suite/index.ts for the browser into ${path.relative(root, testsIndex)}`);
+  } else {
+    await esbuild.build({
+      entryPoints,
+      outdir: suiteOut,
+      bundle: true, // test files may import src/ modules and package.json
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['vscode', 'mocha'],
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+    info(`compiled ${entryPoints.length} suite file(s) into ${path.relative(root, suiteOut)}/`);
+  }
 } catch (e) {
   fail(`compiling the integration suite failed: ${e.message}`);
 }
@@ -202,7 +229,7 @@ if (process.env.VSCODE_TEST_HOST === 'electron') {
     fail(`the VS Code (electron) test host failed to start or run: ${e?.message ?? e}`);
   }
 } else {
-  info('host: code-server + headless Chromium (test/integration/harness)');
+  info(`host: code-server + headless Chromium (test/integration/harness)${opts.web ? ', the extension in the web worker extension host' : ''}`);
   if (!process.env.NEWSMARK_SKIP_SETUP) {
     const ts = Date.now();
     const r = spawnSync('bash', [path.join(harness, 'setup.sh')], { stdio: 'inherit' });
@@ -212,6 +239,7 @@ if (process.env.VSCODE_TEST_HOST === 'electron') {
   const args = [path.join(harness, 'run-tests.mjs'), '--extension', root, '--tests', testsIndex,
     '--workspace', workspace, '--timeout', opts.timeout];
   if (opts.verbose) args.push('--verbose');
+  if (opts.web) args.push('--kind', 'web');
   ({ code } = await runTee(process.execPath, args, { cwd: root }));
 }
 

@@ -65,10 +65,13 @@ try {
   const entries = zipEntries(vsix);
   const names = [...entries.keys()].filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length)).sort();
   log(`the package holds: ${names.join(', ')}`);
-  for (const required of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/indexWorker.js', 'media/icon.png', 'schemas/claims.schema.json']) {
+  for (const required of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/indexWorker.js', 'dist/web/extension.js', 'media/icon.png', 'schemas/claims.schema.json']) {
     check(names.includes(required), `the package holds ${required}`);
   }
-  const stray = names.filter((n) => /^(src|test|node_modules|scripts|bench|seeds)\/|\.map$|\.ts$|\.svg$/.test(n) && n !== 'media/newsmark.svg');
+  // The five sample articles ship: "Open the Sample Articles" (walkthrough step one) copies them.
+  const samples = names.filter((n) => /^seeds\/[^/]+\.(txt|md)$/.test(n));
+  check(samples.length >= 5, `the package holds the sample articles the walkthrough opens (${samples.length})`);
+  const stray = names.filter((n) => /^(src|test|node_modules|scripts|bench)\/|\.map$|\.ts$|\.svg$/.test(n) && n !== 'media/newsmark.svg');
   check(stray.length === 0, `nothing a user does not need (found: ${stray.join(', ') || 'none'})`);
   const icon = entries.get('extension/media/icon.png')?.();
   check(icon && icon.readUInt32BE(16) === 128 && icon.readUInt32BE(20) === 128, 'the icon is a 128×128 PNG');

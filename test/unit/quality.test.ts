@@ -43,7 +43,7 @@ suite('quality: scores against hand-made gold', function () {
     assert.ok(s.figures.f >= 0.95, `figures F1 ${s.figures.f}`);
     assert.ok(s.figureValueAccuracy >= 0.95, `value accuracy ${s.figureValueAccuracy}`);
     assert.ok(s.figureExactSpan >= 0.9, `exact span ${s.figureExactSpan}`);
-    assert.ok(s.entities.f >= 0.9, `entities F1 ${s.entities.f}`);
+    assert.ok(s.entities.f >= 0.95, `entities F1 ${s.entities.f}`);
     assert.ok(s.deals.f >= 0.8, `deals F1 ${s.deals.f}`);
   });
 
@@ -52,7 +52,7 @@ suite('quality: scores against hand-made gold', function () {
     assert.equal(s.errors, 0);
     assert.ok(s.figures.f >= 0.95, `figures F1 ${s.figures.f}`);
     assert.ok(s.figureValueAccuracy >= 0.95, `value accuracy ${s.figureValueAccuracy}`);
-    assert.ok(s.entities.f >= 0.9, `entities F1 ${s.entities.f}`);
+    assert.ok(s.entities.f >= 0.95, `entities F1 ${s.entities.f}`);
     assert.ok(s.deals.f >= 0.7, `deals F1 ${s.deals.f}`);
   });
 });

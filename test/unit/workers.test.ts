@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyse } from '../../src/core/analysis';
@@ -8,11 +8,13 @@ import { summariseSource } from '../../src/core/corpus/sourceFacts';
 import { Lexicon } from '../../src/core/extract/entities/lexicon';
 import { decodeArticle, type IndexJob, type IndexResult } from '../../src/editor/indexProtocol';
 import { WorkerPool, type PoolLexicon } from '../../src/workers/pool';
-import { MAX_WORKER_FILE_BYTES } from '../../src/workers/protocol';
+import { WORKER_HEAP, workerHeapFor } from '../../src/workers/protocol';
 import { lineStartsOf } from '../../src/editor/lineStarts';
 
 const ROOT = resolve(__dirname, '../..');
 const BUILTIN: PoolLexicon = { key: 'builtin', additions: undefined };
+/** newsmark.analysis.maxFileSizeKB's default. */
+const LIMIT = 2048 * 1024;
 
 function articles(): string[] {
   const dirs = [join(ROOT, 'seeds'), join(ROOT, 'test/fixtures/articles')];
@@ -45,7 +47,7 @@ suite('workers: the index\'s worker pool', () => {
     const lexicon = Lexicon.withAdditions();
     const files = articles();
     assert.ok(files.length >= 10);
-    const replies = await Promise.all(files.map((file, i) => workers.run({ fsPath: file, path: `a/${i}.md` }, BUILTIN)));
+    const replies = await Promise.all(files.map((file, i) => workers.run({ fsPath: file, path: `a/${i}.md`, maxBytes: LIMIT }, BUILTIN)));
     assert.equal(workers.runningCount, 2, 'both workers took jobs');
     replies.forEach((reply, i) => {
       assert.equal(reply.status, 'ok', files[i]);
@@ -59,11 +61,11 @@ suite('workers: the index\'s worker pool', () => {
 
   test('should read a missing file as missing, decode invalid UTF-8 and drop a byte-order mark', async () => {
     const workers = pool(1);
-    const missing = await workers.run({ fsPath: join(tmp, 'gone.md'), path: 'gone.md' }, BUILTIN);
+    const missing = await workers.run({ fsPath: join(tmp, 'gone.md'), path: 'gone.md', maxBytes: LIMIT }, BUILTIN);
     assert.equal(missing.status, 'missing');
     const odd = join(tmp, 'odd.txt');
     writeFileSync(odd, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Microsoft invested $13 billion '), Buffer.from([0xff, 0xfe]), Buffer.from(' in OpenAI.\n')]));
-    const reply = await workers.run({ fsPath: odd, path: 'odd.txt' }, BUILTIN);
+    const reply = await workers.run({ fsPath: odd, path: 'odd.txt', maxBytes: LIMIT }, BUILTIN);
     assert.equal(reply.status, 'ok');
     if (reply.status !== 'ok') return;
     assert.equal(reply.text, 'Microsoft invested $13 billion \uFFFD\uFFFD in OpenAI.\n');
@@ -75,7 +77,7 @@ suite('workers: the index\'s worker pool', () => {
     const file = join(tmp, 'lexicon.md');
     writeFileSync(file, 'Zorblat Quux signed a deal with Microsoft. Zorblat Quux will pay $2 billion.\n');
     const names = async (lexicon: PoolLexicon) => {
-      const reply = await workers.run({ fsPath: file, path: 'lexicon.md' }, lexicon);
+      const reply = await workers.run({ fsPath: file, path: 'lexicon.md', maxBytes: LIMIT }, lexicon);
       assert.equal(reply.status, 'ok');
       return reply.status === 'ok' ? reply.facts.entities.map((e) => `${e.name}:${e.type}`).sort() : [];
     };
@@ -92,41 +94,49 @@ suite('workers: the index\'s worker pool', () => {
     const workers = pool(1, crashing);
     for (let i = 0; i < 3; i++) {
       assert.equal(workers.isBroken, false);
-      const reply = await workers.run({ fsPath: join(tmp, 'x.md'), path: 'x.md' }, BUILTIN);
+      const reply = await workers.run({ fsPath: join(tmp, 'x.md'), path: 'x.md', maxBytes: LIMIT }, BUILTIN);
       assert.equal(reply.status, 'failed');
       assert.match(reply.status === 'failed' ? reply.error : '', /exited \(code 3\)/);
     }
     assert.equal(workers.isBroken, true);
-    assert.equal((await workers.run({ fsPath: join(tmp, 'x.md'), path: 'x.md' }, BUILTIN)).status, 'failed');
+    assert.equal((await workers.run({ fsPath: join(tmp, 'x.md'), path: 'x.md', maxBytes: LIMIT }, BUILTIN)).status, 'failed');
   });
 
-  test('should send back a file too large for a worker, and one that runs out of its heap, without counting a crash', async () => {
+  test('should leave out a file over the size limit without reading it, and send back one that runs out of its heap, without counting a crash', async () => {
     const big = join(tmp, 'big.md');
-    writeFileSync(big, 'Microsoft invested $13 billion in OpenAI.\n\n'.repeat(Math.ceil((MAX_WORKER_FILE_BYTES + 1) / 43)));
-    assert.equal((await pool(1).run({ fsPath: big, path: 'big.md' }, BUILTIN)).status, 'tooLarge');
+    writeFileSync(big, 'Microsoft invested $13 billion in OpenAI.\n\n'.repeat(2000)); // 86 KB
+    const over = await pool(1).run({ fsPath: big, path: 'big.md', maxBytes: 64 << 10 }, BUILTIN);
+    assert.deepEqual(over, { status: 'overLimit', bytes: statSync(big).size });
+    assert.equal((await pool(1).run({ fsPath: big, path: 'big.md', maxBytes: 128 << 10 }, BUILTIN)).status, 'ok', 'under a higher limit it is analysed');
     const medium = join(tmp, 'medium.md');
     writeFileSync(medium, 'Microsoft invested $13 billion in OpenAI, according to The Information.\n\n'.repeat(6000)); // ~430 KB
     const starved = new WorkerPool<IndexJob, IndexResult>({ script: worker, size: 1, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } });
     pools.push(starved);
-    for (let i = 0; i < 3; i++) assert.equal((await starved.run({ fsPath: medium, path: 'medium.md' }, BUILTIN)).status, 'tooLarge');
+    for (let i = 0; i < 3; i++) assert.equal((await starved.run({ fsPath: medium, path: 'medium.md', maxBytes: LIMIT }, BUILTIN)).status, 'tooLarge');
     assert.equal(starved.isBroken, false, 'running out of heap is not a crash');
+  });
+
+  test('should give workers a heap that holds the largest article the limit lets in', () => {
+    assert.deepEqual(workerHeapFor(LIMIT), WORKER_HEAP, 'the default limit fits the default heap');
+    assert.equal(workerHeapFor(10 << 20).maxOldGenerationSizeMb, 480);
+    assert.equal(workerHeapFor(64 << 10).maxOldGenerationSizeMb, WORKER_HEAP.maxOldGenerationSizeMb);
   });
 
   test('should stop idle workers and start them again with new work', async () => {
     const workers = new WorkerPool<IndexJob, IndexResult>({ script: worker, size: 1, idleMs: 50 });
     pools.push(workers);
     const file = articles()[0]!;
-    assert.equal((await workers.run({ fsPath: file, path: 'a.md' }, BUILTIN)).status, 'ok');
+    assert.equal((await workers.run({ fsPath: file, path: 'a.md', maxBytes: LIMIT }, BUILTIN)).status, 'ok');
     assert.equal(workers.runningCount, 1);
     for (let i = 0; i < 100 && workers.runningCount > 0; i++) await new Promise((r) => setTimeout(r, 20));
     assert.equal(workers.runningCount, 0, 'the idle worker stopped');
-    assert.equal((await workers.run({ fsPath: file, path: 'a.md' }, BUILTIN)).status, 'ok');
+    assert.equal((await workers.run({ fsPath: file, path: 'a.md', maxBytes: LIMIT }, BUILTIN)).status, 'ok');
   });
 
   test('should answer every job in flight when disposed', async () => {
     const workers = pool(1);
     const file = articles()[0]!;
-    const jobs = [1, 2, 3].map(() => workers.run({ fsPath: file, path: 'a.md' }, BUILTIN));
+    const jobs = [1, 2, 3].map(() => workers.run({ fsPath: file, path: 'a.md', maxBytes: LIMIT }, BUILTIN));
     workers.dispose();
     const replies = await Promise.all(jobs);
     assert.ok(replies.every((r) => r.status === 'failed'));

@@ -19,7 +19,7 @@ import { internFacts, releaseFacts, releaseKey } from './internedFacts';
 import { dealMentionCount, unpackDeals } from './packedDeals';
 import { figureIdOf, movedTo, retainedCharacters, summariseSource, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
 import { StringPool } from './stringPool';
-import type { ComparedStatement, CorpusChange, CorpusEntity, CorpusEntityMention, CorpusFact, FactKeyView, FigureFacts, RetainedCounts } from './views';
+import type { ComparedStatement, CorpusChange, CorpusEntity, CorpusEntityMention, CorpusFact, FactKeyView, FactStatements, FigureFacts, RetainedCounts } from './views';
 import { byText } from './order';
 import { PartyUsers } from './partyUsers';
 
@@ -101,6 +101,17 @@ export class Corpus {
     }
     others.sort((a, b) => byText(a.path, b.path) || a.start - b.start);
     return { key: this.keyViewOf(keyId, statement), statement: toView(path, statement), others, verdict: overall(others.map((o) => o.verdict)) };
+  }
+
+  /** Every statement of a fact (a key id of `statementsFor` or `facts`), dated, by path then position; undefined for an unknown key. */
+  factStatements(keyId: string): FactStatements | undefined {
+    const list = [...this.factIndex.statementsOf(keyId)];
+    if (list.length === 0) return undefined;
+    list.sort(([a, x], [b, y]) => byText(a, b) || x.start - y.start);
+    const statements = list.map(([path, s]) => ({
+      ...toView(path, s), precision: s.precision, asOf: s.asOf, dealDate: s.dealDate, dateline: this.sources.get(path)?.dateline ?? null,
+    }));
+    return { key: this.keyViewOf(keyId, list[0]![1]), statements };
   }
 
   /** The figures of one source that another source contradicts (for diagnostics). */

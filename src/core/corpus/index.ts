@@ -5,5 +5,5 @@ export { factsOf, describeKey, subjectId, subjectName, factKeyId, type FactKey, 
 export { METRICS, type Metric } from './metric';
 export type { Subject, Party } from './subject';
 export { byFirstMention, type CorpusDeal, type DealMerge, type SourceDealStatement } from './deals';
-export type { CorpusChange, CorpusEntity, CorpusEntityMention, CorpusFact, ComparedStatement, FactKeyView, FigureFacts, RetainedCounts, StatementView } from './views';
+export type { CorpusChange, CorpusEntity, CorpusEntityMention, CorpusFact, ComparedStatement, DatedStatementView, FactKeyView, FactStatements, FigureFacts, RetainedCounts, StatementView } from './views';
 export { summariseSource, type SourceFacts, type SourceEntity, type StoredStatement } from './sourceFacts';

@@ -35,6 +35,25 @@ export interface StatementView {
   readonly isApprox: boolean;
 }
 
+/** A statement with what places it in time and what judging it needs (`Corpus.factStatements`). */
+export interface DatedStatementView extends StatementView {
+  /** The place value of the last written digit ("$13.5 billion" → 1e8); null when unknown. */
+  readonly precision: number | null;
+  /** For a key without a year: the article's dateline. */
+  readonly asOf: string | null;
+  /** For a deal's figure: the deal's date as this source states it. */
+  readonly dealDate: string | null;
+  /** The article's dateline. */
+  readonly dateline: string | null;
+}
+
+/** Every statement of one fact across the workspace. */
+export interface FactStatements {
+  readonly key: FactKeyView;
+  /** By path, then position. */
+  readonly statements: readonly DatedStatementView[];
+}
+
 /** Another source's statement, judged against the one asked about. */
 export interface ComparedStatement extends StatementView {
   readonly verdict: Verdict;

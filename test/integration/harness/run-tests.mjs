@@ -4,7 +4,10 @@
 // (code-server + headless Chromium), like @vscode/test-electron's runTests, offline.
 //
 //   node run-tests.mjs --extension <dir> --tests <compiled tests index.js> --workspace <folder>
-//                      [--timeout 300] [--port N] [--verbose]
+//                      [--timeout 300] [--port N] [--verbose] [--kind web]
+//
+// --kind web: the extension (and the tests, which live in its folder) run in the browser's web
+// worker extension host — its package.json `browser` entry — instead of code-server's Node one.
 //
 // The tests module exports run(): Promise<void> (mocha run, reject on failures), exactly as for
 // @vscode/test-electron. Exit code: the extension host's (0 = all passed), 124 on timeout,
@@ -12,15 +15,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { checkSetup, launchBrowser, startCodeServer, workbenchUrl } from './ui.mjs';
+import { checkSetup, launchBrowser, startCodeServer, webKindSettings, workbenchUrl } from './ui.mjs';
 
-const USAGE = 'usage: node run-tests.mjs --extension <dir> --tests <tests index.js> --workspace <folder> [--timeout 300] [--port N] [--verbose]';
+const USAGE = 'usage: node run-tests.mjs --extension <dir> --tests <tests index.js> --workspace <folder> [--timeout 300] [--port N] [--verbose] [--kind web]';
 let opts;
 try {
   opts = parseArgs({
     options: {
       extension: { type: 'string' }, tests: { type: 'string' }, workspace: { type: 'string' },
-      timeout: { type: 'string', default: '300' }, port: { type: 'string' },
+      timeout: { type: 'string', default: '300' }, port: { type: 'string' }, kind: { type: 'string', default: 'node' },
       verbose: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -70,7 +73,8 @@ const timer = setTimeout(() => finish(124, `TIMEOUT: tests did not finish within
 timer.unref?.();
 
 try {
-  server = await startCodeServer({ workspace: opts.workspace, port: opts.port, log: opts.verbose ? info : () => {} });
+  const settings = opts.kind === 'web' ? webKindSettings(opts.extension) : {};
+  server = await startCodeServer({ workspace: opts.workspace, port: opts.port, settings, log: opts.verbose ? info : () => {} });
   info(`code-server ${server.origin} up`);
   const b = await launchBrowser();
   browser = b.browser;
@@ -91,7 +95,7 @@ try {
     page.on('pageerror', (e) => console.error(`[browser pageerror] ${e.message}`));
   }
   page.on('crash', () => finish(2, 'browser page crashed'));
-  const url = workbenchUrl({ port: server.port, workspace: opts.workspace, extension: opts.extension, tests: opts.tests });
+  const url = workbenchUrl({ port: server.port, workspace: opts.workspace, extension: opts.extension, tests: opts.tests, kind: opts.kind });
   if (opts.verbose) info(`open ${url}`);
   await page.goto(url);
   const code = await exited;

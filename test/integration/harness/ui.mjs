@@ -149,11 +149,17 @@ export async function startCodeServer({ workspace, port, settings = {}, vsix, lo
   return { port, origin, dir, logFile, child, stop };
 }
 
-/** The workbench URL; extension/tests are absolute paths on this machine (the "remote"). */
-export function workbenchUrl({ port, workspace, extension, tests }) {
+/**
+ * The workbench URL; extension/tests are absolute paths on this machine (the "remote").
+ * kind 'web' adds `extensionDevelopmentKind: web` to the payload — which code-server 4.139 reads
+ * but does not apply to an extension that also has a `main`: see webKindSettings, which does.
+ */
+export function workbenchUrl({ port, workspace, extension, tests, kind }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
   const payload = [];
   if (extension) payload.push(['extensionDevelopmentPath', remote(extension)]);
+  if (extension && kind === 'web') payload.push(['extensionDevelopmentKind', 'web']);
+  else if (kind && kind !== 'node') throw new Error(`vscode-real: kind must be 'node' or 'web' (with an extension), not ${kind}`);
   if (tests) payload.push(['extensionTestsPath', remote(tests)]);
   let url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.resolve(workspace))}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -192,11 +198,27 @@ export async function waitForWorkbench(page, timeout = 60_000) {
 }
 
 /**
+ * The user settings that make the extension in folder `extension` run in the browser's web worker
+ * extension host — its package.json `browser` entry, as vscode.dev and github.dev run it — instead
+ * of code-server's Node extension host (`main`): `remote.extensionKind` set to ["web"] for its id.
+ */
+export function webKindSettings(extension) {
+  const { publisher, name, browser } = JSON.parse(fs.readFileSync(path.join(extension, 'package.json'), 'utf8'));
+  if (!browser) throw new Error(`vscode-real: ${extension}/package.json has no "browser" entry to run in the web worker extension host`);
+  return { 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] } };
+}
+
+/**
  * Start code-server + browser with the extension under development loaded (`extension`: its folder)
- * or a packaged extension installed (`vsix`: a .vsix file), on `workspace`.
+ * or a packaged extension installed (`vsix`: a .vsix file), on `workspace`. `kind: 'web'` runs the
+ * extension under development in the browser's web worker extension host (webKindSettings).
  * Returns { page, browser, url, server, stop() }. stop() is safe to call twice.
  */
-export async function startVSCode({ extension, vsix, workspace, port, settings, viewport, log = () => {} } = {}) {
+export async function startVSCode({ extension, vsix, workspace, port, settings, viewport, kind, log = () => {} } = {}) {
+  if (kind === 'web') {
+    if (!extension) throw new Error("vscode-real: kind 'web' needs the extension's folder (`extension`)");
+    settings = { ...settings, ...webKindSettings(extension) };
+  }
   const server = await startCodeServer({ workspace, port, settings, vsix, log });
   let browser;
   const stop = async () => {
@@ -206,7 +228,7 @@ export async function startVSCode({ extension, vsix, workspace, port, settings, 
   try {
     const b = await launchBrowser({ viewport });
     browser = b.browser;
-    const url = workbenchUrl({ port: server.port, workspace, extension });
+    const url = workbenchUrl({ port: server.port, workspace, extension, kind });
     const t0 = Date.now();
     await b.page.goto(url);
     await waitForWorkbench(b.page);

@@ -1,7 +1,6 @@
 // Tagging and correcting claims with the lightbulb, the annotation file, re-anchoring after
 // edits (unsaved), orphans, the export, and a corrupt annotations file — as a user does it.
 import * as assert from 'node:assert/strict';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { parseAnnotationFile } from '../../../src/core/annotations/file';
 import type { Annotation } from '../../../src/core/annotations/model';
@@ -9,7 +8,7 @@ import { ClaimsExport } from '../../../src/core/schema';
 import type { NewsmarkApi } from '../../../src/extension';
 import type { DealNode } from '../../../src/editor/dealsTree';
 import {
-  analysed, annotationFileUri, codeActionsAt, exists, hoverText, newsmarkApi, openSeed, positionOf, readText, runAction, unescape, until, writeText,
+  analysed, annotationFileUri, codeActionsAt, exists, hoverText, newsmarkApi, openSeed, positionOf, readText, runAction, unescape, until, workspaceFolder, writeText,
 } from './helpers';
 
 const CLAIM = 'On **November 3, 2025**, **OpenAI** and **Amazon Web Services (AWS)** unveiled a **multi-year strategic partnership** valued at **$38 billion**.';
@@ -177,7 +176,7 @@ suite('Tag and correct claims', () => {
   });
 
   test('should export the tagged claims as JSON valid against the published schema', async () => {
-    const target = vscode.Uri.file(`${os.tmpdir()}/newsmark-export-${Date.now()}.json`);
+    const target = vscode.Uri.joinPath(workspaceFolder().uri, '..', `newsmark-export-${Date.now()}.json`); // beside the workspace, in the run's temp folder
     try {
       await vscode.commands.executeCommand('newsmark.exportClaims', target);
       const json: unknown = JSON.parse(await readText(target));

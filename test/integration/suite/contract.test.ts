@@ -13,7 +13,7 @@ import { analysed, newsmarkApi, seedUri } from './helpers';
 /** Fails to compile when NewsmarkApi gains or loses a member without this list following. */
 const API_MEMBERS: { readonly [K in keyof NewsmarkApi]: true } = {
   version: true, analysisOf: true, onDidAnalyse: true, deals: true, corpus: true, onDidUpdateCorpus: true, activationMs: true, firstRun: true,
-  index: true, store: true, dealsTree: true, highlights: true, commands: true,
+  index: true, store: true, dealsTree: true, highlights: true, commands: true, views: true, platform: true,
 };
 
 interface Contributed {
@@ -56,6 +56,7 @@ suite('Extension contract', () => {
       'newsmark.enable': defaults.enable, 'newsmark.include': defaults.include,
       'newsmark.highlight.entityTypes': defaults.highlight.entityTypes, 'newsmark.highlight.figureKinds': defaults.highlight.figureKinds,
       'newsmark.analysis.debounceMs': defaults.analysis.debounceMs, 'newsmark.analysis.workers': defaults.analysis.workers,
+      'newsmark.analysis.maxFileSizeKB': defaults.analysis.maxFileSizeKB,
       'newsmark.author': defaults.author,
       'newsmark.conflicts.severity': defaults.conflicts.severity,
     };

@@ -13,6 +13,7 @@ import { describe as describeRange } from '../../../src/core/anchor/index';
 import { parseAnnotationFile, type Annotation, type AnnotationChange } from '../../../src/core/annotations/index';
 import type { NewsmarkApi } from '../../../src/extension';
 import type { DealNode } from '../../../src/editor/dealsTree';
+import { nodePlatform } from '../../../src/editor/nodePlatform';
 import { AnnotationStore } from '../../../src/editor/store';
 import { EXT_ID, analysed, annotationFileUri, newsmarkApi, nextEvent, readText, until, workspaceFolder } from './helpers';
 
@@ -376,12 +377,12 @@ suite('Durability: no annotation is ever lost or moved onto other text', functio
     assert.ok(fs.readFileSync(annotationFileUri().fsPath, 'utf8').includes(made.id), 'on disk when deactivate returns');
     // a store disposed right after a tag (its timer never fires): the journal brings the tag back
     const storage = api.store.journalLocation(workspaceFolder())!.with({ path: path.posix.join(api.store.journalLocation(workspaceFolder())!.path, '..', '..') });
-    const short = new AnnotationStore(api.index, config, log, storage);
+    const short = new AnnotationStore(api.index, config, log, nodePlatform(), storage);
     await short.ready();
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     const lost = await short.tag(uri, { id: short.newId(), source: 'durability/closing.txt', anchor: describeRange(text, second.start, second.end) }, 'disputed');
     short.dispose();
-    const next = new AnnotationStore(api.index, config, log, storage);
+    const next = new AnnotationStore(api.index, config, log, nodePlatform(), storage);
     try {
       await next.ready();
       assert.ok(next.fileOf(workspaceFolder()).annotations.some((a) => a.id === lost!.id), 'the next session has it (file or journal)');
@@ -413,7 +414,7 @@ suite('Durability: no annotation is ever lost or moved onto other text', functio
     fs.mkdirSync(journalDir, { recursive: true });
     fs.writeFileSync(path.join(journalDir, 'crashed-session.jsonl'), `${JSON.stringify({ folder: workspaceFolder().uri.toString(), seq: 1, change })}\n{"folder": "cut sh`);
     const storage = vscode.Uri.file(path.join(journalDir, '..', '..'));
-    const next = new AnnotationStore(api.index, config, log, storage);
+    const next = new AnnotationStore(api.index, config, log, nodePlatform(), storage);
     try {
       await next.ready();
       await next.flush();

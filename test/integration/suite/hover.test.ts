@@ -41,6 +41,28 @@ suite('Provenance hover', () => {
     assert.match(text, /Sam Altman\*\* · person/);
     assert.match(text, /Also written as:\*\* Altman/);
     assert.match(text, new RegExp(`Mentions in this article:\\*\\* ${altman.mentions.length}`));
+    assert.match(text, /Why:\*\* person — “(Sam )?Altman” \*\(lexicon\)\*/);
+  });
+
+  test('should say why a name is an entity of its type: "org — “chipmaker Zeta Labs” (apposition)"', async () => {
+    const api = await newsmarkApi();
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'evidence.md');
+    await writeText(uri, 'Shares of chipmaker Quillon Dynamics rose after finance minister Ana Ferreira spoke in Ningbo.\n');
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      await analysed(api, doc);
+      const company = unescape(hoverText(await hoverAt(doc, positionOf(doc, 'Quillon'))));
+      assert.match(company, /Quillon Dynamics\*\* · org/);
+      assert.match(company, /Why:\*\* org — “chipmaker Quillon Dynamics” \*\(apposition\)\*/);
+      const person = unescape(hoverText(await hoverAt(doc, positionOf(doc, 'Ferreira'))));
+      assert.match(person, /Why:\*\* person — “finance minister Ana Ferreira” \*\(role\)\*/);
+      const place = unescape(hoverText(await hoverAt(doc, positionOf(doc, 'Ningbo'))));
+      assert.match(place, /Why:\*\* place — “in Ningbo” \*\(place cue\)\*/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   test('should show nothing away from figures and entities', async () => {

@@ -151,7 +151,7 @@ suite('cli: newsmark extract', function () {
 
   test('should refuse a --jobs that is not a whole number from 1 to 64', () => {
     for (const jobs of ['0', '-2', 'two', '1.5', '65']) {
-      const result = run(['extract', 'seeds', '--jobs', jobs]);
+      const result = run(['extract', 'seeds', `--jobs=${jobs}`]);
       assert.equal(result.status, 2, `--jobs ${jobs}`);
       assert.match(result.stderr, /--jobs needs a whole number from 1 to 64/);
     }

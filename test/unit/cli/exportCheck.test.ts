@@ -91,6 +91,19 @@ suite('cli: newsmark export and check', function () {
     assert.equal(WebAnnotationExport.parse(JSON.parse(stdout)).total, 3);
   });
 
+  test('export --format csv should print a CSV of the claims (a row per claim and figure) that the claims JSON backs', () => {
+    const { folder } = makeWorkspace();
+    const csv = run(['export', folder, '--format', 'csv']);
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.ok(csv.stdout.startsWith('\ufeffsource,source_sha256,claim_id,'), 'a UTF-8 BOM and the header row');
+    const claims = ClaimsExport.parse(JSON.parse(run(['export', folder]).stdout));
+    const rows = csv.stdout.trimEnd().split('\r\n').slice(1);
+    assert.equal(rows.length, claims.claims.reduce((n, c) => n + Math.max(1, c.figures.length), 0));
+    const bad = run(['export', folder, '--format', 'xlsx']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /unknown format 'xlsx' \(known: claims, w3c, csv\)/);
+  });
+
   test('export --out should write the file, print nothing, and use SOURCE_DATE_EPOCH for the time', () => {
     const { folder } = makeWorkspace();
     const out = path.join(folder, 'claims.json');
@@ -136,7 +149,7 @@ suite('cli: newsmark export and check', function () {
       `${path.join(folder, 'articles', SEEDS[0]!)}: 1 annotation, 1 anchored (1 moved), 0 orphans`,
       `${path.join(folder, 'articles', SEEDS[1]!)}: 1 annotation, 1 anchored, 0 orphans`,
       `${path.join(folder, 'articles', 'deleted.md')}: 1 annotation, 0 anchored, 1 orphan`,
-      '3 sources, 3 annotations, 1 orphan',
+      `Checked 2 articles and 3 annotations in ${folder}: 1 orphan`,
     ]);
     assert.ok(fs.readFileSync(annotationsPath).equals(before), 'the annotations file is never written by check');
   });
@@ -180,11 +193,11 @@ suite('cli: newsmark export and check', function () {
 
   const USAGE_ERRORS: ReadonlyArray<readonly string[]> = [['export'], ['export', 'a', 'b'], ['export', '.', '--format', 'pdf'], ['export', '.', '--bogus'], ['check'], ['check', '.', '--out']];
   for (const args of USAGE_ERRORS) {
-    test(`should exit 2 with a usage message, no stack trace: newsmark ${args.join(' ')}`, () => {
+    test(`should exit 2 with one line that points to the command's help, no stack trace: newsmark ${args.join(' ')}`, () => {
       const { status, stdout, stderr } = run(args);
       assert.equal(status, 2);
       assert.equal(stdout, '');
-      assert.match(stderr, /^newsmark: .+\nRun 'newsmark --help' for usage\.\n$/);
+      assert.match(stderr, new RegExp(`^newsmark: [^\\n]+ \\(see: newsmark ${args[0]} --help\\)\\n$`));
     });
   }
 

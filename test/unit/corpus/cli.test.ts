@@ -80,7 +80,7 @@ suite('cli: conflicts between sources', function () {
     assert.deepEqual(lines.filter((l) => l.startsWith('conflict:')), [
       `conflict: Quarry Capital → Nimbrel AI: investment, cumulative: $3.1 billion in ${path.join('ws', 'analyst-note.md')}; $2.4 billion in ${path.join('ws', 'newswire.md')} ($3.1 billion and $2.4 billion are 23% apart, beyond 1%)`,
     ]);
-    assert.match(lines[lines.length - 1]!, /, 1 conflict between sources$/);
+    assert.match(lines[lines.length - 1]!, /^Checked 3 articles in ws: 1 conflict between sources$/);
   });
 
   test('check --strict should exit 1 with a conflict, and 0 once the sources agree', () => {

@@ -48,7 +48,7 @@ export interface DealInputs {
 
 export interface ArticleDeals {
   readonly deals: Deal[];
-  /** Names no lexicon knows that take part in a deal: entities with the evidence "party of a deal". */
+  /** Names no lexicon knows that take part in a deal: entities with the evidence rule "deal-party". */
   readonly entities: Entity[];
 }
 

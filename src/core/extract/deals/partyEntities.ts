@@ -1,21 +1,26 @@
 /**
  * Every name that takes part in a deal is an entity: a capitalised name no lexicon knows that a
  * frame gives a role ("acquire server maker Kestrel Orbital") becomes an organisation with the
- * evidence "party of a deal", mentioned wherever the article writes it — so a deal never loses a
+ * evidence rule "deal-party", mentioned wherever the article writes it — so a deal never loses a
  * party for want of an entity, and the name is highlighted like any other.
  */
 import type { ProseBlock } from '../../parse/blocks';
 import type { Sentence } from '../../parse/sentenceIndex';
+import { phraseOf } from '../entities/evidence';
 import type { Entity, EntityMention } from '../entities/index';
 import type { Deal } from './deal';
 
-export const PARTY_OF_A_DEAL = 'party of a deal';
 
 export function partyEntities(deals: readonly Deal[], entities: readonly Entity[], sentences: readonly Sentence[], blocks: readonly ProseBlock[] | undefined): Entity[] {
   if (!blocks) return [];
   const known = new Set(entities.map((e) => e.id));
   const names = new Map<string, string>();
-  for (const deal of deals) deal.partyIds.forEach((id, i) => !known.has(id) && !names.has(id) && names.set(id, deal.parties[i]!));
+  const where = new Map<string, Deal>();
+  for (const deal of deals) deal.partyIds.forEach((id, i) => {
+    if (known.has(id) || names.has(id)) return;
+    names.set(id, deal.parties[i]!);
+    where.set(id, deal);
+  });
   if (names.size === 0) return [];
   const taken = takenSpans(entities);
   const out: Entity[] = [];
@@ -23,7 +28,7 @@ export function partyEntities(deals: readonly Deal[], entities: readonly Entity[
     const mentions = mentionsOf(name, sentences, blocks, taken);
     if (mentions.length === 0) continue;
     const aliases = [...new Set(mentions.map((m) => m.text))].filter((t) => t !== name).sort();
-    out.push({ id, name, type: 'org', aliases, mentions, isFromLexicon: false, evidence: PARTY_OF_A_DEAL });
+    out.push({ id, name, type: 'org', aliases, mentions, isFromLexicon: false, evidence: { rule: 'deal-party', phrase: evidencePhrase(name, where.get(id)!, sentences) } });
   }
   return out;
 }
@@ -56,4 +61,14 @@ function mentionsOf(name: string, sentences: readonly Sentence[], blocks: readon
     }
   }
   return out;
+}
+
+/** The words of the deal's first mention around the name ("… agreed to buy Kestrel Orbital for …"). */
+function evidencePhrase(name: string, deal: Deal, sentences: readonly Sentence[]): string {
+  for (const mention of deal.mentions) {
+    const sentence = sentences[mention.sentenceIndex];
+    const at = sentence?.text.indexOf(name) ?? -1;
+    if (sentence && at >= 0) return phraseOf(sentence.text, Math.max(0, at - 40), at + name.length + 30);
+  }
+  return name;
 }

@@ -5,8 +5,10 @@
  */
 import type { ProseBlock } from '../../parse/blocks';
 import type { SentenceSpan } from '../../parse/sentences';
-import type { Lexicon, LexiconEntry } from './lexicon';
-import { capitalisedRuns, classifyRun, isTitleCase, type NameRun, type RunContext } from './names';
+import type { EntityType, Lexicon, LexiconEntry } from './lexicon';
+import { capitalisedRuns, isGivenName, isTitleCase, type NameRun, type RunContext } from './names';
+import { classifyRun } from './rules/classify';
+import { longerNames } from './longerNames';
 import { nameTokens, type NameToken } from './nameTokens';
 
 export interface LexiconHit {
@@ -36,22 +38,36 @@ export function blockWork(block: ProseBlock, sentences: readonly SentenceSpan[],
   const text = block.map.text;
   const tokens = nameTokens(text);
   const sentenceStarts = sentenceStartsOf(tokens, sentences);
-  const covered = new Set<number>();
-  const hits: LexiconHit[] = [];
+  const found: LexiconHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const match = lexicon.matchAt(tokens, i);
     if (!match) continue;
     if (match.isAmbiguous && (sentenceStarts.has(i) || block.kind === 'heading')) continue;
     if (lexicon.isNotEntity(text.slice(tokens[match.first]!.start, tokens[match.last]!.end))) continue;
-    for (let k = match.first; k <= match.last; k++) covered.add(k);
-    hits.push({ entry: match.entry, first: match.first, last: match.last });
+    // a surname that is also a company: "Jeff Shell", "Ana Apple" (a person's name, not the company)
+    const previous = tokens[i - 1];
+    const isSurname = match.first === match.last && match.entry.type !== 'person' && !!previous && tokens[i]!.before === ' '
+      && isGivenName(previous.text) && !found.some((h) => h.last === i - 1);
+    if (isSurname) continue;
+    found.push({ entry: match.entry, first: match.first, last: match.last });
     i = match.last;
   }
+  const hits = longerNames(text, tokens, found, sentenceStarts);
+  const covered = new Set<number>();
+  const types = new Map<number, EntityType>();
+  for (const hit of hits) {
+    for (let k = hit.first; k <= hit.last; k++) {
+      covered.add(k);
+      types.set(k, hit.entry.type);
+    }
+  }
   const isHeading = block.kind === 'heading' || isTitleCase(text);
-  const ctx: RunContext = { text, tokens, covered, sentenceStarts, isHeading };
-  const candidates = capitalisedRuns(ctx).map((run) => ({
-    first: run.first, last: run.last, text: text.slice(tokens[run.first]!.start, tokens[run.last]!.end), run: classifyRun(ctx, run),
-  }));
+  const ctx: RunContext = { text, tokens, covered, typeAt: (k) => types.get(k), sentenceStarts, isHeading, gazetteer: lexicon.places };
+  const candidates = capitalisedRuns(ctx).map((span) => {
+    const run = classifyRun(ctx, span);
+    const named = run ?? span;
+    return { first: named.first, last: named.last, text: text.slice(tokens[named.first]!.start, tokens[named.last]!.end), run };
+  });
   return { tokens, sentenceStarts, hits, covered, candidates };
 }
 

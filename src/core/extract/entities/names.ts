@@ -1,85 +1,124 @@
 /**
- * Names that no lexicon has: capitalised runs classified by the evidence around them —
- * a company suffix ("Corvanta Labs", "Tiger Brokers"), a role ("CFO Sarah Friar"), a given
- * name ("Noelle Walsh"), a speech verb ("Theo says"), an organisation cue ("startup Vexa").
- * Runs with no evidence count only when they recur mid-sentence. Headings are Title Case,
- * so no run in a heading counts without evidence.
+ * Names that no lexicon has: capitalised runs of one block, each classified by the evidence
+ * around it (see evidence.ts for the rules and `nameRules/` for each one). A run with no
+ * evidence counts only when it recurs mid-sentence (index.ts). Headings are Title Case, so no
+ * run in a heading counts without evidence.
  */
 import cues from './nameCues.json';
 import nonEntities from './nonEntities.json';
 import type { EntityType } from './lexicon';
+import type { Gazetteer } from './gazetteer';
+import type { Evidence } from './evidence';
 import { isCapitalisedName, type NameToken } from './nameTokens';
 
 export interface NameRun {
+  /** Name tokens `[first, last]`: the name, without a role title before it ("CEO") or a legal form written with dots. */
   readonly first: number;
   readonly last: number;
   readonly type: EntityType;
-  /** How sure the heuristics are: evidence-backed runs are 'cued', recurring ones 'recurring'. */
-  readonly evidence: 'suffix' | 'camel-case' | 'role' | 'given-name' | 'speech' | 'org-cue' | 'recurring';
+  readonly evidence: Evidence;
 }
 
-const GIVEN_NAMES = new Set<string>(cues.givenNames);
-const ROLE_WORDS = new Set<string>(cues.roleWords);
-const SPEECH_VERBS = new Set<string>(cues.speechVerbs);
-const COMPANY_SUFFIXES = new Set<string>(cues.companySuffixes.map((s: string) => s.replace(/\.$/, '')));
-/** Legal forms and investment words: an organisation even in a headline ("Tiger Brokers", "Corvanta Labs Inc."). */
-const LEGAL_SUFFIXES = new Set([
-  'Inc', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 'Limited', 'LLC', 'LLP', 'LP', 'PLC', 'Plc', 'plc', 'GmbH', 'AG',
-  'SA', 'SE', 'NV', 'BV', 'KK', 'Oy', 'Oyj', 'AB', 'ASA', 'SpA', 'Pty', 'Pte', 'Bhd', 'Tbk', 'SAS', 'SARL', 'Srl', 'SRL',
-  'KGaA', 'Holdings', 'Holding', 'Group', 'Labs', 'Capital', 'Ventures', 'Partners', 'Brokers', 'Securities', 'Newswire',
-  'Technologies', 'Bancorp', 'Investments', 'Fund',
-]);
-const ORG_CUES = new Set<string>(cues.orgCues);
-const NOT_NAMES = new Set<string>(nonEntities.words.map((w: string) => w.toLowerCase()));
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'da']);
-const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
-const CAMEL_CASE = /^\p{Ll}+\p{Lu}|^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
-const SHORT_ACRONYM = /^\p{Lu}{2,3}$/u;
-const TITLE_WORDS = /\p{L}[\p{L}’']*/gu;
-const SMALL_TITLE_WORD = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
-const STARTS_UPPER = /^\p{Lu}/u;
+export interface Span {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** A span with what the rules ask of it, computed once (`wordsOf`, `isPersonShapedRun`). */
+interface MemoSpan extends Span {
+  words?: readonly string[];
+  isPersonShaped?: boolean;
+}
 
 export interface RunContext {
   readonly text: string;
   readonly tokens: readonly NameToken[];
   /** Tokens already claimed by the lexicon. */
   readonly covered: ReadonlySet<number>;
+  /** The lexicon's type of a covered token ("California" in "Marlow, California"). */
+  readonly typeAt: (token: number) => EntityType | undefined;
   /** Tokens that open a sentence. */
   readonly sentenceStarts: ReadonlySet<number>;
   /** A heading, or a sentence in Title Case: capitals there are no evidence of a name. */
   readonly isHeading: boolean;
+  readonly gazetteer: Gazetteer;
 }
 
+const NOT_NAMES = new Set<string>(nonEntities.words.map((w: string) => w.toLowerCase()));
+const GIVEN_NAMES = new Set<string>(cues.givenNames);
+const COMPANY_SUFFIXES = new Set<string>(cues.companySuffixes.map((s: string) => s.replace(/\.$/, '')));
+const GOVERNMENT_WORDS = new Set<string>(cues.governmentWords);
+const GOVERNMENT_HEADS = new Set<string>(cues.governmentHeads);
+const PLACE_WORDS = new Set<string>(cues.placeWords);
+/** Last words of product names that are common words elsewhere: "Copilot Plus", "Zeta Pro", "Zeta Max". */
+const PRODUCT_WORDS = new Set(['Plus', 'Pro', 'Max', 'Ultra', 'Mini', 'Air', 'Lite']);
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'da']);
+/** Legal forms: an organisation even in a headline ("Corvanta Labs Inc."). See rules/org.ts. */
+export const LEGAL_FORMS = new Set([
+  'Inc', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 'Limited', 'LLC', 'LLP', 'LP', 'PLC', 'Plc', 'plc', 'GmbH', 'AG',
+  'SA', 'SE', 'NV', 'BV', 'KK', 'Oy', 'Oyj', 'AB', 'ASA', 'SpA', 'Pty', 'Pte', 'Bhd', 'Tbk', 'SAS', 'SARL', 'Srl', 'SRL', 'KGaA',
+]);
+/**
+ * Company words that no person or generic phrase ends with: an organisation even at a sentence
+ * start or in a headline ("Tata Sons", "Harbour Lane Capital"). Other company words
+ * (nameCues.json) count only mid-sentence.
+ */
+export const STRONG_COMPANY_WORDS = new Set([
+  'Holdings', 'Holding', 'Group', 'Bancorp', 'Labs', 'Capital', 'Ventures', 'Partners', 'Technologies', 'Investments', 'Sons',
+]);
+const TITLE_WORDS = /\p{L}[\p{L}’']*/gu;
+const SMALL_TITLE_WORD = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
+const STARTS_UPPER = /^\p{Lu}/u;
+const INITIAL = /^\p{Lu}$/u;
+const DOTTED_LEGAL_FORM = /^(?:S\.A|N\.A|K\.K|S\.p\.A|B\.V|N\.V|A\.G|S\.A\.S|P\.L\.C)\b\.?/;
+
 /** Capitalised runs of uncovered tokens, trimmed of function words, with no evidence yet. */
-export function capitalisedRuns(ctx: RunContext): Array<{ first: number; last: number }> {
-  const runs: Array<{ first: number; last: number }> = [];
+export function capitalisedRuns(ctx: RunContext): Span[] {
+  const runs: Span[] = [];
   const { tokens } = ctx;
   let i = 0;
   while (i < tokens.length) {
-    // covered, lower case, or a handle / hashtag ("@TigerStars", "#AI")
-    if (ctx.covered.has(i) || !isCapitalisedName(tokens[i]!.text) || /[@#]$/.test(tokens[i]!.before)) {
+    // covered, lower case, a handle / hashtag ("@TigerStars", "#AI"), or a date ("Jan. 8", "Sept 25")
+    if (ctx.covered.has(i) || !isCapitalisedName(tokens[i]!.text) || /[@#]$/.test(tokens[i]!.before) || isDateMonth(ctx, i)) {
       i++;
       continue;
     }
     let last = i;
+    let hasHeadOf = false; // "Ministry of …", "Commission for …" so far: "and" may join the name
     for (let k = i + 1; k < tokens.length; k++) {
       const token = tokens[k]!;
-      if (ctx.covered.has(k) || ctx.sentenceStarts.has(k)) break;
-      if (token.before !== ' ' && token.before !== '-' && token.before !== ' & ') break;
+      if ((token.text === 'of' || token.text === 'for') && GOVERNMENT_HEADS.has(tokens[k - 1]!.text)) hasHeadOf = true;
+      // a legal form written with dots ends the name: "Ostra Infra S.A.", "Harrow Bank, N.A."
+      if (DOTTED_LEGAL_FORM.test(ctx.text.slice(token.start, token.start + 8))) break;
+      // a middle initial: "Max A. Cherney" (a sentence splitter may take its dot for an end)
+      const isAfterInitial = token.before === '. ' && INITIAL.test(tokens[k - 1]!.text) && k - 1 > i && isCapitalisedName(token.text);
+      if (ctx.covered.has(k) || (ctx.sentenceStarts.has(k) && !isAfterInitial)) break;
+      if (token.before !== ' ' && token.before !== '-' && token.before !== ' & ' && !isAfterInitial) break;
       if (isCapitalisedName(token.text)) {
         last = k;
       } else if (CONNECTORS.has(token.text) && tokens[k + 1] && isCapitalisedName(tokens[k + 1]!.text) && tokens[k + 1]!.before === ' ') {
         continue;
+      } else if (token.text === 'and' && (hasHeadOf || endsInGovernmentWord(ctx, k + 1))) {
+        continue; // "Competition and Markets Authority", "Commission for Markets and Competition"
       } else {
         break;
       }
     }
     let first = i;
     const end = last;
+    // a name made of common words, shown a name by its form: "European Semiconductor Manufacturing
+    // Company (ESMC)", "Ministry of Finance", "Department of Energy"
+    const formal = formalName(ctx, i, end);
+    if (formal) {
+      runs.push(formal);
+      i = end + 1;
+      continue;
+    }
     while (first <= last && NOT_NAMES.has(tokens[first]!.text.toLowerCase())) first++;
-    while (last >= first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !COMPANY_SUFFIXES.has(tokens[last]!.text)) last--;
+    while (last > first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !isLastWordOfName(tokens[last]!.text)) last--;
+    if (last === first && NOT_NAMES.has(tokens[last]!.text.toLowerCase())) last--;
     // a name cut short at its end ("Securities Exchange [Act]") is another name: not a candidate
-    const isCutShort = last < end && !LEGAL_SUFFIXES.has(tokens[last]!.text);
+    const isCutShort = last < end && !LEGAL_FORMS.has(tokens[last]!.text) && !STRONG_COMPANY_WORDS.has(tokens[last]!.text);
     if (first <= last && !CONNECTORS.has(tokens[last]!.text) && !isCutShort) runs.push({ first, last });
     last = end;
     i = Math.max(last, i) + 1;
@@ -87,47 +126,107 @@ export function capitalisedRuns(ctx: RunContext): Array<{ first: number; last: n
   return runs;
 }
 
-/** The evidence for a run, or undefined when there is none. */
-export function classifyRun(ctx: RunContext, run: { first: number; last: number }): NameRun | undefined {
-  const { tokens, text } = ctx;
-  const words = tokens.slice(run.first, run.last + 1).map((t) => t.text);
-  const length = words.length;
-  const lastWord = words[length - 1]!;
-  const before = text.slice(Math.max(0, tokens[run.first]!.start - 40), tokens[run.first]!.start).toLowerCase();
-  const after = text.slice(tokens[run.last]!.end, tokens[run.last]!.end + 30).toLowerCase();
-  const isPersonShaped = length >= 2 && length <= 3 && words.every((w) => PERSON_WORD.test(w));
-  const isOpening = ctx.isHeading || ctx.sentenceStarts.has(run.first);
-  if (length >= 2 && (LEGAL_SUFFIXES.has(lastWord) || (!isOpening && COMPANY_SUFFIXES.has(lastWord)))) return { ...run, type: 'org', evidence: 'suffix' };
-  // "Helionyx Energy, Inc." — the legal form after a comma
-  if (/^,?\s(?:inc|corp|ltd|llc|plc|ag|sa|nv|gmbh|co)\b/.test(after)) return { ...run, type: 'org', evidence: 'suffix' };
-  // camelCase ("AiToEarn", "CoreWeave") is a name wherever it stands
-  if (length === 1 && CAMEL_CASE.test(words[0]!)) return { ...run, type: 'product', evidence: 'camel-case' };
-  // single letters, short unknown acronyms ("B", "IP", "ROI") and legal forms ("Inc") are not names by themselves
-  if (length === 1 && (words[0]!.length < 2 || SHORT_ACRONYM.test(words[0]!) || LEGAL_SUFFIXES.has(words[0]!))) return undefined;
-  if (isPersonShaped && hasRoleBefore(before)) return { ...run, type: 'person', evidence: 'role' };
-  if (isPersonShaped && GIVEN_NAMES.has(words[0]!)) return { ...run, type: 'person', evidence: 'given-name' };
-  const nextWord = /^(?:['’]s)?,?\s+([a-z]+)/.exec(after)?.[1];
-  const previousWord = /([a-z]+),?\s+$/.exec(before)?.[1];
-  const isSpoken = (nextWord && SPEECH_VERBS.has(nextWord)) || (previousWord && SPEECH_VERBS.has(previousWord));
-  if (isSpoken && (isPersonShaped || (length === 1 && GIVEN_NAMES.has(words[0]!)))) return { ...run, type: 'person', evidence: 'speech' };
-  if (previousWord && ORG_CUES.has(previousWord)) return { ...run, type: 'org', evidence: 'org-cue' };
-  if (isOpening) return undefined;
-  return { ...run, type: 'org', evidence: 'recurring' };
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'with', 'by', 'from', 'as']);
+const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
+
+/** The run `[first, end]`, trimmed of function words only, when its acronym follows it or it names a government body. */
+function formalName(ctx: RunContext, first: number, end: number): Span | undefined {
+  const { tokens } = ctx;
+  // most runs are neither: a look at their ends and first words before any work
+  const isAcronymNext = ctx.text.charCodeAt(tokens[end]!.end) === 40 || ctx.text.charCodeAt(tokens[end]!.end + 1) === 40; // "("
+  const hasHead = GOVERNMENT_WORDS.has(tokens[end]!.text) || [first, first + 1, first + 2, first + 3].some((k) => k < end && GOVERNMENT_HEADS.has(tokens[k]!.text));
+  if (!isAcronymNext && !hasHead) return undefined;
+  while (first < end && FUNCTION_WORDS.has(tokens[first]!.text.toLowerCase())) first++;
+  const words = tokens.slice(first, end + 1).map((t) => t.text);
+  const lastWord = words[words.length - 1]!;
+  // "Ministry of Finance", "National Commission for Markets and Competition", "Norwegian Communications Authority"
+  const isGovernment = words.length >= 2 && !CONNECTORS.has(lastWord)
+    && (words.slice(0, 3).some((w, k) => GOVERNMENT_HEADS.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')) || GOVERNMENT_WORDS.has(lastWord));
+  if (isGovernment) return { first, last: end };
+  const acronym = ACRONYM_AFTER.exec(ctx.text.slice(tokens[end]!.end, tokens[end]!.end + 12))?.[1];
+  if (!acronym) return undefined;
+  // the shortest tail of the run that the acronym spells: "the deal's European … Company (ESMC)"
+  for (let k = Math.max(first, end - acronym.length - 2); k < end; k++) {
+    if (spellsInitials(tokens.slice(k, end + 1).map((t) => t.text), acronym)) return { first: k, last: end };
+  }
+  return undefined;
 }
 
-function hasRoleBefore(before: string): boolean {
-  const trimmed = before.replace(/[,\s]+$/, '');
-  for (const role of ROLE_WORDS) {
-    if (trimmed.endsWith(role) && (trimmed.length === role.length || /[^a-z]/.test(trimmed[trimmed.length - role.length - 1]!))) return true;
-  }
-  return false;
+const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+
+/** A month before a day: "Jan. 8", "Sept 25" ("Jan" is a given name too). */
+function isDateMonth(ctx: RunContext, i: number): boolean {
+  const token = ctx.tokens[i]!;
+  return MONTHS.has(token.text) && /^\.?\s?\d/.test(ctx.text.slice(token.end, token.end + 4));
 }
+
+/** Common words that end names all the same: "Zeta Labs", "Copilot Plus", "Kerr County", "Rail Safety Authority". */
+function isLastWordOfName(word: string): boolean {
+  return COMPANY_SUFFIXES.has(word) || PRODUCT_WORDS.has(word) || PLACE_WORDS.has(word) || GOVERNMENT_WORDS.has(word);
+}
+
+/** True when the capitalised words from token `k` end in a government word ("Markets Authority"). */
+function endsInGovernmentWord(ctx: RunContext, k: number): boolean {
+  const { tokens } = ctx;
+  let last = -1;
+  for (let j = k; j < tokens.length && j < k + 4; j++) {
+    if (ctx.covered.has(j) || tokens[j]!.before !== ' ' || !STARTS_UPPER.test(tokens[j]!.text)) break;
+    last = j;
+  }
+  return last >= 0 && GOVERNMENT_WORDS.has(tokens[last]!.text);
+}
+
+/** The words of a run (computed once per span object). */
+export function wordsOf(ctx: RunContext, run: Span): readonly string[] {
+  const memo = run as MemoSpan;
+  return (memo.words ??= ctx.tokens.slice(run.first, run.last + 1).map((t) => t.text));
+}
+
+/** `isPersonShaped` of a run's words, computed once per span object. */
+export function isPersonShapedRun(ctx: RunContext, run: Span): boolean {
+  const memo = run as MemoSpan;
+  return (memo.isPersonShaped ??= isPersonShaped(wordsOf(ctx, run)));
+}
+
+/** The text of a run, from its first to its last token. */
+export function textOf(ctx: RunContext, run: Span): string {
+  return ctx.text.slice(ctx.tokens[run.first]!.start, ctx.tokens[run.last]!.end);
+}
+
+/** Up to `n` characters before the run. */
+export function textBefore(ctx: RunContext, run: Span, n: number): string {
+  const start = ctx.tokens[run.first]!.start;
+  return ctx.text.slice(Math.max(0, start - n), start);
+}
+
+/** Up to `n` characters after the run. */
+export function textAfter(ctx: RunContext, run: Span, n: number): string {
+  const end = ctx.tokens[run.last]!.end;
+  return ctx.text.slice(end, end + n);
+}
+
+/** True when the run opens a sentence or stands in a heading: its capitals say nothing. */
+export function isOpening(ctx: RunContext, run: Span): boolean {
+  return ctx.isHeading || ctx.sentenceStarts.has(run.first);
+}
+
+/**
+ * A person's name: two to four capitalised words ("Ana Costa", "Max A. Cherney", "Dave
+ * McJannet", "Ben Ray Luján"), a middle initial allowed, none of them a function word.
+ */
+export function isPersonShaped(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const isWord = (w: string, i: number) => PERSON_WORD.test(w) ? !NOT_NAMES.has(w.toLowerCase()) : i > 0 && i < words.length - 1 && INITIAL.test(w);
+  return words.every(isWord);
+}
+const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?$/u;
 
 /** Most words capitalised: a headline, a title or a link title, where capitals say nothing. */
 export function isTitleCase(text: string): boolean {
   const words = text.match(TITLE_WORDS) ?? [];
   if (words.length < 3) return false;
-    const content = words.filter((w) => !SMALL_TITLE_WORD.test(w));
+  const content = words.filter((w) => !SMALL_TITLE_WORD.test(w));
   return content.length >= 3 && content.filter((w) => STARTS_UPPER.test(w)).length / content.length >= 0.75;
 }
 
@@ -137,4 +236,25 @@ export function isNotName(word: string): boolean {
 
 export function isGivenName(word: string): boolean {
   return GIVEN_NAMES.has(word);
+}
+
+export function isCompanyWord(word: string): boolean {
+  return COMPANY_SUFFIXES.has(word);
+}
+
+export function isGovernmentWord(word: string): boolean {
+  return GOVERNMENT_WORDS.has(word);
+}
+
+/** Letters an acronym may add for a legal form the name leaves out: "Meta Platforms Ireland (MPIL)" for "… Limited". */
+const LEGAL_FORM_LETTERS = new Set(['L', 'C', 'I', 'G', 'A']);
+const ACRONYM_SKIPS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la', 'le', '&']);
+
+/** True when `acronym` spells the initials of the capitalised words ("of", "and" skipped). */
+export function spellsInitials(words: readonly string[], acronym: string): boolean {
+  const letters = acronym.replace(/&/g, '');
+  const spells = (initials: string) => initials.length >= 2
+    && (initials === letters || (initials.length === letters.length - 1 && letters.startsWith(initials) && LEGAL_FORM_LETTERS.has(letters[letters.length - 1]!)));
+  // "Right of First Refusal (ROFR)" spells its "of"; "Bank of Nordvik (BN)" does not
+  return spells(words.filter((w) => !ACRONYM_SKIPS.has(w)).map((w) => w[0]!.toUpperCase()).join('')) || spells(words.map((w) => w[0]!.toUpperCase()).join(''));
 }

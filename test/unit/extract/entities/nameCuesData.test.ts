@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import cues from '../../../../src/core/extract/entities/nameCues.json';
 
-type ListKey = 'givenNames' | 'roleWords' | 'speechVerbs' | 'companySuffixes' | 'placeCues' | 'orgCues';
+type ListKey = 'givenNames' | 'roleWords' | 'speechVerbs' | 'companySuffixes' | 'placeCues' | 'orgCues' | 'productCues'
+  | 'initiativeCues' | 'placeWords' | 'governmentWords' | 'governmentHeads' | 'possessedByOrg' | 'dealObjectCues';
 
 const LISTS: readonly ListKey[] = [
   'givenNames',
@@ -10,9 +11,17 @@ const LISTS: readonly ListKey[] = [
   'companySuffixes',
   'placeCues',
   'orgCues',
+  'productCues',
+  'initiativeCues',
+  'placeWords',
+  'governmentWords',
+  'governmentHeads',
+  'possessedByOrg',
+  'dealObjectCues',
 ];
 
-const LOWER_CASE_LISTS: readonly ListKey[] = ['roleWords', 'speechVerbs', 'placeCues', 'orgCues'];
+const LOWER_CASE_LISTS: readonly ListKey[] = ['roleWords', 'speechVerbs', 'placeCues', 'orgCues', 'productCues', 'initiativeCues', 'possessedByOrg', 'dealObjectCues'];
+const CAPITALISED_LISTS: readonly ListKey[] = ['placeWords', 'governmentWords', 'governmentHeads'];
 
 // Plain code-unit order, i.e. what Array.prototype.sort() does with no comparator.
 function byCodeUnit(a: string, b: string): number {
@@ -73,6 +82,19 @@ suite('nameCues.json data', () => {
       assert.deepEqual(bad, []);
     });
   }
+
+  for (const key of CAPITALISED_LISTS) {
+    test(`${key} are capitalised single words`, () => {
+      const bad = cues[key].filter((entry) => !/^\p{Lu}[\p{L}]+$/u.test(entry));
+      assert.deepEqual(bad, []);
+    });
+  }
+
+  test('a cue noun says one type: no word is both an organisation cue and a product or project cue', () => {
+    const org = new Set(cues.orgCues);
+    const both = [...cues.productCues, ...cues.initiativeCues].filter((cue) => org.has(cue));
+    assert.deepEqual(both, []);
+  });
 
   test('companySuffixes are single tokens', () => {
     assert.ok(cues.companySuffixes.length > 0);

@@ -1,0 +1,101 @@
+/** The commands, their options (for `parseArgs`) and their help texts: `newsmark <command> --help`, `newsmark help <command>`. */
+import type { OptionSpecs } from './args';
+
+export interface CommandSpec {
+  /** One line for the general help. */
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: OptionSpecs;
+  /** The command's own help, after its usage line. */
+  readonly details: string;
+}
+
+export const COMMANDS = {
+  extract: {
+    summary: 'analyse articles: entities, figures, claims, deals, conflicts',
+    usage: 'newsmark extract <files|folders|->... [options]',
+    options: {
+      out: { type: 'string' }, jsonl: { type: 'boolean' }, lexicon: { type: 'string' }, pretty: { type: 'boolean' },
+      jobs: { type: 'string' }, json: { type: 'boolean' }, summary: { type: 'boolean' },
+    },
+    details: `Analyses each article (.md, .markdown, .txt; folders are searched, skipping .git,
+node_modules and .newsmark) and prints one JSON document: the sources, the deals merged
+across them and the facts two sources state differently. "-" reads standard input.
+At a terminal it prints a readable summary instead: per article what was found and its
+deals, then the deals across articles and the conflicts. Progress goes to stderr when a
+run takes over a second at a terminal.
+
+Options:
+  --out FILE       write the JSON to FILE (atomically: FILE is replaced only once complete;
+                   never one of the inputs)
+  --jsonl          one JSON object per line: each source, then one line with the deals
+                   merged across sources and the conflicts between them
+  --json           JSON even at a terminal
+  --summary        the readable summary even when standard output is not a terminal
+  --pretty         indent the JSON
+  --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current
+                   folder or the first folder argument)
+  --jobs N         analyse in N worker threads (default: one per core, at most 4, for 16
+                   files or more; 1: in this thread). Files over 1 MB are analysed in a
+                   thread of their own. The output is the same for any N`,
+  },
+  export: {
+    summary: 'export the tagged claims of a workspace as JSON',
+    usage: 'newsmark export <workspace folder> [options]',
+    options: { out: { type: 'string' }, format: { type: 'string' }, lexicon: { type: 'string' } },
+    details: `Reads <folder>/.newsmark/annotations.json (validated; never written), re-anchors each
+annotation in its article and prints the claims export, valid against its published schema.
+
+Options:
+  --out FILE          write the export to FILE (atomically; never an article or the
+                      annotations file)
+  --format claims|w3c|csv  the claims export as JSON (default), W3C Web Annotation
+                      JSON-LD, or CSV (a row per claim and figure, for a spreadsheet)
+  --lexicon FILE      the workspace lexicon (default: <folder>/.newsmark/lexicon.json)`,
+  },
+  check: {
+    summary: 'conflicts between sources, orphaned annotations',
+    usage: 'newsmark check <workspace folder> [--strict]',
+    options: { strict: { type: 'boolean' } },
+    details: `Says which facts the articles of the folder state differently, and whether every
+annotation of .newsmark/annotations.json still finds its text (nothing is written).
+
+Options:
+  --strict         exit 1 when sources conflict, an annotation is orphaned or the
+                   annotations file is invalid (for CI)`,
+  },
+  schema: {
+    summary: 'print the JSON Schema of an output or file',
+    usage: 'newsmark schema [extract|lexicon|annotations|claims|w3c]',
+    options: {},
+    details: 'Prints the JSON Schema generated from the schemas the tool validates with (default: extract).',
+  },
+  help: {
+    summary: 'help on a command',
+    usage: 'newsmark help [command]',
+    options: {},
+    details: 'Prints the help of a command (the same as newsmark <command> --help).',
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+const EXIT_STATUS = `Exit status: 0 done; 1 some input could not be read or analysed (one line each on stderr;
+the rest is written); 2 usage error; 3 the output could not be written (an existing --out
+file is left as it was); 70 a bug in newsmark.`;
+
+export const GENERAL_HELP = `newsmark — entities, figures, claims and deals in tech-news articles
+
+Usage:
+${(Object.values(COMMANDS) as CommandSpec[]).map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
+  newsmark --help | --version
+
+Run 'newsmark <command> --help' for a command's options.
+
+${EXIT_STATUS}
+`;
+
+export function commandHelp(name: CommandName): string {
+  const spec: CommandSpec = COMMANDS[name];
+  return `Usage: ${spec.usage}\n\n${spec.details}\n  -h, --help       this help\n\n${EXIT_STATUS}\n`;
+}

@@ -1,0 +1,54 @@
+/**
+ * The desktop build's platform (platform.ts): a Node extension host. A local folder's annotations
+ * file goes through src/node — an exclusive lock shared by every window and process, temp file +
+ * fsync + `rename(2)`, the old file never deleted first — and so does the journal and every
+ * export; a remote or virtual folder through `vscode.workspace.fs`. The index's background pass
+ * runs in worker threads (dist/indexWorker.js). Only src/extension.ts imports this module.
+ */
+import { createHash } from 'node:crypto';
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { Journal } from '../node/journal';
+import { readTextOrMissing, removeStaleTemps, updateLocked, writeAtomically } from '../node/lockedFile';
+import { WorkerPool } from '../workers/pool';
+import { WorkspaceFsJournal, workspaceFsAnnotationFile } from './annotationDisk';
+import { writeWorkspaceFsText } from './files';
+import type { IndexJob, IndexResult } from './indexProtocol';
+import type { IndexWorkers, Platform } from './platform';
+
+export interface NodePlatformOptions {
+  /** dist/indexWorker.js; without it every analysis runs on the extension host. */
+  readonly indexWorkerScript?: string;
+}
+
+export function nodePlatform(options: NodePlatformOptions = {}): Platform {
+  const script = options.indexWorkerScript;
+  const indexWorkers: IndexWorkers | undefined = script === undefined ? undefined : {
+    availableCores: () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
+    createPool: ({ size, resourceLimits, onLog }) => new WorkerPool<IndexJob, IndexResult>({ script, size, resourceLimits, onLog }),
+  };
+  return {
+    kind: 'desktop',
+    host: `a Node ${process.versions.node} extension host`,
+    annotationFile: (uri) => uri.scheme === 'file'
+      ? { read: () => readTextOrMissing(uri.fsPath), update: (next) => updateLocked(uri.fsPath, next), cleanUp: () => removeStaleTemps(uri.fsPath) }
+      : workspaceFsAnnotationFile(uri),
+    changeJournal: (storage, folderKey) => {
+      const dir = vscode.Uri.joinPath(storage, 'journal', folderKey);
+      return dir.scheme === 'file' ? new Journal(dir.fsPath) : new WorkspaceFsJournal(dir);
+    },
+    writeTextFile: async (uri, text) => {
+      if (uri.scheme !== 'file') return writeWorkspaceFsText(uri, text);
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await writeAtomically(uri.fsPath, text);
+    },
+    sha256: async (parts) => {
+      const hash = createHash('sha256');
+      for (const part of parts) hash.update(part);
+      return hash.digest('hex');
+    },
+    userName: () => os.userInfo().username,
+    yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    indexWorkers,
+  };
+}
