@@ -8,6 +8,7 @@ import { FIGURE_KINDS, QUALIFIERS } from './extract/figures/figure';
 import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/lexicon';
 import { EVIDENCE_RULES } from './extract/entities/evidence';
 import { DEAL_KINDS } from './extract/deals/kinds';
+import { DEAL_STATUSES } from './extract/deals/status';
 import { METRICS } from './corpus/metric';
 
 /** Version of the annotation file, the lexicon and the claims exports. */
@@ -93,6 +94,8 @@ export const ExtractSource = z.object({
 });
 export type ExtractSource = z.infer<typeof ExtractSource>;
 
+export const DealStatusSchema = z.enum(DEAL_STATUSES).describe('rumoured: talks, reports, unnamed sources; announced: agreed; pending: awaiting approval or closing; completed: closed; terminated: called off, blocked or abandoned');
+
 export const ExtractDeal = z.object({
   id: z.string(),
   parties: z.array(z.string()).describe('Canonical names in role order: acquirer→target, investor→investee, customer→provider'),
@@ -102,6 +105,7 @@ export const ExtractDeal = z.object({
   date: z.string().nullable().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
   dateInferred: z.boolean(),
   partyInferred: z.boolean(),
+  status: DealStatusSchema,
   mentions: z.array(z.object({
     path: z.string(),
     start: Offset,
@@ -110,6 +114,7 @@ export const ExtractDeal = z.object({
     value: z.number().nullable(),
     currency: z.string().nullable(),
     date: z.string().nullable(),
+    status: DealStatusSchema.describe('What this mention says of the deal'),
   })),
 });
 export type ExtractDeal = z.infer<typeof ExtractDeal>;

@@ -29,10 +29,9 @@ export interface DealGraphInput {
   readonly maxDrawn?: number;
 }
 
-/** The deal's status, once the deals engine states one (read as optional until then). */
-export function statusOf(deal: CorpusDeal): DealStatus | null {
-  const status = (deal as { readonly status?: unknown }).status;
-  return typeof status === 'string' && ['announced', 'completed', 'pending', 'rumoured', 'terminated'].includes(status) ? (status as DealStatus) : null;
+/** The deal's status: where the latest news its mentions give leaves it. */
+export function statusOf(deal: CorpusDeal): DealStatus {
+  return deal.status;
 }
 
 /** "values differ", "dates differ", "values and dates differ"; null when the sources agree. */
