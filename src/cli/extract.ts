@@ -18,22 +18,34 @@ import { ProgressLine } from './progress';
 import { expandInputs, isFolder } from './read';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
-export async function runExtract(args: ParsedArgs): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('extract needs at least one file or folder (or - for standard input)');
+/** What a command that reads articles (extract, deals) has before it reads one: inputs, lexicon, output. */
+export interface ArticleRun {
+  readonly files: ReturnType<typeof expandInputs>['files'];
+  readonly jobs: number;
+  readonly loaded: ReturnType<typeof loadLexicon>;
+  readonly out: Output;
+  /** Inputs already known to be unreadable (each reported), and a lexicon that could not be read. */
+  readonly failed: number;
+}
+
+/** The inputs expanded, the lexicon loaded and --out opened, refused before a byte is read if it is an input (or the lexicon). */
+export function startArticleRun(command: string, args: ParsedArgs): ArticleRun {
+  if (args.positionals.length === 0) throw new UsageError(`${command} needs at least one file or folder (or - for standard input)`);
   const jobs = jobsOf(args.options.get('jobs'));
   if (jobs === undefined) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('jobs')}'`);
-  const isSummary = isSummaryWanted(args);
   const { files, problems } = expandInputs(args.positionals);
   const folders = args.positionals.filter((p) => p !== '-' && isFolder(p));
   const loaded = loadLexicon(args.options.get('lexicon'), folders);
-  // before a byte is read: --out must not be an input (nor the lexicon)
   const out = openOutput(args.options.get('out'), files, loaded.source ? [{ path: loaded.source, what: 'the lexicon' }] : []);
-  let failed = problems.length;
   for (const problem of problems) report(`${problem.path}: ${problem.error}`);
-  if (loaded.error) {
-    report(loaded.error);
-    failed++;
-  }
+  if (loaded.error) report(loaded.error);
+  return { files, jobs, loaded, out, failed: problems.length + (loaded.error ? 1 : 0) };
+}
+
+export async function runExtract(args: ParsedArgs): Promise<number> {
+  const isSummary = isSummaryWanted(args);
+  const { files, jobs, loaded, out, failed: unread } = startArticleRun('extract', args);
+  let failed = unread;
   const progress = new ProgressLine(files.length, 'article');
   try {
     failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress });

@@ -119,6 +119,14 @@ export const ExtractDeal = z.object({
 });
 export type ExtractDeal = z.infer<typeof ExtractDeal>;
 
+/** `newsmark deals --format json`: the deals of a corpus, merged across its sources, as `extract` gives them. */
+export const DealsExport = z.object({
+  schemaVersion: z.literal(EXTRACT_SCHEMA_VERSION),
+  sources: z.number().int().nonnegative().describe('How many articles were read'),
+  deals: z.array(ExtractDeal),
+});
+export type DealsExport = z.infer<typeof DealsExport>;
+
 // ---------------------------------------------------------------------------------------------
 // Cross-source conflicts (src/core/corpus): the same fact stated differently by two sources
 
@@ -422,11 +430,12 @@ export const SCHEMAS = {
   annotations: AnnotationFile,
   claims: ClaimsExport,
   w3c: WebAnnotationExport,
+  deals: DealsExport,
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 /** Each schema's version, in its `$id`. */
-const VERSIONS: Record<SchemaName, number> = { extract: EXTRACT_SCHEMA_VERSION, lexicon: SCHEMA_VERSION, annotations: SCHEMA_VERSION, claims: SCHEMA_VERSION, w3c: SCHEMA_VERSION };
+const VERSIONS: Record<SchemaName, number> = { extract: EXTRACT_SCHEMA_VERSION, lexicon: SCHEMA_VERSION, annotations: SCHEMA_VERSION, claims: SCHEMA_VERSION, w3c: SCHEMA_VERSION, deals: EXTRACT_SCHEMA_VERSION };
 
 export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
   return { $id: schemaIdOf(name), ...z.toJSONSchema(SCHEMAS[name], { io: 'input' }) } as Record<string, unknown>;

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { CorpusDeal, SourceDealStatement } from '../core/corpus/index';
 import type { DealMention } from '../core/extract/deals/deal';
+import { dealsCsv } from '../core/dealsCsv';
 import { toExtractDeal } from '../core/extractOutput';
 import type { AnchoredAnnotation } from './anchored';
 import { revealSpan } from './articles';
@@ -267,6 +268,14 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
     tagDealMention: async (node: DealNode, tag?: string) => {
       const target = node && mentionOf(node);
       return target && tagClaim(target.uri, target.start, tag);
+    },
+    /** Every deal of the panel as CSV (what `newsmark deals --format csv` writes), on the clipboard. */
+    copyDealsAsCsv: async () => {
+      const { deals } = await provider.deals();
+      const csv = dealsCsv(deals.map(toExtractDeal));
+      await vscode.env.clipboard.writeText(csv);
+      void vscode.window.showInformationMessage(`Newsmark: copied ${deals.length} deal(s) as CSV — paste them into a spreadsheet.`);
+      return csv;
     },
     copyDealAsJson: async (node: DealNode) => {
       if (node?.type !== 'deal' && node?.type !== 'mention') return undefined;
