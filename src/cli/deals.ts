@@ -10,7 +10,7 @@ import { dealsCsv } from '../core/dealsCsv';
 import { toExtractDeal } from '../core/extractOutput';
 import { DealsExport, EXTRACT_SCHEMA_VERSION } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
-import { startArticleRun } from './extract';
+import { intoCorpus, startArticleRun } from './extract';
 import { extractAll } from './extractJobs';
 import { ProgressLine } from './progress';
 
@@ -30,15 +30,8 @@ export async function runDeals(args: ParsedArgs): Promise<number> {
     let read = 0;
     const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename };
     await extractAll(files, options, (result) => {
-      progress.tick();
-      if (result.status !== 'ok') {
-        progress.report(`${result.path}: ${result.error}`);
-        failed++;
-        return;
-      }
-      for (const warning of result.warnings) progress.report(`${result.path}: ${warning}`);
-      corpus.updateFacts(result.facts);
-      read++;
+      if (intoCorpus(result, corpus, progress)) read++;
+      else failed++;
     });
     progress.finish();
     const deals = corpus.deals(PANEL_MERGE).map(toExtractDeal);

@@ -11,7 +11,7 @@ import { byFirstMention, type DealOrder } from '../core/corpus/deals';
 import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
-import { extractAll, jobsOf } from './extractJobs';
+import { extractAll, jobsOf, type ExtractResult } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { openOutput, report, type Output } from './output';
 import { ProgressLine } from './progress';
@@ -91,14 +91,10 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
   const corpus = new Corpus();
   const options = { lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename };
   await extractAll(files, options, (result) => {
-    run.progress.tick();
-    if (result.status !== 'ok') {
-      run.progress.report(`${result.path}: ${result.error}`);
+    if (!intoCorpus(result, corpus, run.progress)) {
       failed++;
       return;
     }
-    for (const warning of result.warnings) run.progress.report(`${result.path}: ${warning}`);
-    corpus.updateFacts(result.facts);
     if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
     else if (isJsonLines) out.write(`{"source":${result.sourceJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
@@ -120,6 +116,21 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
     out.write(`${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`);
   }
   return failed;
+}
+
+/**
+ * One analysed file, as every command that reads articles takes it: counted on the progress line,
+ * its failure or warnings reported there, its facts into the corpus. False when it failed.
+ */
+export function intoCorpus(result: ExtractResult, corpus: Corpus, progress: ProgressLine): result is Extract<ExtractResult, { status: 'ok' }> {
+  progress.tick();
+  if (result.status !== 'ok') {
+    progress.report(`${result.path}: ${result.error}`);
+    return false;
+  }
+  for (const warning of result.warnings) progress.report(`${result.path}: ${warning}`);
+  corpus.updateFacts(result.facts);
+  return true;
 }
 
 /** Merged across sources as the engine merges an article's deals; entity ids canonical across the workspace. */
