@@ -9,6 +9,7 @@
  * (`sources_differ`). Pure.
  */
 import Papa from 'papaparse';
+import { dealDifferences } from './corpus/deals';
 import type { ExtractDeal } from './schema';
 
 export const DEALS_CSV_COLUMNS = [
@@ -52,8 +53,6 @@ function rowOf(deal: ExtractDeal): Row {
 
 /** "value", "date", "value and date" when the deal's mentions state it differently; "" when they agree. */
 function differsOf(deal: ExtractDeal): string {
-  const stated = (pick: (m: ExtractDeal['mentions'][number]) => string | null) => new Set(deal.mentions.map(pick).filter((v) => v !== null)).size > 1;
-  const isValue = stated((m) => (m.value === null ? null : `${m.value} ${m.currency ?? ''}`));
-  const isDate = stated((m) => m.date);
-  return [isValue ? 'value' : '', isDate ? 'date' : ''].filter(Boolean).join(' and ');
+  const { values, dates } = dealDifferences(deal.mentions);
+  return [values ? 'value' : '', dates ? 'date' : ''].filter(Boolean).join(' and ');
 }

@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { CorpusDeal, SourceDealStatement } from '../core/corpus/index';
+import { differenceWords } from '../core/corpus/deals';
 import type { DealMention } from '../core/extract/deals/deal';
 import { dealsCsv } from '../core/dealsCsv';
 import { toExtractDeal } from '../core/extractOutput';
@@ -23,7 +24,6 @@ export type DealGrouping = 'kind' | 'party';
 const GROUPING_KEY = 'newsmark.dealsGrouping';
 const SCAN_CONTEXT = 'newsmark.articleScan';
 /** Amounts this close are the same amount (as the corpus merges them). */
-const SAME_VALUE = 0.005;
 
 export type DealNode =
   | { readonly type: 'group'; readonly label: string; readonly deals: readonly CorpusDeal[] }
@@ -187,17 +187,6 @@ function untrusted(): vscode.MarkdownString {
 function statedBy(source: SourceDealStatement): string {
   const amount = source.value !== null ? compactAmount(source.value, source.currency) : 'value not stated';
   return [amount, source.date].filter(Boolean).join(' · ');
-}
-
-/** "values differ", "dates differ", "values and dates differ". */
-export function differenceWords(deal: CorpusDeal): string | undefined {
-  if (!deal.differs) return undefined;
-  const valued = deal.sources.filter((s) => s.value !== null);
-  const isValueDifferent = valued.some((s) => s.currency !== valued[0]!.currency || Math.abs(s.value! - valued[0]!.value!) > SAME_VALUE * Math.max(Math.abs(s.value!), Math.abs(valued[0]!.value!)));
-  const dated = deal.sources.filter((s) => s.date !== null);
-  const isDateDifferent = dated.some((s) => !s.date!.startsWith(dated[0]!.date!) && !dated[0]!.date!.startsWith(s.date!));
-  if (isValueDifferent && isDateDifferent) return 'values and dates differ';
-  return isDateDifferent ? 'dates differ' : 'values differ';
 }
 
 function dealItem(deal: CorpusDeal, parentLabel: string, grouping: DealGrouping): vscode.TreeItem {
