@@ -11,7 +11,7 @@ import { byFirstMention, type DealOrder } from '../core/corpus/deals';
 import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
-import { extractAll, jobsOf } from './extractJobs';
+import { extractAll, jobsOf, type ExtractResult } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { openOutput, report, type Output } from './output';
 import { ProgressLine } from './progress';
@@ -20,22 +20,34 @@ import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
 declare const VERSION: string;
 
-export async function runExtract(args: ParsedArgs): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('extract needs at least one file or folder (or - for standard input)');
+/** What a command that reads articles (extract, deals) has before it reads one: inputs, lexicon, output. */
+export interface ArticleRun {
+  readonly files: ReturnType<typeof expandInputs>['files'];
+  readonly jobs: number;
+  readonly loaded: ReturnType<typeof loadLexicon>;
+  readonly out: Output;
+  /** Inputs already known to be unreadable (each reported), and a lexicon that could not be read. */
+  readonly failed: number;
+}
+
+/** The inputs expanded, the lexicon loaded and --out opened, refused before a byte is read if it is an input (or the lexicon). */
+export function startArticleRun(command: string, args: ParsedArgs): ArticleRun {
+  if (args.positionals.length === 0) throw new UsageError(`${command} needs at least one file or folder (or - for standard input)`);
   const jobs = jobsOf(args.options.get('jobs'));
   if (jobs === undefined) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('jobs')}'`);
-  const isSummary = isSummaryWanted(args);
   const { files, problems } = expandInputs(args.positionals);
   const folders = args.positionals.filter((p) => p !== '-' && isFolder(p));
   const loaded = loadLexicon(args.options.get('lexicon'), folders);
-  // before a byte is read: --out must not be an input (nor the lexicon)
   const out = openOutput(args.options.get('out'), files, loaded.source ? [{ path: loaded.source, what: 'the lexicon' }] : []);
-  let failed = problems.length;
   for (const problem of problems) report(`${problem.path}: ${problem.error}`);
-  if (loaded.error) {
-    report(loaded.error);
-    failed++;
-  }
+  if (loaded.error) report(loaded.error);
+  return { files, jobs, loaded, out, failed: problems.length + (loaded.error ? 1 : 0) };
+}
+
+export async function runExtract(args: ParsedArgs): Promise<number> {
+  const isSummary = isSummaryWanted(args);
+  const { files, jobs, loaded, out, failed: unread } = startArticleRun('extract', args);
+  let failed = unread;
   const progress = new ProgressLine(files.length, 'article');
   try {
     failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress });
@@ -85,14 +97,10 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
     shardEngine: isJsonLines ? VERSION : undefined,
   };
   await extractAll(files, options, (result) => {
-    run.progress.tick();
-    if (result.status !== 'ok') {
-      run.progress.report(`${result.path}: ${result.error}`);
+    if (!intoCorpus(result, corpus, run.progress)) {
       failed++;
       return;
     }
-    for (const warning of result.warnings) run.progress.report(`${result.path}: ${warning}`);
-    corpus.updateFacts(result.facts);
     if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
     else if (isJsonLines) out.write(`{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
@@ -114,6 +122,21 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
     out.write(`${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`);
   }
   return failed;
+}
+
+/**
+ * One analysed file, as every command that reads articles takes it: counted on the progress line,
+ * its failure or warnings reported there, its facts into the corpus. False when it failed.
+ */
+export function intoCorpus(result: ExtractResult, corpus: Corpus, progress: ProgressLine): result is Extract<ExtractResult, { status: 'ok' }> {
+  progress.tick();
+  if (result.status !== 'ok') {
+    progress.report(`${result.path}: ${result.error}`);
+    return false;
+  }
+  for (const warning of result.warnings) progress.report(`${result.path}: ${warning}`);
+  corpus.updateFacts(result.facts);
+  return true;
 }
 
 /** Merged across sources as the engine merges an article's deals; entity ids canonical across the workspace. */

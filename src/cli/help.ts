@@ -74,6 +74,23 @@ Options:
                       JSON-LD, or CSV (a row per claim and figure, for a spreadsheet)
   --lexicon FILE      the workspace lexicon (default: <folder>/.newsmark/lexicon.json)`,
   },
+  deals: {
+    summary: 'the deals of articles, merged across them, as JSON or CSV',
+    usage: 'newsmark deals <files|folders|->... [options]',
+    options: { out: { type: 'string' }, format: { type: 'string' }, lexicon: { type: 'string' }, jobs: { type: 'string' }, pretty: { type: 'boolean' } },
+    details: `Analyses the articles as extract does and prints their deals, merged across sources
+as the deals panel merges them (sources that state one deal with different values or dates
+make one deal): parties in role order, kind, status, value, currency, date, every mention.
+
+Options:
+  --format json|csv  JSON (default; schema: newsmark schema deals) or CSV, one row per
+                   deal, for a spreadsheet (UTF-8 with a byte-order mark)
+  --out FILE       write to FILE (atomically; never one of the inputs)
+  --pretty         indent the JSON
+  --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current
+                   folder or the first folder argument)
+  --jobs N         analyse in N worker threads (as extract)`,
+  },
   check: {
     summary: 'conflicts between sources, orphaned annotations',
     usage: 'newsmark check <workspace folder> [--strict]',
@@ -87,7 +104,7 @@ Options:
   },
   schema: {
     summary: 'print the JSON Schema of an output or file',
-    usage: 'newsmark schema [extract|jsonl|corpus|lexicon|annotations|claims|w3c]',
+    usage: 'newsmark schema [extract|jsonl|corpus|deals|lexicon|annotations|claims|w3c]',
     options: {},
     details: `Prints the JSON Schema generated from the schemas the tool validates with (default:
 extract). jsonl: one line of extract --jsonl; corpus: the output of merge.`,

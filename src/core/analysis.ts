@@ -12,7 +12,7 @@ import type { FigureKind, FigureValue, Qualifier } from './extract/figures/figur
 import { recogniseEntities, type Entity } from './extract/entities/index';
 import { Lexicon } from './extract/entities/lexicon';
 import { attributionOf, type Attribution, type MentionInSentence } from './extract/claims/attribution';
-import { dealsOfSentences } from './extract/deals/index';
+import { dealsOfArticle } from './extract/deals/index';
 import type { Deal } from './extract/deals/deal';
 import { pushTo } from './collections';
 import type { AnalysisCache } from './analysisCache';
@@ -87,9 +87,11 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
     sentenceOffset: sentence ? f.start - sentence.proseStart : 0,
     };
   });
-  const entities = withFileText(recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache), text);
+  const recognised = withFileText(recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache), text);
   const dateline = datelineOf(figures);
-  const deals = dealsOfSentences({ sentences, figures, entities, lexicon, dateline, cache: options.cache });
+  const { deals, entities: partyEntities } = dealsOfArticle({ sentences, figures, entities: recognised, lexicon, dateline, blocks: parsed.blocks, cache: options.cache });
+  // names that take part in a deal are entities too (evidence rule "deal-party")
+  const entities = partyEntities.length ? [...recognised, ...withFileText(partyEntities, text)].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name)) : recognised;
   const claims = claimsOf(sentences, figures, entities, deals, options.cache);
   if (parsed.blocks.length === 0 && text.trim()) {
     diagnostics.push({ code: 'no-prose', message: 'The file has no prose: only code, markup or front matter.', start: 0, end: 0, severity: 'info' });

@@ -10,6 +10,9 @@ import type { ProseFigure } from './extract/figures/figure';
 import type { BlockWork } from './extract/entities/blockWork';
 import type { Lexicon } from './extract/entities/lexicon';
 import type { KindSignal } from './extract/deals/kinds';
+import type { FrameHit } from './extract/deals/match';
+import type { SentenceName, ShapedSentence } from './extract/deals/shape';
+import type { AmountMention, ContextQuery, DateMention, PartyMention, SentenceDeal } from './extract/deals/sentenceDeals';
 import type { Attribution } from './extract/claims/attribution';
 
 /**
@@ -53,6 +56,23 @@ export interface CachedBlockWork {
   readonly work: BlockWork;
 }
 
+/**
+ * A sentence shaped for the deal frames and the frames' hits, for the names and amounts it was
+ * shaped with; and its deals, for the dates they were dated with, valid while the document still
+ * answers the deals' questions alike.
+ */
+export interface CachedFrames {
+  readonly parties: readonly PartyMention[];
+  readonly others: readonly SentenceName[];
+  readonly amounts: readonly AmountMention[];
+  readonly dates: readonly DateMention[];
+  readonly shaped: ShapedSentence;
+  readonly hits: readonly FrameHit[];
+  readonly deals?: readonly SentenceDeal[];
+  /** What the deals asked of the document (a lead-in, the round referred to) and its answers. */
+  readonly queries?: readonly ContextQuery[];
+}
+
 /** A sentence's attribution, for the entity mentions it was found with. */
 export interface CachedAttribution {
   readonly mentionsKey: string;
@@ -67,6 +87,8 @@ export class AnalysisCache {
   /** Deal signals per sentence text, and attributions per sentence text (for the mentions keyed). */
   readonly signals = new BoundedCache<string, KindSignal[]>(8192);
   readonly attributions = new BoundedCache<string, CachedAttribution>(8192);
+  /** Deal frames' hits per sentence text (for the names and amounts keyed). */
+  readonly frames = new BoundedCache<string, CachedFrames>(8192);
   private entities = new BoundedCache<string, CachedBlockWork>(4096);
   private entitiesLexicon: Lexicon | undefined;
 

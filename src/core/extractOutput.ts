@@ -41,8 +41,8 @@ export function dealsAcross(analyses: readonly Analysis[]): Deal[] {
 export function toExtractDeal(deal: Deal): ExtractDeal {
   return {
     id: deal.id, parties: [...deal.parties], kind: deal.kind, value: deal.value, currency: deal.currency, date: deal.date,
-    dateInferred: deal.isDateInferred, partyInferred: deal.isPartyInferred,
-    mentions: deal.mentions.map((m) => ({ path: m.path ?? '', start: m.start, end: m.end, sentence: m.sentence, value: m.value, currency: m.currency, date: m.date })),
+    dateInferred: deal.isDateInferred, partyInferred: deal.isPartyInferred, status: deal.status,
+    mentions: deal.mentions.map((m) => ({ path: m.path ?? '', start: m.start, end: m.end, sentence: m.sentence, value: m.value, currency: m.currency, date: m.date, status: m.status })),
   };
 }
 

@@ -8,6 +8,7 @@ import { FIGURE_KINDS, QUALIFIERS } from './extract/figures/figure';
 import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/entityTypes';
 import { EVIDENCE_RULES } from './extract/entities/evidence';
 import { DEAL_KINDS } from './extract/deals/kinds';
+import { DEAL_STATUSES } from './extract/deals/status';
 import { METRICS } from './corpus/metric';
 
 /** Version of the annotation file, the lexicon and the claims exports. */
@@ -93,6 +94,8 @@ export const ExtractSource = z.object({
 });
 export type ExtractSource = z.infer<typeof ExtractSource>;
 
+export const DealStatusSchema = z.enum(DEAL_STATUSES).describe('rumoured: talks, reports, unnamed sources; announced: agreed; pending: awaiting approval or closing; completed: closed; terminated: called off, blocked or abandoned');
+
 export const ExtractDeal = z.object({
   id: z.string(),
   parties: z.array(z.string()).describe('Canonical names in role order: acquirer→target, investor→investee, customer→provider'),
@@ -102,6 +105,7 @@ export const ExtractDeal = z.object({
   date: z.string().nullable().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
   dateInferred: z.boolean(),
   partyInferred: z.boolean(),
+  status: DealStatusSchema,
   mentions: z.array(z.object({
     path: z.string(),
     start: Offset,
@@ -110,9 +114,18 @@ export const ExtractDeal = z.object({
     value: z.number().nullable(),
     currency: z.string().nullable(),
     date: z.string().nullable(),
+    status: DealStatusSchema.describe('What this mention says of the deal'),
   })),
 });
 export type ExtractDeal = z.infer<typeof ExtractDeal>;
+
+/** `newsmark deals --format json`: the deals of a corpus, merged across its sources, as `extract` gives them. */
+export const DealsExport = z.object({
+  schemaVersion: z.literal(EXTRACT_SCHEMA_VERSION),
+  sources: z.number().int().nonnegative().describe('How many articles were read'),
+  deals: z.array(ExtractDeal),
+});
+export type DealsExport = z.infer<typeof DealsExport>;
 
 // ---------------------------------------------------------------------------------------------
 // Cross-source conflicts (src/core/corpus): the same fact stated differently by two sources
@@ -200,6 +213,7 @@ export const ShardDeal = z.object({
   date: z.string().nullable(),
   dateInferred: z.boolean(),
   partyInferred: z.boolean(),
+  status: z.enum(DEAL_STATUSES).describe('Where the deal stands by the latest news its mentions give'),
   mentions: z.array(z.object({
     claim: z.number().int().nonnegative().describe("Index in the source's `claims` of the sentence that mentions the deal"),
     sentenceIndex: z.number().int().nonnegative().describe('The sentence\'s index among all sentences of the article'),
@@ -208,6 +222,7 @@ export const ShardDeal = z.object({
     value: z.number().nullable(),
     currency: z.string().nullable(),
     date: z.string().nullable(),
+    status: z.enum(DEAL_STATUSES).describe('What this mention says of the deal\'s status'),
   })),
 }).describe("One of the article's own deals, before deals are merged across sources");
 export type ShardDeal = z.infer<typeof ShardDeal>;
@@ -511,13 +526,14 @@ export const SCHEMAS = {
   w3c: WebAnnotationExport,
   jsonl: ExtractLine,
   corpus: CorpusOutput,
+  deals: DealsExport,
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 /** Each schema's version, in its `$id`. */
 const VERSIONS: Record<SchemaName, number> = {
   extract: EXTRACT_SCHEMA_VERSION, lexicon: SCHEMA_VERSION, annotations: SCHEMA_VERSION, claims: SCHEMA_VERSION, w3c: SCHEMA_VERSION,
-  jsonl: EXTRACT_SCHEMA_VERSION, corpus: CORPUS_SCHEMA_VERSION,
+  jsonl: EXTRACT_SCHEMA_VERSION, corpus: CORPUS_SCHEMA_VERSION, deals: EXTRACT_SCHEMA_VERSION,
 };
 
 export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {

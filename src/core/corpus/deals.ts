@@ -7,7 +7,9 @@
  */
 import { dealId, type Deal, type DealMention } from '../extract/deals/deal';
 import type { DealKind } from '../extract/deals/kinds';
+import type { DealStatus } from '../extract/deals/status';
 import { mergeDeals } from '../extract/deals/merge';
+import { latestStatus } from '../extract/deals/status';
 import { byText } from './order';
 
 const SAME_VALUE = 0.005;
@@ -33,6 +35,8 @@ export interface CorpusDeal {
   readonly isDateInferred: boolean;
   /** Some party is taken from a lead-in in every mention ("Its deals include: Oracle: …"). */
   readonly isPartyInferred: boolean;
+  /** The latest status any source states: rumoured, announced, pending, completed or terminated. */
+  readonly status: DealStatus;
   /** One entry per source, by path. */
   readonly sources: readonly SourceDealStatement[];
   /** Sources state different amounts or currencies, or dates that contradict. */
@@ -75,7 +79,7 @@ function joinDiffering(deals: Deal[]): Deal[] {
       joined.add(only);
       const other = deals[only]!;
       const mentions = [...deal.mentions, ...other.mentions].sort((a, b) => byText(a.path ?? '', b.path ?? '') || a.start - b.start);
-      out.push({ ...deal, date: deal.date ?? other.date, mentions });
+      out.push({ ...deal, date: deal.date ?? other.date, status: latestStatus(deal.status, other.status), mentions });
     } else {
       out.push(deal);
     }
@@ -112,7 +116,7 @@ function toCorpusDeal(deal: Deal, datelineOf: DatelineOf, merge: DealMerge): Cor
   const value = merge === 'join-differing' ? (mostStated(values) ?? deal.value) : deal.value;
   return {
     id: dealId(deal.kind, deal.partyIds, value, deal.currency, deal.date), kind: deal.kind, parties: deal.parties, partyIds: deal.partyIds,
-    value, currency: deal.currency, date: deal.date, isDateInferred: deal.isDateInferred, isPartyInferred: deal.isPartyInferred,
+    value, currency: deal.currency, date: deal.date, isDateInferred: deal.isDateInferred, isPartyInferred: deal.isPartyInferred, status: deal.status,
     sources, differs, mentions: deal.mentions,
   };
 }
@@ -128,6 +132,24 @@ function mostStated(values: readonly SourceDealStatement[]): number | null {
 
 function isClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= SAME_VALUE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** What a deal's statements disagree on: their values (amount or currency), their dates (one not within the other). */
+export function dealDifferences(statements: ReadonlyArray<{ readonly value: number | null; readonly currency: string | null; readonly date: string | null }>): { readonly values: boolean; readonly dates: boolean } {
+  const valued = statements.filter((s) => s.value !== null);
+  const first = valued[0];
+  const values = !!first && valued.some((s) => s.currency !== first.currency || !isClose(s.value!, first.value!));
+  const firstDate = statements.find((s) => s.date !== null)?.date;
+  const dates = !!firstDate && statements.some((s) => s.date !== null && !s.date.startsWith(firstDate) && !firstDate.startsWith(s.date));
+  return { values, dates };
+}
+
+/** "values differ", "dates differ", "values and dates differ" for a deal its sources state differently; null when they agree. */
+export function differenceWords(deal: CorpusDeal): string | null {
+  if (!deal.differs) return null;
+  const { values, dates } = dealDifferences(deal.sources);
+  if (values && dates) return 'values and dates differ';
+  return dates ? 'dates differ' : 'values differ';
 }
 
 /** Some of a source's deals (by position), each mention with the source's path. */

@@ -4,11 +4,13 @@
  * for each deal (a quarter of the memory). Unpacked into `Deal`s when deals are merged.
  *
  * Per deal: numbers `value (NaN: none), flags, party count, mention count`, then per mention
- * `sentenceIndex, start, end, value (NaN: none)`; strings `kind, currency, date`, the party
- * ids, the party names, then per mention `sentence, currency, date`.
+ * `sentenceIndex, start, end, value (NaN: none), status`; strings `kind, currency, date`, the
+ * party ids, the party names, then per mention `sentence, currency, date`. A status is its index
+ * in DEAL_STATUSES; the deal's is in the flags, above the two flag bits.
  */
 import type { Deal, DealMention } from '../extract/deals/deal';
 import type { DealKind } from '../extract/deals/kinds';
+import { DEAL_STATUSES, type DealStatus } from '../extract/deals/status';
 
 export interface PackedDeals {
   readonly count: number;
@@ -18,6 +20,8 @@ export interface PackedDeals {
 
 const DATE_INFERRED = 1;
 const PARTY_INFERRED = 2;
+const STATUS_SHIFT = 2;
+const MENTION_NUMBERS = 5;
 
 export const NO_DEALS: PackedDeals = { count: 0, numbers: new Float64Array(0), strings: [] };
 
@@ -26,10 +30,11 @@ export function packDeals(deals: readonly Deal[]): PackedDeals {
   const numbers: number[] = [];
   const strings: Array<string | null> = [];
   for (const d of deals) {
-    numbers.push(d.value ?? NaN, (d.isDateInferred ? DATE_INFERRED : 0) | (d.isPartyInferred ? PARTY_INFERRED : 0), d.partyIds.length, d.mentions.length);
+    const flags = (d.isDateInferred ? DATE_INFERRED : 0) | (d.isPartyInferred ? PARTY_INFERRED : 0) | (statusIndex(d.status) << STATUS_SHIFT);
+    numbers.push(d.value ?? NaN, flags, d.partyIds.length, d.mentions.length);
     strings.push(d.kind, d.currency, d.date, ...d.partyIds, ...d.parties);
     for (const m of d.mentions) {
-      numbers.push(m.sentenceIndex, m.start, m.end, m.value ?? NaN);
+      numbers.push(m.sentenceIndex, m.start, m.end, m.value ?? NaN, statusIndex(m.status));
       strings.push(m.sentence, m.currency, m.date);
     }
   }
@@ -50,12 +55,12 @@ export function unpackDeals(packed: PackedDeals, path: string): Deal[] {
     const parties = s.slice(j + 3 + partyCount, j + 3 + 2 * partyCount) as string[];
     j += 3 + 2 * partyCount;
     const mentions: DealMention[] = [];
-    for (let m = 0; m < mentionCount; m++, i += 4, j += 3) {
-      mentions.push({ path, sentenceIndex: n[i]!, start: n[i + 1]!, end: n[i + 2]!, sentence: s[j]!, value: orNull(n[i + 3]!), currency: s[j + 1]!, date: s[j + 2]! });
+    for (let m = 0; m < mentionCount; m++, i += MENTION_NUMBERS, j += 3) {
+      mentions.push({ path, sentenceIndex: n[i]!, start: n[i + 1]!, end: n[i + 2]!, sentence: s[j]!, value: orNull(n[i + 3]!), currency: s[j + 1]!, date: s[j + 2]!, status: DEAL_STATUSES[n[i + 4]!]! });
     }
     out.push({
       id: '', parties, partyIds, kind, value: orNull(value), currency, date,
-      isDateInferred: (flags & DATE_INFERRED) !== 0, isPartyInferred: (flags & PARTY_INFERRED) !== 0, mentions,
+      isDateInferred: (flags & DATE_INFERRED) !== 0, isPartyInferred: (flags & PARTY_INFERRED) !== 0, status: DEAL_STATUSES[flags >> STATUS_SHIFT]!, mentions,
     });
   }
   return out;
@@ -72,7 +77,7 @@ export function mapStrings(packed: PackedDeals, map: (text: string, isSentence: 
     const mentionCount = n[i + 3]!;
     for (let x = 0; x < 3 + 2 * partyCount; x++) put(s[j + x]!, false);
     j += 3 + 2 * partyCount;
-    i += 4 + 4 * mentionCount;
+    i += 4 + MENTION_NUMBERS * mentionCount;
     for (let m = 0; m < mentionCount; m++, j += 3) [0, 1, 2].forEach((x) => put(s[j + x]!, x === 0));
   }
   return { count: packed.count, numbers: packed.numbers, strings };
@@ -83,9 +88,13 @@ export function dealMentionCount(packed: PackedDeals): number {
   let total = 0;
   for (let k = 0, i = 0; k < packed.count; k++) {
     total += packed.numbers[i + 3]!;
-    i += 4 + 4 * packed.numbers[i + 3]!;
+    i += 4 + MENTION_NUMBERS * packed.numbers[i + 3]!;
   }
   return total;
+}
+
+function statusIndex(status: DealStatus): number {
+  return Math.max(0, DEAL_STATUSES.indexOf(status));
 }
 
 function orNull(value: number): number | null {

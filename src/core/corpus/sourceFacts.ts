@@ -109,7 +109,7 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
     // the whole sentence, as the article's own deals have it; the path is added when merged
     mentions: d.mentions.map((m): DealMention => ({
       sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: excerpts.whole(m.sentenceIndex),
-      value: m.value, currency: m.currency, date: m.date,
+      value: m.value, currency: m.currency, date: m.date, status: m.status,
     })),
   })));
   return { path, dateline: analysis.dateline, statements, entities, mentions, forms, deals };

@@ -28,10 +28,10 @@ export function shardFactsOf(analysis: Analysis, facts: SourceFacts, engine: str
   });
   const deals = unpackDeals(facts.deals, facts.path).map((d): ShardDeal => ({
     parties: [...d.parties], partyIds: [...d.partyIds], kind: d.kind, value: d.value, currency: d.currency, date: d.date,
-    dateInferred: d.isDateInferred, partyInferred: d.isPartyInferred,
+    dateInferred: d.isDateInferred, partyInferred: d.isPartyInferred, status: d.status,
     mentions: d.mentions.map((m) => ({
       claim: claimOfSentence.get(m.sentenceIndex)!, sentenceIndex: m.sentenceIndex, start: m.start, end: m.end,
-      value: m.value, currency: m.currency, date: m.date,
+      value: m.value, currency: m.currency, date: m.date, status: m.status,
     })),
   }));
   return { engine, statements, deals };
@@ -67,11 +67,11 @@ export function sourceFactsOf(source: ExtractSource, shard: ShardFacts): SourceF
     for (const m of d.mentions) {
       const claim = source.claims[m.claim];
       if (!claim) return fail(`deal ${i} names claim ${m.claim}, but the source has ${source.claims.length}`);
-      mentions.push({ sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: claim.text, value: m.value, currency: m.currency, date: m.date });
+      mentions.push({ sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: claim.text, value: m.value, currency: m.currency, date: m.date, status: m.status });
     }
     deals.push({
       id: '', parties: d.parties, partyIds: d.partyIds, kind: d.kind, value: d.value, currency: d.currency, date: d.date,
-      isDateInferred: d.dateInferred, isPartyInferred: d.partyInferred, mentions,
+      isDateInferred: d.dateInferred, isPartyInferred: d.partyInferred, status: d.status, mentions,
     });
   }
   const { entities, mentions, forms } = entitiesOf(source);

@@ -111,7 +111,7 @@ suite('cli: for people as well as pipes', function () {
     assert.match(h.run(['--help']).stdout, /newsmark extract <files\|folders\|->\.\.\./);
     const unknown = h.run(['help', 'frobnicate']);
     assert.equal(unknown.status, 2);
-    assertOneLine(unknown, /no command 'frobnicate' \(known: extract, merge, export, check, schema, help\)/, 'help frobnicate');
+    assertOneLine(unknown, /no command 'frobnicate' \(known: extract, merge, export, deals, check, schema, help\)/, 'help frobnicate');
   });
 
   test('check should say what it checked in words (before: "0 sources, 0 annotations, 0 orphans, 1 conflict")', () => {

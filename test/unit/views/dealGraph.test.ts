@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CorpusDeal } from '../../../src/core/corpus/deals';
 import type { DealKind } from '../../../src/core/extract/deals/kinds';
+import type { DealStatus } from '../../../src/core/extract/deals/status';
 import { dealGraph, isDateWithin, OTHERS_ID, subjectPartyIds } from '../../../src/core/views/dealGraph';
 import { DealGraph, DealMapFilter, NO_FILTER } from '../../../src/core/webviewMessages';
 import { corpusOf } from '../corpus/fixtures';
@@ -13,21 +14,20 @@ interface DealSpec {
   readonly date?: string | null;
   readonly paths?: readonly string[];
   readonly differs?: boolean;
-  readonly status?: string;
+  readonly status?: DealStatus;
 }
 
 let counter = 0;
 function deal(spec: DealSpec): CorpusDeal {
   const paths = spec.paths ?? ['a.md'];
   const value = spec.value === undefined ? 1e9 : spec.value;
-  const mentions = paths.map((path, i) => ({ path, sentenceIndex: i, start: 10 * i, end: 10 * i + 5, sentence: `sentence ${i}`, value, currency: 'USD', date: spec.date ?? null }));
-  const out: CorpusDeal & { status?: string } = {
+  const mentions = paths.map((path, i) => ({ path, sentenceIndex: i, start: 10 * i, end: 10 * i + 5, sentence: `sentence ${i}`, value, currency: 'USD', date: spec.date ?? null, status: spec.status ?? 'announced' }));
+  const out: CorpusDeal = {
     id: `deal:${counter++}`, kind: spec.kind ?? 'investment', parties: spec.parties, partyIds: spec.parties.map((p) => `entity:${p.toLowerCase()}`),
     value, currency: spec.currency === undefined ? 'USD' : spec.currency, date: spec.date ?? null, isDateInferred: false, isPartyInferred: false,
     sources: paths.map((path, i) => ({ path, value: spec.differs && i === 1 ? (value ?? 0) * 1.1 : value, currency: 'USD', date: spec.date ?? null, mentions: [mentions[i]!] })),
-    differs: spec.differs ?? false, mentions,
+    differs: spec.differs ?? false, mentions, status: spec.status ?? 'announced',
   };
-  if (spec.status) out.status = spec.status;
   return out;
 }
 
@@ -98,12 +98,12 @@ suite('deal map: the graph of the deals', () => {
     assert.equal(graph.parties.length, 4, 'every party stays choosable');
   });
 
-  test('should say how sources disagree and read the deal status when there is one', () => {
-    const graph = graphOf([deal({ parties: ['A', 'B'], paths: ['x.md', 'y.md'], differs: true, status: 'rumoured' }), deal({ parties: ['A', 'C'], status: 'bogus' })]);
+  test('should say how sources disagree and carry each deal\'s status', () => {
+    const graph = graphOf([deal({ parties: ['A', 'B'], paths: ['x.md', 'y.md'], differs: true, status: 'rumoured' }), deal({ parties: ['A', 'C'], status: 'terminated' })]);
     assert.equal(graph.edges[0]!.conflict, 'values differ');
     assert.equal(graph.edges[0]!.sourceCount, 2);
     assert.equal(graph.edges[0]!.status, 'rumoured');
-    assert.equal(graph.edges[1]!.status, null);
+    assert.equal(graph.edges[1]!.status, 'terminated');
   });
 
   test('should cut a 10,000-character party name and keep it as text', () => {

@@ -1,5 +1,6 @@
 /** The deal model shared by detection and merging. */
 import type { DealKind } from './kinds';
+import type { DealStatus } from './status';
 
 export interface DealMention {
   /** The source, once deals of several sources are merged. */
@@ -13,6 +14,8 @@ export interface DealMention {
   readonly value: number | null;
   readonly currency: string | null;
   readonly date: string | null;
+  /** What this mention says of the deal's status ("in talks", "agreed", "completed"…). */
+  readonly status: DealStatus;
 }
 
 export interface Deal {
@@ -28,7 +31,18 @@ export interface Deal {
   readonly isDateInferred: boolean;
   /** A party the sentence leaves implicit, taken from the lead-in ("Its deals include: Oracle: …"). */
   readonly isPartyInferred: boolean;
+  /**
+   * Where the deal stands, by the latest news its mentions give: rumoured (talks, reports),
+   * announced (agreed), pending (awaiting approval or closing), completed, terminated (called
+   * off, blocked, abandoned).
+   */
+  readonly status: DealStatus;
   readonly mentions: readonly DealMention[];
+  /**
+   * The frames that read it ("acquisition/active", "noun/partnership" for a kind noun read by
+   * its clause): why the engine sees a deal. Not kept across sources.
+   */
+  readonly frames?: readonly string[];
 }
 
 /**

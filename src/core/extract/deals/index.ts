@@ -1,10 +1,15 @@
 /**
- * Deals of one article: each sentence's deals (see sentenceDeals.ts) with its parties as
- * canonical entities, year-less dates completed from context, the dateline as the date of
- * last resort (marked inferred), then merged so one agreement is one deal.
+ * Deals of one article: each sentence's deals (sentenceDeals.ts) with their parties as
+ * canonical entities, then what only the article as a whole tells (context.ts): a role a
+ * sentence leaves to context (the lead-in, the round or deal it refers back to), investors
+ * named after their round, the value or status a later sentence gives the deal just told.
+ * Year-less dates are completed from context, the dateline is the date of last resort (marked
+ * inferred), and one agreement is one deal. A name no lexicon knows that a frame gives a role
+ * becomes an entity ("party of a deal").
  */
 import type { Sentence } from '../../parse/sentenceIndex';
 import { sentenceAt } from '../../parse/sentenceIndex';
+import type { ProseBlock } from '../../parse/blocks';
 import type { Entity } from '../entities/index';
 import { entityId } from '../entities/index';
 import type { Lexicon } from '../entities/lexicon';
@@ -14,12 +19,16 @@ import { pushTo } from '../../collections';
 import { kindSignals, type KindSignal } from './kinds';
 import type { AnalysisCache } from '../../analysisCache';
 import { mergeDeals } from './merge';
-import { dealsInSentence, type AmountMention, type PartyMention } from './sentenceDeals';
+import { dealsInSentence, type AmountMention, type PartyMention, type SentenceDeal } from './sentenceDeals';
+import type { SentenceName } from './shape';
+import { DocumentDeals } from './context';
+import { partyEntities } from './partyEntities';
 
 interface FigureLike {
   readonly kind: FigureKind;
   readonly value: FigureValue;
   readonly unit: string | null;
+  readonly text?: string;
   readonly start: number;
   readonly qualifier: string | null;
   readonly sentenceIndex: number;
@@ -32,7 +41,15 @@ export interface DealInputs {
   readonly entities: readonly Entity[];
   readonly lexicon: Lexicon;
   readonly dateline: string | null;
+  /** The prose blocks, to place the mentions of names that become entities. */
+  readonly blocks?: readonly ProseBlock[];
   readonly cache?: AnalysisCache;
+}
+
+export interface ArticleDeals {
+  readonly deals: Deal[];
+  /** Names no lexicon knows that take part in a deal: entities with the evidence rule "deal-party". */
+  readonly entities: Entity[];
 }
 
 interface DateContext extends DealInputs {
@@ -40,53 +57,72 @@ interface DateContext extends DealInputs {
   readonly monthDates: readonly FigureLike[];
 }
 
-const LABEL = /^[^:.!?]{1,40}:\s/;
-const LOOK_BACK_SENTENCES = 15;
+/** Names of rounds and instruments the recogniser may take for organisations ("Series C"). */
+const NOT_A_PARTY = /^(?:Series [A-K]\d?|Seed|Pre-seed|IPO|JV|SPV|PPA|M&A|LBO)$/i;
+const SMALL_WORD = /^(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are)$/i;
 
 export function dealsOfSentences(inputs: DealInputs): Deal[] {
+  return dealsOfArticle(inputs).deals;
+}
+
+export function dealsOfArticle(inputs: DealInputs): ArticleDeals {
   const { sentences } = inputs;
   const monthDates = inputs.figures.filter((f) => f.kind === 'date' && typeof f.value === 'string' && /^\d{4}-\d\d/.test(f.value)).sort((a, b) => a.start - b.start);
   const context = { ...inputs, monthDates };
-  const partiesBySentence = collectParties(inputs);
+  const { parties: partiesBySentence, others: othersBySentence } = collectNames(inputs);
   // a lead-in party must be salient: known to the lexicon, or named more than once
   const salient = new Set(inputs.entities.filter((e) => e.isFromLexicon || e.mentions.length >= 2).map((e) => e.id));
   const figuresBySentence = new Map<number, FigureLike[]>();
   for (const figure of inputs.figures) pushTo(figuresBySentence, figure.sentenceIndex, figure);
-  const found: Deal[] = [];
+  const article = new DocumentDeals(sentences, partiesBySentence, salient);
   for (const sentence of sentences) {
-    const parties = partiesBySentence.get(sentence.index) ?? [];
     // a heading names a topic ("Microsoft Agreement & Corporate Restructuring"), not a deal
     if (sentence.blockKind === 'heading') continue;
+    const parties = partiesBySentence.get(sentence.index) ?? [];
+    const others = othersBySentence.get(sentence.index) ?? [];
     const own = figuresBySentence.get(sentence.index) ?? [];
-    const amounts: AmountMention[] = own
-      .filter((f) => f.kind === 'money' && f.unit)
-      .map((f) => ({ value: f.value as number | [number, number], currency: f.unit!, start: f.sentenceOffset, qualifier: f.qualifier }));
+    const amounts: AmountMention[] = own.filter((f) => f.kind === 'money' && f.unit).map((f) => amountOf(f, sentence.text));
     const dates = own.filter((f) => f.kind === 'date' && typeof f.value === 'string').map((f) => ({ value: f.value as string, start: f.sentenceOffset }));
-    if (parties.length === 0) {
-      attachValue(found, sentence, amounts);
-      continue;
-    }
-    const inferParty = (exclude: ReadonlySet<string>) => leadInParty(sentence.index, sentences, partiesBySentence, exclude, salient);
-    const sentenceDeals = dealsInSentence({ text: sentence.text, parties, amounts, dates, inferParty, signals: signalsOf(sentence.text, inputs.cache) });
-    if (sentenceDeals.length === 0 && attachValue(found, sentence, amounts)) continue;
-    for (const deal of sentenceDeals) {
-      const date = completeDate(deal.date, sentence, context);
-      const partyIds = deal.parties.map((p) => p.entityId);
-      found.push({
-        id: dealId(deal.kind, partyIds, deal.value, deal.currency, date.date),
-        parties: deal.parties.map((p) => p.name),
-        partyIds,
-        kind: deal.kind,
-        value: deal.value,
-        currency: deal.currency,
-        date: date.date,
-        isDateInferred: date.isDateInferred,
-        isPartyInferred: deal.isPartyInferred,
-        mentions: [{ sentenceIndex: sentence.index, start: sentence.start, end: sentence.end, sentence: sentence.text, value: deal.value, currency: deal.currency, date: date.date }],
-      });
-    }
+    const sentenceDeals = dealsInSentence({
+      text: sentence.text, parties, others, amounts, dates,
+      inferParty: (exclude, need) => article.inferParty(sentence, exclude, need),
+      isTitleCase,
+      signals: signalsOf(sentence.text, inputs.cache),
+      idOfName: entityId,
+      cache: inputs.cache,
+      onUnknownNames: (names) => article.unknownNames(sentence.index, names),
+    });
+    article.goOn(sentence, amounts, parties, others, sentenceDeals);
+    for (const deal of sentenceDeals) article.add(toDeal(deal, sentence, context), deal);
   }
-  return mergeDeals(found);
+  const deals = mergeDeals(article.finish());
+  const entities = partyEntities(deals, inputs.entities, sentences, inputs.blocks);
+  return { deals, entities };
+}
+
+function toDeal(deal: SentenceDeal, sentence: Sentence, context: DateContext): Deal {
+  const date = completeDate(deal.date, sentence, context);
+  const partyIds = deal.parties.map((p) => p.entityId);
+  return {
+    id: dealId(deal.kind, partyIds, deal.value, deal.currency, date.date),
+    parties: deal.parties.map((p) => p.name),
+    partyIds,
+    kind: deal.kind,
+    value: deal.value,
+    currency: deal.currency,
+    date: date.date,
+    isDateInferred: date.isDateInferred,
+    isPartyInferred: deal.isPartyInferred,
+    status: deal.status,
+    frames: [deal.frameId],
+    mentions: [{ sentenceIndex: sentence.index, start: sentence.start, end: sentence.end, sentence: sentence.text, value: deal.value, currency: deal.currency, date: date.date, status: deal.status }],
+  };
+}
+
+/** A money figure of the sentence, with where its text ends when the sentence holds it as written. */
+function amountOf(f: FigureLike, text: string): AmountMention {
+  const written = f.text && text.startsWith(f.text, f.sentenceOffset) ? f.sentenceOffset + f.text.length : undefined;
+  return { value: f.value as number | [number, number], currency: f.unit!, start: f.sentenceOffset, ...(written !== undefined ? { end: written } : {}), qualifier: f.qualifier };
 }
 
 function signalsOf(text: string, cache: AnalysisCache | undefined): readonly KindSignal[] {
@@ -98,69 +134,68 @@ function signalsOf(text: string, cache: AnalysisCache | undefined): readonly Kin
   return signals;
 }
 
-/** "The agreement is valued at about $3.4 billion": the amount of the deal just stated. */
-const BACK_REFERENCE = /^(?:The|This|That) (?:agreement|deal|contract|pact|transaction|partnership|acquisition|purchase|investment|round|commitment|arrangement)\b[^.]{0,60}\b(?:valued|worth|priced|totals?|totalling|totaling|is|was)\b/i;
-
-function attachValue(found: Deal[], sentence: Sentence, amounts: readonly AmountMention[]): boolean {
-  const last = found[found.length - 1];
-  const amount = amounts[0];
-  if (!last || !amount || last.value !== null || !BACK_REFERENCE.test(sentence.text)) return false;
-  if (last.mentions[last.mentions.length - 1]!.sentenceIndex < sentence.index - 2) return false;
-  const value = Array.isArray(amount.value) ? amount.value[1] : amount.value;
-  const mention = { sentenceIndex: sentence.index, start: sentence.start, end: sentence.end, sentence: sentence.text, value, currency: amount.currency, date: last.date };
-  found[found.length - 1] = { ...last, value, currency: amount.currency, id: dealId(last.kind, last.partyIds, value, amount.currency, last.date), mentions: [...last.mentions, mention] };
-  return true;
-}
-
-/** Organisations per sentence, in order; a product stands for its owner; media outlets are sources, not parties. */
-function collectParties(inputs: DealInputs): Map<number, PartyMention[]> {
-  const out = new Map<number, PartyMention[]>();
-  for (const entity of inputs.entities) {
-    const entry = inputs.lexicon.entryNamed(entity.name);
-    if (entry?.roles?.includes('media')) continue;
-    let name = entity.name;
-    let isProvider = !!entry?.roles?.some((r) => r === 'cloud');
-    if (entity.type !== 'org') {
-      if (!entry?.parent) continue;
-      name = entry.parent;
-      isProvider = isProvider || !!inputs.lexicon.entryNamed(entry.parent)?.roles?.includes('cloud');
-    }
-    for (const m of entity.mentions) {
-      const sentence = sentenceAt(inputs.sentences, m.blockIndex, m.proseStart);
-      if (!sentence || isSourceNotParty(sentence.text, m.proseStart - sentence.proseStart, m.proseEnd - sentence.proseStart)) continue;
-      const party: PartyMention = { entityId: entityId(name), name, start: m.proseStart - sentence.proseStart, end: m.proseEnd - sentence.proseStart, isProvider, isViaProduct: entity.type !== 'org' };
-      pushTo(out, sentence.index, party);
-    }
-  }
-  for (const list of out.values()) list.sort((a, b) => a.start - b.start);
-  return out;
-}
-
-/** A cited source ("according to PitchBook") or an exchange before a ticker ("(NYSE: HLNX)"). */
-function isSourceNotParty(text: string, start: number, end: number): boolean {
-  return /according to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start)) || (text[start - 1] === '(' && /^\s?:/.test(text.slice(end, end + 2)));
-}
-
-/** A sibling in a list of dated or per-party items: "Oct: 6 GW deal with AMD", "Oracle: …". */
-function isSiblingItem(text: string, parties: readonly PartyMention[]): boolean {
-  const label = LABEL.exec(text)?.[0];
-  if (!label) return false;
-  const isDateLabel = /^(?:\*\*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*(?:\d{1,2}(?:,\s*\d{4})?|\d{4})?\s*:\s$|^(?:Q[1-4]\s*)?\d{4}\s*:\s$/i.test(label);
-  const isPartyLabel = parties.some((p) => p.start === 0 && /^\s*:/.test(text.slice(p.end)));
-  return isDateLabel || isPartyLabel;
+/**
+ * A headline in Title Case ("Zepto Secures Major Funding Led by Calpers"), where capitals say
+ * nothing of names: four words or more, and not one word of four letters or more in lower case
+ * ("Regulators cleared a JV of Vodafone and CK Hutchison" is a sentence full of names).
+ */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((w) => /\p{Ll}/u.test(w) && !SMALL_WORD.test(w));
+  return words.length >= 4 && !words.some((w) => w.length >= 4 && /^\p{Ll}/u.test(w));
 }
 
 /**
- * The party a lead-in names: walking back over sibling items ("Oracle: …", "Jul: …") and
- * sentences without organisations, the first organisation of the nearest other sentence.
+ * Names per sentence, in order: organisations (a product stands for its owner; media outlets
+ * are sources, not parties), and persons, places, initiatives and owner-less products, which
+ * some roles take (an angel investor, a government, a project).
  */
-function leadInParty(index: number, sentences: readonly Sentence[], parties: Map<number, PartyMention[]>, exclude: ReadonlySet<string>, salient: ReadonlySet<string>): PartyMention | undefined {
-  for (let k = index - 1; k >= 0 && k >= index - LOOK_BACK_SENTENCES; k--) {
-    if (isSiblingItem(sentences[k]!.text, parties.get(k) ?? [])) continue;
-    const candidate = (parties.get(k) ?? []).find((p) => !exclude.has(p.entityId) && (salient.has(p.entityId) || !!p.isViaProduct));
-    if (candidate) return candidate;
+function collectNames(inputs: DealInputs): { parties: Map<number, PartyMention[]>; others: Map<number, SentenceName[]> } {
+  const parties = new Map<number, PartyMention[]>();
+  const others = new Map<number, SentenceName[]>();
+  for (const entity of inputs.entities) {
+    const entry = inputs.lexicon.entryNamed(entity.name);
+    // a deal's own word ("JV", "Series C") stays a word the frames read
+    if (NOT_A_PARTY.test(entity.name)) continue;
+    const isMedia = !!entry?.roles?.includes('media');
+    let name = entity.name;
+    let isProvider = !!entry?.roles?.some((r) => r === 'cloud');
+    const isOwned = entity.type !== 'org' && !!entry?.parent;
+    if (isOwned) {
+      name = entry!.parent!;
+      isProvider = isProvider || !!inputs.lexicon.entryNamed(entry!.parent!)?.roles?.includes('cloud');
+    }
+    for (const m of entity.mentions) {
+      const sentence = sentenceAt(inputs.sentences, m.blockIndex, m.proseStart);
+      if (!sentence) continue;
+      const start = m.proseStart - sentence.proseStart;
+      const end = m.proseEnd - sentence.proseStart;
+      if (isSourceNotParty(sentence.text, start, end, isMedia)) {
+        // a source, not a party: neither a name a frame may take nor an unknown name
+        pushTo(others, sentence.index, { party: { entityId: entity.id, name: entity.name, start, end, isProvider: false }, type: 'source' });
+      } else if (entity.type === 'org' || isOwned) {
+        pushTo(parties, sentence.index, { entityId: entityId(name), name, start, end, isProvider, isViaProduct: entity.type !== 'org' });
+      } else {
+        pushTo(others, sentence.index, { party: { entityId: entity.id, name: entity.name, start, end, isProvider: false }, type: entity.type });
+      }
+    }
   }
-  return undefined;
+  for (const list of parties.values()) list.sort((a, b) => a.start - b.start);
+  return { parties, others };
+}
+
+/**
+ * A cited source ("according to PitchBook") or an exchange before a ticker ("(NYSE: HLNX)"); a
+ * media outlet that reports ("(Reuters)", "Bloomberg reported", "told the Financial Times") —
+ * while one that signs a deal ("a licensing deal with the Financial Times") is a party.
+ */
+function isSourceNotParty(text: string, start: number, end: number, isMedia: boolean): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 24);
+  if (/according to\s+(?:the\s+)?$/i.test(before) || (text[start - 1] === '(' && /^\s?:/.test(after))) return true;
+  if (!isMedia) return false;
+  return /\(\s*$/.test(before) || /\b(?:told|to|by|in|citing|from|with|on)\s+(?:the\s+)?$/i.test(before) && !/\bwith\s+(?:the\s+)?$/i.test(before)
+    || /^(?:['’]s)?\s+(?:reported|reports|said|says|wrote|first reported|cited|citing|reporting|was first|earlier)\b/i.test(after) || /^\s*\)/.test(after)
+    || /^,\s*(?:citing|which|reported)/i.test(after);
 }
 
 /** "Jan" → "2025-01" from the nearest earlier year; no date → the dateline, inferred. */
@@ -191,3 +226,5 @@ function yearBefore(sentence: Sentence, inputs: DateContext): string | undefined
   }
   return best ? (best.value as string).slice(0, 4) : inputs.dateline?.slice(0, 4);
 }
+
+export { dealId };

@@ -4,6 +4,7 @@
  * with every mention — within an article, and across the articles of a workspace.
  */
 import { dealId, type Deal, type DealMention } from './deal';
+import { latestStatus } from './status';
 
 const TOLERANCE = 0.005;
 
@@ -56,6 +57,8 @@ function combine(a: Deal, b: Deal): Deal {
     date: date.date,
     isDateInferred: date.isDateInferred,
     isPartyInferred: a.isPartyInferred && b.isPartyInferred,
+    status: latestStatus(a.status, b.status),
+    frames: [...new Set([...(a.frames ?? []), ...(b.frames ?? [])])],
     mentions,
     id: dealId(a.kind, a.partyIds, value, currency, date.date),
   };

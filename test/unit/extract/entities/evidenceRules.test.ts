@@ -162,6 +162,15 @@ const TABLES: Partial<Record<EvidenceRule, RuleTable>> = {
       { text: 'The fund bought a stake in the Vesta Ridge project company.', notEntity: 'Vesta Ridge', type: 'org', why: 'the name modifies what is bought' },
     ],
   },
+  'deal-party': {
+    positives: [
+      { story: 'acquisition', text: 'Quorvex agreed to buy Lintara for $400 million in cash.', name: 'Quorvex', type: 'org', phrase: 'Quorvex agreed to buy Lintara for $400' },
+      { story: 'grocery deal', text: 'Marrow Lane Foods was acquired by Hestia for £80 million.', name: 'Hestia', type: 'org' },
+    ],
+    negatives: [
+      { text: 'Quorvex denied that it had agreed to buy Lintara.', notEntity: 'Quorvex', why: 'a denied deal gives no party' },
+    ],
+  },
   'product-cue': {
     positives: [
       { story: 'space launch', text: 'The company flies its Kestrel rockets from two pads.', name: 'Kestrel', type: 'product', phrase: 'Kestrel rockets' },

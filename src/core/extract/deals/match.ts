@@ -1,0 +1,156 @@
+/**
+ * The frames of every kind run over a shaped sentence; each match is a FrameHit: the kind, the
+ * names in each role, the amount when the frame places one, and where the frame's verb stands.
+ * Where frames read the same verb, the one that fills more roles wins, then the more specific
+ * kind (the order of frames/index.ts). The engine knows nothing of any one kind.
+ */
+import type { DealKind } from './kinds';
+import { KIND_FRAMES, type DealFrame } from './frames/index';
+import { compileTemplate, INDEX_BASE } from './frames/grammar';
+import type { ShapedSentence, ShapedSlot } from './shape';
+
+export interface FrameHit {
+  readonly kind: DealKind;
+  readonly frame: DealFrame;
+  /** The names of each role the template filled, in text order. */
+  readonly roles: ReadonlyMap<string, readonly ShapedSlot[]>;
+  readonly amount: ShapedSlot | undefined;
+  /** `[start, end)` of the match in the sentence. */
+  readonly start: number;
+  readonly end: number;
+  /** Where the frame's verb stands, else where the match starts. */
+  readonly trigger: number;
+  readonly verb: { readonly text: string; readonly start: number } | undefined;
+  /** The frame's priority: its kind's place in the list, then its own. */
+  readonly rank: number;
+}
+
+interface CompiledFrame {
+  readonly kind: DealKind;
+  readonly frame: DealFrame;
+  readonly pattern: RegExp;
+  /** Words every match holds (one of each set): tested on the sentence's words first. */
+  readonly anchors: ReadonlyArray<ReadonlySet<string>>;
+  /** How many names a match holds at least. */
+  readonly minNames: number;
+  readonly rank: number;
+}
+
+/** Compiled once, when the module loads: the frames are constant data. */
+export const COMPILED_FRAMES: readonly CompiledFrame[] = KIND_FRAMES.flatMap((kind, k) => kind.frames.map((frame, f) => {
+  const compiled = compileTemplate(frame.template);
+  return {
+    kind: frame.kind ?? kind.kind,
+    frame,
+    pattern: new RegExp(compiled.source, 'gi'),
+    anchors: compiled.anchors,
+    minNames: compiled.minNames,
+    rank: k * 100 + f,
+  };
+}));
+
+/** Names a role takes unless its frame says otherwise: organisations, unknown names, implicit subjects, and products no lexicon gives an owner (a camel-cased "HashiCorp" is as likely a company). */
+const DEFAULT_TYPES = new Set(['org', 'name', 'implicit', 'product']);
+/** An organisation that is a government body by its name. */
+const GOVERNMENT_NAME = /\b(?:Department|Ministry|Agency|Commission|Authority|Government|Administration|Office|Council|Federal|National|State|Republic|Kingdom|Bureau|Treasury|Parliament|Congress|Senate|Directorate|Commonwealth|Province|Prefecture|Municipality|City of)\b|^(?:EU|European Union|DOE|DOD|DARPA|NASA|ESA|EIB|European Investment Bank)$/;
+const PLACEHOLDER = /[\uE000-\uE003]([\uE100-\uF8FF])/g;
+
+export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] {
+  // every frame names at least one party
+  const names = shaped.slots.filter((s) => s.cls !== 'amount').length;
+  if (names === 0) return [];
+  const words = wordsOf(sentence);
+  const hits: FrameHit[] = [];
+  for (const compiled of COMPILED_FRAMES) {
+    if (compiled.frame.requires && !compiled.frame.requires.test(sentence)) continue;
+    if (compiled.minNames > names || !compiled.anchors.every((a) => hasAny(words, a))) continue;
+    compiled.pattern.lastIndex = 0;
+    for (const match of shaped.text.matchAll(compiled.pattern)) {
+      const hit = toHit(compiled, match, shaped);
+      if (hit) hits.push(hit);
+    }
+  }
+  return withoutGeneric(bestPerTrigger(hits));
+}
+
+/**
+ * A partnership hit over the same words and names as another kind's is that deal told once
+ * ("signed an exclusive reseller deal with OpenAI" is licensing, not a partnership); so is an
+ * investment or stake within an acquisition's words between the same names.
+ */
+function withoutGeneric(hits: readonly FrameHit[]): FrameHit[] {
+  const names = (h: FrameHit) => new Set([...h.roles.values()].flat().map((s) => s.start));
+  const overlaps = (a: FrameHit, b: FrameHit) => a !== b && a.start < b.end && b.start < a.end;
+  return hits.filter((hit) => {
+    if (hit.kind === 'partnership') return !hits.some((other) => overlaps(hit, other) && other.kind !== 'partnership' && [...names(other)].some((n) => names(hit).has(n)));
+    // "became majority shareholder of Nexfibre" is the acquisition, not also an investment
+    if (hit.kind === 'investment' || hit.kind === 'equity-stake') {
+      return !hits.some((other) => other.kind === 'acquisition' && other.trigger >= hit.start && other.trigger < hit.end && [...names(hit)].every((n) => names(other).has(n)));
+    }
+    return true;
+  });
+}
+
+/** The sentence's words in lower case, and the parts of hyphenated ones. */
+function wordsOf(sentence: string): Set<string> {
+  const words = new Set<string>();
+  for (const match of sentence.toLowerCase().matchAll(/[\p{L}\d]+(?:-[\p{L}\d]+)*/gu)) {
+    words.add(match[0]);
+    if (match[0].includes('-')) for (const part of match[0].split('-')) words.add(part);
+  }
+  return words;
+}
+
+function hasAny(words: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+  for (const w of wanted) if (words.has(w)) return true;
+  return false;
+}
+
+function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedSentence): FrameHit | undefined {
+  const groups = match.groups ?? {};
+  const roles = new Map<string, ShapedSlot[]>();
+  let amount: ShapedSlot | undefined;
+  for (const [role, value] of Object.entries(groups)) {
+    if (value === undefined || role === 'verb') continue;
+    const slots = [...value.matchAll(PLACEHOLDER)].map((m) => shaped.slots[m[1]!.charCodeAt(0) - INDEX_BASE]!).filter(Boolean);
+    if (role === 'amount') {
+      amount = slots[0];
+      continue;
+    }
+    const allowed = compiled.frame.types?.[role];
+    const kept = slots.filter((s) => s.cls !== 'amount' && (allowed ? allowed.includes(s.type) || (allowed.includes('government') && GOVERNMENT_NAME.test(s.text)) : DEFAULT_TYPES.has(s.type) || isAnyRole(compiled.frame.template, role)));
+    if (kept.length === 0) return undefined;
+    roles.set(role, kept);
+  }
+  const start = shaped.toSentence(match.index!);
+  const end = shaped.toSentence(match.index! + match[0].length);
+  const verbText = groups.verb;
+  let verb: FrameHit['verb'];
+  if (verbText !== undefined) {
+    // the verb group is named once: find it in the match (the first occurrence at a word start)
+    const at = findVerb(match[0], verbText);
+    verb = { text: verbText, start: shaped.toSentence(match.index! + at) };
+  }
+  return { kind: compiled.kind, frame: compiled.frame, roles, amount, start, end, trigger: verb?.start ?? start, verb, rank: compiled.rank };
+}
+
+function isAnyRole(template: string, role: string): boolean {
+  return template.includes(`{${role}*}`) || template.includes(`{${role}+*}`);
+}
+
+function findVerb(text: string, verb: string): number {
+  let at = text.indexOf(verb);
+  while (at > 0 && /[\w-]/.test(text[at - 1]!)) at = text.indexOf(verb, at + 1);
+  return Math.max(0, at);
+}
+
+/** One hit per verb (or start): the one filling more roles, then the more specific frame. */
+function bestPerTrigger(hits: readonly FrameHit[]): FrameHit[] {
+  const best = new Map<number, FrameHit>();
+  const filled = (h: FrameHit) => [...h.roles.values()].reduce((n, s) => n + s.length, 0) + (h.amount ? 0.5 : 0);
+  for (const hit of hits) {
+    const current = best.get(hit.trigger);
+    if (!current || filled(hit) > filled(current) || (filled(hit) === filled(current) && hit.rank < current.rank)) best.set(hit.trigger, hit);
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start || a.rank - b.rank);
+}
