@@ -348,7 +348,7 @@ function printExtension(row) {
 function hostCell(h) {
   if (!h) return 'not measured (--no-host)';
   if (h.error) return `failed: ${h.error.split('\n')[0]}`;
-  return `${fmtMs(h.activationMs)} median of ${h.launches} launches (${h.runs.map((ms) => ms.toFixed(1)).join(', ')}); ext.activate() call ${fmtMs(h.activateCallMs)}`;
+  return `${fmtMs(h.activationMs)} median of ${h.launches} launches (${h.runs.map((ms) => ms.toFixed(1)).join(', ')}); ext.activate() call ${fmtMs(h.activateCallMs)}${Number.isFinite(h.activateCallCpuMs) ? ` (${fmtMs(h.activateCallCpuMs)} of CPU)` : ''}`;
 }
 
 function table(headers, lines) {
