@@ -18,6 +18,8 @@ import { ProgressLine } from './progress';
 import { expandInputs, isFolder } from './read';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
+declare const VERSION: string;
+
 /** What a command that reads articles (extract, deals) has before it reads one: inputs, lexicon, output. */
 export interface ArticleRun {
   readonly files: ReturnType<typeof expandInputs>['files'];
@@ -89,14 +91,18 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
   let failed = 0;
   // cross-source facts: each article reduced to its compact facts as it is read
   const corpus = new Corpus();
-  const options = { lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename };
+  const options = {
+    lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename,
+    // the map step of map and reduce: each line carries what `newsmark merge` needs of its source
+    shardEngine: isJsonLines ? VERSION : undefined,
+  };
   await extractAll(files, options, (result) => {
     if (!intoCorpus(result, corpus, run.progress)) {
       failed++;
       return;
     }
     if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
-    else if (isJsonLines) out.write(`{"source":${result.sourceJson}}\n`);
+    else if (isJsonLines) out.write(`{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
   run.progress.finish();
@@ -138,7 +144,7 @@ const DEAL_MERGE = 'same-value';
 const ITEMS_PER_WRITE = 1000;
 
 /** Each deal as its JSON, in the order of `corpus.deals()`. */
-function dealsAsJson(corpus: Corpus): string[] {
+export function dealsAsJson(corpus: Corpus): string[] {
   const deals: Array<DealOrder & { readonly json: string }> = [];
   corpus.forEachDeal(DEAL_MERGE, (deal) => {
     const first = deal.mentions[0];
@@ -148,7 +154,7 @@ function dealsAsJson(corpus: Corpus): string[] {
 }
 
 /** A JSON array of items already in JSON, written a thousand at a time. */
-function writeJsonArray(out: Output, items: readonly string[]): void {
+export function writeJsonArray(out: Output, items: readonly string[]): void {
   out.write('[');
   for (let i = 0; i < items.length; i += ITEMS_PER_WRITE) {
     const chunk = items.slice(i, i + ITEMS_PER_WRITE).join(',');

@@ -1,5 +1,5 @@
 /**
- * `newsmark` — the command line over the same core as the extension: extract, deals, export,
+ * `newsmark` — the command line over the same core as the extension: extract, merge, deals, export,
  * check, schema, help. Every error a user can cause is one line on stderr and an exit status:
  *   0 done; 1 some input could not be read or analysed (one line each; the rest is written);
  *   2 usage error (nothing read or written); 3 the output could not be written (an existing
@@ -11,6 +11,7 @@ import { runCheck } from './check';
 import { runDeals } from './deals';
 import { runExport } from './export';
 import { runExtract } from './extract';
+import { runMerge } from './merge';
 import { EXTRACT_WORKER, serveExtractJobs } from './extractJobs';
 import { COMMANDS, GENERAL_HELP, commandHelp, type CommandName } from './help';
 import { BrokenPipeError, OutputError, report, writeAll } from './output';
@@ -20,6 +21,7 @@ declare const VERSION: string;
 
 const RUNS: Record<CommandName, (args: ParsedArgs) => number | Promise<number>> = {
   extract: runExtract,
+  merge: runMerge,
   export: runExport,
   deals: runDeals,
   check: runCheck,
@@ -41,7 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (command === '--help' || command === '-h') return print(GENERAL_HELP);
     if (command === '--version' || command === '-v' || command === '-V') return print(`${VERSION}\n`);
     if (!Object.hasOwn(COMMANDS, command)) {
-      throw new UsageError(command.startsWith('-') ? `unknown option '${command}' (a command comes first: extract, deals, export, check, schema, help)` : `unknown command '${command}' (known: ${Object.keys(COMMANDS).join(', ')})`);
+      throw new UsageError(command.startsWith('-') ? `unknown option '${command}' (a command comes first: extract, merge, deals, export, check, schema, help)` : `unknown command '${command}' (known: ${Object.keys(COMMANDS).join(', ')})`);
     }
     name = command as CommandName;
     const args = parseArgs(rest, COMMANDS[name].options);
