@@ -22,6 +22,8 @@ const LABEL = /^[^:.!?]{1,40}:\s/;
 const LOOK_BACK_SENTENCES = 15;
 /** How far a later sentence may be from the deal it goes on about. */
 const FOLLOW_UP_SENTENCES = 3;
+/** How far a deal may be from a later one of its kind that leaves a role out. */
+const SAME_KIND_SENTENCES = 8;
 /** How far an investor's part may be from its round. */
 const ROUND_REACH_SENTENCES = 6;
 /** "The agreement is valued at about $3.4 billion": the amount of the deal just stated. */
@@ -83,7 +85,23 @@ export class DocumentDeals {
       if (counterpart) return counterpart;
       return isListed ? this.leadIn(sentence.index, exclude) : undefined;
     }
+    // "Lockheed Martin and Northrop Grumman were selected to produce …" after "The agency awarded
+    // Rocket Lab a contract": a role the words leave out is the one the last deal of the kind had
+    if (need?.absentRoleIndex !== undefined && need.absentRoleIndex >= 0 && !isListed) {
+      const same = this.lastOfKind(need.kind, sentence.index, SAME_KIND_SENTENCES);
+      const id = same?.deal.partyIds[need.absentRoleIndex];
+      if (same && id && !exclude.has(id)) return partyAt(same.deal, need.absentRoleIndex);
+    }
     return need?.isImplicit || isListed ? this.leadIn(sentence.index, exclude) : undefined;
+  }
+
+  private lastOfKind(kind: string, index: number, reach: number): Entry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const entry = this.entries[i]!;
+      if (index - entry.sentenceIndex > reach) return undefined;
+      if (entry.deal.kind === kind) return entry;
+    }
+    return undefined;
   }
 
   /** A sentence's names no lexicon knows: the lead-in of the next sentence may be one. */

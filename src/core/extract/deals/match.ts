@@ -118,7 +118,7 @@ function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedS
       continue;
     }
     const allowed = compiled.frame.types?.[role];
-    const kept = slots.filter((s) => s.cls !== 'amount' && (allowed ? allowed.includes(s.type) || (allowed.includes('government') && GOVERNMENT_NAME.test(s.text)) : DEFAULT_TYPES.has(s.type) || isAnyRole(compiled.frame.template, role)));
+    const kept = slots.filter((s) => s.cls !== 'amount' && (allowed ? isAllowed(s, allowed) : DEFAULT_TYPES.has(s.type) || isAnyRole(compiled.frame.template, role)));
     if (kept.length === 0) return undefined;
     roles.set(role, kept);
   }
@@ -132,6 +132,16 @@ function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedS
     verb = { text: verbText, start: shaped.toSentence(match.index! + at) };
   }
   return { kind: compiled.kind, frame: compiled.frame, roles, amount, start, end, trigger: verb?.start ?? start, verb, rank: compiled.rank };
+}
+
+/**
+ * A name of the types a role allows; "it" or "we" where an organisation may stand ("The Space
+ * Development Agency said it awarded Rocket Lab a contract": "it" is the agency, resolved later).
+ */
+function isAllowed(slot: ShapedSlot, allowed: readonly string[]): boolean {
+  if (allowed.includes(slot.type)) return true;
+  if (allowed.includes('government') && GOVERNMENT_NAME.test(slot.text)) return true;
+  return slot.type === 'implicit' && (allowed.includes('org') || allowed.includes('government'));
 }
 
 function isAnyRole(template: string, role: string): boolean {

@@ -55,6 +55,12 @@ export interface PartyNeed {
   readonly isFirstPerson?: boolean;
   /** The role is the article's subject ("the IPO"): its most named organisation. */
   readonly isSubjectOfArticle?: boolean;
+  /**
+   * The role's place in the deal's parties when the frame's words leave it out altogether
+   * ("Lockheed Martin was selected to build …": who selected): the same role of the last deal of
+   * the same kind may fill it.
+   */
+  readonly absentRoleIndex?: number;
 }
 
 export interface SentenceDealInput {
@@ -107,7 +113,8 @@ const PRONOUN = /\b(?:[Ww]e|it)\b/;
 const CAPITAL_AFTER_START = /.\p{Lu}/su;
 const GOODS_AFTER = /^(?:['’]s)?\s+(?:[\p{L}\d-]*\d[\p{L}\d-]*\s+)?(?:GPUs?|chips?|servers?|instances|accelerators?|processors?|hardware|models?)\b/u;
 /** Sentences whose subject is implicit: a list item that opens with a verb, a pronoun, "The company". */
-const VERB_FIRST = /^(?:[A-Z][a-z]+ed|Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck|Invested|Acquired)\b/;
+/** A word in -ed before a capitalised one opens a name ("Lockheed Martin"), not a list item's verb. */
+const VERB_FIRST = /^(?:[A-Z][a-z]+ed\b(?!\s+\p{Lu})|(?:Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck|Invested|Acquired)\b)/u;
 const IMPLICIT_SUBJECT = /^(?:It|They|The (?:company|firm|startup|start-up|group|business|lab|chipmaker|carrier|operator|bank|insurer|developer|maker|platform|app|studio|publisher|retailer|lender|exchange))\b(?!['’])/;
 export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   const cached = input.cache?.frames.get(input.text);
@@ -171,7 +178,10 @@ function isSameParty(a: PartyMention, b: PartyMention): boolean {
   return a.entityId === b.entityId && a.name === b.name && a.start === b.start && a.end === b.end && a.isProvider === b.isProvider && !!a.isViaProduct === !!b.isViaProduct;
 }
 
-function dealsOfShaped(input: SentenceDealInput, shaped: ShapedSentence, hits: readonly FrameHit[]): SentenceDeal[] {
+function dealsOfShaped(given: SentenceDealInput, shaped: ShapedSentence, hits: readonly FrameHit[]): SentenceDeal[] {
+  // a kind noun inside a name is part of the name ("TikTok USDS Joint Venture LLC", "Apex Acquisition Corp")
+  const names = shaped.slots.filter((s) => s.cls !== 'amount' && s.cls !== 'implicit');
+  const input: SentenceDealInput = { ...given, signals: given.signals?.filter((s) => !names.some((n) => s.index >= n.start && s.index < n.end)) };
   const clauses = clausesOf(input.text);
   const out: SentenceDeal[] = [];
   const takenAmounts = new Set<AmountMention>();
@@ -397,7 +407,11 @@ function fromClause(hit: FrameHit, role: string, input: SentenceDealInput, shape
 }
 
 function contextParty(input: SentenceDealInput, used: ReadonlySet<string>, hit: FrameHit, role: string, isSubject = false): { party: PartyMention; isInferred: boolean } | undefined {
-  const party = input.inferParty(used, { kind: hit.kind, role, isImplicit: !hit.roles.has(role), frameId: `${hit.kind}/${hit.frame.id}`, isSubjectOfArticle: isSubject });
+  const isAbsent = !hit.roles.has(role);
+  const party = input.inferParty(used, {
+    kind: hit.kind, role, isImplicit: isAbsent, frameId: `${hit.kind}/${hit.frame.id}`, isSubjectOfArticle: isSubject,
+    ...(isAbsent ? { absentRoleIndex: hit.frame.parties.indexOf(role) } : {}),
+  });
   return party ? { party: { ...party, start: -1, end: -1 }, isInferred: true } : undefined;
 }
 
