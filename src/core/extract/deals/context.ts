@@ -162,6 +162,7 @@ export class DocumentDeals {
     joinRounds(deals);
     joinRoundParts(deals);
     this.nameJointVentures(deals);
+    joinPartnershipsToAgreements(deals);
     return deals.map((e) => e.deal);
   }
 
@@ -294,6 +295,33 @@ function joinRoundParts(entries: Entry[]): void {
       round.deal = { ...round.deal, mentions: [...round.deal.mentions, ...part.deal.mentions].sort((a, b) => a.start - b.start) };
       entries.splice(entries.indexOf(part), 1);
     }
+  }
+}
+
+/** Kinds that are the one agreement between their parties: a partnership among them is that agreement, told loosely. */
+const WHOLE_AGREEMENTS: ReadonlySet<string> = new Set(['joint-venture', 'merger', 'acquisition']);
+
+/**
+ * "ByteDance partners Oracle, Silver Lake, MGX to run TikTok's US app" over "ByteDance signed
+ * agreements with Oracle, Silver Lake and MGX to create a new joint venture": a partnership whose
+ * parties all take part in a joint venture, merger or acquisition of the same article, with no
+ * amount that differs, is that agreement told in fewer words (a headline, a key takeaway).
+ */
+function joinPartnershipsToAgreements(entries: Entry[]): void {
+  for (const part of [...entries]) {
+    if (part.deal.kind !== 'partnership') continue;
+    const { value, currency } = part.deal;
+    const host = entries.find((e) => WHOLE_AGREEMENTS.has(e.deal.kind) && part.deal.partyIds.every((id) => e.deal.partyIds.includes(id))
+      && (value === null || e.deal.value === null || (e.deal.currency === currency && Math.abs(e.deal.value - value) <= 0.005 * Math.max(e.deal.value, value))));
+    if (!host) continue;
+    const deal = host.deal;
+    const merged = { value: deal.value ?? value, currency: deal.value !== null ? deal.currency : currency };
+    host.deal = {
+      ...deal, ...merged, status: latestStatus(deal.status, part.deal.status), frames: [...new Set([...(deal.frames ?? []), ...(part.deal.frames ?? [])])],
+      mentions: [...deal.mentions, ...part.deal.mentions].sort((a, b) => a.start - b.start),
+      id: dealId(deal.kind, deal.partyIds, merged.value, merged.currency, deal.date),
+    };
+    entries.splice(entries.indexOf(part), 1);
   }
 }
 

@@ -189,11 +189,18 @@ function dealsOfShaped(given: SentenceDealInput, shaped: ShapedSentence, hits: r
   const found = hits.map((hit) => ({ hit, deals: dealsOfHit(hit, input, clauses, takenAmounts, shaped, null) })).filter((f) => f.deals.length > 0);
   // each date goes to the deal whose words stand nearest ("bought a stake in 2014 and became its owner in 2017")
   const dates = input.dates.filter((d) => !END_DATE.test(input.text.slice(Math.max(0, d.start - 20), d.start)));
-  const triggers = found.map((f) => ({ start: f.hit.trigger, hit: f.hit }));
-  for (const { hit, deals } of found) {
+  // a date's distance from a deal's words, from its verb to the end of its frame
+  const distance = (at: number, hit: FrameHit) => (at < hit.trigger ? hit.trigger - at : at >= hit.end ? at - hit.end + 1 : 0);
+  const closest = (at: number) => {
+    let best: FrameHit | undefined;
+    for (const { hit } of found) if (!best || distance(at, hit) < distance(at, best)) best = hit;
+    return best;
+  };
+  // in the order their words tell them: "purchased Intime's stakes in 2014 and became its controlling shareholder"
+  for (const { hit, deals } of [...found].sort((a, b) => a.hit.trigger - b.hit.trigger)) {
     const clause = clauseAt(clauses, hit.trigger);
-    const own = dates.filter((d) => nearest(triggers, d.start)?.hit === hit && (Math.abs(d.start - hit.trigger) <= 80 || (d.start >= clause.start && d.start < clause.end)));
-    const date = nearest(own, hit.trigger)?.value ?? null;
+    const own = dates.filter((d) => closest(d.start) === hit && (Math.abs(d.start - hit.trigger) <= 80 || (d.start >= clause.start && d.start < clause.end)));
+    const date = own.reduce<DateMention | undefined>((best, d) => (!best || distance(d.start, hit) < distance(best.start, hit) ? d : best), undefined)?.value ?? null;
     out.push(...deals.map((deal) => ({ ...deal, date })));
   }
   withoutRoundParts(out);
@@ -201,8 +208,18 @@ function dealsOfShaped(given: SentenceDealInput, shaped: ShapedSentence, hits: r
   // kind nouns no frame read: the clause's parties
   const covered = out.map((d) => ({ start: d.start, end: d.end, kind: d.kind }));
   const signals = (input.signals ?? []).filter((s) => !covered.some((c) => (s.index >= c.start && s.index < c.end) || c.kind === s.kind));
-  if (signals.length) out.push(...nounDeals({ ...input, signals, takenAmounts, hasFrameDeal: out.length > 0 }));
+  if (signals.length) {
+    // "a $27 billion financing deal with Blue Owl …, as the tech giant ramps up investment": a noun with
+    // no amount of its own between the parties of a frame's deal is that deal told again, or no deal
+    const frameParties = out.map((d) => partySet(d.parties));
+    const isTold = (d: SentenceDeal) => d.value === null && frameParties.some((p) => p === partySet(d.parties));
+    out.push(...nounDeals({ ...input, signals, takenAmounts, hasFrameDeal: out.length > 0 }).filter((d) => !isTold(d)));
+  }
   return out;
+}
+
+function partySet(parties: readonly PartyMention[]): string {
+  return [...new Set(parties.map((p) => p.entityId))].sort().join('|');
 }
 
 /**

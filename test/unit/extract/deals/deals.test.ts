@@ -56,4 +56,20 @@ suite('deals', () => {
     assert.deepEqual(deals.map((d) => [d.currency, d.value]), [['EUR', 1e9], ['USD', 1e9]]);
     assert.deepEqual(deals.map((d) => d.id), ['deal:acquisition:altair+siemens:1000000000EUR:2024', 'deal:acquisition:altair+siemens:1000000000USD:2024']);
   });
+  test('should tell the deals of one sentence in the order of their words', () => {
+    const deals = dealsOf('Tencent bought a 10% stake in Kestrel Games in 2019 and became its controlling shareholder in 2021.');
+    assert.deepEqual(deals.map((d) => [d.kind, d.date]), [['equity-stake', '2019'], ['acquisition', '2021']]);
+  });
+
+  test('should read a headline partnership among the parties of a joint venture as that joint venture', () => {
+    const text = 'Sony partners Honda to build electric cars\n\nSony signed binding agreements with Honda to form a joint venture that will sell electric cars from 2026.';
+    const deals = analyse({ path: 'a.md', text }, { lexicon }).deals;
+    assert.deepEqual(deals.map((d) => [d.kind, d.parties, d.mentions.length]), [['joint-venture', ['Sony', 'Honda'], 2]]);
+    assert.ok(deals[0]!.frames?.includes('partnership/partners-transitive'));
+  });
+
+  test('should not make deals of a stake in a facility, nor of a generic noun beside a deal of the same parties', () => {
+    const text = 'Helix Grid signed a $2 billion financing deal with Brookfield, as the utility ramps up investment in data centres. Under the agreement, Brookfield will retain a 49% stake in the project, while Helix Grid keeps the rest.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.value]), [['partnership', 2e9]]);
+  });
 });

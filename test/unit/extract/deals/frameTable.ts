@@ -284,6 +284,7 @@ export const NEGATIVE_CASES: readonly NegativeCase[] = [
   { kind: 'funding-round', why: 'talks', status: 'rumoured', text: 'Helix Grid is in talks to raise $200 million from Brookfield, Bloomberg reported.' },
   { kind: 'equity-stake', why: 'a relationship described', text: 'Microsoft’s economic stake remains enormous, filings suggest.' },
   { kind: 'equity-stake', why: 'shares that trade are no stake', text: 'Kühlwerk shares jumped 31% to €61.10 in Frankfurt, while Schneider shares slipped.' },
+  { kind: 'equity-stake', why: 'a share of a facility is a term of its deal', text: 'Vantor Cloud agreed a $3 billion financing deal with Blue Harbor. Under the agreement, Vantor Cloud will keep a 20% stake in the campus.' },
   { kind: 'equity-stake', why: 'hypothetical', text: 'Apple could take a stake in Kestrel Orbital, analysts speculated.' },
   { kind: 'cloud-contract', why: 'a question', text: 'If Microsoft is OpenAI’s biggest cloud partner, why would OpenAI use Google Cloud?' },
   { kind: 'cloud-contract', why: 'spending on things', text: 'OpenAI will spend $19 billion on chips next year.' },
