@@ -66,6 +66,12 @@ const NAME_TAIL = new Set(['AI', 'Global', 'International', 'Cloud', 'Capital', 
 const VERB_OPENING = /^(?:\p{Lu}\p{Ll}+(?:ed|ing)|Bought|Sold|Won|Took|Led|Paid|Spent|Struck|Made|Got|Gave|Held|Put|Became|Signed|Invests?|Buys|Acquires)$/u;
 const CONNECTORS = new Set(['of', 'de', 'du', 'la', 'van', 'von', 'der', 'den', 'y', 'del', 'di', 'da', '&']);
 /** After a name: a legal form, a ticker in parentheses, a bare ticker ("Nvidia Corp. NVDA"). */
+/**
+ * After a name: the investment vehicle it acts through, which is the name's own part in a deal
+ * ("Intel Corp.'s INTC venture capital arm", "Samsung's investment group", "an Amazon.com
+ * Inc.-affiliated AMZN fund"): left out, so the name stands for it.
+ */
+const VEHICLE = /^\.?(?:\.com)?(?:,?\s(?:Inc|Corp)\.?)?(?:-(?:affiliated|backed|owned|sponsored|managed)\s+(?:[A-Z]{2,5}\s+)?(?:venture\s+|investment\s+)?fund|['’]s?\s+(?:[A-Z]{2,5}\s+)?(?:(?:corporate|strategic)\s+)?(?:venture(?:\s+capital)?|investment|investing|private\s+equity)\s+(?:arm|fund|group|vehicle))\b/;
 const AFTER_NAME = /^(?:,?\s(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|SE|NV|GmbH|Limited|Holdings)\.?(?=[\s,;:)'’]|$))?(?:\s?\((?:[A-Za-z]+\s?:\s?)?[A-Z][A-Z0-9.]{0,9}\)|\s[A-Z]{2,5}(?=[\s,.;]))?/;
 
 /**
@@ -133,8 +139,9 @@ export function shapeSentence(text: string, names: readonly SentenceName[], amou
     const tail = NAME_CONTINUATION.exec(text.slice(party.end, party.end + 40))?.[0] ?? '';
     const end = party.end + (tail && !tail.trim().split(/\s+/).some((w) => NOT_NAME_WORDS.has(w) && !NAME_TAIL.has(w)) ? tail.length : 0);
     items.push({ start: party.start, end, slot: { cls, start: party.start, end, text: text.slice(party.start, end), party, type } });
-    const after = AFTER_NAME.exec(text.slice(end, end + 40))?.[0];
-    if (after) items.push({ start: end, end: end + after.length });
+    const after = AFTER_NAME.exec(text.slice(end, end + 40))?.[0] ?? '';
+    const vehicle = VEHICLE.exec(text.slice(end + after.length, end + after.length + 60))?.[0] ?? '';
+    if (after || vehicle) items.push({ start: end, end: end + after.length + vehicle.length });
   }
   for (const amount of amounts) {
     const end = amount.end ?? amount.start + 1;

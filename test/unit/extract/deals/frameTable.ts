@@ -77,6 +77,11 @@ export const FRAME_CASES: readonly FrameCase[] = [
   { frame: 'investment/active', text: 'Skydance, backed by RedBird Capital, plans to inject $1.5 billion into Paramount.', parties: ['Skydance', 'Paramount Skydance'], value: 1.5e9 },
   { frame: 'investment/amount-only', text: 'Figure AI is raising $675 million in a funding round. Microsoft is investing $95 million.', parties: ['Microsoft', 'Figure AI'], value: 95e6 },
   { frame: 'investment/amount-only', text: 'Microsoft invested $1 billion in OpenAI in 2019. After ChatGPT, Microsoft poured in another $10 billion in 2023.', parties: ['Microsoft', 'OpenAI'], value: 10e9 },
+  // an investor acting through a vehicle is the investor: "through its venture arm X", "X's investment group", "an X-affiliated fund"
+  { frame: 'investment/amount-only', text: 'Kestrel Orbital is raising $300 million in a funding round. Sony, through its venture arm Sony Innovation Fund, has committed $20 million.', parties: ['Sony', 'Kestrel Orbital'], value: 20e6 },
+  { frame: 'investment/amount-only', text: 'Kestrel Orbital is raising $300 million in a funding round. Toyota Motor’s venture capital arm and Bosch are investing $30 million and $10 million, respectively.', parties: ['Bosch', 'Kestrel Orbital'], value: 10e6 },
+  { frame: 'investment/amount-only', text: 'Kestrel Orbital is raising $300 million in a funding round. Nvidia and a SoftBank-affiliated fund are each providing $40 million.', parties: ['SoftBank', 'Kestrel Orbital'], value: 40e6 },
+  { frame: 'investment/amount-only', text: 'Lumen Nine closed a €90 million Series B on Monday. Samsung’s investment group committed €5 million.', parties: ['Samsung Electronics', 'Lumen Nine'], value: 5e6, currency: 'EUR' },
   { frame: 'investment/in-offering', text: 'Chip designer Arm priced its shares at $51. Apple, Google and Nvidia said they would invest in the IPO. Arm will list in New York.', parties: ['Apple', 'Google', 'Nvidia', 'Arm'] },
   { frame: 'investment/in-offering', text: 'Klarna set a price range for its listing. Klarna said Sequoia Capital and Heartland would buy shares in the offering. Klarna will list in New York.', parties: ['Sequoia Capital', 'Heartland', 'Klarna'] },
   { frame: 'investment/possessive', text: `Amazon's $4 billion investment in Anthropic gave it a minority position.`, parties: ['Amazon', 'Anthropic'], value: 4e9 },
