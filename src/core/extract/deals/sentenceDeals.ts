@@ -213,7 +213,11 @@ function dealsOfShaped(given: SentenceDealInput, shaped: ShapedSentence, hits: r
     // no amount of its own between the parties of a frame's deal is that deal told again, or no deal
     const frameParties = out.map((d) => partySet(d.parties));
     const isTold = (d: SentenceDeal) => d.value === null && frameParties.some((p) => p === partySet(d.parties));
-    out.push(...nounDeals({ ...input, signals, takenAmounts, hasFrameDeal: out.length > 0 }).filter((d) => !isTold(d)));
+    // "Kestrel Orbital: five-year agreement worth $30 billion": a label no lexicon knows is the item's party
+    const label = LABEL.exec(input.text)?.[0];
+    const labelName = label ? shaped.slots.find((s) => s.cls === 'name' && s.start === 0 && /^\s*:/.test(input.text.slice(s.end))) : undefined;
+    const parties = labelName ? [...partyOf(labelName, input), ...input.parties] : input.parties;
+    out.push(...nounDeals({ ...input, parties, signals, takenAmounts, hasFrameDeal: out.length > 0 }).filter((d) => !isTold(d)));
   }
   return out;
 }

@@ -195,7 +195,11 @@ function unknownNames(text: string, known: readonly Item[]): Item[] {
     collectRuns(text, from, gap.start, out, openings, afterNames);
     from = Math.max(from, gap.end);
   }
-  return out;
+  // "Tech Privileges: Microsoft keeps …": a label in capitals over an item with a subject of its own
+  // names a topic, not a party ("Kestrel Orbital: five-year agreement worth …" keeps its label)
+  const colon = label === undefined ? -1 : text.lastIndexOf(':', label);
+  const hasOwnSubject = label !== undefined && known.some((k) => k.slot && k.slot.cls !== 'amount' && k.start === label);
+  return hasOwnSubject ? out.filter((run) => !(run.start === 0 && /^\s*$/.test(text.slice(run.end, colon)))) : out;
 }
 
 function collectRuns(text: string, from: number, to: number, out: Item[], openings: ReadonlySet<number>, afterNames: ReadonlySet<number>): void {

@@ -72,4 +72,13 @@ suite('deals', () => {
     const text = 'Helix Grid signed a $2 billion financing deal with Brookfield, as the utility ramps up investment in data centres. Under the agreement, Brookfield will retain a 49% stake in the project, while Helix Grid keeps the rest.';
     assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.value]), [['partnership', 2e9]]);
   });
+  test('should take a list item label no lexicon knows as a party, and a topic label over an item with its own subject as none', () => {
+    const text = 'OpenAI has signed with many suppliers.\n\nKestrel Orbital: five-year agreement worth $30 billion.\n\nData Rights: Microsoft keeps royalty-free access to OpenAI’s models.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['partnership', ['OpenAI', 'Kestrel Orbital'], 30e9], ['licensing', ['Microsoft', 'OpenAI'], null]]);
+  });
+
+  test('should read a name in quotes as a name', () => {
+    const text = 'OpenAI lists its partners.\n\nSoftBank: Partner in the $500 billion “Stargate Project” to build data centers.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['joint-venture', ['SoftBank', 'OpenAI'], 500e9]]);
+  });
 });

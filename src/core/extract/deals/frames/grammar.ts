@@ -92,6 +92,8 @@ const NOT_MODIFYING = `(?!\\s+(?:${MODIFIED_WORD}\\s+){0,2}${MODIFIED_WORD}\\uE0
 const WORD_START = '(?<![\\w-])';
 /** A list item's descriptor ("and Abu Dhabi-based MGX"): a few words and a head, nothing to stop at between commas. */
 const LIST_DESCRIPTOR = '(?:[^\\s,\\uE000\\uE002;:—–()]+\\s+){0,3}?[^\\s,\\uE000\\uE002\\uE004;:—–()]+\\uE004';
+/** An opening quotation mark before a name. */
+const OPEN_QUOTE = '["“‘\'«]?';
 const LIST_LAST = '(?:\\s*,?\\s+(?:and|&|as well as)\\s+|\\s*&\\s*)';
 
 /** The forms of a verb: third person, past, past participle, -ing. */
@@ -197,7 +199,8 @@ export function compileTemplate(template: string): CompiledTemplate {
       // a name that modifies a noun ("the Red Mesa project company", "Intel's chip unit") is no party
       // (an object's: a subject before its verb may be followed by a verb that is also a noun, "Siemens partners with")
       const body = isList ? `${one}(?:(?:\\s*,\\s*${item}){0,24}${LIST_LAST}${item})?` : isAny || i === 0 ? one : `${one}${NOT_MODIFYING}`;
-      return `${lead}(?<${role}>${body})`;
+      // a name in quotes: 'the “Stargate Project”', "the 'Hyperion' campus"
+      return `${lead}${OPEN_QUOTE}(?<${role}>${body})`;
     }
     const pair = /^\{(\w+)\}[–-]\{(\w+)\}$/.exec(token);
     if (pair) {
