@@ -310,5 +310,8 @@ export const NEGATIVE_CASES: readonly NegativeCase[] = [
   { kind: 'revenue-share', why: 'revenue that is no share', text: `OpenAI's revenue reached $13 billion while Microsoft's rose 15%.` },
   { kind: 'revenue-share', why: 'hypothetical', text: 'Spotify might share revenue with labels if the law passes.' },
   { kind: 'licensing', why: 'a bank licence applied for is no deal with anyone', text: 'Revolut applied for a UK banking licence.' },
+  { kind: 'licensing', why: 'a regulator’s licences changing hands', text: 'Vodafone received the spectrum licences of Three after the Ofcom vote.' },
+  { kind: 'licensing', why: 'a regulator’s licences moved in a takeover', text: 'Ofcom cleared the takeover of Three by Vodafone, moving the spectrum licences held by Three to Vodafone.' },
+  { kind: 'licensing', why: 'a regulator’s licences moved in a merger', text: 'The FCC approved the merger of Nexstar and Tegna, transferring broadcast licenses for 64 stations.' },
   { kind: 'licensing', why: 'hypothetical', text: 'Qualcomm could license its modems to Apple, analysts said.' },
 ];
