@@ -131,7 +131,10 @@ export class DocumentDeals {
     });
     // the first amount the sentence's own deals do not state
     const amount = amounts.find((a) => !own.some((d) => d.value !== null && d.value === (Array.isArray(a.value) ? a.value[1] : a.value)));
-    if (amount && last.deal.value === null && VALUE_BACK_REFERENCE.test(sentence.text)) {
+    // "Streamly will pay Northlight £140 million over the term of the agreement": the deal's own parties
+    // and an amount, in a sentence that names the deal
+    const namesItsParties = last.deal.partyIds.length >= 2 && last.deal.partyIds.every((id) => parties.some((p) => p.entityId === id)) && NAMES_A_DEAL.test(sentence.text);
+    if (amount && last.deal.value === null && (VALUE_BACK_REFERENCE.test(sentence.text) || namesItsParties)) {
       const value = Array.isArray(amount.value) ? amount.value[1] : amount.value;
       last.deal = { ...last.deal, value, currency: amount.currency, id: dealId(last.deal.kind, last.deal.partyIds, value, amount.currency, last.deal.date), mentions: [...last.deal.mentions, mention(value, amount.currency)] };
       return;

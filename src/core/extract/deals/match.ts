@@ -81,7 +81,10 @@ export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] 
 function withoutGeneric(hits: readonly FrameHit[]): FrameHit[] {
   const names = (h: FrameHit) => new Set([...h.roles.values()].flat().map((s) => s.start));
   const overlaps = (a: FrameHit, b: FrameHit) => a !== b && a.start < b.end && b.start < a.end;
+  // "Tencent's $1.3 billion acquisition of Frostpine": "acquisition of Frostpine" inside it is the same deal read again
+  const within = (a: FrameHit, b: FrameHit) => a !== b && b.start <= a.start && a.end <= b.end && (b.end - b.start) > (a.end - a.start);
   return hits.filter((hit) => {
+    if (hits.some((other) => other.kind === hit.kind && within(hit, other) && [...names(hit)].every((n) => names(other).has(n)))) return false;
     if (hit.kind === 'partnership') return !hits.some((other) => overlaps(hit, other) && other.kind !== 'partnership' && [...names(other)].some((n) => names(hit).has(n)));
     // "became majority shareholder of Nexfibre" is the acquisition, not also an investment
     if (hit.kind === 'investment' || hit.kind === 'equity-stake') {

@@ -81,4 +81,13 @@ suite('deals', () => {
     const text = 'OpenAI lists its partners.\n\nSoftBank: Partner in the $500 billion “Stargate Project” to build data centers.';
     assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['joint-venture', ['SoftBank', 'OpenAI'], 500e9]]);
   });
+  test('should give the deal just told the amount of a sentence that names it and its parties', () => {
+    const text = 'Netflix announced a five-year licensing agreement with Sony Pictures. Netflix will pay Sony Pictures £140 million over the term of the agreement.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['licensing', ['Netflix', 'Sony'], 140e6]]);
+  });
+
+  test('should read a deal once where a nominal frame holds another ("X\'s $N acquisition of Y"), leaving the later amount to the later deal', () => {
+    const text = "Tencent's $1.3 billion acquisition of Frostpine is its biggest deal since it bought Supercell in 2016 for $8.6 billion.";
+    assert.deepEqual(dealsOf(text).map((d) => [d.parties, d.value]), [[['Tencent', 'Frostpine'], 1.3e9], [['Tencent', 'Supercell'], 8.6e9]]);
+  });
 });

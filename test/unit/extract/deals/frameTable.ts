@@ -55,7 +55,7 @@ export const FRAME_CASES: readonly FrameCase[] = [
   { frame: 'acquisition/bid-for', text: 'Unilever raised its bid for GSK Consumer Healthcare to £50 billion.', parties: ['Unilever', 'GSK Consumer Healthcare'], value: 50e9, currency: 'GBP' },
   { frame: 'acquisition/its-acquisition', text: 'Solvane completed its $1.9 billion acquisition of optical-interconnect maker Lumora Photonics in August.', parties: ['Solvane', 'Lumora Photonics'], value: 1.9e9, status: 'completed' },
   { frame: 'acquisition/its-acquisition', text: 'Hewlett Packard Enterprise closed its purchase of Juniper Networks after the Justice Department settled.', parties: ['Hewlett Packard Enterprise', 'Juniper Networks'], status: 'completed' },
-  { frame: 'acquisition/acquisition-of', text: 'A jury found that Qualcomm did not breach its licence in the 2021 acquisition of Nuvia.', parties: ['Qualcomm', 'Nuvia'] },
+  { frame: 'acquisition/acquisition-of', text: 'A jury found that Qualcomm did not breach the licence in the 2021 acquisition of Nuvia.', parties: ['Qualcomm', 'Nuvia'] },
   { frame: 'acquisition/acquisition-of', text: 'Net debt rose to €9 billion at MásMóvil (after the acquisition of Euskaltel), the filing showed.', parties: ['MásMóvil', 'Euskaltel'] },
   { frame: 'acquisition/compound', text: 'The Adobe–Figma deal collapsed under regulatory pressure.', parties: ['Adobe', 'Figma'], status: 'terminated' },
   { frame: 'acquisition/compound', text: 'Shares jumped on news of the Mars–Kellanova acquisition worth $36 billion.', parties: ['Mars', 'Kellanova'], value: 36e9 },
@@ -231,6 +231,8 @@ export const FRAME_CASES: readonly FrameCase[] = [
   // ---- revenue share
   { frame: 'revenue-share/cut-of', text: 'Microsoft collects a 20% cut of OpenAI’s revenue through 2030.', parties: ['Microsoft', 'OpenAI'] },
   { frame: 'revenue-share/cut-of', text: `Apple takes a share of Google's search revenue generated on Safari.`, parties: ['Apple', 'Google'] },
+  { frame: 'revenue-share/share-of-revenue-earned', text: 'Spotify will keep 30% of the subscription revenue that Kestrel Orbital generates in flight.', parties: ['Spotify', 'Kestrel Orbital'] },
+  { frame: 'revenue-share/share-of-revenue-earned', text: 'Under the deal, Epic Games receives a fifth of the sales Roblox makes from its worlds.', parties: ['Epic Games', 'Roblox'] },
   { frame: 'revenue-share/pay-share', text: 'Spotify will pay Kestrel Orbital 15% of its in-flight revenue.', parties: ['Kestrel Orbital', 'Spotify'] },
   { frame: 'revenue-share/pay-share', text: 'Google pays Apple a part of the search revenue from Safari.', parties: ['Apple', 'Google'] },
   { frame: 'revenue-share/share-with', text: 'OpenAI shares revenue with Microsoft until the cap is reached.', parties: ['Microsoft', 'OpenAI'] },
