@@ -162,6 +162,15 @@ const TABLES: Partial<Record<EvidenceRule, RuleTable>> = {
       { text: 'The fund bought a stake in the Vesta Ridge project company.', notEntity: 'Vesta Ridge', type: 'org', why: 'the name modifies what is bought' },
     ],
   },
+  'deal-party': {
+    positives: [
+      { story: 'acquisition', text: 'Kestrel Orbital agreed to buy Lumen Nine for €640 million on Monday.', name: 'Kestrel Orbital', type: 'org' },
+      { story: 'partnership', text: 'Harbor Robotics announced a deal with Quillon Systems on Monday.', name: 'Harbor Robotics', type: 'org' },
+    ],
+    negatives: [
+      { text: 'Microsoft and OpenAI rewrote their deal.\n\nData Rights: Microsoft keeps royalty-free access to OpenAI’s models.', notEntity: 'Data Rights', why: 'a topic label over a list item with its own subject' },
+    ],
+  },
   'product-cue': {
     positives: [
       { story: 'space launch', text: 'The company flies its Kestrel rockets from two pads.', name: 'Kestrel', type: 'product', phrase: 'Kestrel rockets' },
