@@ -166,6 +166,7 @@ export class DocumentDeals {
     joinRoundParts(deals);
     this.nameJointVentures(deals);
     joinPartnershipsToAgreements(deals);
+    joinStakeAndPayment(deals);
     return deals.map((e) => e.deal);
   }
 
@@ -325,6 +326,28 @@ function joinPartnershipsToAgreements(entries: Entry[]): void {
       id: dealId(deal.kind, deal.partyIds, merged.value, merged.currency, deal.date),
     };
     entries.splice(entries.indexOf(part), 1);
+  }
+}
+
+/**
+ * "The round gives ASML an 11% stake … ASML is contributing €1.3 billion of the total
+ * investment": a stake with no amount and, within a few sentences, money put in between the
+ * same two parties are one transaction told in two sentences — the stake, with that amount.
+ */
+function joinStakeAndPayment(entries: Entry[]): void {
+  for (const stake of entries.filter((e) => e.deal.kind === 'equity-stake' && e.deal.value === null && e.deal.partyIds.length === 2)) {
+    const ids = new Set(stake.deal.partyIds);
+    const payment = entries.find((e) => e.deal.kind === 'investment' && e.deal.value !== null && e.deal.partyIds.length === 2 && e.deal.partyIds.every((id) => ids.has(id))
+      && Math.abs(e.sentenceIndex - stake.sentenceIndex) <= FOLLOW_UP_SENTENCES);
+    if (!payment) continue;
+    const { value, currency } = payment.deal;
+    stake.deal = {
+      ...stake.deal, value, currency, status: latestStatus(stake.deal.status, payment.deal.status),
+      frames: [...new Set([...(stake.deal.frames ?? []), ...(payment.deal.frames ?? [])])],
+      mentions: [...stake.deal.mentions, ...payment.deal.mentions].sort((a, b) => a.start - b.start),
+      id: dealId('equity-stake', stake.deal.partyIds, value, currency, stake.deal.date),
+    };
+    entries.splice(entries.indexOf(payment), 1);
   }
 }
 

@@ -90,4 +90,8 @@ suite('deals', () => {
     const text = "Tencent's $1.3 billion acquisition of Frostpine is its biggest deal since it bought Supercell in 2016 for $8.6 billion.";
     assert.deepEqual(dealsOf(text).map((d) => [d.parties, d.value]), [[['Tencent', 'Frostpine'], 1.3e9], [['Tencent', 'Supercell'], 8.6e9]]);
   });
+  test('should give a stake the amount its holder puts in, told in a sentence after it', () => {
+    const text = 'Lumen Nine raised €90 million in a Series B round led by Airbus. The round gives Airbus a 9% stake. Airbus is contributing €40 million of the total.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['funding-round', ['Lumen Nine', 'Airbus'], 90e6], ['equity-stake', ['Airbus', 'Lumen Nine'], 40e6]]);
+  });
 });
