@@ -29,7 +29,7 @@ const ROUND_REACH_SENTENCES = 6;
 /** "The agreement is valued at about $3.4 billion": the amount of the deal just stated. */
 const VALUE_BACK_REFERENCE = /^(?:The|This|That) (?:agreement|deal|contract|pact|transaction|partnership|acquisition|purchase|investment|round|commitment|arrangement|merger)\b[^.]{0,60}\b(?:valued|worth|priced|totals?|totalling|totaling|is|was)\b/i;
 /** A sentence about a deal: it names one ("the deal", "the transaction", "the merger"). */
-const NAMES_A_DEAL = /\b(?:the|this|that|its) (?:\w+\s)?(?:deal|transaction|acquisition|merger|agreement|sale|purchase|takeover|combination|tie-up|round|plan|offer|bid)\b/i;
+const NAMES_A_DEAL = /\b(?:the|this|that|its) (?:[\w.–-]+\s)?(?:deal|transaction|acquisition|merger|agreement|sale|purchase|takeover|combination|tie-up|round|plan|offer|bid)\b/i;
 const JOINT_VENTURE_REFERENCE = /\b(?:the|this|that) (?:new\s)?joint[- ]venture\b/i;
 
 interface Entry {

@@ -94,4 +94,9 @@ suite('deals', () => {
     const text = 'Lumen Nine raised €90 million in a Series B round led by Airbus. The round gives Airbus a 9% stake. Airbus is contributing €40 million of the total.';
     assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['funding-round', ['Lumen Nine', 'Airbus'], 90e6], ['equity-stake', ['Airbus', 'Lumen Nine'], 40e6]]);
   });
+  test('should read "the X–Y deal" as no acquisition of its own, and its end as the end of the deal told', () => {
+    const text = 'Adobe agreed to buy Figma for $20 billion in 2022. The Adobe–Figma deal collapsed under regulatory pressure in December.';
+    const deals = analyse({ path: 'a.txt', text }, { lexicon }).deals;
+    assert.deepEqual(deals.map((d) => [d.kind, d.parties, d.value, d.status]), [['acquisition', ['Adobe', 'Figma'], 20e9, 'terminated']]);
+  });
 });

@@ -57,7 +57,7 @@ export const FRAME_CASES: readonly FrameCase[] = [
   { frame: 'acquisition/its-acquisition', text: 'Hewlett Packard Enterprise closed its purchase of Juniper Networks after the Justice Department settled.', parties: ['Hewlett Packard Enterprise', 'Juniper Networks'], status: 'completed' },
   { frame: 'acquisition/acquisition-of', text: 'A jury found that Qualcomm did not breach the licence in the 2021 acquisition of Nuvia.', parties: ['Qualcomm', 'Nuvia'] },
   { frame: 'acquisition/acquisition-of', text: 'Net debt rose to €9 billion at MásMóvil (after the acquisition of Euskaltel), the filing showed.', parties: ['MásMóvil', 'Euskaltel'] },
-  { frame: 'acquisition/compound', text: 'The Adobe–Figma deal collapsed under regulatory pressure.', parties: ['Adobe', 'Figma'], status: 'terminated' },
+  { frame: 'acquisition/compound', text: 'The Adobe–Figma takeover collapsed under regulatory pressure.', parties: ['Adobe', 'Figma'], status: 'terminated' },
   { frame: 'acquisition/compound', text: 'Shares jumped on news of the Mars–Kellanova acquisition worth $36 billion.', parties: ['Mars', 'Kellanova'], value: 36e9 },
 
   // ---- merger
