@@ -56,6 +56,8 @@ const VERB_AFTER = /^\s+(?:[a-z]+(?:ed|es)|(?:is|was|has|had|will|would|said|say
 const NAME_SHAPE = /^(?:\p{Ll}+\p{Lu}|\p{Lu}[\p{Ll}]+\p{Lu}|.*\d|\p{Lu}{2,}(?:\.\p{Lu})*$)/u;
 /** "we" (the writer's organisation) and "it" (the company just named), as subjects or objects of a deal. */
 const PRONOUNS = /(?<![\p{L}'’])(?:[Ww]e|it)(?![\p{L}'’])/gu;
+/** "in the company", "into the startup": the article's company as the object of a preposition. */
+const COMPANY_OBJECT = /\b(?:in|into|for|of)\s+(?<object>the (?:company|startup|start-up|firm))\b(?![\p{L}'’-])/gu;
 /** What follows "it" as a subject: a modal, an auxiliary or a verb ("it would acquire", "it plans to", "it bought"). */
 const SUBJECT_VERB = /^\s+(?:would|will|had|has|have|is|was|could|should|might|may|plans?|planned|agreed|agrees|intends?|expects?|hopes?|aims?|wants?|took|bought|sold|won|led|paid|made|got|held|put|became|struck|spent|gave|[a-z]+ed|[a-z]+s)\b/;
 /** One or two capitalised words right after a name, ending before a lower-case word or punctuation. */
@@ -125,6 +127,12 @@ export function shapeSentence(text: string, names: readonly SentenceName[], amou
     const word = we[0].toLowerCase();
     if (word === 'it' && (we.index === implicit?.start || !SUBJECT_VERB.test(text.slice(we.index + 2, we.index + 40)))) continue;
     items.push({ start: we.index, end: we.index + we[0].length, slot: { cls: 'implicit', start: we.index, end: we.index + we[0].length, text: word, type: 'implicit' } });
+  }
+  // "HongShan led a $150 million round in the company": after a preposition, "the company" is the
+  // company the article is about (an implicit party, from context — not the name just before)
+  for (const object of text.matchAll(COMPANY_OBJECT)) {
+    const start = object.index + object[0].length - object.groups!.object!.length;
+    items.push({ start, end: object.index + object[0].length, slot: { cls: 'implicit', start, end: object.index + object[0].length, text: '', type: 'implicit' } });
   }
   for (const { party, type } of names) {
     if (party.start < 0) continue;

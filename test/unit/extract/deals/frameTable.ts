@@ -116,6 +116,8 @@ export const FRAME_CASES: readonly FrameCase[] = [
   { frame: 'funding-round/raise-round', text: 'Utilities buy drones, and Lumen Nine sells them. The company closed a €30 million Series A backed by Atomico.', parties: ['Lumen Nine', 'Atomico'], value: 30e6, currency: 'EUR' },
   { frame: 'funding-round/lead-round-in', text: 'Index Ventures led a $40 million Series B in Quillon Systems.', parties: ['Quillon Systems', 'Index Ventures'], value: 40e6 },
   { frame: 'funding-round/lead-round-in', text: 'Sequoia Capital and Accel co-led the seed round for Lumen Nine.', parties: ['Lumen Nine', 'Sequoia Capital', 'Accel'] },
+  // "the company" after a preposition is the company the article is about
+  { frame: 'funding-round/lead-round-in', text: 'Orbis Dynamics builds warehouse robots. Its backers include HongShan, which led a $150 million round in the company in 2025.', parties: ['Orbis Dynamics', 'HongShan'], value: 150e6 },
   { frame: 'funding-round/lead-company-round', text: `Andreessen Horowitz led Helix Grid's $60 million Series B.`, parties: ['Helix Grid', 'Andreessen Horowitz'], value: 60e6 },
   { frame: 'funding-round/lead-company-round', text: 'Thrive Capital will lead Quillon Systems’ next funding round, sources said.', parties: ['Quillon Systems', 'Thrive Capital'], status: 'rumoured' },
   { frame: 'funding-round/company-round-led', text: 'Nimbalyst’s $320 million Series C was led by Index Ventures.', parties: ['Nimbalyst', 'Index Ventures'], value: 320e6 },
