@@ -1,0 +1,109 @@
+/**
+ * The persisted form of one analysed article file: what the corpus keeps of it (its compact
+ * `SourceFacts`) and, for the CLI, its output line, with the key that says which bytes, which
+ * path and which engine they came from. Kept between runs (the CLI's `--cache DIR`, the editor's
+ * workspace storage) so that an unchanged file is not analysed again.
+ *
+ * Bytes: the magic "NMFC", the format version, the CRC-32 and the length of the payload (each a
+ * little-endian uint32), then the payload: UTF-8 JSON of the key, the facts as a string table
+ * (factsTable.ts) and the output line. Pure: the Node side compresses it (src/node/factCache.ts).
+ *
+ * `decodePersisted` is total: a truncated entry, a flipped byte, a payload that does not parse or
+ * does not hold, an entry of another format — each comes back as a reason, never as facts.
+ * `staleness` then says whether the entry is for this file as it is now: same path, same engine
+ * and lexicon, same content (sha256 of the bytes). The size and modification time are kept too
+ * and reported; the content hash decides, so a file changed within one tick of the clock, or
+ * rewritten with the same size, is never mistaken for the one analysed.
+ */
+import * as z from 'zod';
+import type { SourceFacts } from '../corpus/sourceFacts';
+import { crc32 } from './crc32';
+import { FactsTable, factsOf, tableOf } from './factsTable';
+
+/** Bumped whenever the layout changes: an entry of another format is dropped, never read. */
+export const PERSISTED_FORMAT_VERSION = 1;
+const MAGIC = [0x4e, 0x4d, 0x46, 0x43]; // "NMFC"
+const HEADER_BYTES = 16;
+
+/** Which file, as it was when analysed, and by which engine. */
+export const PersistedKey = z.object({
+  /** The path the facts name (workspace-relative in the editor, as given in the CLI). */
+  path: z.string(),
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number(),
+  /** Of the file's bytes, lowercase hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The engine build and the lexicon in use (`engineKeyOf`). */
+  engine: z.string().min(1),
+}).strict();
+export type PersistedKey = z.infer<typeof PersistedKey>;
+
+const Payload = z.object({
+  key: PersistedKey,
+  facts: FactsTable,
+  /** The source's output JSON (`ExtractSource`), for the CLI; null when only facts were kept. */
+  source: z.string().nullable(),
+}).strict();
+
+export interface PersistedEntry {
+  readonly key: PersistedKey;
+  readonly facts: SourceFacts;
+  readonly sourceJson: string | null;
+}
+
+export type DecodeResult =
+  | { readonly status: 'ok'; readonly entry: PersistedEntry }
+  /** Written by another version of the format: dropped (not an error). */
+  | { readonly status: 'otherFormat'; readonly version: number }
+  /** Damaged or not ours: `reason` in a few words, for one log line. */
+  | { readonly status: 'corrupt'; readonly reason: string };
+
+export function encodePersisted(entry: PersistedEntry): Uint8Array {
+  const payload = new TextEncoder().encode(JSON.stringify({ key: entry.key, facts: tableOf(entry.facts), source: entry.sourceJson }));
+  const bytes = new Uint8Array(HEADER_BYTES + payload.length);
+  bytes.set(MAGIC, 0);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, PERSISTED_FORMAT_VERSION, true);
+  view.setUint32(8, crc32(payload), true);
+  view.setUint32(12, payload.length, true);
+  bytes.set(payload, HEADER_BYTES);
+  return bytes;
+}
+
+export function decodePersisted(bytes: Uint8Array): DecodeResult {
+  if (bytes.length < HEADER_BYTES) return corrupt(`truncated (${bytes.length} bytes)`);
+  if (MAGIC.some((b, i) => bytes[i] !== b)) return corrupt('not a Newsmark facts entry');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(4, true);
+  if (version !== PERSISTED_FORMAT_VERSION) return { status: 'otherFormat', version };
+  const length = view.getUint32(12, true);
+  if (bytes.length !== HEADER_BYTES + length) return corrupt(`truncated (${bytes.length - HEADER_BYTES} of ${length} payload bytes)`);
+  const payload = bytes.subarray(HEADER_BYTES);
+  if (crc32(payload) !== view.getUint32(8, true)) return corrupt('checksum mismatch');
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
+  } catch {
+    return corrupt('payload is not JSON');
+  }
+  const parsed = Payload.safeParse(json);
+  if (!parsed.success) return corrupt(`payload does not hold (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`);
+  const facts = factsOf(parsed.data.facts);
+  if (!facts) return corrupt('facts table does not hold');
+  if (facts.path !== parsed.data.key.path) return corrupt('facts name another path than the key');
+  return { status: 'ok', entry: { key: parsed.data.key, facts, sourceJson: parsed.data.source } };
+}
+
+/** Why a decoded entry cannot stand for the file as it is now; undefined when it can. */
+export type Staleness = 'path' | 'engine' | 'content';
+
+export function staleness(stored: PersistedKey, current: PersistedKey): Staleness | undefined {
+  if (stored.path !== current.path) return 'path';
+  if (stored.engine !== current.engine) return 'engine';
+  if (stored.size !== current.size || stored.sha256 !== current.sha256) return 'content';
+  return undefined;
+}
+
+function corrupt(reason: string): DecodeResult {
+  return { status: 'corrupt', reason };
+}
