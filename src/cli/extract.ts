@@ -11,6 +11,7 @@ import { byFirstMention, type DealOrder } from '../core/corpus/deals';
 import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
+import { CacheTally, openCacheOption } from './cacheOption';
 import { extractAll, jobsOf } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { openOutput, report, type Output } from './output';
@@ -28,6 +29,10 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
   const loaded = loadLexicon(args.options.get('lexicon'), folders);
   // before a byte is read: --out must not be an input (nor the lexicon)
   const out = openOutput(args.options.get('out'), files, loaded.source ? [{ path: loaded.source, what: 'the lexicon' }] : []);
+  const cache = await openCacheOption(args, loaded.additions).catch((error: unknown) => {
+    out.abort();
+    throw error;
+  });
   let failed = problems.length;
   for (const problem of problems) report(`${problem.path}: ${problem.error}`);
   if (loaded.error) {
@@ -36,7 +41,7 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
   }
   const progress = new ProgressLine(files.length, 'article');
   try {
-    failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress });
+    failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress, cache: cache && new CacheTally(cache) });
     progress.finish();
     out.commit();
   } catch (error) {
@@ -66,6 +71,7 @@ interface ExtractRun {
   readonly loaded: ReturnType<typeof loadLexicon>;
   readonly isSummary: boolean;
   readonly progress: ProgressLine;
+  readonly cache: CacheTally | undefined;
 }
 
 /** Analyses and writes; the number of files that could not be read or analysed. */
@@ -77,9 +83,10 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
   let failed = 0;
   // cross-source facts: each article reduced to its compact facts as it is read
   const corpus = new Corpus();
-  const options = { lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename };
+  const options = { lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename, cache: run.cache?.target };
   await extractAll(files, options, (result) => {
     run.progress.tick();
+    run.cache?.count(result, (line) => run.progress.report(line));
     if (result.status !== 'ok') {
       run.progress.report(`${result.path}: ${result.error}`);
       failed++;
@@ -92,6 +99,7 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
   run.progress.finish();
+  if (run.cache) report(run.cache.line());
   if (run.isSummary) {
     const isStyled = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb';
     out.write(formatSummary(counts, corpus.deals(DEAL_MERGE).map(toExtractDeal), corpus.conflicts().map(toExtractConflict), { isStyled }));
