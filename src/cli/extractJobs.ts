@@ -21,7 +21,7 @@ import { summariseSource, type SourceFacts } from '../core/corpus/sourceFacts';
 import type { Lexicon, LexiconAdditions } from '../core/extract/entities/lexicon';
 import { toExtractSource } from '../core/extractOutput';
 import type { PersistedEntry, PersistedKey } from '../core/store/persistedFacts';
-import { entryFileOf, lookupEntry, writeEntry, type Lookup } from '../node/factCache';
+import { entryFileOf, lookupEntry, writeEntry, type EntryOutcome } from '../node/factCache';
 import { WorkerPool } from '../workers/pool';
 import { MAX_WORKER_FILE_BYTES, WORKER_HEAP, type PoolFailure } from '../workers/protocol';
 import { serveJobs } from '../workers/serve';
@@ -50,9 +50,7 @@ export interface CacheTarget {
   readonly engine: string;
 }
 
-export type CacheOutcome =
-  | { readonly status: 'hit' }
-  | { readonly status: 'analysed'; readonly why: Exclude<Lookup, { status: 'hit' }>['why']; readonly detail?: string; readonly writeError?: string };
+export type CacheOutcome = EntryOutcome;
 
 interface ExtractJob {
   readonly path: string;

@@ -21,19 +21,14 @@ import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { LexiconAdditions } from '../core/extract/entities/lexicon';
+import { engineKey, lexiconKeyText } from '../core/store/engineBuild';
 import { PERSISTED_FORMAT_VERSION, decodePersisted, encodePersisted, staleness, type PersistedEntry, type PersistedKey, type Staleness } from '../core/store/persistedFacts';
 
-declare const ENGINE_FINGERPRINT: string | undefined;
-
-/** The build of the engine that runs, as esbuild.mjs stamps it; '' when not bundled (or --watch): then nothing is persisted. */
-export function engineBuild(): string {
-  return typeof ENGINE_FINGERPRINT === 'string' ? ENGINE_FINGERPRINT : '';
-}
+export { engineBuild } from '../core/store/engineBuild';
 
 /** What an entry is keyed by besides the file: the engine build and the workspace lexicon in use. */
 export function engineKeyOf(build: string, additions: LexiconAdditions | undefined): string {
-  const lexicon = additions === undefined ? 'built-in' : createHash('sha256').update(JSON.stringify(additions)).digest('hex').slice(0, 16);
-  return `${build}+${lexicon}`;
+  return engineKey(build, additions === undefined ? undefined : sha256Of(new TextEncoder().encode(lexiconKeyText(additions))));
 }
 
 const STAMP = 'newsmark-cache.json';
@@ -105,6 +100,11 @@ export type Lookup =
   | { readonly status: 'hit'; readonly entry: PersistedEntry }
   /** `why`: no entry yet, or why the one there cannot stand for the file now (`detail` says more for a corrupt one). */
   | { readonly status: 'miss'; readonly why: 'new' | Staleness | 'corrupt' | 'otherFormat'; readonly detail?: string };
+
+/** What became of a file's lookup: its facts came from the entry, or it was analysed (and why), and the entry written (or why not). */
+export type EntryOutcome =
+  | { readonly status: 'hit' }
+  | { readonly status: 'analysed'; readonly why: Exclude<Lookup, { status: 'hit' }>['why']; readonly detail?: string; readonly writeError?: string };
 
 /** The entry for a file whose key is `current`, if there is one for it as it is now. */
 export function lookupEntry(file: string, current: PersistedKey): Lookup {
