@@ -37,7 +37,7 @@ async function reopen(api: NewsmarkApi): Promise<{ corpus: WorkspaceCorpus; file
 }
 
 /** Articles of this suite alone: never opened in an editor (earlier suites leave seeds open as documents). */
-const COPIES = SEEDS.slice(0, 3).map((seed, i) => `persisted/copy-${i}.txt`);
+const COPIES = [0, 1, 2].map((i) => `persisted/copy-${i}.txt`);
 
 function copyUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, path);
