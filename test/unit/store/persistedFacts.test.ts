@@ -57,6 +57,7 @@ suite('store: the persisted form of an article file’s facts', () => {
   test('should keep the output line of the CLI byte for byte, and the key', () => {
     const facts = factsOfText(seeds[0]!.path, seeds[0]!.text);
     const sourceJson = JSON.stringify({ path: seeds[0]!.path, note: 'é 🚀 "quoted" \u2028' });
+    for (const empty of ['', null]) assert.equal((decodePersisted(encodePersisted(entryOf(facts, empty))) as { entry: PersistedEntry }).entry.sourceJson, empty);
     const decoded = decodePersisted(encodePersisted(entryOf(facts, sourceJson)));
     assert.equal(decoded.status, 'ok');
     if (decoded.status !== 'ok') return;
@@ -80,7 +81,7 @@ suite('store: the persisted form of an article file’s facts', () => {
 
   test('should write a string once however often the facts use it', () => {
     const facts = factsOfText(seeds[0]!.path, seeds[0]!.text);
-    const payload = new TextDecoder().decode(encodePersisted(entryOf(facts)).subarray(16));
+    const payload = new TextDecoder().decode(encodePersisted(entryOf(facts)).subarray(20));
     const table = (JSON.parse(payload) as { facts: { strings: string[] } }).facts.strings;
     assert.equal(new Set(table).size, table.length);
   });
@@ -91,7 +92,7 @@ suite('store: a damaged or foreign entry is never trusted', () => {
   const bytes = encodePersisted(entryOf(facts));
 
   test('should call a truncated entry corrupt, at any length', () => {
-    for (const length of [0, 3, 15, 16, 17, bytes.length >> 1, bytes.length - 1]) {
+    for (const length of [0, 3, 8, 19, 20, 21, bytes.length >> 1, bytes.length - 1]) {
       const decoded = decodePersisted(bytes.subarray(0, length));
       assert.equal(decoded.status, 'corrupt', `${length} bytes`);
     }
@@ -115,7 +116,7 @@ suite('store: a damaged or foreign entry is never trusted', () => {
   });
 
   test('should refuse a payload with a valid checksum that does not hold (a hand-made entry)', () => {
-    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(16))) as { facts: { statements: unknown[][]; strings: string[] } };
+    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(20))) as { facts: { statements: unknown[][]; strings: string[] } };
     payload.facts.statements[0]![3] = payload.facts.strings.length + 5; // a string the table lacks
     const forged = withPayload(new TextEncoder().encode(JSON.stringify(payload)));
     const decoded = decodePersisted(forged);
@@ -124,7 +125,7 @@ suite('store: a damaged or foreign entry is never trusted', () => {
   });
 
   test('should refuse an unknown figure kind or deal kind', () => {
-    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(16))) as { facts: { strings: string[] } };
+    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(20))) as { facts: { strings: string[] } };
     payload.facts.strings = payload.facts.strings.map((s) => (s === 'money' ? 'monies' : s));
     assert.equal(decodePersisted(withPayload(new TextEncoder().encode(JSON.stringify(payload)))).status, 'corrupt');
   });
@@ -155,14 +156,15 @@ suite('store: an entry stands for a file only as it is now', () => {
   });
 });
 
-/** An entry around `payload` with a correct header and checksum. */
+/** An entry of facts `payload` (no output line) with a correct header and checksum. */
 function withPayload(payload: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(16 + payload.length);
+  const bytes = new Uint8Array(20 + payload.length);
   bytes.set([0x4e, 0x4d, 0x46, 0x43], 0);
   const view = new DataView(bytes.buffer);
   view.setUint32(4, PERSISTED_FORMAT_VERSION, true);
   view.setUint32(8, crc32(payload), true);
   view.setUint32(12, payload.length, true);
-  bytes.set(payload, 16);
+  view.setUint32(16, 0xffffffff, true);
+  bytes.set(payload, 20);
   return bytes;
 }
