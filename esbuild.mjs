@@ -2,14 +2,37 @@
 // browser (`browser`: vscode.dev, github.dev — see scripts/browserBundle.mjs), and the CLI (Node >= 20).
 // unified and remark-parse are ESM-only; bundling makes them one CommonJS file each.
 import * as esbuild from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BROWSER_OUTFILE, browserBuildOptions, browserBundleProblems } from './scripts/browserBundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const define = { VERSION: JSON.stringify(version), NEWSMARK_FAULTS: 'false' };
+// --watch rebuilds without computing this again: its builds persist no facts (an empty fingerprint)
+const define = { VERSION: JSON.stringify(version), NEWSMARK_FAULTS: 'false', ENGINE_FINGERPRINT: JSON.stringify(watch ? '' : engineFingerprint()) };
+
+/**
+ * What persisted facts are keyed by (src/node/factCache.ts): a hash of every source file and of
+ * the exact dependencies (package-lock.json). Facts analysed by another build are never read.
+ */
+function engineFingerprint() {
+  const hash = createHash('sha256').update(version);
+  const root = fileURLToPath(new URL('./src', import.meta.url));
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else hash.update(`\0${relative(root, full)}\0`).update(readFileSync(full));
+    }
+  };
+  visit(root);
+  hash.update(readFileSync(new URL('./package-lock.json', import.meta.url)));
+  return hash.digest('hex').slice(0, 16);
+}
 
 const common = {
   bundle: true,

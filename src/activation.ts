@@ -75,7 +75,7 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
     const version = String(context.extension.packageJSON.version);
     const config = new Config(log);
     const lexicons = new LexiconSource(log, platform);
-    const index = new WorkspaceIndex(config, lexicons, log, platform);
+    const index = new WorkspaceIndex(config, lexicons, log, platform, context.storageUri);
     const corpus = new WorkspaceCorpus(index, log);
     const store = new AnnotationStore(index, config, log, platform, context.storageUri ?? context.globalStorageUri);
     stopping = () => store.flush();

@@ -35,9 +35,11 @@ export async function buildBundles({ profile = false } = {}) {
   cpSync(join(ROOT, 'src'), join(snapshot, 'src'), { recursive: true });
   for (const file of ['bench/engine.ts', 'bench/mapGraph.ts', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, file), join(snapshot, file));
   const sourceHash = hashTree(join(snapshot, 'src'));
+  // the persisted facts (--cache, the index's storage) are keyed by the build, as esbuild.mjs stamps it
+  const stamped = { ...PRODUCTION, define: { ...PRODUCTION.define, ENGINE_FINGERPRINT: JSON.stringify(`bench-${sourceHash}`) } };
   const options = profile
-    ? { ...PRODUCTION, minify: false, minifyWhitespace: true, minifySyntax: true, keepNames: true, sourcemap: 'external', sourcesContent: false }
-    : PRODUCTION;
+    ? { ...stamped, minify: false, minifyWhitespace: true, minifySyntax: true, keepNames: true, sourcemap: 'external', sourcesContent: false }
+    : stamped;
   const from = { absWorkingDir: snapshot, nodePaths: [join(ROOT, 'node_modules')] };
   const engine = join(dir, 'engine.cjs');
   // the shipped bundles too, as esbuild.mjs --production makes them, but into the temp folder:

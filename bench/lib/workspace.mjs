@@ -2,7 +2,8 @@
 // CLI (`newsmark extract <folder> --jsonl --out <file>`, the production bundle), single
 // thread (--jobs 1) and in two worker threads (--jobs 2); remark-parse over the same files is the
 // baseline measured in the same run. Peak RSS through /usr/bin/time -v (else /proc sampling).
-import { closeSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, closeSync, createReadStream, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,12 +49,52 @@ function occurrences(buffer, pattern, carried) {
   return count;
 }
 
-/** `newsmark extract <folders> --jsonl --out <out>`; with a limit, stopped after `limitMs`. */
-async function cli(bundles, root, folders, out, limitMs = 0, jobs = 1) {
-  const r = await runNode([bundles.cli, 'extract', ...folders, '--jsonl', '--jobs', String(jobs), '--out', out], { measureRss: true, cwd: root, timeoutMs: limitMs });
+/** `newsmark extract <folders> --jsonl --out <out> [extra…]`; with a limit, stopped after `limitMs`. */
+async function cli(bundles, root, folders, out, limitMs = 0, jobs = 1, extra = []) {
+  const r = await runNode([bundles.cli, 'extract', ...folders, '--jsonl', '--jobs', String(jobs), '--out', out, ...extra], { measureRss: true, cwd: root, timeoutMs: limitMs });
   if (r.timedOut) return { timedOut: true, limitMs, wallMs: r.wallMs, peakRss: r.maxRssBytes, rssTool: 'sampled' };
   if (r.code !== 0) throw new Error(`newsmark extract ${folders.join(' ')} exited with ${r.code}: ${r.stderr.slice(-1500)}`);
-  return { wallMs: r.wallMs, peakRss: r.maxRssBytes, ...countOutput(out) };
+  const cache = /cache \S+: ([\d,]+) articles? read from it, ([\d,]+) analysed/.exec(r.stderr);
+  const counts = cache ? { fromCache: Number(cache[1].replace(/,/g, '')), analysed: Number(cache[2].replace(/,/g, '')) } : {};
+  return { wallMs: r.wallMs, peakRss: r.maxRssBytes, ...counts, ...countOutput(out) };
+}
+
+/** sha256 of a file, streamed (the output can pass what one string holds). */
+async function digestOf(file) {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * The persisted facts (`--cache DIR`, issue 14): a cold run that fills the cache (two worker
+ * threads), a warm run over the unchanged corpus, and a run after one file changed (both one
+ * thread, as the memory target is stated). The warm output must equal the run without a cache.
+ */
+async function cacheRuns({ bundles, root, count, limitMs, reference, log }) {
+  const dir = join(root, 'cache');
+  const articles = join(root, 'articles');
+  log(`row 4: newsmark extract --cache, cold (fills the cache), --jobs 2, all ${count} articles`);
+  const cold = { ...(await cli(bundles, root, [articles], join(root, 'cold.jsonl'), limitMs, 2, ['--cache', dir])), jobs: 2 };
+  if (cold.timedOut) return { cold };
+  log(`row 4: newsmark extract --cache, warm (nothing changed), --jobs 1`);
+  const warm = { ...(await cli(bundles, root, [articles], join(root, 'warm.jsonl'), limitMs, 1, ['--cache', dir])), jobs: 1 };
+  const isEqual = reference && !warm.timedOut ? (await digestOf(join(root, 'warm.jsonl'))) === (await digestOf(reference)) : null;
+  const first = join(articles, 'part-0', 'batch-00', readdirSync(join(articles, 'part-0', 'batch-00')).sort()[0]);
+  appendFileSync(first, '\nMeanwhile Quillon agreed to buy Harrow Data for $1.2 billion, the companies said.\n');
+  log(`row 4: newsmark extract --cache after one file changed, --jobs 1`);
+  const changed = { ...(await cli(bundles, root, [articles], join(root, 'changed.jsonl'), limitMs, 1, ['--cache', dir])), jobs: 1 };
+  const cacheBytes = treeBytes(dir);
+  return { cold, warm, changed, isEqual, cacheBytes };
+}
+
+function treeBytes(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    total += entry.isDirectory() ? treeBytes(full) : statSync(full).size;
+  }
+  return total;
 }
 
 /**
@@ -112,8 +153,11 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, ho
 
     log(`row 4: newsmark extract --jobs 2 over all ${count} articles (two worker threads; stopped after ${(limitAll / 1000).toFixed(0)} s)`);
     const threads = { ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'threads.jsonl'), limitAll, 2)), jobs: 2 };
+    // last: it changes one article
+    const reference = !threads.timedOut ? join(root, 'threads.jsonl') : !single.timedOut ? join(root, 'all.jsonl') : null;
+    const cached = await cacheRuns({ bundles, root, count, limitMs: limitAll, reference, log });
     return {
-      corpus, rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms', limitFactor, limitCapMs, remark, index, one, sample, single, threads, retained,
+      corpus, rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms', limitFactor, limitCapMs, remark, index, one, sample, single, threads, cached, retained,
       perArticleBytes: single.timedOut ? null : (single.peakRss - one.peakRss) / count,
       perArticleBytesSample: (sample.peakRss - one.peakRss) / sampleCount,
     };

@@ -14,6 +14,7 @@ import { Corpus } from '../core/corpus/corpus';
 import type { CorpusFact } from '../core/corpus/views';
 import { Lexicon } from '../core/extract/entities/lexicon';
 import type { ParsedArgs } from './args';
+import { CacheTally, openCacheOption } from './cacheOption';
 import { loadAnnotationFile, oneWorkspaceFolder, readAnnotatedSources } from './export';
 import { describeAnalysisFailure, extractAll, jobsOf } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
@@ -60,7 +61,7 @@ export async function runCheck(args: ParsedArgs): Promise<number> {
     findings.push(...checked.findings);
     summaries = checked.summaries;
   }
-  const { conflicts, failedCount, articleCount } = await conflictsBetweenArticles(folder);
+  const { conflicts, failedCount, articleCount } = await conflictsBetweenArticles(folder, args);
   for (const finding of findings) print(`${formatFinding(finding)}\n`);
   for (const conflict of conflicts) print(`${formatConflict(folder, conflict)}\n`);
   for (const summary of summaries) print(`${formatSummary(summary)}\n`);
@@ -76,7 +77,7 @@ export async function runCheck(args: ParsedArgs): Promise<number> {
  * analysis): the facts two of them state differently. Articles that cannot be read or analysed
  * are reported on standard error, one line each, and left out.
  */
-async function conflictsBetweenArticles(folder: string): Promise<{ conflicts: CorpusFact[]; failedCount: number; articleCount: number }> {
+async function conflictsBetweenArticles(folder: string, args: ParsedArgs): Promise<{ conflicts: CorpusFact[]; failedCount: number; articleCount: number }> {
   const { files, problems } = expandInputs([folder]);
   let failedCount = 0;
   for (const problem of problems) {
@@ -87,14 +88,17 @@ async function conflictsBetweenArticles(folder: string): Promise<{ conflicts: Co
   const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
   const loaded = fs.existsSync(workspaceLexicon) ? loadLexicon(workspaceLexicon, []) : { lexicon: Lexicon.withAdditions(), additions: undefined, error: null };
   if (loaded.error) report(loaded.error);
+  const cacheTarget = await openCacheOption(args, loaded.additions);
+  const cache = cacheTarget && new CacheTally(cacheTarget);
   const corpus = new Corpus();
   let articleCount = 0;
   const sourcePathOf = (file: InputFile) => path.relative(folder, file.path).split(path.sep).join('/');
-  const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs: jobsOf(undefined)!, workerScript: __filename, sourcePathOf, isFactsOnly: true };
+  const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs: jobsOf(undefined)!, workerScript: __filename, sourcePathOf, isFactsOnly: true, cache: cacheTarget };
   const progress = new ProgressLine(files.length, 'article');
   try {
     await extractAll(files, options, (result) => {
       progress.tick();
+      cache?.count(result, (line) => progress.report(line));
       if (result.status !== 'ok') {
         progress.report(`${result.path}: ${result.error}`);
         failedCount++;
@@ -106,6 +110,7 @@ async function conflictsBetweenArticles(folder: string): Promise<{ conflicts: Co
   } finally {
     progress.finish();
   }
+  if (cache) report(cache.line());
   return { conflicts: corpus.conflicts(), failedCount, articleCount };
 }
 

@@ -11,6 +11,7 @@ import { byFirstMention, type DealOrder } from '../core/corpus/deals';
 import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
+import { CacheTally, openCacheOption } from './cacheOption';
 import { extractAll, jobsOf, type ExtractResult } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { openOutput, report, type Output } from './output';
@@ -47,10 +48,16 @@ export function startArticleRun(command: string, args: ParsedArgs): ArticleRun {
 export async function runExtract(args: ParsedArgs): Promise<number> {
   const isSummary = isSummaryWanted(args);
   const { files, jobs, loaded, out, failed: unread } = startArticleRun('extract', args);
+  const cache = await openCacheOption(args, loaded.additions).catch((error: unknown) => {
+    out.abort(); // --cache names a folder that is no cache: nothing was read or written
+    throw error;
+  });
+  // each --jsonl line carries the map step's record of the analysis, which a cache entry does not keep
+  if (cache && args.flags.has('jsonl')) report(`--cache ${args.options.get('cache')}: not used with --jsonl (each line records what newsmark merge needs of the analysis, which the cache does not keep); every article is analysed`);
   let failed = unread;
   const progress = new ProgressLine(files.length, 'article');
   try {
-    failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress });
+    failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress, cache: cache && !args.flags.has('jsonl') ? new CacheTally(cache) : undefined });
     progress.finish();
     out.commit();
   } catch (error) {
@@ -80,6 +87,7 @@ interface ExtractRun {
   readonly loaded: ReturnType<typeof loadLexicon>;
   readonly isSummary: boolean;
   readonly progress: ProgressLine;
+  readonly cache: CacheTally | undefined;
 }
 
 /** Analyses and writes; the number of files that could not be read or analysed. */
@@ -95,8 +103,10 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
     lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename,
     // the map step of map and reduce: each line carries what `newsmark merge` needs of its source
     shardEngine: isJsonLines ? VERSION : undefined,
+    cache: run.cache?.target,
   };
   await extractAll(files, options, (result) => {
+    run.cache?.count(result, (line) => run.progress.report(line));
     if (!intoCorpus(result, corpus, run.progress)) {
       failed++;
       return;
@@ -106,6 +116,7 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
   run.progress.finish();
+  if (run.cache) report(run.cache.line());
   if (run.isSummary) {
     const isStyled = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb';
     out.write(formatSummary(counts, corpus.deals(DEAL_MERGE).map(toExtractDeal), corpus.conflicts().map(toExtractConflict), { isStyled }));

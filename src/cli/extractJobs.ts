@@ -7,14 +7,22 @@
  * pathological nesting, a bug) is caught and becomes that file's one-line error. Files over
  * MAX_WORKER_FILE_BYTES, and files a worker ran out of heap on or died with, are analysed in a
  * thread of their own with a large heap: if that runs out of memory too, only that file is lost.
+ *
+ * With a cache (`--cache DIR`, src/node/factCache.ts) a file is still read and hashed, but analysed
+ * only when the cache has no entry for it as it is now (path, content, engine and lexicon); the
+ * entry gives the same output line and facts the analysis would. What became of each lookup
+ * comes back with the result (`cache`), for the run's summary line.
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { analyse } from '../core/analysis';
 import { summariseSource, type SourceFacts } from '../core/corpus/sourceFacts';
 import type { Lexicon, LexiconAdditions } from '../core/extract/entities/lexicon';
 import { toExtractSource } from '../core/extractOutput';
 import { shardFactsOf } from '../core/merge/shardFacts';
+import type { PersistedEntry, PersistedKey } from '../core/store/persistedFacts';
+import { entryFileOf, lookupEntry, writeEntry, type EntryOutcome } from '../node/factCache';
 import { WorkerPool } from '../workers/pool';
 import { MAX_WORKER_FILE_BYTES, WORKER_HEAP, type PoolFailure } from '../workers/protocol';
 import { serveJobs } from '../workers/serve';
@@ -33,11 +41,21 @@ export type ExtractResult =
       readonly sha256: string;
       /** The map step's record of the facts (`ShardFacts`) as JSON, for `extract --jsonl`; '' unless asked for (`shardEngine`). */
       readonly factsJson: string;
+      /** With a cache: whether the facts came from it, or why it was analysed. */
+      readonly cache?: CacheOutcome;
     }
   /** The file could not be read (missing, binary, not a file…): `error` says why in one line. */
   | { readonly status: 'unreadable'; readonly path: string; readonly error: string }
   /** It was read, but its analysis failed (a throw, or out of memory): one line. */
   | { readonly status: 'notAnalysed'; readonly path: string; readonly error: string };
+
+/** A cache folder opened for this run (`openFactCache`) and the key of the engine and lexicon in use. */
+export interface CacheTarget {
+  readonly dir: string;
+  readonly engine: string;
+}
+
+export type CacheOutcome = EntryOutcome;
 
 interface ExtractJob {
   readonly path: string;
@@ -51,6 +69,7 @@ interface ExtractJob {
   readonly isIsolated?: boolean;
   /** Make the shard record of the facts too (`factsJson`), stamped with this version of newsmark. */
   readonly shardEngine?: string;
+  readonly cache?: CacheTarget;
 }
 
 /** `workerData` of the CLI's own bundle when it runs as an extract worker. */
@@ -70,18 +89,37 @@ export function extractArticle(job: ExtractJob, lexicon: Lexicon, maxBytes = Num
   const read = job.bytes ? decodeArticle(job.path, Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)) : readArticle({ path: job.path });
   if (!read.ok) return { status: 'unreadable', path: read.path, error: read.error };
   if (read.bytes.length > maxBytes) return { status: 'tooLarge', error: `${read.bytes.length} bytes` };
+  const sourcePath = job.sourcePath ?? read.path;
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  // standard input has no file to key an entry by: it is analysed every time
+  // the map step's record needs the analysis, which an entry does not keep: --jsonl runs without the cache
+  const cache = job.cache && job.shardEngine === undefined && read.mtimeMs !== undefined ? cacheSlot(job.cache, job.path, { path: sourcePath, size: read.bytes.length, mtimeMs: read.mtimeMs, sha256, engine: job.cache.engine }) : undefined;
+  const found = cache && lookupEntry(cache.file, cache.key);
+  if (found?.status === 'hit' && found.entry.sourceJson !== null) {
+    return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson: job.isFactsOnly ? '' : found.entry.sourceJson, facts: found.entry.facts, sha256, factsJson: '', cache: { status: 'hit' } };
+  }
   try {
     injectFault(job.path);
-    const sourcePath = job.sourcePath ?? read.path;
     const analysis = analyse({ path: sourcePath, text: read.text }, { lexicon });
-    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
-    const sourceJson = job.isFactsOnly ? '' : JSON.stringify(toExtractSource(analysis, sha256));
+    // the cache keeps the output line whatever this run prints: an `extract` after a `check` reads it
+    const sourceJson = job.isFactsOnly && !cache ? '' : JSON.stringify(toExtractSource(analysis, sha256));
     const facts = summariseSource(sourcePath, analysis);
+    let outcome: CacheOutcome | undefined;
+    if (cache) {
+      const entry: PersistedEntry = { key: cache.key, facts, sourceJson };
+      const why = found?.status === 'miss' ? found.why : 'corrupt'; // a hit without an output line cannot happen in a CLI cache
+      outcome = { status: 'analysed', why, detail: found?.status === 'miss' ? found.detail : 'no output line', writeError: writeEntry(cache.file, entry) };
+    }
     const factsJson = job.shardEngine === undefined ? '' : JSON.stringify(shardFactsOf(analysis, facts, job.shardEngine));
-    return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson, facts, sha256, factsJson };
+    return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson: job.isFactsOnly ? '' : sourceJson, facts, sha256, factsJson, cache: outcome };
   } catch (error) {
     return { status: 'notAnalysed', path: read.path, error: describeAnalysisFailure(error) };
   }
+}
+
+/** The entry of a file: named by its absolute path and the path its facts carry (`check` names them otherwise than `extract`). */
+function cacheSlot(target: CacheTarget, filePath: string, key: PersistedKey): { readonly file: string; readonly key: PersistedKey } {
+  return { file: entryFileOf(target.dir, `${resolve(filePath)}\0${key.path}`), key };
 }
 
 /** One line: what went wrong, never a stack trace (NEWSMARK_DEBUG=1 adds it, for a bug report). */
@@ -117,6 +155,8 @@ export interface ExtractAllOptions {
   readonly isFactsOnly?: boolean;
   /** Make each source's shard record (`factsJson`), stamped with this version of newsmark. */
   readonly shardEngine?: string;
+  /** Reads unchanged files' facts from this cache and writes the others'. */
+  readonly cache?: CacheTarget;
 }
 
 /**
@@ -126,7 +166,7 @@ export interface ExtractAllOptions {
  */
 export async function extractAll(files: readonly InputFile[], options: ExtractAllOptions, accept: (result: ExtractResult) => void): Promise<void> {
   const lexicon = { key: 'cli', additions: options.additions };
-  const jobOf = (file: InputFile): ExtractJob => ({ path: file.path, sourcePath: options.sourcePathOf?.(file), isFactsOnly: options.isFactsOnly, shardEngine: options.shardEngine });
+  const jobOf = (file: InputFile): ExtractJob => ({ path: file.path, sourcePath: options.sourcePathOf?.(file), isFactsOnly: options.isFactsOnly, shardEngine: options.shardEngine, cache: options.cache });
   let isolated: WorkerPool<ExtractJob, ExtractResult> | undefined;
   const inIsolation = async (job: ExtractJob): Promise<ExtractResult> => {
     const heapMb = isolatedHeapMb();

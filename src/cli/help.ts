@@ -16,7 +16,7 @@ export const COMMANDS = {
     usage: 'newsmark extract <files|folders|->... [options]',
     options: {
       out: { type: 'string' }, jsonl: { type: 'boolean' }, lexicon: { type: 'string' }, pretty: { type: 'boolean' },
-      jobs: { type: 'string' }, json: { type: 'boolean' }, summary: { type: 'boolean' },
+      jobs: { type: 'string' }, json: { type: 'boolean' }, summary: { type: 'boolean' }, cache: { type: 'string' },
     },
     details: `Analyses each article (.md, .markdown, .txt; folders are searched, skipping .git,
 node_modules and .newsmark) and prints one JSON document: the sources, the deals merged
@@ -38,7 +38,11 @@ Options:
                    folder or the first folder argument)
   --jobs N         analyse in N worker threads (default: one per core, at most 4, for 16
                    files or more; 1: in this thread). Files over 1 MB are analysed in a
-                   thread of their own. The output is the same for any N`,
+                   thread of their own. The output is the same for any N
+  --cache DIR      keep each article's results in DIR (created if missing) and read them
+                   back on the next run: an article whose bytes, path and lexicon are
+                   unchanged is not analysed again, and the output is the same as without
+                   the cache. A last line on stderr says how many came from it`,
   },
   merge: {
     summary: 'merge shards of extract --jsonl: entity index, deals, conflicts of the whole corpus',
@@ -93,14 +97,16 @@ Options:
   },
   check: {
     summary: 'conflicts between sources, orphaned annotations',
-    usage: 'newsmark check <workspace folder> [--strict]',
-    options: { strict: { type: 'boolean' } },
+    usage: 'newsmark check <workspace folder> [--strict] [--cache DIR]',
+    options: { strict: { type: 'boolean' }, cache: { type: 'string' } },
     details: `Says which facts the articles of the folder state differently, and whether every
 annotation of .newsmark/annotations.json still finds its text (nothing is written).
 
 Options:
   --strict         exit 1 when sources conflict, an annotation is orphaned or the
-                   annotations file is invalid (for CI)`,
+                   annotations file is invalid (for CI)
+  --cache DIR      read unchanged articles' facts from DIR and keep new ones there (the
+                   same folder as newsmark extract --cache)`,
   },
   schema: {
     summary: 'print the JSON Schema of an output or file',

@@ -12,7 +12,11 @@ import * as path from 'node:path';
 import { ARTICLE_EXTENSIONS, isArticleFileName, isExcludedFolderName } from '../core/articleFiles';
 
 export type ReadResult =
-  | { readonly ok: true; readonly path: string; readonly text: string; readonly bytes: Buffer; readonly warnings: readonly string[] }
+  | {
+      readonly ok: true; readonly path: string; readonly text: string; readonly bytes: Buffer; readonly warnings: readonly string[];
+      /** The file's modification time when it was opened (not for standard input). */
+      readonly mtimeMs?: number;
+    }
   | { readonly ok: false; readonly path: string; readonly error: string };
 
 export interface InputFile {
@@ -239,18 +243,21 @@ export function readArticle(file: InputFile): ReadResult {
   } catch (error) {
     return { ok: false, path: file.path, error: describeFsError(error, 'file') };
   }
+  let mtimeMs: number;
   try {
     const stats = fs.fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, path: file.path, error: 'is a folder' };
     if (!stats.isFile()) return { ok: false, path: file.path, error: notAFile(stats) };
     if (stats.size > MAX_ARTICLE_BYTES) return { ok: false, path: file.path, error: `is too large (${formatBytes(stats.size)}; articles up to ${formatBytes(MAX_ARTICLE_BYTES)} are read); skipped` };
+    mtimeMs = stats.mtimeMs;
     bytes = readAll(fd);
   } catch (error) {
     return { ok: false, path: file.path, error: describeFsError(error, 'file') };
   } finally {
     fs.closeSync(fd);
   }
-  return decodeArticle(file.path, bytes);
+  const read = decodeArticle(file.path, bytes);
+  return read.ok ? { ...read, mtimeMs } : read;
 }
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));

@@ -3,11 +3,15 @@
  * file goes through src/node — an exclusive lock shared by every window and process, temp file +
  * fsync + `rename(2)`, the old file never deleted first — and so does the journal and every
  * export; a remote or virtual folder through `vscode.workspace.fs`. The index's background pass
- * runs in worker threads (dist/indexWorker.js). Only src/extension.ts imports this module.
+ * runs in worker threads (dist/indexWorker.js), which keep each file's facts in the workspace
+ * storage (`persistedFacts`: <storage>/facts-index) when that is a local folder. Only
+ * src/extension.ts imports this module.
  */
 import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { openFactCache } from '../node/factCache';
 import { Journal } from '../node/journal';
 import { readTextOrMissing, removeStaleTemps, updateLocked, writeAtomically } from '../node/lockedFile';
 import { WorkerPool } from '../workers/pool';
@@ -54,6 +58,12 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
     yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)),
     engine: () => (engine ??= loadEngine(options.engineScript)),
     indexWorkers,
+    // read and written by the index's workers only: without them nothing is persisted
+    persistedFacts: indexWorkers && {
+      open: async (storage, build) => storage.scheme === 'file'
+        ? openFactCache(path.join(storage.fsPath, 'facts-index'), build)
+        : { status: 'refused', error: `the workspace storage ${storage.toString()} is not a local folder` },
+    },
   };
 }
 

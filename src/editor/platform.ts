@@ -5,10 +5,11 @@
  * (src/activation.ts); no other editor module imports a Node built-in, so the browser bundle holds
  * none (esbuild.mjs refuses to build one that does, and a unit test checks it).
  *  - desktop (nodePlatform.ts): annotation files under a lock shared by every window and process,
- *    written atomically, with a write-ahead journal through Node fs; worker threads for the index;
- *    the operating-system user name.
+ *    written atomically, with a write-ahead journal through Node fs; worker threads for the index,
+ *    which persist each file's facts in the workspace storage; the operating-system user name.
  *  - web (webPlatform.ts): everything through `vscode.workspace.fs`; SHA-256 through `crypto.subtle`;
- *    the index analyses on the host, one article per slice; no user name (`newsmark.author`).
+ *    the index analyses on the host, one article per slice, and persists nothing (every window
+ *    analyses the workspace again); no user name (`newsmark.author`).
  */
 import type * as vscode from 'vscode';
 import type { PoolFailure, PoolLexicon } from '../workers/protocol';
@@ -43,7 +44,19 @@ export interface Platform {
   engine(): Engine;
   /** Worker threads for the index's background pass; undefined: files are analysed on the host, one per slice. */
   readonly indexWorkers: IndexWorkers | undefined;
+  /** Where the index's workers persist each file's facts between sessions; undefined: nothing is persisted. */
+  readonly persistedFacts: PersistedFacts | undefined;
 }
+
+/** The folder of persisted facts (src/node/factCache.ts) that the index's worker threads read and write. */
+export interface PersistedFacts {
+  /** Makes (or takes over from another build, dropping its entries) the folder under the extension's storage. */
+  open(storage: vscode.Uri, build: string): Promise<PersistedFactsFolder>;
+}
+
+export type PersistedFactsFolder =
+  | { readonly status: 'ok'; readonly dir: string; /** Entries of another build were dropped: a line for the log. */ readonly dropped?: string }
+  | { readonly status: 'refused'; readonly error: string };
 
 /** Worker threads that analyse article files beside the extension host (desktop only). */
 export interface IndexWorkers {

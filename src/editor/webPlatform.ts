@@ -4,7 +4,8 @@
  * the journal (in the extension's storage), exports, the lexicon — goes through
  * `vscode.workspace.fs`, which has neither a lock between windows nor an atomic rename
  * (annotationDisk.ts says what the store does instead); SHA-256 comes from Web Crypto; there are
- * no worker threads, so the index analyses files on the host, yielding between articles; and
+ * no worker threads, so the index analyses files on the host, yielding between articles, and
+ * persists no facts between sessions (each window analyses the workspace again); and
  * there is no operating-system user, so corrections record `newsmark.author` or "unknown".
  * Only src/extension.web.ts imports this module.
  */
@@ -31,6 +32,7 @@ export function webPlatform(): Platform {
     // one file in the browser: the engine is in the bundle
     engine: () => engine,
     indexWorkers: undefined,
+    persistedFacts: undefined,
   };
 }
 

@@ -55,7 +55,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private busyCount = 0;
   private idleWaiters: Array<() => void> = [];
   private isDraining = false;
-  private pass = { done: 0, total: 0 };
+  private pass = { done: 0, total: 0, persisted: 0 };
   private isIncomplete = false;
   private generation = 0;
   private articleSet: { readonly list: readonly vscode.Uri[]; readonly keys: ReadonlySet<string> } | undefined;
@@ -131,6 +131,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private acceptFile(file: IndexedFile): void {
     const doc = this.index.openDocument(file.uri);
     if (doc && this.index.isArticle(doc)) return; // opened meanwhile: the editor's text is the source
+    if (file.isPersisted) this.pass.persisted++;
     this.uriByPath.set(file.path, file.uri);
     this.shapes.set(file.path, { lineStarts: file.lineStarts, length: file.text.length });
     this.record(this.corpus.updateFacts(file.facts).affectedPaths, file.path);
@@ -235,9 +236,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
       },
     );
     void Promise.resolve(work).catch((error) => this.log.error(`corpus: indexing failed: ${(error as Error).stack ?? error}`)).finally(() => {
-      if (this.pass.done > 1) this.log.info(`corpus: ${this.pass.done} article(s) indexed in ${Date.now() - started} ms; ${this.uriByPath.size} in the corpus`);
+      const persisted = this.pass.persisted > 0 ? ` (${this.pass.persisted} read back from the persisted index, not analysed)` : '';
+      if (this.pass.done > 1) this.log.info(`corpus: ${this.pass.done} article(s) indexed in ${Date.now() - started} ms${persisted}; ${this.uriByPath.size} in the corpus`);
       this.isDraining = false;
-      this.pass = { done: 0, total: 0 };
+      this.pass = { done: 0, total: 0, persisted: 0 };
       done();
     });
   }

@@ -9,6 +9,8 @@
  * On the desktop that pass reads and analyses local files in worker threads when it can (`indexFile`,
  * src/workers/pool.ts), so a large workspace is indexed on several cores and the host stays free;
  * in a browser (no worker threads: platform.ts) it analyses on the host, yielding between articles.
+ * The workers persist each file's facts in the workspace storage (persistedIndex.ts): after a
+ * reopen, an unchanged file's facts are read back, not analysed (`IndexedFile.isPersisted`).
  * Articles over `newsmark.analysis.maxFileSizeKB` are not analysed anywhere, open or on disk:
  * they are listed (`skipped`, `onDidChangeSkipped`) for the status bar, and logged once.
  * Which files are articles follows the include glob, the folders every Newsmark tool skips
@@ -27,6 +29,7 @@ import { decodeArticle } from './indexProtocol';
 import type { LexiconSource, LexiconState } from './lexiconSource';
 import { SizeLimit, type SkippedArticle } from './sizeLimit';
 import type { Log } from './log';
+import { PersistedIndex } from './persistedIndex';
 import type { IndexWorkerPool, Platform } from './platform';
 
 export type { SkippedArticle } from './sizeLimit';
@@ -50,6 +53,8 @@ export interface IndexedFile {
   readonly text: string;
   readonly facts: SourceFacts;
   readonly lineStarts: Uint32Array;
+  /** The facts were read back from the persisted index (the file is unchanged since they were analysed). */
+  readonly isPersisted: boolean;
 }
 
 export type IndexFileResult =
@@ -109,6 +114,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private articleList: Promise<vscode.Uri[]> | undefined;
   private isDisposed = false;
   private watcher: vscode.Disposable;
+  private readonly persisted: PersistedIndex;
 
   /** Fires when an analysis lands (never for a cache hit). */
   readonly onDidAnalyse = this.analysed.event;
@@ -126,9 +132,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChangeSkipped: vscode.Event<void>;
   private articleSettings: string;
 
-  /** `platform`: its worker threads analyse files in the background; without them (a browser) every analysis runs on the extension host, one article per slice. */
-  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly platform: Platform) {
+  /**
+   * `platform`: its worker threads analyse files in the background; without them (a browser) every analysis runs on the extension host, one article per slice.
+   * `storage`: the extension's workspace storage, where the workers persist each file's facts (none: nothing is persisted).
+   */
+  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly platform: Platform, storage?: vscode.Uri) {
     this.sizeLimit = new SizeLimit(config, log);
+    this.persisted = new PersistedIndex(platform, storage, log);
     this.onDidChangeSkipped = this.sizeLimit.onDidChange;
     this.watcher = this.watchArticles();
     this.articleSettings = this.articleSettingsKey();
@@ -255,18 +265,20 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /**
    * The background pass over a file, in a worker thread (check `canIndexInWorker` first): the
-   * file's compact facts, nothing retained here. The file is read as it is on disk.
+   * file's compact facts, nothing retained here. The file is read as it is on disk; its facts
+   * are read back from the persisted index when they are there for these bytes.
    */
   async indexFile(uri: vscode.Uri): Promise<IndexFileResult> {
     const generation = this.generation;
     const state = await this.lexicons.current();
+    const persisted = await this.persisted.targetFor(uri, state);
     const heap = workerHeapFor(this.maxFileBytes);
     if (!this.pool) {
       this.pool = this.platform.indexWorkers!.createPool({ size: this.workerCount, resourceLimits: heap, onLog: (message) => this.log.warn(`index: ${message}`) });
       this.poolHeapMb = heap.maxOldGenerationSizeMb;
     }
     const path = articlePath(uri);
-    const reply = await this.pool.run({ fsPath: uri.fsPath, path, maxBytes: this.maxFileBytes }, this.poolLexicon(state));
+    const reply = await this.pool.run({ fsPath: uri.fsPath, path, maxBytes: this.maxFileBytes, persisted }, this.poolLexicon(state));
     if (this.isDisposed || generation !== this.generation) return { status: 'superseded' };
     if (reply.status === 'overLimit') {
       this.sizeLimit.skip(uri, reply.bytes, undefined);
@@ -278,8 +290,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.log.warn(`index: analysis of ${uri.toString()} failed in a worker (the host tries again): ${reply.error}`);
       return { status: 'failed' };
     }
-    this.log.debug(`index: analysed ${path} in a worker in ${Math.round(reply.ms)} ms`);
-    const file: IndexedFile = { uri, path, text: reply.text, facts: reply.facts, lineStarts: reply.lineStarts };
+    const isPersisted = reply.persisted?.status === 'hit';
+    this.persisted.note(path, reply.persisted);
+    this.log.debug(`index: ${isPersisted ? 'read back the persisted facts of' : 'analysed'} ${path} in a worker in ${Math.round(reply.ms)} ms`);
+    const file: IndexedFile = { uri, path, text: reply.text, facts: reply.facts, lineStarts: reply.lineStarts, isPersisted };
     this.fileIndexed.fire(file);
     return { status: 'ok', file };
   }

@@ -20,8 +20,12 @@ export interface PackedDeals {
 
 const DATE_INFERRED = 1;
 const PARTY_INFERRED = 2;
-const STATUS_SHIFT = 2;
-const MENTION_NUMBERS = 5;
+export const STATUS_SHIFT = 2;
+/** Numbers per deal before its mentions, and per mention (the layout above). */
+export const DEAL_NUMBERS = 4;
+export const MENTION_NUMBERS = 5;
+/** The largest status index a deal's flags or a mention may hold. */
+export const MAX_STATUS_INDEX = DEAL_STATUSES.length - 1;
 
 export const NO_DEALS: PackedDeals = { count: 0, numbers: new Float64Array(0), strings: [] };
 

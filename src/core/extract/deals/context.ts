@@ -22,12 +22,14 @@ const LABEL = /^[^:.!?]{1,40}:\s/;
 const LOOK_BACK_SENTENCES = 15;
 /** How far a later sentence may be from the deal it goes on about. */
 const FOLLOW_UP_SENTENCES = 3;
+/** How far a deal may be from a later one of its kind that leaves a role out. */
+const SAME_KIND_SENTENCES = 8;
 /** How far an investor's part may be from its round. */
 const ROUND_REACH_SENTENCES = 6;
 /** "The agreement is valued at about $3.4 billion": the amount of the deal just stated. */
 const VALUE_BACK_REFERENCE = /^(?:The|This|That) (?:agreement|deal|contract|pact|transaction|partnership|acquisition|purchase|investment|round|commitment|arrangement|merger)\b[^.]{0,60}\b(?:valued|worth|priced|totals?|totalling|totaling|is|was)\b/i;
 /** A sentence about a deal: it names one ("the deal", "the transaction", "the merger"). */
-const NAMES_A_DEAL = /\b(?:the|this|that|its) (?:\w+\s)?(?:deal|transaction|acquisition|merger|agreement|sale|purchase|takeover|combination|tie-up|round|plan|offer|bid)\b/i;
+const NAMES_A_DEAL = /\b(?:the|this|that|its) (?:[\w.–-]+\s)?(?:deal|transaction|acquisition|merger|agreement|sale|purchase|takeover|combination|tie-up|round|plan|offer|bid)\b/i;
 const JOINT_VENTURE_REFERENCE = /\b(?:the|this|that) (?:new\s)?joint[- ]venture\b/i;
 
 interface Entry {
@@ -83,7 +85,23 @@ export class DocumentDeals {
       if (counterpart) return counterpart;
       return isListed ? this.leadIn(sentence.index, exclude) : undefined;
     }
+    // "Lockheed Martin and Northrop Grumman were selected to produce …" after "The agency awarded
+    // Rocket Lab a contract": a role the words leave out is the one the last deal of the kind had
+    if (need?.absentRoleIndex !== undefined && need.absentRoleIndex >= 0 && !isListed) {
+      const same = this.lastOfKind(need.kind, sentence.index, SAME_KIND_SENTENCES);
+      const id = same?.deal.partyIds[need.absentRoleIndex];
+      if (same && id && !exclude.has(id)) return partyAt(same.deal, need.absentRoleIndex);
+    }
     return need?.isImplicit || isListed ? this.leadIn(sentence.index, exclude) : undefined;
+  }
+
+  private lastOfKind(kind: string, index: number, reach: number): Entry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const entry = this.entries[i]!;
+      if (index - entry.sentenceIndex > reach) return undefined;
+      if (entry.deal.kind === kind) return entry;
+    }
+    return undefined;
   }
 
   /** A sentence's names no lexicon knows: the lead-in of the next sentence may be one. */
@@ -113,7 +131,10 @@ export class DocumentDeals {
     });
     // the first amount the sentence's own deals do not state
     const amount = amounts.find((a) => !own.some((d) => d.value !== null && d.value === (Array.isArray(a.value) ? a.value[1] : a.value)));
-    if (amount && last.deal.value === null && VALUE_BACK_REFERENCE.test(sentence.text)) {
+    // "Streamly will pay Northlight £140 million over the term of the agreement": the deal's own parties
+    // and an amount, in a sentence that names the deal
+    const namesItsParties = last.deal.partyIds.length >= 2 && last.deal.partyIds.every((id) => parties.some((p) => p.entityId === id)) && NAMES_A_DEAL.test(sentence.text);
+    if (amount && last.deal.value === null && (VALUE_BACK_REFERENCE.test(sentence.text) || namesItsParties)) {
       const value = Array.isArray(amount.value) ? amount.value[1] : amount.value;
       last.deal = { ...last.deal, value, currency: amount.currency, id: dealId(last.deal.kind, last.deal.partyIds, value, amount.currency, last.deal.date), mentions: [...last.deal.mentions, mention(value, amount.currency)] };
       return;
@@ -144,6 +165,8 @@ export class DocumentDeals {
     joinRounds(deals);
     joinRoundParts(deals);
     this.nameJointVentures(deals);
+    joinPartnershipsToAgreements(deals);
+    joinStakeAndPayment(deals);
     return deals.map((e) => e.deal);
   }
 
@@ -276,6 +299,55 @@ function joinRoundParts(entries: Entry[]): void {
       round.deal = { ...round.deal, mentions: [...round.deal.mentions, ...part.deal.mentions].sort((a, b) => a.start - b.start) };
       entries.splice(entries.indexOf(part), 1);
     }
+  }
+}
+
+/** Kinds that are the one agreement between their parties: a partnership among them is that agreement, told loosely. */
+const WHOLE_AGREEMENTS: ReadonlySet<string> = new Set(['joint-venture', 'merger', 'acquisition']);
+
+/**
+ * "ByteDance partners Oracle, Silver Lake, MGX to run TikTok's US app" over "ByteDance signed
+ * agreements with Oracle, Silver Lake and MGX to create a new joint venture": a partnership whose
+ * parties all take part in a joint venture, merger or acquisition of the same article, with no
+ * amount that differs, is that agreement told in fewer words (a headline, a key takeaway).
+ */
+function joinPartnershipsToAgreements(entries: Entry[]): void {
+  for (const part of [...entries]) {
+    if (part.deal.kind !== 'partnership') continue;
+    const { value, currency } = part.deal;
+    const host = entries.find((e) => WHOLE_AGREEMENTS.has(e.deal.kind) && part.deal.partyIds.every((id) => e.deal.partyIds.includes(id))
+      && (value === null || e.deal.value === null || (e.deal.currency === currency && Math.abs(e.deal.value - value) <= 0.005 * Math.max(e.deal.value, value))));
+    if (!host) continue;
+    const deal = host.deal;
+    const merged = { value: deal.value ?? value, currency: deal.value !== null ? deal.currency : currency };
+    host.deal = {
+      ...deal, ...merged, status: latestStatus(deal.status, part.deal.status), frames: [...new Set([...(deal.frames ?? []), ...(part.deal.frames ?? [])])],
+      mentions: [...deal.mentions, ...part.deal.mentions].sort((a, b) => a.start - b.start),
+      id: dealId(deal.kind, deal.partyIds, merged.value, merged.currency, deal.date),
+    };
+    entries.splice(entries.indexOf(part), 1);
+  }
+}
+
+/**
+ * "The round gives ASML an 11% stake … ASML is contributing €1.3 billion of the total
+ * investment": a stake with no amount and, within a few sentences, money put in between the
+ * same two parties are one transaction told in two sentences — the stake, with that amount.
+ */
+function joinStakeAndPayment(entries: Entry[]): void {
+  for (const stake of entries.filter((e) => e.deal.kind === 'equity-stake' && e.deal.value === null && e.deal.partyIds.length === 2)) {
+    const ids = new Set(stake.deal.partyIds);
+    const payment = entries.find((e) => e.deal.kind === 'investment' && e.deal.value !== null && e.deal.partyIds.length === 2 && e.deal.partyIds.every((id) => ids.has(id))
+      && Math.abs(e.sentenceIndex - stake.sentenceIndex) <= FOLLOW_UP_SENTENCES);
+    if (!payment) continue;
+    const { value, currency } = payment.deal;
+    stake.deal = {
+      ...stake.deal, value, currency, status: latestStatus(stake.deal.status, payment.deal.status),
+      frames: [...new Set([...(stake.deal.frames ?? []), ...(payment.deal.frames ?? [])])],
+      mentions: [...stake.deal.mentions, ...payment.deal.mentions].sort((a, b) => a.start - b.start),
+      id: dealId('equity-stake', stake.deal.partyIds, value, currency, stake.deal.date),
+    };
+    entries.splice(entries.indexOf(payment), 1);
   }
 }
 

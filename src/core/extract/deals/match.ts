@@ -81,7 +81,10 @@ export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] 
 function withoutGeneric(hits: readonly FrameHit[]): FrameHit[] {
   const names = (h: FrameHit) => new Set([...h.roles.values()].flat().map((s) => s.start));
   const overlaps = (a: FrameHit, b: FrameHit) => a !== b && a.start < b.end && b.start < a.end;
+  // "Tencent's $1.3 billion acquisition of Frostpine": "acquisition of Frostpine" inside it is the same deal read again
+  const within = (a: FrameHit, b: FrameHit) => a !== b && b.start <= a.start && a.end <= b.end && (b.end - b.start) > (a.end - a.start);
   return hits.filter((hit) => {
+    if (hits.some((other) => other.kind === hit.kind && within(hit, other) && [...names(hit)].every((n) => names(other).has(n)))) return false;
     if (hit.kind === 'partnership') return !hits.some((other) => overlaps(hit, other) && other.kind !== 'partnership' && [...names(other)].some((n) => names(hit).has(n)));
     // "became majority shareholder of Nexfibre" is the acquisition, not also an investment
     if (hit.kind === 'investment' || hit.kind === 'equity-stake') {
@@ -118,7 +121,7 @@ function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedS
       continue;
     }
     const allowed = compiled.frame.types?.[role];
-    const kept = slots.filter((s) => s.cls !== 'amount' && (allowed ? allowed.includes(s.type) || (allowed.includes('government') && GOVERNMENT_NAME.test(s.text)) : DEFAULT_TYPES.has(s.type) || isAnyRole(compiled.frame.template, role)));
+    const kept = slots.filter((s) => s.cls !== 'amount' && (allowed ? isAllowed(s, allowed) : DEFAULT_TYPES.has(s.type) || isAnyRole(compiled.frame.template, role)));
     if (kept.length === 0) return undefined;
     roles.set(role, kept);
   }
@@ -132,6 +135,16 @@ function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedS
     verb = { text: verbText, start: shaped.toSentence(match.index! + at) };
   }
   return { kind: compiled.kind, frame: compiled.frame, roles, amount, start, end, trigger: verb?.start ?? start, verb, rank: compiled.rank };
+}
+
+/**
+ * A name of the types a role allows; "it" or "we" where an organisation may stand ("The Space
+ * Development Agency said it awarded Rocket Lab a contract": "it" is the agency, resolved later).
+ */
+function isAllowed(slot: ShapedSlot, allowed: readonly string[]): boolean {
+  if (allowed.includes(slot.type)) return true;
+  if (allowed.includes('government') && GOVERNMENT_NAME.test(slot.text)) return true;
+  return slot.type === 'implicit' && (allowed.includes('org') || allowed.includes('government'));
 }
 
 function isAnyRole(template: string, role: string): boolean {

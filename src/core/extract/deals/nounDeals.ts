@@ -10,7 +10,8 @@ import { BACK_REFERENCE_OPENER } from './backReferences';
 import { statusOf } from './status';
 
 const LABEL = /^[^:.!?]{1,40}:\s/;
-const VERB_FIRST = /^(?:[A-Z][a-z]+ed|Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck)\b/;
+/** A list item that opens with a verb; a word in -ed before a capitalised one opens a name ("Lockheed Martin"). */
+const VERB_FIRST = /^(?:[A-Z][a-z]+ed\b(?!\s+\p{Lu})|(?:Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck)\b)/u;
 const IMPLICIT_SUBJECT = /^(?:It|It’s|It's|They|They’ve|They've|The company|The firm|The startup)\b/;
 /** "acquire a 10% stake": buying a minority stake is an equity stake, not an acquisition. */
 const MINORITY_STAKE = /\b(?:acquir\w*|buy\w*|bought|purchas\w*|take|took|takes)\s+(?:an?\s+)?(?:[\d.]+\s?%|\w+)?\s*(?:minority\s+)?stake\b/i;

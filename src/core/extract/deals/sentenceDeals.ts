@@ -55,6 +55,12 @@ export interface PartyNeed {
   readonly isFirstPerson?: boolean;
   /** The role is the article's subject ("the IPO"): its most named organisation. */
   readonly isSubjectOfArticle?: boolean;
+  /**
+   * The role's place in the deal's parties when the frame's words leave it out altogether
+   * ("Lockheed Martin was selected to build …": who selected): the same role of the last deal of
+   * the same kind may fill it.
+   */
+  readonly absentRoleIndex?: number;
 }
 
 export interface SentenceDealInput {
@@ -107,7 +113,8 @@ const PRONOUN = /\b(?:[Ww]e|it)\b/;
 const CAPITAL_AFTER_START = /.\p{Lu}/su;
 const GOODS_AFTER = /^(?:['’]s)?\s+(?:[\p{L}\d-]*\d[\p{L}\d-]*\s+)?(?:GPUs?|chips?|servers?|instances|accelerators?|processors?|hardware|models?)\b/u;
 /** Sentences whose subject is implicit: a list item that opens with a verb, a pronoun, "The company". */
-const VERB_FIRST = /^(?:[A-Z][a-z]+ed|Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck|Invested|Acquired)\b/;
+/** A word in -ed before a capitalised one opens a name ("Lockheed Martin"), not a list item's verb. */
+const VERB_FIRST = /^(?:[A-Z][a-z]+ed\b(?!\s+\p{Lu})|(?:Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck|Invested|Acquired)\b)/u;
 const IMPLICIT_SUBJECT = /^(?:It|They|The (?:company|firm|startup|start-up|group|business|lab|chipmaker|carrier|operator|bank|insurer|developer|maker|platform|app|studio|publisher|retailer|lender|exchange))\b(?!['’])/;
 export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   const cached = input.cache?.frames.get(input.text);
@@ -171,7 +178,10 @@ function isSameParty(a: PartyMention, b: PartyMention): boolean {
   return a.entityId === b.entityId && a.name === b.name && a.start === b.start && a.end === b.end && a.isProvider === b.isProvider && !!a.isViaProduct === !!b.isViaProduct;
 }
 
-function dealsOfShaped(input: SentenceDealInput, shaped: ShapedSentence, hits: readonly FrameHit[]): SentenceDeal[] {
+function dealsOfShaped(given: SentenceDealInput, shaped: ShapedSentence, hits: readonly FrameHit[]): SentenceDeal[] {
+  // a kind noun inside a name is part of the name ("TikTok USDS Joint Venture LLC", "Apex Acquisition Corp")
+  const names = shaped.slots.filter((s) => s.cls !== 'amount' && s.cls !== 'implicit');
+  const input: SentenceDealInput = { ...given, signals: given.signals?.filter((s) => !names.some((n) => s.index >= n.start && s.index < n.end)) };
   const clauses = clausesOf(input.text);
   const out: SentenceDeal[] = [];
   const takenAmounts = new Set<AmountMention>();
@@ -179,11 +189,18 @@ function dealsOfShaped(input: SentenceDealInput, shaped: ShapedSentence, hits: r
   const found = hits.map((hit) => ({ hit, deals: dealsOfHit(hit, input, clauses, takenAmounts, shaped, null) })).filter((f) => f.deals.length > 0);
   // each date goes to the deal whose words stand nearest ("bought a stake in 2014 and became its owner in 2017")
   const dates = input.dates.filter((d) => !END_DATE.test(input.text.slice(Math.max(0, d.start - 20), d.start)));
-  const triggers = found.map((f) => ({ start: f.hit.trigger, hit: f.hit }));
-  for (const { hit, deals } of found) {
+  // a date's distance from a deal's words, from its verb to the end of its frame
+  const distance = (at: number, hit: FrameHit) => (at < hit.trigger ? hit.trigger - at : at >= hit.end ? at - hit.end + 1 : 0);
+  const closest = (at: number) => {
+    let best: FrameHit | undefined;
+    for (const { hit } of found) if (!best || distance(at, hit) < distance(at, best)) best = hit;
+    return best;
+  };
+  // in the order their words tell them: "purchased Intime's stakes in 2014 and became its controlling shareholder"
+  for (const { hit, deals } of [...found].sort((a, b) => a.hit.trigger - b.hit.trigger)) {
     const clause = clauseAt(clauses, hit.trigger);
-    const own = dates.filter((d) => nearest(triggers, d.start)?.hit === hit && (Math.abs(d.start - hit.trigger) <= 80 || (d.start >= clause.start && d.start < clause.end)));
-    const date = nearest(own, hit.trigger)?.value ?? null;
+    const own = dates.filter((d) => closest(d.start) === hit && (Math.abs(d.start - hit.trigger) <= 80 || (d.start >= clause.start && d.start < clause.end)));
+    const date = own.reduce<DateMention | undefined>((best, d) => (!best || distance(d.start, hit) < distance(best.start, hit) ? d : best), undefined)?.value ?? null;
     out.push(...deals.map((deal) => ({ ...deal, date })));
   }
   withoutRoundParts(out);
@@ -191,8 +208,22 @@ function dealsOfShaped(input: SentenceDealInput, shaped: ShapedSentence, hits: r
   // kind nouns no frame read: the clause's parties
   const covered = out.map((d) => ({ start: d.start, end: d.end, kind: d.kind }));
   const signals = (input.signals ?? []).filter((s) => !covered.some((c) => (s.index >= c.start && s.index < c.end) || c.kind === s.kind));
-  if (signals.length) out.push(...nounDeals({ ...input, signals, takenAmounts, hasFrameDeal: out.length > 0 }));
+  if (signals.length) {
+    // "a $27 billion financing deal with Blue Owl …, as the tech giant ramps up investment": a noun with
+    // no amount of its own between the parties of a frame's deal is that deal told again, or no deal
+    const frameParties = out.map((d) => partySet(d.parties));
+    const isTold = (d: SentenceDeal) => d.value === null && frameParties.some((p) => p === partySet(d.parties));
+    // "Kestrel Orbital: five-year agreement worth $30 billion": a label no lexicon knows is the item's party
+    const label = LABEL.exec(input.text)?.[0];
+    const labelName = label ? shaped.slots.find((s) => s.cls === 'name' && s.start === 0 && /^\s*:/.test(input.text.slice(s.end))) : undefined;
+    const parties = labelName ? [...partyOf(labelName, input), ...input.parties] : input.parties;
+    out.push(...nounDeals({ ...input, parties, signals, takenAmounts, hasFrameDeal: out.length > 0 }).filter((d) => !isTold(d)));
+  }
   return out;
+}
+
+function partySet(parties: readonly PartyMention[]): string {
+  return [...new Set(parties.map((p) => p.entityId))].sort().join('|');
 }
 
 /**
@@ -397,7 +428,11 @@ function fromClause(hit: FrameHit, role: string, input: SentenceDealInput, shape
 }
 
 function contextParty(input: SentenceDealInput, used: ReadonlySet<string>, hit: FrameHit, role: string, isSubject = false): { party: PartyMention; isInferred: boolean } | undefined {
-  const party = input.inferParty(used, { kind: hit.kind, role, isImplicit: !hit.roles.has(role), frameId: `${hit.kind}/${hit.frame.id}`, isSubjectOfArticle: isSubject });
+  const isAbsent = !hit.roles.has(role);
+  const party = input.inferParty(used, {
+    kind: hit.kind, role, isImplicit: isAbsent, frameId: `${hit.kind}/${hit.frame.id}`, isSubjectOfArticle: isSubject,
+    ...(isAbsent ? { absentRoleIndex: hit.frame.parties.indexOf(role) } : {}),
+  });
   return party ? { party: { ...party, start: -1, end: -1 }, isInferred: true } : undefined;
 }
 

@@ -56,6 +56,8 @@ const VERB_AFTER = /^\s+(?:[a-z]+(?:ed|es)|(?:is|was|has|had|will|would|said|say
 const NAME_SHAPE = /^(?:\p{Ll}+\p{Lu}|\p{Lu}[\p{Ll}]+\p{Lu}|.*\d|\p{Lu}{2,}(?:\.\p{Lu})*$)/u;
 /** "we" (the writer's organisation) and "it" (the company just named), as subjects or objects of a deal. */
 const PRONOUNS = /(?<![\p{L}'’])(?:[Ww]e|it)(?![\p{L}'’])/gu;
+/** "in the company", "into the startup": the article's company as the object of a preposition. */
+const COMPANY_OBJECT = /\b(?:in|into|for|of)\s+(?<object>the (?:company|startup|start-up|firm))\b(?![\p{L}'’-])/gu;
 /** What follows "it" as a subject: a modal, an auxiliary or a verb ("it would acquire", "it plans to", "it bought"). */
 const SUBJECT_VERB = /^\s+(?:would|will|had|has|have|is|was|could|should|might|may|plans?|planned|agreed|agrees|intends?|expects?|hopes?|aims?|wants?|took|bought|sold|won|led|paid|made|got|held|put|became|struck|spent|gave|[a-z]+ed|[a-z]+s)\b/;
 /** One or two capitalised words right after a name, ending before a lower-case word or punctuation. */
@@ -66,6 +68,12 @@ const NAME_TAIL = new Set(['AI', 'Global', 'International', 'Cloud', 'Capital', 
 const VERB_OPENING = /^(?:\p{Lu}\p{Ll}+(?:ed|ing)|Bought|Sold|Won|Took|Led|Paid|Spent|Struck|Made|Got|Gave|Held|Put|Became|Signed|Invests?|Buys|Acquires)$/u;
 const CONNECTORS = new Set(['of', 'de', 'du', 'la', 'van', 'von', 'der', 'den', 'y', 'del', 'di', 'da', '&']);
 /** After a name: a legal form, a ticker in parentheses, a bare ticker ("Nvidia Corp. NVDA"). */
+/**
+ * After a name: the investment vehicle it acts through, which is the name's own part in a deal
+ * ("Intel Corp.'s INTC venture capital arm", "Samsung's investment group", "an Amazon.com
+ * Inc.-affiliated AMZN fund"): left out, so the name stands for it.
+ */
+const VEHICLE = /^\.?(?:\.com)?(?:,?\s(?:Inc|Corp)\.?)?(?:-(?:affiliated|backed|owned|sponsored|managed)\s+(?:[A-Z]{2,5}\s+)?(?:venture\s+|investment\s+)?fund|['’]s?\s+(?:[A-Z]{2,5}\s+)?(?:(?:corporate|strategic)\s+)?(?:venture(?:\s+capital)?|investment|investing|private\s+equity)\s+(?:arm|fund|group|vehicle))\b/;
 const AFTER_NAME = /^(?:,?\s(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|SE|NV|GmbH|Limited|Holdings)\.?(?=[\s,;:)'’]|$))?(?:\s?\((?:[A-Za-z]+\s?:\s?)?[A-Z][A-Z0-9.]{0,9}\)|\s[A-Z]{2,5}(?=[\s,.;]))?/;
 
 /**
@@ -120,6 +128,12 @@ export function shapeSentence(text: string, names: readonly SentenceName[], amou
     if (word === 'it' && (we.index === implicit?.start || !SUBJECT_VERB.test(text.slice(we.index + 2, we.index + 40)))) continue;
     items.push({ start: we.index, end: we.index + we[0].length, slot: { cls: 'implicit', start: we.index, end: we.index + we[0].length, text: word, type: 'implicit' } });
   }
+  // "HongShan led a $150 million round in the company": after a preposition, "the company" is the
+  // company the article is about (an implicit party, from context — not the name just before)
+  for (const object of text.matchAll(COMPANY_OBJECT)) {
+    const start = object.index + object[0].length - object.groups!.object!.length;
+    items.push({ start, end: object.index + object[0].length, slot: { cls: 'implicit', start, end: object.index + object[0].length, text: '', type: 'implicit' } });
+  }
   for (const { party, type } of names) {
     if (party.start < 0) continue;
     if (type === 'source') {
@@ -133,8 +147,9 @@ export function shapeSentence(text: string, names: readonly SentenceName[], amou
     const tail = NAME_CONTINUATION.exec(text.slice(party.end, party.end + 40))?.[0] ?? '';
     const end = party.end + (tail && !tail.trim().split(/\s+/).some((w) => NOT_NAME_WORDS.has(w) && !NAME_TAIL.has(w)) ? tail.length : 0);
     items.push({ start: party.start, end, slot: { cls, start: party.start, end, text: text.slice(party.start, end), party, type } });
-    const after = AFTER_NAME.exec(text.slice(end, end + 40))?.[0];
-    if (after) items.push({ start: end, end: end + after.length });
+    const after = AFTER_NAME.exec(text.slice(end, end + 40))?.[0] ?? '';
+    const vehicle = VEHICLE.exec(text.slice(end + after.length, end + after.length + 60))?.[0] ?? '';
+    if (after || vehicle) items.push({ start: end, end: end + after.length + vehicle.length });
   }
   for (const amount of amounts) {
     const end = amount.end ?? amount.start + 1;
@@ -188,7 +203,11 @@ function unknownNames(text: string, known: readonly Item[]): Item[] {
     collectRuns(text, from, gap.start, out, openings, afterNames);
     from = Math.max(from, gap.end);
   }
-  return out;
+  // "Tech Privileges: Microsoft keeps …": a label in capitals over an item with a subject of its own
+  // names a topic, not a party ("Kestrel Orbital: five-year agreement worth …" keeps its label)
+  const colon = label === undefined ? -1 : text.lastIndexOf(':', label);
+  const hasOwnSubject = label !== undefined && known.some((k) => k.slot && k.slot.cls !== 'amount' && k.start === label);
+  return hasOwnSubject ? out.filter((run) => !(run.start === 0 && /^\s*$/.test(text.slice(run.end, colon)))) : out;
 }
 
 function collectRuns(text: string, from: number, to: number, out: Item[], openings: ReadonlySet<number>, afterNames: ReadonlySet<number>): void {

@@ -56,4 +56,47 @@ suite('deals', () => {
     assert.deepEqual(deals.map((d) => [d.currency, d.value]), [['EUR', 1e9], ['USD', 1e9]]);
     assert.deepEqual(deals.map((d) => d.id), ['deal:acquisition:altair+siemens:1000000000EUR:2024', 'deal:acquisition:altair+siemens:1000000000USD:2024']);
   });
+  test('should tell the deals of one sentence in the order of their words', () => {
+    const deals = dealsOf('Tencent bought a 10% stake in Kestrel Games in 2019 and became its controlling shareholder in 2021.');
+    assert.deepEqual(deals.map((d) => [d.kind, d.date]), [['equity-stake', '2019'], ['acquisition', '2021']]);
+  });
+
+  test('should read a headline partnership among the parties of a joint venture as that joint venture', () => {
+    const text = 'Sony partners Honda to build electric cars\n\nSony signed binding agreements with Honda to form a joint venture that will sell electric cars from 2026.';
+    const deals = analyse({ path: 'a.md', text }, { lexicon }).deals;
+    assert.deepEqual(deals.map((d) => [d.kind, d.parties, d.mentions.length]), [['joint-venture', ['Sony', 'Honda'], 2]]);
+    assert.ok(deals[0]!.frames?.includes('partnership/partners-transitive'));
+  });
+
+  test('should not make deals of a stake in a facility, nor of a generic noun beside a deal of the same parties', () => {
+    const text = 'Helix Grid signed a $2 billion financing deal with Brookfield, as the utility ramps up investment in data centres. Under the agreement, Brookfield will retain a 49% stake in the project, while Helix Grid keeps the rest.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.value]), [['partnership', 2e9]]);
+  });
+  test('should take a list item label no lexicon knows as a party, and a topic label over an item with its own subject as none', () => {
+    const text = 'OpenAI has signed with many suppliers.\n\nKestrel Orbital: five-year agreement worth $30 billion.\n\nData Rights: Microsoft keeps royalty-free access to OpenAI’s models.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['partnership', ['OpenAI', 'Kestrel Orbital'], 30e9], ['licensing', ['Microsoft', 'OpenAI'], null]]);
+  });
+
+  test('should read a name in quotes as a name', () => {
+    const text = 'OpenAI lists its partners.\n\nSoftBank: Partner in the $500 billion “Stargate Project” to build data centers.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['joint-venture', ['SoftBank', 'OpenAI'], 500e9]]);
+  });
+  test('should give the deal just told the amount of a sentence that names it and its parties', () => {
+    const text = 'Netflix announced a five-year licensing agreement with Sony Pictures. Netflix will pay Sony Pictures £140 million over the term of the agreement.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['licensing', ['Netflix', 'Sony'], 140e6]]);
+  });
+
+  test('should read a deal once where a nominal frame holds another ("X\'s $N acquisition of Y"), leaving the later amount to the later deal', () => {
+    const text = "Tencent's $1.3 billion acquisition of Frostpine is its biggest deal since it bought Supercell in 2016 for $8.6 billion.";
+    assert.deepEqual(dealsOf(text).map((d) => [d.parties, d.value]), [[['Tencent', 'Frostpine'], 1.3e9], [['Tencent', 'Supercell'], 8.6e9]]);
+  });
+  test('should give a stake the amount its holder puts in, told in a sentence after it', () => {
+    const text = 'Lumen Nine raised €90 million in a Series B round led by Airbus. The round gives Airbus a 9% stake. Airbus is contributing €40 million of the total.';
+    assert.deepEqual(dealsOf(text).map((d) => [d.kind, d.parties, d.value]), [['funding-round', ['Lumen Nine', 'Airbus'], 90e6], ['equity-stake', ['Airbus', 'Lumen Nine'], 40e6]]);
+  });
+  test('should read "the X–Y deal" as no acquisition of its own, and its end as the end of the deal told', () => {
+    const text = 'Adobe agreed to buy Figma for $20 billion in 2022. The Adobe–Figma deal collapsed under regulatory pressure in December.';
+    const deals = analyse({ path: 'a.txt', text }, { lexicon }).deals;
+    assert.deepEqual(deals.map((d) => [d.kind, d.parties, d.value, d.status]), [['acquisition', ['Adobe', 'Figma'], 20e9, 'terminated']]);
+  });
 });

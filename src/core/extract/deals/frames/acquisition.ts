@@ -38,6 +38,6 @@ export const acquisition: KindFrames = {
     { id: 'its-acquisition', template: `{acquirer} … (?:its|their) … ${NOUN} of [desc] {target}`, parties: ['acquirer', 'target'] },
     // "in the 2021 acquisition of Nuvia": the acquirer is the clause's subject
     { id: 'acquisition-of', template: `${NOUN} of [desc] {target}`, parties: ['acquirer', 'target'], fillFrom: 'clause' },
-    { id: 'compound', template: `{acquirer}–{target} (?:${NOUN}|deal)`, parties: ['acquirer', 'target'] },
+    { id: 'compound', template: `{acquirer}–{target} ${NOUN}`, parties: ['acquirer', 'target'] },
   ],
 };

@@ -49,7 +49,7 @@ const GAP_WORD = '[^\\s\\uE000\\uE002;:—–()]+';
  * An aside between commas, names and all: a relative clause or an apposition ("OpenAI, which
  * once considered acquiring Figure, is investing", "Skydance, backed by RedBird Capital, plans").
  */
-const ASIDE = ',\\s+(?:which|who|whose|whom|backed|owned|controlled|founded|run|based|headquartered|once|now|formerly|the|an?)\\b[^,;:—–()]{0,100}?,';
+const ASIDE = ',\\s+(?:which|who|whose|whom|backed|owned|controlled|founded|run|based|headquartered|once|now|formerly|the|an?|through|via)\\b[^,;:—–()]{0,100}?,';
 /** Glued punctuation first ("AMD,", "Intime's"), then the words (or a relative clause). */
 const GAP = `[^\\s\\uE000\\uE002;:—–(),]{0,3}(?:${ASIDE}|,?\\s+${GAP_WORD}){0,12}?,?`;
 /** Words that end a descriptor's reach: a preposition or conjunction changes what the name is. */
@@ -92,6 +92,8 @@ const NOT_MODIFYING = `(?!\\s+(?:${MODIFIED_WORD}\\s+){0,2}${MODIFIED_WORD}\\uE0
 const WORD_START = '(?<![\\w-])';
 /** A list item's descriptor ("and Abu Dhabi-based MGX"): a few words and a head, nothing to stop at between commas. */
 const LIST_DESCRIPTOR = '(?:[^\\s,\\uE000\\uE002;:—–()]+\\s+){0,3}?[^\\s,\\uE000\\uE002\\uE004;:—–()]+\\uE004';
+/** An opening quotation mark before a name. */
+const OPEN_QUOTE = '["“‘\'«]?';
 const LIST_LAST = '(?:\\s*,?\\s+(?:and|&|as well as)\\s+|\\s*&\\s*)';
 
 /** The forms of a verb: third person, past, past participle, -ing. */
@@ -193,11 +195,12 @@ export function compileTemplate(template: string): CompiledTemplate {
       // a name followed by "'s" is no list item ("Quarry Capital, Nimbrel AI's largest backer")
       const one = `${isAny ? ANY_NAME : PARTY}${isList ? "(?!['’])" : ''}`;
       // a list ends with "and" ("A, B and C"): commas alone join an apposition or a clause, not a list
-      const item = `(?:${LIST_DESCRIPTOR}\\s+)?${one}`;
+      const item = `(?:(?:the|an?)\\s+)?(?:${LIST_DESCRIPTOR}\\s+)?${one}`;
       // a name that modifies a noun ("the Red Mesa project company", "Intel's chip unit") is no party
       // (an object's: a subject before its verb may be followed by a verb that is also a noun, "Siemens partners with")
       const body = isList ? `${one}(?:(?:\\s*,\\s*${item}){0,24}${LIST_LAST}${item})?` : isAny || i === 0 ? one : `${one}${NOT_MODIFYING}`;
-      return `${lead}(?<${role}>${body})`;
+      // a name in quotes: 'the “Stargate Project”', "the 'Hyperion' campus"
+      return `${lead}${OPEN_QUOTE}(?<${role}>${body})`;
     }
     const pair = /^\{(\w+)\}[–-]\{(\w+)\}$/.exec(token);
     if (pair) {

@@ -9,7 +9,8 @@ const RIGHTS_DEAL = '(?:licen[cs]ing|licen[cs]e|royalty|patent|IP|content|distri
 
 export const licensing: KindFrames = {
   kind: 'licensing',
-  nouns: /\b(?:licen[cs]\w*|royalt(?:y|ies)|reseller)\b/gi,
+  // a regulator's licence (to broadcast, bank, use spectrum, operate) is no licensing deal between companies
+  nouns: /\b(?<!\b(?:broadcast(?:ing)?|banking|bank|operating|spectrum|telecom(?:s|munications)?|gaming|gambling|driving|export|import|business|trading|mining|payments?|e-money|lending|insurance|radio|TV|television|wireless|5G|mobile)\s)(?:licen[cs]\w*|royalt(?:y|ies)|reseller)\b/gi,
   frames: [
     // the verb, not the noun: "licenses its codecs to", "had licensed to" ("pays licence fees to" is a payment)
     { id: 'license-to', template: '{licensor} … <license|licence:verb> … to [desc] {licensee}', parties: ['licensee', 'licensor'] },

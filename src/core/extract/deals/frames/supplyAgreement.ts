@@ -21,7 +21,7 @@ export const supplyAgreement: KindFrames = {
     { id: 'win-contract', template: '{supplier} … <win|secure|land|receive|bag|clinch|book> (?:a|an|the) … (?:contract|order) (?:from|with|by) [desc] {customer*}', parties: ['customer', 'supplier'], types: { customer: ['org', 'name', 'place'] } },
     { id: 'select-to-build', template: `{customer*} … <select|pick|choose|tap|hire|contract|commission> [desc] {supplier} to ${BUILD}`, parties: ['customer', 'supplier'], types: { customer: ['org', 'name', 'place'] } },
     // "Lockheed Martin and Northrop Grumman were selected last year to produce 72 satellites"
-    { id: 'selected-to-build', template: `{supplier+} … (?:was|were|been|being) <select|pick|choose|tap|hire|contract|commission:pp> … to ${BUILD}`, parties: ['customer', 'supplier'], splitBy: 'supplier' },
+    { id: 'selected-to-build', template: `{supplier+} … (?:was|were|been|being) (?:also|later|each|both|previously|already)? <select|pick|choose|tap|hire|contract|commission:pp> … to ${BUILD}`, parties: ['customer', 'supplier'], splitBy: 'supplier' },
     { id: 'agreement-with', template: `${SUPPLY_NOUN} (?:agreement|deal|contract|pact|order) with [desc] {supplier}`, parties: ['customer', 'supplier'] },
     { id: 'goods-deal-with', template: `${GOODS} (?:supply\\s)?(?:deal|agreement|contract|order|pact) with [desc] {supplier}`, parties: ['customer', 'supplier'] },
   ],

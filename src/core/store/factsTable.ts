@@ -1,0 +1,198 @@
+/**
+ * A source's compact facts (`SourceFacts`) as plain JSON with a string table: every string once,
+ * referred to by its index; statements, keys, entities as fixed-position tuples; the typed arrays
+ * as number arrays. `tableOf` and `factsOf` are inverse: `factsOf(tableOf(f))` deep-equals `f`.
+ * Numbers JSON cannot hold (NaN marks "no value" in packed deals) are written as strings.
+ * `factsOf` checks every index and every enumerated value: a table that does not hold (a
+ * hand-edited or damaged entry) gives undefined, never a half-read source.
+ */
+import * as z from 'zod';
+import type { FactKey } from '../corpus/factKey';
+import { METRICS, type Metric } from '../corpus/metric';
+import { DEAL_NUMBERS, MAX_STATUS_INDEX, MENTION_NUMBERS, NO_DEALS, STATUS_SHIFT, type PackedDeals } from '../corpus/packedDeals';
+import type { SourceEntity, SourceFacts, StoredStatement } from '../corpus/sourceFacts';
+import type { Party, Subject } from '../corpus/subject';
+import { DEAL_KINDS, type DealKind } from '../extract/deals/kinds';
+import { ENTITY_TYPES, type EntityType } from '../extract/entities/lexicon';
+import { FIGURE_KINDS, QUALIFIERS, type FigureKind, type Qualifier } from '../extract/figures/figure';
+
+const NON_FINITE = ['NaN', 'Infinity', '-Infinity'] as const;
+const Num = z.union([z.number(), z.enum(NON_FINITE)]);
+const Index = z.number().int().nonnegative();
+const NullableIndex = Index.nullable();
+
+/** [id, metric, period, shape, dealKind, party id, party name, party id, party name, …]: string indices (period and dealKind nullable). */
+const KeyRow = z.array(NullableIndex).min(5);
+/** [key, start, end, text, sentence, kind, value, unit, qualifier, isApprox, precision, asOf, dealDate]. */
+const StatementRow = z.tuple([
+  Index, z.number().int(), z.number().int(), Index, Index, Index,
+  z.union([Num, z.tuple([Num, Num])]), NullableIndex, NullableIndex, z.union([z.literal(0), z.literal(1)]),
+  Num.nullable(), NullableIndex, NullableIndex,
+]);
+/** [id, name, type, aliases, first, count]. */
+const EntityRow = z.tuple([Index, Index, Index, z.array(Index), Index, Index]);
+
+export const FactsTable = z.object({
+  strings: z.array(z.string()),
+  path: Index,
+  dateline: NullableIndex,
+  keys: z.array(KeyRow),
+  statements: z.array(StatementRow),
+  entities: z.array(EntityRow),
+  mentions: z.array(z.number().int()),
+  forms: z.array(Index),
+  deals: z.object({ count: Index, numbers: z.array(Num), strings: z.array(NullableIndex) }),
+});
+export type FactsTable = z.infer<typeof FactsTable>;
+
+type Num = z.infer<typeof Num>;
+
+export function tableOf(facts: SourceFacts): FactsTable {
+  const strings: string[] = [];
+  const indexOf = new Map<string, number>();
+  const s = (text: string): number => {
+    let index = indexOf.get(text);
+    if (index === undefined) indexOf.set(text, (index = strings.push(text) - 1));
+    return index;
+  };
+  const ns = (text: string | null): number | null => (text === null ? null : s(text));
+  const keys: Array<Array<number | null>> = [];
+  const keyIndex = new Map<string, number>();
+  const k = (key: FactKey): number => {
+    const row = [s(key.id), s(key.metric), ns(key.period), s(key.subject.shape), key.subject.shape === 'deal' ? s(key.subject.dealKind) : null];
+    for (const party of key.subject.parties) row.push(s(party.id), s(party.name));
+    const signature = row.join(',');
+    let index = keyIndex.get(signature);
+    if (index === undefined) keyIndex.set(signature, (index = keys.push(row) - 1));
+    return index;
+  };
+  const statements = facts.statements.map((st): z.infer<typeof StatementRow> => [
+    k(st.key), st.start, st.end, s(st.text), s(st.sentence), s(st.kind),
+    typeof st.value === 'number' ? num(st.value) : [num(st.value[0]), num(st.value[1])],
+    ns(st.unit), ns(st.qualifier), st.isApprox ? 1 : 0, st.precision === null ? null : num(st.precision), ns(st.asOf), ns(st.dealDate),
+  ]);
+  const entities = facts.entities.map((e): z.infer<typeof EntityRow> => [s(e.id), s(e.name), s(e.type), e.aliases.map(s), e.first, e.count]);
+  return {
+    strings, path: s(facts.path), dateline: ns(facts.dateline), keys, statements, entities,
+    mentions: Array.from(facts.mentions), forms: facts.forms.map(s),
+    deals: { count: facts.deals.count, numbers: Array.from(facts.deals.numbers, num), strings: facts.deals.strings.map(ns) },
+  };
+}
+
+/** The facts back, or undefined when the table refers to a string it lacks or holds a value no engine wrote. */
+export function factsOf(table: FactsTable): SourceFacts | undefined {
+  try {
+    return readTable(table);
+  } catch (error) {
+    if (error instanceof BadTable) return undefined;
+    throw error;
+  }
+}
+
+class BadTable extends Error {}
+
+const METRIC_SET: ReadonlySet<string> = new Set(METRICS);
+const DEAL_KIND_SET: ReadonlySet<string> = new Set(DEAL_KINDS);
+const ENTITY_TYPE_SET: ReadonlySet<string> = new Set(ENTITY_TYPES);
+const FIGURE_KIND_SET: ReadonlySet<string> = new Set(FIGURE_KINDS);
+const QUALIFIER_SET: ReadonlySet<string> = new Set(QUALIFIERS);
+const SHAPES: ReadonlySet<string> = new Set(['entity', 'pair', 'deal']);
+
+function readTable(table: FactsTable): SourceFacts {
+  const { strings } = table;
+  const s = (index: number | null | undefined): string => {
+    const text = index === null || index === undefined ? undefined : strings[index];
+    if (text === undefined) throw new BadTable();
+    return text;
+  };
+  const ns = (index: number | null): string | null => (index === null ? null : s(index));
+  const member = <T extends string>(set: ReadonlySet<string>, text: string): T => {
+    if (!set.has(text)) throw new BadTable();
+    return text as T;
+  };
+  const keys = table.keys.map((row): FactKey => {
+    const [id, metric, period, shape, dealKind] = row;
+    if ((row.length - 5) % 2 !== 0) throw new BadTable();
+    const parties: Party[] = [];
+    for (let i = 5; i < row.length; i += 2) parties.push({ id: s(row[i]), name: s(row[i + 1]) });
+    const shapeText = member<Subject['shape']>(SHAPES, s(shape));
+    const subject = subjectOf(shapeText, parties, dealKind === null || dealKind === undefined ? null : member<DealKind>(DEAL_KIND_SET, s(dealKind)));
+    return { id: s(id), subject, metric: member<Metric>(METRIC_SET, s(metric)), period: ns(period ?? null) };
+  });
+  const statements = table.statements.map((row): StoredStatement => {
+    const [key, start, end, text, sentence, kind, value, unit, qualifier, isApprox, precision, asOf, dealDate] = row;
+    const stored = keys[key];
+    if (!stored || start > end) throw new BadTable();
+    return {
+      key: stored, start, end, text: s(text), sentence: s(sentence), kind: member<FigureKind>(FIGURE_KIND_SET, s(kind)),
+      value: Array.isArray(value) ? [fromNum(value[0]), fromNum(value[1])] : fromNum(value as Num),
+      unit: ns(unit), qualifier: qualifier === null ? null : member<Qualifier>(QUALIFIER_SET, s(qualifier)),
+      isApprox: isApprox === 1, precision: precision === null ? null : fromNum(precision), asOf: ns(asOf), dealDate: ns(dealDate),
+    };
+  });
+  if (table.mentions.length % 3 !== 0) throw new BadTable();
+  const mentionCount = table.mentions.length / 3;
+  const forms = table.forms.map(s);
+  for (let m = 0; m < mentionCount; m++) if (table.mentions[m * 3 + 2]! < 0 || table.mentions[m * 3 + 2]! >= forms.length) throw new BadTable();
+  const entities = table.entities.map(([id, name, type, aliases, first, count]): SourceEntity => {
+    if (first + count > mentionCount) throw new BadTable();
+    return { id: s(id), name: s(name), type: member<EntityType>(ENTITY_TYPE_SET, s(type)), aliases: aliases.map(s), first, count };
+  });
+  return {
+    path: s(table.path), dateline: ns(table.dateline), statements, entities,
+    mentions: Int32Array.from(table.mentions), forms, deals: dealsOf(table.deals, ns),
+  };
+}
+
+function subjectOf(shape: Subject['shape'], parties: Party[], dealKind: DealKind | null): Subject {
+  if (shape === 'deal') {
+    if (dealKind === null) throw new BadTable();
+    return { shape, dealKind, parties };
+  }
+  if (dealKind !== null) throw new BadTable();
+  if (shape === 'entity' && parties.length === 1) return { shape, parties: [parties[0]!] };
+  if (shape === 'pair' && parties.length === 2) return { shape, parties: [parties[0]!, parties[1]!] };
+  throw new BadTable();
+}
+
+/** The packed deals back; their layout is checked as `unpackDeals` will walk it. */
+function dealsOf(table: FactsTable['deals'], ns: (index: number | null) => string | null): PackedDeals {
+  if (table.count === 0) {
+    if (table.numbers.length > 0 || table.strings.length > 0) throw new BadTable();
+    return NO_DEALS;
+  }
+  const numbers = Float64Array.from(table.numbers, fromNum);
+  const strings = table.strings.map(ns);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < table.count; k++) {
+    const partyCount = numbers[i + 2];
+    const mentionCount = numbers[i + 3];
+    if (!isCount(partyCount) || !isCount(mentionCount)) throw new BadTable();
+    const kind = strings[j];
+    if (kind === null || kind === undefined || !DEAL_KIND_SET.has(kind)) throw new BadTable();
+    if (!isCount(numbers[i + 1]) || ((numbers[i + 1] ?? 0) >> STATUS_SHIFT) > MAX_STATUS_INDEX) throw new BadTable();
+    for (let p = 0; p < 2 * partyCount; p++) if (typeof strings[j + 3 + p] !== 'string') throw new BadTable();
+    j += 3 + 2 * partyCount;
+    i += DEAL_NUMBERS;
+    for (let m = 0; m < mentionCount; m++, i += MENTION_NUMBERS, j += 3) {
+      if (typeof strings[j] !== 'string' || !isCount(numbers[i]) || !isCount(numbers[i + 1]) || !isCount(numbers[i + 2])) throw new BadTable();
+      if (!isCount(numbers[i + 4]) || numbers[i + 4]! > MAX_STATUS_INDEX) throw new BadTable();
+    }
+  }
+  if (i !== numbers.length || j !== strings.length) throw new BadTable();
+  return { count: table.count, numbers, strings };
+}
+
+function isCount(value: number | undefined): value is number {
+  return value !== undefined && Number.isInteger(value) && value >= 0;
+}
+
+function num(value: number): Num {
+  if (Number.isFinite(value)) return value;
+  return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+}
+
+function fromNum(value: Num): number {
+  return typeof value === 'number' ? value : Number(value);
+}

@@ -1,0 +1,121 @@
+/**
+ * The persisted form of one analysed article file: what the corpus keeps of it (its compact
+ * `SourceFacts`) and, for the CLI, its output line, with the key that says which bytes, which
+ * path and which engine they came from. Kept between runs (the CLI's `--cache DIR`, the editor's
+ * workspace storage) so that an unchanged file is not analysed again.
+ *
+ * Bytes: the magic "NMFC", then little-endian uint32s — the format version, the CRC-32 of all
+ * that follows the header, the length of the facts, the length of the output line (0xFFFFFFFF:
+ * none) — then the facts, UTF-8 JSON of the key and the facts as a string table (factsTable.ts),
+ * then the output line's UTF-8 bytes as they are (not escaped into the JSON: it is most of the
+ * entry, and reading it back is then a decode, not a parse). Pure: the Node side compresses it
+ * (src/node/factCache.ts).
+ *
+ * `decodePersisted` is total: a truncated entry, a flipped byte, a payload that does not parse or
+ * does not hold, an entry of another format — each comes back as a reason, never as facts.
+ * `staleness` then says whether the entry is for this file as it is now: same path, same engine
+ * and lexicon, same content (sha256 of the bytes). The size and modification time are kept too
+ * and reported; the content hash decides, so a file changed within one tick of the clock, or
+ * rewritten with the same size, is never mistaken for the one analysed.
+ */
+import * as z from 'zod';
+import type { SourceFacts } from '../corpus/sourceFacts';
+import { crc32 } from './crc32';
+import { FactsTable, factsOf, tableOf } from './factsTable';
+
+/** Bumped whenever the layout changes: an entry of another format is dropped, never read. */
+export const PERSISTED_FORMAT_VERSION = 3; // 3: deal statuses in the packed deals (five numbers a mention)
+const MAGIC = [0x4e, 0x4d, 0x46, 0x43]; // "NMFC"
+const HEADER_BYTES = 20;
+const NO_SOURCE = 0xffffffff;
+
+/** Which file, as it was when analysed, and by which engine. */
+export const PersistedKey = z.object({
+  /** The path the facts name (workspace-relative in the editor, as given in the CLI). */
+  path: z.string(),
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number(),
+  /** Of the file's bytes, lowercase hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The engine build and the lexicon in use (`engineKeyOf`). */
+  engine: z.string().min(1),
+}).strict();
+export type PersistedKey = z.infer<typeof PersistedKey>;
+
+const Payload = z.object({
+  key: PersistedKey,
+  facts: FactsTable,
+}).strict();
+
+export interface PersistedEntry {
+  readonly key: PersistedKey;
+  readonly facts: SourceFacts;
+  /** The source's output JSON (`ExtractSource`), for the CLI; null when only facts were kept (the editor). */
+  readonly sourceJson: string | null;
+}
+
+export type DecodeResult =
+  | { readonly status: 'ok'; readonly entry: PersistedEntry }
+  /** Written by another version of the format: dropped (not an error). */
+  | { readonly status: 'otherFormat'; readonly version: number }
+  /** Damaged or not ours: `reason` in a few words, for one log line. */
+  | { readonly status: 'corrupt'; readonly reason: string };
+
+export function encodePersisted(entry: PersistedEntry): Uint8Array {
+  const encoder = new TextEncoder();
+  const facts = encoder.encode(JSON.stringify({ key: entry.key, facts: tableOf(entry.facts) }));
+  const source = entry.sourceJson === null ? new Uint8Array(0) : encoder.encode(entry.sourceJson);
+  const bytes = new Uint8Array(HEADER_BYTES + facts.length + source.length);
+  bytes.set(MAGIC, 0);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, PERSISTED_FORMAT_VERSION, true);
+  view.setUint32(12, facts.length, true);
+  view.setUint32(16, entry.sourceJson === null ? NO_SOURCE : source.length, true);
+  bytes.set(facts, HEADER_BYTES);
+  bytes.set(source, HEADER_BYTES + facts.length);
+  view.setUint32(8, crc32(bytes.subarray(HEADER_BYTES)), true);
+  return bytes;
+}
+
+export function decodePersisted(bytes: Uint8Array): DecodeResult {
+  if (bytes.length < 8) return corrupt(`truncated (${bytes.length} bytes)`);
+  if (MAGIC.some((b, i) => bytes[i] !== b)) return corrupt('not a Newsmark facts entry');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(4, true);
+  if (version !== PERSISTED_FORMAT_VERSION) return { status: 'otherFormat', version };
+  if (bytes.length < HEADER_BYTES) return corrupt(`truncated (${bytes.length} bytes)`);
+  const factsLength = view.getUint32(12, true);
+  const sourceField = view.getUint32(16, true);
+  const sourceLength = sourceField === NO_SOURCE ? 0 : sourceField;
+  if (bytes.length !== HEADER_BYTES + factsLength + sourceLength) return corrupt(`truncated (${bytes.length - HEADER_BYTES} of ${factsLength + sourceLength} bytes after the header)`);
+  if (crc32(bytes.subarray(HEADER_BYTES)) !== view.getUint32(8, true)) return corrupt('checksum mismatch');
+  let json: unknown;
+  let sourceJson: string | null;
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    json = JSON.parse(decoder.decode(bytes.subarray(HEADER_BYTES, HEADER_BYTES + factsLength)));
+    sourceJson = sourceField === NO_SOURCE ? null : decoder.decode(bytes.subarray(HEADER_BYTES + factsLength));
+  } catch {
+    return corrupt('not UTF-8 JSON');
+  }
+  const parsed = Payload.safeParse(json);
+  if (!parsed.success) return corrupt(`payload does not hold (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`);
+  const facts = factsOf(parsed.data.facts);
+  if (!facts) return corrupt('facts table does not hold');
+  if (facts.path !== parsed.data.key.path) return corrupt('facts name another path than the key');
+  return { status: 'ok', entry: { key: parsed.data.key, facts, sourceJson } };
+}
+
+/** Why a decoded entry cannot stand for the file as it is now; undefined when it can. */
+export type Staleness = 'path' | 'engine' | 'content';
+
+export function staleness(stored: PersistedKey, current: PersistedKey): Staleness | undefined {
+  if (stored.path !== current.path) return 'path';
+  if (stored.engine !== current.engine) return 'engine';
+  if (stored.size !== current.size || stored.sha256 !== current.sha256) return 'content';
+  return undefined;
+}
+
+function corrupt(reason: string): DecodeResult {
+  return { status: 'corrupt', reason };
+}

@@ -1,0 +1,176 @@
+/**
+ * A folder of persisted facts (src/core/store/persistedFacts.ts), one gzipped entry per article
+ * file: the CLI's `--cache DIR` and the editor's workspace storage. Entries are named by a hash
+ * of the file's identity (its absolute path or uri), spread over 256 subfolders, written through
+ * a temp file and a rename in the same folder — a reader sees the old entry or the new one — and
+ * read only when their file is looked at. No fsync: this is a cache, and an entry torn by a
+ * crash fails its checksums and is analysed again.
+ *
+ * `newsmark-cache.json` at the top says which format and engine build wrote the entries: when
+ * another build opens the folder, every entry is dropped at once (one log line) rather than one by
+ * one. An entry is still checked against the file (path, content hash) and against the lexicon in
+ * use before it is trusted. The folder is tagged with CACHEDIR.TAG, so backup tools skip it.
+ *
+ * Lookups and writes are synchronous, for worker threads and the CLI's own thread; opening
+ * (`openFactCache`) is asynchronous, for the extension host. No call throws for a damaged or
+ * unwritable cache: a problem comes back as a value, and the facts are analysed again.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { LexiconAdditions } from '../core/extract/entities/lexicon';
+import { engineKey, lexiconKeyText } from '../core/store/engineBuild';
+import { PERSISTED_FORMAT_VERSION, decodePersisted, encodePersisted, staleness, type PersistedEntry, type PersistedKey, type Staleness } from '../core/store/persistedFacts';
+
+export { engineBuild } from '../core/store/engineBuild';
+
+/** What an entry is keyed by besides the file: the engine build and the workspace lexicon in use. */
+export function engineKeyOf(build: string, additions: LexiconAdditions | undefined): string {
+  return engineKey(build, additions === undefined ? undefined : sha256Of(new TextEncoder().encode(lexiconKeyText(additions))));
+}
+
+const STAMP = 'newsmark-cache.json';
+const FACTS = 'facts';
+const TAG = 'CACHEDIR.TAG';
+const TAG_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by newsmark (persisted facts of analysed articles).\n# For information about cache directory tags see https://bford.info/cachedir/\n';
+/** gzip level: the entries are written once per analysis and read at every start; 6 was barely smaller and twice as slow here. */
+const GZIP_LEVEL = 3;
+
+export type OpenedCache =
+  | { readonly status: 'ok'; readonly dir: string; readonly build: string; /** Entries of another build or format were dropped: one line for the log. */ readonly dropped?: string }
+  | { readonly status: 'refused'; readonly error: string };
+
+/**
+ * Makes `dir` a cache for this build: creates it, or drops what another build wrote there. A
+ * folder that holds other things and was never a cache is refused (`isOnlyOurs`: the CLI's
+ * `--cache` never takes over a folder of someone's files).
+ */
+export async function openFactCache(dir: string, build: string, options: { readonly isOnlyOurs?: boolean } = {}): Promise<OpenedCache> {
+  try {
+    const stampFile = path.join(dir, STAMP);
+    const stamp = await fs.promises.readFile(stampFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+      throw error;
+    });
+    if (stamp === undefined && options.isOnlyOurs) {
+      const entries = await fs.promises.readdir(dir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      });
+      if (entries.length > 0) return { status: 'refused', error: `${dir} is not empty and is not a newsmark cache; give a new or empty folder` };
+    }
+    let dropped: string | undefined;
+    const wanted = stampText(build);
+    if (stamp !== undefined && stamp !== wanted) {
+      const count = await countEntries(path.join(dir, FACTS));
+      await fs.promises.rm(path.join(dir, FACTS), { recursive: true, force: true });
+      dropped = `${count} persisted ${count === 1 ? 'entry' : 'entries'} of another newsmark build dropped from ${dir}; they are analysed again`;
+    }
+    await fs.promises.mkdir(path.join(dir, FACTS), { recursive: true });
+    if (stamp !== wanted) {
+      await fs.promises.writeFile(path.join(dir, TAG), TAG_TEXT);
+      await writeReplacing(stampFile, Buffer.from(wanted));
+    }
+    return { status: 'ok', dir, build, dropped };
+  } catch (error) {
+    return { status: 'refused', error: `${dir} cannot be used as a cache (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+}
+
+function stampText(build: string): string {
+  return `${JSON.stringify({ format: PERSISTED_FORMAT_VERSION, build })}\n`;
+}
+
+async function countEntries(dir: string): Promise<number> {
+  let count = 0;
+  const shards = await fs.promises.readdir(dir).catch(() => [] as string[]);
+  for (const shard of shards) count += (await fs.promises.readdir(path.join(dir, shard)).catch(() => [] as string[])).filter((n) => n.endsWith('.nmf')).length;
+  return count;
+}
+
+/** The entry file of an article file, from its identity (absolute path, or uri). */
+export function entryFileOf(dir: string, identity: string): string {
+  const hash = createHash('sha256').update(identity).digest('hex');
+  return path.join(dir, FACTS, hash.slice(0, 2), `${hash.slice(2, 32)}.nmf`);
+}
+
+export type Lookup =
+  | { readonly status: 'hit'; readonly entry: PersistedEntry }
+  /** `why`: no entry yet, or why the one there cannot stand for the file now (`detail` says more for a corrupt one). */
+  | { readonly status: 'miss'; readonly why: 'new' | Staleness | 'corrupt' | 'otherFormat'; readonly detail?: string };
+
+/** What became of a file's lookup: its facts came from the entry, or it was analysed (and why), and the entry written (or why not). */
+export type EntryOutcome =
+  | { readonly status: 'hit' }
+  | { readonly status: 'analysed'; readonly why: Exclude<Lookup, { status: 'hit' }>['why']; readonly detail?: string; readonly writeError?: string };
+
+/** The entry for a file whose key is `current`, if there is one for it as it is now. */
+export function lookupEntry(file: string, current: PersistedKey): Lookup {
+  let compressed: Buffer;
+  try {
+    compressed = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { status: 'miss', why: 'new' } : { status: 'miss', why: 'corrupt', detail: `cannot be read (${code})` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = gunzipSync(compressed);
+  } catch (error) {
+    return { status: 'miss', why: 'corrupt', detail: `not gzip or truncated (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` };
+  }
+  const decoded = decodePersisted(bytes);
+  if (decoded.status === 'corrupt') return { status: 'miss', why: 'corrupt', detail: decoded.reason };
+  if (decoded.status === 'otherFormat') return { status: 'miss', why: 'otherFormat', detail: `format ${decoded.version}` };
+  const stale = staleness(decoded.entry.key, current);
+  return stale ? { status: 'miss', why: stale } : { status: 'hit', entry: decoded.entry };
+}
+
+/** Writes an entry (atomically); a failure comes back as one line, and the next run analyses again. */
+export function writeEntry(file: string, entry: PersistedEntry): string | undefined {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeReplacingSync(file, gzipSync(encodePersisted(entry), { level: GZIP_LEVEL }));
+    return undefined;
+  } catch (error) {
+    return `cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+}
+
+/** Drops the entry of a file that is gone. */
+export function removeEntry(file: string): void {
+  fs.rmSync(file, { force: true });
+}
+
+/** The sha256 of an article's bytes, as its key holds it. */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function tempNameOf(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function writeReplacingSync(file: string, bytes: Uint8Array): void {
+  const temp = tempNameOf(file);
+  try {
+    fs.writeFileSync(temp, bytes, { flag: 'wx' });
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+async function writeReplacing(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = tempNameOf(file);
+  try {
+    await fs.promises.writeFile(temp, bytes, { flag: 'wx' });
+    await fs.promises.rename(temp, file);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    throw error;
+  }
+}

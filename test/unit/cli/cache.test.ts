@@ -1,0 +1,172 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+/** `newsmark extract --cache DIR` as a user runs it: the built bundle, real files, twice. */
+const repo = path.join(__dirname, '..', '..', '..');
+const cli = path.join(repo, 'bin', 'newsmark.js');
+let workspace = '';
+
+function run(args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [cli, ...args], { cwd: workspace, encoding: 'utf8', maxBuffer: 512 << 20 });
+}
+
+/** The output of a run that must succeed. */
+function extract(args: string[]): { stdout: string; stderr: string } {
+  const result = run(['extract', ...args]);
+  assert.equal(result.status, 0, result.stderr);
+  return { stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The run's last word on the cache: [read from it, analysed]. */
+function cacheCounts(stderr: string): [number, number] {
+  const match = /cache \S+: (\d+) articles? read from it, (\d+) analysed/.exec(stderr);
+  assert.ok(match, `no cache line in: ${stderr}`);
+  return [Number(match[1]), Number(match[2])];
+}
+
+function entriesIn(cache: string): string[] {
+  const facts = path.join(workspace, cache, 'facts');
+  return fs.readdirSync(facts).flatMap((shard) => fs.readdirSync(path.join(facts, shard)).map((name) => path.join(facts, shard, name)));
+}
+
+suite('cli: newsmark extract --cache', function () {
+  this.timeout(120_000);
+  suiteSetup(function () {
+    this.timeout(120_000);
+    const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-cache-'));
+    // 20 articles (enough for worker threads): the seeds four times, each copy with other numbers
+    for (let copy = 0; copy < 4; copy++) {
+      const folder = path.join(workspace, 'articles', `copy-${copy}`);
+      fs.mkdirSync(folder, { recursive: true });
+      for (const name of fs.readdirSync(path.join(repo, 'seeds'))) {
+        const text = fs.readFileSync(path.join(repo, 'seeds', name), 'utf8');
+        fs.writeFileSync(path.join(folder, name), copy === 0 ? text : text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + copy}`));
+      }
+    }
+  });
+  suiteTeardown(() => fs.rmSync(workspace, { recursive: true, force: true }));
+  setup(() => fs.rmSync(path.join(workspace, 'cache'), { recursive: true, force: true }));
+
+  test('should give byte-identical JSON with and without the cache, cold and warm, in one thread and in workers', () => {
+    const plain = extract(['articles', '--json']).stdout;
+    assert.ok(JSON.parse(plain).deals.length > 0 && JSON.parse(plain).conflicts.length > 0);
+    for (const jobs of ['1', '2']) {
+      fs.rmSync(path.join(workspace, 'cache'), { recursive: true, force: true });
+      const cold = extract(['articles', '--json', '--jobs', jobs, '--cache', 'cache']);
+      assert.deepEqual(cacheCounts(cold.stderr), [0, 20], `--jobs ${jobs}`);
+      assert.equal(cold.stdout, plain, `cold, --jobs ${jobs}`);
+      const warm = extract(['articles', '--json', '--jobs', jobs, '--cache', 'cache']);
+      assert.deepEqual(cacheCounts(warm.stderr), [20, 0], `--jobs ${jobs}`);
+      assert.equal(warm.stdout, plain, `warm, --jobs ${jobs}`);
+    }
+  });
+
+  test('should say that --jsonl runs without the cache, and give the same JSON lines', () => {
+    const plain = extract(['articles', '--jsonl']).stdout;
+    extract(['articles', '--json', '--cache', 'cache']);
+    const run = extract(['articles', '--jsonl', '--cache', 'cache']);
+    assert.match(run.stderr, /--cache cache: not used with --jsonl/);
+    assert.equal(run.stdout, plain);
+  });
+
+  test('should analyse a changed file alone, and the output follows the change', () => {
+    extract(['articles', '--json', '--cache', 'cache']);
+    const file = path.join(workspace, 'articles', 'copy-2', fs.readdirSync(path.join(workspace, 'articles', 'copy-2'))[0]!);
+    const before = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, `${before}\nOpenAI agreed to pay Oracle $300 billion over five years, the companies said.\n`);
+      const warm = extract(['articles', '--json', '--cache', 'cache']);
+      assert.deepEqual(cacheCounts(warm.stderr), [19, 1]);
+      assert.match(warm.stderr, /1 analysed \(1 changed\)/);
+      assert.equal(warm.stdout, extract(['articles', '--json']).stdout);
+      assert.ok(JSON.parse(warm.stdout).deals.some((d: { value: number | null }) => d.value === 300e9));
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+  });
+
+  test('should see a file rewritten with the same size and modification time', () => {
+    extract(['articles', '--json', '--cache', 'cache']);
+    const file = path.join(workspace, 'articles', 'copy-1', fs.readdirSync(path.join(workspace, 'articles', 'copy-1'))[1]!);
+    const before = fs.readFileSync(file, 'utf8');
+    const { atime, mtime } = fs.statSync(file);
+    try {
+      const after = before.replace(/\$(\d)/, (_, d: string) => `$${(Number(d) + 1) % 10}`);
+      assert.equal(Buffer.byteLength(after), Buffer.byteLength(before));
+      assert.notEqual(after, before);
+      fs.writeFileSync(file, after);
+      fs.utimesSync(file, atime, mtime);
+      assert.equal(Math.round(fs.statSync(file).mtimeMs), mtime.getTime()); // to the millisecond, as a clock tick would leave it
+      const warm = extract(['articles', '--json', '--cache', 'cache']);
+      assert.deepEqual(cacheCounts(warm.stderr), [19, 1]);
+      assert.equal(warm.stdout, extract(['articles', '--json']).stdout);
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+  });
+
+  test('should drop a truncated or damaged entry with one line, analyse that article again and repair the entry', () => {
+    const plain = extract(['articles', '--json']).stdout;
+    extract(['articles', '--json', '--cache', 'cache']);
+    const [truncated, flipped] = entriesIn('cache');
+    fs.writeFileSync(truncated!, fs.readFileSync(truncated!).subarray(0, 40));
+    const raw = gunzipSync(fs.readFileSync(flipped!));
+    raw[raw.length - 30] ^= 0x04;
+    fs.writeFileSync(flipped!, gzipSync(raw));
+    const warm = extract(['articles', '--json', '--cache', 'cache']);
+    assert.deepEqual(cacheCounts(warm.stderr), [18, 2]);
+    assert.equal(warm.stderr.match(/its cache entry was dropped/g)?.length, 2, warm.stderr);
+    assert.match(warm.stderr, /checksum mismatch/);
+    assert.equal(warm.stdout, plain);
+    assert.deepEqual(cacheCounts(extract(['articles', '--json', '--cache', 'cache']).stderr), [20, 0]);
+  });
+
+  test('should drop every entry of another newsmark build at once, with one line', () => {
+    extract(['articles', '--json', '--cache', 'cache']);
+    fs.writeFileSync(path.join(workspace, 'cache', 'newsmark-cache.json'), '{"format":1,"build":"0000000000000000"}\n');
+    const warm = extract(['articles', '--json', '--cache', 'cache']);
+    assert.match(warm.stderr, /cache: 20 persisted entries of another newsmark build dropped/);
+    assert.deepEqual(cacheCounts(warm.stderr), [0, 20]);
+  });
+
+  test('should analyse everything again under another workspace lexicon', () => {
+    extract(['articles', '--json', '--cache', 'cache']);
+    const lexicon = path.join(workspace, 'lexicon.json');
+    fs.writeFileSync(lexicon, JSON.stringify({ version: 1, entities: [{ name: 'Vantor Cloud', type: 'org' }], notEntities: [] }));
+    try {
+      const other = extract(['articles', '--json', '--cache', 'cache', '--lexicon', lexicon]);
+      assert.deepEqual(cacheCounts(other.stderr), [0, 20]);
+      assert.match(other.stderr, /20 for another lexicon/);
+      assert.deepEqual(cacheCounts(extract(['articles', '--json', '--cache', 'cache', '--lexicon', lexicon]).stderr), [20, 0]);
+    } finally {
+      fs.rmSync(lexicon);
+    }
+  });
+
+  test('should refuse a folder of other files as the cache, and touch nothing in it', () => {
+    const notes = path.join(workspace, 'notes');
+    fs.mkdirSync(notes, { recursive: true });
+    fs.writeFileSync(path.join(notes, 'thesis.md'), 'my notes');
+    const result = run(['extract', 'articles', '--json', '--cache', 'notes']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--cache: notes is not empty and is not a newsmark cache/);
+    assert.equal(result.stdout, '');
+    assert.deepEqual(fs.readdirSync(notes), ['thesis.md']);
+  });
+
+  test('should share the cache with newsmark check, which finds the same conflicts from it', () => {
+    const first = run(['check', 'articles', '--cache', 'cache']);
+    assert.equal(first.status, 0, first.stderr);
+    assert.deepEqual(cacheCounts(first.stderr), [0, 20]);
+    const second = run(['check', 'articles', '--cache', 'cache']);
+    assert.deepEqual(cacheCounts(second.stderr), [20, 0]);
+    assert.equal(second.stdout, first.stdout);
+    assert.match(second.stdout, /conflict: /);
+  });
+});

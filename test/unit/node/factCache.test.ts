@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { analyse } from '../../../src/core/analysis';
+import { summariseSource } from '../../../src/core/corpus/sourceFacts';
+import { Lexicon } from '../../../src/core/extract/entities/lexicon';
+import type { PersistedEntry, PersistedKey } from '../../../src/core/store/persistedFacts';
+import { engineKeyOf, entryFileOf, lookupEntry, openFactCache, sha256Of, writeEntry } from '../../../src/node/factCache';
+import { articlesIn, REPO } from '../corpus/fixtures';
+
+const seed = articlesIn(path.join(REPO, 'seeds'))[0]!;
+const bytes = new TextEncoder().encode(seed.text);
+const facts = summariseSource(seed.path, analyse({ path: seed.path, text: seed.text }, { lexicon: Lexicon.withAdditions() }));
+const ENGINE = engineKeyOf('build-a', undefined);
+const key: PersistedKey = { path: seed.path, size: bytes.length, mtimeMs: 1_700_000_000_000, sha256: sha256Of(bytes), engine: ENGINE };
+const entry: PersistedEntry = { key, facts, sourceJson: '{"path":"x"}' };
+
+suite('node: a folder of persisted facts', () => {
+  let dir = '';
+  setup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-facts-'));
+  });
+  teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('should say "new" for a file never written, then give back what was written', async () => {
+    assert.equal((await openFactCache(dir, 'build-a')).status, 'ok');
+    const file = entryFileOf(dir, '/articles/a.md');
+    assert.deepEqual(lookupEntry(file, key), { status: 'miss', why: 'new' });
+    assert.equal(writeEntry(file, entry), undefined);
+    const found = lookupEntry(file, key);
+    assert.equal(found.status, 'hit');
+    assert.deepStrictEqual(found.status === 'hit' && found.entry, entry);
+  });
+
+  test('should leave no temp file behind and tag the folder for backup tools', async () => {
+    await openFactCache(dir, 'build-a');
+    const file = entryFileOf(dir, '/articles/a.md');
+    writeEntry(file, entry);
+    writeEntry(file, entry); // replaced in place
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)]);
+    assert.match(fs.readFileSync(path.join(dir, 'CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55/);
+  });
+
+  test('should call a truncated entry, a flipped byte and a file that is not gzip corrupt', async () => {
+    await openFactCache(dir, 'build-a');
+    const file = entryFileOf(dir, '/articles/a.md');
+    writeEntry(file, entry);
+    const good = fs.readFileSync(file);
+    const cases: Array<[string, Buffer]> = [
+      ['truncated', good.subarray(0, good.length - 9)],
+      ['empty', Buffer.alloc(0)],
+      ['not gzip', Buffer.from('{"facts": []}')],
+      // a byte flipped inside the entry, gzipped again: only the entry's own checksum sees it
+      ['flipped', (() => {
+        const raw = gunzipSync(good);
+        raw[raw.length >> 1] ^= 0x01;
+        return gzipSync(raw);
+      })()],
+    ];
+    for (const [name, damaged] of cases) {
+      fs.writeFileSync(file, damaged);
+      const found = lookupEntry(file, key);
+      assert.equal(found.status === 'miss' && found.why, 'corrupt', name);
+    }
+  });
+
+  test('should not stand for a file changed with the same modification time but another size or hash', async () => {
+    await openFactCache(dir, 'build-a');
+    const file = entryFileOf(dir, '/articles/a.md');
+    writeEntry(file, entry);
+    const edited = new TextEncoder().encode(seed.text.replace('billion', 'bn'));
+    assert.equal(edited.length, bytes.length - 5);
+    const sameSize = new TextEncoder().encode(seed.text.replace(/\d/, (d) => String((Number(d) + 1) % 10))); // one digit changed
+    assert.equal(sameSize.length, bytes.length);
+    for (const changed of [edited, sameSize]) {
+      const found = lookupEntry(file, { ...key, size: changed.length, sha256: sha256Of(changed) });
+      assert.equal(found.status === 'miss' && found.why, 'content');
+    }
+  });
+
+  test('should not stand for facts analysed with another workspace lexicon', async () => {
+    await openFactCache(dir, 'build-a');
+    const file = entryFileOf(dir, '/articles/a.md');
+    writeEntry(file, entry);
+    const withLexicon = engineKeyOf('build-a', { entities: [{ name: 'Vantor Cloud', type: 'org' }] } as never);
+    assert.notEqual(withLexicon, ENGINE);
+    const found = lookupEntry(file, { ...key, engine: withLexicon });
+    assert.equal(found.status === 'miss' && found.why, 'engine');
+  });
+
+  test('should drop every entry of another build when it opens, with one line', async () => {
+    await openFactCache(dir, 'build-a');
+    for (const name of ['a.md', 'b.md', 'c.md']) writeEntry(entryFileOf(dir, `/articles/${name}`), entry);
+    const again = await openFactCache(dir, 'build-a');
+    assert.equal(again.status === 'ok' && again.dropped, undefined);
+    const other = await openFactCache(dir, 'build-b');
+    assert.equal(other.status, 'ok');
+    assert.match(other.status === 'ok' ? other.dropped ?? '' : '', /^3 persisted entries of another newsmark build dropped/);
+    assert.deepEqual(lookupEntry(entryFileOf(dir, '/articles/a.md'), { ...key, engine: engineKeyOf('build-b', undefined) }), { status: 'miss', why: 'new' });
+  });
+
+  test('should refuse a folder of other files that was never a cache, and leave it untouched', async () => {
+    fs.writeFileSync(path.join(dir, 'thesis.md'), 'my notes');
+    const opened = await openFactCache(dir, 'build-a', { isOnlyOurs: true });
+    assert.equal(opened.status, 'refused');
+    assert.deepEqual(fs.readdirSync(dir), ['thesis.md']);
+  });
+
+  test('should refuse a path that is a file', async () => {
+    const file = path.join(dir, 'plain-file');
+    fs.writeFileSync(file, 'x');
+    const opened = await openFactCache(file, 'build-a', { isOnlyOurs: true });
+    assert.equal(opened.status, 'refused');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'x');
+  });
+});
