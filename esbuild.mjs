@@ -25,6 +25,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // the engine, required by dist/extension.js on the first analysis (src/editor/nodePlatform.ts):
+  // its code and data stay out of what VS Code loads and runs before activate() returns
+  { ...common, entryPoints: ['src/core/engine.ts'], outfile: 'dist/engine.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   // the background index's worker threads (src/editor/workspaceIndex.ts, desktop only): the engine, no vscode
   { ...common, entryPoints: ['src/editor/indexWorker.ts'], outfile: 'dist/indexWorker.js' },

@@ -3,11 +3,12 @@
 // measures and how. Speed is stated as ratios against a baseline run side by side (the machines
 // are shared and noisy); the ✓/✗ marks compare with the targets of issue 6, they never fail.
 //
-//   node bench/run.mjs [--quick] [--rows=1,2,3,4,5,6,7] [--sizes=…] [--articles=N] [--edits=N]
+//   node bench/run.mjs [--quick] [--rows=1,2,3,4,5,6,7,8] [--sizes=…] [--articles=N] [--edits=N] [--merge-articles=N]
 //                      [--ten-mb-factor=F] [--ref-budget=SECONDS] [--cli-limit-factor=F] [--cli-limit=SECONDS]
 //   --quick            no 10 MB text, reference libraries on 20/36 KB only, 1,000 articles
 //   --rows             run only these rows
 //   --articles         articles in the synthetic workspace (default 10,000)
+//   --merge-articles   articles of row 8's corpus, indexed three times (default 2,000; --quick 500)
 //   --edits            edits in row 3 (default 200)
 //   --sizes            texts of rows 1 and 2 (default 20KB,36KB,1MB,10MB)
 //   --ten-mb-factor    a 10 MB run is stopped after F × its 1 MB median (default 15)
@@ -27,6 +28,7 @@ import { workspaceRow } from './lib/workspace.mjs';
 import { extensionRow } from './lib/extension.mjs';
 import { growthRow, STAGES } from './lib/growth.mjs';
 import { mapRow } from './lib/map.mjs';
+import { mergeRow } from './lib/merge.mjs';
 import { fmtMs, fmtBytes, fmtRatio, mark } from './lib/stats.mjs';
 import { stopChildren, runCleanups } from './lib/spawn.mjs';
 
@@ -36,8 +38,10 @@ const option = (name, fallback) => {
   return found ? found.slice(name.length + 3) : fallback;
 };
 const quick = argv.includes('--quick');
-const rows = new Set(option('rows', '1,2,3,4,5,6,7').split(',').map(Number));
+const rows = new Set(option('rows', '1,2,3,4,5,6,7,8').split(',').map(Number));
 const articles = Number(option('articles', quick ? 1000 : 10_000));
+/** Row 8: the corpus that is indexed in one run and in 8 shards merged (three runs over it in all). */
+const mergeArticles = Number(option('merge-articles', quick ? 500 : 2000));
 const edits = Number(option('edits', 200));
 const tenMbFactor = Number(option('ten-mb-factor', 15));
 const refBudgetMs = Number(option('ref-budget', 90)) * 1000;
@@ -102,6 +106,7 @@ try {
   await row(5, 'extension', () => extensionRow({ bundles, coldRuns: 7, hostLaunches: host ? hostLaunches : 0, log }));
   await row(6, 'growth', () => growthRow({ bundles, runs: quick ? 3 : 7, log }));
   if (host) await row(7, 'map', () => mapRow({ bundles, log }));
+  await row(8, 'merge', () => mergeRow({ bundles, count: mergeArticles, log }));
 } finally {
   bundles.cleanup();
 }
@@ -133,8 +138,23 @@ function print() {
   if (t.extension && !failed('extension', '5. Extension')) printExtension(t.extension);
   if (t.growth && !failed('growth', '6. Growth')) printGrowth(t.growth);
   if (t.map && !failed('map', '7. Deal map')) printMap(t.map);
+  if (t.merge && !failed('merge', '8. Map and reduce')) printMerge(t.merge);
   console.log('\nTargets');
   table(['row', 'measure', 'result', 'target', ''], targets.map((x) => [x.row, x.what, x.result, x.target, mark(x.ok)]));
+}
+
+function printMerge(row) {
+  console.log(`\n8. Map and reduce — ${row.corpus.count.toLocaleString('en')} synthetic articles, ${fmtBytes(row.corpus.bytes)}: one run of newsmark merge <folder>, and ${row.shards} shards of newsmark extract --jsonl merged by newsmark merge (each process one thread)`);
+  const rss = (x) => fmtBytes(x.peakRss);
+  table(['run', 'wall', 'peak RSS', '÷ one run'], [
+    ['one run: newsmark merge corpus --jobs 1 (mean of before and after)', fmtMs(row.one.wallMs), rss(row.one), '1.00×'],
+    [`map: ${row.shards} × newsmark extract --jsonl --jobs 1 (sum; peak of one)`, fmtMs(row.map.wallMs), rss(row.map), fmtRatio(row.map.wallMs / row.one.wallMs)],
+    [`reduce: newsmark merge of the ${row.shards} shards`, fmtMs(row.reduce.wallMs), rss(row.reduce), fmtRatio(row.reduce.wallMs / row.one.wallMs)],
+  ]);
+  console.log(`   one run before ${fmtMs(row.one.before.wallMs)}, after ${fmtMs(row.one.after.wallMs)}; the merge's output ${fmtBytes(row.outputBytes)}, ${row.isEqual ? 'byte for byte the one run\'s' : 'DIFFERENT from the one run\'s'}.`);
+  console.log(`   JSON lines: ${fmtBytes(row.jsonl.bytes)}, ${row.jsonl.perInputByte.toFixed(2)}× the articles' bytes, of which the facts that merge reads ${(row.jsonl.factsBytes / row.corpus.bytes).toFixed(2)}×; the reduce read them at ${(row.jsonl.bytes / 1e6 / (row.reduce.wallMs / 1000)).toFixed(1)} MB/s.`);
+  target(8, `merge of ${row.shards} shards = one run`, row.isEqual ? 'identical' : 'different', 'identical', row.isEqual);
+  target(8, `merge of ${row.shards} shards ÷ one run (time)`, fmtRatio(row.reduce.wallMs / row.one.wallMs), '≤ 1×', row.reduce.wallMs <= row.one.wallMs);
 }
 
 function printMap(row) {
@@ -328,7 +348,7 @@ function printExtension(row) {
 function hostCell(h) {
   if (!h) return 'not measured (--no-host)';
   if (h.error) return `failed: ${h.error.split('\n')[0]}`;
-  return `${fmtMs(h.activationMs)} median of ${h.launches} launches (${h.runs.map((ms) => ms.toFixed(1)).join(', ')}); ext.activate() call ${fmtMs(h.activateCallMs)}`;
+  return `${fmtMs(h.activationMs)} median of ${h.launches} launches (${h.runs.map((ms) => ms.toFixed(1)).join(', ')}); ext.activate() call ${fmtMs(h.activateCallMs)}${Number.isFinite(h.activateCallCpuMs) ? ` (${fmtMs(h.activateCallCpuMs)} of CPU)` : ''}`;
 }
 
 function table(headers, lines) {

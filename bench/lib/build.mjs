@@ -46,6 +46,8 @@ export async function buildBundles({ profile = false } = {}) {
   const cli = join(dir, 'cli.js');
   const extension = join(dir, 'extension.js');
   const indexWorker = join(dir, 'indexWorker.js');
+  // required by extension.js on the first analysis (src/editor/nodePlatform.ts)
+  const extensionEngine = join(dir, 'engine.js');
   const mapGraph = join(dir, 'mapGraph.cjs');
   // row 7: the deal map's webview as esbuild.mjs --production makes it (browser, minified)
   const webview = { ...options, platform: 'browser', target: 'chrome114', format: 'iife', define: {}, sourcemap: false };
@@ -56,9 +58,10 @@ export async function buildBundles({ profile = false } = {}) {
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'cli', 'main.ts')], outfile: cli }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'extension.ts')], outfile: extension, external: ['vscode'] }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'editor', 'indexWorker.ts')], outfile: indexWorker }),
+    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'core', 'engine.ts')], outfile: extensionEngine }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'bench', 'engine.ts')], outfile: engine }),
   ]);
-  return { dir, snapshot, sourceHash, engine, cli, extension, indexWorker, mapGraph, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, snapshot, sourceHash, engine, cli, extension, extensionEngine, indexWorker, mapGraph, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A short hash of every file under `root` (paths and contents), to tie results to the code. */

@@ -29,7 +29,7 @@ async function hostActivation({ bundles, launches, log }) {
     for (let i = 0; i < launches; i++) runs.push(await inHost({ bundles, workspace, timeoutS: 300, log }));
     return {
       launches, activationMs: median(runs.map((r) => r.activationMs)), runs: runs.map((r) => r.activationMs),
-      activateCallMs: median(runs.map((r) => r.activateCallMs)), indexMs: median(runs.map((r) => r.indexMs)), node: runs[0].node, vscode: runs[0].vscode,
+      activateCallMs: median(runs.map((r) => r.activateCallMs)), activateCallCpuMs: median(runs.map((r) => r.activateCallCpuMs ?? NaN)), calls: runs.map((r) => r.activateCallMs), indexMs: median(runs.map((r) => r.indexMs)), node: runs[0].node, vscode: runs[0].vscode,
     };
   } finally {
     rmSync(join(workspace, '..'), { recursive: true, force: true });

@@ -3,7 +3,9 @@
 // reports time(2n) ÷ time(n).
 // Sizes are interleaved round by round; each ratio is the median of the rounds' ratios.
 // Stages: parse (markdown → prose blocks), segment (sentences), extract (the whole analyse),
-// corpus keying (factsOf), CLI output (the extract contract as JSON: time and bytes).
+// corpus keying (factsOf), the corpus update an edit makes (summariseSource: keying again, then
+// interning and indexing), the map step's facts record (shardFactsOf as JSON), CLI output (the
+// extract contract as JSON: time and bytes).
 // Usage: node growth-child.mjs '<json config>' → one JSON line.
 import { createRequire } from 'node:module';
 
@@ -35,6 +37,13 @@ function timeStages(family, text) {
   time('segment', () => engine.indexSentences(parsed.blocks));
   const analysis = time('extract', () => engine.analyse({ path: family.path, text }, { lexicon }));
   time('keying', () => engine.factsOf(analysis));
+  // the editor's corpus after an edit: the article's facts summarised (keyed again), interned and indexed
+  const facts = time('corpus', () => {
+    const summary = engine.summariseSource(family.path, analysis);
+    new engine.Corpus().updateFacts(summary);
+    return summary;
+  });
+  time('shard facts', () => JSON.stringify(engine.shardFactsOf(analysis, facts, 'bench')));
   const json = time('output', () => JSON.stringify(engine.toExtractOutput([engine.toExtractSource(analysis, '0'.repeat(64))], engine.dealsAcross([analysis]))));
   return { ms, analysis, json };
 }

@@ -26,6 +26,8 @@ async function prepare(bundles) {
     for (const folder of ['media', 'schemas']) cpSync(join(ROOT, folder), join(ext, folder), { recursive: true });
     cpSync(bundles.extension, join(ext, 'dist', 'extension.js'));
     cpSync(bundles.indexWorker, join(ext, 'dist', 'indexWorker.js'));
+    // an older snapshot (a before/after comparison) has no engine bundle: its extension.js holds the engine
+    if (bundles.extensionEngine && existsSync(bundles.extensionEngine)) cpSync(bundles.extensionEngine, join(ext, 'dist', 'engine.js'));
   }
   const runner = join(bundles.dir, 'host-runner', 'index.js');
   if (!existsSync(runner)) {

@@ -11,29 +11,43 @@ import { byFirstMention, type DealOrder } from '../core/corpus/deals';
 import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
-import { extractAll, jobsOf } from './extractJobs';
+import { extractAll, jobsOf, type ExtractResult } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { openOutput, report, type Output } from './output';
 import { ProgressLine } from './progress';
 import { expandInputs, isFolder } from './read';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
-export async function runExtract(args: ParsedArgs): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('extract needs at least one file or folder (or - for standard input)');
+declare const VERSION: string;
+
+/** What a command that reads articles (extract, deals) has before it reads one: inputs, lexicon, output. */
+export interface ArticleRun {
+  readonly files: ReturnType<typeof expandInputs>['files'];
+  readonly jobs: number;
+  readonly loaded: ReturnType<typeof loadLexicon>;
+  readonly out: Output;
+  /** Inputs already known to be unreadable (each reported), and a lexicon that could not be read. */
+  readonly failed: number;
+}
+
+/** The inputs expanded, the lexicon loaded and --out opened, refused before a byte is read if it is an input (or the lexicon). */
+export function startArticleRun(command: string, args: ParsedArgs): ArticleRun {
+  if (args.positionals.length === 0) throw new UsageError(`${command} needs at least one file or folder (or - for standard input)`);
   const jobs = jobsOf(args.options.get('jobs'));
   if (jobs === undefined) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('jobs')}'`);
-  const isSummary = isSummaryWanted(args);
   const { files, problems } = expandInputs(args.positionals);
   const folders = args.positionals.filter((p) => p !== '-' && isFolder(p));
   const loaded = loadLexicon(args.options.get('lexicon'), folders);
-  // before a byte is read: --out must not be an input (nor the lexicon)
   const out = openOutput(args.options.get('out'), files, loaded.source ? [{ path: loaded.source, what: 'the lexicon' }] : []);
-  let failed = problems.length;
   for (const problem of problems) report(`${problem.path}: ${problem.error}`);
-  if (loaded.error) {
-    report(loaded.error);
-    failed++;
-  }
+  if (loaded.error) report(loaded.error);
+  return { files, jobs, loaded, out, failed: problems.length + (loaded.error ? 1 : 0) };
+}
+
+export async function runExtract(args: ParsedArgs): Promise<number> {
+  const isSummary = isSummaryWanted(args);
+  const { files, jobs, loaded, out, failed: unread } = startArticleRun('extract', args);
+  let failed = unread;
   const progress = new ProgressLine(files.length, 'article');
   try {
     failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress });
@@ -77,18 +91,18 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
   let failed = 0;
   // cross-source facts: each article reduced to its compact facts as it is read
   const corpus = new Corpus();
-  const options = { lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename };
+  const options = {
+    lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename,
+    // the map step of map and reduce: each line carries what `newsmark merge` needs of its source
+    shardEngine: isJsonLines ? VERSION : undefined,
+  };
   await extractAll(files, options, (result) => {
-    run.progress.tick();
-    if (result.status !== 'ok') {
-      run.progress.report(`${result.path}: ${result.error}`);
+    if (!intoCorpus(result, corpus, run.progress)) {
       failed++;
       return;
     }
-    for (const warning of result.warnings) run.progress.report(`${result.path}: ${warning}`);
-    corpus.updateFacts(result.facts);
     if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
-    else if (isJsonLines) out.write(`{"source":${result.sourceJson}}\n`);
+    else if (isJsonLines) out.write(`{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
   run.progress.finish();
@@ -110,12 +124,27 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
   return failed;
 }
 
+/**
+ * One analysed file, as every command that reads articles takes it: counted on the progress line,
+ * its failure or warnings reported there, its facts into the corpus. False when it failed.
+ */
+export function intoCorpus(result: ExtractResult, corpus: Corpus, progress: ProgressLine): result is Extract<ExtractResult, { status: 'ok' }> {
+  progress.tick();
+  if (result.status !== 'ok') {
+    progress.report(`${result.path}: ${result.error}`);
+    return false;
+  }
+  for (const warning of result.warnings) progress.report(`${result.path}: ${warning}`);
+  corpus.updateFacts(result.facts);
+  return true;
+}
+
 /** Merged across sources as the engine merges an article's deals; entity ids canonical across the workspace. */
 const DEAL_MERGE = 'same-value';
 const ITEMS_PER_WRITE = 1000;
 
 /** Each deal as its JSON, in the order of `corpus.deals()`. */
-function dealsAsJson(corpus: Corpus): string[] {
+export function dealsAsJson(corpus: Corpus): string[] {
   const deals: Array<DealOrder & { readonly json: string }> = [];
   corpus.forEachDeal(DEAL_MERGE, (deal) => {
     const first = deal.mentions[0];
@@ -125,7 +154,7 @@ function dealsAsJson(corpus: Corpus): string[] {
 }
 
 /** A JSON array of items already in JSON, written a thousand at a time. */
-function writeJsonArray(out: Output, items: readonly string[]): void {
+export function writeJsonArray(out: Output, items: readonly string[]): void {
   out.write('[');
   for (let i = 0; i < items.length; i += ITEMS_PER_WRITE) {
     const chunk = items.slice(i, i + ITEMS_PER_WRITE).join(',');

@@ -14,6 +14,7 @@ import { analyse } from '../core/analysis';
 import { summariseSource, type SourceFacts } from '../core/corpus/sourceFacts';
 import type { Lexicon, LexiconAdditions } from '../core/extract/entities/lexicon';
 import { toExtractSource } from '../core/extractOutput';
+import { shardFactsOf } from '../core/merge/shardFacts';
 import { WorkerPool } from '../workers/pool';
 import { MAX_WORKER_FILE_BYTES, WORKER_HEAP, type PoolFailure } from '../workers/protocol';
 import { serveJobs } from '../workers/serve';
@@ -28,6 +29,10 @@ export type ExtractResult =
       /** The source as compact JSON (`ExtractSource`), made where the work is; '' when only facts were asked for. */
       readonly sourceJson: string;
       readonly facts: SourceFacts;
+      /** sha256 of the file's bytes, hex. */
+      readonly sha256: string;
+      /** The map step's record of the facts (`ShardFacts`) as JSON, for `extract --jsonl`; '' unless asked for (`shardEngine`). */
+      readonly factsJson: string;
     }
   /** The file could not be read (missing, binary, not a file…): `error` says why in one line. */
   | { readonly status: 'unreadable'; readonly path: string; readonly error: string }
@@ -44,6 +49,8 @@ interface ExtractJob {
   readonly isFactsOnly?: boolean;
   /** For the isolated thread: analysed whatever its size. */
   readonly isIsolated?: boolean;
+  /** Make the shard record of the facts too (`factsJson`), stamped with this version of newsmark. */
+  readonly shardEngine?: string;
 }
 
 /** `workerData` of the CLI's own bundle when it runs as an extract worker. */
@@ -67,8 +74,11 @@ export function extractArticle(job: ExtractJob, lexicon: Lexicon, maxBytes = Num
     injectFault(job.path);
     const sourcePath = job.sourcePath ?? read.path;
     const analysis = analyse({ path: sourcePath, text: read.text }, { lexicon });
-    const sourceJson = job.isFactsOnly ? '' : JSON.stringify(toExtractSource(analysis, createHash('sha256').update(read.bytes).digest('hex')));
-    return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson, facts: summariseSource(sourcePath, analysis) };
+    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+    const sourceJson = job.isFactsOnly ? '' : JSON.stringify(toExtractSource(analysis, sha256));
+    const facts = summariseSource(sourcePath, analysis);
+    const factsJson = job.shardEngine === undefined ? '' : JSON.stringify(shardFactsOf(analysis, facts, job.shardEngine));
+    return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson, facts, sha256, factsJson };
   } catch (error) {
     return { status: 'notAnalysed', path: read.path, error: describeAnalysisFailure(error) };
   }
@@ -105,6 +115,8 @@ export interface ExtractAllOptions {
   /** The path an input's analysis names (default: its path). */
   readonly sourcePathOf?: (file: InputFile) => string;
   readonly isFactsOnly?: boolean;
+  /** Make each source's shard record (`factsJson`), stamped with this version of newsmark. */
+  readonly shardEngine?: string;
 }
 
 /**
@@ -114,7 +126,7 @@ export interface ExtractAllOptions {
  */
 export async function extractAll(files: readonly InputFile[], options: ExtractAllOptions, accept: (result: ExtractResult) => void): Promise<void> {
   const lexicon = { key: 'cli', additions: options.additions };
-  const jobOf = (file: InputFile): ExtractJob => ({ path: file.path, sourcePath: options.sourcePathOf?.(file), isFactsOnly: options.isFactsOnly });
+  const jobOf = (file: InputFile): ExtractJob => ({ path: file.path, sourcePath: options.sourcePathOf?.(file), isFactsOnly: options.isFactsOnly, shardEngine: options.shardEngine });
   let isolated: WorkerPool<ExtractJob, ExtractResult> | undefined;
   const inIsolation = async (job: ExtractJob): Promise<ExtractResult> => {
     const heapMb = isolatedHeapMb();

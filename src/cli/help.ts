@@ -28,8 +28,9 @@ run takes over a second at a terminal.
 Options:
   --out FILE       write the JSON to FILE (atomically: FILE is replaced only once complete;
                    never one of the inputs)
-  --jsonl          one JSON object per line: each source, then one line with the deals
-                   merged across sources and the conflicts between them
+  --jsonl          one JSON object per line: each source with its facts, then one line
+                   with the deals merged across sources and the conflicts between them
+                   (the map step: newsmark merge joins any split of such files)
   --json           JSON even at a terminal
   --summary        the readable summary even when standard output is not a terminal
   --pretty         indent the JSON
@@ -38,6 +39,26 @@ Options:
   --jobs N         analyse in N worker threads (default: one per core, at most 4, for 16
                    files or more; 1: in this thread). Files over 1 MB are analysed in a
                    thread of their own. The output is the same for any N`,
+  },
+  merge: {
+    summary: 'merge shards of extract --jsonl: entity index, deals, conflicts of the whole corpus',
+    usage: 'newsmark merge <shards.jsonl|-|files|folders>... [options]',
+    options: { out: { type: 'string' }, pretty: { type: 'boolean' }, lexicon: { type: 'string' }, jobs: { type: 'string' } },
+    details: `The reduce step of map and reduce: reads the JSON lines that newsmark extract --jsonl
+wrote on any split of a corpus (shard files named .jsonl or .ndjson; "-" reads them from
+standard input) and prints one JSON document: the sources, the entity index, the deals
+merged across sources and the facts two sources state differently — the same as one run
+over the whole corpus. Articles and folders given too are analysed in this run, so
+'newsmark merge corpus/' is that one run. A source in two shards is counted once. A line
+that cannot be read is one line on stderr (file:line) and the rest is merged (exit 1).
+Only each source's facts are kept in memory, never its text. Run the map step from one
+folder with the same relative paths: a source is known by its path.
+
+Options:
+  --out FILE       write the JSON to FILE (atomically; never one of the inputs)
+  --pretty         indent the JSON
+  --lexicon FILE   the workspace lexicon for articles analysed in this run
+  --jobs N         worker threads for articles analysed in this run (as for extract)`,
   },
   export: {
     summary: 'export the tagged claims of a workspace as JSON',
@@ -53,6 +74,23 @@ Options:
                       JSON-LD, or CSV (a row per claim and figure, for a spreadsheet)
   --lexicon FILE      the workspace lexicon (default: <folder>/.newsmark/lexicon.json)`,
   },
+  deals: {
+    summary: 'the deals of articles, merged across them, as JSON or CSV',
+    usage: 'newsmark deals <files|folders|->... [options]',
+    options: { out: { type: 'string' }, format: { type: 'string' }, lexicon: { type: 'string' }, jobs: { type: 'string' }, pretty: { type: 'boolean' } },
+    details: `Analyses the articles as extract does and prints their deals, merged across sources
+as the deals panel merges them (sources that state one deal with different values or dates
+make one deal): parties in role order, kind, status, value, currency, date, every mention.
+
+Options:
+  --format json|csv  JSON (default; schema: newsmark schema deals) or CSV, one row per
+                   deal, for a spreadsheet (UTF-8 with a byte-order mark)
+  --out FILE       write to FILE (atomically; never one of the inputs)
+  --pretty         indent the JSON
+  --lexicon FILE   the workspace lexicon (default: .newsmark/lexicon.json in the current
+                   folder or the first folder argument)
+  --jobs N         analyse in N worker threads (as extract)`,
+  },
   check: {
     summary: 'conflicts between sources, orphaned annotations',
     usage: 'newsmark check <workspace folder> [--strict]',
@@ -66,9 +104,10 @@ Options:
   },
   schema: {
     summary: 'print the JSON Schema of an output or file',
-    usage: 'newsmark schema [extract|lexicon|annotations|claims|w3c]',
+    usage: 'newsmark schema [extract|jsonl|corpus|deals|lexicon|annotations|claims|w3c]',
     options: {},
-    details: 'Prints the JSON Schema generated from the schemas the tool validates with (default: extract).',
+    details: `Prints the JSON Schema generated from the schemas the tool validates with (default:
+extract). jsonl: one line of extract --jsonl; corpus: the output of merge.`,
   },
   help: {
     summary: 'help on a command',

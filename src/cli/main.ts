@@ -1,6 +1,6 @@
 /**
- * `newsmark` — the command line over the same core as the extension: extract, export, check,
- * schema, help. Every error a user can cause is one line on stderr and an exit status:
+ * `newsmark` — the command line over the same core as the extension: extract, merge, deals, export,
+ * check, schema, help. Every error a user can cause is one line on stderr and an exit status:
  *   0 done; 1 some input could not be read or analysed (one line each; the rest is written);
  *   2 usage error (nothing read or written); 3 the output could not be written (an existing
  *   --out file is left as it was); 70 a bug in newsmark (one line; NEWSMARK_DEBUG=1 for the stack).
@@ -8,8 +8,10 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { UsageError, parseArgs, type ParsedArgs } from './args';
 import { runCheck } from './check';
+import { runDeals } from './deals';
 import { runExport } from './export';
 import { runExtract } from './extract';
+import { runMerge } from './merge';
 import { EXTRACT_WORKER, serveExtractJobs } from './extractJobs';
 import { COMMANDS, GENERAL_HELP, commandHelp, type CommandName } from './help';
 import { BrokenPipeError, OutputError, report, writeAll } from './output';
@@ -19,7 +21,9 @@ declare const VERSION: string;
 
 const RUNS: Record<CommandName, (args: ParsedArgs) => number | Promise<number>> = {
   extract: runExtract,
+  merge: runMerge,
   export: runExport,
+  deals: runDeals,
   check: runCheck,
   schema: runSchema,
   help: runHelp,
@@ -39,7 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (command === '--help' || command === '-h') return print(GENERAL_HELP);
     if (command === '--version' || command === '-v' || command === '-V') return print(`${VERSION}\n`);
     if (!Object.hasOwn(COMMANDS, command)) {
-      throw new UsageError(command.startsWith('-') ? `unknown option '${command}' (a command comes first: extract, export, check, schema, help)` : `unknown command '${command}' (known: ${Object.keys(COMMANDS).join(', ')})`);
+      throw new UsageError(command.startsWith('-') ? `unknown option '${command}' (a command comes first: extract, merge, deals, export, check, schema, help)` : `unknown command '${command}' (known: ${Object.keys(COMMANDS).join(', ')})`);
     }
     name = command as CommandName;
     const args = parseArgs(rest, COMMANDS[name].options);

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { FIGURE_KINDS, QUALIFIERS } from './extract/figures/figure';
-import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/lexicon';
+import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/entityTypes';
 import { EVIDENCE_RULES } from './extract/entities/evidence';
 import { DEAL_KINDS } from './extract/deals/kinds';
 import { DEAL_STATUSES } from './extract/deals/status';
@@ -119,6 +119,14 @@ export const ExtractDeal = z.object({
 });
 export type ExtractDeal = z.infer<typeof ExtractDeal>;
 
+/** `newsmark deals --format json`: the deals of a corpus, merged across its sources, as `extract` gives them. */
+export const DealsExport = z.object({
+  schemaVersion: z.literal(EXTRACT_SCHEMA_VERSION),
+  sources: z.number().int().nonnegative().describe('How many articles were read'),
+  deals: z.array(ExtractDeal),
+});
+export type DealsExport = z.infer<typeof DealsExport>;
+
 // ---------------------------------------------------------------------------------------------
 // Cross-source conflicts (src/core/corpus): the same fact stated differently by two sources
 
@@ -160,6 +168,100 @@ export const ExtractOutput = z.object({
   conflicts: z.array(Conflict).optional().describe('Facts that two sources state differently, by key; `newsmark extract` always writes it'),
 });
 export type ExtractOutput = z.infer<typeof ExtractOutput>;
+
+// ---------------------------------------------------------------------------------------------
+// Map and reduce over shards: `newsmark extract --jsonl` (the map step) writes each source with
+// its facts, `newsmark merge` (the reduce step) merges any split of them into the corpus document
+
+/**
+ * Version of `newsmark merge`'s output (the corpus document). The JSON lines of
+ * `newsmark extract --jsonl` carry the sources of EXTRACT_SCHEMA_VERSION.
+ */
+export const CORPUS_SCHEMA_VERSION = 1;
+
+const FactParty = z.object({ id: z.string().describe('Entity id as this source names it ("entity:openai")'), name: z.string() });
+
+export const FactSubject = z.discriminatedUnion('shape', [
+  z.object({ shape: z.literal('entity'), parties: z.tuple([FactParty]) }),
+  z.object({ shape: z.literal('pair'), parties: z.tuple([FactParty, FactParty]).describe('The holder first: the investor, the shareholder') }),
+  z.object({ shape: z.literal('deal'), dealKind: z.enum(DEAL_KINDS), parties: z.array(FactParty).describe('Sorted by id: a deal has no holder') }),
+]).describe('Whose figure it is: one entity, a holder and what it holds, or a deal');
+
+export const FactKeyRecord = z.object({
+  id: z.string().describe('subject|metric|period with the entity ids of this source ("entity:microsoft>entity:openai|investment|cumulative"); the column to group statements of one fact by'),
+  subject: FactSubject,
+  metric: z.enum(METRICS),
+  period: z.string().nullable().describe('"2023", "FY2025", "2025-Q3", "cumulative", "annual", "initial", "projected 2026"; null: as of the article'),
+});
+
+export const ShardStatement = z.object({
+  figure: z.number().int().nonnegative().describe("Index in the source's `figures` of the figure that states the fact (its text, value, unit, offsets)"),
+  key: FactKeyRecord,
+  qualifier: z.enum(QUALIFIERS).nullable().describe('The qualifier as the clause reads it ("exceed $60 billion": more-than); may differ from the figure\'s own'),
+  asOf: z.string().nullable().describe("For a key without a year: the article's dateline, so that statements years apart are not compared"),
+  dealDate: z.string().nullable().describe("For a deal's figure: the deal's date as this source states it"),
+  sentenceOffset: z.number().int().nonnegative().describe("Where the figure stands in its claim's sentence (UTF-16 code units into the claim's `text`)"),
+});
+export type ShardStatement = z.infer<typeof ShardStatement>;
+
+export const ShardDeal = z.object({
+  parties: z.array(z.string()).describe('Names in role order: acquirer→target, investor→investee, customer→provider'),
+  partyIds: z.array(z.string()).describe('Entity ids of the parties, as this source names them'),
+  kind: z.enum(DEAL_KINDS),
+  value: z.number().nullable(),
+  currency: z.string().nullable(),
+  date: z.string().nullable(),
+  dateInferred: z.boolean(),
+  partyInferred: z.boolean(),
+  status: z.enum(DEAL_STATUSES).describe('Where the deal stands by the latest news its mentions give'),
+  mentions: z.array(z.object({
+    claim: z.number().int().nonnegative().describe("Index in the source's `claims` of the sentence that mentions the deal"),
+    sentenceIndex: z.number().int().nonnegative().describe('The sentence\'s index among all sentences of the article'),
+    start: Offset,
+    end: Offset,
+    value: z.number().nullable(),
+    currency: z.string().nullable(),
+    date: z.string().nullable(),
+    status: z.enum(DEAL_STATUSES).describe('What this mention says of the deal\'s status'),
+  })),
+}).describe("One of the article's own deals, before deals are merged across sources");
+export type ShardDeal = z.infer<typeof ShardDeal>;
+
+export const ShardFacts = z.object({
+  engine: z.string().describe('The version of newsmark that made these facts: shards from different versions may key facts differently'),
+  statements: z.array(ShardStatement).describe('Every figure with a fact key, in figure order'),
+  deals: z.array(ShardDeal),
+}).describe("What the reduce step needs of a source beyond `source`: the fact keys of its figures and its own deals");
+export type ShardFacts = z.infer<typeof ShardFacts>;
+
+export const ExtractSourceLine = z.object({ source: ExtractSource, facts: ShardFacts }).describe('One line per source');
+export type ExtractSourceLine = z.infer<typeof ExtractSourceLine>;
+
+export const ExtractCorpusLine = z.object({
+  deals: z.array(ExtractDeal),
+  conflicts: z.array(Conflict),
+}).describe('The last line: the deals merged across the sources of this run and the facts they state differently');
+
+export const ExtractLine = z.union([ExtractSourceLine, ExtractCorpusLine]).describe('One line of `newsmark extract --jsonl`');
+
+export const CorpusEntityRecord = z.object({
+  id: z.string().describe('The workspace\'s id: an alias that articles use for exactly one entity resolves to it'),
+  name: z.string().describe('The name the first source (by path) gives it'),
+  type: z.enum(ENTITY_TYPES),
+  ids: z.array(z.string()).describe('Every id the articles use for it, this one included, sorted'),
+  mentionCount: z.number().int().nonnegative(),
+  sources: z.array(z.object({ path: z.string(), mentionCount: z.number().int().nonnegative() })).describe('The sources that name it, by path'),
+});
+export type CorpusEntityRecord = z.infer<typeof CorpusEntityRecord>;
+
+export const CorpusOutput = z.object({
+  schemaVersion: z.literal(CORPUS_SCHEMA_VERSION),
+  sources: z.array(z.object({ path: z.string(), sha256: ExtractSource.shape.sha256 })).describe('Every source merged, by path'),
+  entities: z.array(CorpusEntityRecord).describe('The entity index: every entity of the corpus, by id'),
+  deals: z.array(ExtractDeal).describe('Deals merged across sources, by first mention'),
+  conflicts: z.array(Conflict).describe('Facts that two sources state differently, by key'),
+}).describe('`newsmark merge`: the corpus of every source, whether read from shards or analysed in the run');
+export type CorpusOutput = z.infer<typeof CorpusOutput>;
 
 /** `.newsmark/lexicon.json`: the workspace's own entities and aliases, and strings that are not entities. */
 export const WorkspaceLexicon = z.object({
@@ -422,11 +524,17 @@ export const SCHEMAS = {
   annotations: AnnotationFile,
   claims: ClaimsExport,
   w3c: WebAnnotationExport,
+  jsonl: ExtractLine,
+  corpus: CorpusOutput,
+  deals: DealsExport,
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 /** Each schema's version, in its `$id`. */
-const VERSIONS: Record<SchemaName, number> = { extract: EXTRACT_SCHEMA_VERSION, lexicon: SCHEMA_VERSION, annotations: SCHEMA_VERSION, claims: SCHEMA_VERSION, w3c: SCHEMA_VERSION };
+const VERSIONS: Record<SchemaName, number> = {
+  extract: EXTRACT_SCHEMA_VERSION, lexicon: SCHEMA_VERSION, annotations: SCHEMA_VERSION, claims: SCHEMA_VERSION, w3c: SCHEMA_VERSION,
+  jsonl: EXTRACT_SCHEMA_VERSION, corpus: CORPUS_SCHEMA_VERSION, deals: EXTRACT_SCHEMA_VERSION,
+};
 
 export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
   return { $id: schemaIdOf(name), ...z.toJSONSchema(SCHEMAS[name], { io: 'input' }) } as Record<string, unknown>;

@@ -22,6 +22,8 @@ export const Commands = {
   /** {@link registerDealsTree} */
   refreshDeals: 'newsmark.refreshDeals',
   groupDealsByKind: 'newsmark.groupDealsByKind',
+  /** {@link dealsCommandHandlers}: every deal of the panel as CSV on the clipboard */
+  copyDealsAsCsv: 'newsmark.copyDealsAsCsv',
   groupDealsByParty: 'newsmark.groupDealsByParty',
   showDeals: 'newsmark.showDeals',
   openAnnotationFile: 'newsmark.openAnnotationFile',

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import { DEFAULT_ARTICLE_GLOB } from '../core/articleFiles';
-import { ENTITY_TYPES } from '../core/extract/entities/lexicon';
+import { ENTITY_TYPES } from '../core/extract/entities/entityTypes';
 import { FIGURE_KINDS } from '../core/extract/figures/figure';
 import type { Log } from './log';
 

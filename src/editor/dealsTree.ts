@@ -8,7 +8,9 @@
  */
 import * as vscode from 'vscode';
 import type { CorpusDeal, SourceDealStatement } from '../core/corpus/index';
+import { differenceWords } from '../core/corpus/deals';
 import type { DealMention } from '../core/extract/deals/deal';
+import { dealsCsv } from '../core/dealsCsv';
 import { toExtractDeal } from '../core/extractOutput';
 import type { AnchoredAnnotation } from './anchored';
 import { revealSpan } from './articles';
@@ -22,7 +24,6 @@ export type DealGrouping = 'kind' | 'party';
 const GROUPING_KEY = 'newsmark.dealsGrouping';
 const SCAN_CONTEXT = 'newsmark.articleScan';
 /** Amounts this close are the same amount (as the corpus merges them). */
-const SAME_VALUE = 0.005;
 
 export type DealNode =
   | { readonly type: 'group'; readonly label: string; readonly deals: readonly CorpusDeal[] }
@@ -188,17 +189,6 @@ function statedBy(source: SourceDealStatement): string {
   return [amount, source.date].filter(Boolean).join(' · ');
 }
 
-/** "values differ", "dates differ", "values and dates differ". */
-export function differenceWords(deal: CorpusDeal): string | undefined {
-  if (!deal.differs) return undefined;
-  const valued = deal.sources.filter((s) => s.value !== null);
-  const isValueDifferent = valued.some((s) => s.currency !== valued[0]!.currency || Math.abs(s.value! - valued[0]!.value!) > SAME_VALUE * Math.max(Math.abs(s.value!), Math.abs(valued[0]!.value!)));
-  const dated = deal.sources.filter((s) => s.date !== null);
-  const isDateDifferent = dated.some((s) => !s.date!.startsWith(dated[0]!.date!) && !dated[0]!.date!.startsWith(s.date!));
-  if (isValueDifferent && isDateDifferent) return 'values and dates differ';
-  return isDateDifferent ? 'dates differ' : 'values differ';
-}
-
 function dealItem(deal: CorpusDeal, parentLabel: string, grouping: DealGrouping): vscode.TreeItem {
   const item = new vscode.TreeItem(dealParties(deal), vscode.TreeItemCollapsibleState.Collapsed);
   const amount = deal.value !== null ? compactAmount(deal.value, deal.currency) : undefined;
@@ -267,6 +257,14 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
     tagDealMention: async (node: DealNode, tag?: string) => {
       const target = node && mentionOf(node);
       return target && tagClaim(target.uri, target.start, tag);
+    },
+    /** Every deal of the panel as CSV (what `newsmark deals --format csv` writes), on the clipboard. */
+    copyDealsAsCsv: async () => {
+      const { deals } = await provider.deals();
+      const csv = dealsCsv(deals.map(toExtractDeal));
+      await vscode.env.clipboard.writeText(csv);
+      void vscode.window.showInformationMessage(`Newsmark: copied ${deals.length} deal(s) as CSV — paste them into a spreadsheet.`);
+      return csv;
     },
     copyDealAsJson: async (node: DealNode) => {
       if (node?.type !== 'deal' && node?.type !== 'mention') return undefined;

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { ENTITY_TYPES, type EntityType } from '../core/extract/entities/lexicon';
+import { ENTITY_TYPES, type EntityType } from '../core/extract/entities/entityTypes';
 import { FIGURE_KINDS, type FigureKind } from '../core/extract/figures/figure';
 import { claimOfSpan, type AnnotationView } from './anchored';
 import { rangeOf } from './articles';

@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import type { Entity } from '../core/extract/entities/index';
-import { ENTITY_TYPES, type EntityType, type LexiconEntry } from '../core/extract/entities/lexicon';
+import { ENTITY_TYPES, type EntityType, type LexiconEntry } from '../core/extract/entities/entityTypes';
 import type { WorkspaceLexicon } from '../core/schema';
 import { ARTICLE_LANGUAGES } from './articles';
 import { Commands } from './commands';

@@ -6,7 +6,7 @@
  * lists left out; `notEntities` sorted without case-insensitive duplicates.
  */
 import { byText } from '../core/corpus/order';
-import { ENTITY_ROLES, type EntityType, type LexiconEntry } from '../core/extract/entities/lexicon';
+import { ENTITY_ROLES, type EntityType, type LexiconEntry } from '../core/extract/entities/entityTypes';
 import { WorkspaceLexicon } from '../core/schema';
 
 type Entry = WorkspaceLexicon['entities'][number];

@@ -7,7 +7,7 @@
  * (lexiconEdits.ts), validated and atomically; every article is then analysed again.
  */
 import * as vscode from 'vscode';
-import { Lexicon } from '../core/extract/entities/lexicon';
+import type { Lexicon } from '../core/extract/entities/lexicon';
 import { WorkspaceLexicon, describeIssues } from '../core/schema';
 import { readTextFile } from './files';
 import { EMPTY_LEXICON, serialiseLexicon } from './lexiconEdits';
@@ -74,7 +74,7 @@ export class LexiconSource implements vscode.Disposable {
       if (text !== state.diskText) {
         await this.platform.writeTextFile(target, text);
         const file = WorkspaceLexicon.parse(JSON.parse(text));
-        this.state = Promise.resolve({ lexicon: Lexicon.withAdditions(file), fileUri: target, diskText: text, file, problem: undefined });
+        this.state = Promise.resolve({ lexicon: this.platform.engine().Lexicon.withAdditions(file), fileUri: target, diskText: text, file, problem: undefined });
         this.log.info(`lexicon: wrote ${target.fsPath} (${file.entities.length} entities, ${file.notEntities.length} non-entities)`);
       }
       if (text !== previous.diskText) this.changed.fire();
@@ -107,7 +107,7 @@ export class LexiconSource implements vscode.Disposable {
       if (typeof checked !== 'string') {
         this.problems.clear();
         this.log.info(`lexicon: ${uri.fsPath} adds ${checked.entities.length} entities and ${checked.notEntities.length} non-entities`);
-        return { lexicon: Lexicon.withAdditions(checked), fileUri: uri, diskText: text, file: checked, problem: undefined };
+        return { lexicon: this.platform.engine().Lexicon.withAdditions(checked), fileUri: uri, diskText: text, file: checked, problem: undefined };
       }
       const problem = checked;
       this.log.error(`lexicon: ${uri.fsPath} is not valid; it is left untouched and the built-in lexicon is used alone until it is fixed\n${problem}`);
@@ -138,7 +138,7 @@ export class LexiconSource implements vscode.Disposable {
   private builtinLexicon(): Lexicon {
     if (!this.builtin) {
       const started = Date.now();
-      this.builtin = Lexicon.withAdditions();
+      this.builtin = this.platform.engine().Lexicon.withAdditions();
       this.log.info(`lexicon: built-in, built in ${Date.now() - started} ms`);
     }
     return this.builtin;

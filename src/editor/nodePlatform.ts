@@ -14,15 +14,18 @@ import { WorkerPool } from '../workers/pool';
 import { WorkspaceFsJournal, workspaceFsAnnotationFile } from './annotationDisk';
 import { writeWorkspaceFsText } from './files';
 import type { IndexJob, IndexResult } from './indexProtocol';
-import type { IndexWorkers, Platform } from './platform';
+import type { Engine, IndexWorkers, Platform } from './platform';
 
 export interface NodePlatformOptions {
   /** dist/indexWorker.js; without it every analysis runs on the extension host. */
   readonly indexWorkerScript?: string;
+  /** dist/engine.js, required on first analysis (not at activation); without it the engine cannot be loaded. */
+  readonly engineScript?: string;
 }
 
 export function nodePlatform(options: NodePlatformOptions = {}): Platform {
   const script = options.indexWorkerScript;
+  let engine: Engine | undefined;
   const indexWorkers: IndexWorkers | undefined = script === undefined ? undefined : {
     availableCores: () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
     createPool: ({ size, resourceLimits, onLog }) => new WorkerPool<IndexJob, IndexResult>({ script, size, resourceLimits, onLog }),
@@ -49,6 +52,17 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
     },
     userName: () => os.userInfo().username,
     yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    engine: () => (engine ??= loadEngine(options.engineScript)),
     indexWorkers,
   };
+}
+
+/**
+ * dist/engine.js, by Node's own `require` at run time (esbuild leaves a require of a computed path
+ * alone), so that the extension's bundle holds none of it: loading the engine's code and data took
+ * most of the time VS Code waits for `activate()`.
+ */
+function loadEngine(script: string | undefined): Engine {
+  if (script === undefined) throw new Error('no engine: this platform was made without dist/engine.js');
+  return require(script) as Engine;
 }

@@ -15,6 +15,9 @@ import type { PoolFailure, PoolLexicon } from '../workers/protocol';
 import type { AnnotationFileAccess, ChangeJournal } from './annotationDisk';
 import type { IndexJob, IndexResult } from './indexProtocol';
 
+/** The analysis engine (src/core/engine.ts): the analysis, the lexicon and their data. */
+export type Engine = typeof import('../core/engine');
+
 export interface Platform {
   /** Which build runs: `desktop` (Node) or `web` (a browser). */
   readonly kind: 'desktop' | 'web';
@@ -32,6 +35,12 @@ export interface Platform {
   userName(): string | undefined;
   /** Resolves on a later turn of the event loop, after the I/O and messages waiting: long work yields with it so the host stays responsive. */
   yieldToHost(): Promise<void>;
+  /**
+   * The engine, loaded on the first call (the first analysis, the first lexicon), so that
+   * activation does not wait for it: the desktop requires dist/engine.js, the browser build has it
+   * bundled in. Throws when the engine cannot be loaded (a broken installation).
+   */
+  engine(): Engine;
   /** Worker threads for the index's background pass; undefined: files are analysed on the host, one per slice. */
   readonly indexWorkers: IndexWorkers | undefined;
 }

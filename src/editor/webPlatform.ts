@@ -9,6 +9,7 @@
  * Only src/extension.web.ts imports this module.
  */
 import * as vscode from 'vscode';
+import * as engine from '../core/engine';
 import { WorkspaceFsJournal, workspaceFsAnnotationFile } from './annotationDisk';
 import { writeWorkspaceFsText } from './files';
 import { hexOf, yieldThroughMessageChannel, type Platform } from './platform';
@@ -27,6 +28,8 @@ export function webPlatform(): Platform {
     },
     userName: () => undefined,
     yieldToHost: yieldThroughMessageChannel,
+    // one file in the browser: the engine is in the bundle
+    engine: () => engine,
     indexWorkers: undefined,
   };
 }

@@ -15,9 +15,9 @@
  * (src/core/articleFiles.ts) and the user's `files.exclude`.
  */
 import * as vscode from 'vscode';
-import { AnalysisCache } from '../core/analysisCache';
+import type { AnalysisCache } from '../core/analysisCache';
 import { articleExcludeGlob, isExcludedByPatterns, isInExcludedFolder, type ArticleExclude } from '../core/articleFiles';
-import { analyse, type Analysis } from '../core/analysis';
+import type { Analysis } from '../core/analysis';
 import type { SourceFacts } from '../core/corpus/sourceFacts';
 import type { PoolLexicon } from '../workers/protocol';
 import { workerHeapFor } from '../workers/protocol';
@@ -347,7 +347,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         const path = articlePath(uri);
         const started = Date.now();
         const cache = isForeground ? this.cacheFor(uriKey) : undefined;
-        const analysis = analyse({ path, text, version }, { lexicon, cache });
+        const analysis = this.platform.engine().analyse({ path, text, version }, { lexicon, cache });
         this.log.debug(`index: analysed ${path} (${key}) in ${Date.now() - started} ms`);
         return { uri, path, version, text, analysis };
       },
@@ -408,7 +408,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private cacheFor(uriKey: string): AnalysisCache {
     let cache = this.cachesByUri.get(uriKey);
-    if (!cache) this.cachesByUri.set(uriKey, (cache = new AnalysisCache()));
+    if (!cache) this.cachesByUri.set(uriKey, (cache = new (this.platform.engine().AnalysisCache)()));
     return cache;
   }
 

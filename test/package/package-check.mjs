@@ -65,7 +65,7 @@ try {
   const entries = zipEntries(vsix);
   const names = [...entries.keys()].filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length)).sort();
   log(`the package holds: ${names.join(', ')}`);
-  for (const required of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/indexWorker.js', 'dist/web/extension.js', 'media/icon.png', 'schemas/claims.schema.json']) {
+  for (const required of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/engine.js', 'dist/indexWorker.js', 'dist/web/extension.js', 'media/icon.png', 'schemas/claims.schema.json']) {
     check(names.includes(required), `the package holds ${required}`);
   }
   // The five sample articles ship: "Open the Sample Articles" (walkthrough step one) copies them.

@@ -4,20 +4,10 @@
 // Deterministic: the same arguments always write the same files.
 import fs from 'node:fs';
 import path from 'node:path';
+import { mulberry32 } from '../../bench/lib/prng.mjs';
 
 const SYLLABLES = ['al', 'bor', 'cin', 'dra', 'el', 'fen', 'gar', 'hol', 'ix', 'jun', 'kel', 'lor', 'mar', 'nov', 'or', 'pel', 'quin', 'ros', 'sel', 'tar', 'ul', 'ven', 'wen', 'xan', 'yor', 'zel'];
 const SUFFIXES = ['Systems', 'Labs', 'Compute', 'Networks', 'Capital', 'Energy', 'Robotics', 'Cloud', 'Data', 'Semiconductors'];
-
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function partyNames(count) {
   const names = [];

@@ -12,8 +12,9 @@
 //    mentions are listed); click a mention (the article opens at the sentence); save the map as
 //    SVG through the save dialog. "Newsmark: Show Fact Timeline…" and pick Microsoft → OpenAI: two
 //    statements marked ≠ (conflicting); Enter on one opens its sentence; save the chart as SVG.
-// 2. On a generated workspace of 2,000 deals: the map draws them (layout ≤ 2 s, read from the
-//    page), the search finds a party, the map stays usable. Screenshots of each step.
+// 2. On a generated workspace of 2,000 deals: the map draws them (the layout time, read from the
+//    page, is logged; its target is checked by the bench, row 7, against a baseline measured in
+//    the same run — never as a timed test), the search finds a party, the map stays usable. Screenshots of each step.
 // Exit 0 = passed, 1 = failed (a screenshot of the failure is saved too). Always stops VS Code.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -210,7 +211,7 @@ try {
   }, `the map to draw ${written} deals`, 240_000);
   const layoutMs = Number(/laid out in (\d+) ms/.exec(drawn.notice)?.[1]);
   log(`2,000-deal map: ${drawn.edges} edges, ${drawn.nodes} parties, layout ${layoutMs} ms — ${drawn.notice}`);
-  if (!(layoutMs <= 2000)) throw new Error(`the layout took ${layoutMs} ms (target ≤ 2,000)`);
+  if (!(layoutMs > 0)) throw new Error(`the page reports no layout time (${layoutMs})`);
   await screenshot(page, shot('deal-map-2000.png'));
   await map.locator('#search').fill('Alal');
   await map.locator('#search').press('Enter');

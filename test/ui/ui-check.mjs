@@ -39,7 +39,7 @@ if (!process.env.NEWSMARK_SKIP_SETUP) {
   const r = spawnSync('bash', [path.join(harness, 'setup.sh')], { stdio: 'inherit' });
   if (r.status !== 0) { console.error('[ui-check] harness/setup.sh failed'); process.exit(1); }
 }
-const { decorations, hoverText, openFile, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
+const { decorations, hoverText, openFile, pointOf, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
 
 // The workspace: a temp copy of seeds/, so nothing the extension writes lands in the repo.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-ui-'));
@@ -70,30 +70,6 @@ async function waitUntil(page, check, what, timeoutMs = 20_000) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await page.waitForTimeout(150);
   }
-}
-
-/** Page coordinates of the middle of the first occurrence of `needle` on a rendered editor line. */
-async function pointOf(page, needle) {
-  const pt = await page.evaluate((text) => {
-    const editor = document.querySelector('.editor-instance .monaco-editor');
-    for (const lineEl of editor?.querySelectorAll('.view-lines .view-line') ?? []) {
-      const at = lineEl.textContent.replace(/\u00a0/g, ' ').indexOf(text);
-      if (at < 0) continue;
-      let offset = at + Math.floor(text.length / 2);
-      const walker = document.createTreeWalker(lineEl, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        if (offset < t.length) {
-          const r = document.createRange(); r.setStart(t, offset); r.setEnd(t, offset + 1);
-          const b = r.getBoundingClientRect();
-          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        }
-        offset -= t.length;
-      }
-    }
-    return null;
-  }, needle);
-  if (!pt) throw new Error(`"${needle}" is not on a rendered line of the active editor`);
-  return pt;
 }
 
 async function runCommand(page, title) {

@@ -42,7 +42,7 @@ if (!process.env.NEWSMARK_SKIP_SETUP) {
   const r = spawnSync('bash', [path.join(harness, 'setup.sh')], { stdio: 'inherit' });
   if (r.status !== 0) { console.error('[web-check] harness/setup.sh failed'); process.exit(1); }
 }
-const { decorations, hoverText, openFile, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
+const { decorations, hoverText, openFile, pointOf, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-web-'));
 const workspace = path.join(tmp, 'seeds');
@@ -83,30 +83,6 @@ async function outputText(page) {
       .map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent.replace(/\u00a0/g, ' ') }))
       .sort((a, b) => a.top - b.top).map((l) => l.text).join('\n');
   });
-}
-
-/** Page coordinates of the middle of the first occurrence of `needle` on a rendered editor line. */
-async function pointOf(page, needle) {
-  const pt = await page.evaluate((text) => {
-    const editor = document.querySelector('.editor-instance .monaco-editor');
-    for (const lineEl of editor?.querySelectorAll('.view-lines .view-line') ?? []) {
-      const at = lineEl.textContent.replace(/\u00a0/g, ' ').indexOf(text);
-      if (at < 0) continue;
-      let offset = at + Math.floor(text.length / 2);
-      const walker = document.createTreeWalker(lineEl, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        if (offset < t.length) {
-          const r = document.createRange(); r.setStart(t, offset); r.setEnd(t, offset + 1);
-          const b = r.getBoundingClientRect();
-          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        }
-        offset -= t.length;
-      }
-    }
-    return null;
-  }, needle);
-  if (!pt) throw new Error(`"${needle}" is not on a rendered line of the active editor`);
-  return pt;
 }
 
 let failed = false;
@@ -187,6 +163,11 @@ try {
   await runCommand(page, 'Newsmark: Export Tagged Claims…');
   const dialog = page.locator('.quick-input-widget input');
   await dialog.waitFor({ state: 'visible' });
+  // first the format, as a user picks it: "JSON claims"
+  const format = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'JSON claims' });
+  await format.first().waitFor({ state: 'visible', timeout: 15_000 });
+  await format.first().click();
+  await waitUntil(page, async () => (await dialog.inputValue()) !== '', 'the save dialog after the format', 15_000);
   const wanted = `${path.basename(workspace)}/${path.basename(exportFile)}`;
   let proposed = '';
   await waitUntil(page, async () => (proposed = await dialog.inputValue()).endsWith(wanted), `the save dialog to propose ${wanted}`, 15_000)

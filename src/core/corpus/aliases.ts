@@ -4,7 +4,7 @@
  * every article's aliases vote: an id that some article uses as another name of exactly one
  * entity resolves to that entity. Two articles pointing one name at two entities leave it alone.
  */
-import { entityId } from '../extract/entities/index';
+import { entityId } from '../extract/entities/entityId';
 import type { SourceEntity } from './sourceFacts';
 
 const MAX_HOPS = 3;

@@ -5,6 +5,7 @@
  */
 import type { Qualifier } from '../extract/figures/figure';
 import type { Span } from './metric';
+import { pattern, words } from '../regexParts';
 
 /** Clauses end at semicolons and dashes between words; commas and colons stay inside. */
 const CLAUSE_BOUNDARY = /;|\s[—–-]\s|—/g;
@@ -23,7 +24,13 @@ export function clauseOf(sentence: string, figure: Span): Span {
   return { start, end };
 }
 
-const CHANGE_BEFORE = /(?:\b(?:by|rose|rise|rises|rising|grew|grow|grows|growing|jumped|jumps|jump|fell|falls|fall|dropped|drops|increased|increases|decreased|decreases|climbed|climbs|up|down|added|adds|gained|gains|lost|slashed|boosted|soared|surged|plunged)|[↑↓▲▼+±])\s*$/i;
+const CHANGE_VERBS = words([
+  'by', 'rose', 'rise', 'rises', 'rising', 'grew', 'grow', 'grows', 'growing', 'jumped', 'jumps', 'jump', 'fell', 'falls', 'fall',
+  'dropped', 'drops', 'increased', 'increases', 'decreased', 'decreases', 'climbed', 'climbs', 'up', 'down', 'added', 'adds',
+  'gained', 'gains', 'lost', 'slashed', 'boosted', 'soared', 'surged', 'plunged',
+]);
+/** A verb of change or an arrow right before the figure. */
+const CHANGE_BEFORE = pattern([words([`\\b${CHANGE_VERBS}`, '[↑↓▲▼+±]']), '\\s*$'], 'i');
 const PART_AFTER = /^\s*(?:of (?:that|which|this|it|them|those)\b|of the (?:total|sum|amount)\b)/i;
 const FLOOR_BEFORE = /\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|beat(?:s)?|pass(?:es|ed)?)\s+$/i;
 

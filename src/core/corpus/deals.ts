@@ -134,6 +134,24 @@ function isClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= SAME_VALUE * Math.max(Math.abs(a), Math.abs(b));
 }
 
+/** What a deal's statements disagree on: their values (amount or currency), their dates (one not within the other). */
+export function dealDifferences(statements: ReadonlyArray<{ readonly value: number | null; readonly currency: string | null; readonly date: string | null }>): { readonly values: boolean; readonly dates: boolean } {
+  const valued = statements.filter((s) => s.value !== null);
+  const first = valued[0];
+  const values = !!first && valued.some((s) => s.currency !== first.currency || !isClose(s.value!, first.value!));
+  const firstDate = statements.find((s) => s.date !== null)?.date;
+  const dates = !!firstDate && statements.some((s) => s.date !== null && !s.date.startsWith(firstDate) && !firstDate.startsWith(s.date));
+  return { values, dates };
+}
+
+/** "values differ", "dates differ", "values and dates differ" for a deal its sources state differently; null when they agree. */
+export function differenceWords(deal: CorpusDeal): string | null {
+  if (!deal.differs) return null;
+  const { values, dates } = dealDifferences(deal.sources);
+  if (values && dates) return 'values and dates differ';
+  return dates ? 'dates differ' : 'values differ';
+}
+
 /** Some of a source's deals (by position), each mention with the source's path. */
 export type DealsOf = (path: string, positions: readonly number[]) => Deal[];
 

@@ -7,6 +7,7 @@
  * characters of the clause, give no metric: better silent than wrong.
  */
 import type { FigureKind } from '../extract/figures/figure';
+import { pattern, words } from '../regexParts';
 
 export const METRICS = [
   'investment', 'funding', 'valuation', 'revenue', 'profit', 'spending', 'deal-value', 'compute-commitment',
@@ -79,7 +80,10 @@ const SPECIFIC_BONUS = 20;
 const TIE_DISTANCE = 3;
 
 /** "valued at", "worth": the value of whatever noun comes before. */
-const VALUE_CONNECTOR = /\b(?:valued at|worth|valuing (?:it|the company|the startup|the firm) at|at a valuation of|valuation of)(?:\s+(?:about|around|roughly|nearly|some|over|more than|up to))?\s*$/i;
+const VALUE_CONNECTOR = pattern([
+  '\\b', words(['valued at', 'worth', `valuing ${words(['it', 'the company', 'the startup', 'the firm'])} at`, 'at a valuation of', 'valuation of']),
+  `(?:\\s+${words(['about', 'around', 'roughly', 'nearly', 'some', 'over', 'more than', 'up to'])})?`, '\\s*$',
+], 'i');
 const DEAL_NOUN = /\b(?:deal|contract|agreement|partnership|pact|commitment|arrangement|transaction|acquisition|takeover|buyout)s?\b/gi;
 const STAKE_NOUN = /\b(?:stake|holding|equity|shares)\b/gi;
 const COMPANY_NOUN = /\b(?:company|startup|firm|group|business|it|valuation)\b/gi;

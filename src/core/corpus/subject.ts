@@ -9,6 +9,7 @@ import type { DealKind } from '../extract/deals/kinds';
 import type { EntityType } from '../extract/entities/lexicon';
 import type { Metric, Span } from './metric';
 import { byText } from './order';
+import { pattern, words } from '../regexParts';
 
 export interface Party {
   readonly id: string;
@@ -80,7 +81,13 @@ const OWNER_BEFORE_CUE = /^(?:[’']s)?(?:\s+[\p{L}-]+)?[\s:]*$/u;
 /** "Nimbrel AI and Vantor Cloud …": one of several owners named together. */
 const COORDINATED_BEFORE = /(?:\band|&|,)\s+$/;
 /** "McKinsey’s analysis estimates", "Reuters reported that": a source of the claim, not its subject (unless "said that it…"). */
-const SOURCE_AFTER = /^(?:[’']s\s+(?:own\s+)?(?:analysis|analysts|report|research|estimates?|forecasts?|data|survey|study|figures|models)\b|\s+(?:says|said|estimates?|estimated|reports?|reported|argues|argued|forecasts?|predicts?|predicted|believes|thinks|notes|noted|wrote|told)(?:\s+that\b|\s*[,:“"])(?!\s+(?:it|its|it[’']s|we|our|the company)\b))/i;
+const SOURCE_AFTER = (() => {
+  const works = words(['analysis', 'analysts', 'report', 'research', 'estimates?', 'forecasts?', 'data', 'survey', 'study', 'figures', 'models']);
+  const says = words(['says', 'said', 'estimates?', 'estimated', 'reports?', 'reported', 'argues', 'argued', 'forecasts?', 'predicts?', 'predicted', 'believes', 'thinks', 'notes', 'noted', 'wrote', 'told']);
+  /** "said that it …", "says we …": the subject speaks of itself, so it is the subject after all */
+  const ofItself = `(?!\\s+${words(['it', 'its', "it[’']s", 'we', 'our', 'the company'])}\\b)`;
+  return pattern(['^', words([`[’']s\\s+(?:own\\s+)?${works}\\b`, `\\s+${says}(?:\\s+that\\b|\\s*[,:“"])${ofItself}`])], 'i');
+})();
 const BACKER_AFTER = /^[’']s\s+(?:(?:largest|biggest|main|major|leading|best-known|and|early|first)\s+){0,4}(?:backer|investor|shareholder|owner)\b/i;
 
 export function isContractKind(kind: DealKind): boolean {

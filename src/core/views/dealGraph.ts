@@ -7,7 +7,7 @@
  * edge per pair of parties, and the parties with the fewest deals folded into one node — and
  * `clustered` says so. Pure and linear in the number of deals (plus a sort).
  */
-import type { CorpusDeal } from '../corpus/deals';
+import { differenceWords, type CorpusDeal } from '../corpus/deals';
 import type { EntityType } from '../extract/entities/lexicon';
 import { bounded, MAX_NAME_LENGTH, type DealGraph, type DealMapFilter, type DealStatus, type MapEdge, type MapNode, type MapNodeType } from '../webviewMessages';
 import { DEAL_KINDS, type DealKind } from '../extract/deals/kinds';
@@ -18,7 +18,6 @@ export const MAX_DRAWN_DEALS = 2000;
 export const MAX_CLUSTERED_PARTIES = 400;
 export const OTHERS_ID = 'cluster:others';
 /** Amounts this close are the same amount (as the corpus merges them). */
-const SAME_VALUE = 0.005;
 
 export interface DealGraphInput {
   readonly deals: readonly CorpusDeal[];
@@ -32,19 +31,6 @@ export interface DealGraphInput {
 /** The deal's status: where the latest news its mentions give leaves it. */
 export function statusOf(deal: CorpusDeal): DealStatus {
   return deal.status;
-}
-
-/** "values differ", "dates differ", "values and dates differ"; null when the sources agree. */
-export function conflictWords(deal: CorpusDeal): string | null {
-  if (!deal.differs) return null;
-  const valued = deal.sources.filter((s) => s.value !== null);
-  const first = valued[0];
-  const isValueDifferent = !!first && valued.some((s) => s.currency !== first.currency || Math.abs(s.value! - first.value!) > SAME_VALUE * Math.max(Math.abs(s.value!), Math.abs(first.value!)));
-  const dated = deal.sources.filter((s) => s.date !== null);
-  const firstDate = dated[0]?.date;
-  const isDateDifferent = !!firstDate && dated.some((s) => !s.date!.startsWith(firstDate) && !firstDate.startsWith(s.date!));
-  if (isValueDifferent && isDateDifferent) return 'values and dates differ';
-  return isDateDifferent ? 'dates differ' : 'values differ';
 }
 
 /** Whether a deal dated `date` ("2025", "2025-11", "2025-11-03") falls in `[from, to]`, each end inclusive at its own precision. */
@@ -169,7 +155,7 @@ function drawEach(deals: readonly CorpusDeal[], typeFor: (id: string) => MapNode
       edges.push({
         id: `${deal.id}>${to}`, dealId: deal.id, from: from!, to, kind: deal.kind, value: deal.value, currency: deal.currency,
         date: deal.date, isDateInferred: deal.isDateInferred, status: statusOf(deal), sourceCount: deal.sources.length,
-        mentionCount: deal.mentions.length, conflict: conflictWords(deal), lane, dealCount: 1,
+        mentionCount: deal.mentions.length, conflict: differenceWords(deal), lane, dealCount: 1,
       });
     }
   }

@@ -309,19 +309,15 @@ export async function decorations(page) {
   });
 }
 
-/**
- * Hover the mouse over the first occurrence of `text` in the active editor and return the
- * visible `.monaco-hover` text (throws if none appears within `timeout`).
- */
-export async function hoverText(page, text, timeout = 10_000) {
-  const pt = await page.evaluate((needle) => {
+/** The screen point of the middle of the first occurrence of `needle` in the active editor (throws if it is not on a rendered line). */
+export async function pointOf(page, needle) {
+  const pt = await page.evaluate((text) => {
     const editor = document.querySelector('.editor-instance .monaco-editor');
     for (const lineEl of editor?.querySelectorAll('.view-lines .view-line') ?? []) {
-      const content = lineEl.textContent.replace(/\u00a0/g, ' ');
-      const at = content.indexOf(needle);
+      const at = lineEl.textContent.replace(/\u00a0/g, ' ').indexOf(text);
       if (at < 0) continue;
       // Map the character offset to a text node position and measure it.
-      let offset = at + Math.floor(needle.length / 2);
+      let offset = at + Math.floor(text.length / 2);
       const walker = document.createTreeWalker(lineEl, NodeFilter.SHOW_TEXT);
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
         if (offset < t.length) {
@@ -333,8 +329,17 @@ export async function hoverText(page, text, timeout = 10_000) {
       }
     }
     return null;
-  }, text);
-  if (!pt) throw new Error(`hoverText: "${text}" is not on a rendered line of the active editor`);
+  }, needle);
+  if (!pt) throw new Error(`"${needle}" is not on a rendered line of the active editor`);
+  return pt;
+}
+
+/**
+ * Hover the mouse over the first occurrence of `text` in the active editor and return the
+ * visible `.monaco-hover` text (throws if none appears within `timeout`).
+ */
+export async function hoverText(page, text, timeout = 10_000) {
+  const pt = await pointOf(page, text);
   await page.mouse.move(pt.x - 40, pt.y + 40); // come from elsewhere so a mousemove happens
   await page.mouse.move(pt.x, pt.y, { steps: 5 });
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();

@@ -99,6 +99,18 @@ suite('Deals panel', () => {
     assert.equal(await vscode.env.clipboard.readText(), json);
   });
 
+  test('should copy every deal of the panel as CSV, from the panel\'s menu', async () => {
+    await api.corpus.whenIdle();
+    api.dealsTree.refresh();
+    const csv = await vscode.commands.executeCommand<string>('newsmark.copyDealsAsCsv');
+    assert.equal(await vscode.env.clipboard.readText(), csv);
+    const { deals } = await api.dealsTree.deals();
+    assert.equal(csv.trimEnd().split('\r\n').length, deals.length + 1, 'a header and a row per deal of the panel');
+    assert.ok(csv.startsWith('\ufeffdeal_id,kind,status,parties'));
+    const commands = (vscode.extensions.getExtension('newsmark.newsmark')!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } }).contributes.menus;
+    assert.ok(commands['view/title']!.some((m) => m.command === 'newsmark.copyDealsAsCsv' && m.when === 'view == newsmark.deals'), 'on the panel\'s menu');
+  });
+
   test('should refresh when an article is edited', async () => {
     const uri = vscode.Uri.joinPath(seedUri().with({ path: seedUri().path.replace(/[^/]+$/, '') }), 'new-article.md');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Microsoft agreed to acquire Nvidia for $2.5 billion on March 3, 2025.\n'));

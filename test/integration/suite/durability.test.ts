@@ -16,6 +16,7 @@ import type { DealNode } from '../../../src/editor/dealsTree';
 import { nodePlatform } from '../../../src/editor/nodePlatform';
 import { AnnotationStore } from '../../../src/editor/store';
 import { EXT_ID, analysed, annotationFileUri, newsmarkApi, nextEvent, readText, until, workspaceFolder } from './helpers';
+import { seededRandom } from '../../unit/seededRandom';
 
 interface Row {
   scenario: string;
@@ -108,16 +109,7 @@ const config = { settings: { author: 'test' } } as unknown as ConstructorParamet
 /** The events a scenario waits for come from file watchers: slow on a loaded machine. */
 const WATCH_MS = 60_000;
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 suite('Durability: no annotation is ever lost or moved onto other text', function () {
   this.timeout(180_000);

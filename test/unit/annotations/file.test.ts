@@ -78,7 +78,7 @@ interface InvalidCase {
 }
 
 const valid = () => JSON.parse(serialiseAnnotationFile(sampleFile()));
-const edited = (edit: (file: any) => void): string => {
+const edited = (edit: (file: ReturnType<typeof valid>) => void): string => {
   const file = valid();
   edit(file);
   return JSON.stringify(file, null, 2);

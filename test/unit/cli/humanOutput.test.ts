@@ -98,7 +98,7 @@ suite('cli: for people as well as pipes', function () {
 
   test('should give --help and -h on every command, `newsmark help <command>`, and --version', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    for (const command of ['extract', 'export', 'check', 'schema', 'help']) {
+    for (const command of ['extract', 'merge', 'export', 'check', 'schema', 'help']) {
       const long = h.run([command, '--help']);
       assert.equal(long.status, 0, command);
       assert.match(long.stdout, new RegExp(`^Usage: newsmark ${command} `), command);
@@ -111,7 +111,7 @@ suite('cli: for people as well as pipes', function () {
     assert.match(h.run(['--help']).stdout, /newsmark extract <files\|folders\|->\.\.\./);
     const unknown = h.run(['help', 'frobnicate']);
     assert.equal(unknown.status, 2);
-    assertOneLine(unknown, /no command 'frobnicate' \(known: extract, export, check, schema, help\)/, 'help frobnicate');
+    assertOneLine(unknown, /no command 'frobnicate' \(known: extract, merge, export, deals, check, schema, help\)/, 'help frobnicate');
   });
 
   test('check should say what it checked in words (before: "0 sources, 0 annotations, 0 orphans, 1 conflict")', () => {

@@ -221,7 +221,7 @@ suite('cli: --out never harms an input; strict arguments', function () {
       for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
         const run = h.run(['schema', name]);
         assert.equal(run.status, 2, name);
-        assertOneLine(run, new RegExp(`unknown schema '${name}' \\(known: extract, lexicon, annotations, claims, w3c\\)`), name);
+        assertOneLine(run, new RegExp(`unknown schema '${name}' \\(known: extract, lexicon, annotations, claims, w3c, jsonl, corpus, deals\\)`), name);
       }
     });
 

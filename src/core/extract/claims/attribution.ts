@@ -3,6 +3,7 @@
  * Nadella", "Theo argues", "the company said", or a quote introduced as "Nadella: “…”".
  */
 import speech from '../entities/nameCues.json';
+import { pattern, words } from '../../regexParts';
 
 export interface Attribution {
   /** The source as written: "The Information", "Satya Nadella", "the company". */
@@ -24,7 +25,11 @@ export interface MentionInSentence {
 }
 
 const SPEECH_VERBS = new Set<string>(speech.speechVerbs);
-const GENERIC_SOURCES = /^(?:the (?:company|companies|firm|group|startup|report|filing|statement|spokesperson|spokesman|spokeswoman|ceo|analysts?)|analysts|executives|officials|people familiar with the (?:matter|plans|talks|deal)|sources|insiders)$/i;
+/** "the company", "analysts", "people familiar with the matter": a source, but no named one. */
+const GENERIC_SOURCES = pattern(['^', words([
+  `the ${words(['company', 'companies', 'firm', 'group', 'startup', 'report', 'filing', 'statement', 'spokesperson', 'spokesman', 'spokeswoman', 'ceo', 'analysts?'])}`,
+  'analysts', 'executives', 'officials', `people familiar with the ${words(['matter', 'plans', 'talks', 'deal'])}`, 'sources', 'insiders',
+]), '$'], 'i');
 const ACCORDING = /\baccording to\s+/gi;
 const WORD = /[\p{L}’']+/gu;
 /** "Nadella: “…”": a name, a colon and an opening quote. */

@@ -68,7 +68,21 @@ function evidencePhrase(name: string, deal: Deal, sentences: readonly Sentence[]
   for (const mention of deal.mentions) {
     const sentence = sentences[mention.sentenceIndex];
     const at = sentence?.text.indexOf(name) ?? -1;
-    if (sentence && at >= 0) return phraseOf(sentence.text, Math.max(0, at - 40), at + name.length + 30);
+    if (sentence && at >= 0) return phraseOf(sentence.text, wordStart(sentence.text, at - 40), wordEnd(sentence.text, at + name.length + 30));
   }
   return name;
+}
+
+/** The start of the word at `at` (0 at most), so that a phrase never opens mid-word. */
+function wordStart(text: string, at: number): number {
+  let i = Math.max(0, at);
+  while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/** The end of the word at `at` (the text's end at most), so that a phrase never stops mid-word. */
+function wordEnd(text: string, at: number): number {
+  let i = Math.min(text.length, at);
+  while (i < text.length && !/\s/.test(text[i]!)) i++;
+  return i;
 }

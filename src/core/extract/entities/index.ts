@@ -6,6 +6,7 @@
 import type { ProseBlock } from '../../parse/blocks';
 import type { SentenceSpan } from '../../parse/sentences';
 import type { EntityType, Lexicon, LexiconEntry } from './lexicon';
+import { entityId } from './entityId';
 import { isGivenName, isNotName } from './names';
 import { blockWork, type BlockWork } from './blockWork';
 import { isStronger, type Evidence } from './evidence';
@@ -259,10 +260,7 @@ function finish(drafts: Map<string, Draft>): Entity[] {
   return entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name));
 }
 
-const NOT_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
 
-export function entityId(name: string): string {
-  return `entity:${name.normalize('NFKC').toLowerCase().replace(NOT_LETTERS_OR_DIGITS, '-').replace(/^-|-$/g, '')}`;
-}
 
 export type { LexiconEntry, EntityType };
+export { entityId };

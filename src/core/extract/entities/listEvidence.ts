@@ -8,6 +8,7 @@ import { phraseOf, type Evidence } from './evidence';
 import type { EntityType } from './lexicon';
 import { isPersonShaped } from './names';
 import type { NameToken } from './nameTokens';
+import { pattern, words } from '../../regexParts';
 
 export interface TypedSpan {
   readonly first: number;
@@ -16,7 +17,11 @@ export interface TypedSpan {
 }
 
 const SEPARATOR = /^(?:,\s+|,?\s+(?:and|&)\s+)$/;
-const LIST_CUE = /(?:including|includes|include|such as|like|led by|joined by|alongside|along with|from|rivals?|competitors?|backers|investors|customers|clients|partners|peers)[:,]?\s+$/i;
+/** "backers including", "rivals such as", "led by": the words that open a list of organisations. */
+const LIST_CUE = pattern([words([
+  'including', 'includes', 'include', 'such as', 'like', 'led by', 'joined by', 'alongside', 'along with', 'from',
+  'rivals?', 'competitors?', 'backers', 'investors', 'customers', 'clients', 'partners', 'peers',
+]), '[:,]?\\s+$'], 'i');
 
 /** Items looked at on each side of the name: a list longer than that is a list all the same. */
 const MAX_ITEMS_EACH_SIDE = 8;

@@ -164,10 +164,13 @@ const TABLES: Partial<Record<EvidenceRule, RuleTable>> = {
   },
   'deal-party': {
     positives: [
+      { story: 'acquisition', text: 'Quorvex agreed to buy Lintara for $400 million in cash.', name: 'Quorvex', type: 'org', phrase: 'Quorvex agreed to buy Lintara for $400' },
+      { story: 'grocery deal', text: 'Marrow Lane Foods was acquired by Hestia for £80 million.', name: 'Hestia', type: 'org' },
       { story: 'acquisition', text: 'Kestrel Orbital agreed to buy Lumen Nine for €640 million on Monday.', name: 'Kestrel Orbital', type: 'org' },
       { story: 'partnership', text: 'Harbor Robotics announced a deal with Quillon Systems on Monday.', name: 'Harbor Robotics', type: 'org' },
     ],
     negatives: [
+      { text: 'Quorvex denied that it had agreed to buy Lintara.', notEntity: 'Quorvex', why: 'a denied deal gives no party' },
       { text: 'Microsoft and OpenAI rewrote their deal.\n\nData Rights: Microsoft keeps royalty-free access to OpenAI’s models.', notEntity: 'Data Rights', why: 'a topic label over a list item with its own subject' },
     ],
   },

@@ -5,6 +5,7 @@
  */
 import cues from '../nameCues.json';
 import { phraseOf } from '../evidence';
+import { pattern, words } from '../../../regexParts';
 import {
   LEGAL_FORMS, STRONG_COMPANY_WORDS, isCompanyWord, isGovernmentWord, isOpening, isPersonShapedRun, isGivenName, spellsInitials, textAfter, textBefore, textOf, wordsOf,
   type NameRun, type RunContext, type Span,
@@ -12,7 +13,11 @@ import {
 
 const GOVERNMENT_HEADS = new Set<string>(cues.governmentHeads);
 /** Legal forms written after a comma or with dots: "Zeta, Inc.", "Banco Sul, S.A.", "Kiyomi Co., Ltd.", "Orbe N.V.". */
-const LEGAL_FORM_AFTER = /^(?:,?\s(?:Inc|Corp|Ltd|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV|AB|ASA|Oyj|Pty|Pte)\b\.?|,?\s(?:S\.A|N\.A|K\.K|S\.p\.A|B\.V|N\.V|A\.G|S\.A\.S|S\.à r\.l|A\/S)\.?|,?\s(?:Co\.,?\s?Ltd|Co\.)\.?)/u;
+const LEGAL_FORM_AFTER = pattern(['^,?\\s', words([
+  `${words(['Inc', 'Corp', 'Ltd', 'LLC', 'LLP', 'PLC', 'plc', 'GmbH', 'AG', 'SA', 'SE', 'NV', 'BV', 'AB', 'ASA', 'Oyj', 'Pty', 'Pte'])}\\b`,
+  words(['S\\.A', 'N\\.A', 'K\\.K', 'S\\.p\\.A', 'B\\.V', 'N\\.V', 'A\\.G', 'S\\.A\\.S', 'S\\.à r\\.l', 'A\\/S']), // with dots
+  words(['Co\\.,?\\s?Ltd', 'Co\\.']),
+]), '\\.?'], 'u');
 
 export function legalForm(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);

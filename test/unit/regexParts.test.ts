@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { literal, pattern, words } from '../../src/core/regexParts';
+
+suite('regular expressions from named parts', () => {
+  test('should join alternatives into one group that a quantifier applies to as a whole', () => {
+    const verb = words(['says', 'said', 'reports?']);
+    assert.equal(verb, '(?:says|said|reports?)');
+    const re = pattern(['^', verb, '+$']);
+    assert.ok(re.test('saidsays'));
+    assert.ok(re.test('report'));
+    assert.ok(!re.test('sayings'));
+  });
+
+  test('should keep the flags and match exactly what the parts say', () => {
+    const re = pattern(['\\b', words(['rose', 'fell']), '\\s+', '(?<amount>\\d+%)'], 'i');
+    assert.equal(re.flags, 'i');
+    assert.equal(re.exec('Shares ROSE 4% on Monday')?.groups?.['amount'], '4%');
+  });
+
+  test('should escape literal text, so that "U.S." is not "U any S any"', () => {
+    assert.ok(pattern(['^', literal('U.S. (NYSE)'), '$']).test('U.S. (NYSE)'));
+    assert.ok(!pattern(['^', literal('U.S.'), '$']).test('UxSx'));
+  });
+});
