@@ -332,12 +332,14 @@ function joinPartnershipsToAgreements(entries: Entry[]): void {
 /**
  * "The round gives ASML an 11% stake … ASML is contributing €1.3 billion of the total
  * investment": a stake with no amount and, within a few sentences, money put in between the
- * same two parties are one transaction told in two sentences — the stake, with that amount.
+ * same two parties, with the company left to context, are one transaction told in two
+ * sentences — the stake, with that amount.
  */
 function joinStakeAndPayment(entries: Entry[]): void {
   for (const stake of entries.filter((e) => e.deal.kind === 'equity-stake' && e.deal.value === null && e.deal.partyIds.length === 2)) {
     const ids = new Set(stake.deal.partyIds);
-    const payment = entries.find((e) => e.deal.kind === 'investment' && e.deal.value !== null && e.deal.partyIds.length === 2 && e.deal.partyIds.every((id) => ids.has(id))
+    // the payment leaves the company to context (it goes on about the stake), unlike "X's cumulative investment in Y now stands at …"
+    const payment = entries.find((e) => e.deal.kind === 'investment' && e.deal.value !== null && e.deal.isPartyInferred && e.deal.partyIds.length === 2 && e.deal.partyIds.every((id) => ids.has(id))
       && Math.abs(e.sentenceIndex - stake.sentenceIndex) <= FOLLOW_UP_SENTENCES);
     if (!payment) continue;
     const { value, currency } = payment.deal;
