@@ -13,7 +13,11 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 // --watch rebuilds without computing this again: its builds persist no facts (an empty fingerprint)
-const define = { VERSION: JSON.stringify(version), NEWSMARK_FAULTS: 'false', ENGINE_FINGERPRINT: JSON.stringify(watch ? '' : engineFingerprint()) };
+const define = {
+  VERSION: JSON.stringify(version),
+  NEWSMARK_FAULTS: 'false',
+  ENGINE_FINGERPRINT: JSON.stringify(watch ? '' : engineFingerprint()),
+};
 
 /**
  * What persisted facts are keyed by (src/node/factCache.ts): a hash of every source file and of
@@ -57,12 +61,20 @@ const builds = [
   // the webviews (src/editor/views/): loaded only when the deal map or a fact timeline opens,
   // so the graph and chart libraries stay out of dist/extension.js
   {
-    ...common, platform: 'browser', target: 'chrome114', format: 'iife', define: {},
+    ...common,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    define: {},
     entryPoints: { dealMap: 'src/webview/dealMap/main.ts', factTimeline: 'src/webview/timeline/main.ts' },
     outdir: 'dist/webview',
   },
   {
-    ...common, platform: 'browser', target: 'chrome114', format: 'esm', define: {},
+    ...common,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'esm',
+    define: {},
     entryPoints: { dealMap: 'src/webview/dealMap/dealMap.css', factTimeline: 'src/webview/timeline/factTimeline.css' },
     outdir: 'dist/webview',
   },

@@ -6,16 +6,47 @@ import tseslint from 'typescript-eslint';
 
 /** Where each part may not reach: [the files, the folders they must not import, why]. */
 const BOUNDARIES = [
-  ['src/core', ['src/editor', 'src/cli', 'src/node', 'src/workers', 'src/webview', 'src/activation.ts', 'src/extension.ts', 'src/extension.web.ts'], 'the core is pure: it knows no editor, CLI, Node or webview'],
+  [
+    'src/core',
+    [
+      'src/editor',
+      'src/cli',
+      'src/node',
+      'src/workers',
+      'src/webview',
+      'src/activation.ts',
+      'src/extension.ts',
+      'src/extension.web.ts',
+    ],
+    'the core is pure: it knows no editor, CLI, Node or webview',
+  ],
   ['src/core/parse', ['src/core/extract', 'src/core/corpus'], 'parsing knows nothing of what is extracted from it'],
   ['src/editor', ['src/cli'], 'the editor and the CLI never import each other: share through src/core'],
-  ['src/cli', ['src/editor', 'src/activation.ts', 'src/extension.ts', 'src/extension.web.ts', 'src/webview'], 'the editor and the CLI never import each other: share through src/core'],
-  ['src/webview', ['src/editor', 'src/cli', 'src/node', 'src/workers'], 'webview code runs in a page: it shares only the core\'s messages'],
+  [
+    'src/cli',
+    ['src/editor', 'src/activation.ts', 'src/extension.ts', 'src/extension.web.ts', 'src/webview'],
+    'the editor and the CLI never import each other: share through src/core',
+  ],
+  [
+    'src/webview',
+    ['src/editor', 'src/cli', 'src/node', 'src/workers'],
+    "webview code runs in a page: it shares only the core's messages",
+  ],
 ];
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/.tmp/**', '.vscode-test/**', 'test/.results/**', 'test/fixtures/**', 'bench/.out/**', '**/*.d.ts'],
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'test/.tmp/**',
+      '.vscode-test/**',
+      'test/.results/**',
+      'test/fixtures/**',
+      'bench/.out/**',
+      '**/*.d.ts',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -29,14 +60,24 @@ export default tseslint.config(
     },
     rules: {
       // tests and the code name unused parameters and caught errors on purpose (`_entry`, `catch (error)`)
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-require-imports': 'off', // the bundles load lazily with require()
       'no-empty': ['error', { allowEmptyCatch: false }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
-      'import-x/no-restricted-paths': ['error', {
-        zones: BOUNDARIES.map(([target, from, message]) => ({ target: `./${target}`, from: from.map((f) => `./${f}`), message })),
-      }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: BOUNDARIES.map(([target, from, message]) => ({
+            target: `./${target}`,
+            from: from.map((f) => `./${f}`),
+            message,
+          })),
+        },
+      ],
     },
   },
   {
@@ -44,11 +85,17 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'import-x/no-nodejs-modules': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core never imports vscode: put editor code in src/editor' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'src/core never imports vscode: put editor code in src/editor' }] },
+      ],
     },
   },
   {
     files: ['src/webview/**/*.ts'],
-    rules: { 'import-x/no-nodejs-modules': 'error', 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'webview code runs in a page' }] }] },
+    rules: {
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'webview code runs in a page' }] }],
+    },
   },
 );

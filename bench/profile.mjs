@@ -30,7 +30,9 @@ const bundles = await buildBundles({ profile: true });
 try {
   const profDir = join(bundles.dir, 'prof');
   const driver = join(bundles.dir, 'driver.mjs');
-  writeFileSync(driver, `
+  writeFileSync(
+    driver,
+    `
     import { createRequire } from 'node:module';
     import { textOfSize, BENCH_PATH } from ${JSON.stringify(join(ROOT, 'bench/lib/texts.mjs'))};
     import { writeCorpus, articleFiles } from ${JSON.stringify(join(ROOT, 'bench/lib/corpus.mjs'))};
@@ -65,7 +67,8 @@ try {
       for (let i = 0; i < ${runs}; i++) engine.analyse({ path: BENCH_PATH, text }, { lexicon });
       console.log('analyse x${runs} on ${size}: ' + ((performance.now() - t0) / ${runs}).toFixed(1) + ' ms per run');
     }
-  `);
+  `,
+  );
   let bundle = bundles.engine;
   let stageParent = 'analyse';
   let childArgs = [driver];
@@ -78,13 +81,29 @@ try {
     childArgs = [bundles.cli, 'extract', folder, '--jsonl', '--out', join(bundles.dir, 'cli-out.jsonl')];
   }
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--max-old-space-size=16384', ...childArgs], { cwd: bundles.dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--max-old-space-size=16384', ...childArgs],
+    { cwd: bundles.dir, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   if (child.status !== 0) process.exit(child.status ?? 1);
-  if (cliCount > 0) console.log(`newsmark extract of ${cliCount} synthetic articles: ${((performance.now() - t0) / 1000).toFixed(1)} s wall (profiled)`);
+  if (cliCount > 0)
+    console.log(
+      `newsmark extract of ${cliCount} synthetic articles: ${((performance.now() - t0) / 1000).toFixed(1)} s wall (profiled)`,
+    );
   const file = join(profDir, readdirSync(profDir)[0]);
-  summarise(JSON.parse(readFileSync(file, 'utf8')), new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8'))), bundle, stageParent);
+  summarise(
+    JSON.parse(readFileSync(file, 'utf8')),
+    new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8'))),
+    bundle,
+    stageParent,
+  );
   if (args.includes('--keep')) {
-    const kept = join(ROOT, 'bench', `profile-${cliCount ? `cli-${cliCount}` : corpus ? `corpus-${corpus}` : editCount ? `edits-${editCount}` : size}.cpuprofile`);
+    const kept = join(
+      ROOT,
+      'bench',
+      `profile-${cliCount ? `cli-${cliCount}` : corpus ? `corpus-${corpus}` : editCount ? `edits-${editCount}` : size}.cpuprofile`,
+    );
     writeFileSync(kept, readFileSync(file));
     console.log(`\nprofile kept: ${relative(ROOT, kept)} (gitignored; open in Chrome DevTools or VS Code)`);
   }
@@ -138,14 +157,24 @@ function summarise(profile, map, bundlePath, stageParent) {
     let stage = null;
     for (let at = id; at !== undefined; at = parent.get(at)) {
       const up = parent.get(at);
-      if (up !== undefined && nodes.get(up).callFrame.functionName === stageParent && nodes.get(up).callFrame.url.endsWith(bundlePath)) {
+      if (
+        up !== undefined &&
+        nodes.get(up).callFrame.functionName === stageParent &&
+        nodes.get(up).callFrame.url.endsWith(bundlePath)
+      ) {
         const entry = map.findEntry(nodes.get(at).callFrame.lineNumber, nodes.get(at).callFrame.columnNumber);
         const line = entry?.originalSource ? `${shortPath(entry.originalSource)}:${entry.originalLine + 1}` : '';
         stage = `${nodes.get(at).callFrame.functionName || '(anonymous)'}  ${line}`;
       }
     }
     const frame = nodes.get(id).callFrame.functionName;
-    const key = stage ?? (frame === '(garbage collector)' ? '(garbage collector, not attributed)' : frame === '(idle)' || frame === '(program)' ? `${frame}` : `(outside ${stageParent}: loading, driver)`);
+    const key =
+      stage ??
+      (frame === '(garbage collector)'
+        ? '(garbage collector, not attributed)'
+        : frame === '(idle)' || frame === '(program)'
+          ? `${frame}`
+          : `(outside ${stageParent}: loading, driver)`);
     byStage.set(key, (byStage.get(key) ?? 0) + us);
   }
   show('Top functions', byFunction, 30);

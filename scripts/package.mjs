@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { out: { type: 'string' }, 'update-readme': { type: 'boolean', default: false } }, strict: true });
+const { values } = parseArgs({
+  options: { out: { type: 'string' }, 'update-readme': { type: 'boolean', default: false } },
+  strict: true,
+});
 const { version, name } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const out = path.resolve(values.out ?? path.join(root, `${name}-${version}.vsix`));
 
@@ -27,14 +30,24 @@ function run(command, args) {
 run(process.execPath, ['esbuild.mjs', '--production']);
 run(process.execPath, ['scripts/icon.mjs']);
 // --no-dependencies: the bundles hold every dependency (node_modules is not shipped)
-run(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out]);
+run(process.execPath, [
+  path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+  'package',
+  '--no-dependencies',
+  '--out',
+  out,
+]);
 
 const kb = Math.round(fs.statSync(out).size / 1024);
 if (values['update-readme']) {
   const readmePath = path.join(root, 'README.md');
   const readme = fs.readFileSync(readmePath, 'utf8');
-  const updated = readme.replace(/<!--package-size-->[^<]*<!--\/package-size-->/, `<!--package-size-->${kb} KB<!--/package-size-->`);
-  if (updated === readme && !readme.includes(`<!--package-size-->${kb} KB`)) console.error('package: README.md has no <!--package-size--> marker to update');
+  const updated = readme.replace(
+    /<!--package-size-->[^<]*<!--\/package-size-->/,
+    `<!--package-size-->${kb} KB<!--/package-size-->`,
+  );
+  if (updated === readme && !readme.includes(`<!--package-size-->${kb} KB`))
+    console.error('package: README.md has no <!--package-size--> marker to update');
   fs.writeFileSync(readmePath, updated);
 }
 console.log(`package: ${path.relative(root, out) || out} ${kb} KB`);

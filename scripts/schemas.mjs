@@ -20,11 +20,20 @@ const bundle = await esbuild.build({
   target: 'node20',
   logLevel: 'warning',
 });
-const schemaModule = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+const schemaModule = await import(
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+);
 
-const expected = new Map(Object.keys(schemaModule.SCHEMAS).map((name) => [`${name}.schema.json`, schemaModule.jsonSchemaFileText(name)]));
+const expected = new Map(
+  Object.keys(schemaModule.SCHEMAS).map((name) => [`${name}.schema.json`, schemaModule.jsonSchemaFileText(name)]),
+);
 const present = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.schema.json')) : [];
-const stale = [...expected].filter(([file, text]) => !fs.existsSync(path.join(folder, file)) || fs.readFileSync(path.join(folder, file), 'utf8') !== text).map(([file]) => file);
+const stale = [...expected]
+  .filter(
+    ([file, text]) =>
+      !fs.existsSync(path.join(folder, file)) || fs.readFileSync(path.join(folder, file), 'utf8') !== text,
+  )
+  .map(([file]) => file);
 const extra = present.filter((file) => !expected.has(file));
 
 if (isCheck) {

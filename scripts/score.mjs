@@ -21,7 +21,12 @@ const extra = process.argv.slice(2);
 let failed = false;
 for (const [name, gold, docs, options] of [
   ['seeds', join(shared, 'gold-seeds'), join(repo, 'seeds'), []],
-  ['dev-gold (../shared/dev-gold, source lines stripped)', join(shared, 'dev-gold', 'gold'), join(shared, 'dev-gold', 'articles'), ['--strip-source']],
+  [
+    'dev-gold (../shared/dev-gold, source lines stripped)',
+    join(shared, 'dev-gold', 'gold'),
+    join(shared, 'dev-gold', 'articles'),
+    ['--strip-source'],
+  ],
   ['fixtures', join(repo, 'test', 'fixtures', 'gold'), join(repo, 'test', 'fixtures', 'articles'), []],
 ]) {
   console.log(`\n== ${name}`);
@@ -30,7 +35,11 @@ for (const [name, gold, docs, options] of [
     failed = true;
     continue;
   }
-  const result = spawnSync(process.execPath, [scorer, '--gold', gold, '--docs', docs, '--cmd', cmd, ...options, ...extra], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [scorer, '--gold', gold, '--docs', docs, '--cmd', cmd, ...options, ...extra],
+    { stdio: 'inherit' },
+  );
   failed ||= result.status !== 0;
 }
 process.exit(failed ? 1 : 0);

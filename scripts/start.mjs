@@ -13,12 +13,16 @@ const workspace = path.join(repo, process.argv[2] ?? 'seeds');
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const hasCode = process.env.NEWSMARK_START_HOST !== 'code-server' && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+const hasCode =
+  process.env.NEWSMARK_START_HOST !== 'code-server' &&
+  spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 if (hasCode) {
   spawn('code', [`--extensionDevelopmentPath=${repo}`, workspace], { stdio: 'inherit', detached: true }).unref();
   console.log(`Opened ${workspace} in VS Code with Newsmark from ${repo}.`);
 } else {
-  const setup = spawnSync('bash', [path.join(repo, 'test', 'integration', 'harness', 'setup.sh')], { stdio: 'inherit' });
+  const setup = spawnSync('bash', [path.join(repo, 'test', 'integration', 'harness', 'setup.sh')], {
+    stdio: 'inherit',
+  });
   if (setup.status !== 0) {
     console.error('npm start: could not install the local VS Code (code-server); see the lines above.');
     process.exit(1);
@@ -27,7 +31,9 @@ if (hasCode) {
   const port = Number(process.env.NEWSMARK_PORT) || undefined;
   const server = await startCodeServer({ workspace, port, log: (line) => console.log(line) });
   const url = workbenchUrl({ port: server.port, workspace, extension: repo });
-  console.log(`\nNewsmark is running in VS Code (code-server) for ${workspace}:\n\n  ${url}\n\nOpen the URL in a browser on this machine. Ctrl+C stops it.`);
+  console.log(
+    `\nNewsmark is running in VS Code (code-server) for ${workspace}:\n\n  ${url}\n\nOpen the URL in a browser on this machine. Ctrl+C stops it.`,
+  );
   const stop = async () => {
     await server.stop();
     process.exit(0);

@@ -32,7 +32,13 @@ import { registerStatusBar } from './editor/statusBar';
 import { AnnotationStore } from './editor/store';
 import { registerViews, type NewsmarkViews } from './editor/views/index';
 import { WorkspaceCorpus, type CorpusUpdate } from './editor/workspaceCorpus';
-import { STEP_CONTEXTS, WALKTHROUGH_ID, completeStep, openSamples, showWalkthroughOnFirstRun } from './editor/walkthrough';
+import {
+  STEP_CONTEXTS,
+  WALKTHROUGH_ID,
+  completeStep,
+  openSamples,
+  showWalkthroughOnFirstRun,
+} from './editor/walkthrough';
 import { WorkspaceIndex, type AnalysedArticle } from './editor/workspaceIndex';
 
 // zod compiles each schema into a parser (new Function) on its first use: 10–40 ms of activation
@@ -83,44 +89,97 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
     const annotate = new AnnotationCommands(index, store);
     const tagClaim = (uri: vscode.Uri, offset: number, tag?: string) => annotate.tagClaim(uri, offset, tag);
     const highlights = registerDecorations(index, store, config);
-    const views = registerViews(corpus, index, context.extensionUri, log, (uri, data) => platform.writeTextFile(uri, data));
-    context.subscriptions.push(config, lexicons, index, corpus, store, dealsTree, highlights,
-      registerHover(index, store, corpus), registerReferences(index, corpus), registerCodeActions(index, store),
-      registerConflictActions(index, corpus), registerLexiconActions(index), registerDealsTree(dealsTree),
-      registerDiagnostics(store, index, corpus), registerConflictDiagnostics(corpus, config, () => platform.yieldToHost()), registerStatusBar(index, store, config), registerSaveStatus(store), views.disposable,
-      registerCommands({
-        toggleHighlights: () => highlights.toggle(),
-        tagClaim: async (uri?: vscode.Uri, offset?: number, tag?: string) => {
-          const tagged = await annotate.tagClaim(uri, offset, tag);
-          if (tagged) completeStep(STEP_CONTEXTS.tagged);
-          return tagged;
+    const views = registerViews(corpus, index, context.extensionUri, log, (uri, data) =>
+      platform.writeTextFile(uri, data),
+    );
+    context.subscriptions.push(
+      config,
+      lexicons,
+      index,
+      corpus,
+      store,
+      dealsTree,
+      highlights,
+      registerHover(index, store, corpus),
+      registerReferences(index, corpus),
+      registerCodeActions(index, store),
+      registerConflictActions(index, corpus),
+      registerLexiconActions(index),
+      registerDealsTree(dealsTree),
+      registerDiagnostics(store, index, corpus),
+      registerConflictDiagnostics(corpus, config, () => platform.yieldToHost()),
+      registerStatusBar(index, store, config),
+      registerSaveStatus(store),
+      views.disposable,
+      registerCommands(
+        {
+          toggleHighlights: () => highlights.toggle(),
+          tagClaim: async (uri?: vscode.Uri, offset?: number, tag?: string) => {
+            const tagged = await annotate.tagClaim(uri, offset, tag);
+            if (tagged) completeStep(STEP_CONTEXTS.tagged);
+            return tagged;
+          },
+          removeTag: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.removeTag(uri, offset, tag),
+          correctClaim: (
+            uri?: vscode.Uri,
+            offset?: number,
+            answers?: Parameters<AnnotationCommands['correctClaim']>[2],
+          ) => annotate.correctClaim(uri, offset, answers),
+          exportClaims: async (target?: vscode.Uri, format?: ExportFormat) => {
+            const exported = await exportTaggedClaims(
+              { index, store, log, platform, version },
+              target instanceof vscode.Uri ? target : undefined,
+              typeof format === 'string' ? format : undefined,
+            );
+            if (exported) completeStep(STEP_CONTEXTS.exported);
+            return exported;
+          },
+          ...dealsCommandHandlers(dealsTree, tagClaim),
+          removeAnnotation: (target: unknown, id?: string, isConfirmed?: boolean) =>
+            annotate.removeAnnotation(target, id, isConfirmed),
+          openAnnotationFile: () => annotate.openAnnotationFile(),
+          saveAnnotations: () => store.saveNow(),
+          openSamples: (parent?: vscode.Uri, isOpening?: boolean) =>
+            openSamples(
+              context.extensionUri,
+              log,
+              parent instanceof vscode.Uri ? parent : undefined,
+              isOpening !== false,
+            ),
+          showWalkthrough: () =>
+            vscode.commands.executeCommand(
+              'workbench.action.openWalkthrough',
+              `${context.extension.id}#${WALKTHROUGH_ID}`,
+              false,
+            ),
+          showLog: () => log.show(),
+          reindexWorkspace: () => corpus.reindex(),
+          ...conflictCommandHandlers(index, corpus, tagClaim),
+          ...lexiconCommandHandlers(index, lexicons),
+          ...views.handlers,
         },
-        removeTag: (uri?: vscode.Uri, offset?: number, tag?: string) => annotate.removeTag(uri, offset, tag),
-        correctClaim: (uri?: vscode.Uri, offset?: number, answers?: Parameters<AnnotationCommands['correctClaim']>[2]) => annotate.correctClaim(uri, offset, answers),
-        exportClaims: async (target?: vscode.Uri, format?: ExportFormat) => {
-          const exported = await exportTaggedClaims({ index, store, log, platform, version }, target instanceof vscode.Uri ? target : undefined, typeof format === 'string' ? format : undefined);
-          if (exported) completeStep(STEP_CONTEXTS.exported);
-          return exported;
-        },
-        ...dealsCommandHandlers(dealsTree, tagClaim),
-        removeAnnotation: (target: unknown, id?: string, isConfirmed?: boolean) => annotate.removeAnnotation(target, id, isConfirmed),
-        openAnnotationFile: () => annotate.openAnnotationFile(),
-        saveAnnotations: () => store.saveNow(),
-        openSamples: (parent?: vscode.Uri, isOpening?: boolean) => openSamples(context.extensionUri, log, parent instanceof vscode.Uri ? parent : undefined, isOpening !== false),
-        showWalkthrough: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
-        showLog: () => log.show(),
-        reindexWorkspace: () => corpus.reindex(),
-        ...conflictCommandHandlers(index, corpus, tagClaim),
-        ...lexiconCommandHandlers(index, lexicons),
-        ...views.handlers,
-      }, log),
+        log,
+      ),
     );
     setTimeout(() => void store.ready(), 0); // read the annotations off the activation path
-    const firstRun = new Promise<boolean>((resolve) => setTimeout(() => resolve(showWalkthroughOnFirstRun(context, log)), 0));
+    const firstRun = new Promise<boolean>((resolve) =>
+      setTimeout(() => resolve(showWalkthroughOnFirstRun(context, log)), 0),
+    );
     const activationMs = performance.now() - started;
-    log.info(`Newsmark ${version} (${platform.kind} build) activated in ${activationMs.toFixed(1)} ms in ${platform.host}`);
+    log.info(
+      `Newsmark ${version} (${platform.kind} build) activated in ${activationMs.toFixed(1)} ms in ${platform.host}`,
+    );
     return {
-      version, index, store, dealsTree, highlights, corpus, commands: Commands, activationMs, firstRun, views: views.views,
+      version,
+      index,
+      store,
+      dealsTree,
+      highlights,
+      corpus,
+      commands: Commands,
+      activationMs,
+      firstRun,
+      views: views.views,
       platform: { kind: platform.kind, host: platform.host },
       analysisOf: async (uri) => (await index.getUri(uri))?.analysis,
       onDidAnalyse: index.onDidAnalyse,
@@ -129,7 +188,9 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
     };
   } catch (error) {
     log.error(`activation failed: ${(error as Error).stack ?? error}`);
-    void vscode.window.showErrorMessage(`Cannot activate Newsmark: ${(error as Error).message}`, 'Show Log').then((c) => c && log.show());
+    void vscode.window
+      .showErrorMessage(`Cannot activate Newsmark: ${(error as Error).message}`, 'Show Log')
+      .then((c) => c && log.show());
     throw error;
   }
 }

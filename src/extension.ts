@@ -11,11 +11,14 @@ import { nodePlatform } from './editor/nodePlatform';
 export type { NewsmarkApi } from './activation';
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
-  return activateNewsmark(context, nodePlatform({
-    indexWorkerScript: context.asAbsolutePath('dist/indexWorker.js'),
-    // the engine is required on first analysis, not now: activation does not load its code and data
-    engineScript: context.asAbsolutePath('dist/engine.js'),
-  }));
+  return activateNewsmark(
+    context,
+    nodePlatform({
+      indexWorkerScript: context.asAbsolutePath('dist/indexWorker.js'),
+      // the engine is required on first analysis, not now: activation does not load its code and data
+      engineScript: context.asAbsolutePath('dist/engine.js'),
+    }),
+  );
 }
 
 /** Every annotation change still in memory goes to its file before the window closes. */

@@ -48,15 +48,19 @@ async function suite(name, command, args, { counts = 'json', env = {} } = {}) {
   const result = await runTee(command, args, { ...process.env, NEWSMARK_TEST_RESULTS: resultsFile, ...env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let count = { passed: 0, failed: 0, skipped: 0 };
-  if (counts === 'json' && fs.existsSync(resultsFile)) count = { skipped: 0, ...JSON.parse(fs.readFileSync(resultsFile, 'utf8')) };
+  if (counts === 'json' && fs.existsSync(resultsFile))
+    count = { skipped: 0, ...JSON.parse(fs.readFileSync(resultsFile, 'utf8')) };
   else if (counts === 'closing' && result.closing) count = result.closing;
-  else if (counts === 'exit') count = result.status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+  else if (counts === 'exit')
+    count = result.status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
   // a suite that died before reporting, or exited non-zero with no failure counted, is a failure
   if (result.status !== 0 && count.failed === 0) count.failed = 1;
   totals.passed += count.passed;
   totals.failed += count.failed;
   totals.skipped += count.skipped;
-  rows.push(`${name.padEnd(15)} ${String(count.passed).padStart(4)} passed ${String(count.failed).padStart(3)} failed ${String(count.skipped).padStart(3)} skipped  ${seconds}s`);
+  rows.push(
+    `${name.padEnd(15)} ${String(count.passed).padStart(4)} passed ${String(count.failed).padStart(3)} failed ${String(count.skipped).padStart(3)} skipped  ${seconds}s`,
+  );
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -66,13 +70,22 @@ await suite('lint', npm, ['run', '--silent', 'lint'], { counts: 'exit' });
 await suite('build', process.execPath, ['esbuild.mjs'], { counts: 'exit' });
 await suite('unit', npx, ['mocha', '--reporter', path.join('test', 'reporters', 'countingSpec.cjs')]);
 if (process.env.NEWSMARK_SKIP_VSCODE === '1') {
-  rows.push('integration     skipped (NEWSMARK_SKIP_VSCODE=1)', 'ui              skipped (NEWSMARK_SKIP_VSCODE=1)', 'ui-map          skipped (NEWSMARK_SKIP_VSCODE=1)', 'integration-web skipped (NEWSMARK_SKIP_VSCODE=1)', 'web             skipped (NEWSMARK_SKIP_VSCODE=1)', 'package         skipped (NEWSMARK_SKIP_VSCODE=1)');
+  rows.push(
+    'integration     skipped (NEWSMARK_SKIP_VSCODE=1)',
+    'ui              skipped (NEWSMARK_SKIP_VSCODE=1)',
+    'ui-map          skipped (NEWSMARK_SKIP_VSCODE=1)',
+    'integration-web skipped (NEWSMARK_SKIP_VSCODE=1)',
+    'web             skipped (NEWSMARK_SKIP_VSCODE=1)',
+    'package         skipped (NEWSMARK_SKIP_VSCODE=1)',
+  );
   totals.skipped += 6;
 } else {
   await suite('integration', process.execPath, [path.join('test', 'integration', 'run.mjs')], { counts: 'closing' });
   await suite('ui', process.execPath, [path.join('test', 'ui', 'ui-check.mjs')], { counts: 'exit' });
   await suite('ui-map', process.execPath, [path.join('test', 'ui', 'map-check.mjs')], { counts: 'exit' });
-  await suite('integration-web', process.execPath, [path.join('test', 'integration', 'run.mjs'), '--web'], { counts: 'closing' });
+  await suite('integration-web', process.execPath, [path.join('test', 'integration', 'run.mjs'), '--web'], {
+    counts: 'closing',
+  });
   await suite('web', process.execPath, [path.join('test', 'web', 'web-check.mjs')], { counts: 'exit' });
   await suite('package', process.execPath, [path.join('test', 'package', 'package-check.mjs')], { counts: 'exit' });
 }

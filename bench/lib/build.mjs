@@ -33,12 +33,24 @@ export async function buildBundles({ profile = false } = {}) {
   // runs, and all bundles (and the row-3 equality checks between them) must see the same code.
   const snapshot = join(dir, 'src-snapshot');
   cpSync(join(ROOT, 'src'), join(snapshot, 'src'), { recursive: true });
-  for (const file of ['bench/engine.ts', 'bench/mapGraph.ts', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, file), join(snapshot, file));
+  for (const file of ['bench/engine.ts', 'bench/mapGraph.ts', 'tsconfig.json', 'package.json'])
+    cpSync(join(ROOT, file), join(snapshot, file));
   const sourceHash = hashTree(join(snapshot, 'src'));
   // the persisted facts (--cache, the index's storage) are keyed by the build, as esbuild.mjs stamps it
-  const stamped = { ...PRODUCTION, define: { ...PRODUCTION.define, ENGINE_FINGERPRINT: JSON.stringify(`bench-${sourceHash}`) } };
+  const stamped = {
+    ...PRODUCTION,
+    define: { ...PRODUCTION.define, ENGINE_FINGERPRINT: JSON.stringify(`bench-${sourceHash}`) },
+  };
   const options = profile
-    ? { ...stamped, minify: false, minifyWhitespace: true, minifySyntax: true, keepNames: true, sourcemap: 'external', sourcesContent: false }
+    ? {
+        ...stamped,
+        minify: false,
+        minifyWhitespace: true,
+        minifySyntax: true,
+        keepNames: true,
+        sourcemap: 'external',
+        sourcesContent: false,
+      }
     : stamped;
   const from = { absWorkingDir: snapshot, nodePaths: [join(ROOT, 'node_modules')] };
   const engine = join(dir, 'engine.cjs');
@@ -52,18 +64,63 @@ export async function buildBundles({ profile = false } = {}) {
   const extensionEngine = join(dir, 'engine.js');
   const mapGraph = join(dir, 'mapGraph.cjs');
   // row 7: the deal map's webview as esbuild.mjs --production makes it (browser, minified)
-  const webview = { ...options, platform: 'browser', target: 'chrome114', format: 'iife', define: {}, sourcemap: false };
+  const webview = {
+    ...options,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    define: {},
+    sourcemap: false,
+  };
   await Promise.all([
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'bench', 'mapGraph.ts')], outfile: mapGraph }),
-    esbuild.build({ ...webview, ...from, entryPoints: { dealMap: join(snapshot, 'src', 'webview', 'dealMap', 'main.ts') }, outdir: join(dir, 'webview') }),
-    esbuild.build({ ...webview, ...from, format: 'esm', entryPoints: { dealMap: join(snapshot, 'src', 'webview', 'dealMap', 'dealMap.css') }, outdir: join(dir, 'webview') }),
+    esbuild.build({
+      ...webview,
+      ...from,
+      entryPoints: { dealMap: join(snapshot, 'src', 'webview', 'dealMap', 'main.ts') },
+      outdir: join(dir, 'webview'),
+    }),
+    esbuild.build({
+      ...webview,
+      ...from,
+      format: 'esm',
+      entryPoints: { dealMap: join(snapshot, 'src', 'webview', 'dealMap', 'dealMap.css') },
+      outdir: join(dir, 'webview'),
+    }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'cli', 'main.ts')], outfile: cli }),
-    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'extension.ts')], outfile: extension, external: ['vscode'] }),
-    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'editor', 'indexWorker.ts')], outfile: indexWorker }),
-    esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'src', 'core', 'engine.ts')], outfile: extensionEngine }),
+    esbuild.build({
+      ...options,
+      ...from,
+      entryPoints: [join(snapshot, 'src', 'extension.ts')],
+      outfile: extension,
+      external: ['vscode'],
+    }),
+    esbuild.build({
+      ...options,
+      ...from,
+      entryPoints: [join(snapshot, 'src', 'editor', 'indexWorker.ts')],
+      outfile: indexWorker,
+    }),
+    esbuild.build({
+      ...options,
+      ...from,
+      entryPoints: [join(snapshot, 'src', 'core', 'engine.ts')],
+      outfile: extensionEngine,
+    }),
     esbuild.build({ ...options, ...from, entryPoints: [join(snapshot, 'bench', 'engine.ts')], outfile: engine }),
   ]);
-  return { dir, snapshot, sourceHash, engine, cli, extension, extensionEngine, indexWorker, mapGraph, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    snapshot,
+    sourceHash,
+    engine,
+    cli,
+    extension,
+    extensionEngine,
+    indexWorker,
+    mapGraph,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A short hash of every file under `root` (paths and contents), to tie results to the code. */

@@ -32,11 +32,19 @@ export function chunksOf(text) {
     const blank = line.trim() === '';
     if (fence) {
       const close = FENCE.exec(line);
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.trim() === close[1]) fence = null;
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.trim() === close[1])
+        fence = null;
     } else if (html) {
       if (line.toLowerCase().includes(html)) html = null;
     } else {
-      const canStart = lineStart > 0 && (ATX.test(line) || (previousBlank && !blank && /^\S/.test(line) && !LIST_MARKER.test(line) && !BREAK_OR_FRONT_MATTER.test(line)));
+      const canStart =
+        lineStart > 0 &&
+        (ATX.test(line) ||
+          (previousBlank &&
+            !blank &&
+            /^\S/.test(line) &&
+            !LIST_MARKER.test(line) &&
+            !BREAK_OR_FRONT_MATTER.test(line)));
       if (canStart) starts.push(lineStart);
       const open = FENCE.exec(line);
       if (open) fence = open[1];
@@ -49,5 +57,8 @@ export function chunksOf(text) {
     previousBlank = blank;
     lineStart = lineEnd + 1;
   }
-  return starts.map((start, i) => ({ start, text: text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length) }));
+  return starts.map((start, i) => ({
+    start,
+    text: text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length),
+  }));
 }

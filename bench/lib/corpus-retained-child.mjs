@@ -28,4 +28,6 @@ for (let i = 0; i < n; i++) {
 }
 const after = settledHeap();
 const textBytes = texts.reduce((s, t) => s + t.length * 2, 0); // UTF-16 in the heap (one-byte strings take half)
-process.stdout.write(`${JSON.stringify({ articles: n, retainedPerArticle: (after - before) / n, textHeldPerArticle: textBytes / n / 2, analyseMsPerArticle: analyseMs / n, kept: kept.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ articles: n, retainedPerArticle: (after - before) / n, textHeldPerArticle: textBytes / n / 2, analyseMsPerArticle: analyseMs / n, kept: kept.length })}\n`,
+);

@@ -8,16 +8,135 @@ import { join } from 'node:path';
 import { mulberry32, pick, int } from './prng.mjs';
 
 const REAL_ORGS = [
-  'OpenAI', 'Microsoft', 'Amazon Web Services', 'AWS', 'NVIDIA', 'Google', 'Alphabet', 'Meta', 'Anthropic', 'Oracle', 'CoreWeave',
-  'AMD', 'Intel', 'TSMC', 'Samsung', 'SoftBank', 'Apple', 'Broadcom', 'xAI', 'Mistral AI', 'IBM', 'Salesforce', 'Arm', 'Qualcomm',
+  'OpenAI',
+  'Microsoft',
+  'Amazon Web Services',
+  'AWS',
+  'NVIDIA',
+  'Google',
+  'Alphabet',
+  'Meta',
+  'Anthropic',
+  'Oracle',
+  'CoreWeave',
+  'AMD',
+  'Intel',
+  'TSMC',
+  'Samsung',
+  'SoftBank',
+  'Apple',
+  'Broadcom',
+  'xAI',
+  'Mistral AI',
+  'IBM',
+  'Salesforce',
+  'Arm',
+  'Qualcomm',
 ];
-const SYLLABLES = ['vor', 'lan', 'tix', 'mer', 'cor', 'va', 'nex', 'lu', 'ra', 'sol', 'ion', 'thra', 'ka', 'zen', 'mi', 'dra', 'fel', 'quo', 'bri', 'tal'];
-const ORG_SUFFIXES = ['Labs', 'Systems', 'Technologies', 'AI', 'Compute', 'Networks', 'Energy', 'Capital', 'Ventures', 'Robotics', 'Inc.', 'Group'];
-const GIVEN = ['Sarah', 'David', 'Priya', 'Chen', 'Maria', 'James', 'Amara', 'Lukas', 'Yuki', 'Omar', 'Elena', 'Tunde', 'Noelle', 'Ravi', 'Ingrid'];
-const FAMILY = ['Walsh', 'Okafor', 'Lindqvist', 'Tanaka', 'Moreau', 'Adeyemi', 'Ramanathan', 'Kowalski', 'Haddad', 'Ferreira', 'Brennan', 'Novak'];
-const ROLES = ['chief executive', 'CEO', 'CFO', 'chief technology officer', 'president', 'head of infrastructure', 'general partner', 'analyst'];
-const PLACES = ['San Francisco', 'Seattle', 'London', 'Paris', 'Tokyo', 'Singapore', 'Berlin', 'Austin', 'Toronto', 'Bangalore', 'Zhejiang'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SYLLABLES = [
+  'vor',
+  'lan',
+  'tix',
+  'mer',
+  'cor',
+  'va',
+  'nex',
+  'lu',
+  'ra',
+  'sol',
+  'ion',
+  'thra',
+  'ka',
+  'zen',
+  'mi',
+  'dra',
+  'fel',
+  'quo',
+  'bri',
+  'tal',
+];
+const ORG_SUFFIXES = [
+  'Labs',
+  'Systems',
+  'Technologies',
+  'AI',
+  'Compute',
+  'Networks',
+  'Energy',
+  'Capital',
+  'Ventures',
+  'Robotics',
+  'Inc.',
+  'Group',
+];
+const GIVEN = [
+  'Sarah',
+  'David',
+  'Priya',
+  'Chen',
+  'Maria',
+  'James',
+  'Amara',
+  'Lukas',
+  'Yuki',
+  'Omar',
+  'Elena',
+  'Tunde',
+  'Noelle',
+  'Ravi',
+  'Ingrid',
+];
+const FAMILY = [
+  'Walsh',
+  'Okafor',
+  'Lindqvist',
+  'Tanaka',
+  'Moreau',
+  'Adeyemi',
+  'Ramanathan',
+  'Kowalski',
+  'Haddad',
+  'Ferreira',
+  'Brennan',
+  'Novak',
+];
+const ROLES = [
+  'chief executive',
+  'CEO',
+  'CFO',
+  'chief technology officer',
+  'president',
+  'head of infrastructure',
+  'general partner',
+  'analyst',
+];
+const PLACES = [
+  'San Francisco',
+  'Seattle',
+  'London',
+  'Paris',
+  'Tokyo',
+  'Singapore',
+  'Berlin',
+  'Austin',
+  'Toronto',
+  'Bangalore',
+  'Zhejiang',
+];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const PRODUCTS = ['GPUs', 'accelerators', 'CPUs', 'servers', 'data centers', 'AI chips', 'inference clusters'];
 
 function syllableName(rng) {
@@ -34,18 +153,65 @@ function makeWorld(rng) {
 const figures = {
   money: (rng) => {
     const unit = pick(rng, ['million', 'billion', 'billion', 'trillion', 'bn', 'm']);
-    const n = unit === 'trillion' ? (int(rng, 5, 30) / 10).toString() : unit === 'million' || unit === 'm' ? String(int(rng, 5, 900)) : String(int(rng, 1, 120));
+    const n =
+      unit === 'trillion'
+        ? (int(rng, 5, 30) / 10).toString()
+        : unit === 'million' || unit === 'm'
+          ? String(int(rng, 5, 900))
+          : String(int(rng, 1, 120));
     const cur = pick(rng, ['$', '$', '$', 'US$', '€', '£']);
     return unit === 'bn' || unit === 'm' ? `${cur}${n}${unit}` : `${cur}${n} ${unit}`;
   },
-  moneyRange: (rng) => { const a = int(rng, 2, 40); return `$${a} billion to $${a + int(rng, 2, 20)} billion`; },
-  percent: (rng) => pick(rng, [`${int(rng, 1, 95)}%`, `${int(rng, 1, 60)}.${int(rng, 1, 9)}%`, `${int(rng, 2, 80)} percent`, `between ${int(rng, 2, 9)}% and ${int(rng, 10, 20)}%`]),
-  power: (rng) => pick(rng, [`${int(rng, 1, 9)}.${int(rng, 0, 9)} gigawatts`, `${int(rng, 50, 900)} MW`, `${int(rng, 1, 10)} GW`, `${int(rng, 100, 950)} megawatts`]),
-  count: (rng) => pick(rng, [`${int(rng, 2, 900)},000 ${pick(rng, PRODUCTS)}`, `hundreds of thousands of ${pick(rng, PRODUCTS)}`, `${int(rng, 2, 40)} million users`, `${int(rng, 100, 9000)} employees`]),
-  date: (rng) => pick(rng, [`${pick(rng, MONTHS)} ${int(rng, 1, 28)}, ${int(rng, 2019, 2027)}`, `Q${int(rng, 1, 4)} ${int(rng, 2023, 2027)}`, `${pick(rng, MONTHS)} ${int(rng, 2020, 2027)}`, `the end of ${int(rng, 2025, 2030)}`]),
-  duration: (rng) => pick(rng, [`${pick(rng, ['five', 'seven', 'ten', 'three'])}-year`, `${int(rng, 6, 36)} months`, `${int(rng, 2, 15)} years`]),
-  rate: (rng) => pick(rng, [`$${int(rng, 1, 9)}.${int(rng, 10, 99)} per GPU-hour`, `${int(rng, 10, 400)} tokens per second`, `$${int(rng, 2, 90)} per million tokens`]),
-  rank: (rng) => pick(rng, [`No. ${int(rng, 1, 5)}`, `the ${pick(rng, ['second', 'third', 'fourth'])}-largest`, `top ${int(rng, 3, 10)}`]),
+  moneyRange: (rng) => {
+    const a = int(rng, 2, 40);
+    return `$${a} billion to $${a + int(rng, 2, 20)} billion`;
+  },
+  percent: (rng) =>
+    pick(rng, [
+      `${int(rng, 1, 95)}%`,
+      `${int(rng, 1, 60)}.${int(rng, 1, 9)}%`,
+      `${int(rng, 2, 80)} percent`,
+      `between ${int(rng, 2, 9)}% and ${int(rng, 10, 20)}%`,
+    ]),
+  power: (rng) =>
+    pick(rng, [
+      `${int(rng, 1, 9)}.${int(rng, 0, 9)} gigawatts`,
+      `${int(rng, 50, 900)} MW`,
+      `${int(rng, 1, 10)} GW`,
+      `${int(rng, 100, 950)} megawatts`,
+    ]),
+  count: (rng) =>
+    pick(rng, [
+      `${int(rng, 2, 900)},000 ${pick(rng, PRODUCTS)}`,
+      `hundreds of thousands of ${pick(rng, PRODUCTS)}`,
+      `${int(rng, 2, 40)} million users`,
+      `${int(rng, 100, 9000)} employees`,
+    ]),
+  date: (rng) =>
+    pick(rng, [
+      `${pick(rng, MONTHS)} ${int(rng, 1, 28)}, ${int(rng, 2019, 2027)}`,
+      `Q${int(rng, 1, 4)} ${int(rng, 2023, 2027)}`,
+      `${pick(rng, MONTHS)} ${int(rng, 2020, 2027)}`,
+      `the end of ${int(rng, 2025, 2030)}`,
+    ]),
+  duration: (rng) =>
+    pick(rng, [
+      `${pick(rng, ['five', 'seven', 'ten', 'three'])}-year`,
+      `${int(rng, 6, 36)} months`,
+      `${int(rng, 2, 15)} years`,
+    ]),
+  rate: (rng) =>
+    pick(rng, [
+      `$${int(rng, 1, 9)}.${int(rng, 10, 99)} per GPU-hour`,
+      `${int(rng, 10, 400)} tokens per second`,
+      `$${int(rng, 2, 90)} per million tokens`,
+    ]),
+  rank: (rng) =>
+    pick(rng, [
+      `No. ${int(rng, 1, 5)}`,
+      `the ${pick(rng, ['second', 'third', 'fourth'])}-largest`,
+      `top ${int(rng, 3, 10)}`,
+    ]),
   multiplier: (rng) => pick(rng, [`${int(rng, 2, 10)}x`, 'twice', `${int(rng, 2, 5)} times`, 'threefold']),
   qualifier: (rng) => pick(rng, ['', '', 'about ', 'up to ', 'more than ', 'nearly ', 'roughly ']),
 };
@@ -59,19 +225,32 @@ function sentenceTemplates(rng, w) {
   if (b === a) b = pick(rng, w.invented);
   return [
     () => `${a} agreed to acquire ${b} for ${q()}${figures.money(rng)}, the companies said on ${figures.date(rng)}.`,
-    () => `${a} will invest ${q()}${figures.money(rng)} in ${b} over ${figures.duration(rng)} as part of a broader partnership.`,
-    () => `${b} raised ${figures.money(rng)} in a Series ${pick(rng, ['A', 'B', 'C', 'D'])} round led by ${a}, valuing the company at ${figures.money(rng)}.`,
-    () => `${a} signed a ${figures.duration(rng)} cloud contract worth ${figures.moneyRange(rng)} with ${b} for ${figures.count(rng)}.`,
-    () => `Under the supply agreement, ${b} will deliver ${q()}${figures.count(rng)} and ${figures.power(rng)} of capacity to ${a} by ${figures.date(rng)}.`,
-    () => `${a} and ${b} announced a joint venture in ${pick(rng, PLACES)} with ${figures.power(rng)} of data-center capacity.`,
-    () => `${a} took a ${figures.percent(rng)} equity stake in ${b}, ${pick(rng, ['according to a filing', 'people familiar with the matter said', 'the company confirmed'])}.`,
-    () => `Revenue at ${a} grew ${figures.percent(rng)} year over year to ${figures.money(rng)} in ${figures.date(rng)}.`,
-    () => `“${pick(rng, ['Compute is the bottleneck', 'This deal changes the economics', 'We are only at the beginning', 'Demand keeps outrunning supply'])},” said ${person()}, ${pick(rng, ROLES)} of ${a}.`,
-    () => `${person()}, ${pick(rng, ROLES)} at ${b}, said the company now ranks ${figures.rank(rng)} in the market and runs ${figures.multiplier(rng)} faster than a year ago.`,
-    () => `Prices fell to ${figures.rate(rng)}, ${figures.percent(rng)} below what ${a} charged in ${figures.date(rng)}.`,
-    () => `${a} licensed its models to ${b} under a ${figures.duration(rng)} agreement that includes a revenue share of ${figures.percent(rng)}.`,
-    () => `Shares of ${a} rose ${figures.percent(rng)} after the announcement, adding ${figures.money(rng)} in market value.`,
-    () => `The company employs ${figures.count(rng)} and plans to hire ${figures.multiplier(rng)} as many engineers in ${pick(rng, PLACES)}.`,
+    () =>
+      `${a} will invest ${q()}${figures.money(rng)} in ${b} over ${figures.duration(rng)} as part of a broader partnership.`,
+    () =>
+      `${b} raised ${figures.money(rng)} in a Series ${pick(rng, ['A', 'B', 'C', 'D'])} round led by ${a}, valuing the company at ${figures.money(rng)}.`,
+    () =>
+      `${a} signed a ${figures.duration(rng)} cloud contract worth ${figures.moneyRange(rng)} with ${b} for ${figures.count(rng)}.`,
+    () =>
+      `Under the supply agreement, ${b} will deliver ${q()}${figures.count(rng)} and ${figures.power(rng)} of capacity to ${a} by ${figures.date(rng)}.`,
+    () =>
+      `${a} and ${b} announced a joint venture in ${pick(rng, PLACES)} with ${figures.power(rng)} of data-center capacity.`,
+    () =>
+      `${a} took a ${figures.percent(rng)} equity stake in ${b}, ${pick(rng, ['according to a filing', 'people familiar with the matter said', 'the company confirmed'])}.`,
+    () =>
+      `Revenue at ${a} grew ${figures.percent(rng)} year over year to ${figures.money(rng)} in ${figures.date(rng)}.`,
+    () =>
+      `“${pick(rng, ['Compute is the bottleneck', 'This deal changes the economics', 'We are only at the beginning', 'Demand keeps outrunning supply'])},” said ${person()}, ${pick(rng, ROLES)} of ${a}.`,
+    () =>
+      `${person()}, ${pick(rng, ROLES)} at ${b}, said the company now ranks ${figures.rank(rng)} in the market and runs ${figures.multiplier(rng)} faster than a year ago.`,
+    () =>
+      `Prices fell to ${figures.rate(rng)}, ${figures.percent(rng)} below what ${a} charged in ${figures.date(rng)}.`,
+    () =>
+      `${a} licensed its models to ${b} under a ${figures.duration(rng)} agreement that includes a revenue share of ${figures.percent(rng)}.`,
+    () =>
+      `Shares of ${a} rose ${figures.percent(rng)} after the announcement, adding ${figures.money(rng)} in market value.`,
+    () =>
+      `The company employs ${figures.count(rng)} and plans to hire ${figures.multiplier(rng)} as many engineers in ${pick(rng, PLACES)}.`,
   ];
 }
 
@@ -80,23 +259,43 @@ function paragraph(rng, w) {
   return Array.from({ length: n }, () => pick(rng, sentenceTemplates(rng, w))()).join(' ');
 }
 
-const bold = (rng, s) => (rng() < 0.35 ? s.replace(/(\$[\d.,]+ ?(?:million|billion|trillion|bn|m)?|\d+(?:\.\d+)?%)/, '**$1**') : s);
+const bold = (rng, s) =>
+  rng() < 0.35 ? s.replace(/(\$[\d.,]+ ?(?:million|billion|trillion|bn|m)?|\d+(?:\.\d+)?%)/, '**$1**') : s;
 
 function markdownArticle(rng, w, target) {
   const a = pick(rng, REAL_ORGS);
-  const parts = [`# ${a} ${pick(rng, ['expands', 'bets big on', 'rethinks', 'doubles down on'])} ${pick(rng, ['AI infrastructure', 'compute', 'chips', 'the cloud'])}`, '',
-    `*${pick(rng, PLACES)}, ${figures.date(rng)}* — ${bold(rng, paragraph(rng, w))}`, ''];
+  const parts = [
+    `# ${a} ${pick(rng, ['expands', 'bets big on', 'rethinks', 'doubles down on'])} ${pick(rng, ['AI infrastructure', 'compute', 'chips', 'the cloud'])}`,
+    '',
+    `*${pick(rng, PLACES)}, ${figures.date(rng)}* — ${bold(rng, paragraph(rng, w))}`,
+    '',
+  ];
   let section = 0;
   const length = () => parts.reduce((n, line) => n + line.length + 1, 0);
   while (length() < target) {
     const r = rng();
-    if (r < 0.15) parts.push(`## ${pick(rng, ['The deal', 'Context', 'What it means', 'Numbers', 'Reaction', 'Background'])} ${++section}`, '');
+    if (r < 0.15)
+      parts.push(
+        `## ${pick(rng, ['The deal', 'Context', 'What it means', 'Numbers', 'Reaction', 'Background'])} ${++section}`,
+        '',
+      );
     else if (r < 0.35) {
       for (let i = int(rng, 2, 4); i > 0; i--) parts.push(`- ${bold(rng, pick(rng, sentenceTemplates(rng, w))())}`);
       parts.push(rng() < 0.5 ? '' : paragraph(rng, w), ''); // a list followed by a lazy line, as in the seeds
     } else if (r < 0.42) parts.push(`> ${pick(rng, sentenceTemplates(rng, w))()}`, '');
-    else if (r < 0.47) parts.push(`See [the filing](https://example.com/filings/${int(rng, 1000, 9999)}) and https://news.example.org/${int(rng, 1, 99999)} for details.`, '');
-    else if (r < 0.5) parts.push('| Company | Value |', '|---|---|', `| ${pick(rng, w.invented)} | ${figures.money(rng)} |`, `| ${pick(rng, REAL_ORGS)} | ${figures.percent(rng)} |`, '');
+    else if (r < 0.47)
+      parts.push(
+        `See [the filing](https://example.com/filings/${int(rng, 1000, 9999)}) and https://news.example.org/${int(rng, 1, 99999)} for details.`,
+        '',
+      );
+    else if (r < 0.5)
+      parts.push(
+        '| Company | Value |',
+        '|---|---|',
+        `| ${pick(rng, w.invented)} | ${figures.money(rng)} |`,
+        `| ${pick(rng, REAL_ORGS)} | ${figures.percent(rng)} |`,
+        '',
+      );
     else if (r < 0.52) parts.push('```', `capacity_gw = ${int(rng, 1, 9)}`, '```', '');
     else parts.push(bold(rng, paragraph(rng, w)), '');
   }
@@ -104,12 +303,17 @@ function markdownArticle(rng, w, target) {
 }
 
 function plainArticle(rng, w, target) {
-  const lines = [`${pick(rng, REAL_ORGS)} ${pick(rng, ['signs', 'closes', 'announces', 'confirms'])} ${pick(rng, ['deal', 'partnership', 'acquisition', 'funding round'])}`,
-    `${pick(rng, PLACES).toUpperCase()}, ${figures.date(rng)} – ${paragraph(rng, w)}`];
+  const lines = [
+    `${pick(rng, REAL_ORGS)} ${pick(rng, ['signs', 'closes', 'announces', 'confirms'])} ${pick(rng, ['deal', 'partnership', 'acquisition', 'funding round'])}`,
+    `${pick(rng, PLACES).toUpperCase()}, ${figures.date(rng)} – ${paragraph(rng, w)}`,
+  ];
   while (lines.reduce((n, line) => n + line.length + 1, 0) < target) {
     const r = rng();
     if (r < 0.1) lines.push(`• ${pick(rng, sentenceTemplates(rng, w))()}`);
-    else if (r < 0.14) lines.push(`More at https://www.example.com/news/${int(rng, 1, 99999)} or press@${syllableName(rng).toLowerCase()}.com.`);
+    else if (r < 0.14)
+      lines.push(
+        `More at https://www.example.com/news/${int(rng, 1, 99999)} or press@${syllableName(rng).toLowerCase()}.com.`,
+      );
     else lines.push(paragraph(rng, w));
   }
   return lines.join('\n');

@@ -46,7 +46,8 @@ function toRanges(pieces, text) {
   };
   for (const { analysis, shift } of pieces) {
     for (const f of analysis.figures) add(`figure.${f.kind}`, f.start + shift, f.end + shift);
-    for (const e of analysis.entities) for (const m of e.mentions) add(`entity.${e.type}`, m.start + shift, m.end + shift);
+    for (const e of analysis.entities)
+      for (const m of e.mentions) add(`entity.${e.type}`, m.start + shift, m.end + shift);
   }
   return byKind;
 }
@@ -156,9 +157,24 @@ for (let i = 0; i < config.edits; i++) {
 }
 
 const chunks = chunksOf(text);
-process.stdout.write(`${JSON.stringify({
-  size: config.size, chars: original.length, bytes: Buffer.byteLength(original), edits: config.edits, seed: config.seed, kinds, times,
-  changedAnalyses, cachedMismatches, incAnalysisExact, incAnalysisAgreement: incAnalysisAgreement / config.edits,
-  chunks: { count: chunks.length, maxChars: Math.max(...chunks.map((c) => c.text.length)), medianChars: chunks.map((c) => c.text.length).sort((a, b) => a - b)[chunks.length >> 1] },
-  incAnalysisStats,
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    size: config.size,
+    chars: original.length,
+    bytes: Buffer.byteLength(original),
+    edits: config.edits,
+    seed: config.seed,
+    kinds,
+    times,
+    changedAnalyses,
+    cachedMismatches,
+    incAnalysisExact,
+    incAnalysisAgreement: incAnalysisAgreement / config.edits,
+    chunks: {
+      count: chunks.length,
+      maxChars: Math.max(...chunks.map((c) => c.text.length)),
+      medianChars: chunks.map((c) => c.text.length).sort((a, b) => a - b)[chunks.length >> 1],
+    },
+    incAnalysisStats,
+  })}\n`,
+);

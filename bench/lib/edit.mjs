@@ -13,7 +13,12 @@ export async function editRow({ bundles, edits, seed, log }) {
   const out = lastJson(r.stdout);
   out.ways = {};
   for (const [name, times] of Object.entries(out.times)) {
-    out.ways[name] = { p50: median(times), p95: quantile(times, 0.95), max: Math.max(...times), mean: times.reduce((a, b) => a + b, 0) / times.length };
+    out.ways[name] = {
+      p50: median(times),
+      p95: quantile(times, 0.95),
+      max: Math.max(...times),
+      mean: times.reduce((a, b) => a + b, 0) / times.length,
+    };
   }
   return out;
 }

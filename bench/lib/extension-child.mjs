@@ -45,7 +45,13 @@ function stub(path, isResult = false) {
 /** The module's value exports (classes, namespaces, enums, functions), read from @types/vscode. */
 function fakeVscode() {
   const typings = readFileSync(createRequire(import.meta.url).resolve('@types/vscode/index.d.ts'), 'utf8');
-  const names = new Set([...typings.matchAll(/^(?:\t| {4})export (?:declare )?(?:class|namespace|enum|function|const|let) ([A-Za-z_]\w*)/gm)].map((m) => m[1]));
+  const names = new Set(
+    [
+      ...typings.matchAll(
+        /^(?:\t| {4})export (?:declare )?(?:class|namespace|enum|function|const|let) ([A-Za-z_]\w*)/gm,
+      ),
+    ].map((m) => m[1]),
+  );
   return Object.fromEntries([...names].map((name) => [name, stub(`vscode.${name}`)]));
 }
 
@@ -55,15 +61,27 @@ Module._load = function loadWithFakeVscode(request, ...rest) {
   return request === 'vscode' ? vscode : load.call(this, request, ...rest);
 };
 
-const memento = { get: (_key, fallback) => fallback, update: async () => undefined, keys: () => [], setKeysForSync: () => undefined };
-const context = new Proxy({
-  subscriptions: [],
-  extension: { id: `${packageJSON.publisher}.${packageJSON.name}`, packageJSON, extensionPath: dirname(packageJsonPath) },
-  extensionPath: dirname(packageJsonPath),
-  asAbsolutePath: (p) => `${dirname(packageJsonPath)}/${p}`,
-  globalState: memento,
-  workspaceState: memento,
-}, { get: (target, prop) => (prop in target ? target[prop] : stub(`context.${String(prop)}`)) });
+const memento = {
+  get: (_key, fallback) => fallback,
+  update: async () => undefined,
+  keys: () => [],
+  setKeysForSync: () => undefined,
+};
+const context = new Proxy(
+  {
+    subscriptions: [],
+    extension: {
+      id: `${packageJSON.publisher}.${packageJSON.name}`,
+      packageJSON,
+      extensionPath: dirname(packageJsonPath),
+    },
+    extensionPath: dirname(packageJsonPath),
+    asAbsolutePath: (p) => `${dirname(packageJsonPath)}/${p}`,
+    globalState: memento,
+    workspaceState: memento,
+  },
+  { get: (target, prop) => (prop in target ? target[prop] : stub(`context.${String(prop)}`)) },
+);
 
 const result = { requireMs: null, activateMs: null, settledMs: null, error: null, asyncErrors: [] };
 process.on('unhandledRejection', (error) => result.asyncErrors.push(String(error?.message ?? error)));
@@ -81,7 +99,10 @@ try {
   }
   result.subscriptions = context.subscriptions.length;
 } catch (error) {
-  result.error = String(error?.stack ?? error).split('\n').slice(0, 4).join(' | ');
+  result.error = String(error?.stack ?? error)
+    .split('\n')
+    .slice(0, 4)
+    .join(' | ');
 }
 await new Promise((resolve) => setTimeout(resolve, 50)); // let next-tick work surface its errors
 result.vscodeCalls = calls.size;

@@ -28,8 +28,15 @@ async function hostActivation({ bundles, launches, log }) {
     const runs = [];
     for (let i = 0; i < launches; i++) runs.push(await inHost({ bundles, workspace, timeoutS: 300, log }));
     return {
-      launches, activationMs: median(runs.map((r) => r.activationMs)), runs: runs.map((r) => r.activationMs),
-      activateCallMs: median(runs.map((r) => r.activateCallMs)), activateCallCpuMs: median(runs.map((r) => r.activateCallCpuMs ?? NaN)), calls: runs.map((r) => r.activateCallMs), indexMs: median(runs.map((r) => r.indexMs)), node: runs[0].node, vscode: runs[0].vscode,
+      launches,
+      activationMs: median(runs.map((r) => r.activationMs)),
+      runs: runs.map((r) => r.activationMs),
+      activateCallMs: median(runs.map((r) => r.activateCallMs)),
+      activateCallCpuMs: median(runs.map((r) => r.activateCallCpuMs ?? NaN)),
+      calls: runs.map((r) => r.activateCallMs),
+      indexMs: median(runs.map((r) => r.indexMs)),
+      node: runs[0].node,
+      vscode: runs[0].vscode,
     };
   } finally {
     rmSync(join(workspace, '..'), { recursive: true, force: true });
@@ -47,7 +54,8 @@ export async function extensionRow({ bundles, coldRuns, hostLaunches = 3, log })
   };
   log(`row 5: activate() with a fake vscode module, ${coldRuns} cold processes`);
   const runs = [];
-  for (let i = 0; i < coldRuns; i++) runs.push(lastJson((await runNode([CHILD, bundles.extension, join(ROOT, 'package.json')])).stdout));
+  for (let i = 0; i < coldRuns; i++)
+    runs.push(lastJson((await runNode([CHILD, bundles.extension, join(ROOT, 'package.json')])).stdout));
   const ok = runs.filter((r) => !r.error);
   const stub = {
     runs: runs.length,

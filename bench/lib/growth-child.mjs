@@ -17,11 +17,32 @@ const SENTENCE = 'Acme Corp said it raised $5 billion from investors in 2025.';
 
 /** Each family: what doubles, and the text for n of it. */
 const FAMILIES = {
-  'nesting depth (">" per line)': { path: 'deep.md', sizes: [5_000, 10_000, 20_000], text: (n) => `${'>'.repeat(n)} ${SENTENCE}\n` },
-  'nesting depth ("- " per line)': { path: 'deep.md', sizes: [2_000, 4_000, 8_000], text: (n) => `${'- '.repeat(n)}${SENTENCE}\n` },
-  'line length (sentences on one line)': { path: 'line.txt', sizes: [4_000, 8_000, 16_000], text: (n) => `${`${SENTENCE} `.repeat(n)}\n` },
-  'sentence length (words, no period)': { path: 'sentence.txt', sizes: [16_000, 32_000, 64_000], text: (n) => `${'and Acme raised money from investors '.repeat(n / 6)}.\n` },
-  'figures per sentence ("$1 billion in the U.S.")': { path: 'figures.txt', sizes: [1_000, 2_000, 4_000], text: (n) => `Microsoft invested ${Array.from({ length: n }, (_, i) => `$${i + 1} billion`).join(' in the U.S. ')}.\n` },
+  'nesting depth (">" per line)': {
+    path: 'deep.md',
+    sizes: [5_000, 10_000, 20_000],
+    text: (n) => `${'>'.repeat(n)} ${SENTENCE}\n`,
+  },
+  'nesting depth ("- " per line)': {
+    path: 'deep.md',
+    sizes: [2_000, 4_000, 8_000],
+    text: (n) => `${'- '.repeat(n)}${SENTENCE}\n`,
+  },
+  'line length (sentences on one line)': {
+    path: 'line.txt',
+    sizes: [4_000, 8_000, 16_000],
+    text: (n) => `${`${SENTENCE} `.repeat(n)}\n`,
+  },
+  'sentence length (words, no period)': {
+    path: 'sentence.txt',
+    sizes: [16_000, 32_000, 64_000],
+    text: (n) => `${'and Acme raised money from investors '.repeat(n / 6)}.\n`,
+  },
+  'figures per sentence ("$1 billion in the U.S.")': {
+    path: 'figures.txt',
+    sizes: [1_000, 2_000, 4_000],
+    text: (n) =>
+      `Microsoft invested ${Array.from({ length: n }, (_, i) => `$${i + 1} billion`).join(' in the U.S. ')}.\n`,
+  },
 };
 
 /** Each stage of one size, timed once: [ms per stage, the analysis, the output JSON]. */
@@ -44,7 +65,11 @@ function timeStages(family, text) {
     return summary;
   });
   time('shard facts', () => JSON.stringify(engine.shardFactsOf(analysis, facts, 'bench')));
-  const json = time('output', () => JSON.stringify(engine.toExtractOutput([engine.toExtractSource(analysis, '0'.repeat(64))], engine.dealsAcross([analysis]))));
+  const json = time('output', () =>
+    JSON.stringify(
+      engine.toExtractOutput([engine.toExtractSource(analysis, '0'.repeat(64))], engine.dealsAcross([analysis])),
+    ),
+  );
   return { ms, analysis, json };
 }
 
@@ -64,9 +89,27 @@ for (const [name, family] of Object.entries(FAMILIES)) {
     rounds.push(last.map((x) => x.ms));
   }
   out.families[name] = family.sizes.map((n, i) => {
-    const ms = Object.fromEntries(Object.keys(rounds[0][i]).map((stage) => [stage, median(rounds.map((round) => round[i][stage]))]));
-    const ratios = i === 0 ? undefined : Object.fromEntries(Object.keys(ms).map((stage) => [stage, median(rounds.map((round) => round[i][stage] / round[i - 1][stage]))]));
-    return { n, chars: texts[i].length, ms, ratios, outputBytes: Buffer.byteLength(last[i].json), figures: last[i].analysis.figures.length, diagnostics: last[i].analysis.diagnostics.map((d) => d.code) };
+    const ms = Object.fromEntries(
+      Object.keys(rounds[0][i]).map((stage) => [stage, median(rounds.map((round) => round[i][stage]))]),
+    );
+    const ratios =
+      i === 0
+        ? undefined
+        : Object.fromEntries(
+            Object.keys(ms).map((stage) => [
+              stage,
+              median(rounds.map((round) => round[i][stage] / round[i - 1][stage])),
+            ]),
+          );
+    return {
+      n,
+      chars: texts[i].length,
+      ms,
+      ratios,
+      outputBytes: Buffer.byteLength(last[i].json),
+      figures: last[i].analysis.figures.length,
+      diagnostics: last[i].analysis.diagnostics.map((d) => d.code),
+    };
   });
 }
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -15,7 +15,8 @@ const HARNESS = join(ROOT, 'test', 'integration', 'harness');
 export function ensureHost(log) {
   log('host: test/integration/harness/setup.sh');
   const r = spawnSync('bash', [join(HARNESS, 'setup.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`harness/setup.sh failed (exit ${r.status ?? r.signal}): the VS Code test host is not installed`);
+  if (r.status !== 0)
+    throw new Error(`harness/setup.sh failed (exit ${r.status ?? r.signal}): the VS Code test host is not installed`);
 }
 
 async function prepare(bundles) {
@@ -27,13 +28,20 @@ async function prepare(bundles) {
     cpSync(bundles.extension, join(ext, 'dist', 'extension.js'));
     cpSync(bundles.indexWorker, join(ext, 'dist', 'indexWorker.js'));
     // an older snapshot (a before/after comparison) has no engine bundle: its extension.js holds the engine
-    if (bundles.extensionEngine && existsSync(bundles.extensionEngine)) cpSync(bundles.extensionEngine, join(ext, 'dist', 'engine.js'));
+    if (bundles.extensionEngine && existsSync(bundles.extensionEngine))
+      cpSync(bundles.extensionEngine, join(ext, 'dist', 'engine.js'));
   }
   const runner = join(bundles.dir, 'host-runner', 'index.js');
   if (!existsSync(runner)) {
     await esbuild.build({
-      entryPoints: [join(ROOT, 'bench', 'host', 'runner.ts')], outfile: runner,
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning',
+      entryPoints: [join(ROOT, 'bench', 'host', 'runner.ts')],
+      outfile: runner,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'warning',
     });
   }
   return { ext, runner };
@@ -48,11 +56,24 @@ export async function inHost({ bundles, workspace, timeoutS = 900, log }) {
   const out = join(bundles.dir, `host-result-${Date.now()}.json`);
   process.env.NEWSMARK_BENCH_OUT = out; // inherited by code-server and its extension host
   try {
-    const r = await runNode([join(HARNESS, 'run-tests.mjs'), '--extension', ext, '--tests', runner, '--workspace', workspace, '--timeout', String(timeoutS)]);
-    if (!existsSync(out)) throw new Error(`the VS Code host wrote no result (exit ${r.code}):\n${(r.stdout + r.stderr).slice(-3000)}`);
+    const r = await runNode([
+      join(HARNESS, 'run-tests.mjs'),
+      '--extension',
+      ext,
+      '--tests',
+      runner,
+      '--workspace',
+      workspace,
+      '--timeout',
+      String(timeoutS),
+    ]);
+    if (!existsSync(out))
+      throw new Error(`the VS Code host wrote no result (exit ${r.code}):\n${(r.stdout + r.stderr).slice(-3000)}`);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     if (result.error) throw new Error(`in VS Code: ${result.error}`);
-    log(`host: ${workspace}: activate() ${result.activationMs.toFixed(1)} ms${result.indexed ? `, ${result.indexed} articles indexed in ${(result.indexMs / 1000).toFixed(1)} s` : ''}`);
+    log(
+      `host: ${workspace}: activate() ${result.activationMs.toFixed(1)} ms${result.indexed ? `, ${result.indexed} articles indexed in ${(result.indexMs / 1000).toFixed(1)} s` : ''}`,
+    );
     return { ...result, launchWallMs: r.wallMs };
   } finally {
     delete process.env.NEWSMARK_BENCH_OUT;

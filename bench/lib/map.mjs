@@ -32,39 +32,63 @@ async function frames(page, ms, drive) {
   });
   const intervals = times.slice(1).map((t, i) => t - times[i]);
   const seconds = (times[times.length - 1] - times[0]) / 1000;
-  return { frames: times.length, fps: (times.length - 1) / seconds, medianMs: quantile(intervals, 0.5), p95Ms: quantile(intervals, 0.95), maxMs: Math.max(...intervals) };
+  return {
+    frames: times.length,
+    fps: (times.length - 1) / seconds,
+    medianMs: quantile(intervals, 0.5),
+    p95Ms: quantile(intervals, 0.95),
+    maxMs: Math.max(...intervals),
+  };
 }
 
 /** After a gesture: how long until the map is drawn again at its new scale (one redraw, once the input rests). */
 async function redraw(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    const start = performance.now();
-    const wait = () => {
-      if (document.querySelector('.surface.moving')) return requestAnimationFrame(wait);
-      requestAnimationFrame(() => requestAnimationFrame((t) => resolve(t - start)));
-    };
-    wait();
-  }));
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const start = performance.now();
+        const wait = () => {
+          if (document.querySelector('.surface.moving')) return requestAnimationFrame(wait);
+          requestAnimationFrame(() => requestAnimationFrame((t) => resolve(t - start)));
+        };
+        wait();
+      }),
+  );
 }
 
 async function measure(page, bundles, deals, dir, log) {
   const workspace = path.join(dir, `deals-${deals}`);
   const sentences = writeDealWorkspace(workspace, { articles: Math.ceil(deals / 10), dealsPerArticle: 10 });
   const { analyse, Corpus, Lexicon, dealGraph, NO_FILTER } = createRequire(import.meta.url)(bundles.mapGraph);
-  const lexicon = Lexicon.withAdditions(JSON.parse(fs.readFileSync(path.join(workspace, '.newsmark', 'lexicon.json'), 'utf8')));
+  const lexicon = Lexicon.withAdditions(
+    JSON.parse(fs.readFileSync(path.join(workspace, '.newsmark', 'lexicon.json'), 'utf8')),
+  );
   const corpus = new Corpus();
   for (const file of fs.readdirSync(workspace).filter((f) => f.endsWith('.md'))) {
-    corpus.update(file, analyse({ path: file, text: fs.readFileSync(path.join(workspace, file), 'utf8') }, { lexicon }));
+    corpus.update(
+      file,
+      analyse({ path: file, text: fs.readFileSync(path.join(workspace, file), 'utf8') }, { lexicon }),
+    );
   }
   const started = performance.now();
   const corpusDeals = corpus.deals();
   const graph = dealGraph({ deals: corpusDeals, filter: NO_FILTER, typeOf: (id) => corpus.entity(id)?.type });
   const graphMs = performance.now() - started;
-  log(`row 7: ${sentences} deal sentences → ${corpusDeals.length} deals → ${graph.edges.length} edges, ${graph.nodes.length} nodes${graph.clustered ? ' (clustered)' : ''} in ${graphMs.toFixed(0)} ms`);
+  log(
+    `row 7: ${sentences} deal sentences → ${corpusDeals.length} deals → ${graph.edges.length} edges, ${graph.nodes.length} nodes${graph.clustered ? ' (clustered)' : ''} in ${graphMs.toFixed(0)} ms`,
+  );
   await page.reload();
   await page.waitForFunction(() => window.__posted?.some((m) => m.type === 'ready'));
-  await page.evaluate((message) => window.postMessage(message, '*'), { type: 'graph', seq: 1, graph, filter: NO_FILTER, isIndexing: false });
-  await page.waitForFunction(() => window.__posted.some((m) => m.type === 'state' && m.state.seq === 1), null, { timeout: 120_000 });
+  await page.evaluate((message) => window.postMessage(message, '*'), {
+    type: 'graph',
+    seq: 1,
+    graph,
+    filter: NO_FILTER,
+    isIndexing: false,
+  });
+  await page.waitForFunction(() => window.__posted.some((m) => m.type === 'state' && m.state.seq === 1), null, {
+    timeout: 120_000,
+  });
   const state = await page.evaluate(() => window.__posted.find((m) => m.type === 'state' && m.state.seq === 1).state);
   const idle = await frames(page, 2000);
   // the input comes once a frame, as from a mouse: a drag in a loop, then the wheel in and out
@@ -72,17 +96,35 @@ async function measure(page, bundles, deals, dir, log) {
   pan.redrawMs = await redraw(page);
   const zoom = await frames(page, 0, () => page.evaluate(() => gesture('zoom', 120)));
   zoom.redrawMs = await redraw(page);
-  return { deals: corpusDeals.length, edges: graph.edges.length, nodes: graph.nodes.length, clustered: graph.clustered, graphMs, layoutMs: state.layoutMs, drawnEdges: state.edgeCount, idle, pan, zoom };
+  return {
+    deals: corpusDeals.length,
+    edges: graph.edges.length,
+    nodes: graph.nodes.length,
+    clustered: graph.clustered,
+    graphMs,
+    layoutMs: state.layoutMs,
+    drawnEdges: state.edgeCount,
+    idle,
+    pan,
+    zoom,
+  };
 }
 
 export async function mapRow({ bundles, sizes = [2000, 4000], log }) {
   const require = createRequire(path.join(PREFIX, 'tools', 'package.json'));
   const { chromium } = require('playwright-core');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-bench-map-'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
-    for (const file of ['dealMap.js', 'dealMap.css']) fs.copyFileSync(path.join(bundles.dir, 'webview', file), path.join(dir, file));
-    fs.writeFileSync(path.join(dir, 'map.html'), `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="dealMap.css"></head><body><div id="app"></div>
+    for (const file of ['dealMap.js', 'dealMap.css'])
+      fs.copyFileSync(path.join(bundles.dir, 'webview', file), path.join(dir, file));
+    fs.writeFileSync(
+      path.join(dir, 'map.html'),
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="dealMap.css"></head><body><div id="app"></div>
 <script>window.__posted=[];window.acquireVsCodeApi=()=>({postMessage:(m)=>window.__posted.push(m),getState:()=>undefined,setState:()=>{}});
 // a pan (mouse drag) or a zoom (wheel) of n frames on the map, one input event per animation frame
 window.gesture = (kind, n) => new Promise((resolve) => {
@@ -102,7 +144,8 @@ window.gesture = (kind, n) => new Promise((resolve) => {
   requestAnimationFrame(step);
 });
 </script>
-<script src="dealMap.js"></script></body></html>`);
+<script src="dealMap.js"></script></body></html>`,
+    );
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`file://${path.join(dir, 'map.html')}`);
     const results = {};

@@ -55,7 +55,10 @@ export async function mergeRow({ bundles, count, log }) {
     const map = [];
     for (let k = 0; k < SHARDS; k++) {
       const part = files.slice(Math.floor((k * files.length) / SHARDS), Math.floor(((k + 1) * files.length) / SHARDS));
-      map.push({ ...step(await cli(['extract', ...part, '--jsonl', '--jobs', '1'], `shard-${k}.jsonl`)), ...jsonlSizes(join(root, `shard-${k}.jsonl`)) });
+      map.push({
+        ...step(await cli(['extract', ...part, '--jsonl', '--jobs', '1'], `shard-${k}.jsonl`)),
+        ...jsonlSizes(join(root, `shard-${k}.jsonl`)),
+      });
     }
     log(`row 8: reduce, newsmark merge of ${SHARDS} shards`);
     const reduce = step(await cli(['merge', ...map.map((_, k) => `shard-${k}.jsonl`)], 'merged.json'));
@@ -64,10 +67,22 @@ export async function mergeRow({ bundles, count, log }) {
     const oneMs = (before.wallMs + after.wallMs) / 2;
     const shardBytes = map.reduce((n, m) => n + m.bytes, 0);
     return {
-      corpus, shards: SHARDS, one: { before, after, wallMs: oneMs, peakRss: Math.max(before.peakRss ?? 0, after.peakRss ?? 0) || null },
-      map: { wallMs: map.reduce((n, m) => n + m.wallMs, 0), peakRss: Math.max(...map.map((m) => m.peakRss ?? 0)) || null, runs: map },
-      reduce, isEqual: sha256(join(root, 'merged.json')) === sha256(join(root, 'one.json')), outputBytes: statSync(join(root, 'one.json')).size,
-      jsonl: { bytes: shardBytes, factsBytes: map.reduce((n, m) => n + m.factsBytes, 0), perInputByte: shardBytes / corpus.bytes },
+      corpus,
+      shards: SHARDS,
+      one: { before, after, wallMs: oneMs, peakRss: Math.max(before.peakRss ?? 0, after.peakRss ?? 0) || null },
+      map: {
+        wallMs: map.reduce((n, m) => n + m.wallMs, 0),
+        peakRss: Math.max(...map.map((m) => m.peakRss ?? 0)) || null,
+        runs: map,
+      },
+      reduce,
+      isEqual: sha256(join(root, 'merged.json')) === sha256(join(root, 'one.json')),
+      outputBytes: statSync(join(root, 'one.json')).size,
+      jsonl: {
+        bytes: shardBytes,
+        factsBytes: map.reduce((n, m) => n + m.factsBytes, 0),
+        perInputByte: shardBytes / corpus.bytes,
+      },
     };
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -46,11 +46,15 @@ export function runNode(args, { timeoutMs = 0, measureRss = false, stderrToParen
       stderr += d;
       if (stderrToParent && !useTime) process.stderr.write(d);
     });
-    const sampler = measureRss && !useTime ? setInterval(() => (sampledPeak = Math.max(sampledPeak, vmHwm(child.pid))), 50) : null;
-    const timer = timeoutMs > 0 ? setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL'); // the child started here, by its pid
-    }, timeoutMs) : null;
+    const sampler =
+      measureRss && !useTime ? setInterval(() => (sampledPeak = Math.max(sampledPeak, vmHwm(child.pid))), 50) : null;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL'); // the child started here, by its pid
+          }, timeoutMs)
+        : null;
     child.on('error', reject);
     child.on('close', (code) => {
       running.delete(child);
@@ -79,7 +83,11 @@ function vmHwm(pid) {
 
 /** The last JSON line a child printed. */
 export function lastJson(stdout) {
-  const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const line = stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   if (!line) throw new Error(`no JSON result in child output:\n${stdout.slice(-2000)}`);
   return JSON.parse(line);
 }

@@ -8,7 +8,10 @@ export const SEPARATOR = '\n\n';
 
 export function seedTexts() {
   const dir = join(ROOT, 'seeds');
-  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
 /** All five seeds, joined by a blank line (~36 KB). */

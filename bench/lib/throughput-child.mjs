@@ -35,7 +35,12 @@ function setup(subject, text) {
       return {
         run: () => {
           const doc = nlp(text);
-          return { numbers: doc.numbers().json().length, money: doc.money().json().length, people: doc.people().json().length, orgs: doc.organizations().json().length };
+          return {
+            numbers: doc.numbers().json().length,
+            money: doc.money().json().length,
+            people: doc.people().json().length,
+            orgs: doc.organizations().json().length,
+          };
         },
         digest: (r) => `${r.numbers} numbers, ${r.money} money, ${r.people} people, ${r.orgs} orgs`,
       };
@@ -70,12 +75,15 @@ const subjects = config.subjects.map((name) => {
 });
 // A companion text (10 MB runs: the 1 MB text) timed in the same process just before and just
 // after the big run, so that the growth ratio compares runs made under the same machine load.
-const companions = config.companion ? subjects.map((subject) => ({ name: subject.name, ...setup(subject.name, textOfSize(config.companion)) })) : [];
-const companionTimes = () => companions.forEach((c) => {
-  const s = performance.now();
-  c.run();
-  (out[c.name].companionMs ??= []).push(performance.now() - s);
-});
+const companions = config.companion
+  ? subjects.map((subject) => ({ name: subject.name, ...setup(subject.name, textOfSize(config.companion)) }))
+  : [];
+const companionTimes = () =>
+  companions.forEach((c) => {
+    const s = performance.now();
+    c.run();
+    (out[c.name].companionMs ??= []).push(performance.now() - s);
+  });
 if (companions.length) {
   companions.forEach((c) => c.run()); // warm-up, not recorded
   companionTimes();
@@ -108,4 +116,6 @@ for (const subject of config.retained === false ? [] : subjects) {
   out[subject.name].retainedBytes = held - before;
 }
 
-process.stdout.write(`${JSON.stringify({ size, chars: text.length, bytes: Buffer.byteLength(text), peakRss: peakRss(), companion: config.companion ?? null, subjects: out })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ size, chars: text.length, bytes: Buffer.byteLength(text), peakRss: peakRss(), companion: config.companion ?? null, subjects: out })}\n`,
+);

@@ -21,7 +21,9 @@ const PLAN = {
 
 async function child(config, { timeoutMs = 0, log }) {
   const heap = HEAP_MB[config.size];
-  const r = await runNode([`--max-old-space-size=${heap}`, '--expose-gc', CHILD, JSON.stringify(config)], { timeoutMs });
+  const r = await runNode([`--max-old-space-size=${heap}`, '--expose-gc', CHILD, JSON.stringify(config)], {
+    timeoutMs,
+  });
   if (r.timedOut) return { timedOut: true, wallMs: r.wallMs };
   if (r.code !== 0) {
     log(`  child failed (${config.subjects.join(', ')} on ${config.size}): ${r.stderr.slice(-1500)}`);
@@ -33,8 +35,18 @@ async function child(config, { timeoutMs = 0, log }) {
 function summarise(sub, chars, bytes) {
   const med = median(sub.times);
   return {
-    runs: sub.times.length, medianMs: med, minMs: Math.min(...sub.times), maxMs: Math.max(...sub.times), mbPerS: mbPerS(bytes, med),
-    firstMs: sub.firstMs, importMs: sub.importMs, retainedBytes: sub.retainedBytes, summary: sub.summary, times: sub.times, chars, bytes,
+    runs: sub.times.length,
+    medianMs: med,
+    minMs: Math.min(...sub.times),
+    maxMs: Math.max(...sub.times),
+    mbPerS: mbPerS(bytes, med),
+    firstMs: sub.firstMs,
+    importMs: sub.importMs,
+    retainedBytes: sub.retainedBytes,
+    summary: sub.summary,
+    times: sub.times,
+    chars,
+    bytes,
   };
 }
 
@@ -66,8 +78,13 @@ export async function throughputRow({ bundles, sizes, tenMbFactor, log }) {
         const oneMb = out.sizes['1MB']?.subjects[name]?.medianMs;
         // the run itself may take tenMbFactor × the 1 MB median; the 1 MB companion runs add 3 × that
         const timeoutMs = oneMb ? Math.max(60_000, (tenMbFactor + 3) * oneMb) : 0;
-        log(`row 1: ${size}: ${name} alone, one run between 1 MB runs${timeoutMs ? `, stopped after ${(timeoutMs / 1000).toFixed(0)} s (${tenMbFactor}× its 1 MB median, + the 1 MB runs)` : ''}`);
-        const r = await child({ ...base, subjects: [name], warmup: 0, runs: 1, companion: '1MB', retained: false }, { timeoutMs, log });
+        log(
+          `row 1: ${size}: ${name} alone, one run between 1 MB runs${timeoutMs ? `, stopped after ${(timeoutMs / 1000).toFixed(0)} s (${tenMbFactor}× its 1 MB median, + the 1 MB runs)` : ''}`,
+        );
+        const r = await child(
+          { ...base, subjects: [name], warmup: 0, runs: 1, companion: '1MB', retained: false },
+          { timeoutMs, log },
+        );
         if (r.timedOut) {
           entry.subjects[name] = { timedOut: true, limitMs: timeoutMs, runs: 0 };
           continue;
@@ -76,7 +93,12 @@ export async function throughputRow({ bundles, sizes, tenMbFactor, log }) {
         entry.chars = r.chars;
         entry.bytes = r.bytes;
         const companionMs = r.subjects[name].companionMs ?? [];
-        entry.subjects[name] = { ...summarise(r.subjects[name], r.chars, r.bytes), peakRss: r.peakRss, companionMs, oneMbSameProcessMs: companionMs.length ? companionMs.reduce((a, b) => a + b, 0) / companionMs.length : null };
+        entry.subjects[name] = {
+          ...summarise(r.subjects[name], r.chars, r.bytes),
+          peakRss: r.peakRss,
+          companionMs,
+          oneMbSameProcessMs: companionMs.length ? companionMs.reduce((a, b) => a + b, 0) / companionMs.length : null,
+        };
       }
     }
   }
@@ -103,13 +125,17 @@ export async function referenceRow({ sizes, budgetMs, log }) {
         const bytes = size === '1MB' ? 1_010_042 : 10_028_292;
         const projectedMs = (last.medianMs * bytes) / last.bytes; // linear: a lower bound when the library is superlinear
         if (projectedMs > budgetMs) {
-          log(`row 2: ${name} on ${size}: skipped, projected ≥ ${(projectedMs / 1000).toFixed(0)} s per run (budget ${(budgetMs / 1000).toFixed(0)} s)`);
+          log(
+            `row 2: ${name} on ${size}: skipped, projected ≥ ${(projectedMs / 1000).toFixed(0)} s per run (budget ${(budgetMs / 1000).toFixed(0)} s)`,
+          );
           lib[size] = { skipped: true, projectedMs };
           continue;
         }
         limitMs = Math.max(budgetMs, 3 * projectedMs); // three times linear: a superlinear library is stopped
       }
-      log(`row 2: ${name} on ${size}: ${plan.warmup} warm-up + ${plan.runs} run(s)${limitMs ? `, stopped after ${(limitMs / 1000).toFixed(0)} s` : ''}`);
+      log(
+        `row 2: ${name} on ${size}: ${plan.warmup} warm-up + ${plan.runs} run(s)${limitMs ? `, stopped after ${(limitMs / 1000).toFixed(0)} s` : ''}`,
+      );
       const r = await child({ size, subjects: [name], ...plan }, { timeoutMs: limitMs, log });
       if (r.timedOut) {
         lib[size] = { timedOut: true, limitMs };

@@ -3,7 +3,17 @@
 // thread (--jobs 1) and in two worker threads (--jobs 2); remark-parse over the same files is the
 // baseline measured in the same run. Peak RSS through /usr/bin/time -v (else /proc sampling).
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, createReadStream, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,17 +55,24 @@ function countOutput(file) {
 /** Matches that end in the new bytes (after the `carried` bytes kept from the chunk before). */
 function occurrences(buffer, pattern, carried) {
   let count = 0;
-  for (let at = buffer.indexOf(pattern); at >= 0; at = buffer.indexOf(pattern, at + 1)) if (at + pattern.length > carried) count++;
+  for (let at = buffer.indexOf(pattern); at >= 0; at = buffer.indexOf(pattern, at + 1))
+    if (at + pattern.length > carried) count++;
   return count;
 }
 
 /** `newsmark extract <folders> --jsonl --out <out> [extra…]`; with a limit, stopped after `limitMs`. */
 async function cli(bundles, root, folders, out, limitMs = 0, jobs = 1, extra = []) {
-  const r = await runNode([bundles.cli, 'extract', ...folders, '--jsonl', '--jobs', String(jobs), '--out', out, ...extra], { measureRss: true, cwd: root, timeoutMs: limitMs });
+  const r = await runNode(
+    [bundles.cli, 'extract', ...folders, '--jsonl', '--jobs', String(jobs), '--out', out, ...extra],
+    { measureRss: true, cwd: root, timeoutMs: limitMs },
+  );
   if (r.timedOut) return { timedOut: true, limitMs, wallMs: r.wallMs, peakRss: r.maxRssBytes, rssTool: 'sampled' };
-  if (r.code !== 0) throw new Error(`newsmark extract ${folders.join(' ')} exited with ${r.code}: ${r.stderr.slice(-1500)}`);
+  if (r.code !== 0)
+    throw new Error(`newsmark extract ${folders.join(' ')} exited with ${r.code}: ${r.stderr.slice(-1500)}`);
   const cache = /cache \S+: ([\d,]+) articles? read from it, ([\d,]+) analysed/.exec(r.stderr);
-  const counts = cache ? { fromCache: Number(cache[1].replace(/,/g, '')), analysed: Number(cache[2].replace(/,/g, '')) } : {};
+  const counts = cache
+    ? { fromCache: Number(cache[1].replace(/,/g, '')), analysed: Number(cache[2].replace(/,/g, '')) }
+    : {};
   return { wallMs: r.wallMs, peakRss: r.maxRssBytes, ...counts, ...countOutput(out) };
 }
 
@@ -75,15 +92,25 @@ async function cacheRuns({ bundles, root, count, limitMs, reference, log }) {
   const dir = join(root, 'cache');
   const articles = join(root, 'articles');
   log(`row 4: newsmark extract --cache, cold (fills the cache), --jobs 2, all ${count} articles`);
-  const cold = { ...(await cli(bundles, root, [articles], join(root, 'cold.jsonl'), limitMs, 2, ['--cache', dir])), jobs: 2 };
+  const cold = {
+    ...(await cli(bundles, root, [articles], join(root, 'cold.jsonl'), limitMs, 2, ['--cache', dir])),
+    jobs: 2,
+  };
   if (cold.timedOut) return { cold };
   log(`row 4: newsmark extract --cache, warm (nothing changed), --jobs 1`);
-  const warm = { ...(await cli(bundles, root, [articles], join(root, 'warm.jsonl'), limitMs, 1, ['--cache', dir])), jobs: 1 };
-  const isEqual = reference && !warm.timedOut ? (await digestOf(join(root, 'warm.jsonl'))) === (await digestOf(reference)) : null;
+  const warm = {
+    ...(await cli(bundles, root, [articles], join(root, 'warm.jsonl'), limitMs, 1, ['--cache', dir])),
+    jobs: 1,
+  };
+  const isEqual =
+    reference && !warm.timedOut ? (await digestOf(join(root, 'warm.jsonl'))) === (await digestOf(reference)) : null;
   const first = join(articles, 'part-0', 'batch-00', readdirSync(join(articles, 'part-0', 'batch-00')).sort()[0]);
   appendFileSync(first, '\nMeanwhile Quillon agreed to buy Harrow Data for $1.2 billion, the companies said.\n');
   log(`row 4: newsmark extract --cache after one file changed, --jobs 1`);
-  const changed = { ...(await cli(bundles, root, [articles], join(root, 'changed.jsonl'), limitMs, 1, ['--cache', dir])), jobs: 1 };
+  const changed = {
+    ...(await cli(bundles, root, [articles], join(root, 'changed.jsonl'), limitMs, 1, ['--cache', dir])),
+    jobs: 1,
+  };
   const cacheBytes = treeBytes(dir);
   return { cold, warm, changed, isEqual, cacheBytes };
 }
@@ -121,7 +148,14 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, ho
 
     const retainedSample = Math.min(RETAINED_SAMPLE, count);
     log(`row 4: ${retainedSample} articles analysed in process and kept, as an index would (retained heap)`);
-    const rr = await runNode(['--expose-gc', '--max-old-space-size=8192', RETAINED_CHILD, bundles.engine, String(retainedSample), ...parts]);
+    const rr = await runNode([
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      RETAINED_CHILD,
+      bundles.engine,
+      String(retainedSample),
+      ...parts,
+    ]);
     if (rr.code !== 0) throw new Error(`retained-memory child failed: ${rr.stderr.slice(-1500)}`);
     const retained = lastJson(rr.stdout);
 
@@ -148,16 +182,41 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, ho
 
     const limitOf = (n) => Math.max(120_000, Math.min(limitCapMs, limitFactor * linearMs(n)));
     const limitAll = limitOf(count);
-    log(`row 4: newsmark extract over all ${count} articles, one process (stopped after ${(limitAll / 1000).toFixed(0)} s)`);
-    const single = { ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'all.jsonl'), limitAll)), linearMs: linearMs(count) };
+    log(
+      `row 4: newsmark extract over all ${count} articles, one process (stopped after ${(limitAll / 1000).toFixed(0)} s)`,
+    );
+    const single = {
+      ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'all.jsonl'), limitAll)),
+      linearMs: linearMs(count),
+    };
 
-    log(`row 4: newsmark extract --jobs 2 over all ${count} articles (two worker threads; stopped after ${(limitAll / 1000).toFixed(0)} s)`);
-    const threads = { ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'threads.jsonl'), limitAll, 2)), jobs: 2 };
+    log(
+      `row 4: newsmark extract --jobs 2 over all ${count} articles (two worker threads; stopped after ${(limitAll / 1000).toFixed(0)} s)`,
+    );
+    const threads = {
+      ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'threads.jsonl'), limitAll, 2)),
+      jobs: 2,
+    };
     // last: it changes one article
-    const reference = !threads.timedOut ? join(root, 'threads.jsonl') : !single.timedOut ? join(root, 'all.jsonl') : null;
+    const reference = !threads.timedOut
+      ? join(root, 'threads.jsonl')
+      : !single.timedOut
+        ? join(root, 'all.jsonl')
+        : null;
     const cached = await cacheRuns({ bundles, root, count, limitMs: limitAll, reference, log });
     return {
-      corpus, rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms', limitFactor, limitCapMs, remark, index, one, sample, single, threads, cached, retained,
+      corpus,
+      rssTool: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM sampled every 50 ms',
+      limitFactor,
+      limitCapMs,
+      remark,
+      index,
+      one,
+      sample,
+      single,
+      threads,
+      cached,
+      retained,
       perArticleBytes: single.timedOut ? null : (single.peakRss - one.peakRss) / count,
       perArticleBytesSample: (sample.peakRss - one.peakRss) / sampleCount,
     };

@@ -9,7 +9,10 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 /** A mistake on the command line: one line on stderr, exit status 2. */
 export class UsageError extends Error {
   /** `isHelpful`: the line ends with where to read the command's usage (not for a refused --out, say). */
-  constructor(message: string, readonly isHelpful = true) {
+  constructor(
+    message: string,
+    readonly isHelpful = true,
+  ) {
     super(message);
   }
 }
@@ -45,7 +48,8 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
   const values = new Map<string, string>();
   for (const [name, given] of Object.entries(parsed.values)) {
     if (!given || given.length === 0) continue;
-    if (given.length > 1 && options[name]!.type === 'string') throw new UsageError(`--${name} is given ${given.length} times; give it once`);
+    if (given.length > 1 && options[name]!.type === 'string')
+      throw new UsageError(`--${name} is given ${given.length} times; give it once`);
     if (options[name]!.type === 'boolean') flags.add(name);
     else values.set(name, String(given[0]));
   }
@@ -62,7 +66,8 @@ function describeParseError(error: unknown): string {
       return `unknown option '${quoted}' (a file whose name starts with '-' goes after '--', as in: -- ${quoted})`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (/does not take an argument/.test(text)) return `${quoted} takes no value`;
-      if (/ambiguous/.test(text)) return `${quoted} needs a value (a value that starts with '-' is written ${quoted}=-value)`;
+      if (/ambiguous/.test(text))
+        return `${quoted} needs a value (a value that starts with '-' is written ${quoted}=-value)`;
       return `${quoted} needs a value`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return 'this command takes no file or folder arguments';

@@ -12,13 +12,18 @@ import type { CacheOutcome, CacheTarget, ExtractResult } from './extractJobs';
 import { report } from './output';
 
 /** The cache of this run, or undefined without `--cache`. */
-export async function openCacheOption(args: ParsedArgs, additions: LexiconAdditions | undefined): Promise<CacheTarget | undefined> {
+export async function openCacheOption(
+  args: ParsedArgs,
+  additions: LexiconAdditions | undefined,
+): Promise<CacheTarget | undefined> {
   const dir = args.options.get('cache');
   if (dir === undefined) return undefined;
   if (dir.trim() === '') throw new UsageError('--cache needs a folder');
   const build = engineBuild();
   if (build === '') {
-    report(`--cache ${dir}: this build of newsmark is not stamped (a development or watch build); every article is analysed and nothing is cached`);
+    report(
+      `--cache ${dir}: this build of newsmark is not stamped (a development or watch build); every article is analysed and nothing is cached`,
+    );
     return undefined;
   }
   const opened = await openFactCache(dir, build, { isOnlyOurs: true });
@@ -45,14 +50,21 @@ export class CacheTally {
     }
     const why = REASONS[outcome.why];
     this.analysed.set(why, (this.analysed.get(why) ?? 0) + 1);
-    if (outcome.why === 'corrupt' || outcome.why === 'otherFormat') say(`${result.path}: its cache entry was dropped (${outcome.detail ?? outcome.why}) and the article analysed again`);
-    if (outcome.writeError !== undefined && this.writeErrors++ === 0) say(`cache: ${outcome.writeError}; the next run analyses it again`);
+    if (outcome.why === 'corrupt' || outcome.why === 'otherFormat')
+      say(
+        `${result.path}: its cache entry was dropped (${outcome.detail ?? outcome.why}) and the article analysed again`,
+      );
+    if (outcome.writeError !== undefined && this.writeErrors++ === 0)
+      say(`cache: ${outcome.writeError}; the next run analyses it again`);
   }
 
   /** "cache DIR: 9,999 articles read from it, 1 analysed (1 changed)". */
   line(): string {
     const analysedCount = [...this.analysed.values()].reduce((n, c) => n + c, 0);
-    const why = [...this.analysed].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n.toLocaleString('en')} ${reason}`).join(', ');
+    const why = [...this.analysed]
+      .sort((a, b) => b[1] - a[1])
+      .map(([reason, n]) => `${n.toLocaleString('en')} ${reason}`)
+      .join(', ');
     const failed = this.writeErrors > 0 ? `; ${this.writeErrors.toLocaleString('en')} could not be written` : '';
     return `cache ${this.target.dir}: ${this.hits.toLocaleString('en')} ${this.hits === 1 ? 'article' : 'articles'} read from it, ${analysedCount.toLocaleString('en')} analysed${why ? ` (${why})` : ''}${failed}`;
   }

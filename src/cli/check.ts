@@ -67,7 +67,9 @@ export async function runCheck(args: ParsedArgs): Promise<number> {
   for (const summary of summaries) print(`${formatSummary(summary)}\n`);
   const annotationCount = summaries.reduce((n, s) => n + s.annotationCount, 0);
   const orphanCount = summaries.reduce((n, s) => n + s.orphanCount, 0);
-  print(`${describeCheck({ folder, articleCount, annotationCount: loaded.status === 'ok' ? annotationCount : undefined, orphanCount, isInvalid: loaded.status === 'invalid', failedCount, conflictCount: conflicts.length })}\n`);
+  print(
+    `${describeCheck({ folder, articleCount, annotationCount: loaded.status === 'ok' ? annotationCount : undefined, orphanCount, isInvalid: loaded.status === 'invalid', failedCount, conflictCount: conflicts.length })}\n`,
+  );
   if (isStrict && findings.length + conflicts.length > 0) return 1;
   return failedCount > 0 ? 1 : 0;
 }
@@ -77,7 +79,10 @@ export async function runCheck(args: ParsedArgs): Promise<number> {
  * analysis): the facts two of them state differently. Articles that cannot be read or analysed
  * are reported on standard error, one line each, and left out.
  */
-async function conflictsBetweenArticles(folder: string, args: ParsedArgs): Promise<{ conflicts: CorpusFact[]; failedCount: number; articleCount: number }> {
+async function conflictsBetweenArticles(
+  folder: string,
+  args: ParsedArgs,
+): Promise<{ conflicts: CorpusFact[]; failedCount: number; articleCount: number }> {
   const { files, problems } = expandInputs([folder]);
   let failedCount = 0;
   for (const problem of problems) {
@@ -86,14 +91,24 @@ async function conflictsBetweenArticles(folder: string, args: ParsedArgs): Promi
     failedCount++;
   }
   const workspaceLexicon = path.join(folder, '.newsmark', 'lexicon.json');
-  const loaded = fs.existsSync(workspaceLexicon) ? loadLexicon(workspaceLexicon, []) : { lexicon: Lexicon.withAdditions(), additions: undefined, error: null };
+  const loaded = fs.existsSync(workspaceLexicon)
+    ? loadLexicon(workspaceLexicon, [])
+    : { lexicon: Lexicon.withAdditions(), additions: undefined, error: null };
   if (loaded.error) report(loaded.error);
   const cacheTarget = await openCacheOption(args, loaded.additions);
   const cache = cacheTarget && new CacheTally(cacheTarget);
   const corpus = new Corpus();
   let articleCount = 0;
   const sourcePathOf = (file: InputFile) => path.relative(folder, file.path).split(path.sep).join('/');
-  const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs: jobsOf(undefined)!, workerScript: __filename, sourcePathOf, isFactsOnly: true, cache: cacheTarget };
+  const options = {
+    lexicon: loaded.lexicon,
+    additions: loaded.additions,
+    jobs: jobsOf(undefined)!,
+    workerScript: __filename,
+    sourcePathOf,
+    isFactsOnly: true,
+    cache: cacheTarget,
+  };
   const progress = new ProgressLine(files.length, 'article');
   try {
     await extractAll(files, options, (result) => {
@@ -118,15 +133,32 @@ async function conflictsBetweenArticles(folder: string, args: ParsedArgs): Promi
  * The last line, in words: what was checked and what was found, conflicts last.
  * "Checked 5 articles and 12 annotations in ws: 1 orphan, 1 conflict between sources".
  */
-export function describeCheck(c: { folder: string; articleCount: number; annotationCount: number | undefined; orphanCount: number; isInvalid: boolean; failedCount: number; conflictCount: number }): string {
-  const what = c.annotationCount === undefined ? plural(c.articleCount, 'article') : `${plural(c.articleCount, 'article')} and ${plural(c.annotationCount, 'annotation')}`;
+export function describeCheck(c: {
+  folder: string;
+  articleCount: number;
+  annotationCount: number | undefined;
+  orphanCount: number;
+  isInvalid: boolean;
+  failedCount: number;
+  conflictCount: number;
+}): string {
+  const what =
+    c.annotationCount === undefined
+      ? plural(c.articleCount, 'article')
+      : `${plural(c.articleCount, 'article')} and ${plural(c.annotationCount, 'annotation')}`;
   const found = [
     c.isInvalid ? 'the annotations file is invalid' : '',
     c.orphanCount > 0 ? plural(c.orphanCount, 'orphan') : '',
-    c.failedCount > 0 ? `${plural(c.failedCount, 'file or folder', 'files or folders')} could not be read or analysed (listed on stderr)` : '',
+    c.failedCount > 0
+      ? `${plural(c.failedCount, 'file or folder', 'files or folders')} could not be read or analysed (listed on stderr)`
+      : '',
     c.conflictCount > 0 ? `${plural(c.conflictCount, 'conflict')} between sources` : '',
   ].filter(Boolean);
-  const fine = c.annotationCount ? 'every annotation finds its text and the sources agree' : c.articleCount > 1 ? 'the sources agree' : 'nothing to compare';
+  const fine = c.annotationCount
+    ? 'every annotation finds its text and the sources agree'
+    : c.articleCount > 1
+      ? 'the sources agree'
+      : 'nothing to compare';
   return `Checked ${what} in ${c.folder}: ${found.length > 0 ? found.join(', ') : fine}`;
 }
 
@@ -145,31 +177,57 @@ function checkAnchors(folder: string, file: AnnotationFile): { findings: Finding
   const findings: Finding[] = [];
   const summaries: SourceSummary[] = [];
   for (const source of [...new Set(file.annotations.map((a) => a.source))].sort()) {
-    const own = file.annotations.filter((a) => a.source === source).sort((a, b) => a.anchor.position.start - b.anchor.position.start);
+    const own = file.annotations
+      .filter((a) => a.source === source)
+      .sort((a, b) => a.anchor.position.start - b.anchor.position.start);
     const text = textByPath.get(source);
-    const results: Map<string, AnchorResult> = text === undefined
-      ? new Map(own.map((a) => [a.id, { status: 'orphan', reason: sources.unavailable.get(source) ?? 'the source file was not found' }]))
-      : reanchorSafely(file, source, text, now, own);
+    const results: Map<string, AnchorResult> =
+      text === undefined
+        ? new Map(
+            own.map((a) => [
+              a.id,
+              { status: 'orphan', reason: sources.unavailable.get(source) ?? 'the source file was not found' },
+            ]),
+          )
+        : reanchorSafely(file, source, text, now, own);
     let anchoredCount = 0;
     let movedCount = 0;
     let fuzzyCount = 0;
     for (const annotation of own) {
       const result = results.get(annotation.id)!;
       if (result.status === 'orphan') {
-        findings.push({ kind: 'orphan', file: path.join(folder, ...source.split('/')), id: annotation.id, message: `orphan: ${result.reason}` });
+        findings.push({
+          kind: 'orphan',
+          file: path.join(folder, ...source.split('/')),
+          id: annotation.id,
+          message: `orphan: ${result.reason}`,
+        });
         continue;
       }
       anchoredCount++;
       if (result.start !== annotation.anchor.position.start) movedCount++;
       if (result.method === 'fuzzy') fuzzyCount++;
     }
-    summaries.push({ source: path.join(folder, ...source.split('/')), annotationCount: own.length, anchoredCount, movedCount, fuzzyCount, orphanCount: own.length - anchoredCount });
+    summaries.push({
+      source: path.join(folder, ...source.split('/')),
+      annotationCount: own.length,
+      anchoredCount,
+      movedCount,
+      fuzzyCount,
+      orphanCount: own.length - anchoredCount,
+    });
   }
   return { findings, summaries };
 }
 
 /** Re-anchoring is total by contract; should it throw on some text, that source's annotations say so instead of the whole check failing. */
-function reanchorSafely(file: AnnotationFile, source: string, text: string, now: string, own: readonly AnnotationFile['annotations'][number][]): Map<string, AnchorResult> {
+function reanchorSafely(
+  file: AnnotationFile,
+  source: string,
+  text: string,
+  now: string,
+  own: readonly AnnotationFile['annotations'][number][],
+): Map<string, AnchorResult> {
   try {
     return reanchorSource(file, source, text, now).results;
   } catch (error) {
@@ -183,7 +241,9 @@ function print(text: string): void {
 }
 
 function formatFinding(finding: Finding): string {
-  return finding.id === undefined ? `${finding.file}: ${finding.message}` : `${finding.file}: ${finding.id}: ${finding.message}`;
+  return finding.id === undefined
+    ? `${finding.file}: ${finding.message}`
+    : `${finding.file}: ${finding.id}: ${finding.message}`;
 }
 
 function formatSummary(summary: SourceSummary): string {

@@ -28,7 +28,13 @@ export async function runDeals(args: ParsedArgs): Promise<number> {
   try {
     const corpus = new Corpus();
     let read = 0;
-    const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename };
+    const options = {
+      lexicon: loaded.lexicon,
+      additions: loaded.additions,
+      jobs,
+      isJobsExplicit: args.options.has('jobs'),
+      workerScript: __filename,
+    };
     await extractAll(files, options, (result) => {
       if (intoCorpus(result, corpus, progress)) read++;
       else failed++;

@@ -30,7 +30,8 @@ export { EXPORT_FORMATS } from '../core/exportFormats';
 export async function runExport(args: ParsedArgs): Promise<number> {
   const folder = oneWorkspaceFolder(args, 'export');
   const format = (args.options.get('format') ?? 'claims') as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}' (known: ${EXPORT_FORMATS.join(', ')})`);
+  if (!EXPORT_FORMATS.includes(format))
+    throw new UsageError(`unknown format '${format}' (known: ${EXPORT_FORMATS.join(', ')})`);
   if (!isFolder(folder)) {
     report(`${folder}: no such folder`);
     return 1;
@@ -58,7 +59,13 @@ export async function runExport(args: ParsedArgs): Promise<number> {
   const sources = readAnnotatedSources(folder, loaded.file, lexicon);
   for (const problem of sources.problems) report(problem);
   failed += sources.unreadableCount;
-  const input = { sources: sources.read, annotations: loaded.file.annotations, unavailable: sources.unavailable, generatedAt: generatedAt(), tool: { name: 'newsmark', version: VERSION } };
+  const input = {
+    sources: sources.read,
+    annotations: loaded.file.annotations,
+    unavailable: sources.unavailable,
+    generatedAt: generatedAt(),
+    tool: { name: 'newsmark', version: VERSION },
+  };
   // the folder's IRI as VS Code names it (the path given, made absolute; links not resolved)
   const rendered = renderExport(format, input, fileIri(path.resolve(folder)));
   if (!rendered.ok) {
@@ -78,12 +85,15 @@ export async function runExport(args: ParsedArgs): Promise<number> {
 
 /** The files the annotations name, as paths (they may not exist). */
 function sourcePathsOf(folder: string, file: AnnotationFile): string[] {
-  return [...new Set(file.annotations.map((a) => a.source))].sort().map((source) => path.join(folder, ...source.split('/')));
+  return [...new Set(file.annotations.map((a) => a.source))]
+    .sort()
+    .map((source) => path.join(folder, ...source.split('/')));
 }
 
 /** The single workspace folder a command works on. */
 export function oneWorkspaceFolder(args: ParsedArgs, command: string): string {
-  if (args.positionals.length !== 1) throw new UsageError(`${command} needs exactly one workspace folder (got ${args.positionals.length})`);
+  if (args.positionals.length !== 1)
+    throw new UsageError(`${command} needs exactly one workspace folder (got ${args.positionals.length})`);
   return args.positionals[0]!;
 }
 
@@ -94,11 +104,14 @@ export type AnnotationFileLoad =
 /** `<folder>/.newsmark/annotations.json`, read and validated; a missing file reads as empty. */
 export function loadAnnotationFile(folder: string): AnnotationFileLoad {
   const filePath = path.join(folder, ...ANNOTATION_FILE_PATH.split('/'));
-  if (!fs.existsSync(filePath) && !isSymbolicLink(filePath)) return { status: 'missing', path: filePath, file: { version: 1, annotations: [] } };
+  if (!fs.existsSync(filePath) && !isSymbolicLink(filePath))
+    return { status: 'missing', path: filePath, file: { version: 1, annotations: [] } };
   const read = readArticle({ path: filePath }); // never waits on a pipe; refuses a binary file
   if (!read.ok) return { status: 'invalid', path: filePath, message: `cannot be read: ${read.error}` };
   const parsed = parseAnnotationFile(read.text);
-  return parsed.ok ? { status: 'ok', path: filePath, file: parsed.file } : { status: 'invalid', path: filePath, message: parsed.message };
+  return parsed.ok
+    ? { status: 'ok', path: filePath, file: parsed.file }
+    : { status: 'invalid', path: filePath, message: parsed.message };
 }
 
 export interface AnnotatedSources {
@@ -143,14 +156,29 @@ export function readAnnotatedSources(folder: string, file: AnnotationFile, lexic
       unreadableCount++;
       continue;
     }
-    read.push({ path: source, sha256: createHash('sha256').update(article.bytes).digest('hex'), text: article.text, analysis });
+    read.push({
+      path: source,
+      sha256: createHash('sha256').update(article.bytes).digest('hex'),
+      text: article.text,
+      analysis,
+    });
   }
   return { read, unavailable, unreadableCount, problems };
 }
 
 /** For callers that only anchor (check): the analysis is not needed. */
 function emptyAnalysis(source: string): ExportSource['analysis'] {
-  return { path: source, format: 'text', sentences: [], figures: [], entities: [], claims: [], deals: [], dateline: null, diagnostics: [] };
+  return {
+    path: source,
+    format: 'text',
+    sentences: [],
+    figures: [],
+    entities: [],
+    claims: [],
+    deals: [],
+    dateline: null,
+    diagnostics: [],
+  };
 }
 
 /** The export's time: now, or SOURCE_DATE_EPOCH (seconds) for reproducible output. */

@@ -33,13 +33,19 @@ export interface ArticleRun {
 
 /** The inputs expanded, the lexicon loaded and --out opened, refused before a byte is read if it is an input (or the lexicon). */
 export function startArticleRun(command: string, args: ParsedArgs): ArticleRun {
-  if (args.positionals.length === 0) throw new UsageError(`${command} needs at least one file or folder (or - for standard input)`);
+  if (args.positionals.length === 0)
+    throw new UsageError(`${command} needs at least one file or folder (or - for standard input)`);
   const jobs = jobsOf(args.options.get('jobs'));
-  if (jobs === undefined) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('jobs')}'`);
+  if (jobs === undefined)
+    throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('jobs')}'`);
   const { files, problems } = expandInputs(args.positionals);
   const folders = args.positionals.filter((p) => p !== '-' && isFolder(p));
   const loaded = loadLexicon(args.options.get('lexicon'), folders);
-  const out = openOutput(args.options.get('out'), files, loaded.source ? [{ path: loaded.source, what: 'the lexicon' }] : []);
+  const out = openOutput(
+    args.options.get('out'),
+    files,
+    loaded.source ? [{ path: loaded.source, what: 'the lexicon' }] : [],
+  );
   for (const problem of problems) report(`${problem.path}: ${problem.error}`);
   if (loaded.error) report(loaded.error);
   return { files, jobs, loaded, out, failed: problems.length + (loaded.error ? 1 : 0) };
@@ -53,11 +59,20 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
     throw error;
   });
   // each --jsonl line carries the map step's record of the analysis, which a cache entry does not keep
-  if (cache && args.flags.has('jsonl')) report(`--cache ${args.options.get('cache')}: not used with --jsonl (each line records what newsmark merge needs of the analysis, which the cache does not keep); every article is analysed`);
+  if (cache && args.flags.has('jsonl'))
+    report(
+      `--cache ${args.options.get('cache')}: not used with --jsonl (each line records what newsmark merge needs of the analysis, which the cache does not keep); every article is analysed`,
+    );
   let failed = unread;
   const progress = new ProgressLine(files.length, 'article');
   try {
-    failed += await writeExtract(out, files, args, { jobs, loaded, isSummary, progress, cache: cache && !args.flags.has('jsonl') ? new CacheTally(cache) : undefined });
+    failed += await writeExtract(out, files, args, {
+      jobs,
+      loaded,
+      isSummary,
+      progress,
+      cache: cache && !args.flags.has('jsonl') ? new CacheTally(cache) : undefined,
+    });
     progress.finish();
     out.commit();
   } catch (error) {
@@ -91,7 +106,12 @@ interface ExtractRun {
 }
 
 /** Analyses and writes; the number of files that could not be read or analysed. */
-async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>['files'], args: ParsedArgs, run: ExtractRun): Promise<number> {
+async function writeExtract(
+  out: Output,
+  files: ReturnType<typeof expandInputs>['files'],
+  args: ParsedArgs,
+  run: ExtractRun,
+): Promise<number> {
   const isJsonLines = args.flags.has('jsonl');
   const indent = args.flags.has('pretty') ? 2 : undefined;
   const sources: ExtractSource[] = [];
@@ -100,7 +120,11 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
   // cross-source facts: each article reduced to its compact facts as it is read
   const corpus = new Corpus();
   const options = {
-    lexicon: run.loaded.lexicon, additions: run.loaded.additions, jobs: run.jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename,
+    lexicon: run.loaded.lexicon,
+    additions: run.loaded.additions,
+    jobs: run.jobs,
+    isJobsExplicit: args.options.has('jobs'),
+    workerScript: __filename,
     // the map step of map and reduce: each line carries what `newsmark merge` needs of its source
     shardEngine: isJsonLines ? VERSION : undefined,
     cache: run.cache?.target,
@@ -119,18 +143,27 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
   if (run.cache) report(run.cache.line());
   if (run.isSummary) {
     const isStyled = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb';
-    out.write(formatSummary(counts, corpus.deals(DEAL_MERGE).map(toExtractDeal), corpus.conflicts().map(toExtractConflict), { isStyled }));
+    out.write(
+      formatSummary(counts, corpus.deals(DEAL_MERGE).map(toExtractDeal), corpus.conflicts().map(toExtractConflict), {
+        isStyled,
+      }),
+    );
   } else if (isJsonLines) {
     // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
     // MB, and each deal is kept only as its JSON until all are sorted
     out.write('{"deals":');
     writeJsonArray(out, dealsAsJson(corpus));
     out.write(',"conflicts":');
-    writeJsonArray(out, corpus.conflicts().map((c) => JSON.stringify(toExtractConflict(c))));
+    writeJsonArray(
+      out,
+      corpus.conflicts().map((c) => JSON.stringify(toExtractConflict(c))),
+    );
     out.write('}\n');
   } else {
     const conflicts = corpus.conflicts().map(toExtractConflict);
-    out.write(`${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`);
+    out.write(
+      `${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`,
+    );
   }
   return failed;
 }
@@ -139,7 +172,11 @@ async function writeExtract(out: Output, files: ReturnType<typeof expandInputs>[
  * One analysed file, as every command that reads articles takes it: counted on the progress line,
  * its failure or warnings reported there, its facts into the corpus. False when it failed.
  */
-export function intoCorpus(result: ExtractResult, corpus: Corpus, progress: ProgressLine): result is Extract<ExtractResult, { status: 'ok' }> {
+export function intoCorpus(
+  result: ExtractResult,
+  corpus: Corpus,
+  progress: ProgressLine,
+): result is Extract<ExtractResult, { status: 'ok' }> {
   progress.tick();
   if (result.status !== 'ok') {
     progress.report(`${result.path}: ${result.error}`);
@@ -159,7 +196,11 @@ export function dealsAsJson(corpus: Corpus): string[] {
   const deals: Array<DealOrder & { readonly json: string }> = [];
   corpus.forEachDeal(DEAL_MERGE, (deal) => {
     const first = deal.mentions[0];
-    deals.push({ id: deal.id, mentions: first ? [{ path: first.path, start: first.start }] : [], json: JSON.stringify(toExtractDeal(deal)) });
+    deals.push({
+      id: deal.id,
+      mentions: first ? [{ path: first.path, start: first.start }] : [],
+      json: JSON.stringify(toExtractDeal(deal)),
+    });
   });
   return deals.sort(byFirstMention).map((d) => d.json);
 }

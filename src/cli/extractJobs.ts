@@ -81,22 +81,47 @@ const MAX_AUTO_JOBS = 4;
 
 /** The heap of the thread that takes large files and retries: half the memory, from 1 to 8 GB. */
 function isolatedHeapMb(): number {
-  if (isFaultInjection() && process.env['NEWSMARK_TEST_ISOLATED_HEAP_MB']) return Number(process.env['NEWSMARK_TEST_ISOLATED_HEAP_MB']);
+  if (isFaultInjection() && process.env['NEWSMARK_TEST_ISOLATED_HEAP_MB'])
+    return Number(process.env['NEWSMARK_TEST_ISOLATED_HEAP_MB']);
   return Math.min(8192, Math.max(1024, Math.floor(totalmem() / 2 / (1 << 20))));
 }
 
-export function extractArticle(job: ExtractJob, lexicon: Lexicon, maxBytes = Number.POSITIVE_INFINITY): ExtractResult | PoolFailure {
-  const read = job.bytes ? decodeArticle(job.path, Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)) : readArticle({ path: job.path });
+export function extractArticle(
+  job: ExtractJob,
+  lexicon: Lexicon,
+  maxBytes = Number.POSITIVE_INFINITY,
+): ExtractResult | PoolFailure {
+  const read = job.bytes
+    ? decodeArticle(job.path, Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength))
+    : readArticle({ path: job.path });
   if (!read.ok) return { status: 'unreadable', path: read.path, error: read.error };
   if (read.bytes.length > maxBytes) return { status: 'tooLarge', error: `${read.bytes.length} bytes` };
   const sourcePath = job.sourcePath ?? read.path;
   const sha256 = createHash('sha256').update(read.bytes).digest('hex');
   // standard input has no file to key an entry by: it is analysed every time
   // the map step's record needs the analysis, which an entry does not keep: --jsonl runs without the cache
-  const cache = job.cache && job.shardEngine === undefined && read.mtimeMs !== undefined ? cacheSlot(job.cache, job.path, { path: sourcePath, size: read.bytes.length, mtimeMs: read.mtimeMs, sha256, engine: job.cache.engine }) : undefined;
+  const cache =
+    job.cache && job.shardEngine === undefined && read.mtimeMs !== undefined
+      ? cacheSlot(job.cache, job.path, {
+          path: sourcePath,
+          size: read.bytes.length,
+          mtimeMs: read.mtimeMs,
+          sha256,
+          engine: job.cache.engine,
+        })
+      : undefined;
   const found = cache && lookupEntry(cache.file, cache.key);
   if (found?.status === 'hit' && found.entry.sourceJson !== null) {
-    return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson: job.isFactsOnly ? '' : found.entry.sourceJson, facts: found.entry.facts, sha256, factsJson: '', cache: { status: 'hit' } };
+    return {
+      status: 'ok',
+      path: read.path,
+      warnings: read.warnings,
+      sourceJson: job.isFactsOnly ? '' : found.entry.sourceJson,
+      facts: found.entry.facts,
+      sha256,
+      factsJson: '',
+      cache: { status: 'hit' },
+    };
   }
   try {
     injectFault(job.path);
@@ -108,17 +133,36 @@ export function extractArticle(job: ExtractJob, lexicon: Lexicon, maxBytes = Num
     if (cache) {
       const entry: PersistedEntry = { key: cache.key, facts, sourceJson };
       const why = found?.status === 'miss' ? found.why : 'corrupt'; // a hit without an output line cannot happen in a CLI cache
-      outcome = { status: 'analysed', why, detail: found?.status === 'miss' ? found.detail : 'no output line', writeError: writeEntry(cache.file, entry) };
+      outcome = {
+        status: 'analysed',
+        why,
+        detail: found?.status === 'miss' ? found.detail : 'no output line',
+        writeError: writeEntry(cache.file, entry),
+      };
     }
-    const factsJson = job.shardEngine === undefined ? '' : JSON.stringify(shardFactsOf(analysis, facts, job.shardEngine));
-    return { status: 'ok', path: read.path, warnings: read.warnings, sourceJson: job.isFactsOnly ? '' : sourceJson, facts, sha256, factsJson, cache: outcome };
+    const factsJson =
+      job.shardEngine === undefined ? '' : JSON.stringify(shardFactsOf(analysis, facts, job.shardEngine));
+    return {
+      status: 'ok',
+      path: read.path,
+      warnings: read.warnings,
+      sourceJson: job.isFactsOnly ? '' : sourceJson,
+      facts,
+      sha256,
+      factsJson,
+      cache: outcome,
+    };
   } catch (error) {
     return { status: 'notAnalysed', path: read.path, error: describeAnalysisFailure(error) };
   }
 }
 
 /** The entry of a file: named by its absolute path and the path its facts carry (`check` names them otherwise than `extract`). */
-function cacheSlot(target: CacheTarget, filePath: string, key: PersistedKey): { readonly file: string; readonly key: PersistedKey } {
+function cacheSlot(
+  target: CacheTarget,
+  filePath: string,
+  key: PersistedKey,
+): { readonly file: string; readonly key: PersistedKey } {
   return { file: entryFileOf(target.dir, `${resolve(filePath)}\0${key.path}`), key };
 }
 
@@ -132,7 +176,9 @@ export function describeAnalysisFailure(error: unknown): string {
 
 /** The body of a worker thread started from the CLI's bundle. */
 export function serveExtractJobs(): void {
-  serveJobs<ExtractJob, ExtractResult>((job, lexicon) => extractArticle(job, lexicon, job.isIsolated ? Number.POSITIVE_INFINITY : MAX_WORKER_FILE_BYTES));
+  serveJobs<ExtractJob, ExtractResult>((job, lexicon) =>
+    extractArticle(job, lexicon, job.isIsolated ? Number.POSITIVE_INFINITY : MAX_WORKER_FILE_BYTES),
+  );
 }
 
 /** `--jobs`: a positive integer, or the default (one per core, at most 4). */
@@ -164,19 +210,38 @@ export interface ExtractAllOptions {
  * (a window of twice as many files as workers is in flight); with one, they are analysed here.
  * Either way large files, and files a worker failed on, go to the isolated thread.
  */
-export async function extractAll(files: readonly InputFile[], options: ExtractAllOptions, accept: (result: ExtractResult) => void): Promise<void> {
+export async function extractAll(
+  files: readonly InputFile[],
+  options: ExtractAllOptions,
+  accept: (result: ExtractResult) => void,
+): Promise<void> {
   const lexicon = { key: 'cli', additions: options.additions };
-  const jobOf = (file: InputFile): ExtractJob => ({ path: file.path, sourcePath: options.sourcePathOf?.(file), isFactsOnly: options.isFactsOnly, shardEngine: options.shardEngine, cache: options.cache });
+  const jobOf = (file: InputFile): ExtractJob => ({
+    path: file.path,
+    sourcePath: options.sourcePathOf?.(file),
+    isFactsOnly: options.isFactsOnly,
+    shardEngine: options.shardEngine,
+    cache: options.cache,
+  });
   let isolated: WorkerPool<ExtractJob, ExtractResult> | undefined;
   const inIsolation = async (job: ExtractJob): Promise<ExtractResult> => {
     const heapMb = isolatedHeapMb();
     isolated ??= new WorkerPool({
-      script: options.workerScript, size: 1, workerData: EXTRACT_WORKER, idleMs: 1000,
+      script: options.workerScript,
+      size: 1,
+      workerData: EXTRACT_WORKER,
+      idleMs: 1000,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     const result = await isolated.run({ ...job, isIsolated: true }, lexicon);
-    if (result.status === 'tooLarge') return { status: 'notAnalysed', path: job.path, error: `ran out of memory while being analysed (with a heap of ${heapMb} MB); skipped` };
-    if (result.status === 'failed') return { status: 'notAnalysed', path: job.path, error: `could not be analysed (${result.error}); skipped` };
+    if (result.status === 'tooLarge')
+      return {
+        status: 'notAnalysed',
+        path: job.path,
+        error: `ran out of memory while being analysed (with a heap of ${heapMb} MB); skipped`,
+      };
+    if (result.status === 'failed')
+      return { status: 'notAnalysed', path: job.path, error: `could not be analysed (${result.error}); skipped` };
     return result;
   };
   /** Here, unless it is large: then in the isolated thread (standard input is read here first). */
@@ -185,7 +250,9 @@ export async function extractAll(files: readonly InputFile[], options: ExtractAl
       const read = readArticle(file);
       if (!read.ok) return { status: 'unreadable', path: read.path, error: read.error };
       const job = { ...jobOf(file), bytes: new Uint8Array(read.bytes) };
-      return read.bytes.length > MAX_WORKER_FILE_BYTES ? inIsolation(job) : extractArticle(job, options.lexicon) as ExtractResult;
+      return read.bytes.length > MAX_WORKER_FILE_BYTES
+        ? inIsolation(job)
+        : (extractArticle(job, options.lexicon) as ExtractResult);
     }
     if ((file.size ?? 0) > MAX_WORKER_FILE_BYTES) return inIsolation(jobOf(file));
     return extractArticle(jobOf(file), options.lexicon) as ExtractResult;
@@ -197,7 +264,12 @@ export async function extractAll(files: readonly InputFile[], options: ExtractAl
       for (const file of files) accept(await onThisThread(file));
       return;
     }
-    pool = new WorkerPool<ExtractJob, ExtractResult>({ script: options.workerScript, size: options.jobs, resourceLimits: WORKER_HEAP, workerData: EXTRACT_WORKER });
+    pool = new WorkerPool<ExtractJob, ExtractResult>({
+      script: options.workerScript,
+      size: options.jobs,
+      resourceLimits: WORKER_HEAP,
+      workerData: EXTRACT_WORKER,
+    });
     const inPool = async (file: InputFile): Promise<ExtractResult> => {
       if (file.isStdin || (file.size ?? 0) > MAX_WORKER_FILE_BYTES) return onThisThread(file);
       const result = await pool!.run(jobOf(file), lexicon);

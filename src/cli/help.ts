@@ -15,8 +15,14 @@ export const COMMANDS = {
     summary: 'analyse articles: entities, figures, claims, deals, conflicts',
     usage: 'newsmark extract <files|folders|->... [options]',
     options: {
-      out: { type: 'string' }, jsonl: { type: 'boolean' }, lexicon: { type: 'string' }, pretty: { type: 'boolean' },
-      jobs: { type: 'string' }, json: { type: 'boolean' }, summary: { type: 'boolean' }, cache: { type: 'string' },
+      out: { type: 'string' },
+      jsonl: { type: 'boolean' },
+      lexicon: { type: 'string' },
+      pretty: { type: 'boolean' },
+      jobs: { type: 'string' },
+      json: { type: 'boolean' },
+      summary: { type: 'boolean' },
+      cache: { type: 'string' },
     },
     details: `Analyses each article (.md, .markdown, .txt; folders are searched, skipping .git,
 node_modules and .newsmark) and prints one JSON document: the sources, the deals merged
@@ -47,7 +53,12 @@ Options:
   merge: {
     summary: 'merge shards of extract --jsonl: entity index, deals, conflicts of the whole corpus',
     usage: 'newsmark merge <shards.jsonl|-|files|folders>... [options]',
-    options: { out: { type: 'string' }, pretty: { type: 'boolean' }, lexicon: { type: 'string' }, jobs: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      pretty: { type: 'boolean' },
+      lexicon: { type: 'string' },
+      jobs: { type: 'string' },
+    },
     details: `The reduce step of map and reduce: reads the JSON lines that newsmark extract --jsonl
 wrote on any split of a corpus (shard files named .jsonl or .ndjson; "-" reads them from
 standard input) and prints one JSON document: the sources, the entity index, the deals
@@ -81,7 +92,13 @@ Options:
   deals: {
     summary: 'the deals of articles, merged across them, as JSON or CSV',
     usage: 'newsmark deals <files|folders|->... [options]',
-    options: { out: { type: 'string' }, format: { type: 'string' }, lexicon: { type: 'string' }, jobs: { type: 'string' }, pretty: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      lexicon: { type: 'string' },
+      jobs: { type: 'string' },
+      pretty: { type: 'boolean' },
+    },
     details: `Analyses the articles as extract does and prints their deals, merged across sources
 as the deals panel merges them (sources that state one deal with different values or dates
 make one deal): parties in role order, kind, status, value, currency, date, every mention.

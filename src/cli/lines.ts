@@ -61,7 +61,8 @@ function readSome(fd: number, chunk: Buffer): number {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, 2);
-      else if (code === 'EOF') return 0; // Windows: the end of a pipe
+      else if (code === 'EOF')
+        return 0; // Windows: the end of a pipe
       else throw error;
     }
   }

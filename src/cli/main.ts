@@ -43,7 +43,11 @@ async function main(argv: readonly string[]): Promise<number> {
     if (command === '--help' || command === '-h') return print(GENERAL_HELP);
     if (command === '--version' || command === '-v' || command === '-V') return print(`${VERSION}\n`);
     if (!Object.hasOwn(COMMANDS, command)) {
-      throw new UsageError(command.startsWith('-') ? `unknown option '${command}' (a command comes first: extract, merge, deals, export, check, schema, help)` : `unknown command '${command}' (known: ${Object.keys(COMMANDS).join(', ')})`);
+      throw new UsageError(
+        command.startsWith('-')
+          ? `unknown option '${command}' (a command comes first: extract, merge, deals, export, check, schema, help)`
+          : `unknown command '${command}' (known: ${Object.keys(COMMANDS).join(', ')})`,
+      );
     }
     name = command as CommandName;
     const args = parseArgs(rest, COMMANDS[name].options);
@@ -73,7 +77,8 @@ function runHelp(args: ParsedArgs): number {
   const [topic, ...extra] = args.positionals;
   if (extra.length > 0) throw new UsageError('help takes at most one command');
   if (topic === undefined) return print(GENERAL_HELP);
-  if (!Object.hasOwn(COMMANDS, topic)) throw new UsageError(`no command '${topic}' (known: ${Object.keys(COMMANDS).join(', ')})`);
+  if (!Object.hasOwn(COMMANDS, topic))
+    throw new UsageError(`no command '${topic}' (known: ${Object.keys(COMMANDS).join(', ')})`);
   return print(commandHelp(topic as CommandName));
 }
 
@@ -85,17 +90,19 @@ function reportInternalError(error: unknown): void {
   if (isDebug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 }
 
-if (!isMainThread && workerData === EXTRACT_WORKER) serveExtractJobs(); // `extract --jobs`: this bundle in a worker thread
-else void main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof BrokenPipeError || (error as NodeJS.ErrnoException).code === 'EPIPE') {
-      process.exitCode = BROKEN_PIPE_STATUS;
-      return;
-    }
-    reportInternalError(error);
-    process.exitCode = 70;
-  },
-);
+if (!isMainThread && workerData === EXTRACT_WORKER)
+  serveExtractJobs(); // `extract --jobs`: this bundle in a worker thread
+else
+  void main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof BrokenPipeError || (error as NodeJS.ErrnoException).code === 'EPIPE') {
+        process.exitCode = BROKEN_PIPE_STATUS;
+        return;
+      }
+      reportInternalError(error);
+      process.exitCode = 70;
+    },
+  );

@@ -32,18 +32,27 @@ export function isShardPath(arg: string): boolean {
 }
 
 export async function runMerge(args: ParsedArgs): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('merge needs shards (.jsonl files written by newsmark extract --jsonl, or - for standard input) or articles');
+  if (args.positionals.length === 0)
+    throw new UsageError(
+      'merge needs shards (.jsonl files written by newsmark extract --jsonl, or - for standard input) or articles',
+    );
   const jobs = jobsOf(args.options.get('jobs'));
-  if (jobs === undefined) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('jobs')}'`);
+  if (jobs === undefined)
+    throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${args.options.get('jobs')}'`);
   const shardArgs = args.positionals.filter(isShardPath);
   const articleArgs = args.positionals.filter((p) => !isShardPath(p));
   if (shardArgs.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const shards = expandInputs(shardArgs.filter((p) => p !== '-'));
   const articles = expandInputs(articleArgs);
-  const loaded = articleArgs.length > 0 ? loadLexicon(args.options.get('lexicon'), articleArgs.filter(isFolder)) : undefined;
+  const loaded =
+    articleArgs.length > 0 ? loadLexicon(args.options.get('lexicon'), articleArgs.filter(isFolder)) : undefined;
   const stdin: InputFile[] = shardArgs.includes('-') ? expandInputs(['-']).files : [];
   // before a byte is read: --out must be none of the inputs
-  const out = openOutput(args.options.get('out'), [...shards.files, ...stdin, ...articles.files], loaded?.source ? [{ path: loaded.source, what: 'the lexicon' }] : []);
+  const out = openOutput(
+    args.options.get('out'),
+    [...shards.files, ...stdin, ...articles.files],
+    loaded?.source ? [{ path: loaded.source, what: 'the lexicon' }] : [],
+  );
   const run = new MergeRun();
   for (const problem of [...shards.problems, ...articles.problems]) run.fail(`${problem.path}: ${problem.error}`);
   if (loaded?.error) run.fail(loaded.error);
@@ -80,14 +89,19 @@ class MergeRun {
   finish(): void {
     if (this.engines.size > 1) {
       const list = [...this.engines].map(([engine, origin]) => `${engine} (${origin})`).join(', ');
-      this.fail(`the shards were written by different versions of newsmark: ${list}; facts may be keyed differently, so run the map step again with one version`);
+      this.fail(
+        `the shards were written by different versions of newsmark: ${list}; facts may be keyed differently, so run the map step again with one version`,
+      );
     }
   }
 
   private say(path: string, outcome: AddOutcome, origin: Origin): void {
-    if (outcome.status === 'duplicate') report(`${origin}: ${path} was already merged from ${outcome.first} (the same content); counted once`);
+    if (outcome.status === 'duplicate')
+      report(`${origin}: ${path} was already merged from ${outcome.first} (the same content); counted once`);
     if (outcome.status === 'differing') {
-      this.fail(`${origin}: ${path} is also in ${outcome.other} with other content (sha256 ${outcome.kept.slice(0, 12)}… and ${outcome.dropped.slice(0, 12)}…); kept the one from ${outcome.keptOrigin}, whose sha256 sorts first`);
+      this.fail(
+        `${origin}: ${path} is also in ${outcome.other} with other content (sha256 ${outcome.kept.slice(0, 12)}… and ${outcome.dropped.slice(0, 12)}…); kept the one from ${outcome.keptOrigin}, whose sha256 sorts first`,
+      );
     }
   }
 }
@@ -103,9 +117,13 @@ function readShard(shard: InputFile, run: MergeRun): void {
   }
   let sourceLines = 0;
   try {
-    forEachLine(fd, (line, lineNumber) => {
-      if (readShardLine(line, `${name}:${lineNumber}`, run)) sourceLines++;
-    }, (lineNumber, bytes) => run.fail(`${name}:${lineNumber}: a line of over ${bytes >> 20} MB; skipped`));
+    forEachLine(
+      fd,
+      (line, lineNumber) => {
+        if (readShardLine(line, `${name}:${lineNumber}`, run)) sourceLines++;
+      },
+      (lineNumber, bytes) => run.fail(`${name}:${lineNumber}: a line of over ${bytes >> 20} MB; skipped`),
+    );
   } catch (error) {
     run.fail(`${name}: ${describeFsError(error, 'file')}; the rest of it was not read`);
   } finally {
@@ -121,17 +139,23 @@ function readShardLine(line: string, origin: Origin, run: MergeRun): boolean {
   try {
     raw = JSON.parse(line);
   } catch (error) {
-    run.fail(`${origin}: not a complete line of JSON (${(error as Error).message}; the shard may have been cut short); skipped`);
+    run.fail(
+      `${origin}: not a complete line of JSON (${(error as Error).message}; the shard may have been cut short); skipped`,
+    );
     return false;
   }
   if (isObject(raw) && !('source' in raw) && 'deals' in raw && 'conflicts' in raw) return false;
   if (isObject(raw) && 'source' in raw && !('facts' in raw)) {
-    run.fail(`${origin}: a source without its facts (written by an older newsmark?); run newsmark extract --jsonl again; skipped`);
+    run.fail(
+      `${origin}: a source without its facts (written by an older newsmark?); run newsmark extract --jsonl again; skipped`,
+    );
     return false;
   }
   const parsed = ExtractSourceLine.safeParse(raw);
   if (!parsed.success) {
-    run.fail(`${origin}: not a line of newsmark extract --jsonl; skipped: ${describeIssues(parsed.error).split('\n').slice(0, 2).join(' ')}`);
+    run.fail(
+      `${origin}: not a line of newsmark extract --jsonl; skipped: ${describeIssues(parsed.error).split('\n').slice(0, 2).join(' ')}`,
+    );
     return false;
   }
   const { source, facts } = parsed.data;
@@ -149,9 +173,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Articles given beside the shards: analysed here, as `newsmark extract` would. */
-async function analyseArticles(files: readonly InputFile[], loaded: ReturnType<typeof loadLexicon>, jobs: number, args: ParsedArgs, run: MergeRun): Promise<void> {
+async function analyseArticles(
+  files: readonly InputFile[],
+  loaded: ReturnType<typeof loadLexicon>,
+  jobs: number,
+  args: ParsedArgs,
+  run: MergeRun,
+): Promise<void> {
   const progress = new ProgressLine(files.length, 'article');
-  const options = { lexicon: loaded.lexicon, additions: loaded.additions, jobs, isJobsExplicit: args.options.has('jobs'), workerScript: __filename, isFactsOnly: true };
+  const options = {
+    lexicon: loaded.lexicon,
+    additions: loaded.additions,
+    jobs,
+    isJobsExplicit: args.options.has('jobs'),
+    workerScript: __filename,
+    isFactsOnly: true,
+  };
   try {
     await extractAll(files, options, (result) => {
       progress.tick();
@@ -173,17 +210,32 @@ function writeCorpus(out: Output, merge: CorpusMerge, isPretty: boolean): void {
   const conflicts = merge.corpus.conflicts().map(toExtractConflict);
   if (isPretty) {
     const deals = dealsAsJson(merge.corpus).map((json) => JSON.parse(json) as unknown);
-    const document = { schemaVersion: CORPUS_SCHEMA_VERSION, sources: merge.sourceList(), entities: merge.entities(), deals, conflicts };
+    const document = {
+      schemaVersion: CORPUS_SCHEMA_VERSION,
+      sources: merge.sourceList(),
+      entities: merge.entities(),
+      deals,
+      conflicts,
+    };
     out.write(`${JSON.stringify(document, null, 2)}\n`);
     return;
   }
   out.write(`{"schemaVersion":${CORPUS_SCHEMA_VERSION},"sources":`);
-  writeJsonArray(out, merge.sourceList().map((s) => JSON.stringify(s)));
+  writeJsonArray(
+    out,
+    merge.sourceList().map((s) => JSON.stringify(s)),
+  );
   out.write(',"entities":');
-  writeJsonArray(out, merge.entities().map((e) => JSON.stringify(e)));
+  writeJsonArray(
+    out,
+    merge.entities().map((e) => JSON.stringify(e)),
+  );
   out.write(',"deals":');
   writeJsonArray(out, dealsAsJson(merge.corpus));
   out.write(',"conflicts":');
-  writeJsonArray(out, conflicts.map((c) => JSON.stringify(c)));
+  writeJsonArray(
+    out,
+    conflicts.map((c) => JSON.stringify(c)),
+  );
   out.write('}\n');
 }

@@ -59,10 +59,18 @@ export function writeAll(fd: number, text: string): void {
 }
 
 /** Standard output, or `--out` checked against the inputs and opened; a refusal is a UsageError, a failure an OutputError. */
-export function openOutput(out: string | undefined, inputs: readonly InputFile[], protectedFiles: readonly ProtectedFile[] = []): Output {
+export function openOutput(
+  out: string | undefined,
+  inputs: readonly InputFile[],
+  protectedFiles: readonly ProtectedFile[] = [],
+): Output {
   if (out === undefined || out === '-') {
     const input = stdoutIdentity() && inputs.find((i) => i.identity === stdoutIdentity());
-    if (input) throw new UsageError(`standard output is redirected into ${input.isStdin ? 'standard input' : `the input ${input.path}`}; newsmark never writes over what it reads`, false);
+    if (input)
+      throw new UsageError(
+        `standard output is redirected into ${input.isStdin ? 'standard input' : `the input ${input.path}`}; newsmark never writes over what it reads`,
+        false,
+      );
     return new StandardOutput();
   }
   if (out === '') throw new UsageError('--out needs a file name');
@@ -71,24 +79,40 @@ export function openOutput(out: string | undefined, inputs: readonly InputFile[]
     stats = fs.statSync(out);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && isSymbolicLink(out)) throw new UsageError(`--out ${out}: is a broken symbolic link; give a file name`, false);
-    if (code === 'ENOTDIR') throw new OutputError(`cannot write --out ${out}: a part of the path is a file, not a folder; nothing was written`);
-    if (code !== 'ENOENT') throw new OutputError(`cannot write --out ${out}: ${describeFsError(error, 'file')}; nothing was written`);
+    if (code === 'ENOENT' && isSymbolicLink(out))
+      throw new UsageError(`--out ${out}: is a broken symbolic link; give a file name`, false);
+    if (code === 'ENOTDIR')
+      throw new OutputError(
+        `cannot write --out ${out}: a part of the path is a file, not a folder; nothing was written`,
+      );
+    if (code !== 'ENOENT')
+      throw new OutputError(`cannot write --out ${out}: ${describeFsError(error, 'file')}; nothing was written`);
   }
   if (stats?.isDirectory()) throw new UsageError(`--out ${out}: is a folder; give a file name`, false);
   if (stats) {
     const identity = identityOf(stats);
     const input = inputs.find((i) => i.identity === identity);
-    if (input) throw new UsageError(`--out ${out}: is ${input.isStdin ? 'standard input' : `the input ${input.path}`}; newsmark never writes over what it reads (choose another --out)`, false);
+    if (input)
+      throw new UsageError(
+        `--out ${out}: is ${input.isStdin ? 'standard input' : `the input ${input.path}`}; newsmark never writes over what it reads (choose another --out)`,
+        false,
+      );
     const guarded = protectedFiles.find((p) => sameFile(p.path, identity));
-    if (guarded) throw new UsageError(`--out ${out}: is ${guarded.what} (${guarded.path}); choose another --out`, false);
+    if (guarded)
+      throw new UsageError(`--out ${out}: is ${guarded.what} (${guarded.path}); choose another --out`, false);
   }
   const target = stats ? fs.realpathSync(out) : path.resolve(out);
   if (path.basename(path.dirname(realFolderOf(target))) === '.newsmark') {
-    throw new UsageError(`--out ${out}: is inside a .newsmark folder, where Newsmark keeps annotations and lexicons; choose another --out`, false);
+    throw new UsageError(
+      `--out ${out}: is inside a .newsmark folder, where Newsmark keeps annotations and lexicons; choose another --out`,
+      false,
+    );
   }
   if (stats && !stats.isFile()) return new DirectOutput(out, stats);
-  if (stats && (stats.mode & 0o222) === 0) throw new OutputError(`cannot write --out ${out}: it is read-only (mode ${(stats.mode & 0o777).toString(8)}); it was left as it was`);
+  if (stats && (stats.mode & 0o222) === 0)
+    throw new OutputError(
+      `cannot write --out ${out}: it is read-only (mode ${(stats.mode & 0o777).toString(8)}); it was left as it was`,
+    );
   return new AtomicFileOutput(out, target, stats);
 }
 
@@ -146,13 +170,17 @@ class StandardOutput implements Output {
 class DirectOutput implements Output {
   private readonly fd: number;
 
-  constructor(private readonly out: string, stats: fs.Stats) {
+  constructor(
+    private readonly out: string,
+    stats: fs.Stats,
+  ) {
     const flags = fs.constants.O_WRONLY | fs.constants.O_NOCTTY | (stats.isFIFO() ? fs.constants.O_NONBLOCK : 0);
     try {
       this.fd = fs.openSync(out, flags);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENXIO') throw new OutputError(`cannot write --out ${out}: no program is reading from it; nothing was written`);
+      if (code === 'ENXIO')
+        throw new OutputError(`cannot write --out ${out}: no program is reading from it; nothing was written`);
       throw new OutputError(`cannot write --out ${out}: ${describeWriteError(error)}; nothing was written`);
     }
   }
@@ -181,10 +209,17 @@ class AtomicFileOutput implements Output {
   private fd: number | undefined;
   private readonly removeOnExit = () => this.removeTemporary();
 
-  constructor(private readonly out: string, private readonly target: string, existing: fs.Stats | undefined) {
+  constructor(
+    private readonly out: string,
+    private readonly target: string,
+    existing: fs.Stats | undefined,
+  ) {
     const folder = path.dirname(target);
     // beside the target (a rename within one file system is atomic); the name kept short of NAME_MAX
-    this.temporary = path.join(folder, `.${path.basename(target).slice(0, 200)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    this.temporary = path.join(
+      folder,
+      `.${path.basename(target).slice(0, 200)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+    );
     const left = existing ? `; ${out} was left as it was` : '; nothing was written';
     // watched before the file exists: an interruption at any moment after this removes it
     process.on('exit', this.removeOnExit);
@@ -194,10 +229,14 @@ class AtomicFileOutput implements Output {
     } catch (error) {
       this.stopWatching();
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? `the folder ${path.dirname(out)} does not exist`
-        : code === 'ENOTDIR' ? `${path.dirname(out)} is not a folder`
-        : code === 'EACCES' || code === 'EPERM' ? `no permission to create a file in ${path.dirname(out)}`
-        : describeWriteError(error);
+      const why =
+        code === 'ENOENT'
+          ? `the folder ${path.dirname(out)} does not exist`
+          : code === 'ENOTDIR'
+            ? `${path.dirname(out)} is not a folder`
+            : code === 'EACCES' || code === 'EPERM'
+              ? `no permission to create a file in ${path.dirname(out)}`
+              : describeWriteError(error);
       throw new OutputError(`cannot write --out ${out}: ${why}${left}`);
     }
     if (existing) {
@@ -215,7 +254,9 @@ class AtomicFileOutput implements Output {
       writeAll(this.fd!, text);
     } catch (error) {
       this.abort();
-      throw new OutputError(`cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`);
+      throw new OutputError(
+        `cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`,
+      );
     }
   }
 
@@ -227,7 +268,9 @@ class AtomicFileOutput implements Output {
       fs.renameSync(this.temporary, this.target);
     } catch (error) {
       this.abort();
-      throw new OutputError(`cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`);
+      throw new OutputError(
+        `cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`,
+      );
     }
     this.stopWatching();
     syncFolder(path.dirname(this.target));
@@ -281,14 +324,22 @@ function syncFolder(folder: string): void {
 function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EDQUOT': return 'the disk quota is used up';
-    case 'EROFS': return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EROFS':
+      return 'the file system is read-only';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EFBIG': return 'the file would be too large for the file system';
-    case 'EIO': return 'input/output error';
-    case 'EISDIR': return 'is a folder';
-    default: return code ?? String((error as Error).message ?? error);
+    case 'EPERM':
+      return 'permission denied';
+    case 'EFBIG':
+      return 'the file would be too large for the file system';
+    case 'EIO':
+      return 'input/output error';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return code ?? String((error as Error).message ?? error);
   }
 }

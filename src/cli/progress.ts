@@ -20,7 +20,11 @@ export class ProgressLine {
   private readonly timer: ReturnType<typeof setInterval> | undefined;
 
   /** `isEnabled`: whether standard error is a terminal (tests pass it). */
-  constructor(private readonly total: number, private readonly noun: string, private readonly isEnabled = Boolean(process.stderr.isTTY)) {
+  constructor(
+    private readonly total: number,
+    private readonly noun: string,
+    private readonly isEnabled = Boolean(process.stderr.isTTY),
+  ) {
     // while one large file is analysed in a worker this thread is free: keep the seconds moving
     this.timer = isEnabled ? setInterval(() => this.draw(false), 250) : undefined;
     this.timer?.unref();
@@ -51,7 +55,10 @@ export class ProgressLine {
     if (now - this.startedAt < DELAY_MS || (!isForced && now - this.lastDrawAt < REDRAW_MS)) return;
     this.lastDrawAt = now;
     this.isShown = true;
-    writeAll(2, `\r\x1b[Knewsmark: analysing ${this.noun} ${Math.min(this.done + 1, this.total)} of ${this.total}… ${Math.round((now - this.startedAt) / 1000)} s`);
+    writeAll(
+      2,
+      `\r\x1b[Knewsmark: analysing ${this.noun} ${Math.min(this.done + 1, this.total)} of ${this.total}… ${Math.round((now - this.startedAt) / 1000)} s`,
+    );
   }
 
   private clear(): void {

@@ -13,7 +13,11 @@ import { ARTICLE_EXTENSIONS, isArticleFileName, isExcludedFolderName } from '../
 
 export type ReadResult =
   | {
-      readonly ok: true; readonly path: string; readonly text: string; readonly bytes: Buffer; readonly warnings: readonly string[];
+      readonly ok: true;
+      readonly path: string;
+      readonly text: string;
+      readonly bytes: Buffer;
+      readonly warnings: readonly string[];
       /** The file's modification time when it was opened (not for standard input). */
       readonly mtimeMs?: number;
     }
@@ -65,7 +69,9 @@ export function expandInputs(args: readonly string[]): { files: InputFile[]; pro
     }
     if (stat.stats.isDirectory()) {
       const [filesBefore, problemsBefore] = [files.length, problems.length];
-      const isWalked = walkFolder(arg, stat.stats, seenFolders, addFile, (p, error) => problems.push({ path: p, error }));
+      const isWalked = walkFolder(arg, stat.stats, seenFolders, addFile, (p, error) =>
+        problems.push({ path: p, error }),
+      );
       // "no articles" only when nothing else was said about the folder
       if (isWalked && files.length === filesBefore && problems.length === problemsBefore) {
         problems.push({ path: arg, error: `no articles (${EXTENSIONS_TEXT}) in this folder` });
@@ -92,8 +98,11 @@ interface Frame {
  * is a loop, reported once. False when the folder was already read (given twice, or inside another).
  */
 function walkFolder(
-  root: string, rootStats: fs.Stats, seenFolders: Set<string>,
-  addFile: (filePath: string, stats: fs.Stats) => void, report: (filePath: string, error: string) => void,
+  root: string,
+  rootStats: fs.Stats,
+  seenFolders: Set<string>,
+  addFile: (filePath: string, stats: fs.Stats) => void,
+  report: (filePath: string, error: string) => void,
 ): boolean {
   const stack: Frame[] = [];
   const enter = (dir: string, stats: fs.Stats) => {
@@ -186,18 +195,28 @@ function isSymbolicLink(filePath: string): boolean {
 export function describeFsError(error: unknown, what: 'file' | 'folder'): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOENT': return 'no such file or folder';
-    case 'ENOTDIR': return 'no such file or folder (a part of the path is a file, not a folder)';
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'ENOTDIR':
+      return 'no such file or folder (a part of the path is a file, not a folder)';
     case 'EACCES':
-    case 'EPERM': return what === 'folder' ? 'cannot be read (permission denied)' : 'permission denied';
-    case 'ELOOP': return 'symbolic link loop';
-    case 'ENAMETOOLONG': return 'the path is too long';
-    case 'EISDIR': return 'is a folder';
+    case 'EPERM':
+      return what === 'folder' ? 'cannot be read (permission denied)' : 'permission denied';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EISDIR':
+      return 'is a folder';
     case 'EMFILE':
-    case 'ENFILE': return 'cannot be opened (too many open files)';
-    case 'EIO': return 'cannot be read (input/output error)';
-    case 'EFBIG': return `is too large (articles up to ${formatBytes(MAX_ARTICLE_BYTES)} are read)`;
-    default: return `cannot be read (${code ?? String((error as Error).message ?? error)})`;
+    case 'ENFILE':
+      return 'cannot be opened (too many open files)';
+    case 'EIO':
+      return 'cannot be read (input/output error)';
+    case 'EFBIG':
+      return `is too large (articles up to ${formatBytes(MAX_ARTICLE_BYTES)} are read)`;
+    default:
+      return `cannot be read (${code ?? String((error as Error).message ?? error)})`;
   }
 }
 
@@ -248,7 +267,12 @@ export function readArticle(file: InputFile): ReadResult {
     const stats = fs.fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, path: file.path, error: 'is a folder' };
     if (!stats.isFile()) return { ok: false, path: file.path, error: notAFile(stats) };
-    if (stats.size > MAX_ARTICLE_BYTES) return { ok: false, path: file.path, error: `is too large (${formatBytes(stats.size)}; articles up to ${formatBytes(MAX_ARTICLE_BYTES)} are read); skipped` };
+    if (stats.size > MAX_ARTICLE_BYTES)
+      return {
+        ok: false,
+        path: file.path,
+        error: `is too large (${formatBytes(stats.size)}; articles up to ${formatBytes(MAX_ARTICLE_BYTES)} are read); skipped`,
+      };
     mtimeMs = stats.mtimeMs;
     bytes = readAll(fd);
   } catch (error) {
@@ -285,7 +309,8 @@ function readAll(fd: number): Buffer {
 }
 
 export function decodeArticle(filePath: string, bytes: Buffer): ReadResult {
-  if (looksBinary(bytes)) return { ok: false, path: filePath, error: 'looks like a binary file (it contains NUL bytes); skipped' };
+  if (looksBinary(bytes))
+    return { ok: false, path: filePath, error: 'looks like a binary file (it contains NUL bytes); skipped' };
   const warnings: string[] = [];
   let text: string;
   try {
@@ -293,7 +318,9 @@ export function decodeArticle(filePath: string, bytes: Buffer): ReadResult {
   } catch {
     text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
     const count = [...text.matchAll(/\ufffd/g)].length;
-    warnings.push(`is not valid UTF-8: ${count} undecodable byte sequence(s) replaced by U+FFFD, as VS Code shows them`);
+    warnings.push(
+      `is not valid UTF-8: ${count} undecodable byte sequence(s) replaced by U+FFFD, as VS Code shows them`,
+    );
   }
   if (bytes.length === 0) warnings.push('is empty');
   return { ok: true, path: filePath, text, bytes, warnings };

@@ -74,29 +74,57 @@ export function analyse(source: TextSource, options: AnalyseOptions = {}): Analy
   const figures: Figure[] = figuresOfBlocks(parsed.blocks, options.cache).map((f) => {
     const sentence = sentenceAt(sentences, f.blockIndex, f.start);
     return {
-    id: `figure:${f.fileStart}-${f.fileEnd}`,
-    text: text.slice(f.fileStart, f.fileEnd),
-    kind: f.kind,
-    value: f.value,
-    unit: f.unit,
-    start: f.fileStart,
-    end: f.fileEnd,
-    isApprox: f.isApprox,
-    qualifier: f.qualifier,
-    sentenceIndex: sentence?.index ?? -1,
-    sentenceOffset: sentence ? f.start - sentence.proseStart : 0,
+      id: `figure:${f.fileStart}-${f.fileEnd}`,
+      text: text.slice(f.fileStart, f.fileEnd),
+      kind: f.kind,
+      value: f.value,
+      unit: f.unit,
+      start: f.fileStart,
+      end: f.fileEnd,
+      isApprox: f.isApprox,
+      qualifier: f.qualifier,
+      sentenceIndex: sentence?.index ?? -1,
+      sentenceOffset: sentence ? f.start - sentence.proseStart : 0,
     };
   });
   const recognised = withFileText(recogniseEntities(parsed.blocks, perBlock, lexicon, options.cache), text);
   const dateline = datelineOf(figures);
-  const { deals, entities: partyEntities } = dealsOfArticle({ sentences, figures, entities: recognised, lexicon, dateline, blocks: parsed.blocks, cache: options.cache });
+  const { deals, entities: partyEntities } = dealsOfArticle({
+    sentences,
+    figures,
+    entities: recognised,
+    lexicon,
+    dateline,
+    blocks: parsed.blocks,
+    cache: options.cache,
+  });
   // names that take part in a deal are entities too (evidence rule "deal-party")
-  const entities = partyEntities.length ? [...recognised, ...withFileText(partyEntities, text)].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name)) : recognised;
+  const entities = partyEntities.length
+    ? [...recognised, ...withFileText(partyEntities, text)].sort(
+        (a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name),
+      )
+    : recognised;
   const claims = claimsOf(sentences, figures, entities, deals, options.cache);
   if (parsed.blocks.length === 0 && text.trim()) {
-    diagnostics.push({ code: 'no-prose', message: 'The file has no prose: only code, markup or front matter.', start: 0, end: 0, severity: 'info' });
+    diagnostics.push({
+      code: 'no-prose',
+      message: 'The file has no prose: only code, markup or front matter.',
+      start: 0,
+      end: 0,
+      severity: 'info',
+    });
   }
-  return { path: source.path, format: parsed.format, sentences, figures, entities, claims, deals, dateline, diagnostics };
+  return {
+    path: source.path,
+    format: parsed.format,
+    sentences,
+    figures,
+    entities,
+    claims,
+    deals,
+    dateline,
+    diagnostics,
+  };
 }
 
 /**
@@ -117,26 +145,49 @@ function contentDiagnostics(text: string): ContentDiagnostic[] {
   const out: ContentDiagnostic[] = [];
   const replacement = text.indexOf('\ufffd');
   if (replacement >= 0) {
-    out.push({ code: 'invalid-utf8', message: 'The file is not valid UTF-8: undecodable bytes were replaced by U+FFFD.', start: replacement, end: replacement + 1, severity: 'warning' });
+    out.push({
+      code: 'invalid-utf8',
+      message: 'The file is not valid UTF-8: undecodable bytes were replaced by U+FFFD.',
+      start: replacement,
+      end: replacement + 1,
+      severity: 'warning',
+    });
   }
   return out;
 }
 
 /** A full date among the first two sentences. */
 function datelineOf(figures: readonly Figure[]): string | null {
-  const first = figures.find((f) => f.kind === 'date' && typeof f.value === 'string' && f.sentenceIndex >= 0 && f.sentenceIndex <= 2 && /^\d{4}-\d\d-\d\d/.test(f.value));
+  const first = figures.find(
+    (f) =>
+      f.kind === 'date' &&
+      typeof f.value === 'string' &&
+      f.sentenceIndex >= 0 &&
+      f.sentenceIndex <= 2 &&
+      /^\d{4}-\d\d-\d\d/.test(f.value),
+  );
   return first ? (first.value as string).slice(0, 10) : null;
 }
 
-function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], entities: readonly Entity[], deals: readonly Deal[], cache?: AnalysisCache): Claim[] {
-  const figuresBySentence = groupBy(figures.filter((f) => f.sentenceIndex >= 0), (f) => f.sentenceIndex);
+function claimsOf(
+  sentences: readonly Sentence[],
+  figures: readonly Figure[],
+  entities: readonly Entity[],
+  deals: readonly Deal[],
+  cache?: AnalysisCache,
+): Claim[] {
+  const figuresBySentence = groupBy(
+    figures.filter((f) => f.sentenceIndex >= 0),
+    (f) => f.sentenceIndex,
+  );
   const dealsBySentence = new Map<number, string[]>();
   for (const deal of deals) for (const m of deal.mentions) pushTo(dealsBySentence, m.sentenceIndex, deal.id);
   const mentionsBySentence = new Map<number, Array<{ entity: Entity; proseStart: number; proseEnd: number }>>();
   for (const entity of entities) {
     for (const m of entity.mentions) {
       const sentence = sentenceAt(sentences, m.blockIndex, m.proseStart);
-      if (sentence) pushTo(mentionsBySentence, sentence.index, { entity, proseStart: m.proseStart, proseEnd: m.proseEnd });
+      if (sentence)
+        pushTo(mentionsBySentence, sentence.index, { entity, proseStart: m.proseStart, proseEnd: m.proseEnd });
     }
   }
   const claims: Claim[] = [];
@@ -145,7 +196,12 @@ function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], en
     const dealIds = dealsBySentence.get(sentence.index) ?? [];
     if (own.length === 0 && dealIds.length === 0) continue;
     const mentions = (mentionsBySentence.get(sentence.index) ?? []).sort((a, b) => a.proseStart - b.proseStart);
-    const relative = mentions.map((m) => ({ entityId: m.entity.id, name: m.entity.name, start: m.proseStart - sentence.proseStart, end: m.proseEnd - sentence.proseStart }));
+    const relative = mentions.map((m) => ({
+      entityId: m.entity.id,
+      name: m.entity.name,
+      start: m.proseStart - sentence.proseStart,
+      end: m.proseEnd - sentence.proseStart,
+    }));
     claims.push({
       id: `claim:${sentence.start}-${sentence.end}`,
       sentenceIndex: sentence.index,
@@ -161,7 +217,11 @@ function claimsOf(sentences: readonly Sentence[], figures: readonly Figure[], en
   return claims;
 }
 
-function cachedAttribution(text: string, mentions: readonly MentionInSentence[], cache: AnalysisCache | undefined): Attribution | null {
+function cachedAttribution(
+  text: string,
+  mentions: readonly MentionInSentence[],
+  cache: AnalysisCache | undefined,
+): Attribution | null {
   if (!cache) return attributionOf(text, mentions);
   const mentionsKey = mentions.map((m) => `${m.entityId}@${m.start}-${m.end}`).join(',');
   const cached = cache.attributions.get(text);

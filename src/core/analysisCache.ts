@@ -12,7 +12,13 @@ import type { Lexicon } from './extract/entities/lexicon';
 import type { KindSignal } from './extract/deals/kinds';
 import type { FrameHit } from './extract/deals/match';
 import type { SentenceName, ShapedSentence } from './extract/deals/shape';
-import type { AmountMention, ContextQuery, DateMention, PartyMention, SentenceDeal } from './extract/deals/sentenceDeals';
+import type {
+  AmountMention,
+  ContextQuery,
+  DateMention,
+  PartyMention,
+  SentenceDeal,
+} from './extract/deals/sentenceDeals';
 import type { Attribution } from './extract/claims/attribution';
 
 /**

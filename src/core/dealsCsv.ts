@@ -13,17 +13,38 @@ import { dealDifferences } from './corpus/deals';
 import type { ExtractDeal } from './schema';
 
 export const DEALS_CSV_COLUMNS = [
-  'deal_id', 'kind', 'status', 'parties', 'party_1', 'party_2', 'value', 'currency', 'date', 'date_inferred', 'party_inferred',
-  'sources_differ', 'source_count', 'mention_count', 'sources', 'first_source', 'first_sentence',
+  'deal_id',
+  'kind',
+  'status',
+  'parties',
+  'party_1',
+  'party_2',
+  'value',
+  'currency',
+  'date',
+  'date_inferred',
+  'party_inferred',
+  'sources_differ',
+  'source_count',
+  'mention_count',
+  'sources',
+  'first_source',
+  'first_sentence',
 ] as const;
 
 type Row = Record<(typeof DEALS_CSV_COLUMNS)[number], string | number>;
 
 export function dealsCsv(deals: readonly ExtractDeal[]): string {
   const rows = deals.map(rowOf);
-  const body = Papa.unparse({ fields: [...DEALS_CSV_COLUMNS], data: rows.map((row) => DEALS_CSV_COLUMNS.map((c) => row[c])) }, {
-    newline: '\r\n', quotes: false, header: true, escapeFormulae: true,
-  });
+  const body = Papa.unparse(
+    { fields: [...DEALS_CSV_COLUMNS], data: rows.map((row) => DEALS_CSV_COLUMNS.map((c) => row[c])) },
+    {
+      newline: '\r\n',
+      quotes: false,
+      header: true,
+      escapeFormulae: true,
+    },
+  );
   return `\ufeff${body}\r\n`;
 }
 

@@ -11,8 +11,15 @@ import type { Analysis, Claim } from './analysis';
 import type { AnchorResult, Annotation } from './annotations/model';
 import { currentQuote, reanchorSource, sortAnnotations } from './annotations/index';
 import {
-  SCHEMA_VERSION, WEB_ANNOTATION_CONTEXT, schemaIdOf,
-  type ClaimsExport, type ClaimsExportClaim, type ClaimsExportOrphan, type ClaimsExportOutsideClaim, type WebAnnotation, type WebAnnotationExport,
+  SCHEMA_VERSION,
+  WEB_ANNOTATION_CONTEXT,
+  schemaIdOf,
+  type ClaimsExport,
+  type ClaimsExportClaim,
+  type ClaimsExportOrphan,
+  type ClaimsExportOutsideClaim,
+  type WebAnnotation,
+  type WebAnnotationExport,
 } from './schema';
 
 export interface ExportSource {
@@ -50,17 +57,26 @@ function placeAnnotations(input: ExportInput): Placed[] {
     const source = sourceByPath.get(path);
     if (!source) {
       const reason = input.unavailable?.get(path) ?? SOURCE_NOT_FOUND;
-      for (const annotation of sortAnnotations(own)) placed.push({ annotation, source, result: { status: 'orphan', reason } });
+      for (const annotation of sortAnnotations(own))
+        placed.push({ annotation, source, result: { status: 'orphan', reason } });
       continue;
     }
     const { file, results } = reanchorSource({ version: 1, annotations: own }, path, source.text, input.generatedAt);
-    for (const annotation of sortAnnotations(file.annotations)) placed.push({ annotation, source, result: results.get(annotation.id)! });
+    for (const annotation of sortAnnotations(file.annotations))
+      placed.push({ annotation, source, result: results.get(annotation.id)! });
   }
   return placed;
 }
 
 export function exportClaims(input: ExportInput): ClaimsExport {
-  const claimEntries = new Map<string, { source: ExportSource; claim: Claim; annotations: Array<{ annotation: Annotation; result: AnchorResult & { status: 'anchored' } }> }>();
+  const claimEntries = new Map<
+    string,
+    {
+      source: ExportSource;
+      claim: Claim;
+      annotations: Array<{ annotation: Annotation; result: AnchorResult & { status: 'anchored' } }>;
+    }
+  >();
   const outsideClaims: ClaimsExportOutsideClaim[] = [];
   const orphans: ClaimsExportOrphan[] = [];
   for (const { annotation, source, result } of placeAnnotations(input)) {
@@ -91,7 +107,11 @@ export function exportClaims(input: ExportInput): ClaimsExport {
   };
 }
 
-function claimEntry(source: ExportSource, claim: Claim, annotations: ReadonlyArray<{ annotation: Annotation; result: AnchorResult & { status: 'anchored' } }>): ClaimsExportClaim {
+function claimEntry(
+  source: ExportSource,
+  claim: Claim,
+  annotations: ReadonlyArray<{ annotation: Annotation; result: AnchorResult & { status: 'anchored' } }>,
+): ClaimsExportClaim {
   const figureById = new Map(source.analysis.figures.map((f) => [f.id, f]));
   const entityById = new Map(source.analysis.entities.map((e) => [e.id, e]));
   const corrections = annotations
@@ -104,13 +124,31 @@ function claimEntry(source: ExportSource, claim: Claim, annotations: ReadonlyArr
     span: { start: claim.start, end: claim.end },
     figures: claim.figureIds.flatMap((id) => {
       const f = figureById.get(id);
-      return f ? [{ id: f.id, text: f.text, kind: f.kind, value: f.value, unit: f.unit, qualifier: f.qualifier, approx: f.isApprox, start: f.start, end: f.end }] : [];
+      return f
+        ? [
+            {
+              id: f.id,
+              text: f.text,
+              kind: f.kind,
+              value: f.value,
+              unit: f.unit,
+              qualifier: f.qualifier,
+              approx: f.isApprox,
+              start: f.start,
+              end: f.end,
+            },
+          ]
+        : [];
     }),
     entities: claim.entityIds.flatMap((id) => {
       const e = entityById.get(id);
       return e ? [{ id: e.id, name: e.name, type: e.type }] : [];
     }),
-    attribution: claim.attribution && { text: claim.attribution.text, entityId: claim.attribution.entityId, kind: claim.attribution.kind },
+    attribution: claim.attribution && {
+      text: claim.attribution.text,
+      entityId: claim.attribution.entityId,
+      kind: claim.attribution.kind,
+    },
     tags: [...new Set(annotations.flatMap(({ annotation }) => annotation.tags))],
     corrections,
     annotations: annotations.map(({ annotation, result }) => ({
@@ -125,7 +163,11 @@ function claimEntry(source: ExportSource, claim: Claim, annotations: ReadonlyArr
   };
 }
 
-function outsideClaimEntry(annotation: Annotation, source: ExportSource, result: AnchorResult & { status: 'anchored' }): ClaimsExportOutsideClaim {
+function outsideClaimEntry(
+  annotation: Annotation,
+  source: ExportSource,
+  result: AnchorResult & { status: 'anchored' },
+): ClaimsExportOutsideClaim {
   return {
     id: annotation.id,
     source: { path: source.path, sha256: source.sha256 },
@@ -166,7 +208,9 @@ export function exportWebAnnotations(input: ExportInput, base: string): WebAnnot
   const folder = base.endsWith('/') ? base : `${base}/`;
   const collectionId = `${folder}.newsmark/annotations.json`;
   const pageId = `${collectionId}#page-1`;
-  const items = placeAnnotations(input).map(({ annotation, source, result }) => webAnnotation(annotation, source, result, folder, collectionId));
+  const items = placeAnnotations(input).map(({ annotation, source, result }) =>
+    webAnnotation(annotation, source, result, folder, collectionId),
+  );
   return {
     '@context': WEB_ANNOTATION_CONTEXT,
     id: collectionId,
@@ -187,23 +231,42 @@ export function exportWebAnnotations(input: ExportInput, base: string): WebAnnot
 export function fileIri(absolutePath: string): string {
   const slashed = absolutePath.replace(/\\/g, '/');
   const withRoot = /^[A-Za-z]:/.test(slashed) ? `/${slashed}` : slashed;
-  return `file://${withRoot.split('/').map((segment, i) => (i === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodePathSegment(segment))).join('/')}`;
+  return `file://${withRoot
+    .split('/')
+    .map((segment, i) => (i === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodePathSegment(segment)))
+    .join('/')}`;
 }
 
 function encodePathSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function webAnnotation(annotation: Annotation, source: ExportSource | undefined, result: AnchorResult, folder: string, collectionId: string): WebAnnotation {
+function webAnnotation(
+  annotation: Annotation,
+  source: ExportSource | undefined,
+  result: AnchorResult,
+  folder: string,
+  collectionId: string,
+): WebAnnotation {
   // anchored: the text it stands on in the source now (an edit inside it may have been followed); else the quote as annotated
   const quote = result.status === 'anchored' ? currentQuote(annotation) : annotation.anchor.quote;
   const { position } = annotation.anchor;
-  const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }];
+  const selector: WebAnnotation['target']['selector'] = [
+    { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+  ];
   if (result.status === 'anchored' && source) {
     const start = codePointOffset(source.text, position.start);
-    selector.push({ type: 'TextPositionSelector', start, end: start + codePointOffset(quote.exact, quote.exact.length) });
+    selector.push({
+      type: 'TextPositionSelector',
+      start,
+      end: start + codePointOffset(quote.exact, quote.exact.length),
+    });
   }
-  const body: WebAnnotation['body'] = annotation.tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
+  const body: WebAnnotation['body'] = annotation.tags.map((value) => ({
+    type: 'TextualBody',
+    purpose: 'tagging',
+    value,
+  }));
   for (const c of annotation.corrections) {
     const creator = { type: 'Person' as const, name: c.author };
     body.push({ type: 'TextualBody', purpose: 'editing', value: c.corrected, creator, created: c.time });
@@ -216,7 +279,11 @@ function webAnnotation(annotation: Annotation, source: ExportSource | undefined,
     created: annotation.created,
     modified: annotation.modified,
     body,
-    target: { type: 'SpecificResource', source: `${folder}${annotation.source.split('/').map(encodePathSegment).join('/')}`, selector },
+    target: {
+      type: 'SpecificResource',
+      source: `${folder}${annotation.source.split('/').map(encodePathSegment).join('/')}`,
+      selector,
+    },
   };
 }
 
@@ -225,7 +292,8 @@ function codePointOffset(text: string, offset: number): number {
   let count = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const isPairStart = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const isPairStart =
+      code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     if (isPairStart && i + 1 < offset) i++;
     count++;
   }
@@ -240,6 +308,7 @@ function compareStrings(a: string, b: string): number {
 function compareTimes(a: string, b: string): number {
   const ta = Date.parse(a);
   const tb = Date.parse(b);
-  if (Number.isNaN(ta) || Number.isNaN(tb)) return Number.isNaN(ta) === Number.isNaN(tb) ? compareStrings(a, b) : Number.isNaN(ta) ? 1 : -1;
+  if (Number.isNaN(ta) || Number.isNaN(tb))
+    return Number.isNaN(ta) === Number.isNaN(tb) ? compareStrings(a, b) : Number.isNaN(ta) ? 1 : -1;
   return ta - tb || compareStrings(a, b);
 }

@@ -10,17 +10,41 @@ import Papa from 'papaparse';
 import type { ClaimsExport, ClaimsExportClaim } from './schema';
 
 export const CSV_COLUMNS = [
-  'source', 'source_sha256', 'claim_id', 'claim_start', 'claim_end', 'claim', 'said_by', 'tags', 'corrections', 'latest_correction',
-  'figure', 'figure_kind', 'value', 'value_low', 'value_high', 'unit', 'qualifier', 'figure_start', 'figure_end', 'annotations',
+  'source',
+  'source_sha256',
+  'claim_id',
+  'claim_start',
+  'claim_end',
+  'claim',
+  'said_by',
+  'tags',
+  'corrections',
+  'latest_correction',
+  'figure',
+  'figure_kind',
+  'value',
+  'value_low',
+  'value_high',
+  'unit',
+  'qualifier',
+  'figure_start',
+  'figure_end',
+  'annotations',
 ] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string | number>;
 
 export function claimsCsv(claims: ClaimsExport): string {
   const rows: Row[] = claims.claims.flatMap(rowsOf);
-  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((row) => CSV_COLUMNS.map((c) => row[c])) }, {
-    newline: '\r\n', quotes: false, header: true, escapeFormulae: true,
-  });
+  const body = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: rows.map((row) => CSV_COLUMNS.map((c) => row[c])) },
+    {
+      newline: '\r\n',
+      quotes: false,
+      header: true,
+      escapeFormulae: true,
+    },
+  );
   return `\ufeff${body}\r\n`;
 }
 
@@ -39,7 +63,17 @@ function rowsOf(claim: ClaimsExportClaim): Row[] {
     latest_correction: latest ? latest.corrected : '',
     annotations: claim.annotations.map((a) => a.id).join('; '),
   };
-  const empty = { figure: '', figure_kind: '', value: '', value_low: '', value_high: '', unit: '', qualifier: '', figure_start: '', figure_end: '' };
+  const empty = {
+    figure: '',
+    figure_kind: '',
+    value: '',
+    value_low: '',
+    value_high: '',
+    unit: '',
+    qualifier: '',
+    figure_start: '',
+    figure_end: '',
+  };
   if (claim.figures.length === 0) return [{ ...common, ...empty }];
   return claim.figures.map((f) => {
     const range = Array.isArray(f.value) ? f.value : undefined;

@@ -13,9 +13,21 @@ import { ClaimsExport, WebAnnotationExport } from './schema';
 export const EXPORT_FORMATS = ['claims', 'w3c', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, { label: string; detail: string; extension: string; filter: string }>> = {
-  claims: { label: 'JSON claims', detail: 'every tagged claim with its figures, entities and attribution (schemas/claims.schema.json)', extension: 'json', filter: 'JSON' },
-  w3c: { label: 'W3C Web Annotation (JSON-LD)', detail: 'for annotation tools (Hypothesis and others): an AnnotationCollection', extension: 'jsonld', filter: 'JSON-LD' },
+export const EXPORT_FORMAT_LABELS: Readonly<
+  Record<ExportFormat, { label: string; detail: string; extension: string; filter: string }>
+> = {
+  claims: {
+    label: 'JSON claims',
+    detail: 'every tagged claim with its figures, entities and attribution (schemas/claims.schema.json)',
+    extension: 'json',
+    filter: 'JSON',
+  },
+  w3c: {
+    label: 'W3C Web Annotation (JSON-LD)',
+    detail: 'for annotation tools (Hypothesis and others): an AnnotationCollection',
+    extension: 'jsonld',
+    filter: 'JSON-LD',
+  },
   csv: { label: 'CSV', detail: 'one row per claim and figure, for a spreadsheet', extension: 'csv', filter: 'CSV' },
 };
 

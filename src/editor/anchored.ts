@@ -26,15 +26,21 @@ export interface AnnotationView {
 }
 
 export function claimAt(analysis: Analysis, offset: number): Claim | undefined {
-  return analysis.claims.find((c) => c.start <= offset && offset < c.end) ??
-    analysis.claims.find((c) => c.start <= offset && offset === c.end);
+  return (
+    analysis.claims.find((c) => c.start <= offset && offset < c.end) ??
+    analysis.claims.find((c) => c.start <= offset && offset === c.end)
+  );
 }
 
 export function claimOfSpan(analysis: Analysis, span: Span): Claim | undefined {
   return claimAt(analysis, Math.floor((span.start + span.end) / 2));
 }
 
-export function annotationsOfClaim(anchored: readonly AnchoredAnnotation[], analysis: Analysis, claim: Claim): AnchoredAnnotation[] {
+export function annotationsOfClaim(
+  anchored: readonly AnchoredAnnotation[],
+  analysis: Analysis,
+  claim: Claim,
+): AnchoredAnnotation[] {
   return anchored.filter((a) => a.span && claimOfSpan(analysis, a.span)?.id === claim.id);
 }
 

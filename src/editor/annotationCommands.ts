@@ -6,7 +6,14 @@
 import * as vscode from 'vscode';
 import type { Claim } from '../core/analysis';
 import { describe } from '../core/anchor/index';
-import { BUILTIN_TAGS, normaliseTag, withoutTag, type Anchor, type Annotation, type ChangeTarget } from '../core/annotations/index';
+import {
+  BUILTIN_TAGS,
+  normaliseTag,
+  withoutTag,
+  type Anchor,
+  type Annotation,
+  type ChangeTarget,
+} from '../core/annotations/index';
 import { claimAt, type AnchoredAnnotation } from './anchored';
 import { folderRelativePath } from './articles';
 import { shorten } from './format';
@@ -26,10 +33,17 @@ interface ClaimTarget {
   readonly claim: Claim;
 }
 
-const TAG_LABELS: Readonly<Record<string, string>> = { verified: 'Verified', disputed: 'Disputed', 'needs-source': 'Needs source' };
+const TAG_LABELS: Readonly<Record<string, string>> = {
+  verified: 'Verified',
+  disputed: 'Disputed',
+  'needs-source': 'Needs source',
+};
 
 export class AnnotationCommands {
-  constructor(private readonly index: WorkspaceIndex, private readonly store: AnnotationStore) {}
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly store: AnnotationStore,
+  ) {}
 
   /** Tags the claim at `offset` of `uri` (default: the cursor); asks for the tag when none is given. */
   async tagClaim(uri?: vscode.Uri, offset?: number, tag?: string): Promise<Annotation | undefined> {
@@ -37,7 +51,8 @@ export class AnnotationCommands {
     if (!target) return undefined;
     const chosen = tag ?? (await this.pickTag(target));
     if (chosen === undefined) return undefined;
-    if (normaliseTag(chosen) === null) throw new Error(`"${chosen}" is not a usable tag: 1 to 40 characters, spaces become "-"`);
+    if (normaliseTag(chosen) === null)
+      throw new Error(`"${chosen}" is not a usable tag: 1 to 40 characters, spaces become "-"`);
     return this.store.tag(target.uri, this.changeTarget(target), chosen);
   }
 
@@ -49,7 +64,11 @@ export class AnnotationCommands {
       void vscode.window.showInformationMessage('Newsmark: this claim has no tags.');
       return undefined;
     }
-    const chosen = tag ?? (existing.tags.length === 1 ? existing.tags[0] : await vscode.window.showQuickPick([...existing.tags], { title: 'Remove which tag?' }));
+    const chosen =
+      tag ??
+      (existing.tags.length === 1
+        ? existing.tags[0]
+        : await vscode.window.showQuickPick([...existing.tags], { title: 'Remove which tag?' }));
     if (chosen === undefined) return undefined;
     // the annotation goes with its last tag unless it holds corrections
     return (await this.store.untag(target.uri, existing.id, chosen)) ?? withoutTag(existing, chosen, this.store.now());
@@ -68,18 +87,29 @@ export class AnnotationCommands {
     if (given.isApplied) {
       const doc = await vscode.workspace.openTextDocument(target.uri);
       const range = new vscode.Range(doc.positionAt(claim.start), doc.positionAt(claim.end));
-      if (doc.getText(range) !== original) throw new Error('the article changed while the correction was written; try again');
+      if (doc.getText(range) !== original)
+        throw new Error('the article changed while the correction was written; try again');
       const edit = new vscode.WorkspaceEdit();
       edit.replace(target.uri, range, given.corrected);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the correction could not be applied to the article');
+      if (!(await vscode.workspace.applyEdit(edit)))
+        throw new Error('the correction could not be applied to the article');
       // an article not shown in an editor would be left dirty and invisible: save it
       if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) await doc.save();
       // the annotation now quotes the corrected text, so it anchors to it
       appliedAnchor = describe(doc.getText(), claim.start, claim.start + given.corrected.length);
     }
-    return this.store.correct(target.uri, changeTarget, {
-      original, corrected: given.corrected, note: given.note ?? '', author: this.store.author(), isApplied: !!given.isApplied,
-    }, appliedAnchor);
+    return this.store.correct(
+      target.uri,
+      changeTarget,
+      {
+        original,
+        corrected: given.corrected,
+        note: given.note ?? '',
+        author: this.store.author(),
+        isApplied: !!given.isApplied,
+      },
+      appliedAnchor,
+    );
   }
 
   /**
@@ -93,7 +123,10 @@ export class AnnotationCommands {
     if (!uri || !annotationId) return false;
     if (!isConfirmed) {
       const answer = await vscode.window.showWarningMessage(
-        'Remove this orphaned annotation? Its tags and corrections are deleted from .newsmark/annotations.json.', { modal: true }, 'Remove');
+        'Remove this orphaned annotation? Its tags and corrections are deleted from .newsmark/annotations.json.',
+        { modal: true },
+        'Remove',
+      );
       if (answer !== 'Remove') return false;
     }
     await this.store.remove(uri, annotationId);
@@ -101,23 +134,33 @@ export class AnnotationCommands {
   }
 
   async openAnnotationFile(): Promise<void> {
-    const folder = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri)
-      || vscode.workspace.workspaceFolders?.[0];
+    const folder =
+      (vscode.window.activeTextEditor &&
+        vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri)) ||
+      vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
-      void vscode.window.showInformationMessage('Newsmark: open a folder first; annotations live in its .newsmark/annotations.json.');
+      void vscode.window.showInformationMessage(
+        'Newsmark: open a folder first; annotations live in its .newsmark/annotations.json.',
+      );
       return;
     }
     await this.store.ready();
     try {
       await vscode.window.showTextDocument(this.store.fileUri(folder));
     } catch {
-      void vscode.window.showInformationMessage('Newsmark: no annotations yet. Tag a claim (Ctrl+. on it) to create .newsmark/annotations.json.');
+      void vscode.window.showInformationMessage(
+        'Newsmark: no annotations yet. Tag a claim (Ctrl+. on it) to create .newsmark/annotations.json.',
+      );
     }
   }
 
   /** The claim as a change names it: its annotation if there is one, else the quote and place a new one gets. */
   private changeTarget(target: ClaimTarget): ChangeTarget {
-    return { id: this.store.newId(), source: folderRelativePath(target.uri), anchor: describe(target.article.text, target.claim.start, target.claim.end) };
+    return {
+      id: this.store.newId(),
+      source: folderRelativePath(target.uri),
+      anchor: describe(target.article.text, target.claim.start, target.claim.end),
+    };
   }
 
   /** The claim at an offset (default: the active editor's cursor), or a message saying why there is none. */
@@ -129,15 +172,23 @@ export class AnnotationCommands {
       return undefined;
     }
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === targetUri.toString());
-    const at = offset ?? (editor && editor.document.uri.toString() === targetUri.toString() ? editor.document.offsetAt(editor.selection.active) : undefined);
+    const at =
+      offset ??
+      (editor && editor.document.uri.toString() === targetUri.toString()
+        ? editor.document.offsetAt(editor.selection.active)
+        : undefined);
     const article = doc ? await this.index.getArticle(doc) : await this.index.getUri(targetUri);
     if (!article || at === undefined) {
-      void vscode.window.showInformationMessage('Newsmark: this file is not an article (see the newsmark.include setting).');
+      void vscode.window.showInformationMessage(
+        'Newsmark: this file is not an article (see the newsmark.include setting).',
+      );
       return undefined;
     }
     const claim = claimAt(article.analysis, at);
     if (!claim) {
-      void vscode.window.showInformationMessage('Newsmark: no claim here. A claim is a sentence that states a figure or a deal.');
+      void vscode.window.showInformationMessage(
+        'Newsmark: no claim here. A claim is a sentence that states a figure or a deal.',
+      );
       return undefined;
     }
     return { uri: targetUri, article, claim };
@@ -155,28 +206,40 @@ export class AnnotationCommands {
       { label: '', kind: vscode.QuickPickItemKind.Separator },
       { label: '$(add) New tag…' },
     ].filter((i) => !i.tag || !present.has(i.tag));
-    const picked = await vscode.window.showQuickPick(items, { title: `Tag claim: ${shorten(target.claim.text, 60)}`, placeHolder: 'A tag, or a new one' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Tag claim: ${shorten(target.claim.text, 60)}`,
+      placeHolder: 'A tag, or a new one',
+    });
     if (!picked) return undefined;
     if (picked.tag) return picked.tag;
     return vscode.window.showInputBox({
-      title: 'New tag', prompt: 'Lower-case, spaces become "-", at most 40 characters', placeHolder: 'e.g. check-with-analyst',
+      title: 'New tag',
+      prompt: 'Lower-case, spaces become "-", at most 40 characters',
+      placeHolder: 'e.g. check-with-analyst',
       validateInput: (value) => (normaliseTag(value) === null ? 'Between 1 and 40 characters' : undefined),
     });
   }
 
   private async askCorrection(original: string): Promise<CorrectionAnswers | undefined> {
     const corrected = await vscode.window.showInputBox({
-      title: 'Correct claim (1/3): the corrected text', value: original, prompt: 'Edit the claim as it should read',
+      title: 'Correct claim (1/3): the corrected text',
+      value: original,
+      prompt: 'Edit the claim as it should read',
       validateInput: (value) => (value.trim() ? undefined : 'The correction cannot be empty'),
     });
     if (corrected === undefined || corrected === original) return undefined;
-    const note = await vscode.window.showInputBox({ title: 'Correct claim (2/3): a note', prompt: 'Why, and the source of the correction (optional)' });
+    const note = await vscode.window.showInputBox({
+      title: 'Correct claim (2/3): a note',
+      prompt: 'Why, and the source of the correction (optional)',
+    });
     if (note === undefined) return undefined;
     const apply = await vscode.window.showQuickPick(
-      [{ label: 'Record the correction', isApplied: false }, { label: 'Record it and apply it to the article', isApplied: true }],
+      [
+        { label: 'Record the correction', isApplied: false },
+        { label: 'Record it and apply it to the article', isApplied: true },
+      ],
       { title: 'Correct claim (3/3)' },
     );
     return apply && { corrected, note, isApplied: apply.isApplied };
   }
 }
-

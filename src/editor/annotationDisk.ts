@@ -68,7 +68,10 @@ export class WorkspaceFsJournal implements ChangeJournal {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly dir: vscode.Uri) {
-    this.file = vscode.Uri.joinPath(dir, `${Date.now().toString(36)}-${hexOf(globalThis.crypto.getRandomValues(new Uint8Array(4)))}.jsonl`);
+    this.file = vscode.Uri.joinPath(
+      dir,
+      `${Date.now().toString(36)}-${hexOf(globalThis.crypto.getRandomValues(new Uint8Array(4)))}.jsonl`,
+    );
   }
 
   append(values: readonly unknown[]): Promise<void> {
@@ -112,7 +115,8 @@ export class WorkspaceFsJournal implements ChangeJournal {
 
   async removeFiles(paths: readonly string[]): Promise<void> {
     for (const p of paths) {
-      if (p !== this.file.toString()) await vscode.workspace.fs.delete(vscode.Uri.parse(p)).then(undefined, () => undefined);
+      if (p !== this.file.toString())
+        await vscode.workspace.fs.delete(vscode.Uri.parse(p)).then(undefined, () => undefined);
     }
   }
 

@@ -3,10 +3,7 @@ import * as vscode from 'vscode';
 import type { Settings } from './config';
 
 /** Providers register for these languages and then ask `isArticle` (the include glob is a setting). */
-export const ARTICLE_LANGUAGES: vscode.DocumentSelector = [
-  { language: 'markdown' },
-  { language: 'plaintext' },
-];
+export const ARTICLE_LANGUAGES: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
 
 export function isArticleDocument(doc: vscode.TextDocument, settings: Settings): boolean {
   if (!settings.enable) return false;
@@ -29,7 +26,10 @@ export function folderRelativePath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
 }
 
-export function rangeOf(doc: vscode.TextDocument, span: { readonly start: number; readonly end: number }): vscode.Range {
+export function rangeOf(
+  doc: vscode.TextDocument,
+  span: { readonly start: number; readonly end: number },
+): vscode.Range {
   return new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
 }
 

@@ -25,35 +25,44 @@ const TAG_TITLES: Readonly<Record<(typeof BUILTIN_TAGS)[number], string>> = {
 
 export function registerCodeActions(index: WorkspaceIndex, store: AnnotationStore): vscode.Disposable {
   // the annotations file too: a detached annotation (its article gone) is reported on its entry there
-  const selector: vscode.DocumentSelector = [...(ARTICLE_LANGUAGES as vscode.DocumentFilter[]), { pattern: `**/${ANNOTATION_FILE_PATH}` }];
-  return vscode.languages.registerCodeActionsProvider(selector, {
-    async provideCodeActions(doc, range, context, token) {
-      const actions: vscode.CodeAction[] = [];
-      for (const diagnostic of context.diagnostics) {
-        const id = annotationIdOf(diagnostic);
-        if (!id) continue;
-        const action = new vscode.CodeAction('Remove the orphaned annotation', ORPHAN_KIND);
-        action.command = { title: action.title, command: Commands.removeAnnotation, arguments: [doc.uri, id] };
-        action.diagnostics = [diagnostic];
-        actions.push(action);
-      }
-      const article = await index.getArticle(doc, token);
-      if (!article || token.isCancellationRequested) return actions;
-      const offset = doc.offsetAt(range.start);
-      const claim = claimAt(article.analysis, offset);
-      if (!claim || (context.only && !TAG_KIND.intersects(context.only) && !CORRECT_KIND.intersects(context.only))) return actions;
-      const existing = await store.annotationAt(doc.uri, claim.start, claim.end);
-      const tags = existing?.tags ?? [];
-      const command = (title: string, kind: vscode.CodeActionKind, id: string, ...args: unknown[]) => {
-        const action = new vscode.CodeAction(title, kind);
-        action.command = { title, command: id, arguments: [doc.uri, offset, ...args] };
-        actions.push(action);
-      };
-      for (const tag of BUILTIN_TAGS) if (!tags.includes(tag)) command(TAG_TITLES[tag], TAG_KIND, Commands.tagClaim, tag);
-      command('Tag claim…', TAG_KIND, Commands.tagClaim);
-      for (const tag of tags) command(`Remove tag "${tag}"`, TAG_KIND, Commands.removeTag, tag);
-      command('Correct claim…', CORRECT_KIND, Commands.correctClaim);
-      return actions;
+  const selector: vscode.DocumentSelector = [
+    ...(ARTICLE_LANGUAGES as vscode.DocumentFilter[]),
+    { pattern: `**/${ANNOTATION_FILE_PATH}` },
+  ];
+  return vscode.languages.registerCodeActionsProvider(
+    selector,
+    {
+      async provideCodeActions(doc, range, context, token) {
+        const actions: vscode.CodeAction[] = [];
+        for (const diagnostic of context.diagnostics) {
+          const id = annotationIdOf(diagnostic);
+          if (!id) continue;
+          const action = new vscode.CodeAction('Remove the orphaned annotation', ORPHAN_KIND);
+          action.command = { title: action.title, command: Commands.removeAnnotation, arguments: [doc.uri, id] };
+          action.diagnostics = [diagnostic];
+          actions.push(action);
+        }
+        const article = await index.getArticle(doc, token);
+        if (!article || token.isCancellationRequested) return actions;
+        const offset = doc.offsetAt(range.start);
+        const claim = claimAt(article.analysis, offset);
+        if (!claim || (context.only && !TAG_KIND.intersects(context.only) && !CORRECT_KIND.intersects(context.only)))
+          return actions;
+        const existing = await store.annotationAt(doc.uri, claim.start, claim.end);
+        const tags = existing?.tags ?? [];
+        const command = (title: string, kind: vscode.CodeActionKind, id: string, ...args: unknown[]) => {
+          const action = new vscode.CodeAction(title, kind);
+          action.command = { title, command: id, arguments: [doc.uri, offset, ...args] };
+          actions.push(action);
+        };
+        for (const tag of BUILTIN_TAGS)
+          if (!tags.includes(tag)) command(TAG_TITLES[tag], TAG_KIND, Commands.tagClaim, tag);
+        command('Tag claim…', TAG_KIND, Commands.tagClaim);
+        for (const tag of tags) command(`Remove tag "${tag}"`, TAG_KIND, Commands.removeTag, tag);
+        command('Correct claim…', CORRECT_KIND, Commands.correctClaim);
+        return actions;
+      },
     },
-  }, { providedCodeActionKinds: [TAG_KIND, CORRECT_KIND, ORPHAN_KIND] });
+    { providedCodeActionKinds: [TAG_KIND, CORRECT_KIND, ORPHAN_KIND] },
+  );
 }

@@ -66,7 +66,14 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 export type CommandName = keyof typeof Commands;
 
 /** Hidden from the palette: they need a target (a tree item, a claim under the cursor, an annotation). */
-export const INTERNAL_COMMANDS: readonly CommandName[] = ['revealMention', 'tagDealMention', 'copyDealAsJson', 'revealAnnotation', 'removeAnnotation', 'revealStatement'];
+export const INTERNAL_COMMANDS: readonly CommandName[] = [
+  'revealMention',
+  'tagDealMention',
+  'copyDealAsJson',
+  'revealAnnotation',
+  'removeAnnotation',
+  'revealStatement',
+];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CommandHandler = (...args: any[]) => unknown;
@@ -80,7 +87,9 @@ export function registerCommands(handlers: CommandHandlers, log: Log): vscode.Di
         return await handlers[name](...args);
       } catch (error) {
         log.error(`${Commands[name]} failed: ${(error as Error).stack ?? error}`);
-        void vscode.window.showErrorMessage(`Newsmark: ${(error as Error).message}. See "Newsmark: Show Log" for details.`);
+        void vscode.window.showErrorMessage(
+          `Newsmark: ${(error as Error).message}. See "Newsmark: Show Log" for details.`,
+        );
         return undefined;
       }
     }),

@@ -18,25 +18,46 @@ export type ConflictSeverity = (typeof CONFLICT_SEVERITIES)[number];
 export const Settings = z.object({
   enable: z.boolean().default(true),
   include: z.string().min(1).default(DEFAULT_ARTICLE_GLOB),
-  highlight: z.object({
-    entityTypes: z.array(z.enum(ENTITY_TYPES)).default([...ENTITY_TYPES]),
-    figureKinds: z.array(z.enum(FIGURE_KINDS)).default([...FIGURE_KINDS]),
-  }).default({ entityTypes: [...ENTITY_TYPES], figureKinds: [...FIGURE_KINDS] }),
-  analysis: z.object({
-    debounceMs: z.number().int().min(0).max(10_000).default(300),
-    workers: z.number().int().min(0).max(16).default(0),
-    /** Larger articles are not analysed at all (open or on disk): never a 100 MB log on the extension host. */
-    maxFileSizeKB: z.number().int().min(1).max(1 << 20).default(2048),
-  }).default({ debounceMs: 300, workers: 0, maxFileSizeKB: 2048 }),
+  highlight: z
+    .object({
+      entityTypes: z.array(z.enum(ENTITY_TYPES)).default([...ENTITY_TYPES]),
+      figureKinds: z.array(z.enum(FIGURE_KINDS)).default([...FIGURE_KINDS]),
+    })
+    .default({ entityTypes: [...ENTITY_TYPES], figureKinds: [...FIGURE_KINDS] }),
+  analysis: z
+    .object({
+      debounceMs: z.number().int().min(0).max(10_000).default(300),
+      workers: z.number().int().min(0).max(16).default(0),
+      /** Larger articles are not analysed at all (open or on disk): never a 100 MB log on the extension host. */
+      maxFileSizeKB: z
+        .number()
+        .int()
+        .min(1)
+        .max(1 << 20)
+        .default(2048),
+    })
+    .default({ debounceMs: 300, workers: 0, maxFileSizeKB: 2048 }),
   author: z.string().default(''),
-  conflicts: z.object({
-    severity: z.enum(CONFLICT_SEVERITIES).default('information'),
-  }).default({ severity: 'information' }),
+  conflicts: z
+    .object({
+      severity: z.enum(CONFLICT_SEVERITIES).default('information'),
+    })
+    .default({ severity: 'information' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
 /** Keys read from the configuration, each validated on its own so one bad value spoils nothing else. */
-const KEYS = ['enable', 'include', 'highlight.entityTypes', 'highlight.figureKinds', 'analysis.debounceMs', 'analysis.workers', 'analysis.maxFileSizeKB', 'author', 'conflicts.severity'] as const;
+const KEYS = [
+  'enable',
+  'include',
+  'highlight.entityTypes',
+  'highlight.figureKinds',
+  'analysis.debounceMs',
+  'analysis.workers',
+  'analysis.maxFileSizeKB',
+  'author',
+  'conflicts.severity',
+] as const;
 
 export class Config implements vscode.Disposable {
   private current: Settings;
@@ -69,7 +90,10 @@ export class Config implements vscode.Disposable {
       const probe = setPath({}, key, value);
       const checked = Settings.safeParse(probe);
       if (checked.success) setPath(raw, key, value);
-      else this.log.warn(`newsmark.${key}: invalid value ${JSON.stringify(value)}, using the default (${z.prettifyError(checked.error)})`);
+      else
+        this.log.warn(
+          `newsmark.${key}: invalid value ${JSON.stringify(value)}, using the default (${z.prettifyError(checked.error)})`,
+        );
     }
     const parsed = Settings.safeParse(raw);
     return parsed.success ? parsed.data : defaults;

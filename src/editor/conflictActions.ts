@@ -25,35 +25,50 @@ const DISPUTED_TAG = 'disputed';
 type TagClaim = (uri: vscode.Uri, offset: number, tag?: string) => Promise<unknown>;
 
 export function registerConflictActions(index: WorkspaceIndex, sources: WorkspaceCorpus): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(ARTICLE_LANGUAGES, {
-    async provideCodeActions(doc, _range, context, token) {
-      const diagnostics = context.diagnostics.filter(isConflictDiagnostic);
-      if (!diagnostics.length || (context.only && !CONFLICT_KIND.intersects(context.only))) return [];
-      const article = await index.getArticle(doc, token);
-      if (!article || token.isCancellationRequested) return [];
-      const actions: vscode.CodeAction[] = [];
-      for (const diagnostic of diagnostics) {
-        const figure = figureAt(article.analysis, doc.offsetAt(diagnostic.range.start));
-        const conflicting = figure ? conflictsOf(sources, article, figure) : [];
-        const add = (title: string, command: string, args: unknown[], isPreferred = false) => {
-          const action = new vscode.CodeAction(title, CONFLICT_KIND);
-          action.command = { title, command, arguments: args };
-          action.diagnostics = [diagnostic];
-          action.isPreferred = isPreferred;
-          actions.push(action);
-        };
-        conflicting.forEach((other, i) => {
-          const uri = sources.uriOf(other.path);
-          if (uri) add(`Open the other source at the statement: ${other.path} ("${other.text}")`, Commands.revealStatement, [uri, other.start, other.end], i === 0);
-        });
-        if (!figure || !conflicting.length) continue;
-        add('Tag this claim as disputed', Commands.tagClaim, [doc.uri, figure.start, DISPUTED_TAG]);
-        const others = conflicting.length === 1 ? 'the conflicting claim' : `the ${conflicting.length} conflicting claims`;
-        add(`Prefer this source: tag this claim "${PREFERRED_TAG}", ${others} "${DISPUTED_TAG}"`, Commands.preferSource, [doc.uri, figure.start]);
-      }
-      return actions;
+  return vscode.languages.registerCodeActionsProvider(
+    ARTICLE_LANGUAGES,
+    {
+      async provideCodeActions(doc, _range, context, token) {
+        const diagnostics = context.diagnostics.filter(isConflictDiagnostic);
+        if (!diagnostics.length || (context.only && !CONFLICT_KIND.intersects(context.only))) return [];
+        const article = await index.getArticle(doc, token);
+        if (!article || token.isCancellationRequested) return [];
+        const actions: vscode.CodeAction[] = [];
+        for (const diagnostic of diagnostics) {
+          const figure = figureAt(article.analysis, doc.offsetAt(diagnostic.range.start));
+          const conflicting = figure ? conflictsOf(sources, article, figure) : [];
+          const add = (title: string, command: string, args: unknown[], isPreferred = false) => {
+            const action = new vscode.CodeAction(title, CONFLICT_KIND);
+            action.command = { title, command, arguments: args };
+            action.diagnostics = [diagnostic];
+            action.isPreferred = isPreferred;
+            actions.push(action);
+          };
+          conflicting.forEach((other, i) => {
+            const uri = sources.uriOf(other.path);
+            if (uri)
+              add(
+                `Open the other source at the statement: ${other.path} ("${other.text}")`,
+                Commands.revealStatement,
+                [uri, other.start, other.end],
+                i === 0,
+              );
+          });
+          if (!figure || !conflicting.length) continue;
+          add('Tag this claim as disputed', Commands.tagClaim, [doc.uri, figure.start, DISPUTED_TAG]);
+          const others =
+            conflicting.length === 1 ? 'the conflicting claim' : `the ${conflicting.length} conflicting claims`;
+          add(
+            `Prefer this source: tag this claim "${PREFERRED_TAG}", ${others} "${DISPUTED_TAG}"`,
+            Commands.preferSource,
+            [doc.uri, figure.start],
+          );
+        }
+        return actions;
+      },
     },
-  }, { providedCodeActionKinds: [CONFLICT_KIND] });
+    { providedCodeActionKinds: [CONFLICT_KIND] },
+  );
 }
 
 /** The statements of other sources that conflict with a figure (none when it states no shared fact). */
@@ -73,17 +88,28 @@ export function conflictCommandHandlers(index: WorkspaceIndex, sources: Workspac
     preferSource: async (uri?: vscode.Uri, offset?: number): Promise<PreferredSource | undefined> => {
       const editor = vscode.window.activeTextEditor;
       const target = uri ?? editor?.document.uri;
-      const at = offset ?? (editor && target && editor.document.uri.toString() === target.toString() ? editor.document.offsetAt(editor.selection.active) : undefined);
+      const at =
+        offset ??
+        (editor && target && editor.document.uri.toString() === target.toString()
+          ? editor.document.offsetAt(editor.selection.active)
+          : undefined);
       const article = target && (await index.getUri(target));
       if (!target || !article || at === undefined) {
-        void vscode.window.showInformationMessage('Newsmark: put the cursor on a figure that another source states differently.');
+        void vscode.window.showInformationMessage(
+          'Newsmark: put the cursor on a figure that another source states differently.',
+        );
         return undefined;
       }
       const claim = claimAt(article.analysis, at);
-      const candidates = [figureAt(article.analysis, at), ...article.analysis.figures.filter((f) => claim && f.start >= claim.start && f.end <= claim.end)];
+      const candidates = [
+        figureAt(article.analysis, at),
+        ...article.analysis.figures.filter((f) => claim && f.start >= claim.start && f.end <= claim.end),
+      ];
       const figure = candidates.find((f): f is Figure => !!f && conflictsOf(sources, article, f).length > 0);
       if (!figure) {
-        void vscode.window.showInformationMessage('Newsmark: no other source in the workspace conflicts with this claim.');
+        void vscode.window.showInformationMessage(
+          'Newsmark: no other source in the workspace conflicts with this claim.',
+        );
         return undefined;
       }
       const disputed = conflictsOf(sources, article, figure).flatMap((o) => {
@@ -92,7 +118,10 @@ export function conflictCommandHandlers(index: WorkspaceIndex, sources: Workspac
       });
       await tagClaim(target, figure.start, PREFERRED_TAG);
       for (const other of disputed) await tagClaim(other.uri, other.offset, DISPUTED_TAG);
-      vscode.window.setStatusBarMessage(`$(pass) Newsmark: this source preferred; ${disputed.length} conflicting claim(s) tagged disputed`, 4000);
+      vscode.window.setStatusBarMessage(
+        `$(pass) Newsmark: this source preferred; ${disputed.length} conflicting claim(s) tagged disputed`,
+        4000,
+      );
       return { preferred: { uri: target, offset: figure.start }, disputed };
     },
     /** (uri, start, end) */

@@ -28,7 +28,11 @@ export function isConflictDiagnostic(diagnostic: vscode.Diagnostic): boolean {
 }
 
 /** `yieldToHost`: the platform's (platform.ts), between slices. */
-export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Config, yieldToHost: () => Promise<void>): vscode.Disposable {
+export function registerConflictDiagnostics(
+  sources: WorkspaceCorpus,
+  config: Config,
+  yieldToHost: () => Promise<void>,
+): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('newsmark.conflicts');
   /** Sources that have conflict diagnostics now, by path (a removed or renamed source is still cleared). */
   const published = new Map<string, vscode.Uri>();
@@ -41,11 +45,17 @@ export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Co
   let updates = 0;
 
   /** The diagnostics of one source (undefined: none), noting what is published. */
-  const diagnosticsOf = (path: string, conflicting: ReadonlySet<string>): [vscode.Uri, vscode.Diagnostic[] | undefined] | undefined => {
+  const diagnosticsOf = (
+    path: string,
+    conflicting: ReadonlySet<string>,
+  ): [vscode.Uri, vscode.Diagnostic[] | undefined] | undefined => {
     const uri = sources.uriOf(path) ?? published.get(path);
     if (!uri || (!conflicting.has(path) && !published.has(path))) return undefined;
     const level = severity === 'off' ? undefined : SEVERITIES[severity];
-    const diagnostics = level === undefined || !conflicting.has(path) ? [] : sources.corpus.conflictsIn(path).flatMap((f) => conflictDiagnostic(f, sources, level) ?? []);
+    const diagnostics =
+      level === undefined || !conflicting.has(path)
+        ? []
+        : sources.corpus.conflictsIn(path).flatMap((f) => conflictDiagnostic(f, sources, level) ?? []);
     if (diagnostics.length) published.set(path, uri);
     else published.delete(path);
     return [uri, diagnostics.length ? diagnostics : undefined];
@@ -85,7 +95,11 @@ export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Co
 
   return vscode.Disposable.from(
     collection,
-    { dispose: () => { isDisposed = true; } },
+    {
+      dispose: () => {
+        isDisposed = true;
+      },
+    },
     sources.onDidUpdate(({ affectedPaths }) => schedule(affectedPaths)),
     config.onDidChange((settings) => {
       if (settings.conflicts.severity === severity) return;
@@ -95,7 +109,11 @@ export function registerConflictDiagnostics(sources: WorkspaceCorpus, config: Co
   );
 }
 
-function conflictDiagnostic(facts: FigureFacts, sources: WorkspaceCorpus, severity: vscode.DiagnosticSeverity): vscode.Diagnostic | undefined {
+function conflictDiagnostic(
+  facts: FigureFacts,
+  sources: WorkspaceCorpus,
+  severity: vscode.DiagnosticSeverity,
+): vscode.Diagnostic | undefined {
   const { statement } = facts;
   const range = sources.rangeOf(statement.path, statement.start, statement.end);
   const conflicting = facts.others.filter((o) => o.verdict === 'conflict');

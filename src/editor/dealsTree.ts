@@ -28,7 +28,12 @@ const SCAN_CONTEXT = 'newsmark.articleScan';
 export type DealNode =
   | { readonly type: 'group'; readonly label: string; readonly deals: readonly CorpusDeal[] }
   | { readonly type: 'deal'; readonly deal: CorpusDeal; readonly parentLabel: string }
-  | { readonly type: 'mention'; readonly deal: CorpusDeal; readonly mention: DealMention; readonly uri: vscode.Uri | undefined }
+  | {
+      readonly type: 'mention';
+      readonly deal: CorpusDeal;
+      readonly mention: DealMention;
+      readonly uri: vscode.Uri | undefined;
+    }
   | { readonly type: 'orphans'; readonly orphans: readonly AnchoredAnnotation[] }
   | { readonly type: 'orphan'; readonly orphan: AnchoredAnnotation };
 
@@ -115,10 +120,19 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
       return roots;
     }
     switch (node.type) {
-      case 'group': return node.deals.map((deal) => ({ type: 'deal', deal, parentLabel: node.label }));
-      case 'deal': return node.deal.mentions.map((mention) => ({ type: 'mention', deal: node.deal, mention, uri: this.uriOf(mention.path ?? '') }));
-      case 'orphans': return node.orphans.map((orphan) => ({ type: 'orphan', orphan }));
-      default: return [];
+      case 'group':
+        return node.deals.map((deal) => ({ type: 'deal', deal, parentLabel: node.label }));
+      case 'deal':
+        return node.deal.mentions.map((mention) => ({
+          type: 'mention',
+          deal: node.deal,
+          mention,
+          uri: this.uriOf(mention.path ?? ''),
+        }));
+      case 'orphans':
+        return node.orphans.map((orphan) => ({ type: 'orphan', orphan }));
+      default:
+        return [];
     }
   }
 
@@ -131,7 +145,8 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
         item.iconPath = new vscode.ThemeIcon(this.grouping === 'kind' ? 'symbol-enum' : 'organization');
         return item;
       }
-      case 'deal': return dealItem(node.deal, node.parentLabel, this.grouping);
+      case 'deal':
+        return dealItem(node.deal, node.parentLabel, this.grouping);
       case 'mention': {
         const item = new vscode.TreeItem(shorten(node.mention.sentence, 64), vscode.TreeItemCollapsibleState.None);
         const source = node.deal.sources.find((s) => s.path === node.mention.path);
@@ -140,7 +155,11 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
         item.description = [node.mention.path, node.deal.differs ? stated : undefined].filter(Boolean).join(' · ');
         item.contextValue = 'mention';
         item.iconPath = new vscode.ThemeIcon('quote');
-        item.tooltip = untrusted().appendMarkdown(escapeMarkdown(node.mention.sentence)).appendMarkdown('\n\n*').appendMarkdown(escapeMarkdown(node.mention.path ?? '')).appendMarkdown('*')
+        item.tooltip = untrusted()
+          .appendMarkdown(escapeMarkdown(node.mention.sentence))
+          .appendMarkdown('\n\n*')
+          .appendMarkdown(escapeMarkdown(node.mention.path ?? ''))
+          .appendMarkdown('*')
           .appendMarkdown(stated ? ` — this source states ${escapeMarkdown(stated)}` : '');
         if (node.uri) {
           item.resourceUri = node.uri;
@@ -153,17 +172,26 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
         item.description = `${node.orphans.length}`;
         item.contextValue = 'orphans';
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = 'Annotations whose text is no longer in their article: kept in .newsmark/annotations.json until you remove them.';
+        item.tooltip =
+          'Annotations whose text is no longer in their article: kept in .newsmark/annotations.json until you remove them.';
         return item;
       }
       case 'orphan': {
         const { annotation } = node.orphan;
-        const item = new vscode.TreeItem(shorten(annotation.anchor.quote.exact, 80), vscode.TreeItemCollapsibleState.None);
-        item.description = [annotation.source, node.orphan.entry ? 'article missing' : '', annotation.tags.join(', ')].filter(Boolean).join(' · ');
+        const item = new vscode.TreeItem(
+          shorten(annotation.anchor.quote.exact, 80),
+          vscode.TreeItemCollapsibleState.None,
+        );
+        item.description = [annotation.source, node.orphan.entry ? 'article missing' : '', annotation.tags.join(', ')]
+          .filter(Boolean)
+          .join(' · ');
         item.contextValue = 'orphan';
         item.iconPath = new vscode.ThemeIcon('debug-disconnect');
-        item.tooltip = untrusted().appendMarkdown('**Orphaned:** ').appendMarkdown(escapeMarkdown(annotation.orphan?.reason ?? 'cannot be anchored'))
-          .appendMarkdown('\n\n> ').appendMarkdown(escapeMarkdown(annotation.anchor.quote.exact));
+        item.tooltip = untrusted()
+          .appendMarkdown('**Orphaned:** ')
+          .appendMarkdown(escapeMarkdown(annotation.orphan?.reason ?? 'cannot be anchored'))
+          .appendMarkdown('\n\n> ')
+          .appendMarkdown(escapeMarkdown(annotation.anchor.quote.exact));
         item.command = { title: 'Reveal', command: Commands.revealAnnotation, arguments: [node] };
         return item;
       }
@@ -193,19 +221,35 @@ function dealItem(deal: CorpusDeal, parentLabel: string, grouping: DealGrouping)
   const item = new vscode.TreeItem(dealParties(deal), vscode.TreeItemCollapsibleState.Collapsed);
   const amount = deal.value !== null ? compactAmount(deal.value, deal.currency) : undefined;
   const difference = differenceWords(deal);
-  item.description = [grouping === 'party' ? dealKindWords(deal.kind) : undefined, amount, deal.date, difference && `≠ ${difference}`].filter(Boolean).join(' · ');
+  item.description = [
+    grouping === 'party' ? dealKindWords(deal.kind) : undefined,
+    amount,
+    deal.date,
+    difference && `≠ ${difference}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   item.contextValue = 'deal';
   item.id = `${grouping}:${parentLabel}:${deal.id}`;
-  item.iconPath = difference ? new vscode.ThemeIcon('diff', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(deal.sources.length > 1 ? 'references' : 'link');
+  item.iconPath = difference
+    ? new vscode.ThemeIcon('diff', new vscode.ThemeColor('list.warningForeground'))
+    : new vscode.ThemeIcon(deal.sources.length > 1 ? 'references' : 'link');
   const md = untrusted();
-  md.appendMarkdown('**').appendMarkdown(escapeMarkdown(dealParties(deal))).appendMarkdown('**\n\n');
+  md.appendMarkdown('**')
+    .appendMarkdown(escapeMarkdown(dealParties(deal)))
+    .appendMarkdown('**\n\n');
   md.appendMarkdown(`- **Kind:** ${escapeMarkdown(dealKindWords(deal.kind))}\n`);
   md.appendMarkdown(`- **Value:** ${escapeMarkdown(dealValue(deal) ?? 'not stated')}\n`);
-  md.appendMarkdown(`- **Date:** ${escapeMarkdown(deal.date ?? 'not stated')}${deal.isDateInferred ? ' *(from the dateline)*' : ''}\n`);
+  md.appendMarkdown(
+    `- **Date:** ${escapeMarkdown(deal.date ?? 'not stated')}${deal.isDateInferred ? ' *(from the dateline)*' : ''}\n`,
+  );
   md.appendMarkdown(`- **Mentions:** ${deal.mentions.length}\n`);
   md.appendMarkdown(`- **Sources:** ${deal.sources.length}${difference ? ` — **${difference}**` : ''}\n`);
   for (const source of deal.sources) {
-    md.appendMarkdown('  - ').appendMarkdown(escapeMarkdown(source.path)).appendMarkdown(': ').appendMarkdown(escapeMarkdown(statedBy(source)))
+    md.appendMarkdown('  - ')
+      .appendMarkdown(escapeMarkdown(source.path))
+      .appendMarkdown(': ')
+      .appendMarkdown(escapeMarkdown(statedBy(source)))
       .appendMarkdown(` (${source.mentions.length} mention${source.mentions.length === 1 ? '' : 's'})\n`);
   }
   item.tooltip = md;
@@ -215,7 +259,8 @@ function dealItem(deal: CorpusDeal, parentLabel: string, grouping: DealGrouping)
 export function groupDeals(deals: readonly CorpusDeal[], grouping: DealGrouping): DealNode[] {
   const groups = new Map<string, CorpusDeal[]>();
   for (const deal of deals) {
-    const labels = grouping === 'kind' ? [dealKindWords(deal.kind)] : deal.parties.length ? deal.parties : ['(parties not named)'];
+    const labels =
+      grouping === 'kind' ? [dealKindWords(deal.kind)] : deal.parties.length ? deal.parties : ['(parties not named)'];
     for (const label of new Set(labels)) groups.set(label, [...(groups.get(label) ?? []), deal]);
   }
   return [...groups.entries()]
@@ -231,11 +276,18 @@ export function registerDealsTree(provider: DealsTreeProvider): vscode.Disposabl
       view.description = m.articleCount ? `${m.deals.length} deals · ${m.articleCount} articles` : undefined;
     });
   };
-  return vscode.Disposable.from(view, provider.onDidChangeTreeData(() => view.visible && describe()), view.onDidChangeVisibility((e) => e.visible && describe()));
+  return vscode.Disposable.from(
+    view,
+    provider.onDidChangeTreeData(() => view.visible && describe()),
+    view.onDidChangeVisibility((e) => e.visible && describe()),
+  );
 }
 
 /** The panel's commands: reveal a mention or an orphan, tag a mention's claim, copy a deal. */
-export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri: vscode.Uri, offset: number, tag?: string) => Promise<unknown>) {
+export function dealsCommandHandlers(
+  provider: DealsTreeProvider,
+  tagClaim: (uri: vscode.Uri, offset: number, tag?: string) => Promise<unknown>,
+) {
   const mentionOf = (node: DealNode): { uri: vscode.Uri; start: number; end: number } | undefined => {
     if (node.type === 'mention') return node.uri && { uri: node.uri, start: node.mention.start, end: node.mention.end };
     if (node.type !== 'deal') return undefined;
@@ -263,7 +315,9 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
       const { deals } = await provider.deals();
       const csv = dealsCsv(deals.map(toExtractDeal));
       await vscode.env.clipboard.writeText(csv);
-      void vscode.window.showInformationMessage(`Newsmark: copied ${deals.length} deal(s) as CSV — paste them into a spreadsheet.`);
+      void vscode.window.showInformationMessage(
+        `Newsmark: copied ${deals.length} deal(s) as CSV — paste them into a spreadsheet.`,
+      );
       return csv;
     },
     copyDealAsJson: async (node: DealNode) => {
@@ -276,7 +330,8 @@ export function dealsCommandHandlers(provider: DealsTreeProvider, tagClaim: (uri
     revealAnnotation: async (node: DealNode) => {
       if (node?.type !== 'orphan') return undefined;
       const { entry } = node.orphan;
-      if (entry) { // the article is gone: its entry in the annotations file
+      if (entry) {
+        // the article is gone: its entry in the annotations file
         await vscode.window.showTextDocument(entry.uri, { selection: entry.range });
         return entry.range;
       }

@@ -20,7 +20,11 @@ export function annotationIdOf(diagnostic: vscode.Diagnostic): string | undefine
   return new URLSearchParams(code.target.fragment).get('annotation') ?? undefined;
 }
 
-export function registerDiagnostics(store: AnnotationStore, index: WorkspaceIndex, sources: WorkspaceCorpus): vscode.Disposable {
+export function registerDiagnostics(
+  store: AnnotationStore,
+  index: WorkspaceIndex,
+  sources: WorkspaceCorpus,
+): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('newsmark');
 
   const rangeIn = (uri: vscode.Uri, annotation: Annotation): vscode.Range => {
@@ -52,14 +56,19 @@ export function registerDiagnostics(store: AnnotationStore, index: WorkspaceInde
       const diagnostic = new vscode.Diagnostic(where.range, message, vscode.DiagnosticSeverity.Warning);
       const wf = vscode.workspace.getWorkspaceFolder(orphan.uri);
       const file = wf ? store.fileUri(wf) : orphan.uri;
-      diagnostic.code = { value: ORPHAN_CODE, target: file.with({ fragment: `annotation=${encodeURIComponent(annotation.id)}` }) };
+      diagnostic.code = {
+        value: ORPHAN_CODE,
+        target: file.with({ fragment: `annotation=${encodeURIComponent(annotation.id)}` }),
+      };
       diagnostic.source = 'Newsmark';
       add(where.uri, diagnostic);
     }
     for (const problem of store.problems()) {
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
         `This annotations file is not valid, so Newsmark leaves it untouched and annotations are read-only until it is fixed: ${problem.message}`,
-        vscode.DiagnosticSeverity.Error);
+        vscode.DiagnosticSeverity.Error,
+      );
       diagnostic.code = INVALID_FILE_CODE;
       diagnostic.source = 'Newsmark';
       add(problem.fileUri, diagnostic);
@@ -69,7 +78,11 @@ export function registerDiagnostics(store: AnnotationStore, index: WorkspaceInde
   };
 
   // the corpus knows where lines start in articles no editor has open
-  return vscode.Disposable.from(collection, store.onDidChange(update), sources.onDidUpdate(() => store.orphans().length > 0 && update()));
+  return vscode.Disposable.from(
+    collection,
+    store.onDidChange(update),
+    sources.onDidUpdate(() => store.orphans().length > 0 && update()),
+  );
 }
 
 /** Line and character of a UTF-16 offset in a text that is not open in an editor. */

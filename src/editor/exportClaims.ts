@@ -34,20 +34,30 @@ export async function exportTaggedClaims(
   const folder = folderArg ?? (await pickFolder(target));
   if (!folder) return undefined;
   const problem = store.problems().find((p) => p.folder.uri.toString() === folder.uri.toString());
-  if (problem) throw new Error(`${vscode.workspace.asRelativePath(problem.fileUri)} is not valid; fix it before exporting (${problem.message.split('\n')[0]})`);
+  if (problem)
+    throw new Error(
+      `${vscode.workspace.asRelativePath(problem.fileUri)} is not valid; fix it before exporting (${problem.message.split('\n')[0]})`,
+    );
   const file = store.fileOf(folder);
   if (file.annotations.length === 0 && !target) {
-    void vscode.window.showInformationMessage('Newsmark: no tagged or corrected claims yet. Press Ctrl+. on a claim to tag it.');
+    void vscode.window.showInformationMessage(
+      'Newsmark: no tagged or corrected claims yet. Press Ctrl+. on a claim to tag it.',
+    );
     return undefined;
   }
-  if (formatArg !== undefined && !EXPORT_FORMATS.includes(formatArg)) throw new Error(`unknown export format "${String(formatArg)}" (known: ${EXPORT_FORMATS.join(', ')})`);
+  if (formatArg !== undefined && !EXPORT_FORMATS.includes(formatArg))
+    throw new Error(`unknown export format "${String(formatArg)}" (known: ${EXPORT_FORMATS.join(', ')})`);
   const format = formatArg ?? (target ? formatOfFile(target) : await pickFormat());
   if (!format) return undefined;
   const { extension, filter } = EXPORT_FORMAT_LABELS[format];
-  const uri = target ?? (await vscode.window.showSaveDialog({
-    title: `Export tagged claims as ${EXPORT_FORMAT_LABELS[format].label}`, saveLabel: 'Export',
-    defaultUri: vscode.Uri.joinPath(folder.uri, `newsmark-claims.${extension}`), filters: { [filter]: [extension] },
-  }));
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      title: `Export tagged claims as ${EXPORT_FORMAT_LABELS[format].label}`,
+      saveLabel: 'Export',
+      defaultUri: vscode.Uri.joinPath(folder.uri, `newsmark-claims.${extension}`),
+      filters: { [filter]: [extension] },
+    }));
   if (!uri) return undefined;
 
   const sources: ExportSource[] = [];
@@ -59,12 +69,30 @@ export async function exportTaggedClaims(
       unavailable.set(path, source.reason);
       continue;
     }
-    if (source.isUnsaved) log.info(`export: ${path} has unsaved changes: exported as it stands in the editor, with the sha256 of the file once saved`);
-    sources.push({ path: folderRelativePath(sourceUri), sha256: source.sha256, text: source.article.text, analysis: source.article.analysis });
+    if (source.isUnsaved)
+      log.info(
+        `export: ${path} has unsaved changes: exported as it stands in the editor, with the sha256 of the file once saved`,
+      );
+    sources.push({
+      path: folderRelativePath(sourceUri),
+      sha256: source.sha256,
+      text: source.article.text,
+      analysis: source.article.analysis,
+    });
   }
-  const input = { sources, annotations: file.annotations, unavailable, generatedAt: new Date().toISOString(), tool: { name: 'newsmark', version: deps.version } };
+  const input = {
+    sources,
+    annotations: file.annotations,
+    unavailable,
+    generatedAt: new Date().toISOString(),
+    tool: { name: 'newsmark', version: deps.version },
+  };
   // the folder's IRI as the CLI names it (core fileIri), so that both write the same bytes
-  const rendered = renderExport(format, input, folder.uri.scheme === 'file' ? fileIri(folder.uri.fsPath) : folder.uri.toString());
+  const rendered = renderExport(
+    format,
+    input,
+    folder.uri.scheme === 'file' ? fileIri(folder.uri.fsPath) : folder.uri.toString(),
+  );
   if (!rendered.ok) {
     log.error(`export: the ${format} output does not match its schema; nothing written\n${rendered.message}`);
     throw new Error('the export did not match its schema, so nothing was written (details in the log)');
@@ -72,9 +100,14 @@ export async function exportTaggedClaims(
   await platform.writeTextFile(uri, rendered.text);
   log.info(`export: ${rendered.claimCount} claim(s), ${rendered.orphanCount} orphan(s) as ${format} → ${uri.fsPath}`);
   if (!target) {
-    void vscode.window.showInformationMessage(`Newsmark: exported ${rendered.claimCount} claim(s) as ${EXPORT_FORMAT_LABELS[format].label} to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((choice) => {
-      if (choice === 'Open') void vscode.window.showTextDocument(uri);
-    });
+    void vscode.window
+      .showInformationMessage(
+        `Newsmark: exported ${rendered.claimCount} claim(s) as ${EXPORT_FORMAT_LABELS[format].label} to ${vscode.workspace.asRelativePath(uri)}.`,
+        'Open',
+      )
+      .then((choice) => {
+        if (choice === 'Open') void vscode.window.showTextDocument(uri);
+      });
   }
   return { uri, format, claimCount: rendered.claimCount, orphanCount: rendered.orphanCount };
 }
@@ -86,9 +119,17 @@ function formatOfFile(uri: vscode.Uri): ExportFormat {
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {
-  const picked = await vscode.window.showQuickPick(EXPORT_FORMATS.map((format) => ({ format, label: EXPORT_FORMAT_LABELS[format].label, detail: EXPORT_FORMAT_LABELS[format].detail })), {
-    title: 'Export tagged claims as…', placeHolder: 'A format',
-  });
+  const picked = await vscode.window.showQuickPick(
+    EXPORT_FORMATS.map((format) => ({
+      format,
+      label: EXPORT_FORMAT_LABELS[format].label,
+      detail: EXPORT_FORMAT_LABELS[format].detail,
+    })),
+    {
+      title: 'Export tagged claims as…',
+      placeHolder: 'A format',
+    },
+  );
   return picked?.format;
 }
 
@@ -96,12 +137,20 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
  * An annotated article's analysis and the sha256 of its bytes. A closed file that changes on
  * disk between its analysis and the read of its bytes is analysed again, so the two agree.
  */
-async function exportSource(index: WorkspaceIndex, platform: Platform, uri: vscode.Uri): Promise<{ article: AnalysedArticle; sha256: string; isUnsaved: boolean } | { reason: string }> {
+async function exportSource(
+  index: WorkspaceIndex,
+  platform: Platform,
+  uri: vscode.Uri,
+): Promise<{ article: AnalysedArticle; sha256: string; isUnsaved: boolean } | { reason: string }> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const article = await index.getUri(uri);
     if (!article) {
       const skipped = index.skipped(uri);
-      return { reason: skipped ? 'the source file is over the size limit (newsmark.analysis.maxFileSizeKB) and is not analysed' : 'the source file was not found or is not an article (newsmark.include)' };
+      return {
+        reason: skipped
+          ? 'the source file is over the size limit (newsmark.analysis.maxFileSizeKB) and is not analysed'
+          : 'the source file was not found or is not an article (newsmark.include)',
+      };
     }
     let bytes: Uint8Array;
     try {
@@ -111,12 +160,14 @@ async function exportSource(index: WorkspaceIndex, platform: Platform, uri: vsco
     }
     if (article.version !== undefined) {
       // an open document: the file, or what the file will be once the changes are saved
-      if (!index.openDocument(uri)?.isDirty) return { article, sha256: await platform.sha256([bytes]), isUnsaved: false };
+      if (!index.openDocument(uri)?.isDirty)
+        return { article, sha256: await platform.sha256([bytes]), isUnsaved: false };
       const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
       const saved = new TextEncoder().encode(article.text);
       return { article, sha256: await platform.sha256(hasBom ? [UTF8_BOM, saved] : [saved]), isUnsaved: true };
     }
-    if (decodeArticle(bytes) === article.text) return { article, sha256: await platform.sha256([bytes]), isUnsaved: false };
+    if (decodeArticle(bytes) === article.text)
+      return { article, sha256: await platform.sha256([bytes]), isUnsaved: false };
   }
   return { reason: 'the source file kept changing while it was exported' };
 }
@@ -130,7 +181,8 @@ async function pickFolder(target: vscode.Uri | undefined): Promise<vscode.Worksp
     if (own) return own;
   }
   if (folders.length <= 1) {
-    if (!folders[0]) void vscode.window.showInformationMessage('Newsmark: open a folder of articles to export its tagged claims.');
+    if (!folders[0])
+      void vscode.window.showInformationMessage('Newsmark: open a folder of articles to export its tagged claims.');
     return folders[0];
   }
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Export the tagged claims of which folder?' });

@@ -12,16 +12,27 @@ import type { Qualifier } from '../core/extract/figures/figure';
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 const UNIT_WORDS: Readonly<Record<string, string>> = {
-  '%': 'percent', pp: 'percentage points', bp: 'basis points', x: 'times',
+  '%': 'percent',
+  pp: 'percentage points',
+  bp: 'basis points',
+  x: 'times',
 };
 
 const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
-  'up-to': 'up to', about: 'about', nearly: 'nearly', 'more-than': 'more than',
-  'at-least': 'at least', 'less-than': 'less than', 'at-most': 'at most',
+  'up-to': 'up to',
+  about: 'about',
+  nearly: 'nearly',
+  'more-than': 'more than',
+  'at-least': 'at least',
+  'less-than': 'less than',
+  'at-most': 'at most',
 };
 
 /** "38,000,000,000 USD", "6 to 7 percent", "2025-11-03", "2025-12-19 to 2025-12-20". */
-export function normalisedValue(figure: { readonly value: Figure['value'] | number | readonly [number, number]; readonly unit: string | null }): string {
+export function normalisedValue(figure: {
+  readonly value: Figure['value'] | number | readonly [number, number];
+  readonly unit: string | null;
+}): string {
   const one = (v: number | string) => (typeof v === 'number' ? number.format(v) : v);
   const v = figure.value;
   const value = typeof v === 'object' ? `${one(v[0])} to ${one(v[1])}` : one(v);
@@ -41,7 +52,9 @@ export function dealValue(deal: Pick<Deal, 'value' | 'currency'>): string | unde
 
 /** Compact amount for tree descriptions: "$38B", "€1.2M", "27,000". */
 export function compactAmount(value: number, currency: string | null): string {
-  const symbol = currency ? ({ USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: 'CN¥' } as Record<string, string>)[currency] : undefined;
+  const symbol = currency
+    ? ({ USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: 'CN¥' } as Record<string, string>)[currency]
+    : undefined;
   const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 }).format(value);
   if (symbol) return `${symbol}${compact}`;
   return currency ? `${compact} ${currency}` : compact;

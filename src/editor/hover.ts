@@ -15,14 +15,30 @@ import { EVIDENCE_LABELS } from '../core/extract/entities/evidence';
 import { annotationsOfClaim, tagsOf, type AnnotationView } from './anchored';
 import { ARTICLE_LANGUAGES, rangeOf } from './articles';
 import { Commands } from './commands';
-import { correctionSummary, dealKindWords, dealParties, dealValue, escapeMarkdown, normalisedValue, qualifierWords } from './format';
+import {
+  correctionSummary,
+  dealKindWords,
+  dealParties,
+  dealValue,
+  escapeMarkdown,
+  normalisedValue,
+  qualifierWords,
+} from './format';
 import type { WorkspaceCorpus } from './workspaceCorpus';
 import { HOVERED_FIGURE_CONTEXT } from './walkthrough';
 import type { AnalysedArticle, WorkspaceIndex } from './workspaceIndex';
 
-const VERDICT_LABELS: Readonly<Record<Verdict, string>> = { agree: 'agrees', conflict: '**conflicts**', incomparable: '*not comparable*' };
+const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  agree: 'agrees',
+  conflict: '**conflicts**',
+  incomparable: '*not comparable*',
+};
 
-export function registerHover(index: WorkspaceIndex, annotations: AnnotationView, sources: WorkspaceCorpus): vscode.Disposable {
+export function registerHover(
+  index: WorkspaceIndex,
+  annotations: AnnotationView,
+  sources: WorkspaceCorpus,
+): vscode.Disposable {
   let hasHoveredFigure = false;
   return vscode.languages.registerHoverProvider(ARTICLE_LANGUAGES, {
     async provideHover(doc, position, token) {
@@ -31,7 +47,8 @@ export function registerHover(index: WorkspaceIndex, annotations: AnnotationView
       const offset = doc.offsetAt(position);
       const figure = figureAt(article.analysis, offset);
       if (figure) {
-        if (!hasHoveredFigure) { // completes the walkthrough's hover step
+        if (!hasHoveredFigure) {
+          // completes the walkthrough's hover step
           hasHoveredFigure = true;
           void vscode.commands.executeCommand('setContext', HOVERED_FIGURE_CONTEXT, true);
         }
@@ -48,7 +65,10 @@ export function figureAt(analysis: Analysis, offset: number): Figure | undefined
   return analysis.figures.find((f) => f.start <= offset && offset < f.end);
 }
 
-export function entityAt(analysis: Analysis, offset: number): { entity: Entity; mention: Entity['mentions'][number] } | undefined {
+export function entityAt(
+  analysis: Analysis,
+  offset: number,
+): { entity: Entity; mention: Entity['mentions'][number] } | undefined {
   for (const entity of analysis.entities) {
     const mention = entity.mentions.find((m) => m.start <= offset && offset < m.end);
     if (mention) return { entity, mention };
@@ -81,11 +101,20 @@ class Card {
   }
 }
 
-export function figureProvenance(article: AnalysedArticle, figure: Figure, annotations: AnnotationView, sources: WorkspaceCorpus): vscode.MarkdownString {
+export function figureProvenance(
+  article: AnalysedArticle,
+  figure: Figure,
+  annotations: AnnotationView,
+  sources: WorkspaceCorpus,
+): vscode.MarkdownString {
   const { analysis } = article;
   const card = new Card();
   card.label('**').text(figure.text).label('** → ').text(normalisedValue(figure)).line();
-  const facts = [figure.kind, qualifierWords(figure.qualifier) && `qualifier: ${qualifierWords(figure.qualifier)}`, figure.isApprox && 'approximate'];
+  const facts = [
+    figure.kind,
+    qualifierWords(figure.qualifier) && `qualifier: ${qualifierWords(figure.qualifier)}`,
+    figure.isApprox && 'approximate',
+  ];
   card.label('*').text(facts.filter(Boolean).join(' · ')).label('*').paragraph();
 
   const sentence = analysis.sentences[figure.sentenceIndex];
@@ -105,7 +134,10 @@ export function figureProvenance(article: AnalysedArticle, figure: Figure, annot
     card.label('**Deals:**').paragraph();
     for (const deal of deals) {
       card.label('- ').text(dealKindWords(deal.kind)).label(': ').text(dealParties(deal));
-      const details = [dealValue(deal), deal.date && `${deal.date}${deal.isDateInferred ? ' (from the dateline)' : ''}`].filter(Boolean);
+      const details = [
+        dealValue(deal),
+        deal.date && `${deal.date}${deal.isDateInferred ? ' (from the dateline)' : ''}`,
+      ].filter(Boolean);
       if (details.length) card.label(' · ').text(details.join(' · '));
       card.label('\n');
     }
@@ -144,22 +176,49 @@ function alsoStated(card: Card, article: AnalysedArticle, figure: Figure, source
     if (!facts.others.length) card.label('*No other source in the workspace states this.*');
     for (const other of facts.others) {
       const line = sources.rangeOf(other.path, other.start, other.end)?.start.line;
-      card.label(`- ${VERDICT_LABELS[other.verdict]} · `).text(other.path).label(line === undefined ? '' : `, line ${line + 1}`)
-        .label(': **').text(other.text).label('** → ').text(normalisedValue(other)).line()
-        .label('  *').text(other.reason).label('*').line()
-        .label('  “').text(other.sentence).label('”\n');
+      card
+        .label(`- ${VERDICT_LABELS[other.verdict]} · `)
+        .text(other.path)
+        .label(line === undefined ? '' : `, line ${line + 1}`)
+        .label(': **')
+        .text(other.text)
+        .label('** → ')
+        .text(normalisedValue(other))
+        .line()
+        .label('  *')
+        .text(other.reason)
+        .label('*')
+        .line()
+        .label('  “')
+        .text(other.sentence)
+        .label('”\n');
     }
     if (facts.others.length) timelineLink(card, article.path, figure.id);
   }
   const status = sources.status;
-  if (status.isIndexing) card.paragraph().label(`*Indexing the workspace: ${status.indexedCount} articles so far${status.passTotal ? ` of ${status.passTotal}` : ''}.*`);
-  else if (status.isIncomplete) card.paragraph().label('*Indexing was cancelled: some articles are not compared yet (Newsmark: Re-index Workspace).*');
+  if (status.isIndexing)
+    card
+      .paragraph()
+      .label(
+        `*Indexing the workspace: ${status.indexedCount} articles so far${status.passTotal ? ` of ${status.passTotal}` : ''}.*`,
+      );
+  else if (status.isIncomplete)
+    card
+      .paragraph()
+      .label('*Indexing was cancelled: some articles are not compared yet (Newsmark: Re-index Workspace).*');
 }
 
 /** "Show timeline": the one command link a hover carries; its arguments are encoded, never article text as markdown. */
 function timelineLink(card: Card, path: string, figureId: string): void {
-  const args = encodeURIComponent(JSON.stringify([{ path, figureId }])).replace(/[()'!*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  card.paragraph().label(`[Show timeline](command:${Commands.showFactTimeline}?${args} "Chart every statement of this fact across the sources")`);
+  const args = encodeURIComponent(JSON.stringify([{ path, figureId }])).replace(
+    /[()'!*~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  card
+    .paragraph()
+    .label(
+      `[Show timeline](command:${Commands.showFactTimeline}?${args} "Chart every statement of this fact across the sources")`,
+    );
   card.md.isTrusted = { enabledCommands: [Commands.showFactTimeline] };
 }
 
@@ -173,9 +232,19 @@ export function entityCard(entity: Entity, sources: WorkspaceCorpus): vscode.Mar
   const workspace = sources.corpus.entity(entity.id);
   if (workspace) {
     const articles = `${workspace.sourceCount} article${workspace.sourceCount === 1 ? '' : 's'}`;
-    card.line().label(`**In the workspace:** ${workspace.mentionCount} mention${workspace.mentionCount === 1 ? '' : 's'} in ${articles} *(Find All References lists them)*`);
+    card
+      .line()
+      .label(
+        `**In the workspace:** ${workspace.mentionCount} mention${workspace.mentionCount === 1 ? '' : 's'} in ${articles} *(Find All References lists them)*`,
+      );
   }
-  card.line().label('**Why:** ').text(entity.type).label(' — “').text(entity.evidence.phrase).label(`” *(${EVIDENCE_LABELS[entity.evidence.rule]})*`);
+  card
+    .line()
+    .label('**Why:** ')
+    .text(entity.type)
+    .label(' — “')
+    .text(entity.evidence.phrase)
+    .label(`” *(${EVIDENCE_LABELS[entity.evidence.rule]})*`);
   return card.md;
 }
 

@@ -27,7 +27,9 @@ serveJobs<IndexJob, IndexResult>((job, lexicon) => {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = String((error as Error).message ?? error);
-    return code === 'ENOENT' || code === 'ENOTDIR' ? { status: 'missing', error: message } : { status: 'failed', error: message };
+    return code === 'ENOENT' || code === 'ENOTDIR'
+      ? { status: 'missing', error: message }
+      : { status: 'failed', error: message };
   }
   if (bytes.length > job.maxBytes) return { status: 'overLimit', bytes: bytes.length };
   const started = performance.now();
@@ -37,7 +39,13 @@ serveJobs<IndexJob, IndexResult>((job, lexicon) => {
 });
 
 /** The file's facts: read back from its persisted entry when that is for these bytes, else analysed (and persisted). */
-function factsOf(job: IndexJob, lexicon: Lexicon, text: string, bytes: Uint8Array, mtimeMs: number): { facts: SourceFacts; persisted?: EntryOutcome } {
+function factsOf(
+  job: IndexJob,
+  lexicon: Lexicon,
+  text: string,
+  bytes: Uint8Array,
+  mtimeMs: number,
+): { facts: SourceFacts; persisted?: EntryOutcome } {
   const target = job.persisted;
   if (!target) return { facts: summariseSource(job.path, analyse({ path: job.path, text }, { lexicon })) };
   const file = entryFileOf(target.dir, target.identity);

@@ -22,7 +22,12 @@ import type { WorkspaceIndex } from './workspaceIndex';
 export const LEXICON_KIND = vscode.CodeActionKind.QuickFix.append('newsmark').append('lexicon');
 
 export const TYPE_WORDS: Readonly<Record<EntityType, string>> = {
-  org: 'organisation', person: 'person', product: 'product', place: 'place', initiative: 'initiative', event: 'event',
+  org: 'organisation',
+  person: 'person',
+  product: 'product',
+  place: 'place',
+  initiative: 'initiative',
+  event: 'event',
 };
 
 const MAX_NAME_LENGTH = 80;
@@ -34,7 +39,11 @@ export interface LexiconTarget {
 }
 
 /** What a lexicon fix at `range` is about: a one-line selection, an entity mention, or a capitalised word (never a figure). */
-export function lexiconTargetAt(doc: vscode.TextDocument, range: vscode.Range, analysis: Analysis): LexiconTarget | undefined {
+export function lexiconTargetAt(
+  doc: vscode.TextDocument,
+  range: vscode.Range,
+  analysis: Analysis,
+): LexiconTarget | undefined {
   if (!range.isEmpty) {
     if (!range.isSingleLine) return undefined;
     const text = doc.getText(range).trim();
@@ -61,38 +70,46 @@ function withoutPossessive(word: string): string {
 }
 
 export function registerLexiconActions(index: WorkspaceIndex): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(ARTICLE_LANGUAGES, {
-    async provideCodeActions(doc, range, context, token) {
-      if (context.only && !LEXICON_KIND.intersects(context.only)) return [];
-      const article = await index.getArticle(doc, token);
-      if (!article || token.isCancellationRequested) return [];
-      const target = lexiconTargetAt(doc, range, article.analysis);
-      if (!target) return [];
-      const name = shorten(target.text, 40);
-      const actions: vscode.CodeAction[] = [];
-      const add = (title: string, command: string, args: unknown[]) => {
-        const action = new vscode.CodeAction(title, LEXICON_KIND);
-        action.command = { title, command, arguments: args };
-        actions.push(action);
-      };
-      for (const type of ENTITY_TYPES) {
-        if (target.entity?.name === target.text && target.entity.type === type) continue; // already that
-        add(`Add '${name}' as ${TYPE_WORDS[type]}`, Commands.addToLexicon, [target.text, type, doc.uri]);
-      }
-      add(`Add '${name}' as an alias of …`, Commands.addLexiconAlias, [target.text, undefined, doc.uri]);
-      add(`'${name}' is not an entity`, Commands.markNotEntity, [target.text, doc.uri]);
-      return actions;
+  return vscode.languages.registerCodeActionsProvider(
+    ARTICLE_LANGUAGES,
+    {
+      async provideCodeActions(doc, range, context, token) {
+        if (context.only && !LEXICON_KIND.intersects(context.only)) return [];
+        const article = await index.getArticle(doc, token);
+        if (!article || token.isCancellationRequested) return [];
+        const target = lexiconTargetAt(doc, range, article.analysis);
+        if (!target) return [];
+        const name = shorten(target.text, 40);
+        const actions: vscode.CodeAction[] = [];
+        const add = (title: string, command: string, args: unknown[]) => {
+          const action = new vscode.CodeAction(title, LEXICON_KIND);
+          action.command = { title, command, arguments: args };
+          actions.push(action);
+        };
+        for (const type of ENTITY_TYPES) {
+          if (target.entity?.name === target.text && target.entity.type === type) continue; // already that
+          add(`Add '${name}' as ${TYPE_WORDS[type]}`, Commands.addToLexicon, [target.text, type, doc.uri]);
+        }
+        add(`Add '${name}' as an alias of …`, Commands.addLexiconAlias, [target.text, undefined, doc.uri]);
+        add(`'${name}' is not an entity`, Commands.markNotEntity, [target.text, doc.uri]);
+        return actions;
+      },
     },
-  }, { providedCodeActionKinds: [LEXICON_KIND] });
+    { providedCodeActionKinds: [LEXICON_KIND] },
+  );
 }
 
 /** The handlers of the lexicon commands; each takes its answers as arguments and asks only for what is missing. */
 export function lexiconCommandHandlers(index: WorkspaceIndex, lexicons: LexiconSource) {
   const folderOf = (uri: vscode.Uri | undefined) => (uri && vscode.workspace.getWorkspaceFolder(uri)) || undefined;
-  const announce = (message: string) => vscode.window.setStatusBarMessage(`$(book) Newsmark: ${message}; every article is analysed again`, 4000);
+  const announce = (message: string) =>
+    vscode.window.setStatusBarMessage(`$(book) Newsmark: ${message}; every article is analysed again`, 4000);
 
   /** The name to act on: given, else the selection or the word at the cursor of the active article. */
-  const nameOf = async (text: unknown, uri: unknown): Promise<{ text: string; uri: vscode.Uri | undefined } | undefined> => {
+  const nameOf = async (
+    text: unknown,
+    uri: unknown,
+  ): Promise<{ text: string; uri: vscode.Uri | undefined } | undefined> => {
     const given = uri instanceof vscode.Uri ? uri : undefined;
     if (typeof text === 'string') {
       if (!text.trim()) throw new Error('an empty name cannot go in the lexicon');
@@ -102,7 +119,9 @@ export function lexiconCommandHandlers(index: WorkspaceIndex, lexicons: LexiconS
     const article = editor && (await index.getArticle(editor.document));
     const target = editor && article && lexiconTargetAt(editor.document, editor.selection, article.analysis);
     if (!target) {
-      void vscode.window.showInformationMessage('Newsmark: put the cursor on an entity or a capitalised word of an article, or select a name.');
+      void vscode.window.showInformationMessage(
+        'Newsmark: put the cursor on an entity or a capitalised word of an article, or select a name.',
+      );
       return undefined;
     }
     return { text: target.text, uri: editor.document.uri };
@@ -120,14 +139,21 @@ export function lexiconCommandHandlers(index: WorkspaceIndex, lexicons: LexiconS
     const here = (uri && index.latest(uri)?.analysis.entities) ?? [];
     const lexicon = await lexicons.get();
     const seen = new Set<string>([alias]);
-    const item = (entry: LexiconEntry): Item[] => (seen.has(entry.name) ? [] : (seen.add(entry.name), [{ label: entry.name, description: TYPE_WORDS[entry.type], entry }]));
+    const item = (entry: LexiconEntry): Item[] =>
+      seen.has(entry.name)
+        ? []
+        : (seen.add(entry.name), [{ label: entry.name, description: TYPE_WORDS[entry.type], entry }]);
     const items: Item[] = [
       { label: 'In this article', kind: vscode.QuickPickItemKind.Separator },
       ...here.flatMap((e) => item(lexicon.entryNamed(e.name) ?? { name: e.name, type: e.type })),
       { label: 'In the lexicon', kind: vscode.QuickPickItemKind.Separator },
       ...lexicon.entries.flatMap(item),
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: `Add '${shorten(alias, 40)}' as an alias of…`, placeHolder: 'An entity', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Add '${shorten(alias, 40)}' as an alias of…`,
+      placeHolder: 'An entity',
+      matchOnDescription: true,
+    });
     return picked?.entry;
   };
 
@@ -136,21 +162,35 @@ export function lexiconCommandHandlers(index: WorkspaceIndex, lexicons: LexiconS
     addToLexicon: async (text?: string, type?: string, uri?: vscode.Uri): Promise<WorkspaceLexicon | undefined> => {
       const target = await nameOf(text, uri);
       if (!target) return undefined;
-      const chosen = type ?? (await vscode.window.showQuickPick(ENTITY_TYPES.map((t) => ({ label: TYPE_WORDS[t], type: t })), {
-        title: `Add '${shorten(target.text, 40)}' to the workspace lexicon as…`,
-      }))?.type;
+      const chosen =
+        type ??
+        (
+          await vscode.window.showQuickPick(
+            ENTITY_TYPES.map((t) => ({ label: TYPE_WORDS[t], type: t })),
+            {
+              title: `Add '${shorten(target.text, 40)}' to the workspace lexicon as…`,
+            },
+          )
+        )?.type;
       if (chosen === undefined) return undefined;
-      if (!(ENTITY_TYPES as readonly string[]).includes(chosen)) throw new Error(`"${chosen}" is not an entity type (${ENTITY_TYPES.join(', ')})`);
+      if (!(ENTITY_TYPES as readonly string[]).includes(chosen))
+        throw new Error(`"${chosen}" is not an entity type (${ENTITY_TYPES.join(', ')})`);
       const file = await lexicons.update((f) => withEntity(f, target.text, chosen as EntityType), folderOf(target.uri));
       announce(`'${target.text}' added to the workspace lexicon as ${TYPE_WORDS[chosen as EntityType]}`);
       return file;
     },
     /** (text?, entityName?, uri?) — `text` becomes another name of the entity `entityName` (asked for when missing). */
-    addLexiconAlias: async (text?: string, entityName?: string, uri?: vscode.Uri): Promise<WorkspaceLexicon | undefined> => {
+    addLexiconAlias: async (
+      text?: string,
+      entityName?: string,
+      uri?: vscode.Uri,
+    ): Promise<WorkspaceLexicon | undefined> => {
       const target = await nameOf(text, uri);
       if (!target) return undefined;
-      const entry = entityName === undefined ? await pickEntry(target.text, target.uri) : await entryNamed(entityName, target.uri);
-      if (entityName !== undefined && !entry) throw new Error(`'${entityName}' is neither in the lexicon nor an entity of this article`);
+      const entry =
+        entityName === undefined ? await pickEntry(target.text, target.uri) : await entryNamed(entityName, target.uri);
+      if (entityName !== undefined && !entry)
+        throw new Error(`'${entityName}' is neither in the lexicon nor an entity of this article`);
       if (!entry) return undefined;
       if (entry.name === target.text) throw new Error(`'${target.text}' cannot be an alias of itself`);
       const file = await lexicons.update((f) => withAlias(f, target.text, entry), folderOf(target.uri));
@@ -168,7 +208,9 @@ export function lexiconCommandHandlers(index: WorkspaceIndex, lexicons: LexiconS
     openLexiconFile: async () => {
       const state = await lexicons.current();
       if (state.fileUri) return vscode.window.showTextDocument(state.fileUri);
-      void vscode.window.showInformationMessage('Newsmark: no workspace lexicon yet. Press Ctrl+. on a capitalised word of an article to add it to .newsmark/lexicon.json.');
+      void vscode.window.showInformationMessage(
+        'Newsmark: no workspace lexicon yet. Press Ctrl+. on a capitalised word of an article to add it to .newsmark/lexicon.json.',
+      );
       return undefined;
     },
   };

@@ -31,22 +31,34 @@ export function withEntity(file: WorkspaceLexicon, name: string, type: EntityTyp
  * workspace entry (which wins over the built-in one of the same name) keeps everything else.
  */
 export function withAlias(file: WorkspaceLexicon, alias: string, target: LexiconEntry): WorkspaceLexicon {
-  const entities = withoutAlias(file.entities.filter((e) => e.name !== alias), alias);
+  const entities = withoutAlias(
+    file.entities.filter((e) => e.name !== alias),
+    alias,
+  );
   const at = entities.findIndex((e) => e.name === target.name);
   if (at >= 0) {
     entities[at] = { ...entities[at]!, aliases: [...(entities[at]!.aliases ?? []), alias] };
   } else {
-    entities.push(withoutEmpty({
-      name: target.name, type: target.type, aliases: [...(target.aliases ?? []), alias], tickers: target.tickers && [...target.tickers],
-      parent: target.parent, roles: target.roles && [...target.roles],
-    }));
+    entities.push(
+      withoutEmpty({
+        name: target.name,
+        type: target.type,
+        aliases: [...(target.aliases ?? []), alias],
+        tickers: target.tickers && [...target.tickers],
+        parent: target.parent,
+        roles: target.roles && [...target.roles],
+      }),
+    );
   }
   return { ...file, entities, notEntities: file.notEntities.filter((n) => !sameForm(n, alias)) };
 }
 
 /** `text` is not an entity: never recognised, whether from the lexicon or the name heuristics. */
 export function withNotEntity(file: WorkspaceLexicon, text: string): WorkspaceLexicon {
-  const entities = withoutAlias(file.entities.filter((e) => e.name !== text), text);
+  const entities = withoutAlias(
+    file.entities.filter((e) => e.name !== text),
+    text,
+  );
   const notEntities = file.notEntities.some((n) => sameForm(n, text)) ? file.notEntities : [...file.notEntities, text];
   return { ...file, entities, notEntities };
 }
@@ -55,13 +67,15 @@ export function withNotEntity(file: WorkspaceLexicon, text: string): WorkspaceLe
 export function serialiseLexicon(file: WorkspaceLexicon): string {
   const valid = WorkspaceLexicon.parse(file);
   const notEntities: string[] = [];
-  for (const n of [...valid.notEntities].sort(byName)) if (!notEntities.some((m) => sameForm(m, n))) notEntities.push(n);
+  for (const n of [...valid.notEntities].sort(byName))
+    if (!notEntities.some((m) => sameForm(m, n))) notEntities.push(n);
   const entities = valid.entities.map(sortedEntry).sort((a, b) => byName(a.name, b.name));
   return `${JSON.stringify({ version: valid.version, entities, notEntities }, null, 2)}\n`;
 }
 
 function sortedEntry(entry: Entry): Entry {
-  const unique = (list: readonly string[] | undefined) => [...new Set(list ?? [])].filter((a) => a !== entry.name).sort(byName);
+  const unique = (list: readonly string[] | undefined) =>
+    [...new Set(list ?? [])].filter((a) => a !== entry.name).sort(byName);
   return withoutEmpty({
     name: entry.name,
     type: entry.type,
@@ -73,7 +87,14 @@ function sortedEntry(entry: Entry): Entry {
 }
 
 /** Keys in schema order; undefined values and empty lists left out. */
-function withoutEmpty(entry: { name: string; type: EntityType; aliases?: string[]; tickers?: string[]; parent?: string; roles?: Entry['roles'] }): Entry {
+function withoutEmpty(entry: {
+  name: string;
+  type: EntityType;
+  aliases?: string[];
+  tickers?: string[];
+  parent?: string;
+  roles?: Entry['roles'];
+}): Entry {
   const out: Entry = { name: entry.name, type: entry.type };
   if (entry.aliases?.length) out.aliases = entry.aliases;
   if (entry.tickers?.length) out.tickers = entry.tickers;
@@ -83,5 +104,7 @@ function withoutEmpty(entry: { name: string; type: EntityType; aliases?: string[
 }
 
 function withoutAlias(entities: readonly Entry[], form: string): Entry[] {
-  return entities.map((e) => (e.aliases?.includes(form) ? withoutEmpty({ ...e, aliases: e.aliases.filter((a) => a !== form) }) : { ...e }));
+  return entities.map((e) =>
+    e.aliases?.includes(form) ? withoutEmpty({ ...e, aliases: e.aliases.filter((a) => a !== form) }) : { ...e },
+  );
 }

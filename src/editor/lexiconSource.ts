@@ -39,7 +39,10 @@ export class LexiconSource implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   /** `platform` writes the file (atomically on the desktop). */
-  constructor(private readonly log: Log, private readonly platform: Platform) {
+  constructor(
+    private readonly log: Log,
+    private readonly platform: Platform,
+  ) {
     this.watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
     const reload = () => void this.reload();
     this.watcher.onDidChange(reload);
@@ -60,12 +63,17 @@ export class LexiconSource implements vscode.Disposable {
    * that has a lexicon, else in `folder` (default: the first workspace folder). Updates run one
    * at a time. Throws, leaving the file alone, when it is not valid.
    */
-  update(change: (file: WorkspaceLexicon) => WorkspaceLexicon, folder?: vscode.WorkspaceFolder): Promise<WorkspaceLexicon> {
+  update(
+    change: (file: WorkspaceLexicon) => WorkspaceLexicon,
+    folder?: vscode.WorkspaceFolder,
+  ): Promise<WorkspaceLexicon> {
     const run = async () => {
       const previous = await this.current();
       const state = await (this.state = this.load());
       if (state.problem) {
-        throw new Error(`${vscode.workspace.asRelativePath(state.fileUri!)} is not valid, so Newsmark leaves it untouched; fix it first (${state.problem.split('\n')[0]})`);
+        throw new Error(
+          `${vscode.workspace.asRelativePath(state.fileUri!)} is not valid, so Newsmark leaves it untouched; fix it first (${state.problem.split('\n')[0]})`,
+        );
       }
       const home = folder ?? vscode.workspace.workspaceFolders?.[0];
       const target = state.fileUri ?? (home && vscode.Uri.joinPath(home.uri, LEXICON_FILE));
@@ -74,8 +82,16 @@ export class LexiconSource implements vscode.Disposable {
       if (text !== state.diskText) {
         await this.platform.writeTextFile(target, text);
         const file = WorkspaceLexicon.parse(JSON.parse(text));
-        this.state = Promise.resolve({ lexicon: this.platform.engine().Lexicon.withAdditions(file), fileUri: target, diskText: text, file, problem: undefined });
-        this.log.info(`lexicon: wrote ${target.fsPath} (${file.entities.length} entities, ${file.notEntities.length} non-entities)`);
+        this.state = Promise.resolve({
+          lexicon: this.platform.engine().Lexicon.withAdditions(file),
+          fileUri: target,
+          diskText: text,
+          file,
+          problem: undefined,
+        });
+        this.log.info(
+          `lexicon: wrote ${target.fsPath} (${file.entities.length} entities, ${file.notEntities.length} non-entities)`,
+        );
       }
       if (text !== previous.diskText) this.changed.fire();
       return WorkspaceLexicon.parse(JSON.parse(text));
@@ -89,7 +105,8 @@ export class LexiconSource implements vscode.Disposable {
   private async reload(): Promise<void> {
     const previous = this.state && (await this.state);
     const state = await (this.state = this.load());
-    if (previous?.diskText !== state.diskText || previous?.fileUri?.toString() !== state.fileUri?.toString()) this.changed.fire();
+    if (previous?.diskText !== state.diskText || previous?.fileUri?.toString() !== state.fileUri?.toString())
+      this.changed.fire();
   }
 
   private async load(): Promise<LexiconState> {
@@ -106,21 +123,39 @@ export class LexiconSource implements vscode.Disposable {
       const checked = this.validate(text);
       if (typeof checked !== 'string') {
         this.problems.clear();
-        this.log.info(`lexicon: ${uri.fsPath} adds ${checked.entities.length} entities and ${checked.notEntities.length} non-entities`);
-        return { lexicon: this.platform.engine().Lexicon.withAdditions(checked), fileUri: uri, diskText: text, file: checked, problem: undefined };
+        this.log.info(
+          `lexicon: ${uri.fsPath} adds ${checked.entities.length} entities and ${checked.notEntities.length} non-entities`,
+        );
+        return {
+          lexicon: this.platform.engine().Lexicon.withAdditions(checked),
+          fileUri: uri,
+          diskText: text,
+          file: checked,
+          problem: undefined,
+        };
       }
       const problem = checked;
-      this.log.error(`lexicon: ${uri.fsPath} is not valid; it is left untouched and the built-in lexicon is used alone until it is fixed\n${problem}`);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+      this.log.error(
+        `lexicon: ${uri.fsPath} is not valid; it is left untouched and the built-in lexicon is used alone until it is fixed\n${problem}`,
+      );
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
         `This lexicon is not valid, so Newsmark uses the built-in lexicon alone and leaves this file untouched until it is fixed: ${problem}`,
-        vscode.DiagnosticSeverity.Error);
+        vscode.DiagnosticSeverity.Error,
+      );
       diagnostic.code = INVALID_LEXICON_CODE;
       diagnostic.source = 'Newsmark';
       this.problems.set(uri, [diagnostic]);
       return { lexicon: this.builtinLexicon(), fileUri: uri, diskText: text, file: undefined, problem };
     }
     this.problems.clear();
-    return { lexicon: this.builtinLexicon(), fileUri: undefined, diskText: undefined, file: undefined, problem: undefined };
+    return {
+      lexicon: this.builtinLexicon(),
+      fileUri: undefined,
+      diskText: undefined,
+      file: undefined,
+      problem: undefined,
+    };
   }
 
   /** The parsed file, or what is wrong with it. */

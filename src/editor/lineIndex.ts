@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 export { lineStartsOf } from './lineStarts';
 
 /** The position of a UTF-16 offset, clamped to the text the line starts were taken from. */
-export function positionIn(lineStarts: Uint32Array, offset: number, textLength = Number.MAX_SAFE_INTEGER): vscode.Position {
+export function positionIn(
+  lineStarts: Uint32Array,
+  offset: number,
+  textLength = Number.MAX_SAFE_INTEGER,
+): vscode.Position {
   const at = Math.max(0, Math.min(offset, textLength));
   let lo = 0;
   let hi = lineStarts.length - 1;

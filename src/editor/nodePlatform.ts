@@ -30,16 +30,26 @@ export interface NodePlatformOptions {
 export function nodePlatform(options: NodePlatformOptions = {}): Platform {
   const script = options.indexWorkerScript;
   let engine: Engine | undefined;
-  const indexWorkers: IndexWorkers | undefined = script === undefined ? undefined : {
-    availableCores: () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
-    createPool: ({ size, resourceLimits, onLog }) => new WorkerPool<IndexJob, IndexResult>({ script, size, resourceLimits, onLog }),
-  };
+  const indexWorkers: IndexWorkers | undefined =
+    script === undefined
+      ? undefined
+      : {
+          availableCores: () =>
+            typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+          createPool: ({ size, resourceLimits, onLog }) =>
+            new WorkerPool<IndexJob, IndexResult>({ script, size, resourceLimits, onLog }),
+        };
   return {
     kind: 'desktop',
     host: `a Node ${process.versions.node} extension host`,
-    annotationFile: (uri) => uri.scheme === 'file'
-      ? { read: () => readTextOrMissing(uri.fsPath), update: (next) => updateLocked(uri.fsPath, next), cleanUp: () => removeStaleTemps(uri.fsPath) }
-      : workspaceFsAnnotationFile(uri),
+    annotationFile: (uri) =>
+      uri.scheme === 'file'
+        ? {
+            read: () => readTextOrMissing(uri.fsPath),
+            update: (next) => updateLocked(uri.fsPath, next),
+            cleanUp: () => removeStaleTemps(uri.fsPath),
+          }
+        : workspaceFsAnnotationFile(uri),
     changeJournal: (storage, folderKey) => {
       const dir = vscode.Uri.joinPath(storage, 'journal', folderKey);
       return dir.scheme === 'file' ? new Journal(dir.fsPath) : new WorkspaceFsJournal(dir);
@@ -60,9 +70,10 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
     indexWorkers,
     // read and written by the index's workers only: without them nothing is persisted
     persistedFacts: indexWorkers && {
-      open: async (storage, build) => storage.scheme === 'file'
-        ? openFactCache(path.join(storage.fsPath, 'facts-index'), build)
-        : { status: 'refused', error: `the workspace storage ${storage.toString()} is not a local folder` },
+      open: async (storage, build) =>
+        storage.scheme === 'file'
+          ? openFactCache(path.join(storage.fsPath, 'facts-index'), build)
+          : { status: 'refused', error: `the workspace storage ${storage.toString()} is not a local folder` },
     },
   };
 }

@@ -21,7 +21,11 @@ export class PersistedIndex {
   private readonly engines = new WeakMap<LexiconState, Promise<string>>();
   private hasReportedWriteError = false;
 
-  constructor(private readonly platform: Platform, private readonly storage: vscode.Uri | undefined, private readonly log: Log) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly storage: vscode.Uri | undefined,
+    private readonly log: Log,
+  ) {}
 
   /** Where a file's persisted facts are, or undefined when this window persists none. */
   async targetFor(uri: vscode.Uri, lexicon: LexiconState): Promise<PersistedTarget | undefined> {
@@ -33,7 +37,10 @@ export class PersistedIndex {
   /** Logs what needs a word: a corrupt entry (one line each), a failed write (once). */
   note(path: string, outcome: EntryOutcome | undefined): void {
     if (outcome?.status !== 'analysed') return;
-    if (outcome.why === 'corrupt' || outcome.why === 'otherFormat') this.log.warn(`index: the persisted facts of ${path} were dropped (${outcome.detail ?? outcome.why}); analysed again`);
+    if (outcome.why === 'corrupt' || outcome.why === 'otherFormat')
+      this.log.warn(
+        `index: the persisted facts of ${path} were dropped (${outcome.detail ?? outcome.why}); analysed again`,
+      );
     if (outcome.writeError !== undefined && !this.hasReportedWriteError) {
       this.hasReportedWriteError = true;
       this.log.warn(`index: cannot persist facts: ${outcome.writeError}; files are analysed again at the next start`);
@@ -43,7 +50,9 @@ export class PersistedIndex {
   private async open(): Promise<string | undefined> {
     const build = engineBuild();
     if (!this.platform.persistedFacts || !this.storage || build === '') {
-      this.log.info(`index: facts are not persisted between sessions (${!this.platform.persistedFacts ? 'not on this platform' : !this.storage ? 'no workspace storage' : 'an unstamped development build'})`);
+      this.log.info(
+        `index: facts are not persisted between sessions (${!this.platform.persistedFacts ? 'not on this platform' : !this.storage ? 'no workspace storage' : 'an unstamped development build'})`,
+      );
       return undefined;
     }
     const opened = await this.platform.persistedFacts.open(this.storage, build);
@@ -59,9 +68,12 @@ export class PersistedIndex {
     let engine = this.engines.get(state);
     if (!engine) {
       const build = engineBuild();
-      engine = state.file === undefined
-        ? Promise.resolve(engineKey(build, undefined))
-        : this.platform.sha256([new TextEncoder().encode(lexiconKeyText(state.file))]).then((sha) => engineKey(build, sha));
+      engine =
+        state.file === undefined
+          ? Promise.resolve(engineKey(build, undefined))
+          : this.platform
+              .sha256([new TextEncoder().encode(lexiconKeyText(state.file))])
+              .then((sha) => engineKey(build, sha));
       this.engines.set(state, engine);
     }
     return engine;

@@ -55,7 +55,11 @@ export interface PersistedFacts {
 }
 
 export type PersistedFactsFolder =
-  | { readonly status: 'ok'; readonly dir: string; /** Entries of another build were dropped: a line for the log. */ readonly dropped?: string }
+  | {
+      readonly status: 'ok';
+      readonly dir: string;
+      /** Entries of another build were dropped: a line for the log. */ readonly dropped?: string;
+    }
   | { readonly status: 'refused'; readonly error: string };
 
 /** Worker threads that analyse article files beside the extension host (desktop only). */

@@ -19,12 +19,18 @@ export function registerReferences(index: WorkspaceIndex, sources: WorkspaceCorp
       const article = await index.getArticle(doc, token);
       if (!article || token.isCancellationRequested) return undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([sources.whenIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, INDEXING_WAIT_MS)))]);
+      await Promise.race([
+        sources.whenIdle(),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, INDEXING_WAIT_MS))),
+      ]);
       clearTimeout(timer);
       if (token.isCancellationRequested) return undefined;
       const offset = doc.offsetAt(position);
       const found = entityAt(article.analysis, offset);
-      if (found) return sources.corpus.entityMentions(found.entity.id).flatMap((m) => sources.location(m.path, m.start, m.end) ?? []);
+      if (found)
+        return sources.corpus
+          .entityMentions(found.entity.id)
+          .flatMap((m) => sources.location(m.path, m.start, m.end) ?? []);
       const figure = figureAt(article.analysis, offset);
       const facts = figure && sources.corpus.statementsFor(article.path, figure.id);
       if (!facts) return undefined;

@@ -26,7 +26,10 @@ export class SizeLimit implements vscode.Disposable {
   /** Fires when an article was left out for its size, or is no longer. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly config: Config, private readonly log: Log) {}
+  constructor(
+    private readonly config: Config,
+    private readonly log: Log,
+  ) {}
 
   /** Larger articles are not analysed. */
   get maxBytes(): number {
@@ -48,7 +51,9 @@ export class SizeLimit implements vscode.Disposable {
     const limitBytes = this.maxBytes;
     this.byUri.set(key, { uri, path: articlePath(uri), bytes, limitBytes, version });
     if (previous?.bytes === bytes && previous.limitBytes === limitBytes) return;
-    this.log.warn(`index: ${articlePath(uri)} is ${formatSize(bytes)}, over newsmark.analysis.maxFileSizeKB (${formatSize(limitBytes)}): not analysed`);
+    this.log.warn(
+      `index: ${articlePath(uri)} is ${formatSize(bytes)}, over newsmark.analysis.maxFileSizeKB (${formatSize(limitBytes)}): not analysed`,
+    );
     this.changed.fire();
   }
 

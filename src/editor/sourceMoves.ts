@@ -45,7 +45,11 @@ export class SourceMoves implements vscode.Disposable {
 
   private readonly watcher: vscode.FileSystemWatcher;
 
-  constructor(private readonly index: WorkspaceIndex, private readonly log: Log, private readonly host: MoveHost) {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly log: Log,
+    private readonly host: MoveHost,
+  ) {
     // any file or folder that comes or goes (a folder renamed outside VS Code may say nothing of its files)
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const onFile = (uri: vscode.Uri) => {
@@ -61,7 +65,11 @@ export class SourceMoves implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.running = this.running.then(() => this.check()).catch((error) => this.log.error(`store: looking for moved articles failed: ${(error as Error).stack ?? error}`));
+      this.running = this.running
+        .then(() => this.check())
+        .catch((error) =>
+          this.log.error(`store: looking for moved articles failed: ${(error as Error).stack ?? error}`),
+        );
     }, delayMs);
   }
 
@@ -102,7 +110,9 @@ export class SourceMoves implements vscode.Disposable {
       for (const source of missing) {
         if (this.isDisposed) return;
         const key = `${wf.uri.toString()}#${source}`;
-        const found = this.lookedFor.has(key) ? undefined : await this.findMove(wf, source, annotated, articles, appeared, isFirstLook);
+        const found = this.lookedFor.has(key)
+          ? undefined
+          : await this.findMove(wf, source, annotated, articles, appeared, isFirstLook);
         this.lookedFor.add(key);
         if (found) {
           this.log.info(`store: ${source} was moved to ${found.to} outside VS Code; its annotations follow it`);
@@ -111,10 +121,23 @@ export class SourceMoves implements vscode.Disposable {
           continue;
         }
         isAnyDetached = true;
-        const annotations = this.host.annotationsOf(wf, source).filter((a) => a.orphan?.reason !== MISSING_SOURCE_REASON);
+        const annotations = this.host
+          .annotationsOf(wf, source)
+          .filter((a) => a.orphan?.reason !== MISSING_SOURCE_REASON);
         if (annotations.length === 0) continue;
-        this.log.warn(`store: ${source} is gone; its ${annotations.length} annotation(s) are detached (kept, listed as orphans)`);
-        await this.host.detached(wf, source, annotations.map((a) => ({ id: a.id, position: a.anchor.position, match: a.match ?? null, orphanReason: MISSING_SOURCE_REASON })));
+        this.log.warn(
+          `store: ${source} is gone; its ${annotations.length} annotation(s) are detached (kept, listed as orphans)`,
+        );
+        await this.host.detached(
+          wf,
+          source,
+          annotations.map((a) => ({
+            id: a.id,
+            position: a.anchor.position,
+            match: a.match ?? null,
+            orphanReason: MISSING_SOURCE_REASON,
+          })),
+        );
       }
     }
     if (isAnyDetached && !this.timer) this.schedule(DETACHED_POLL_MS);
@@ -125,7 +148,12 @@ export class SourceMoves implements vscode.Disposable {
    * stood on; files with the same name first. Two such files (a copy) is no answer: detached.
    */
   private async findMove(
-    wf: vscode.WorkspaceFolder, source: string, annotated: ReadonlySet<string>, articles: readonly vscode.Uri[], appeared: ReadonlySet<string>, isFirstLook: boolean,
+    wf: vscode.WorkspaceFolder,
+    source: string,
+    annotated: ReadonlySet<string>,
+    articles: readonly vscode.Uri[],
+    appeared: ReadonlySet<string>,
+    isFirstLook: boolean,
   ): Promise<{ to: string; text: string } | undefined> {
     const annotations = this.host.annotationsOf(wf, source);
     const quotes = annotations
@@ -134,12 +162,15 @@ export class SourceMoves implements vscode.Disposable {
       .filter((q) => q.length > 0);
     if (quotes.length === 0) return undefined;
     const name = source.slice(source.lastIndexOf('/') + 1);
-    const inFolder = articles.filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === wf.uri.toString());
+    const inFolder = articles.filter(
+      (uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === wf.uri.toString(),
+    );
     let sameName = inFolder.filter((uri) => uri.path.endsWith(`/${name}`));
     if (sameName.every((uri) => annotated.has(folderRelativePath(uri)))) {
       // the index's list may not have seen a renamed folder's files yet: those it does not know are new
       sameName = await vscode.workspace.findFiles(new vscode.RelativePattern(wf, `**/${name}`), null, 50);
-      for (const uri of sameName) if (this.known && !this.known.has(uri.toString())) (appeared as Set<string>).add(uri.toString());
+      for (const uri of sameName)
+        if (this.known && !this.known.has(uri.toString())) (appeared as Set<string>).add(uri.toString());
     }
     const isNew = (uri: vscode.Uri) => appeared.has(uri.toString());
     const isSameName = (uri: vscode.Uri) => uri.path.endsWith(`/${name}`);
@@ -162,7 +193,9 @@ export class SourceMoves implements vscode.Disposable {
       }
       if (matches.length === 1) return matches[0];
       if (matches.length > 1) {
-        this.log.warn(`store: ${source} is gone and ${matches.length} files hold its quoted text (${matches.map((m) => m.to).join(', ')}); its annotations stay detached`);
+        this.log.warn(
+          `store: ${source} is gone and ${matches.length} files hold its quoted text (${matches.map((m) => m.to).join(', ')}); its annotations stay detached`,
+        );
         return undefined;
       }
     }

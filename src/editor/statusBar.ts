@@ -11,11 +11,19 @@ import { formatSize, type SkippedArticle } from './sizeLimit';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const SIZE_SETTING = 'newsmark.analysis.maxFileSizeKB';
-const OPEN_SIZE_SETTING: vscode.Command = { title: 'Change the size limit', command: 'workbench.action.openSettings', arguments: [SIZE_SETTING] };
+const OPEN_SIZE_SETTING: vscode.Command = {
+  title: 'Change the size limit',
+  command: 'workbench.action.openSettings',
+  arguments: [SIZE_SETTING],
+};
 /** Paths listed in the tooltip of the skipped-files item. */
 const MAX_LISTED = 10;
 
-export function registerStatusBar(index: WorkspaceIndex, annotations: AnnotationView, config: Config): vscode.Disposable {
+export function registerStatusBar(
+  index: WorkspaceIndex,
+  annotations: AnnotationView,
+  config: Config,
+): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('newsmark.counts', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Newsmark';
   const skippedItem = vscode.window.createStatusBarItem('newsmark.skipped', vscode.StatusBarAlignment.Right, 99);
@@ -52,7 +60,12 @@ export function registerStatusBar(index: WorkspaceIndex, annotations: Annotation
     const anchored = annotations.anchoredIn(doc.uri);
     const tags = anchored.reduce((n, a) => n + a.annotation.tags.length, 0);
     const orphans = anchored.filter((a) => !a.span).length;
-    const counts = [count(entities.length, 'entity', 'entities'), count(figures.length, 'figure'), count(claims.length, 'claim'), count(tags, 'tag')];
+    const counts = [
+      count(entities.length, 'entity', 'entities'),
+      count(figures.length, 'figure'),
+      count(claims.length, 'claim'),
+      count(tags, 'tag'),
+    ];
     item.text = `$(bookmark) ${counts.join(' · ')}${orphans ? ` · $(warning) ${orphans}` : ''}`;
     item.tooltip = `Newsmark: ${latest.path}${orphans ? ` — ${orphans} orphaned annotation(s)` : ''}\nClick to show the deals panel`;
     item.show();
@@ -88,7 +101,12 @@ export function skippedStatus(skipped: readonly SkippedArticle[]): { text: strin
   const more = skipped.length > MAX_LISTED ? [`and ${skipped.length - MAX_LISTED} more`] : [];
   return {
     text: `$(circle-slash) ${count(skipped.length, 'article')} not analysed`,
-    tooltip: [`Newsmark: over the ${formatSize(skipped[0]!.limitBytes)} limit (${SIZE_SETTING}), not analysed:`, ...listed, ...more, 'Click to change the limit'].join('\n'),
+    tooltip: [
+      `Newsmark: over the ${formatSize(skipped[0]!.limitBytes)} limit (${SIZE_SETTING}), not analysed:`,
+      ...listed,
+      ...more,
+      'Click to change the limit',
+    ].join('\n'),
   };
 }
 

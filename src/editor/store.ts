@@ -19,9 +19,25 @@
  */
 import * as vscode from 'vscode';
 import {
-  ANNOTATION_FILE_PATH, EMPTY_ANNOTATION_FILE, annotationAt, anchorStateOf, applyChange, applyChanges, findTarget, parseAnnotationFile,
-  pruneTombstones, reanchorSource, serialiseAnnotationFile, vanishedAnnotations,
-  type Anchor, type AnchorState, type Annotation, type AnnotationChange, type AnnotationFile, type ChangeTarget, type Correction,
+  ANNOTATION_FILE_PATH,
+  EMPTY_ANNOTATION_FILE,
+  annotationAt,
+  anchorStateOf,
+  applyChange,
+  applyChanges,
+  findTarget,
+  parseAnnotationFile,
+  pruneTombstones,
+  reanchorSource,
+  serialiseAnnotationFile,
+  vanishedAnnotations,
+  type Anchor,
+  type AnchorState,
+  type Annotation,
+  type AnnotationChange,
+  type AnnotationFile,
+  type ChangeTarget,
+  type Correction,
 } from '../core/annotations/index';
 import { JournalEntry } from '../core/schema';
 import type { AnchoredAnnotation, AnnotationView } from './anchored';
@@ -46,8 +62,18 @@ interface Pending {
 
 type FolderState =
   /** `base`: the file as last read or written, plus annotations written back that the disk lost (`isBaseAhead`). */
-  | { readonly status: 'ok'; readonly base: AnnotationFile; readonly diskText: string | undefined; readonly isBaseAhead: boolean }
-  | { readonly status: 'invalid'; readonly message: string; readonly diskText: string; readonly lastGood: AnnotationFile | undefined };
+  | {
+      readonly status: 'ok';
+      readonly base: AnnotationFile;
+      readonly diskText: string | undefined;
+      readonly isBaseAhead: boolean;
+    }
+  | {
+      readonly status: 'invalid';
+      readonly message: string;
+      readonly diskText: string;
+      readonly lastGood: AnnotationFile | undefined;
+    };
 
 interface Folder {
   readonly folder: vscode.WorkspaceFolder;
@@ -102,11 +128,20 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   readonly onDidChangeSaveState = this.saveStateChanged.event;
 
   /** `platform`: how the annotations file and the journal are read and written; `storage`: where the write-ahead journal lives (the extension's workspace storage). */
-  constructor(private readonly index: WorkspaceIndex, private readonly config: Config, private readonly log: Log, private readonly platform: Platform, private readonly storage?: vscode.Uri) {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly config: Config,
+    private readonly log: Log,
+    private readonly platform: Platform,
+    private readonly storage?: vscode.Uri,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${ANNOTATION_FILE_PATH}`);
     const onDisk = (uri: vscode.Uri) => {
       const folder = this.folderOf(uri);
-      if (folder) void this.reload(folder).catch((error) => this.log.error(`store: cannot read ${uri.fsPath}: ${(error as Error).message}`));
+      if (folder)
+        void this.reload(folder).catch((error) =>
+          this.log.error(`store: cannot read ${uri.fsPath}: ${(error as Error).message}`),
+        );
     };
     this.moves = new SourceMoves(index, log, {
       sourcesOf: (wf) => [...new Set(this.entry(wf).current.annotations.map((a) => a.source))],
@@ -114,14 +149,21 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
       moved: async (wf, from, to, text) => {
         const folder = this.entry(wf);
         await this.applyTo(folder, { type: 'rename', from, to, isFolder: false }, true);
-        void vscode.window.showInformationMessage(`Newsmark: ${from} was moved to ${to} outside VS Code; its annotations followed it.`);
+        void vscode.window.showInformationMessage(
+          `Newsmark: ${from} was moved to ${to} outside VS Code; its annotations followed it.`,
+        );
         await this.anchorIn(folder, to, text);
       },
-      detached: (wf, source, states) => this.applyTo(this.entry(wf), { type: 'anchor', source, states, time: this.now() }, false),
+      detached: (wf, source, states) =>
+        this.applyTo(this.entry(wf), { type: 'anchor', source, states, time: this.now() }, false),
       returned: (wf, source, text) => this.anchorIn(this.entry(wf), source, text),
     });
     this.disposables.push(
-      watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk), this.moves,
+      watcher,
+      watcher.onDidChange(onDisk),
+      watcher.onDidCreate(onDisk),
+      watcher.onDidDelete(onDisk),
+      this.moves,
       index.onDidAnalyse((article) => this.reanchor(article)),
       index.onDidIndexFile((file) => this.reanchor(file)),
       index.onDidChangeArticleFile(() => this.moves.schedule()),
@@ -143,7 +185,11 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   async flush(): Promise<SaveState> {
     await this.ready();
     for (const folder of this.folders.values()) {
-      for (let round = 0; round < 5 && this.needsWrite(folder) && !folder.failure && folder.state?.status === 'ok'; round++) {
+      for (
+        let round = 0;
+        round < 5 && this.needsWrite(folder) && !folder.failure && folder.state?.status === 'ok';
+        round++
+      ) {
         clearTimeout(folder.writeTimer);
         folder.writeTimer = undefined;
         await this.write(folder);
@@ -182,7 +228,9 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
 
   /** Folders whose file fails validation: read-only until fixed. */
   problems(): StoreProblem[] {
-    return [...this.folders.values()].flatMap((f) => (f.state?.status === 'invalid' ? [{ folder: f.folder, fileUri: f.fileUri, message: f.state.message }] : []));
+    return [...this.folders.values()].flatMap((f) =>
+      f.state?.status === 'invalid' ? [{ folder: f.folder, fileUri: f.fileUri, message: f.state.message }] : [],
+    );
   }
 
   anchoredIn(uri: vscode.Uri): AnchoredAnnotation[] {
@@ -196,13 +244,20 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
 
   /** Every orphan; a detached one (its article is gone) with its entry in the annotations file. */
   orphans(): AnchoredAnnotation[] {
-    return [...this.folders.values()].flatMap((f) => f.current.annotations
-      .filter((a) => a.orphan)
-      .map((annotation) => {
-        const uri = vscode.Uri.joinPath(f.folder.uri, annotation.source);
-        if (annotation.orphan?.reason !== MISSING_SOURCE_REASON) return { annotation, uri, span: undefined };
-        return { annotation, uri, span: undefined, entry: new vscode.Location(f.fileUri, new vscode.Position(this.lineOfEntry(f, annotation.id), 0)) };
-      }));
+    return [...this.folders.values()].flatMap((f) =>
+      f.current.annotations
+        .filter((a) => a.orphan)
+        .map((annotation) => {
+          const uri = vscode.Uri.joinPath(f.folder.uri, annotation.source);
+          if (annotation.orphan?.reason !== MISSING_SOURCE_REASON) return { annotation, uri, span: undefined };
+          return {
+            annotation,
+            uri,
+            span: undefined,
+            entry: new vscode.Location(f.fileUri, new vscode.Position(this.lineOfEntry(f, annotation.id), 0)),
+          };
+        }),
+    );
   }
 
   /** The line of an annotation's `"id"` in the file as last read or written (0 when it is not there yet). */
@@ -243,9 +298,19 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   }
 
   /** Records a correction; `appliedAnchor` when it was also applied to the article (the annotation then quotes the new text). */
-  async correct(uri: vscode.Uri, target: ChangeTarget, correction: Omit<Correction, 'time'>, appliedAnchor?: Anchor): Promise<Annotation | undefined> {
+  async correct(
+    uri: vscode.Uri,
+    target: ChangeTarget,
+    correction: Omit<Correction, 'time'>,
+    appliedAnchor?: Anchor,
+  ): Promise<Annotation | undefined> {
     const folder = await this.writableFolderOf(uri);
-    const change: AnnotationChange = { type: 'correct', target, correction: { ...correction, time: this.now() }, ...(appliedAnchor ? { appliedAnchor } : {}) };
+    const change: AnnotationChange = {
+      type: 'correct',
+      target,
+      correction: { ...correction, time: this.now() },
+      ...(appliedAnchor ? { appliedAnchor } : {}),
+    };
     await this.applyTo(folder, change, true);
     return findTarget(folder.current, target);
   }
@@ -279,7 +344,13 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   async saveNow(): Promise<SaveState> {
     this.retryNow();
     const state = await this.flush();
-    if (state.failure) void vscode.window.showErrorMessage(`Newsmark: ${state.unsaved} annotation change(s) are still not saved: ${state.failure}. They are kept and retried.`, 'Show Log').then((c) => c && this.log.show());
+    if (state.failure)
+      void vscode.window
+        .showErrorMessage(
+          `Newsmark: ${state.unsaved} annotation change(s) are still not saved: ${state.failure}. They are kept and retried.`,
+          'Show Log',
+        )
+        .then((c) => c && this.log.show());
     else vscode.window.setStatusBarMessage('$(check) Newsmark: annotations saved', 3000);
     return state;
   }
@@ -297,7 +368,9 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   private async writableFolderOf(uri: vscode.Uri): Promise<Folder> {
     const folder = await this.loadedFolderOf(uri);
     if (folder.state?.status === 'invalid') {
-      throw new ReadOnlyStoreError(`${vscode.workspace.asRelativePath(folder.fileUri)} is not valid, so annotations are read-only until it is fixed: ${folder.state.message.split('\n')[0]}`);
+      throw new ReadOnlyStoreError(
+        `${vscode.workspace.asRelativePath(folder.fileUri)} is not valid, so annotations are read-only until it is fixed: ${folder.state.message.split('\n')[0]}`,
+      );
     }
     return folder;
   }
@@ -318,7 +391,9 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
       try {
         await folder.journal!.append([this.journalEntry(folder, pending)]);
       } catch (error) {
-        this.log.error(`store: cannot write the journal (${(error as Error).message}); the change is kept in memory and written to the annotations file next`);
+        this.log.error(
+          `store: cannot write the journal (${(error as Error).message}); the change is kept in memory and written to the annotations file next`,
+        );
       }
     }
     this.scheduleWrite(folder, 0);
@@ -334,10 +409,20 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     if (!folder) {
       const fileUri = vscode.Uri.joinPath(wf.uri, ANNOTATION_FILE_PATH);
       folder = {
-        folder: wf, fileUri, access: this.platform.annotationFile(fileUri),
+        folder: wf,
+        fileUri,
+        access: this.platform.annotationFile(fileUri),
         journal: this.storage ? this.platform.changeJournal(this.storage, folderKey(key)) : undefined,
-        state: undefined, pending: [], current: EMPTY_ANNOTATION_FILE, loading: undefined, writing: undefined, isWriteQueued: false,
-        writeTimer: undefined, failure: undefined, replayedJournals: [], reported: undefined,
+        state: undefined,
+        pending: [],
+        current: EMPTY_ANNOTATION_FILE,
+        loading: undefined,
+        writing: undefined,
+        isWriteQueued: false,
+        writeTimer: undefined,
+        failure: undefined,
+        replayedJournals: [],
+        reported: undefined,
       };
       this.folders.set(key, folder);
     }
@@ -351,7 +436,10 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
 
   private async loadedFolderOf(uri: vscode.Uri): Promise<Folder> {
     const folder = this.folderOf(uri);
-    if (!folder) throw new Error(`${uri.fsPath} is not in a workspace folder: annotations live in the folder's ${ANNOTATION_FILE_PATH}`);
+    if (!folder)
+      throw new Error(
+        `${uri.fsPath} is not in a workspace folder: annotations live in the folder's ${ANNOTATION_FILE_PATH}`,
+      );
     await this.load(folder);
     return folder;
   }
@@ -365,11 +453,21 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     try {
       await this.reload(folder);
     } catch (error) {
-      this.log.error(`store: cannot read ${folder.fileUri.fsPath}: ${(error as Error).message}; nothing will be written over it`);
-      this.setState(folder, { status: 'invalid', message: `cannot be read: ${(error as Error).message}`, diskText: '', lastGood: undefined });
+      this.log.error(
+        `store: cannot read ${folder.fileUri.fsPath}: ${(error as Error).message}; nothing will be written over it`,
+      );
+      this.setState(folder, {
+        status: 'invalid',
+        message: `cannot be read: ${(error as Error).message}`,
+        diskText: '',
+        lastGood: undefined,
+      });
     }
     const removedTemps = await folder.access.cleanUp().catch(() => 0);
-    if (removedTemps > 0) this.log.info(`store: removed ${removedTemps} temp file(s) an interrupted write left in ${folder.fileUri.fsPath}/..`);
+    if (removedTemps > 0)
+      this.log.info(
+        `store: removed ${removedTemps} temp file(s) an interrupted write left in ${folder.fileUri.fsPath}/..`,
+      );
     await this.replayJournals(folder);
     this.moves.schedule();
   }
@@ -389,13 +487,18 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
         folder.pending.push({ seq: ++this.seq, change, isJournaled: false });
         count++;
       }
-      if (file.badLines > 0) this.log.warn(`store: ${file.path}: ${file.badLines} journal line(s) cut short by a crash were skipped`);
+      if (file.badLines > 0)
+        this.log.warn(`store: ${file.path}: ${file.badLines} journal line(s) cut short by a crash were skipped`);
       folder.replayedJournals.push(file.path);
     }
     if (count === 0) return;
     this.recompute(folder);
-    this.log.info(`store: replayed ${count} change(s) from the journal of an earlier session into ${folder.fileUri.fsPath}`);
-    void vscode.window.showInformationMessage(`Newsmark restored ${count} annotation change(s) that an earlier session had not saved to ${vscode.workspace.asRelativePath(folder.fileUri)}.`);
+    this.log.info(
+      `store: replayed ${count} change(s) from the journal of an earlier session into ${folder.fileUri.fsPath}`,
+    );
+    void vscode.window.showInformationMessage(
+      `Newsmark restored ${count} annotation change(s) that an earlier session had not saved to ${vscode.workspace.asRelativePath(folder.fileUri)}.`,
+    );
     this.scheduleWrite(folder, 0);
   }
 
@@ -410,11 +513,13 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
       this.report(folder, parsed.message, diskText!);
       return;
     }
-    if (folder.state?.status === 'invalid') this.log.info(`store: ${folder.fileUri.fsPath} is valid again; annotations are writable`);
+    if (folder.state?.status === 'invalid')
+      this.log.info(`store: ${folder.fileUri.fsPath} is valid again; annotations are writable`);
     folder.reported = undefined;
     const { base, restored } = this.baseFromDisk(folder, parsed?.file);
     this.setState(folder, { status: 'ok', base, diskText, isBaseAhead: restored.length > 0 });
-    if (parsed) this.log.info(`store: read ${parsed.file.annotations.length} annotation(s) from ${folder.fileUri.fsPath}`);
+    if (parsed)
+      this.log.info(`store: read ${parsed.file.annotations.length} annotation(s) from ${folder.fileUri.fsPath}`);
     if (restored.length > 0) this.announceRestore(folder, restored);
     this.reanchorOpenArticles(folder);
     if (this.needsWrite(folder)) this.scheduleWrite(folder, 0);
@@ -424,23 +529,34 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
    * The base for a file read from disk (undefined: no file): annotations the store held that the
    * file lacks with no recorded removal were lost outside Newsmark — they stay, to be written back.
    */
-  private baseFromDisk(folder: Folder, disk: AnnotationFile | undefined): { base: AnnotationFile; restored: Annotation[] } {
+  private baseFromDisk(
+    folder: Folder,
+    disk: AnnotationFile | undefined,
+  ): { base: AnnotationFile; restored: Annotation[] } {
     const onDisk = disk ?? EMPTY_ANNOTATION_FILE;
     const held = folder.state?.status === 'ok' ? folder.state.base : folder.state?.lastGood;
     const restored = held ? vanishedAnnotations(held, onDisk) : [];
-    return { base: restored.length ? applyChange(onDisk, { type: 'restore', annotations: restored }) : onDisk, restored };
+    return {
+      base: restored.length ? applyChange(onDisk, { type: 'restore', annotations: restored }) : onDisk,
+      restored,
+    };
   }
 
   private announceRestore(folder: Folder, restored: readonly Annotation[]): void {
     const where = vscode.workspace.asRelativePath(folder.fileUri);
-    this.log.warn(`store: ${restored.length} annotation(s) disappeared from ${folder.fileUri.fsPath} without being removed in Newsmark (the file or its folder was deleted or replaced); writing them back`);
-    void vscode.window.showWarningMessage(
-      `Newsmark: ${restored.length} annotation(s) had disappeared from ${where} (the file or its folder was deleted or replaced outside Newsmark). They were written back.`,
-      'Open File', 'Show Log',
-    ).then((choice) => {
-      if (choice === 'Open File') void vscode.window.showTextDocument(folder.fileUri);
-      if (choice === 'Show Log') this.log.show();
-    });
+    this.log.warn(
+      `store: ${restored.length} annotation(s) disappeared from ${folder.fileUri.fsPath} without being removed in Newsmark (the file or its folder was deleted or replaced); writing them back`,
+    );
+    void vscode.window
+      .showWarningMessage(
+        `Newsmark: ${restored.length} annotation(s) had disappeared from ${where} (the file or its folder was deleted or replaced outside Newsmark). They were written back.`,
+        'Open File',
+        'Show Log',
+      )
+      .then((choice) => {
+        if (choice === 'Open File') void vscode.window.showTextDocument(folder.fileUri);
+        if (choice === 'Show Log') this.log.show();
+      });
   }
 
   private setState(folder: Folder, state: FolderState): void {
@@ -450,23 +566,31 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
 
   private recompute(folder: Folder): void {
     const state = folder.state;
-    const base = state?.status === 'ok' ? state.base : state?.lastGood ?? EMPTY_ANNOTATION_FILE;
-    folder.current = applyChanges(base, folder.pending.map((p) => p.change));
+    const base = state?.status === 'ok' ? state.base : (state?.lastGood ?? EMPTY_ANNOTATION_FILE);
+    folder.current = applyChanges(
+      base,
+      folder.pending.map((p) => p.change),
+    );
     this.changed.fire();
   }
 
   private report(folder: Folder, message: string, diskText: string): void {
     const where = vscode.workspace.asRelativePath(folder.fileUri);
-    this.log.error(`store: ${folder.fileUri.fsPath} is not valid; it is left untouched and annotations in ${folder.folder.name} are read-only until it is fixed:\n${message}`);
+    this.log.error(
+      `store: ${folder.fileUri.fsPath} is not valid; it is left untouched and annotations in ${folder.folder.name} are read-only until it is fixed:\n${message}`,
+    );
     if (folder.reported === diskText) return;
     folder.reported = diskText;
-    void vscode.window.showErrorMessage(
-      `Newsmark: ${where} is not valid (${message.split('\n')[0]}). It was left untouched; fix it to tag or correct claims again.`,
-      'Open File', 'Show Log',
-    ).then((choice) => {
-      if (choice === 'Open File') void vscode.window.showTextDocument(folder.fileUri);
-      if (choice === 'Show Log') this.log.show();
-    });
+    void vscode.window
+      .showErrorMessage(
+        `Newsmark: ${where} is not valid (${message.split('\n')[0]}). It was left untouched; fix it to tag or correct claims again.`,
+        'Open File',
+        'Show Log',
+      )
+      .then((choice) => {
+        if (choice === 'Open File') void vscode.window.showTextDocument(folder.fileUri);
+        if (choice === 'Show Log') this.log.show();
+      });
   }
 
   /** Re-anchors a source's annotations to a text just analysed (an editor's version or a file). */
@@ -490,7 +614,8 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     for (const annotation of folder.current.annotations) {
       const result = annotation.source === source ? results.get(annotation.id) : undefined;
       if (!result) continue;
-      if (result.status === 'orphan' && annotation.orphan?.reason !== result.reason) this.log.warn(`store: ${source}: annotation ${annotation.id} is orphaned: ${result.reason}`);
+      if (result.status === 'orphan' && annotation.orphan?.reason !== result.reason)
+        this.log.warn(`store: ${source}: annotation ${annotation.id} is orphaned: ${result.reason}`);
       states.push(anchorStateOf(annotation.id, text, result, annotation));
     }
     await this.applyTo(folder, { type: 'anchor', source, states, time: this.now() }, false);
@@ -498,7 +623,11 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
 
   private reanchorOpenArticles(folder: Folder): void {
     for (const doc of vscode.workspace.textDocuments) {
-      if (!this.index.isArticle(doc) || vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() !== folder.folder.uri.toString()) continue;
+      if (
+        !this.index.isArticle(doc) ||
+        vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() !== folder.folder.uri.toString()
+      )
+        continue;
       const latest = this.index.latest(doc.uri);
       if (latest && latest.version === doc.version) this.reanchor(latest);
       else void this.index.get(doc); // its analysis re-anchors
@@ -506,14 +635,23 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   }
 
   /** Renamed or moved in VS Code (files or folders): their annotations follow. */
-  private async renamed(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): Promise<void> {
+  private async renamed(
+    files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>,
+  ): Promise<void> {
     for (const { oldUri, newUri } of files) {
       const folder = this.folderOf(oldUri);
       if (!folder || this.folderOf(newUri) !== folder) continue;
       await this.load(folder);
       if (folder.state?.status !== 'ok') continue;
-      const isFolder = await vscode.workspace.fs.stat(newUri).then((s) => (s.type & vscode.FileType.Directory) !== 0, () => false);
-      await this.applyTo(folder, { type: 'rename', from: folderRelativePath(oldUri), to: folderRelativePath(newUri), isFolder }, true);
+      const isFolder = await vscode.workspace.fs.stat(newUri).then(
+        (s) => (s.type & vscode.FileType.Directory) !== 0,
+        () => false,
+      );
+      await this.applyTo(
+        folder,
+        { type: 'rename', from: folderRelativePath(oldUri), to: folderRelativePath(newUri), isFolder },
+        true,
+      );
     }
     this.moves.schedule();
   }
@@ -579,7 +717,13 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
           }
           ({ base, restored } = this.baseFromDisk(folder, parsed?.file));
         }
-        written = pruneTombstones(applyChanges(base, snapshot.map((p) => p.change)), this.now());
+        written = pruneTombstones(
+          applyChanges(
+            base,
+            snapshot.map((p) => p.change),
+          ),
+          this.now(),
+        );
         return serialiseAnnotationFile(written);
       });
       if (invalid !== undefined) {
@@ -592,11 +736,16 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
       this.recompute(folder);
       if (restored.length > 0) this.announceRestore(folder, restored);
       if (result.isWritten) {
-        this.log.info(`store: wrote ${written!.annotations.length} annotation(s) to ${folder.fileUri.fsPath} (${snapshot.length} change(s))`);
+        this.log.info(
+          `store: wrote ${written!.annotations.length} annotation(s) to ${folder.fileUri.fsPath} (${snapshot.length} change(s))`,
+        );
         this.written.fire(folder.fileUri);
       }
       if (folder.failure) {
-        if (folder.failure.isShown) void vscode.window.showInformationMessage(`Newsmark: the annotations are saved to ${vscode.workspace.asRelativePath(folder.fileUri)} again.`);
+        if (folder.failure.isShown)
+          void vscode.window.showInformationMessage(
+            `Newsmark: the annotations are saved to ${vscode.workspace.asRelativePath(folder.fileUri)} again.`,
+          );
         folder.failure = undefined;
       }
       await this.trimJournal(folder);
@@ -610,13 +759,17 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   private async trimJournal(folder: Folder): Promise<void> {
     if (!folder.journal) return;
     try {
-      await folder.journal.rewrite(folder.pending.filter((p) => p.isJournaled).map((p) => this.journalEntry(folder, p)));
+      await folder.journal.rewrite(
+        folder.pending.filter((p) => p.isJournaled).map((p) => this.journalEntry(folder, p)),
+      );
       if (folder.replayedJournals.length) {
         await folder.journal.removeFiles(folder.replayedJournals);
         folder.replayedJournals = [];
       }
     } catch (error) {
-      this.log.warn(`store: cannot trim the journal (${(error as Error).message}); its changes are in the file already and would be replayed harmlessly`);
+      this.log.warn(
+        `store: cannot trim the journal (${(error as Error).message}); its changes are in the file already and would be replayed harmlessly`,
+      );
     }
   }
 
@@ -626,16 +779,21 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
     folder.failure = { message: error.message, attempts, isShown: true };
     const unsaved = folder.pending.filter((p) => p.change.type !== 'anchor').length;
     const delay = RETRY_SECONDS[Math.min(attempts - 1, RETRY_SECONDS.length - 1)]!;
-    this.log.error(`store: cannot write ${folder.fileUri.fsPath} (attempt ${attempts}): ${error.message}; ${unsaved} change(s) kept and journaled, retried in ${delay} s`);
+    this.log.error(
+      `store: cannot write ${folder.fileUri.fsPath} (attempt ${attempts}): ${error.message}; ${unsaved} change(s) kept and journaled, retried in ${delay} s`,
+    );
     this.fireSaveState();
     if (!wasShown) {
-      void vscode.window.showErrorMessage(
-        `Newsmark could not save annotations to ${vscode.workspace.asRelativePath(folder.fileUri)}: ${error.message}. Your ${unsaved} change(s) are kept and will be saved as soon as the file can be written.`,
-        'Retry Now', 'Show Log',
-      ).then((choice) => {
-        if (choice === 'Retry Now') this.retryNow();
-        if (choice === 'Show Log') this.log.show();
-      });
+      void vscode.window
+        .showErrorMessage(
+          `Newsmark could not save annotations to ${vscode.workspace.asRelativePath(folder.fileUri)}: ${error.message}. Your ${unsaved} change(s) are kept and will be saved as soon as the file can be written.`,
+          'Retry Now',
+          'Show Log',
+        )
+        .then((choice) => {
+          if (choice === 'Retry Now') this.retryNow();
+          if (choice === 'Show Log') this.log.show();
+        });
     }
     if (!this.isDisposed) {
       clearTimeout(folder.writeTimer);
@@ -668,6 +826,9 @@ function folderKey(uri: string): string {
     hash ^= uri.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  const name = uri.replace(/^.*\//, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40);
+  const name = uri
+    .replace(/^.*\//, '')
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .slice(0, 40);
   return `${name}-${hash.toString(16).padStart(8, '0')}`;
 }

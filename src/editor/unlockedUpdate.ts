@@ -25,16 +25,23 @@ export interface UnlockedUpdate {
 export const MAX_UPDATE_ATTEMPTS = 5;
 
 /** `next` gets the file's text and returns the new text (undefined or the same text: nothing to write); it may be called again. */
-export async function updateWithoutLock(file: UnlockedFile, next: (current: string | undefined) => string | undefined): Promise<UnlockedUpdate> {
+export async function updateWithoutLock(
+  file: UnlockedFile,
+  next: (current: string | undefined) => string | undefined,
+): Promise<UnlockedUpdate> {
   for (let attempt = 1; ; attempt++) {
     const before = await file.read();
     const after = next(before);
-    if (after === undefined || after === before) return { before, after: before, isWritten: false, restarts: attempt - 1 };
+    if (after === undefined || after === before)
+      return { before, after: before, isWritten: false, restarts: attempt - 1 };
     const now = await file.read();
     if (now === before) {
       await file.write(after);
       return { before, after, isWritten: true, restarts: attempt - 1 };
     }
-    if (attempt >= MAX_UPDATE_ATTEMPTS) throw new Error(`another writer changed the file ${attempt} times between a read and the write; nothing was written`);
+    if (attempt >= MAX_UPDATE_ATTEMPTS)
+      throw new Error(
+        `another writer changed the file ${attempt} times between a read and the write; nothing was written`,
+      );
   }
 }

@@ -11,7 +11,11 @@ export const WALKTHROUGH_ID = 'gettingStarted';
 /** Set (true) the first time a figure's provenance hover is shown: completes the walkthrough's hover step. */
 export const HOVERED_FIGURE_CONTEXT = 'newsmark.hasHoveredFigure';
 /** Set once a claim was tagged, a workspace exported, the samples copied: the steps' completion, on the real action. */
-export const STEP_CONTEXTS = { tagged: 'newsmark.hasTaggedClaim', exported: 'newsmark.hasExported', samples: 'newsmark.hasOpenedSamples' } as const;
+export const STEP_CONTEXTS = {
+  tagged: 'newsmark.hasTaggedClaim',
+  exported: 'newsmark.hasExported',
+  samples: 'newsmark.hasOpenedSamples',
+} as const;
 
 /** Marks a walkthrough step done (a context key its completion event waits for). */
 export function completeStep(key: (typeof STEP_CONTEXTS)[keyof typeof STEP_CONTEXTS]): void {
@@ -26,8 +30,17 @@ export async function showWalkthroughOnFirstRun(context: vscode.ExtensionContext
   try {
     // an article the user just opened keeps the focus: the walkthrough opens beside it
     const editor = vscode.window.activeTextEditor;
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, !!editor);
-    if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: editor.selection });
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      `${context.extension.id}#${WALKTHROUGH_ID}`,
+      !!editor,
+    );
+    if (editor)
+      await vscode.window.showTextDocument(editor.document, {
+        viewColumn: editor.viewColumn,
+        preserveFocus: false,
+        selection: editor.selection,
+      });
     log.info('walkthrough: opened on the first run');
     return true;
   } catch (error) {
@@ -40,16 +53,34 @@ export async function showWalkthroughOnFirstRun(context: vscode.ExtensionContext
  * "Newsmark: Open Sample Articles…": copies the bundled samples into a new folder `newsmark-samples`
  * inside a folder the user picks (or `parent`), then opens it (unless `isOpening` is false).
  */
-export async function openSamples(extensionUri: vscode.Uri, log: Log, parent?: vscode.Uri, isOpening = true): Promise<vscode.Uri | undefined> {
-  const picked = parent ?? (await vscode.window.showOpenDialog({
-    title: 'Where should the sample articles go?', openLabel: 'Copy the Samples Here', canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
-  }))?.[0];
+export async function openSamples(
+  extensionUri: vscode.Uri,
+  log: Log,
+  parent?: vscode.Uri,
+  isOpening = true,
+): Promise<vscode.Uri | undefined> {
+  const picked =
+    parent ??
+    (
+      await vscode.window.showOpenDialog({
+        title: 'Where should the sample articles go?',
+        openLabel: 'Copy the Samples Here',
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+      })
+    )?.[0];
   if (!picked) return undefined;
   const target = await freeName(picked, 'newsmark-samples');
   const samples = vscode.Uri.joinPath(extensionUri, 'seeds');
-  const files = (await vscode.workspace.fs.readDirectory(samples)).filter(([name, type]) => type === vscode.FileType.File && /\.(md|markdown|txt)$/i.test(name));
+  const files = (await vscode.workspace.fs.readDirectory(samples)).filter(
+    ([name, type]) => type === vscode.FileType.File && /\.(md|markdown|txt)$/i.test(name),
+  );
   await vscode.workspace.fs.createDirectory(target);
-  for (const [name] of files) await vscode.workspace.fs.copy(vscode.Uri.joinPath(samples, name), vscode.Uri.joinPath(target, name), { overwrite: false });
+  for (const [name] of files)
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(samples, name), vscode.Uri.joinPath(target, name), {
+      overwrite: false,
+    });
   log.info(`walkthrough: copied ${files.length} sample article(s) to ${target.fsPath}`);
   completeStep(STEP_CONTEXTS.samples);
   if (isOpening) await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });

@@ -24,7 +24,8 @@ export function webPlatform(): Platform {
     writeTextFile: writeWorkspaceFsText,
     sha256: async (parts) => {
       const subtle = globalThis.crypto?.subtle;
-      if (!subtle) throw new Error('the browser offers SHA-256 (Web Crypto) only to pages served over https or from localhost');
+      if (!subtle)
+        throw new Error('the browser offers SHA-256 (Web Crypto) only to pages served over https or from localhost');
       return hexOf(new Uint8Array(await subtle.digest('SHA-256', concat(parts))));
     },
     userName: () => undefined,

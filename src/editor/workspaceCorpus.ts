@@ -67,7 +67,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /** Fires after the corpus changed, with the sources concerned; batched while indexing. */
   readonly onDidUpdate = this.updated.event;
 
-  constructor(private readonly index: WorkspaceIndex, private readonly log: Log) {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly log: Log,
+  ) {
     this.disposables.push(
       index.onDidAnalyse((article) => this.accept(article)),
       // a closed document falls back to its file (unsaved text discarded); a deleted file leaves
@@ -89,7 +92,12 @@ export class WorkspaceCorpus implements vscode.Disposable {
   }
 
   get status(): IndexStatus {
-    return { isIndexing: this.busyCount > 0, isIncomplete: this.isIncomplete, indexedCount: this.uriByPath.size, passTotal: this.pass.total };
+    return {
+      isIndexing: this.busyCount > 0,
+      isIncomplete: this.isIncomplete,
+      indexedCount: this.uriByPath.size,
+      passTotal: this.pass.total,
+    };
   }
 
   /** Analyses every article again (the palette's "Re-index Workspace"; resumes a cancelled pass). */
@@ -108,7 +116,13 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const doc = uri && this.index.openDocument(uri);
     if (doc) return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
     const shape = this.shapes.get(path);
-    return shape && new vscode.Range(positionIn(shape.lineStarts, start, shape.length), positionIn(shape.lineStarts, end, shape.length));
+    return (
+      shape &&
+      new vscode.Range(
+        positionIn(shape.lineStarts, start, shape.length),
+        positionIn(shape.lineStarts, end, shape.length),
+      )
+    );
   }
 
   location(path: string, start: number, end: number): vscode.Location | undefined {
@@ -175,11 +189,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
       const uris = await this.index.articles();
       if (generation !== this.generation) return; // a newer pass lists again
       const wanted = new Map(uris.map((u) => [u.toString(), u]));
-      for (const doc of vscode.workspace.textDocuments) if (!doc.isClosed && this.index.isArticle(doc)) wanted.set(doc.uri.toString(), doc.uri);
+      for (const doc of vscode.workspace.textDocuments)
+        if (!doc.isClosed && this.index.isArticle(doc)) wanted.set(doc.uri.toString(), doc.uri);
       for (const uri of this.uriByPath.values()) if (!wanted.has(uri.toString())) wanted.set(uri.toString(), uri); // to be removed
       this.log.info(`corpus: indexing ${wanted.size} article(s) (${reason}; listed in ${Date.now() - started} ms)`);
       this.enqueue([...wanted.values()], true);
-    })().catch((error) => this.log.error(`corpus: cannot list the articles: ${(error as Error).stack ?? error}`)).finally(listed);
+    })()
+      .catch((error) => this.log.error(`corpus: cannot list the articles: ${(error as Error).stack ?? error}`))
+      .finally(listed);
   }
 
   private enqueue(uris: readonly vscode.Uri[], isPass: boolean): void {
@@ -204,7 +221,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
       const report = (isLast = false) => {
         const now = Date.now();
         if (!progress || (!isLast && now - reported.at < PROGRESS_REPORT_MS)) return;
-        progress.report({ message: `${this.pass.done} of ${total()} articles`, increment: (100 * (this.pass.done - reported.done)) / total() });
+        progress.report({
+          message: `${this.pass.done} of ${total()} articles`,
+          increment: (100 * (this.pass.done - reported.done)) / total(),
+        });
         reported = { at: now, done: this.pass.done };
       };
       // lanes that each take the next pending uri as soon as they are free (a uri being
@@ -212,12 +232,18 @@ export class WorkspaceCorpus implements vscode.Disposable {
       const lane = async () => {
         for (;;) {
           let next: [string, vscode.Uri] | undefined;
-          for (const entry of this.pending) if (!inProgress.has(entry[0])) { next = entry; break; }
+          for (const entry of this.pending)
+            if (!inProgress.has(entry[0])) {
+              next = entry;
+              break;
+            }
           if (!next) return;
           const [key, uri] = next;
           this.pending.delete(key);
           inProgress.add(key);
-          await this.refresh(uri).catch((error) => this.log.error(`corpus: ${uri.fsPath}: ${(error as Error).stack ?? error}`));
+          await this.refresh(uri).catch((error) =>
+            this.log.error(`corpus: ${uri.fsPath}: ${(error as Error).stack ?? error}`),
+          );
           inProgress.delete(key);
           this.pass.done++;
           report();
@@ -227,28 +253,48 @@ export class WorkspaceCorpus implements vscode.Disposable {
       report(true);
     };
     const count = total();
-    const location = count >= PROGRESS_NOTIFICATION_MIN_ARTICLES ? vscode.ProgressLocation.Notification : count > 1 ? vscode.ProgressLocation.Window : undefined;
-    const work = location === undefined ? run() : vscode.window.withProgress(
-      { location, title: 'Newsmark: indexing the workspace', cancellable: location === vscode.ProgressLocation.Notification },
-      (progress, token) => {
-        token.onCancellationRequested(() => this.cancel());
-        return run(progress);
-      },
-    );
-    void Promise.resolve(work).catch((error) => this.log.error(`corpus: indexing failed: ${(error as Error).stack ?? error}`)).finally(() => {
-      const persisted = this.pass.persisted > 0 ? ` (${this.pass.persisted} read back from the persisted index, not analysed)` : '';
-      if (this.pass.done > 1) this.log.info(`corpus: ${this.pass.done} article(s) indexed in ${Date.now() - started} ms${persisted}; ${this.uriByPath.size} in the corpus`);
-      this.isDraining = false;
-      this.pass = { done: 0, total: 0, persisted: 0 };
-      done();
-    });
+    const location =
+      count >= PROGRESS_NOTIFICATION_MIN_ARTICLES
+        ? vscode.ProgressLocation.Notification
+        : count > 1
+          ? vscode.ProgressLocation.Window
+          : undefined;
+    const work =
+      location === undefined
+        ? run()
+        : vscode.window.withProgress(
+            {
+              location,
+              title: 'Newsmark: indexing the workspace',
+              cancellable: location === vscode.ProgressLocation.Notification,
+            },
+            (progress, token) => {
+              token.onCancellationRequested(() => this.cancel());
+              return run(progress);
+            },
+          );
+    void Promise.resolve(work)
+      .catch((error) => this.log.error(`corpus: indexing failed: ${(error as Error).stack ?? error}`))
+      .finally(() => {
+        const persisted =
+          this.pass.persisted > 0 ? ` (${this.pass.persisted} read back from the persisted index, not analysed)` : '';
+        if (this.pass.done > 1)
+          this.log.info(
+            `corpus: ${this.pass.done} article(s) indexed in ${Date.now() - started} ms${persisted}; ${this.uriByPath.size} in the corpus`,
+          );
+        this.isDraining = false;
+        this.pass = { done: 0, total: 0, persisted: 0 };
+        done();
+      });
   }
 
   private cancel(): void {
     const left = this.pending.size;
     this.pending.clear();
     this.isIncomplete = true;
-    this.log.warn(`corpus: indexing cancelled with ${left} article(s) left; cross-source facts are incomplete until "Newsmark: Re-index Workspace"`);
+    this.log.warn(
+      `corpus: indexing cancelled with ${left} article(s) left; cross-source facts are incomplete until "Newsmark: Re-index Workspace"`,
+    );
   }
 
   /** Brings one uri's facts up to date: its open document, its file, or nothing (removed). */

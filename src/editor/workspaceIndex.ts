@@ -18,7 +18,12 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysisCache } from '../core/analysisCache';
-import { articleExcludeGlob, isExcludedByPatterns, isInExcludedFolder, type ArticleExclude } from '../core/articleFiles';
+import {
+  articleExcludeGlob,
+  isExcludedByPatterns,
+  isInExcludedFolder,
+  type ArticleExclude,
+} from '../core/articleFiles';
 import type { Analysis } from '../core/analysis';
 import type { SourceFacts } from '../core/corpus/sourceFacts';
 import type { PoolLexicon } from '../workers/protocol';
@@ -136,20 +141,36 @@ export class WorkspaceIndex implements vscode.Disposable {
    * `platform`: its worker threads analyse files in the background; without them (a browser) every analysis runs on the extension host, one article per slice.
    * `storage`: the extension's workspace storage, where the workers persist each file's facts (none: nothing is persisted).
    */
-  constructor(private readonly config: Config, private readonly lexicons: LexiconSource, private readonly log: Log, private readonly platform: Platform, storage?: vscode.Uri) {
+  constructor(
+    private readonly config: Config,
+    private readonly lexicons: LexiconSource,
+    private readonly log: Log,
+    private readonly platform: Platform,
+    storage?: vscode.Uri,
+  ) {
     this.sizeLimit = new SizeLimit(config, log);
     this.persisted = new PersistedIndex(platform, storage, log);
     this.onDidChangeSkipped = this.sizeLimit.onDidChange;
     this.watcher = this.watchArticles();
     this.articleSettings = this.articleSettingsKey();
     this.disposables.push(
-      this.analysed, this.forgotten, this.articlesChanged, this.fileChanged, this.wasReset, this.fileIndexed, this.sizeLimit,
+      this.analysed,
+      this.forgotten,
+      this.articlesChanged,
+      this.fileChanged,
+      this.wasReset,
+      this.fileIndexed,
+      this.sizeLimit,
       vscode.workspace.onDidOpenTextDocument((doc) => this.isArticle(doc) && void this.get(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.scheduleAnalysis(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       lexicons.onDidChange(() => this.reset('the workspace lexicon changed')),
       config.onDidChange(() => {
-        if (this.pool && (this.pool.size !== this.workerCount || this.poolHeapMb !== workerHeapFor(this.maxFileBytes).maxOldGenerationSizeMb)) {
+        if (
+          this.pool &&
+          (this.pool.size !== this.workerCount ||
+            this.poolHeapMb !== workerHeapFor(this.maxFileBytes).maxOldGenerationSizeMb)
+        ) {
           this.pool.dispose(); // jobs in flight answer 'failed'; the next pass starts the new pool
           this.pool = undefined;
         }
@@ -162,7 +183,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.reset('settings changed');
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset('workspace folders changed')),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('files.exclude') && this.reset('files.exclude changed')),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => e.affectsConfiguration('files.exclude') && this.reset('files.exclude changed'),
+      ),
     );
   }
 
@@ -191,8 +214,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     const isWatched = (uri: vscode.Uri) => !isInExcludedFolder(vscode.workspace.asRelativePath(uri, false));
     return vscode.Disposable.from(
       watcher,
-      watcher.onDidCreate((uri) => { this.updateArticleList(uri, true); if (isWatched(uri)) this.fileChanged.fire(uri); }),
-      watcher.onDidDelete((uri) => { this.forget(uri); this.sizeLimit.unskip(uri); this.updateArticleList(uri, false); if (isWatched(uri)) this.fileChanged.fire(uri); }),
+      watcher.onDidCreate((uri) => {
+        this.updateArticleList(uri, true);
+        if (isWatched(uri)) this.fileChanged.fire(uri);
+      }),
+      watcher.onDidDelete((uri) => {
+        this.forget(uri);
+        this.sizeLimit.unskip(uri);
+        this.updateArticleList(uri, false);
+        if (isWatched(uri)) this.fileChanged.fire(uri);
+      }),
       watcher.onDidChange((uri) => {
         if (this.openDocument(uri) || !isWatched(uri)) return; // an open document is analysed from its editor text
         this.forget(uri);
@@ -228,7 +259,11 @@ export class WorkspaceIndex implements vscode.Disposable {
    * The analysis of an article by uri: its open document if there is one, else the file on disk.
    * `isRetained: false` (the background pass) analyses a file without keeping the result.
    */
-  async getUri(uri: vscode.Uri, token?: vscode.CancellationToken, isRetained = true): Promise<AnalysedArticle | undefined> {
+  async getUri(
+    uri: vscode.Uri,
+    token?: vscode.CancellationToken,
+    isRetained = true,
+  ): Promise<AnalysedArticle | undefined> {
     const doc = this.openDocument(uri);
     if (doc) return this.getArticle(doc, token);
     let stat: vscode.FileStat;
@@ -274,11 +309,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     const persisted = await this.persisted.targetFor(uri, state);
     const heap = workerHeapFor(this.maxFileBytes);
     if (!this.pool) {
-      this.pool = this.platform.indexWorkers!.createPool({ size: this.workerCount, resourceLimits: heap, onLog: (message) => this.log.warn(`index: ${message}`) });
+      this.pool = this.platform.indexWorkers!.createPool({
+        size: this.workerCount,
+        resourceLimits: heap,
+        onLog: (message) => this.log.warn(`index: ${message}`),
+      });
       this.poolHeapMb = heap.maxOldGenerationSizeMb;
     }
     const path = articlePath(uri);
-    const reply = await this.pool.run({ fsPath: uri.fsPath, path, maxBytes: this.maxFileBytes, persisted }, this.poolLexicon(state));
+    const reply = await this.pool.run(
+      { fsPath: uri.fsPath, path, maxBytes: this.maxFileBytes, persisted },
+      this.poolLexicon(state),
+    );
     if (this.isDisposed || generation !== this.generation) return { status: 'superseded' };
     if (reply.status === 'overLimit') {
       this.sizeLimit.skip(uri, reply.bytes, undefined);
@@ -292,8 +334,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const isPersisted = reply.persisted?.status === 'hit';
     this.persisted.note(path, reply.persisted);
-    this.log.debug(`index: ${isPersisted ? 'read back the persisted facts of' : 'analysed'} ${path} in a worker in ${Math.round(reply.ms)} ms`);
-    const file: IndexedFile = { uri, path, text: reply.text, facts: reply.facts, lineStarts: reply.lineStarts, isPersisted };
+    this.log.debug(
+      `index: ${isPersisted ? 'read back the persisted facts of' : 'analysed'} ${path} in a worker in ${Math.round(reply.ms)} ms`,
+    );
+    const file: IndexedFile = {
+      uri,
+      path,
+      text: reply.text,
+      facts: reply.facts,
+      lineStarts: reply.lineStarts,
+      isPersisted,
+    };
     this.fileIndexed.fire(file);
     return { status: 'ok', file };
   }
@@ -323,18 +374,25 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.config.settings.enable) return [];
     const started = Date.now();
     const include = this.config.settings.include;
-    const lists = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => {
-      const exclude = this.excludeOf(folder);
-      if (exclude.leftOut.length > 0) this.log.info(`index: files.exclude patterns the index cannot apply in ${folder.name} (they depend on sibling files or hold a comma): ${exclude.leftOut.join(', ')}`);
-      return vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude.glob);
-    }));
+    const lists = await Promise.all(
+      (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+        const exclude = this.excludeOf(folder);
+        if (exclude.leftOut.length > 0)
+          this.log.info(
+            `index: files.exclude patterns the index cannot apply in ${folder.name} (they depend on sibling files or hold a comma): ${exclude.leftOut.join(', ')}`,
+          );
+        return vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude.glob);
+      }),
+    );
     const uris = lists.flat();
     this.log.info(`index: ${uris.length} article file(s) match ${include} (${Date.now() - started} ms)`);
     return uris.sort((a, b) => a.path.localeCompare(b.path));
   }
 
   private excludeOf(folder: vscode.WorkspaceFolder): ArticleExclude {
-    return articleExcludeGlob(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'));
+    return articleExcludeGlob(
+      vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'),
+    );
   }
 
   /** The open (not closed) document of a uri, if any. */
@@ -343,7 +401,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
   }
 
-  private lookup(uri: vscode.Uri, key: string, isForeground: boolean, isRetained: boolean, read: () => Promise<{ text: string; version: number | undefined }>): Promise<AnalysedArticle | undefined> {
+  private lookup(
+    uri: vscode.Uri,
+    key: string,
+    isForeground: boolean,
+    isRetained: boolean,
+    read: () => Promise<{ text: string; version: number | undefined }>,
+  ): Promise<AnalysedArticle | undefined> {
     const uriKey = uri.toString();
     const existing = this.entries.get(uriKey);
     if (existing?.key === key) {
@@ -354,7 +418,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     const promise = new Promise<AnalysedArticle | undefined>((r) => (resolve = r));
     this.entries.set(uriKey, { key, promise, isRetained });
     this.enqueue({
-      uriKey, key, isForeground, resolve,
+      uriKey,
+      key,
+      isForeground,
+      resolve,
       run: async () => {
         const { text, version } = await read();
         const lexicon = await this.lexicons.get();
@@ -414,10 +481,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.isArticle(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!doc.isClosed) void this.get(doc);
-    }, this.config.settings.analysis.debounceMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed) void this.get(doc);
+      }, this.config.settings.analysis.debounceMs),
+    );
   }
 
   private cacheFor(uriKey: string): AnalysisCache {
@@ -446,7 +516,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       const key = uri.toString();
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const relative = vscode.workspace.asRelativePath(uri, false);
-      const isExcluded = !folder || isInExcludedFolder(relative) ? true : isExcludedByPatterns(relative, this.excludeOf(folder).userPatterns);
+      const isExcluded =
+        !folder || isInExcludedFolder(relative)
+          ? true
+          : isExcludedByPatterns(relative, this.excludeOf(folder).userPatterns);
       if (isCreated && isExcluded === undefined) {
         this.invalidateArticleList();
         return;
@@ -485,4 +558,3 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
-

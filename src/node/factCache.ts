@@ -22,24 +22,41 @@ import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { LexiconAdditions } from '../core/extract/entities/lexicon';
 import { engineKey, lexiconKeyText } from '../core/store/engineBuild';
-import { PERSISTED_FORMAT_VERSION, decodePersisted, encodePersisted, staleness, type PersistedEntry, type PersistedKey, type Staleness } from '../core/store/persistedFacts';
+import {
+  PERSISTED_FORMAT_VERSION,
+  decodePersisted,
+  encodePersisted,
+  staleness,
+  type PersistedEntry,
+  type PersistedKey,
+  type Staleness,
+} from '../core/store/persistedFacts';
 
 export { engineBuild } from '../core/store/engineBuild';
 
 /** What an entry is keyed by besides the file: the engine build and the workspace lexicon in use. */
 export function engineKeyOf(build: string, additions: LexiconAdditions | undefined): string {
-  return engineKey(build, additions === undefined ? undefined : sha256Of(new TextEncoder().encode(lexiconKeyText(additions))));
+  return engineKey(
+    build,
+    additions === undefined ? undefined : sha256Of(new TextEncoder().encode(lexiconKeyText(additions))),
+  );
 }
 
 const STAMP = 'newsmark-cache.json';
 const FACTS = 'facts';
 const TAG = 'CACHEDIR.TAG';
-const TAG_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by newsmark (persisted facts of analysed articles).\n# For information about cache directory tags see https://bford.info/cachedir/\n';
+const TAG_TEXT =
+  'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by newsmark (persisted facts of analysed articles).\n# For information about cache directory tags see https://bford.info/cachedir/\n';
 /** gzip level: the entries are written once per analysis and read at every start; 6 was barely smaller and twice as slow here. */
 const GZIP_LEVEL = 3;
 
 export type OpenedCache =
-  | { readonly status: 'ok'; readonly dir: string; readonly build: string; /** Entries of another build or format were dropped: one line for the log. */ readonly dropped?: string }
+  | {
+      readonly status: 'ok';
+      readonly dir: string;
+      readonly build: string;
+      /** Entries of another build or format were dropped: one line for the log. */ readonly dropped?: string;
+    }
   | { readonly status: 'refused'; readonly error: string };
 
 /**
@@ -47,7 +64,11 @@ export type OpenedCache =
  * folder that holds other things and was never a cache is refused (`isOnlyOurs`: the CLI's
  * `--cache` never takes over a folder of someone's files).
  */
-export async function openFactCache(dir: string, build: string, options: { readonly isOnlyOurs?: boolean } = {}): Promise<OpenedCache> {
+export async function openFactCache(
+  dir: string,
+  build: string,
+  options: { readonly isOnlyOurs?: boolean } = {},
+): Promise<OpenedCache> {
   try {
     const stampFile = path.join(dir, STAMP);
     const stamp = await fs.promises.readFile(stampFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -59,7 +80,11 @@ export async function openFactCache(dir: string, build: string, options: { reado
         if (error.code === 'ENOENT') return [];
         throw error;
       });
-      if (entries.length > 0) return { status: 'refused', error: `${dir} is not empty and is not a newsmark cache; give a new or empty folder` };
+      if (entries.length > 0)
+        return {
+          status: 'refused',
+          error: `${dir} is not empty and is not a newsmark cache; give a new or empty folder`,
+        };
     }
     let dropped: string | undefined;
     const wanted = stampText(build);
@@ -75,7 +100,10 @@ export async function openFactCache(dir: string, build: string, options: { reado
     }
     return { status: 'ok', dir, build, dropped };
   } catch (error) {
-    return { status: 'refused', error: `${dir} cannot be used as a cache (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return {
+      status: 'refused',
+      error: `${dir} cannot be used as a cache (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
   }
 }
 
@@ -86,7 +114,10 @@ function stampText(build: string): string {
 async function countEntries(dir: string): Promise<number> {
   let count = 0;
   const shards = await fs.promises.readdir(dir).catch(() => [] as string[]);
-  for (const shard of shards) count += (await fs.promises.readdir(path.join(dir, shard)).catch(() => [] as string[])).filter((n) => n.endsWith('.nmf')).length;
+  for (const shard of shards)
+    count += (await fs.promises.readdir(path.join(dir, shard)).catch(() => [] as string[])).filter((n) =>
+      n.endsWith('.nmf'),
+    ).length;
   return count;
 }
 
@@ -104,7 +135,12 @@ export type Lookup =
 /** What became of a file's lookup: its facts came from the entry, or it was analysed (and why), and the entry written (or why not). */
 export type EntryOutcome =
   | { readonly status: 'hit' }
-  | { readonly status: 'analysed'; readonly why: Exclude<Lookup, { status: 'hit' }>['why']; readonly detail?: string; readonly writeError?: string };
+  | {
+      readonly status: 'analysed';
+      readonly why: Exclude<Lookup, { status: 'hit' }>['why'];
+      readonly detail?: string;
+      readonly writeError?: string;
+    };
 
 /** The entry for a file whose key is `current`, if there is one for it as it is now. */
 export function lookupEntry(file: string, current: PersistedKey): Lookup {
@@ -113,17 +149,24 @@ export function lookupEntry(file: string, current: PersistedKey): Lookup {
     compressed = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { status: 'miss', why: 'new' } : { status: 'miss', why: 'corrupt', detail: `cannot be read (${code})` };
+    return code === 'ENOENT'
+      ? { status: 'miss', why: 'new' }
+      : { status: 'miss', why: 'corrupt', detail: `cannot be read (${code})` };
   }
   let bytes: Buffer;
   try {
     bytes = gunzipSync(compressed);
   } catch (error) {
-    return { status: 'miss', why: 'corrupt', detail: `not gzip or truncated (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` };
+    return {
+      status: 'miss',
+      why: 'corrupt',
+      detail: `not gzip or truncated (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    };
   }
   const decoded = decodePersisted(bytes);
   if (decoded.status === 'corrupt') return { status: 'miss', why: 'corrupt', detail: decoded.reason };
-  if (decoded.status === 'otherFormat') return { status: 'miss', why: 'otherFormat', detail: `format ${decoded.version}` };
+  if (decoded.status === 'otherFormat')
+    return { status: 'miss', why: 'otherFormat', detail: `format ${decoded.version}` };
   const stale = staleness(decoded.entry.key, current);
   return stale ? { status: 'miss', why: stale } : { status: 'hit', entry: decoded.entry };
 }
@@ -150,7 +193,10 @@ export function sha256Of(bytes: Uint8Array): string {
 }
 
 function tempNameOf(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`,
+  );
 }
 
 function writeReplacingSync(file: string, bytes: Uint8Array): void {

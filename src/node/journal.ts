@@ -21,7 +21,10 @@ export class Journal {
   readonly file: string;
   private appending: Promise<void> = Promise.resolve();
 
-  constructor(readonly dir: string, session = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`) {
+  constructor(
+    readonly dir: string,
+    session = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`,
+  ) {
     this.file = path.join(dir, `${session}.jsonl`);
   }
 
@@ -74,7 +77,10 @@ export class Journal {
     const files: Array<JournalFile & { mtimeMs: number }> = [];
     for (const name of names) {
       const full = path.join(this.dir, name);
-      const [text, stat] = await Promise.all([fs.readFile(full, 'utf8').catch(() => ''), fs.stat(full).catch(() => undefined)]);
+      const [text, stat] = await Promise.all([
+        fs.readFile(full, 'utf8').catch(() => ''),
+        fs.stat(full).catch(() => undefined),
+      ]);
       const lines: unknown[] = [];
       let badLines = 0;
       for (const line of text.split('\n')) {

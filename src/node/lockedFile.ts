@@ -72,10 +72,16 @@ export async function writeAtomically(file: string, text: string | Uint8Array): 
     throw error;
   });
   if (stat && (stat.mode & 0o222) === 0) {
-    throw new ReadOnlyFileError(`${file} is read-only (mode ${(stat.mode & 0o777).toString(8)}); make it writable to save`);
+    throw new ReadOnlyFileError(
+      `${file} is read-only (mode ${(stat.mode & 0o777).toString(8)}); make it writable to save`,
+    );
   }
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, stat ? stat.mode & 0o7777 : 0o666);
+  const handle = await fs.open(
+    temp,
+    constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+    stat ? stat.mode & 0o7777 : 0o666,
+  );
   try {
     try {
       await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
@@ -124,7 +130,8 @@ async function acquireLock(lockFile: string, staleMs: number, timeoutMs: number)
       await fs.writeFile(lockFile, content, { flag: 'wx' });
       return async () => {
         // only our own lock: one broken as stale meanwhile belongs to someone else now
-        if ((await readTextOrMissing(lockFile).catch(() => undefined)) === content) await fs.unlink(lockFile).catch(() => undefined);
+        if ((await readTextOrMissing(lockFile).catch(() => undefined)) === content)
+          await fs.unlink(lockFile).catch(() => undefined);
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -132,9 +139,13 @@ async function acquireLock(lockFile: string, staleMs: number, timeoutMs: number)
     if (await breakIfStale(lockFile, staleMs)) continue;
     if (Date.now() > deadline) {
       const holder = await readTextOrMissing(lockFile).catch(() => undefined);
-      throw new FileLockedError(`${lockFile} is held by another process (${describeOwner(holder)}) for more than ${Math.round(timeoutMs / 1000)} s`);
+      throw new FileLockedError(
+        `${lockFile} is held by another process (${describeOwner(holder)}) for more than ${Math.round(timeoutMs / 1000)} s`,
+      );
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(200, 5 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random())));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(200, 5 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random())),
+    );
   }
 }
 
@@ -171,7 +182,9 @@ async function breakIfStale(lockFile: string, staleMs: number): Promise<boolean>
 function parseOwner(text: string): LockOwner | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockOwner>;
-    return typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.nonce === 'string' ? value as LockOwner : undefined;
+    return typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.nonce === 'string'
+      ? (value as LockOwner)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -209,7 +222,15 @@ export async function removeStaleTemps(file: string, olderThanMs = 60_000): Prom
     if (!name.startsWith(prefix) || !/^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) continue;
     const full = path.join(dir, name);
     const stat = await fs.stat(full).catch(() => undefined);
-    if (stat && Date.now() - stat.mtimeMs > olderThanMs && (await fs.unlink(full).then(() => true, () => false))) removed++;
+    if (
+      stat &&
+      Date.now() - stat.mtimeMs > olderThanMs &&
+      (await fs.unlink(full).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed++;
   }
   return removed;
 }

@@ -77,18 +77,25 @@ export class WorkerPool<TJob, TResult> {
   private pump(): void {
     clearTimeout(this.idleTimer);
     while (this.queue.length > 0 && !this.isBroken) {
-      const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.options.size ? this.start() : undefined);
+      const slot =
+        this.slots.find((s) => !s.running) ?? (this.slots.length < this.options.size ? this.start() : undefined);
       if (!slot) return;
       const queued = this.queue.shift()!;
       const id = this.nextId++;
       slot.running = { ...queued, id };
       const isNewLexicon = slot.lexiconKey !== queued.lexicon.key;
       slot.lexiconKey = queued.lexicon.key;
-      const request: PoolRequest<TJob> = { id, job: queued.job, lexiconKey: queued.lexicon.key, ...(isNewLexicon ? { lexicon: queued.lexicon } : {}) };
+      const request: PoolRequest<TJob> = {
+        id,
+        job: queued.job,
+        lexiconKey: queued.lexicon.key,
+        ...(isNewLexicon ? { lexicon: queued.lexicon } : {}),
+      };
       slot.worker.postMessage(request);
     }
     for (const queued of this.queue.splice(0)) queued.resolve(unavailable()); // broken: nobody will take them
-    if (this.slots.every((s) => !s.running)) this.idleTimer = setTimeout(() => this.stopAll(), this.options.idleMs ?? 30_000);
+    if (this.slots.every((s) => !s.running))
+      this.idleTimer = setTimeout(() => this.stopAll(), this.options.idleMs ?? 30_000);
   }
 
   private start(): Slot<TJob, TResult> {
@@ -114,10 +121,12 @@ export class WorkerPool<TJob, TResult> {
       const running = slot.running;
       slot.running = undefined;
       if (slot.isOutOfMemory && running) {
-        running.resolve({ status: 'tooLarge', error: 'the analysis ran out of the worker\'s heap' });
+        running.resolve({ status: 'tooLarge', error: "the analysis ran out of the worker's heap" });
       } else {
         this.crashes++;
-        this.options.onLog?.(`analysis worker exited with code ${code}${this.isBroken ? '; no more workers' : '; starting another'}`);
+        this.options.onLog?.(
+          `analysis worker exited with code ${code}${this.isBroken ? '; no more workers' : '; starting another'}`,
+        );
         running?.resolve({ status: 'failed', error: `the analysis worker exited (code ${code})` });
       }
       this.pump();
@@ -144,4 +153,3 @@ export class WorkerPool<TJob, TResult> {
 function unavailable(): PoolFailure {
   return { status: 'failed', error: 'the analysis workers are not available' };
 }
-

@@ -22,8 +22,7 @@ export interface PoolReply<TResult> {
 
 /** A job without a result: it failed (logged by the caller), or it is too large for a worker's heap. */
 export type PoolFailure =
-  | { readonly status: 'failed'; readonly error: string }
-  | { readonly status: 'tooLarge'; readonly error: string };
+  { readonly status: 'failed'; readonly error: string } | { readonly status: 'tooLarge'; readonly error: string };
 
 /**
  * The CLI analyses files up to this size in its pool of workers; bigger ones in a thread of their
@@ -36,7 +35,10 @@ export const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeM
 const HEAP_PER_ARTICLE_BYTE = 48;
 
 /** A worker heap that holds the analysis of an article of `maxFileBytes` (WORKER_HEAP at least). */
-export function workerHeapFor(maxFileBytes: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+export function workerHeapFor(maxFileBytes: number): {
+  maxOldGenerationSizeMb: number;
+  maxYoungGenerationSizeMb: number;
+} {
   const needMb = Math.ceil((maxFileBytes * HEAP_PER_ARTICLE_BYTE) / (1 << 20));
   return { ...WORKER_HEAP, maxOldGenerationSizeMb: Math.max(WORKER_HEAP.maxOldGenerationSizeMb, needMb) };
 }

@@ -11,10 +11,12 @@ export function serveJobs<TJob, TResult>(handle: (job: TJob, lexicon: Lexicon) =
     let result: TResult | PoolFailure;
     try {
       // first: the pool counts this lexicon as delivered whatever becomes of the job
-      if (request.lexicon) lexicon = { key: request.lexicon.key, value: Lexicon.withAdditions(request.lexicon.additions) };
-      result = lexicon?.key === request.lexiconKey
-        ? handle(request.job, lexicon.value)
-        : { status: 'failed', error: `the worker has no lexicon ${request.lexiconKey}` };
+      if (request.lexicon)
+        lexicon = { key: request.lexicon.key, value: Lexicon.withAdditions(request.lexicon.additions) };
+      result =
+        lexicon?.key === request.lexiconKey
+          ? handle(request.job, lexicon.value)
+          : { status: 'failed', error: `the worker has no lexicon ${request.lexiconKey}` };
     } catch (error) {
       result = { status: 'failed', error: (error as Error).stack ?? String(error) };
     }

@@ -57,7 +57,9 @@ try {
   process.exit(2);
 }
 if (opts.help) {
-  console.log('usage: node test/integration/run.mjs [--verbose] [--timeout seconds] [--web]   (see the header of this file)');
+  console.log(
+    'usage: node test/integration/run.mjs [--verbose] [--timeout seconds] [--web]   (see the header of this file)',
+  );
   process.exit(0);
 }
 // inside the extension's folder: the workbench runs the tests in the extension host that runs the extension
@@ -104,7 +106,9 @@ if (!fs.existsSync(main)) fail(`${path.relative(root, main)} is missing: run \`n
   };
   const src = path.join(root, 'src');
   if (fs.existsSync(src) && newest(src) > fs.statSync(main).mtimeMs) {
-    console.warn(`run.mjs: WARNING: src/ is newer than ${path.relative(root, main)} — run \`node esbuild.mjs\` to test the current code`);
+    console.warn(
+      `run.mjs: WARNING: src/ is newer than ${path.relative(root, main)} — run \`node esbuild.mjs\` to test the current code`,
+    );
   }
 }
 
@@ -118,7 +122,9 @@ try {
   if (!entryPoints.some((f) => path.basename(f) === 'index.ts')) throw new Error(`no index.ts in ${suiteSrc}`);
   fs.rmSync(suiteOut, { recursive: true, force: true }); // no stale *.test.js of deleted tests
   if (opts.web) {
-    const { browserBuildOptions, refuseNodeBuiltins } = await import(pathToFileURL(path.join(root, 'scripts', 'browserBundle.mjs')).href);
+    const { browserBuildOptions, refuseNodeBuiltins } = await import(
+      pathToFileURL(path.join(root, 'scripts', 'browserBundle.mjs')).href
+    );
     const strictAssert = path.join(webSuiteSrc, 'strictAssert.ts');
     await esbuild.build({
       ...browserBuildOptions({ absWorkingDir: root }),
@@ -127,7 +133,13 @@ try {
       outfile: testsIndex,
       sourcemap: 'inline',
       // the suites' `node:assert/strict` is chai's assert in the browser; any other Node built-in is refused
-      plugins: [{ name: 'strict-assert', setup: (build) => build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: strictAssert })) }, refuseNodeBuiltins],
+      plugins: [
+        {
+          name: 'strict-assert',
+          setup: (build) => build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: strictAssert })),
+        },
+        refuseNodeBuiltins,
+      ],
     });
     info(`bundled test/web/suite/index.ts for the browser into ${path.relative(root, testsIndex)}`);
   } else {
@@ -196,8 +208,15 @@ function runTee(cmd, args, options = {}) {
     watch(child.stdout, process.stdout);
     watch(child.stderr, process.stderr);
     // Forward Ctrl-C / TERM: run-tests.mjs stops code-server and the browser itself.
-    const fwd = (sig) => () => { try { child.kill(sig); } catch { /* gone */ } };
-    const onInt = fwd('SIGINT'), onTerm = fwd('SIGTERM');
+    const fwd = (sig) => () => {
+      try {
+        child.kill(sig);
+      } catch {
+        /* gone */
+      }
+    };
+    const onInt = fwd('SIGINT'),
+      onTerm = fwd('SIGTERM');
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
     child.on('error', (e) => resolve({ code: 2, error: e }));
@@ -220,7 +239,13 @@ if (process.env.VSCODE_TEST_HOST === 'electron') {
       extensionDevelopmentPath: root,
       extensionTestsPath: testsIndex,
       extensionTestsEnv: testEnv,
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     });
   } catch (e) {
     // runTests rejects when VS Code cannot be downloaded/started AND when tests fail.
@@ -229,15 +254,27 @@ if (process.env.VSCODE_TEST_HOST === 'electron') {
     fail(`the VS Code (electron) test host failed to start or run: ${e?.message ?? e}`);
   }
 } else {
-  info(`host: code-server + headless Chromium (test/integration/harness)${opts.web ? ', the extension in the web worker extension host' : ''}`);
+  info(
+    `host: code-server + headless Chromium (test/integration/harness)${opts.web ? ', the extension in the web worker extension host' : ''}`,
+  );
   if (!process.env.NEWSMARK_SKIP_SETUP) {
     const ts = Date.now();
     const r = spawnSync('bash', [path.join(harness, 'setup.sh')], { stdio: 'inherit' });
-    if (r.status !== 0) fail(`harness/setup.sh failed (exit ${r.status ?? r.signal}) — the VS Code test host is not installed`);
+    if (r.status !== 0)
+      fail(`harness/setup.sh failed (exit ${r.status ?? r.signal}) — the VS Code test host is not installed`);
     info(`setup.sh done in ${((Date.now() - ts) / 1000).toFixed(1)}s`);
   }
-  const args = [path.join(harness, 'run-tests.mjs'), '--extension', root, '--tests', testsIndex,
-    '--workspace', workspace, '--timeout', opts.timeout];
+  const args = [
+    path.join(harness, 'run-tests.mjs'),
+    '--extension',
+    root,
+    '--tests',
+    testsIndex,
+    '--workspace',
+    workspace,
+    '--timeout',
+    opts.timeout,
+  ];
   if (opts.verbose) args.push('--verbose');
   if (opts.web) args.push('--kind', 'web');
   ({ code } = await runTee(process.execPath, args, { cwd: root }));
@@ -246,8 +283,10 @@ if (process.env.VSCODE_TEST_HOST === 'electron') {
 // ------------------------------------------------------------------ 5. closing line
 const counts = readCounts();
 if (!counts) {
-  fail(`the test host exited with code ${code} without reporting results (it did not start, or the suite never ran)`,
-    code || 1);
+  fail(
+    `the test host exited with code ${code} without reporting results (it did not start, or the suite never ran)`,
+    code || 1,
+  );
 }
 if (code === 0 && counts.failed > 0) code = 1;
 if (code !== 0 && counts.failed === 0) {

@@ -6,8 +6,46 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mulberry32 } from '../../bench/lib/prng.mjs';
 
-const SYLLABLES = ['al', 'bor', 'cin', 'dra', 'el', 'fen', 'gar', 'hol', 'ix', 'jun', 'kel', 'lor', 'mar', 'nov', 'or', 'pel', 'quin', 'ros', 'sel', 'tar', 'ul', 'ven', 'wen', 'xan', 'yor', 'zel'];
-const SUFFIXES = ['Systems', 'Labs', 'Compute', 'Networks', 'Capital', 'Energy', 'Robotics', 'Cloud', 'Data', 'Semiconductors'];
+const SYLLABLES = [
+  'al',
+  'bor',
+  'cin',
+  'dra',
+  'el',
+  'fen',
+  'gar',
+  'hol',
+  'ix',
+  'jun',
+  'kel',
+  'lor',
+  'mar',
+  'nov',
+  'or',
+  'pel',
+  'quin',
+  'ros',
+  'sel',
+  'tar',
+  'ul',
+  'ven',
+  'wen',
+  'xan',
+  'yor',
+  'zel',
+];
+const SUFFIXES = [
+  'Systems',
+  'Labs',
+  'Compute',
+  'Networks',
+  'Capital',
+  'Energy',
+  'Robotics',
+  'Cloud',
+  'Data',
+  'Semiconductors',
+];
 
 export function partyNames(count) {
   const names = [];
@@ -20,7 +58,20 @@ export function partyNames(count) {
   return names;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Writes the workspace into `dir`; returns the number of deal sentences written. */
 export function writeDealWorkspace(dir, { articles = 200, dealsPerArticle = 10, parties = 420, seed = 13 } = {}) {
@@ -29,7 +80,10 @@ export function writeDealWorkspace(dir, { articles = 200, dealsPerArticle = 10, 
   // a few hubs take many deals, as in the news: the first parties are picked more often
   const pick = () => names[Math.floor(names.length * next() ** 2.2)];
   fs.mkdirSync(path.join(dir, '.newsmark'), { recursive: true });
-  fs.writeFileSync(path.join(dir, '.newsmark', 'lexicon.json'), `${JSON.stringify({ version: 1, entities: names.map((name) => ({ name, type: 'org' })) }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, '.newsmark', 'lexicon.json'),
+    `${JSON.stringify({ version: 1, entities: names.map((name) => ({ name, type: 'org' })) }, null, 2)}\n`,
+  );
   let written = 0;
   const used = new Set(); // one deal per kind and pair of parties: none merges with another
   const templates = 4;
@@ -57,6 +111,9 @@ export function writeDealWorkspace(dir, { articles = 200, dealsPerArticle = 10, 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const dir = process.argv[2];
-  if (!dir) { console.error('usage: node test/ui/dealWorkspace.mjs <folder> [articles]'); process.exit(2); }
+  if (!dir) {
+    console.error('usage: node test/ui/dealWorkspace.mjs <folder> [articles]');
+    process.exit(2);
+  }
   console.log(`${writeDealWorkspace(dir, { articles: Number(process.argv[3] ?? 200) })} deal sentences in ${dir}`);
 }

@@ -40,7 +40,10 @@ if (!fs.existsSync(path.join(root, 'dist', 'webview', 'dealMap.js'))) {
 }
 if (!process.env.NEWSMARK_SKIP_SETUP) {
   const r = spawnSync('bash', [path.join(harness, 'setup.sh')], { stdio: 'inherit' });
-  if (r.status !== 0) { console.error('[map-check] harness/setup.sh failed'); process.exit(1); }
+  if (r.status !== 0) {
+    console.error('[map-check] harness/setup.sh failed');
+    process.exit(1);
+  }
 }
 const { openFile, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
 
@@ -70,13 +73,24 @@ async function runCommand(page, title, pick) {
 
 /** The frame of the webview whose page holds `selector` (code-server nests it in two iframes). */
 async function webviewFrame(page, selector, timeoutMs = 60_000) {
-  return waitUntil(page, async () => {
-    for (const frame of page.frames()) {
-      if (!frame.url().includes('fake.html') && !frame.url().includes('index.html?')) continue;
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
-    }
-    return undefined;
-  }, `a webview showing ${selector}`, timeoutMs);
+  return waitUntil(
+    page,
+    async () => {
+      for (const frame of page.frames()) {
+        if (!frame.url().includes('fake.html') && !frame.url().includes('index.html?')) continue;
+        if (
+          await frame
+            .locator(selector)
+            .count()
+            .catch(() => 0)
+        )
+          return frame;
+      }
+      return undefined;
+    },
+    `a webview showing ${selector}`,
+    timeoutMs,
+  );
 }
 
 /** Saves through VS Code's own save dialog (code-server's simple dialog: a path in a quick input). */
@@ -90,7 +104,12 @@ async function saveAs(page, target) {
 
 /** A saved SVG drawn by another renderer (resvg), as a reader's tool would: the README shows these PNGs. */
 function renderSvg(svgFile, pngFile) {
-  const png = new Resvg(fs.readFileSync(svgFile, 'utf8'), { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } }).render().asPng();
+  const png = new Resvg(fs.readFileSync(svgFile, 'utf8'), {
+    fitTo: { mode: 'width', value: 1200 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  })
+    .render()
+    .asPng();
   if (png.length < 5000) throw new Error(`${svgFile} renders to almost nothing (${png.length} bytes of PNG)`);
   fs.writeFileSync(pngFile, png);
 }
@@ -110,27 +129,51 @@ try {
   const workspace = path.join(tmp, 'seeds');
   fs.cpSync(path.join(root, 'seeds'), workspace, { recursive: true });
   for (const f of fs.readdirSync(workspace)) fs.chmodSync(path.join(workspace, f), 0o644);
-  vs = await startVSCode({ extension: root, workspace, log, viewport: { width: 1500, height: 950 }, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'files.simpleDialog.enable': true } });
+  vs = await startVSCode({
+    extension: root,
+    workspace,
+    log,
+    viewport: { width: 1500, height: 950 },
+    settings: { 'workbench.colorTheme': 'Default Dark Modern', 'files.simpleDialog.enable': true },
+  });
   let { page } = vs;
   await openFile(page, '000_2619ed4e9be0e23f.txt'); // activates the extension
   await runCommand(page, 'Newsmark: Show Deal Map');
   let map = await webviewFrame(page, 'svg.map .node');
-  const counts = await waitUntil(page, async () => {
-    const c = await map.evaluate(() => ({ nodes: document.querySelectorAll('svg.map .node').length, edges: document.querySelectorAll('svg.map .edges .edge').length, legend: [...document.querySelectorAll('.legend [data-kind]')].map((l) => l.textContent.trim()) }));
-    return c.edges >= 15 && c;
-  }, 'the map to draw the seeds\' deals');
+  const counts = await waitUntil(
+    page,
+    async () => {
+      const c = await map.evaluate(() => ({
+        nodes: document.querySelectorAll('svg.map .node').length,
+        edges: document.querySelectorAll('svg.map .edges .edge').length,
+        legend: [...document.querySelectorAll('.legend [data-kind]')].map((l) => l.textContent.trim()),
+      }));
+      return c.edges >= 15 && c;
+    },
+    "the map to draw the seeds' deals",
+  );
   log(`map: ${counts.nodes} parties, ${counts.edges} deals; legend: ${counts.legend.join(', ')}`);
-  if (!counts.legend.includes('cloud contract')) throw new Error(`the legend lacks cloud contract: ${counts.legend.join(', ')}`);
+  if (!counts.legend.includes('cloud contract'))
+    throw new Error(`the legend lacks cloud contract: ${counts.legend.join(', ')}`);
   await screenshot(page, shot('deal-map.png'));
 
   // filter to cloud contracts with the Kinds control
   await map.locator('.kinds summary').click();
   await map.locator('.kind-option', { hasText: 'cloud contract' }).locator('input').check();
   await map.locator('.kinds summary').click();
-  await waitUntil(page, async () => map.evaluate(() => {
-    const kinds = new Set([...document.querySelectorAll('svg.map .edges .edge')].map((e) => [...e.classList].find((c) => c.startsWith('kind-'))));
-    return kinds.size === 1 && kinds.has('kind-cloud-contract');
-  }), 'only cloud contracts on the map');
+  await waitUntil(
+    page,
+    async () =>
+      map.evaluate(() => {
+        const kinds = new Set(
+          [...document.querySelectorAll('svg.map .edges .edge')].map((e) =>
+            [...e.classList].find((c) => c.startsWith('kind-')),
+          ),
+        );
+        return kinds.size === 1 && kinds.has('kind-cloud-contract');
+      }),
+    'only cloud contracts on the map',
+  );
   const cloud = await map.evaluate(() => document.querySelectorAll('svg.map .edges .edge').length);
   log(`filtered to cloud contracts: ${cloud} edges`);
 
@@ -140,11 +183,18 @@ try {
   let awsEdge;
   for (const edge of edges) {
     await edge.hover({ force: true });
-    card = await map.locator('.card').innerText().catch(() => '');
-    if (card.includes('OpenAI → Amazon Web Services') && card.includes('$38B')) { awsEdge = edge; break; }
+    card = await map
+      .locator('.card')
+      .innerText()
+      .catch(() => '');
+    if (card.includes('OpenAI → Amazon Web Services') && card.includes('$38B')) {
+      awsEdge = edge;
+      break;
+    }
   }
   if (!awsEdge) throw new Error(`no edge shows the OpenAI → Amazon Web Services card (last: ${JSON.stringify(card)})`);
-  for (const want of ['cloud contract', '$38B · 2025-11-03', 'source', 'mention']) if (!card.includes(want)) throw new Error(`the edge card lacks ${JSON.stringify(want)}: ${JSON.stringify(card)}`);
+  for (const want of ['cloud contract', '$38B · 2025-11-03', 'source', 'mention'])
+    if (!card.includes(want)) throw new Error(`the edge card lacks ${JSON.stringify(want)}: ${JSON.stringify(card)}`);
   log(`edge card: ${JSON.stringify(card.replace(/\n/g, ' | '))}`);
   await screenshot(page, shot('deal-map-hover.png'));
 
@@ -152,11 +202,15 @@ try {
   const mention = map.locator('.details .mention').first();
   await mention.waitFor({ timeout: 20_000 });
   const mentions = await map.locator('.details .mention').allInnerTexts();
-  if (!mentions.some((m) => m.includes('000_2619ed4e9be0e23f.txt') && m.includes('$38 billion'))) throw new Error(`the mentions: ${JSON.stringify(mentions)}`);
+  if (!mentions.some((m) => m.includes('000_2619ed4e9be0e23f.txt') && m.includes('$38 billion')))
+    throw new Error(`the mentions: ${JSON.stringify(mentions)}`);
   log(`${mentions.length} mention(s) listed`);
   await screenshot(page, shot('deal-map-mentions.png'));
   await map.locator('.details .mention', { hasText: '000_2619ed4e9be0e23f.txt' }).first().click();
-  await page.locator('.tabs-container .tab[aria-label^="000_2619ed4e9be0e23f.txt"]').first().waitFor({ timeout: 20_000 });
+  await page
+    .locator('.tabs-container .tab[aria-label^="000_2619ed4e9be0e23f.txt"]')
+    .first()
+    .waitFor({ timeout: 20_000 });
   await waitUntil(page, async () => (await activeSelection(page)) > 0, 'the sentence to be selected in the article');
   log('the mention opened its article with the sentence selected');
   await screenshot(page, shot('deal-map-reveal.png'));
@@ -166,7 +220,8 @@ try {
   const svgFile = path.join(workspace, 'deal-map.svg');
   await saveAs(page, svgFile);
   const svg = fs.readFileSync(svgFile, 'utf8');
-  if (!svg.startsWith('<svg') || !svg.includes('Amazon Web Services') || /<script/i.test(svg)) throw new Error('the saved SVG is not the map');
+  if (!svg.startsWith('<svg') || !svg.includes('Amazon Web Services') || /<script/i.test(svg))
+    throw new Error('the saved SVG is not the map');
   log(`saved the map as SVG (${svg.length} characters)`);
   fs.copyFileSync(svgFile, shot('deal-map.svg'));
   renderSvg(svgFile, shot('deal-map-svg.png'));
@@ -174,11 +229,18 @@ try {
   // the fact timeline, from the palette's quick pick
   await runCommand(page, 'Newsmark: Show Fact Timeline', 'Microsoft → OpenAI: investment, cumulative');
   const timeline = await webviewFrame(page, 'g.statements .statement-mark');
-  const marks = await waitUntil(page, async () => {
-    const found = await timeline.evaluate(() => [...document.querySelectorAll('g.statement-labels text')].map((t) => t.textContent));
-    return found.length === 2 && found;
-  }, 'two statements on the timeline');
-  if (!marks.includes('≠ $13 billion') || !marks.includes('≠ ~$13.5 billion')) throw new Error(`the timeline marks: ${JSON.stringify(marks)}`);
+  const marks = await waitUntil(
+    page,
+    async () => {
+      const found = await timeline.evaluate(() =>
+        [...document.querySelectorAll('g.statement-labels text')].map((t) => t.textContent),
+      );
+      return found.length === 2 && found;
+    },
+    'two statements on the timeline',
+  );
+  if (!marks.includes('≠ $13 billion') || !marks.includes('≠ ~$13.5 billion'))
+    throw new Error(`the timeline marks: ${JSON.stringify(marks)}`);
   const conflicting = await timeline.locator('.statement-mark.verdict-conflict').count();
   if (conflicting !== 2) throw new Error(`${conflicting} statement(s) marked conflicting, expected 2`);
   log(`timeline: ${marks.join(', ')} (both conflicting)`);
@@ -200,22 +262,41 @@ try {
   const big = path.join(tmp, 'deals');
   const written = writeDealWorkspace(big, { articles: Math.ceil(DEALS / 10), dealsPerArticle: 10 });
   log(`generated ${written} deal sentences in ${Math.ceil(DEALS / 10)} articles`);
-  vs = await startVSCode({ extension: root, workspace: big, log, viewport: { width: 1500, height: 950 }, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+  vs = await startVSCode({
+    extension: root,
+    workspace: big,
+    log,
+    viewport: { width: 1500, height: 950 },
+    settings: { 'workbench.colorTheme': 'Default Light Modern' },
+  });
   ({ page } = vs);
   await openFile(page, 'report-001.md');
   await runCommand(page, 'Newsmark: Show Deal Map');
   map = await webviewFrame(page, 'svg.map .node', 120_000);
-  const drawn = await waitUntil(page, async () => {
-    const state = await map.evaluate(() => ({ edges: document.querySelectorAll('svg.map .edges .edge').length, nodes: document.querySelectorAll('svg.map .node').length, notice: document.querySelector('.notice').textContent }));
-    return state.edges >= written * 0.95 && !/Indexing/.test(state.notice) && state;
-  }, `the map to draw ${written} deals`, 240_000);
+  const drawn = await waitUntil(
+    page,
+    async () => {
+      const state = await map.evaluate(() => ({
+        edges: document.querySelectorAll('svg.map .edges .edge').length,
+        nodes: document.querySelectorAll('svg.map .node').length,
+        notice: document.querySelector('.notice').textContent,
+      }));
+      return state.edges >= written * 0.95 && !/Indexing/.test(state.notice) && state;
+    },
+    `the map to draw ${written} deals`,
+    240_000,
+  );
   const layoutMs = Number(/laid out in (\d+) ms/.exec(drawn.notice)?.[1]);
   log(`2,000-deal map: ${drawn.edges} edges, ${drawn.nodes} parties, layout ${layoutMs} ms — ${drawn.notice}`);
   if (!(layoutMs > 0)) throw new Error(`the page reports no layout time (${layoutMs})`);
   await screenshot(page, shot('deal-map-2000.png'));
   await map.locator('#search').fill('Alal');
   await map.locator('#search').press('Enter');
-  const found = await waitUntil(page, async () => map.evaluate(() => document.querySelectorAll('svg.map .node.match').length), 'the search to mark a party');
+  const found = await waitUntil(
+    page,
+    async () => map.evaluate(() => document.querySelectorAll('svg.map .node.match').length),
+    'the search to mark a party',
+  );
   log(`search marks ${found} part(ies)`);
   log('map check passed');
 } catch (e) {
@@ -223,7 +304,12 @@ try {
   console.error(`[map-check] FAILED: ${e.message}`);
   if (vs) {
     const failShot = path.join(os.tmpdir(), `newsmark-map-check-failed-${Date.now()}.png`);
-    try { await screenshot(vs.page, failShot); console.error(`[map-check] screenshot of the failure: ${failShot}`); } catch { /* no page */ }
+    try {
+      await screenshot(vs.page, failShot);
+      console.error(`[map-check] screenshot of the failure: ${failShot}`);
+    } catch {
+      /* no page */
+    }
   }
 } finally {
   if (vs) await vs.stop();

@@ -37,16 +37,23 @@ if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) {
 }
 if (!process.env.NEWSMARK_SKIP_SETUP) {
   const r = spawnSync('bash', [path.join(harness, 'setup.sh')], { stdio: 'inherit' });
-  if (r.status !== 0) { console.error('[ui-check] harness/setup.sh failed'); process.exit(1); }
+  if (r.status !== 0) {
+    console.error('[ui-check] harness/setup.sh failed');
+    process.exit(1);
+  }
 }
-const { decorations, hoverText, openFile, pointOf, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
+const { decorations, hoverText, openFile, pointOf, screenshot, startVSCode } =
+  await import('../integration/harness/ui.mjs');
 
 // The workspace: a temp copy of seeds/, so nothing the extension writes lands in the repo.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-ui-'));
 const workspace = path.join(tmp, 'seeds');
 fs.cpSync(path.join(root, 'seeds'), workspace, { recursive: true });
 for (const f of fs.readdirSync(workspace)) fs.chmodSync(path.join(workspace, f), 0o644); // seeds may be read-only
-const seed = fs.readdirSync(workspace).filter((f) => f.endsWith('.txt')).sort()[0];
+const seed = fs
+  .readdirSync(workspace)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()[0];
 const FIGURE = '$38 billion';
 
 /** The text of the rendered lines of the active editor, top to bottom ('' for empty lines). */
@@ -84,7 +91,16 @@ async function runCommand(page, title) {
 let failed = false;
 let vs;
 try {
-  vs = await startVSCode({ extension: root, workspace, log, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on', 'editor.minimap.enabled': false } });
+  vs = await startVSCode({
+    extension: root,
+    workspace,
+    log,
+    settings: {
+      'workbench.colorTheme': 'Default Dark Modern',
+      'editor.wordWrap': 'on',
+      'editor.minimap.enabled': false,
+    },
+  });
   const { page } = vs;
   log(`workbench up (${vs.url.split('&')[0]})`);
   await openFile(page, seed);
@@ -93,39 +109,75 @@ try {
   // 0. The first run: opening an article activates Newsmark, and its walkthrough opens beside the
   //    article, which keeps the focus. (Closed here so the rest sees the article at full width.)
   await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().waitFor({ timeout: 30_000 });
-  const activeTab = await page.locator('.tabs-container .tab.active.selected, .editor-group-container.active .tab.active').first().getAttribute('aria-label');
-  if (!activeTab?.startsWith(seed)) throw new Error(`the article lost the focus to the walkthrough (active tab: ${activeTab})`);
+  const activeTab = await page
+    .locator('.tabs-container .tab.active.selected, .editor-group-container.active .tab.active')
+    .first()
+    .getAttribute('aria-label');
+  if (!activeTab?.startsWith(seed))
+    throw new Error(`the article lost the focus to the walkthrough (active tab: ${activeTab})`);
   await screenshot(page, shot('first-run.png'));
   log('first run: the walkthrough opened beside the article; screenshot first-run.png');
   await runCommand(page, 'View: Close Editors in Other Groups');
-  await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+  await page
+    .locator('.tabs-container .tab', { hasText: 'Welcome' })
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 });
 
   // 1. The editor shows the file's first lines, in order (word wrap on: compare without whitespace).
-  const expected = fs.readFileSync(path.join(workspace, seed), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, 10);
+  const expected = fs
+    .readFileSync(path.join(workspace, seed), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(0, 10);
   const squeeze = (lines) => lines.join('').replace(/\s+/g, '');
   let shown = '';
-  await waitUntil(page, async () => {
-    shown = squeeze(await renderedLines(page));
-    return shown.startsWith(squeeze(expected));
-  }, `the editor to show ${seed}`).catch(() => {
-    throw new Error(`the editor does not show ${seed}: expected it to start with ${JSON.stringify(squeeze(expected).slice(0, 200))}, it shows ${JSON.stringify(shown.slice(0, 200))}`);
+  await waitUntil(
+    page,
+    async () => {
+      shown = squeeze(await renderedLines(page));
+      return shown.startsWith(squeeze(expected));
+    },
+    `the editor to show ${seed}`,
+  ).catch(() => {
+    throw new Error(
+      `the editor does not show ${seed}: expected it to start with ${JSON.stringify(squeeze(expected).slice(0, 200))}, it shows ${JSON.stringify(shown.slice(0, 200))}`,
+    );
   });
   log(`editor shows the first ${expected.length} lines of ${seed}`);
 
   // 2. Highlights: the figure and the entities of the AWS sentence are decorated.
-  const highlighted = await waitUntil(page, async () => {
-    const all = await decorations(page);
-    const figure = all.find((d) => d.text.trim() === FIGURE);
-    const entity = all.find((d) => d.text.trim() === 'OpenAI');
-    return figure && entity && all;
-  }, `highlights on "${FIGURE}" and "OpenAI"`);
+  const highlighted = await waitUntil(
+    page,
+    async () => {
+      const all = await decorations(page);
+      const figure = all.find((d) => d.text.trim() === FIGURE);
+      const entity = all.find((d) => d.text.trim() === 'OpenAI');
+      return figure && entity && all;
+    },
+    `highlights on "${FIGURE}" and "OpenAI"`,
+  );
   const texts = [...new Set(highlighted.map((d) => d.text.trim()).filter(Boolean))];
-  log(`${highlighted.length} decorations, e.g. ${texts.slice(0, 12).map((t) => JSON.stringify(t)).join(', ')}`);
+  log(
+    `${highlighted.length} decorations, e.g. ${texts
+      .slice(0, 12)
+      .map((t) => JSON.stringify(t))
+      .join(', ')}`,
+  );
   for (const want of ['Sam Altman', 'Satya Nadella', 'November 3, 2025', 'Amazon Web Services', '27%']) {
     if (!texts.includes(want)) throw new Error(`"${want}" is not highlighted (highlighted: ${texts.join(' | ')})`);
   }
-  const status = await waitUntil(page, () => page.locator('.statusbar-item', { hasText: 'entities' }).first().innerText().catch(() => ''), 'the status bar counts');
-  if (!/\d+ entities · \d+ figures · \d+ claims · \d+ tags/.test(status)) throw new Error(`status bar reads ${JSON.stringify(status)}`);
+  const status = await waitUntil(
+    page,
+    () =>
+      page
+        .locator('.statusbar-item', { hasText: 'entities' })
+        .first()
+        .innerText()
+        .catch(() => ''),
+    'the status bar counts',
+  );
+  if (!/\d+ entities · \d+ figures · \d+ claims · \d+ tags/.test(status))
+    throw new Error(`status bar reads ${JSON.stringify(status)}`);
   log(`status bar: ${JSON.stringify(status.trim())}`);
   await page.mouse.move(5, 300);
   await screenshot(page, shot('editor.png'));
@@ -133,7 +185,14 @@ try {
 
   // 3. The provenance hover on "$38 billion".
   const hover = await hoverText(page, FIGURE);
-  for (const want of ['$38 billion → 38,000,000,000 USD', 'unveiled a multi-year strategic partnership valued at $38 billion', 'Who says it', 'File:', 'cloud contract: OpenAI → Amazon Web Services', 'Also stated in other sources']) {
+  for (const want of [
+    '$38 billion → 38,000,000,000 USD',
+    'unveiled a multi-year strategic partnership valued at $38 billion',
+    'Who says it',
+    'File:',
+    'cloud contract: OpenAI → Amazon Web Services',
+    'Also stated in other sources',
+  ]) {
     if (!hover.includes(want)) throw new Error(`the hover lacks ${JSON.stringify(want)}: ${JSON.stringify(hover)}`);
   }
   log(`hover: ${JSON.stringify(hover.slice(0, 160))}…`);
@@ -149,34 +208,48 @@ try {
   const menu = page.locator('.action-widget');
   await menu.locator('.monaco-list-row', { hasText: 'Tag claim as verified' }).first().waitFor({ timeout: 15_000 });
   const items = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-  for (const want of ['Tag claim as verified', 'Tag claim as disputed', 'Tag claim as needs source', 'Tag claim…', 'Correct claim…']) {
-    if (!items.some((i) => i.includes(want))) throw new Error(`the quick-fix menu lacks "${want}": ${JSON.stringify(items)}`);
+  for (const want of [
+    'Tag claim as verified',
+    'Tag claim as disputed',
+    'Tag claim as needs source',
+    'Tag claim…',
+    'Correct claim…',
+  ]) {
+    if (!items.some((i) => i.includes(want)))
+      throw new Error(`the quick-fix menu lacks "${want}": ${JSON.stringify(items)}`);
   }
   log(`quick fixes: ${items.join(' | ')}`);
   await screenshot(page, shot('quick-fix.png'));
   log('screenshot quick-fix.png');
   await menu.locator('.monaco-list-row', { hasText: 'Tag claim as verified' }).first().click();
-  const mark = await waitUntil(page, async () => (await decorations(page)).find((d) => d.text.includes('verified'))
-    ?? page.evaluate(() => {
-      for (const el of document.querySelectorAll('.editor-instance .view-lines span')) {
-        const after = getComputedStyle(el, '::after').content;
-        if (after && after.includes('verified')) return { text: after };
-      }
-      return null;
-    }), 'the "✓ verified" mark after the claim');
+  const mark = await waitUntil(
+    page,
+    async () =>
+      (await decorations(page)).find((d) => d.text.includes('verified')) ??
+      page.evaluate(() => {
+        for (const el of document.querySelectorAll('.editor-instance .view-lines span')) {
+          const after = getComputedStyle(el, '::after').content;
+          if (after && after.includes('verified')) return { text: after };
+        }
+        return null;
+      }),
+    'the "✓ verified" mark after the claim',
+  );
   log(`tagged claim marked: ${JSON.stringify(mark.text)}`);
   await page.waitForTimeout(300);
   await screenshot(page, shot('tagged-claim.png'));
   log('screenshot tagged-claim.png');
   const stored = JSON.parse(fs.readFileSync(path.join(workspace, '.newsmark', 'annotations.json'), 'utf8'));
-  if (!stored.annotations.some((a) => a.tags.includes('verified'))) throw new Error('annotations.json has no verified claim');
+  if (!stored.annotations.some((a) => a.tags.includes('verified')))
+    throw new Error('annotations.json has no verified claim');
 
   // 5. The deals panel, opened from the palette, lists deals grouped by kind; a deal expands to its mentions.
   await runCommand(page, 'Newsmark: Show Deals Panel');
   const tree = page.locator('.pane-body .monaco-list');
   await tree.locator('.monaco-list-row', { hasText: 'cloud contract' }).first().waitFor({ timeout: 30_000 });
   const sidebar = await page.locator('.part.sidebar').boundingBox();
-  if (sidebar) { // widen the side bar so the deals read in full in the screenshot
+  if (sidebar) {
+    // widen the side bar so the deals read in full in the screenshot
     const edge = sidebar.x + sidebar.width;
     await page.mouse.move(edge + 1, sidebar.y + 300);
     await page.mouse.down();
@@ -188,8 +261,14 @@ try {
   await deal.click();
   await tree.locator('.monaco-list-row', { hasText: '000_2619ed4e9be0e23f.txt' }).first().waitFor();
   const rows = (await tree.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-  log(`deals panel: ${rows.length} rows, e.g. ${rows.slice(0, 6).map((r) => JSON.stringify(r)).join(', ')}`);
-  if (!rows.some((r) => r.includes('$38B · 2025-11-03'))) throw new Error(`the deal shows no value and date: ${JSON.stringify(rows)}`);
+  log(
+    `deals panel: ${rows.length} rows, e.g. ${rows
+      .slice(0, 6)
+      .map((r) => JSON.stringify(r))
+      .join(', ')}`,
+  );
+  if (!rows.some((r) => r.includes('$38B · 2025-11-03')))
+    throw new Error(`the deal shows no value and date: ${JSON.stringify(rows)}`);
   await screenshot(page, shot('deals-panel.png'));
   log('screenshot deals-panel.png');
 
@@ -199,16 +278,32 @@ try {
   const stake = '$13 billion';
   await openFile(page, analysisSeed);
   await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').fill(`:${analysisText.slice(0, analysisText.indexOf(stake)).split('\n').length}`);
+  await page
+    .locator('.quick-input-widget input')
+    .fill(`:${analysisText.slice(0, analysisText.indexOf(stake)).split('\n').length}`);
   await page.keyboard.press('Enter');
-  const sourcesHover = await waitUntil(page, async () => {
-    const text = await hoverText(page, stake).catch(() => '');
-    return text.includes('~$13.5 billion') && text;
-  }, 'the hover listing the other source', 60_000);
-  for (const want of ['Also stated in other sources', 'conflicts', '001_45896242951b7f89.txt', '~$13.5 billion', 'beyond 1%']) {
-    if (!sourcesHover.includes(want)) throw new Error(`the cross-source hover lacks ${JSON.stringify(want)}: ${JSON.stringify(sourcesHover)}`);
+  const sourcesHover = await waitUntil(
+    page,
+    async () => {
+      const text = await hoverText(page, stake).catch(() => '');
+      return text.includes('~$13.5 billion') && text;
+    },
+    'the hover listing the other source',
+    60_000,
+  );
+  for (const want of [
+    'Also stated in other sources',
+    'conflicts',
+    '001_45896242951b7f89.txt',
+    '~$13.5 billion',
+    'beyond 1%',
+  ]) {
+    if (!sourcesHover.includes(want))
+      throw new Error(`the cross-source hover lacks ${JSON.stringify(want)}: ${JSON.stringify(sourcesHover)}`);
   }
-  log(`cross-source hover: ${JSON.stringify(sourcesHover.slice(sourcesHover.indexOf('Also stated'), sourcesHover.indexOf('Also stated') + 200))}…`);
+  log(
+    `cross-source hover: ${JSON.stringify(sourcesHover.slice(sourcesHover.indexOf('Also stated'), sourcesHover.indexOf('Also stated') + 200))}…`,
+  );
   // the hover is long: move onto it (it stays) and scroll its end, "Also stated in other sources", into view
   const box = await page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
   if (box) {
@@ -224,15 +319,29 @@ try {
   await runCommand(page, 'Newsmark: Get Started');
   const steps = page.locator('.getting-started-step');
   await steps.first().waitFor({ timeout: 30_000 });
-  const done = await waitUntil(page, async () => {
-    const states = await steps.evaluateAll((els) => els.map((el) => ({
-      title: (el.querySelector('.step-title')?.textContent ?? el.textContent ?? '').trim(),
-      checked: !!el.querySelector('.codicon-getting-started-step-checked'),
-    })));
-    const checked = states.filter((s) => s.checked).map((s) => s.title);
-    return ['Hover a figure', 'Browse the deals', 'Tag a claim'].every((t) => checked.some((c) => c.startsWith(t))) && states;
-  }, 'the walkthrough to check the steps done', 30_000).catch(async (e) => {
-    const states = await steps.evaluateAll((els) => els.map((el) => `${el.textContent?.trim().slice(0, 40)}: ${el.className} ${el.querySelector('.codicon')?.className}`));
+  const done = await waitUntil(
+    page,
+    async () => {
+      const states = await steps.evaluateAll((els) =>
+        els.map((el) => ({
+          title: (el.querySelector('.step-title')?.textContent ?? el.textContent ?? '').trim(),
+          checked: !!el.querySelector('.codicon-getting-started-step-checked'),
+        })),
+      );
+      const checked = states.filter((s) => s.checked).map((s) => s.title);
+      return (
+        ['Hover a figure', 'Browse the deals', 'Tag a claim'].every((t) => checked.some((c) => c.startsWith(t))) &&
+        states
+      );
+    },
+    'the walkthrough to check the steps done',
+    30_000,
+  ).catch(async (e) => {
+    const states = await steps.evaluateAll((els) =>
+      els.map(
+        (el) => `${el.textContent?.trim().slice(0, 40)}: ${el.className} ${el.querySelector('.codicon')?.className}`,
+      ),
+    );
     throw new Error(`${e.message}: ${JSON.stringify(states)}`);
   });
   log(`walkthrough: ${done.map((s) => `${s.checked ? '✓' : '·'} ${s.title.slice(0, 40)}`).join(' | ')}`);
@@ -244,7 +353,12 @@ try {
   console.error(`[ui-check] FAILED: ${e.message}`);
   if (vs) {
     const failShot = path.join(os.tmpdir(), `newsmark-ui-check-failed-${Date.now()}.png`);
-    try { await screenshot(vs.page, failShot); console.error(`[ui-check] screenshot of the failure: ${failShot}`); } catch { /* no page */ }
+    try {
+      await screenshot(vs.page, failShot);
+      console.error(`[ui-check] screenshot of the failure: ${failShot}`);
+    } catch {
+      /* no page */
+    }
   }
 } finally {
   if (vs) await vs.stop();

@@ -9,12 +9,21 @@ import { markdownArticle } from './parse/markdownArbitrary';
 
 const repo = path.join(__dirname, '..', '..');
 const lexicon = Lexicon.withAdditions();
-const visible = (a: Analysis) => JSON.stringify({ figures: a.figures, entities: a.entities, claims: a.claims, deals: a.deals, sentences: a.sentences });
+const visible = (a: Analysis) =>
+  JSON.stringify({
+    figures: a.figures,
+    entities: a.entities,
+    claims: a.claims,
+    deals: a.deals,
+    sentences: a.sentences,
+  });
 
 suite('analysis cache: an edit re-does only what it touched, with the same result', () => {
   test('should give exactly the uncached analysis after random edits, insertions and deletions', function () {
     this.timeout(60_000);
-    const seeds = fs.readdirSync(path.join(repo, 'seeds')).map((f) => fs.readFileSync(path.join(repo, 'seeds', f), 'utf8'));
+    const seeds = fs
+      .readdirSync(path.join(repo, 'seeds'))
+      .map((f) => fs.readFileSync(path.join(repo, 'seeds', f), 'utf8'));
     let text = seeds.join('\n\n');
     const cache = new AnalysisCache();
     let seed = 11;
@@ -32,7 +41,26 @@ suite('analysis cache: an edit re-does only what it touched, with the same resul
 
   test('should equal the uncached analysis over generated articles and random edits (property)', function () {
     this.timeout(300_000);
-    const edit = fc.tuple(fc.nat(), fc.nat(8), fc.constantFrom('', 'x', '\n', '\n\n', '-->', '<!--', '```', '    ', '> ', '- ', '# ', '$5 billion ', 'OpenAI ', '[ref1]: u\n'));
+    const edit = fc.tuple(
+      fc.nat(),
+      fc.nat(8),
+      fc.constantFrom(
+        '',
+        'x',
+        '\n',
+        '\n\n',
+        '-->',
+        '<!--',
+        '```',
+        '    ',
+        '> ',
+        '- ',
+        '# ',
+        '$5 billion ',
+        'OpenAI ',
+        '[ref1]: u\n',
+      ),
+    );
     fc.assert(
       fc.property(markdownArticle, fc.array(edit, { minLength: 1, maxLength: 6 }), (original, edits) => {
         const cache = new AnalysisCache();
@@ -41,7 +69,10 @@ suite('analysis cache: an edit re-does only what it touched, with the same resul
         for (const [at, removed, inserted] of edits) {
           const start = at % (text.length + 1);
           text = text.slice(0, start) + inserted + text.slice(start + removed);
-          assert.equal(visible(analyse({ path: 'a.md', text }, { lexicon, cache })), visible(analyse({ path: 'a.md', text }, { lexicon })));
+          assert.equal(
+            visible(analyse({ path: 'a.md', text }, { lexicon, cache })),
+            visible(analyse({ path: 'a.md', text }, { lexicon })),
+          );
         }
       }),
       { seed: 31, numRuns: 150 },
@@ -51,9 +82,15 @@ suite('analysis cache: an edit re-does only what it touched, with the same resul
   test('should start the entity work afresh for a new lexicon', () => {
     const cache = new AnalysisCache();
     const text = 'Vexa signed a $2 million deal.';
-    assert.deepEqual(analyse({ path: 'a.md', text }, { lexicon, cache }).entities.map((e) => e.name), []);
+    assert.deepEqual(
+      analyse({ path: 'a.md', text }, { lexicon, cache }).entities.map((e) => e.name),
+      [],
+    );
     const custom = Lexicon.withAdditions({ entities: [{ name: 'Vexa', type: 'org' }] });
-    assert.deepEqual(analyse({ path: 'a.md', text }, { lexicon: custom, cache }).entities.map((e) => e.name), ['Vexa']);
+    assert.deepEqual(
+      analyse({ path: 'a.md', text }, { lexicon: custom, cache }).entities.map((e) => e.name),
+      ['Vexa'],
+    );
   });
 
   test('should forget the least recently used entries beyond its capacity', () => {

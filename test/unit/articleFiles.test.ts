@@ -1,9 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_ARTICLE_GLOB, EXCLUDED_FOLDERS, articleExcludeGlob, expandBraces, isArticleFileName, isExcludedByPatterns, isInExcludedFolder } from '../../src/core/articleFiles';
+import {
+  DEFAULT_ARTICLE_GLOB,
+  EXCLUDED_FOLDERS,
+  articleExcludeGlob,
+  expandBraces,
+  isArticleFileName,
+  isExcludedByPatterns,
+  isInExcludedFolder,
+} from '../../src/core/articleFiles';
 
 suite('articleFiles: one policy for the editor and the CLI', () => {
   test('should take .md, .markdown and .txt in any case as articles, nothing else', () => {
-    for (const name of ['a.md', 'A.MD', 'notes.markdown', 'wire.txt', '.hidden.md']) assert.ok(isArticleFileName(name), name);
+    for (const name of ['a.md', 'A.MD', 'notes.markdown', 'wire.txt', '.hidden.md'])
+      assert.ok(isArticleFileName(name), name);
     for (const name of ['a.json', 'md', 'a.md.bak', 'README', 'a.mdx']) assert.ok(!isArticleFileName(name), name);
     assert.equal(DEFAULT_ARTICLE_GLOB, '**/*.{md,markdown,txt}');
   });
@@ -26,14 +35,19 @@ suite('articleFiles: one policy for the editor and the CLI', () => {
     assert.equal(expandBraces('{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}'), undefined, 'more than 64 alternatives');
   });
 
-  test('should merge the user\'s files.exclude into one glob without nested braces', () => {
+  test("should merge the user's files.exclude into one glob without nested braces", () => {
     const exclude = articleExcludeGlob({
-      '**/.git': true, '**/drafts/**': true, '**/*.{bak,orig}': true, '**/kept': false,
-      '**/*.js': { when: '$(basename).ts' }, 'a,b': true,
+      '**/.git': true,
+      '**/drafts/**': true,
+      '**/*.{bak,orig}': true,
+      '**/kept': false,
+      '**/*.js': { when: '$(basename).ts' },
+      'a,b': true,
     });
     const inner = exclude.glob.slice(1, -1).split(',');
     for (const name of EXCLUDED_FOLDERS) assert.ok(inner.includes(`**/${name}/**`), name);
-    for (const pattern of ['**/.git', '**/drafts/**', '**/*.bak', '**/*.orig']) assert.ok(inner.includes(pattern), pattern);
+    for (const pattern of ['**/.git', '**/drafts/**', '**/*.bak', '**/*.orig'])
+      assert.ok(inner.includes(pattern), pattern);
     assert.ok(!inner.includes('**/kept'));
     assert.deepEqual(exclude.leftOut, ['**/*.js', 'a,b']);
     assert.ok(!exclude.glob.slice(1, -1).includes('{'), 'one level of braces');
@@ -44,7 +58,7 @@ suite('articleFiles: one policy for the editor and the CLI', () => {
   });
 });
 
-suite('articleFiles: telling a new file\'s exclusion without a search', () => {
+suite("articleFiles: telling a new file's exclusion without a search", () => {
   test('should match the shapes files.exclude has: **/name, **/name/**, name/**, dir/name', () => {
     const patterns = ['**/.git', '**/drafts/**', 'archive/**', 'notes/todo.md'];
     assert.equal(isExcludedByPatterns('drafts/a.md', patterns), true);

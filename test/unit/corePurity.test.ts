@@ -16,7 +16,8 @@ suite('architecture: the core is editor-free and platform-free', () => {
   };
   walk(root);
   const forbidden = new Set(['vscode', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const IMPORT =
+    /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
   test('should find the core sources', () => assert.ok(files.length > 20));
 
@@ -26,7 +27,8 @@ suite('architecture: the core is editor-free and platform-free', () => {
       const text = fs.readFileSync(file, 'utf8');
       for (const match of text.matchAll(IMPORT)) {
         const specifier = match[1] ?? match[2] ?? match[3]!;
-        if (forbidden.has(specifier) || specifier.startsWith('node:')) offenders.push(`${path.relative(root, file)} imports '${specifier}'`);
+        if (forbidden.has(specifier) || specifier.startsWith('node:'))
+          offenders.push(`${path.relative(root, file)} imports '${specifier}'`);
       }
     }
     assert.deepEqual(offenders, []);

@@ -7,7 +7,14 @@ import * as path from 'node:path';
 import jsonld from 'jsonld';
 import Papa from 'papaparse';
 import { analyse } from '../../src/core/analysis';
-import { EMPTY_ANNOTATION_FILE, newAnnotation, upsert, withCorrection, withTag, type Annotation } from '../../src/core/annotations/index';
+import {
+  EMPTY_ANNOTATION_FILE,
+  newAnnotation,
+  upsert,
+  withCorrection,
+  withTag,
+  type Annotation,
+} from '../../src/core/annotations/index';
 import { exportClaims, exportWebAnnotations, fileIri, type ExportInput } from '../../src/core/export';
 import { CSV_COLUMNS, claimsCsv } from '../../src/core/exportCsv';
 import { WebAnnotationExport } from '../../src/core/schema';
@@ -17,7 +24,8 @@ const CONTEXT_IRI = 'http://www.w3.org/ns/anno.jsonld';
 const CONTEXT = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'anno.jsonld'), 'utf8'));
 const T0 = '2026-01-05T09:00:00.000Z';
 const T1 = '2026-01-05T10:00:00+01:00';
-const ARTICLE = '# Deals\n\n🚀 OpenAI will pay Amazon **$38 billion** over seven years, Reuters reported.\n\n=SUM(A1) was the cell that cost "Acme" 6–7% more.\n';
+const ARTICLE =
+  '# Deals\n\n🚀 OpenAI will pay Amazon **$38 billion** over seven years, Reuters reported.\n\n=SUM(A1) was the cell that cost "Acme" 6–7% more.\n';
 
 function on(quote: string, id: string, source = 'news/a b.md'): Annotation {
   const start = ARTICLE.indexOf(quote);
@@ -26,14 +34,32 @@ function on(quote: string, id: string, source = 'news/a b.md'): Annotation {
 }
 
 function input(): ExportInput {
-  const money = withCorrection(withTag(on('OpenAI will pay Amazon **$38 billion** over seven years, Reuters reported.', 'ann-1'), 'verified', T0),
-    { original: 'x', corrected: 'OpenAI agreed to pay Amazon $38 billion over seven years.', note: 'Reuters, 3 Nov', author: 'Kim Lee', isApplied: false }, T1);
+  const money = withCorrection(
+    withTag(on('OpenAI will pay Amazon **$38 billion** over seven years, Reuters reported.', 'ann-1'), 'verified', T0),
+    {
+      original: 'x',
+      corrected: 'OpenAI agreed to pay Amazon $38 billion over seven years.',
+      note: 'Reuters, 3 Nov',
+      author: 'Kim Lee',
+      isApplied: false,
+    },
+    T1,
+  );
   const formula = withTag(on('=SUM(A1) was the cell that cost "Acme" 6–7% more.', 'ann-2'), 'needs-source', T0);
   const gone = withTag(on('Deals', 'ann-3', 'news/deleted.md'), 'disputed', T0);
   const file = [money, formula, gone].reduce(upsert, EMPTY_ANNOTATION_FILE);
   return {
-    sources: [{ path: 'news/a b.md', sha256: 'b'.repeat(64), text: ARTICLE, analysis: analyse({ path: 'news/a b.md', text: ARTICLE }) }],
-    annotations: file.annotations, generatedAt: T0, tool: { name: 'newsmark', version: '9.9.9' },
+    sources: [
+      {
+        path: 'news/a b.md',
+        sha256: 'b'.repeat(64),
+        text: ARTICLE,
+        analysis: analyse({ path: 'news/a b.md', text: ARTICLE }),
+      },
+    ],
+    annotations: file.annotations,
+    generatedAt: T0,
+    tool: { name: 'newsmark', version: '9.9.9' },
   };
 }
 
@@ -66,9 +92,13 @@ suite('export: W3C Web Annotation Data Model, every MUST', () => {
     }
   });
 
-  test('should name each target\'s source by an IRI (a file: URI, spaces and all encoded)', () => {
+  test("should name each target's source by an IRI (a file: URI, spaces and all encoded)", () => {
     const sources = output.first.items.map((a) => a.target.source);
-    assert.deepEqual(sources, ['file:///home/kim/My%20Research/news/a%20b.md', 'file:///home/kim/My%20Research/news/a%20b.md', 'file:///home/kim/My%20Research/news/deleted.md']);
+    assert.deepEqual(sources, [
+      'file:///home/kim/My%20Research/news/a%20b.md',
+      'file:///home/kim/My%20Research/news/a%20b.md',
+      'file:///home/kim/My%20Research/news/deleted.md',
+    ]);
     assert.ok(sources.every((s) => new URL(s).protocol === 'file:'));
     assert.equal(fileIri('C:\\Users\\kim\\News'), 'file:///C:/Users/kim/News', 'a Windows path');
   });
@@ -89,14 +119,30 @@ suite('export: W3C Web Annotation Data Model, every MUST', () => {
   test('should expand with a JSON-LD processor against the bundled context, losing no term', async () => {
     const expanded = await jsonld.expand(output as never, { documentLoader } as never);
     const text = JSON.stringify(expanded);
-    for (const iri of ['http://www.w3.org/ns/oa#hasTarget', 'http://www.w3.org/ns/oa#hasSource', 'http://www.w3.org/ns/oa#TextQuoteSelector',
-      'http://www.w3.org/ns/oa#TextPositionSelector', 'http://www.w3.org/ns/oa#tagging', 'http://purl.org/dc/terms/creator', 'http://xmlns.com/foaf/0.1/Person',
-      'http://www.w3.org/ns/activitystreams#OrderedCollection', 'http://www.w3.org/ns/activitystreams#items', 'http://www.w3.org/2001/XMLSchema#dateTime']) {
+    for (const iri of [
+      'http://www.w3.org/ns/oa#hasTarget',
+      'http://www.w3.org/ns/oa#hasSource',
+      'http://www.w3.org/ns/oa#TextQuoteSelector',
+      'http://www.w3.org/ns/oa#TextPositionSelector',
+      'http://www.w3.org/ns/oa#tagging',
+      'http://purl.org/dc/terms/creator',
+      'http://xmlns.com/foaf/0.1/Person',
+      'http://www.w3.org/ns/activitystreams#OrderedCollection',
+      'http://www.w3.org/ns/activitystreams#items',
+      'http://www.w3.org/2001/XMLSchema#dateTime',
+    ]) {
       assert.ok(text.includes(iri), `expands to ${iri}`);
     }
-    assert.ok(text.includes('"@id":"file:///home/kim/My%20Research/news/a%20b.md"'), 'the source is a node, by its IRI');
+    assert.ok(
+      text.includes('"@id":"file:///home/kim/My%20Research/news/a%20b.md"'),
+      'the source is a node, by its IRI',
+    );
     // compacting back gives the same document: every key of ours is a term of the context
-    const compacted = (await jsonld.compact(expanded as never, CONTEXT_IRI as never, { documentLoader } as never)) as unknown;
+    const compacted = (await jsonld.compact(
+      expanded as never,
+      CONTEXT_IRI as never,
+      { documentLoader } as never,
+    )) as unknown;
     const { '@context': _context, ...ours } = output;
     const { '@context': _compactedContext, ...back } = compacted as Record<string, unknown>;
     assert.deepEqual(normalise(back), normalise(ours));
@@ -106,7 +152,12 @@ suite('export: W3C Web Annotation Data Model, every MUST', () => {
 /** JSON-LD compaction writes single-item arrays as values and numbers typed by the context as values: compare what they say. */
 function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.length === 1 ? normalise(value[0]) : value.map(normalise);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, normalise(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, normalise(v)]),
+    );
   return typeof value === 'number' ? String(value) : value;
 }
 

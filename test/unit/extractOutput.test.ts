@@ -13,16 +13,21 @@ function extract(text: string, path = 'a.md'): ExtractOutput {
 }
 
 suite('extract output: the CLI contract, version 2', () => {
-  test('should name each figure\'s claim by index, whose text is the figure\'s sentence', () => {
-    const output = extract('# Deals\n\nMicrosoft invested **$13 billion** in OpenAI in 2023. Nothing else.\n\nRevenue rose 12% to $4 billion.\n');
+  test("should name each figure's claim by index, whose text is the figure's sentence", () => {
+    const output = extract(
+      '# Deals\n\nMicrosoft invested **$13 billion** in OpenAI in 2023. Nothing else.\n\nRevenue rose 12% to $4 billion.\n',
+    );
     assert.equal(output.schemaVersion, EXTRACT_SCHEMA_VERSION);
     const [source] = output.sources;
-    assert.deepEqual(source!.figures.map((f) => [f.text, source!.claims[f.claim!]!.text]), [
-      ['$13 billion', 'Microsoft invested $13 billion in OpenAI in 2023.'],
-      ['2023', 'Microsoft invested $13 billion in OpenAI in 2023.'],
-      ['12%', 'Revenue rose 12% to $4 billion.'],
-      ['$4 billion', 'Revenue rose 12% to $4 billion.'],
-    ]);
+    assert.deepEqual(
+      source!.figures.map((f) => [f.text, source!.claims[f.claim!]!.text]),
+      [
+        ['$13 billion', 'Microsoft invested $13 billion in OpenAI in 2023.'],
+        ['2023', 'Microsoft invested $13 billion in OpenAI in 2023.'],
+        ['12%', 'Revenue rose 12% to $4 billion.'],
+        ['$4 billion', 'Revenue rose 12% to $4 billion.'],
+      ],
+    );
   });
 
   test('should grow linearly with a sentence full of figures', () => {

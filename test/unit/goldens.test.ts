@@ -21,7 +21,16 @@ const lexicon = Lexicon.withAdditions();
 
 /** JSON with object keys sorted, so goldens compare and diff stably. */
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v), 2) + '\n';
+  return (
+    JSON.stringify(
+      value,
+      (_key, v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+          : v,
+      2,
+    ) + '\n'
+  );
 }
 
 suite('goldens: extract output of the seeds and fixtures', () => {
@@ -29,7 +38,10 @@ suite('goldens: extract output of the seeds and fixtures', () => {
     test(`should extract ${article} as recorded`, () => {
       const bytes = fs.readFileSync(path.join(repo, article));
       const analysis = analyse({ path: article, text: bytes.toString('utf8') }, { lexicon });
-      const output = toExtractOutput([toExtractSource(analysis, createHash('sha256').update(bytes).digest('hex'))], dealsAcross([analysis]));
+      const output = toExtractOutput(
+        [toExtractSource(analysis, createHash('sha256').update(bytes).digest('hex'))],
+        dealsAcross([analysis]),
+      );
       ExtractOutput.parse(output);
       const file = path.join(goldenDir, `${path.basename(article)}.expected.json`);
       const actual = stableJson(output);
@@ -37,7 +49,11 @@ suite('goldens: extract output of the seeds and fixtures', () => {
         fs.mkdirSync(goldenDir, { recursive: true });
         fs.writeFileSync(file, actual);
       }
-      assert.equal(actual, fs.readFileSync(file, 'utf8'), `${article} differs from its golden; review and run with UPDATE_GOLDENS=1`);
+      assert.equal(
+        actual,
+        fs.readFileSync(file, 'utf8'),
+        `${article} differs from its golden; review and run with UPDATE_GOLDENS=1`,
+      );
     });
   }
 });

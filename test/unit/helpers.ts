@@ -30,5 +30,11 @@ export interface FigureSummary {
 
 /** The figures of one line of prose, as text/kind/value/unit. */
 export function figuresOf(text: string): FigureSummary[] {
-  return recogniseFigures(text).map((f) => ({ text: text.slice(f.start, f.end), kind: f.kind, value: f.value, unit: f.unit, qualifier: f.qualifier }));
+  return recogniseFigures(text).map((f) => ({
+    text: text.slice(f.start, f.end),
+    kind: f.kind,
+    value: f.value,
+    unit: f.unit,
+    qualifier: f.qualifier,
+  }));
 }

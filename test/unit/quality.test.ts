@@ -46,17 +46,39 @@ interface GoldSet {
 
 const SETS: readonly GoldSet[] = [
   // measured: figures 100.0 (value 100%), entities 96.4, deals 88.9 (kind 87.5%)
-  { name: 'the seeds', gold: path.join(shared, 'gold-seeds'), docs: path.join(repo, 'seeds'), options: [], floors: { figures: 0.99, figureValue: 0.99, entities: 0.95, deals: 0.87, dealKinds: 0.85 } },
+  {
+    name: 'the seeds',
+    gold: path.join(shared, 'gold-seeds'),
+    docs: path.join(repo, 'seeds'),
+    options: [],
+    floors: { figures: 0.99, figureValue: 0.99, entities: 0.95, deals: 0.87, dealKinds: 0.85 },
+  },
   // measured: figures 97.9 (value 99.5%), entities 97.3, deals 78.6 (kind 90.9%)
-  { name: 'dev-gold (real articles, source lines stripped)', gold: path.join(shared, 'dev-gold', 'gold'), docs: path.join(shared, 'dev-gold', 'articles'), options: ['--strip-source'], floors: { figures: 0.97, figureValue: 0.98, entities: 0.95, deals: 0.77, dealKinds: 0.88 } },
+  {
+    name: 'dev-gold (real articles, source lines stripped)',
+    gold: path.join(shared, 'dev-gold', 'gold'),
+    docs: path.join(shared, 'dev-gold', 'articles'),
+    options: ['--strip-source'],
+    floors: { figures: 0.97, figureValue: 0.98, entities: 0.95, deals: 0.77, dealKinds: 0.88 },
+  },
   // measured: figures 99.0 (value 98.0%), entities 96.9, deals 80.9 (kind 97.2%)
-  { name: 'our own fixture articles', gold: path.join(repo, 'test', 'fixtures', 'gold'), docs: path.join(repo, 'test', 'fixtures', 'articles'), options: [], floors: { figures: 0.98, figureValue: 0.97, entities: 0.95, deals: 0.79, dealKinds: 0.95 } },
+  {
+    name: 'our own fixture articles',
+    gold: path.join(repo, 'test', 'fixtures', 'gold'),
+    docs: path.join(repo, 'test', 'fixtures', 'articles'),
+    options: [],
+    floors: { figures: 0.98, figureValue: 0.97, entities: 0.95, deals: 0.79, dealKinds: 0.95 },
+  },
 ];
 
 function score(set: GoldSet): Summary {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-score-')), 'score.json');
   const cmd = `"${process.execPath}" "${path.join(repo, 'bin', 'newsmark.js')}" extract {}`;
-  const result = spawnSync(process.execPath, [scorer, '--gold', set.gold, '--docs', set.docs, '--cmd', cmd, ...set.options, '--quiet', '--json', out], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [scorer, '--gold', set.gold, '--docs', set.docs, '--cmd', cmd, ...set.options, '--quiet', '--json', out],
+    { encoding: 'utf8' },
+  );
   assert.equal(result.status, 0, result.stderr);
   console.log(`      ${result.stdout.trim()}`);
   return JSON.parse(fs.readFileSync(out, 'utf8')).summary as Summary;
@@ -81,7 +103,9 @@ suite('quality: scores against hand-made gold', function () {
     const absent = missing(set);
     if (absent) {
       // reported, not silently skipped: a test with no body is listed as pending
-      console.warn(`quality: PENDING — ${absent} is missing, so ${set.name} cannot be scored (../shared beside the repository holds the gold and the scorer)`);
+      console.warn(
+        `quality: PENDING — ${absent} is missing, so ${set.name} cannot be scored (../shared beside the repository holds the gold and the scorer)`,
+      );
       test(`${title} — PENDING: ${absent} is missing`);
       continue;
     }
@@ -90,7 +114,10 @@ suite('quality: scores against hand-made gold', function () {
       const f = set.floors;
       assert.equal(s.errors, 0, 'documents the extractor failed on');
       assert.ok(s.figures.f >= f.figures, `figures F1 ${s.figures.f} < ${f.figures}`);
-      assert.ok(s.figureValueAccuracy >= f.figureValue, `figure value accuracy ${s.figureValueAccuracy} < ${f.figureValue}`);
+      assert.ok(
+        s.figureValueAccuracy >= f.figureValue,
+        `figure value accuracy ${s.figureValueAccuracy} < ${f.figureValue}`,
+      );
       assert.ok(s.entities.f >= f.entities, `entities F1 ${s.entities.f} < ${f.entities}`);
       assert.ok(s.deals.f >= f.deals, `deals F1 ${s.deals.f} < ${f.deals}`);
       assert.ok(s.dealKindAccuracy >= f.dealKinds, `deal kind accuracy ${s.dealKindAccuracy} < ${f.dealKinds}`);

@@ -10,7 +10,13 @@ import * as path from 'node:path';
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const DOC = fs.readFileSync(path.join(ROOT, 'docs', 'scale.md'), 'utf8');
-type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[] };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+};
 const SCHEMAS: Record<string, JsonSchema> = {
   jsonl: JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'jsonl.schema.json'), 'utf8')) as JsonSchema,
   corpus: JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'corpus.schema.json'), 'utf8')) as JsonSchema,
@@ -30,7 +36,8 @@ function hasField(schema: JsonSchema, fieldPath: string): boolean {
     const [, name, brackets] = /^(\w+)((?:\[\])*)$/.exec(part) ?? [];
     if (!name) return false;
     nodes = nodes.flatMap(alternatives).flatMap((n) => (n.properties?.[name] ? [n.properties[name]] : []));
-    for (let i = 0; i < (brackets ?? '').length / 2; i++) nodes = nodes.flatMap(alternatives).flatMap((n) => (n.items ? [n.items] : []));
+    for (let i = 0; i < (brackets ?? '').length / 2; i++)
+      nodes = nodes.flatMap(alternatives).flatMap((n) => (n.items ? [n.items] : []));
     if (nodes.length === 0) return false;
   }
   return true;
@@ -52,10 +59,17 @@ function fieldsNamed(doc: string): Array<{ schema: string; field: string }> {
     for (const [, token] of prose.matchAll(/`([A-Za-z]\w*(?:\[\]|\.\w+)+)`/g)) out.push({ schema, field: token! });
     // in the recipes: `unnest(facts.statements) AS st` makes st one of facts.statements[]
     const aliases = new Map<string, string>();
-    for (const [, list, alias] of code.matchAll(/(?:unnest|explode)\(\s*(\w+(?:\.\w+)*)\s*\)(?:\s+\w+)?\s+AS\s+(\w+)/gi)) aliases.set(alias!, `${list}[]`);
-    for (const [, field] of code.matchAll(/(?:source\.figures\[[^\]]*\]|element_at\(\s*source\.figures\s*,[^)]*\))\.(\w+)/g)) out.push({ schema, field: `source.figures[].${field}` });
+    for (const [, list, alias] of code.matchAll(
+      /(?:unnest|explode)\(\s*(\w+(?:\.\w+)*)\s*\)(?:\s+\w+)?\s+AS\s+(\w+)/gi,
+    ))
+      aliases.set(alias!, `${list}[]`);
+    for (const [, field] of code.matchAll(
+      /(?:source\.figures\[[^\]]*\]|element_at\(\s*source\.figures\s*,[^)]*\))\.(\w+)/g,
+    ))
+      out.push({ schema, field: `source.figures[].${field}` });
     const roots = ['source', 'facts', ...aliases.keys()].join('|');
-    for (const [, root, rest] of code.matchAll(new RegExp(`\\b(${roots})((?:\\.\\w+)+)`, 'g'))) out.push({ schema, field: `${aliases.get(root!) ?? root}${rest}` });
+    for (const [, root, rest] of code.matchAll(new RegExp(`\\b(${roots})((?:\\.\\w+)+)`, 'g')))
+      out.push({ schema, field: `${aliases.get(root!) ?? root}${rest}` });
   }
   return out;
 }
@@ -65,8 +79,14 @@ suite('docs/scale.md: every field it names is in the published schema', () => {
     const fields = fieldsNamed(DOC);
     assert.ok(fields.filter((f) => f.schema === 'jsonl').length > 60, `${fields.length} fields found`);
     assert.ok(fields.filter((f) => f.schema === 'corpus').length > 15);
-    assert.ok(fields.some((f) => f.field === 'facts.statements[].key.metric'), 'st.key.metric in the SQL, through its alias');
-    assert.ok(fields.some((f) => f.field === 'source.figures[].unit'), 'source.figures[…].unit in the SQL');
+    assert.ok(
+      fields.some((f) => f.field === 'facts.statements[].key.metric'),
+      'st.key.metric in the SQL, through its alias',
+    );
+    assert.ok(
+      fields.some((f) => f.field === 'source.figures[].unit'),
+      'source.figures[…].unit in the SQL',
+    );
   });
 
   test('should name only fields of schemas/jsonl.schema.json and schemas/corpus.schema.json', () => {
@@ -87,6 +107,9 @@ suite('docs/scale.md: every field it names is in the published schema', () => {
     assert.equal(hasField(SCHEMAS['jsonl']!, 'facts.statements[].key.ids'), false);
     assert.equal(hasField(SCHEMAS['jsonl']!, 'source.figures.value'), false, 'an array needs []');
     assert.equal(hasField(SCHEMAS['corpus']!, 'entities[].sources[].mentionCount'), true);
-    assert.deepEqual(fieldsNamed('<!-- schema: corpus -->\n`entities[].nope`').map((f) => hasField(SCHEMAS[f.schema]!, f.field)), [false]);
+    assert.deepEqual(
+      fieldsNamed('<!-- schema: corpus -->\n`entities[].nope`').map((f) => hasField(SCHEMAS[f.schema]!, f.field)),
+      [false],
+    );
   });
 });

@@ -20,9 +20,16 @@ suite('utf8ByteLength: the size of a text saved as UTF-8, without Buffer', () =>
   }
 
   test('should agree with Buffer.byteLength on any string of UTF-16 code units, lone surrogates included', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((u) => String.fromCharCode(u)) }), (a, b) => {
-      const text = a + b + a;
-      assert.equal(utf8ByteLength(text), Buffer.byteLength(text, 'utf8'));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((u) => String.fromCharCode(u)) }),
+        (a, b) => {
+          const text = a + b + a;
+          assert.equal(utf8ByteLength(text), Buffer.byteLength(text, 'utf8'));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

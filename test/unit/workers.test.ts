@@ -18,10 +18,14 @@ const LIMIT = 2048 * 1024;
 
 function articles(): string[] {
   const dirs = [join(ROOT, 'seeds'), join(ROOT, 'test/fixtures/articles')];
-  return dirs.flatMap((dir) => readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).map((f) => join(dir, f)));
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => /\.(md|txt)$/.test(f))
+      .map((f) => join(dir, f)),
+  );
 }
 
-suite('workers: the index\'s worker pool', () => {
+suite("workers: the index's worker pool", () => {
   let tmp: string;
   /** The worker bundled as the extension ships it (dist/indexWorker.js), into the temp folder. */
   let worker: string;
@@ -35,7 +39,15 @@ suite('workers: the index\'s worker pool', () => {
   suiteSetup(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'newsmark-pool-'));
     worker = join(tmp, 'indexWorker.js');
-    await build({ entryPoints: [join(ROOT, 'src/editor/indexWorker.ts')], outfile: worker, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' });
+    await build({
+      entryPoints: [join(ROOT, 'src/editor/indexWorker.ts')],
+      outfile: worker,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'error',
+    });
   });
   suiteTeardown(() => {
     pools.forEach((p) => p.dispose());
@@ -47,14 +59,20 @@ suite('workers: the index\'s worker pool', () => {
     const lexicon = Lexicon.withAdditions();
     const files = articles();
     assert.ok(files.length >= 10);
-    const replies = await Promise.all(files.map((file, i) => workers.run({ fsPath: file, path: `a/${i}.md`, maxBytes: LIMIT }, BUILTIN)));
+    const replies = await Promise.all(
+      files.map((file, i) => workers.run({ fsPath: file, path: `a/${i}.md`, maxBytes: LIMIT }, BUILTIN)),
+    );
     assert.equal(workers.runningCount, 2, 'both workers took jobs');
     replies.forEach((reply, i) => {
       assert.equal(reply.status, 'ok', files[i]);
       if (reply.status !== 'ok') return;
       const text = decodeArticle(readFileSync(files[i]!));
       assert.equal(reply.text, text);
-      assert.deepEqual(reply.facts, summariseSource(`a/${i}.md`, analyse({ path: `a/${i}.md`, text }, { lexicon })), files[i]);
+      assert.deepEqual(
+        reply.facts,
+        summariseSource(`a/${i}.md`, analyse({ path: `a/${i}.md`, text }, { lexicon })),
+        files[i],
+      );
       assert.deepEqual(reply.lineStarts, lineStartsOf(text));
     });
   });
@@ -64,7 +82,15 @@ suite('workers: the index\'s worker pool', () => {
     const missing = await workers.run({ fsPath: join(tmp, 'gone.md'), path: 'gone.md', maxBytes: LIMIT }, BUILTIN);
     assert.equal(missing.status, 'missing');
     const odd = join(tmp, 'odd.txt');
-    writeFileSync(odd, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Microsoft invested $13 billion '), Buffer.from([0xff, 0xfe]), Buffer.from(' in OpenAI.\n')]));
+    writeFileSync(
+      odd,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('Microsoft invested $13 billion '),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(' in OpenAI.\n'),
+      ]),
+    );
     const reply = await workers.run({ fsPath: odd, path: 'odd.txt', maxBytes: LIMIT }, BUILTIN);
     assert.equal(reply.status, 'ok');
     if (reply.status !== 'ok') return;
@@ -90,7 +116,10 @@ suite('workers: the index\'s worker pool', () => {
 
   test('should replace a worker that dies, then report itself broken and answer failed', async () => {
     const crashing = join(tmp, 'crash.mjs');
-    writeFileSync(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    writeFileSync(
+      crashing,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n",
+    );
     const workers = pool(1, crashing);
     for (let i = 0; i < 3; i++) {
       assert.equal(workers.isBroken, false);
@@ -99,7 +128,10 @@ suite('workers: the index\'s worker pool', () => {
       assert.match(reply.status === 'failed' ? reply.error : '', /exited \(code 3\)/);
     }
     assert.equal(workers.isBroken, true);
-    assert.equal((await workers.run({ fsPath: join(tmp, 'x.md'), path: 'x.md', maxBytes: LIMIT }, BUILTIN)).status, 'failed');
+    assert.equal(
+      (await workers.run({ fsPath: join(tmp, 'x.md'), path: 'x.md', maxBytes: LIMIT }, BUILTIN)).status,
+      'failed',
+    );
   });
 
   test('should leave out a file over the size limit without reading it, and send back one that runs out of its heap, without counting a crash', async () => {
@@ -107,12 +139,24 @@ suite('workers: the index\'s worker pool', () => {
     writeFileSync(big, 'Microsoft invested $13 billion in OpenAI.\n\n'.repeat(2000)); // 86 KB
     const over = await pool(1).run({ fsPath: big, path: 'big.md', maxBytes: 64 << 10 }, BUILTIN);
     assert.deepEqual(over, { status: 'overLimit', bytes: statSync(big).size });
-    assert.equal((await pool(1).run({ fsPath: big, path: 'big.md', maxBytes: 128 << 10 }, BUILTIN)).status, 'ok', 'under a higher limit it is analysed');
+    assert.equal(
+      (await pool(1).run({ fsPath: big, path: 'big.md', maxBytes: 128 << 10 }, BUILTIN)).status,
+      'ok',
+      'under a higher limit it is analysed',
+    );
     const medium = join(tmp, 'medium.md');
     writeFileSync(medium, 'Microsoft invested $13 billion in OpenAI, according to The Information.\n\n'.repeat(6000)); // ~430 KB
-    const starved = new WorkerPool<IndexJob, IndexResult>({ script: worker, size: 1, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } });
+    const starved = new WorkerPool<IndexJob, IndexResult>({
+      script: worker,
+      size: 1,
+      resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 },
+    });
     pools.push(starved);
-    for (let i = 0; i < 3; i++) assert.equal((await starved.run({ fsPath: medium, path: 'medium.md', maxBytes: LIMIT }, BUILTIN)).status, 'tooLarge');
+    for (let i = 0; i < 3; i++)
+      assert.equal(
+        (await starved.run({ fsPath: medium, path: 'medium.md', maxBytes: LIMIT }, BUILTIN)).status,
+        'tooLarge',
+      );
     assert.equal(starved.isBroken, false, 'running out of heap is not a crash');
   });
 

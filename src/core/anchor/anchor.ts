@@ -17,7 +17,14 @@
 import type { Anchor, AnchorResult, QuoteSelector } from '../annotations/model';
 import { clampOffset, isLowSurrogate } from './describe';
 import { searchApproximate } from './fuzzy';
-import { bestCandidate, contextAgreement, scoreCandidate, similarity, type Candidate, type ScoredCandidate } from './score';
+import {
+  bestCandidate,
+  contextAgreement,
+  scoreCandidate,
+  similarity,
+  type Candidate,
+  type ScoredCandidate,
+} from './score';
 
 /** A match at or above this score is taken without looking further. */
 export const CONFIDENT_SCORE = 0.8;
@@ -54,9 +61,10 @@ export function anchor(text: string, target: Anchor, options: AnchorOptions = {}
   if (target.quote.exact.length === 0) return { status: 'orphan', reason: 'the annotation quotes no text' };
   if (text.length === 0) return { status: 'orphan', reason: 'the source is empty' };
   const start = clampOffset(target.position.start, text.length);
-  const selectors = options.previous && options.previous.exact.length > 0 && options.previous.exact !== target.quote.exact
-    ? [target, { quote: options.previous, position: target.position }]
-    : [target];
+  const selectors =
+    options.previous && options.previous.exact.length > 0 && options.previous.exact !== target.quote.exact
+      ? [target, { quote: options.previous, position: target.position }]
+      : [target];
 
   for (const selector of selectors) {
     const exact = selector.quote.exact;
@@ -88,8 +96,17 @@ export function anchor(text: string, target: Anchor, options: AnchorOptions = {}
     if (any && (!rejected || any.score > rejected.score)) rejected = any;
   }
   if (best && best.score >= (options.minScore ?? MIN_SCORE)) return anchored(best, 'fuzzy');
-  if (best) return { status: 'orphan', reason: `the closest match differs too much (score ${best.score.toFixed(2)}, below ${options.minScore ?? MIN_SCORE})` };
-  if (rejected) return { status: 'orphan', reason: 'the quoted text is no longer in the source (a similar passage nearby has other surroundings, so it is not taken for it)' };
+  if (best)
+    return {
+      status: 'orphan',
+      reason: `the closest match differs too much (score ${best.score.toFixed(2)}, below ${options.minScore ?? MIN_SCORE})`,
+    };
+  if (rejected)
+    return {
+      status: 'orphan',
+      reason:
+        'the quoted text is no longer in the source (a similar passage nearby has other surroundings, so it is not taken for it)',
+    };
   return { status: 'orphan', reason: 'the quoted text is no longer in the source' };
 }
 
@@ -226,7 +243,12 @@ function exactCandidates(text: string, target: Anchor): Candidate[] {
 /** How many characters before `offset` in `text` equal the end of `prefix`. */
 function commonSuffixLength(prefix: string, text: string, offset: number): number {
   let n = 0;
-  while (n < prefix.length && n < offset && prefix.charCodeAt(prefix.length - 1 - n) === text.charCodeAt(offset - 1 - n)) n++;
+  while (
+    n < prefix.length &&
+    n < offset &&
+    prefix.charCodeAt(prefix.length - 1 - n) === text.charCodeAt(offset - 1 - n)
+  )
+    n++;
   return n;
 }
 

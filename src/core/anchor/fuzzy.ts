@@ -29,13 +29,29 @@ export interface FuzzySearchOptions {
 export function searchApproximate(text: string, quote: string, options: FuzzySearchOptions): ApproximateMatch[] {
   if (quote.length === 0 || text.length === 0) return [];
   if (quote.length > LONG_QUOTE_LENGTH) return searchLongQuote(text, quote, options);
-  return matchesWithStarts(text, quote, Math.min(options.maxErrors, quote.length - 1), options.limit, (options.near ?? 0) + quote.length);
+  return matchesWithStarts(
+    text,
+    quote,
+    Math.min(options.maxErrors, quote.length - 1),
+    options.limit,
+    (options.near ?? 0) + quote.length,
+  );
 }
 
-function matchesWithStarts(text: string, quote: string, maxErrors: number, limit: number, nearEnd: number): ApproximateMatch[] {
+function matchesWithStarts(
+  text: string,
+  quote: string,
+  maxErrors: number,
+  limit: number,
+  nearEnd: number,
+): ApproximateMatch[] {
   if (maxErrors < 0) return [];
   const reversedQuote = reverse(quote);
-  return findMatchEnds(text, quote, maxErrors, limit, nearEnd).map(({ end, errors }) => ({ start: startOf(text, reversedQuote, end, errors), end, errors }));
+  return findMatchEnds(text, quote, maxErrors, limit, nearEnd).map(({ end, errors }) => ({
+    start: startOf(text, reversedQuote, end, errors),
+    end,
+    errors,
+  }));
 }
 
 /**
@@ -50,8 +66,11 @@ function startOf(text: string, reversedQuote: string, end: number, errors: numbe
   let best: { start: number; errors: number } | null = null;
   for (const match of backwards) {
     const start = end - match.end;
-    const isBetter = !best || match.errors < best.errors
-      || (match.errors === best.errors && Math.abs(end - start - reversedQuote.length) < Math.abs(end - best.start - reversedQuote.length));
+    const isBetter =
+      !best ||
+      match.errors < best.errors ||
+      (match.errors === best.errors &&
+        Math.abs(end - start - reversedQuote.length) < Math.abs(end - best.start - reversedQuote.length));
     if (isBetter) best = { start, errors: match.errors };
   }
   return best ? best.start : Math.max(0, end - reversedQuote.length);
@@ -68,10 +87,22 @@ function searchLongQuote(text: string, quote: string, options: FuzzySearchOption
   const tail = quote.slice(-PROBE_LENGTH);
   const slack = options.maxErrors;
   const matches: ApproximateMatch[] = [];
-  for (const headMatch of matchesWithStarts(text, head, probeErrors, options.limit, (options.near ?? 0) + PROBE_LENGTH)) {
+  for (const headMatch of matchesWithStarts(
+    text,
+    head,
+    probeErrors,
+    options.limit,
+    (options.near ?? 0) + PROBE_LENGTH,
+  )) {
     const tailFrom = Math.max(headMatch.start, headMatch.start + quote.length - PROBE_LENGTH - slack);
     const tailTo = Math.min(text.length, headMatch.start + quote.length + slack);
-    const tailMatch = matchesWithStarts(text.slice(tailFrom, tailTo), tail, probeErrors, 1, headMatch.start + quote.length - tailFrom)[0];
+    const tailMatch = matchesWithStarts(
+      text.slice(tailFrom, tailTo),
+      tail,
+      probeErrors,
+      1,
+      headMatch.start + quote.length - tailFrom,
+    )[0];
     if (!tailMatch) continue;
     const end = tailFrom + tailMatch.end;
     const errors = boundedEditDistance(quote, text.slice(headMatch.start, end), options.maxErrors);
@@ -98,7 +129,11 @@ export function boundedEditDistance(a: string, b: string, maxErrors: number): nu
     let rowBest = current[0]!;
     const code = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const cost = Math.min(previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1), previous[j]! + 1, current[j - 1]! + 1);
+      const cost = Math.min(
+        previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1),
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+      );
       current[j] = Math.min(cost, over);
       if (cost < rowBest) rowBest = cost;
     }

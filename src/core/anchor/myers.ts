@@ -43,7 +43,7 @@ function patternMasks(pattern: string): PatternMasks {
       masks = new Uint32Array(blockCount);
       byCode.set(code, masks);
     }
-    masks[Math.floor(row / WORD_BITS)]! |= 1 << row % WORD_BITS;
+    masks[Math.floor(row / WORD_BITS)]! |= 1 << (row % WORD_BITS);
   }
   const none = new Uint32Array(blockCount);
   const byLatin1Code = Array.from({ length: 256 }, (_, code) => byCode.get(code) ?? none);
@@ -79,7 +79,13 @@ function advanceBlock(state: BlockState, masks: Uint32Array, block: number, delt
  * of equal errors, those ending nearest `nearEnd`. Once `limit` entries are held, the budget
  * shrinks to the worst of them, which bounds the work on repetitive text.
  */
-export function findMatchEnds(text: string, pattern: string, maxErrors: number, limit: number, nearEnd = 0): MatchEnd[] {
+export function findMatchEnds(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  limit: number,
+  nearEnd = 0,
+): MatchEnd[] {
   if (pattern.length === 0 || maxErrors < 0) return [];
   const masks = patternMasks(pattern);
   const lastBlock = masks.blockCount - 1;
@@ -88,7 +94,7 @@ export function findMatchEnds(text: string, pattern: string, maxErrors: number, 
     negative: new Uint32Array(masks.blockCount),
     lastRowMask: new Uint32Array(masks.blockCount).fill(1 << (WORD_BITS - 1)),
   };
-  state.lastRowMask[lastBlock] = 1 << (pattern.length - 1) % WORD_BITS;
+  state.lastRowMask[lastBlock] = 1 << ((pattern.length - 1) % WORD_BITS);
   const score = new Int32Array(masks.blockCount);
   let budget = maxErrors;
   let activeBlock = Math.min(lastBlock, Math.max(0, Math.ceil(budget / WORD_BITS) - 1));
@@ -101,18 +107,23 @@ export function findMatchEnds(text: string, pattern: string, maxErrors: number, 
   const found = new MatchCollector(limit, nearEnd);
   for (let column = 0; column < text.length; column++) {
     const code = text.charCodeAt(column);
-    const columnMasks = code < 256 ? masks.byLatin1Code[code]! : masks.byCode.get(code) ?? masks.none;
+    const columnMasks = code < 256 ? masks.byLatin1Code[code]! : (masks.byCode.get(code) ?? masks.none);
     let carry = 0;
     for (let block = 0; block <= activeBlock; block++) {
       carry = advanceBlock(state, columnMasks, block, carry);
       score[block]! += carry;
     }
-    if (score[activeBlock]! - carry <= budget && activeBlock < lastBlock && ((columnMasks[activeBlock + 1]! & 1) !== 0 || carry < 0)) {
+    if (
+      score[activeBlock]! - carry <= budget &&
+      activeBlock < lastBlock &&
+      ((columnMasks[activeBlock + 1]! & 1) !== 0 || carry < 0)
+    ) {
       activeBlock++;
       state.positive[activeBlock] = ~0;
       state.negative[activeBlock] = 0;
       const rowsInBlock = activeBlock === lastBlock ? pattern.length - lastBlock * WORD_BITS : WORD_BITS;
-      score[activeBlock] = score[activeBlock - 1]! + rowsInBlock - carry + advanceBlock(state, columnMasks, activeBlock, carry);
+      score[activeBlock] =
+        score[activeBlock - 1]! + rowsInBlock - carry + advanceBlock(state, columnMasks, activeBlock, carry);
     } else {
       while (activeBlock > 0 && score[activeBlock]! >= budget + WORD_BITS) activeBlock--;
     }
@@ -131,7 +142,10 @@ class MatchCollector {
   private current: MatchEnd | null = null;
   private lastEnd = -2;
 
-  constructor(private readonly limit: number, private readonly nearEnd: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly nearEnd: number,
+  ) {}
 
   add(end: number, errors: number): void {
     const current = this.current;
@@ -156,7 +170,9 @@ class MatchCollector {
   }
 
   private isBetter(a: MatchEnd, b: MatchEnd): boolean {
-    return a.errors < b.errors || (a.errors === b.errors && Math.abs(a.end - this.nearEnd) < Math.abs(b.end - this.nearEnd));
+    return (
+      a.errors < b.errors || (a.errors === b.errors && Math.abs(a.end - this.nearEnd) < Math.abs(b.end - this.nearEnd))
+    );
   }
 
   private flush(): void {

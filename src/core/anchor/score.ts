@@ -28,10 +28,15 @@ export function scoreCandidate(text: string, anchor: Anchor, candidate: Candidat
   const quote = exact.length === 0 ? 1 : Math.max(0, 1 - candidate.errors / exact.length);
   const agreement = contextAgreement(text, anchor, candidate);
   const before = agreement.before ?? (anchor.quote.prefix.length === 0 && candidate.start === 0 ? 1 : NEUTRAL_CONTEXT);
-  const after = agreement.after ?? (anchor.quote.suffix.length === 0 && candidate.end === text.length ? 1 : NEUTRAL_CONTEXT);
+  const after =
+    agreement.after ?? (anchor.quote.suffix.length === 0 && candidate.end === text.length ? 1 : NEUTRAL_CONTEXT);
   const distance = Math.abs(candidate.start - anchor.position.start);
   const position = 1 - Math.min(1, distance / Math.max(1, text.length));
-  const weighted = SCORE_WEIGHTS.quote * quote + SCORE_WEIGHTS.prefix * before + SCORE_WEIGHTS.suffix * after + SCORE_WEIGHTS.position * position;
+  const weighted =
+    SCORE_WEIGHTS.quote * quote +
+    SCORE_WEIGHTS.prefix * before +
+    SCORE_WEIGHTS.suffix * after +
+    SCORE_WEIGHTS.position * position;
   return { ...candidate, score: weighted / TOTAL_WEIGHT };
 }
 
@@ -42,17 +47,28 @@ export function scoreCandidate(text: string, anchor: Anchor, candidate: Candidat
  * Carriage returns are left out: a file saved again with CRLF line ends keeps its context. Near
  * an edge, the part of the context that fits is compared.
  */
-export function contextAgreement(text: string, anchor: Anchor, candidate: Candidate): { before: number | undefined; after: number | undefined } {
+export function contextAgreement(
+  text: string,
+  anchor: Anchor,
+  candidate: Candidate,
+): { before: number | undefined; after: number | undefined } {
   const prefix = withoutCarriageReturns(anchor.quote.prefix);
   const suffix = withoutCarriageReturns(anchor.quote.suffix);
-  let before: number | undefined = prefix.length === 0 && candidate.start === 0 && anchor.quote.prefix.length === 0 ? 1 : undefined;
+  let before: number | undefined =
+    prefix.length === 0 && candidate.start === 0 && anchor.quote.prefix.length === 0 ? 1 : undefined;
   if (prefix.length > 0) {
-    const window = withoutCarriageReturns(text.slice(Math.max(0, candidate.start - 2 * prefix.length), candidate.start)).slice(-prefix.length);
+    const window = withoutCarriageReturns(
+      text.slice(Math.max(0, candidate.start - 2 * prefix.length), candidate.start),
+    ).slice(-prefix.length);
     before = window.length === 0 ? undefined : similarity(prefix.slice(-window.length), window);
   }
-  let after: number | undefined = suffix.length === 0 && candidate.end === text.length && anchor.quote.suffix.length === 0 ? 1 : undefined;
+  let after: number | undefined =
+    suffix.length === 0 && candidate.end === text.length && anchor.quote.suffix.length === 0 ? 1 : undefined;
   if (suffix.length > 0) {
-    const window = withoutCarriageReturns(text.slice(candidate.end, candidate.end + 2 * suffix.length)).slice(0, suffix.length);
+    const window = withoutCarriageReturns(text.slice(candidate.end, candidate.end + 2 * suffix.length)).slice(
+      0,
+      suffix.length,
+    );
     after = window.length === 0 ? undefined : similarity(suffix.slice(0, window.length), window);
   }
   return { before, after };
@@ -67,8 +83,12 @@ export function bestCandidate(text: string, anchor: Anchor, candidates: readonly
   let best: ScoredCandidate | null = null;
   for (const candidate of candidates) {
     const scored = scoreCandidate(text, anchor, candidate);
-    if (!best || scored.score > best.score
-      || (scored.score === best.score && Math.abs(scored.start - anchor.position.start) < Math.abs(best.start - anchor.position.start))) {
+    if (
+      !best ||
+      scored.score > best.score ||
+      (scored.score === best.score &&
+        Math.abs(scored.start - anchor.position.start) < Math.abs(best.start - anchor.position.start))
+    ) {
       best = scored;
     }
   }

@@ -27,10 +27,12 @@ export type AnnotationChange =
   | { readonly type: 'tag'; readonly target: ChangeTarget; readonly tag: string; readonly time: string }
   | { readonly type: 'untag'; readonly id: string; readonly tag: string; readonly time: string }
   | {
-    readonly type: 'correct'; readonly target: ChangeTarget; readonly correction: Correction;
-    /** Set when the correction was applied to the article: the annotation now quotes the corrected text. */
-    readonly appliedAnchor?: Anchor;
-  }
+      readonly type: 'correct';
+      readonly target: ChangeTarget;
+      readonly correction: Correction;
+      /** Set when the correction was applied to the article: the annotation now quotes the corrected text. */
+      readonly appliedAnchor?: Anchor;
+    }
   | { readonly type: 'remove'; readonly id: string; readonly time: string }
   | { readonly type: 'rename'; readonly from: string; readonly to: string; readonly isFolder: boolean }
   | { readonly type: 'anchor'; readonly source: string; readonly states: readonly AnchorState[]; readonly time: string }
@@ -43,13 +45,20 @@ export function applyChanges(file: AnnotationFile, changes: readonly AnnotationC
 
 export function applyChange(file: AnnotationFile, change: AnnotationChange): AnnotationFile {
   switch (change.type) {
-    case 'tag': return tag(file, change.target, change.tag, change.time);
-    case 'untag': return untag(file, change.id, change.tag, change.time);
-    case 'correct': return correct(file, change.target, change.correction, change.appliedAnchor);
-    case 'remove': return removeAnnotation(file, change.id, change.time);
-    case 'rename': return renameSource(file, change.from, change.to, change.isFolder);
-    case 'anchor': return anchorStates(file, change.source, change.states, change.time);
-    case 'restore': return change.annotations.reduce(restore, file);
+    case 'tag':
+      return tag(file, change.target, change.tag, change.time);
+    case 'untag':
+      return untag(file, change.id, change.tag, change.time);
+    case 'correct':
+      return correct(file, change.target, change.correction, change.appliedAnchor);
+    case 'remove':
+      return removeAnnotation(file, change.id, change.time);
+    case 'rename':
+      return renameSource(file, change.from, change.to, change.isFolder);
+    case 'anchor':
+      return anchorStates(file, change.source, change.states, change.time);
+    case 'restore':
+      return change.annotations.reduce(restore, file);
   }
 }
 
@@ -75,7 +84,15 @@ export function findTarget(file: AnnotationFile, target: ChangeTarget): Annotati
 }
 
 function created(target: ChangeTarget, time: string): Annotation {
-  return { id: target.id, source: target.source, anchor: target.anchor, tags: [], corrections: [], created: time, modified: time };
+  return {
+    id: target.id,
+    source: target.source,
+    anchor: target.anchor,
+    tags: [],
+    corrections: [],
+    created: time,
+    modified: time,
+  };
 }
 
 function replaced(file: AnnotationFile, before: Annotation | undefined, after: Annotation): AnnotationFile {
@@ -94,7 +111,11 @@ function tag(file: AnnotationFile, target: ChangeTarget, raw: string, time: stri
   const existing = findTarget(file, target);
   const annotation = existing ?? created(target, time);
   if (annotation.tags.includes(normalised)) return existing ? file : replaced(file, undefined, annotation);
-  return replaced(file, existing, { ...annotation, tags: [...annotation.tags, normalised], modified: later(annotation.modified, time) });
+  return replaced(file, existing, {
+    ...annotation,
+    tags: [...annotation.tags, normalised],
+    modified: later(annotation.modified, time),
+  });
 }
 
 /** Removes one tag; an annotation left with no tag and no correction goes with it. */
@@ -108,14 +129,29 @@ function untag(file: AnnotationFile, id: string, raw: string, time: string): Ann
 }
 
 function isSameCorrection(a: Correction, b: Correction): boolean {
-  return a.time === b.time && a.original === b.original && a.corrected === b.corrected && a.note === b.note && a.author === b.author;
+  return (
+    a.time === b.time &&
+    a.original === b.original &&
+    a.corrected === b.corrected &&
+    a.note === b.note &&
+    a.author === b.author
+  );
 }
 
-function correct(file: AnnotationFile, target: ChangeTarget, correction: Correction, appliedAnchor: Anchor | undefined): AnnotationFile {
+function correct(
+  file: AnnotationFile,
+  target: ChangeTarget,
+  correction: Correction,
+  appliedAnchor: Anchor | undefined,
+): AnnotationFile {
   const existing = findTarget(file, target);
   const annotation = existing ?? created(target, correction.time);
   if (annotation.corrections.some((c) => isSameCorrection(c, correction))) return file;
-  let next: Annotation = { ...annotation, corrections: [...annotation.corrections, correction], modified: later(annotation.modified, correction.time) };
+  let next: Annotation = {
+    ...annotation,
+    corrections: [...annotation.corrections, correction],
+    modified: later(annotation.modified, correction.time),
+  };
   if (appliedAnchor) {
     const { match: _match, orphan: _orphan, ...rest } = next;
     next = { ...rest, anchor: appliedAnchor };
@@ -123,7 +159,12 @@ function correct(file: AnnotationFile, target: ChangeTarget, correction: Correct
   return replaced(file, existing, next);
 }
 
-function anchorStates(file: AnnotationFile, source: string, states: readonly AnchorState[], time: string): AnnotationFile {
+function anchorStates(
+  file: AnnotationFile,
+  source: string,
+  states: readonly AnchorState[],
+  time: string,
+): AnnotationFile {
   const byId = new Map(states.map((s) => [s.id, s]));
   let isChanged = false;
   const annotations = file.annotations.map((annotation) => {
@@ -142,11 +183,20 @@ function anchorStates(file: AnnotationFile, source: string, states: readonly Anc
  */
 function restore(file: AnnotationFile, annotation: Annotation): AnnotationFile {
   const existing = file.annotations.find((a) => a.id === annotation.id);
-  if (!existing) return isRemoved(file, annotation.id) ? file : { ...file, annotations: [...file.annotations, annotation] };
+  if (!existing)
+    return isRemoved(file, annotation.id) ? file : { ...file, annotations: [...file.annotations, annotation] };
   const tags = [...existing.tags, ...annotation.tags.filter((t) => !existing.tags.includes(t))];
-  const corrections = [...existing.corrections, ...annotation.corrections.filter((c) => !existing.corrections.some((e) => isSameCorrection(e, c)))];
+  const corrections = [
+    ...existing.corrections,
+    ...annotation.corrections.filter((c) => !existing.corrections.some((e) => isSameCorrection(e, c))),
+  ];
   if (tags.length === existing.tags.length && corrections.length === existing.corrections.length) return file;
-  return replaced(file, existing, { ...existing, tags, corrections, modified: later(existing.modified, annotation.modified) });
+  return replaced(file, existing, {
+    ...existing,
+    tags,
+    corrections,
+    modified: later(existing.modified, annotation.modified),
+  });
 }
 
 /** Drops the annotation and records its removal (a tombstone), so no store writes it back. */

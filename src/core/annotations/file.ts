@@ -14,15 +14,17 @@ export const ANNOTATION_FILE_VERSION = 1;
 export const ANNOTATION_FILE_PATH = '.newsmark/annotations.json';
 
 export type AnnotationFileParse =
-  | { readonly ok: true; readonly file: AnnotationFile }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly file: AnnotationFile } | { readonly ok: false; readonly message: string };
 
 export const EMPTY_ANNOTATION_FILE: AnnotationFile = { version: ANNOTATION_FILE_VERSION, annotations: [] };
 
 export function parseAnnotationFile(text: string): AnnotationFileParse {
   const json = text.startsWith('\ufeff') ? text.slice(1) : text;
   if (json.trim().length === 0) {
-    return { ok: false, message: 'the file is empty (a file without annotations reads {"version": 1, "annotations": []})' };
+    return {
+      ok: false,
+      message: 'the file is empty (a file without annotations reads {"version": 1, "annotations": []})',
+    };
   }
   let raw: unknown;
   try {
@@ -32,7 +34,10 @@ export function parseAnnotationFile(text: string): AnnotationFileParse {
   }
   const version = isRecord(raw) ? raw['version'] : undefined;
   if (typeof version === 'number' && version !== ANNOTATION_FILE_VERSION) {
-    return { ok: false, message: `version ${version} is not supported: this Newsmark reads version ${ANNOTATION_FILE_VERSION} (a newer Newsmark may have written the file)` };
+    return {
+      ok: false,
+      message: `version ${version} is not supported: this Newsmark reads version ${ANNOTATION_FILE_VERSION} (a newer Newsmark may have written the file)`,
+    };
   }
   const parsed = AnnotationFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: `not a valid annotations file:\n${z.prettifyError(parsed.error)}` };
@@ -61,9 +66,12 @@ export function serialiseAnnotationFile(file: AnnotationFile): string {
 
 /** By source path (code-unit order, the same on every machine), then start, then id. */
 export function sortAnnotations(annotations: readonly Annotation[]): Annotation[] {
-  return [...annotations].sort((a, b) => compareStrings(a.source, b.source)
-    || a.anchor.position.start - b.anchor.position.start
-    || compareStrings(a.id, b.id));
+  return [...annotations].sort(
+    (a, b) =>
+      compareStrings(a.source, b.source) ||
+      a.anchor.position.start - b.anchor.position.start ||
+      compareStrings(a.id, b.id),
+  );
 }
 
 function compareStrings(a: string, b: string): number {
@@ -80,7 +88,9 @@ function orderedAnnotation(annotation: Annotation): Record<string, unknown> {
       quote: orderedQuote(quote),
       position: { start: position.start, end: position.end },
     },
-    ...(annotation.match ? { match: { quote: orderedQuote(annotation.match.quote), score: annotation.match.score } } : {}),
+    ...(annotation.match
+      ? { match: { quote: orderedQuote(annotation.match.quote), score: annotation.match.score } }
+      : {}),
     tags: [...annotation.tags],
     corrections: annotation.corrections.map(orderedCorrection),
     created: annotation.created,

@@ -14,7 +14,10 @@ export interface JsonSyntaxError {
 }
 
 class Stop {
-  constructor(readonly offset: number, readonly expected: string) {}
+  constructor(
+    readonly offset: number,
+    readonly expected: string,
+  ) {}
 }
 
 /** The first syntax error of `text`, or null when it is valid JSON. */
@@ -75,7 +78,13 @@ class JsonScanner {
     }
     for (;;) {
       this.whitespace();
-      if (this.text[this.at] !== '"') return new Stop(this.at, this.text[this.at] === '}' ? 'a property name (a trailing comma is not allowed)' : 'a property name in double quotes');
+      if (this.text[this.at] !== '"')
+        return new Stop(
+          this.at,
+          this.text[this.at] === '}'
+            ? 'a property name (a trailing comma is not allowed)'
+            : 'a property name in double quotes',
+        );
       const key = this.string();
       if (key) return key;
       this.whitespace();
@@ -119,15 +128,17 @@ class JsonScanner {
         this.at++;
         return null;
       }
-      if (code < 0x20) return new Stop(this.at, 'the closing \'"\' (a line break inside a string must be written \\n)');
+      if (code < 0x20) return new Stop(this.at, "the closing '\"' (a line break inside a string must be written \\n)");
       if (code === 0x5c) {
         const escaped = this.text[this.at + 1];
         if (escaped === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6))) return new Stop(this.at, 'four hex digits after \\u');
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6)))
+            return new Stop(this.at, 'four hex digits after \\u');
           this.at += 6;
           continue;
         }
-        if (escaped === undefined || !'"\\/bfnrt'.includes(escaped)) return new Stop(this.at, 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
+        if (escaped === undefined || !'"\\/bfnrt'.includes(escaped))
+          return new Stop(this.at, 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
         this.at += 2;
         continue;
       }

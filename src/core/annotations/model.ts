@@ -43,7 +43,13 @@ export interface AnchorMatch {
 
 /** The result of anchoring an annotation to a (possibly edited) text. */
 export type AnchorResult =
-  | { readonly status: 'anchored'; readonly start: number; readonly end: number; readonly score: number; readonly method: 'position' | 'exact' | 'fuzzy' }
+  | {
+      readonly status: 'anchored';
+      readonly start: number;
+      readonly end: number;
+      readonly score: number;
+      readonly method: 'position' | 'exact' | 'fuzzy';
+    }
   | { readonly status: 'orphan'; readonly reason: string };
 
 /** Built-in tags; any other non-empty string is a custom tag. */

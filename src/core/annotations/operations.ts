@@ -5,7 +5,15 @@
  */
 import { anchor } from '../anchor/anchor';
 import { describe } from '../anchor/describe';
-import type { AnchorMatch, AnchorResult, Annotation, AnnotationFile, Correction, PositionSelector, QuoteSelector } from './model';
+import type {
+  AnchorMatch,
+  AnchorResult,
+  Annotation,
+  AnnotationFile,
+  Correction,
+  PositionSelector,
+  QuoteSelector,
+} from './model';
 import { normaliseTag } from './tags';
 
 export interface NewAnnotationInput {
@@ -63,7 +71,8 @@ export function withCorrection(annotation: Annotation, correction: CorrectionInp
 export function upsert(file: AnnotationFile, annotation: Annotation): AnnotationFile {
   const index = file.annotations.findIndex((a) => a.id === annotation.id);
   if (index >= 0 && file.annotations[index] === annotation) return file;
-  const annotations = index >= 0 ? file.annotations.map((a, i) => (i === index ? annotation : a)) : [...file.annotations, annotation];
+  const annotations =
+    index >= 0 ? file.annotations.map((a, i) => (i === index ? annotation : a)) : [...file.annotations, annotation];
   return { ...file, annotations };
 }
 
@@ -93,7 +102,8 @@ export function annotationAt(file: AnnotationFile, source: string, start: number
     if (!isHit) continue;
     const overlap = Math.max(0, Math.min(to, end) - Math.max(from, start));
     const length = to - from;
-    if (!best || overlap > best.overlap || (overlap === best.overlap && length < best.length)) best = { annotation, overlap, length };
+    if (!best || overlap > best.overlap || (overlap === best.overlap && length < best.length))
+      best = { annotation, overlap, length };
   }
   return best?.annotation;
 }
@@ -136,12 +146,16 @@ export interface AnchorState {
 }
 
 export function anchorStateOf(id: string, text: string, result: AnchorResult, annotation: Annotation): AnchorState {
-  if (result.status === 'orphan') return { id, position: annotation.anchor.position, match: annotation.match ?? null, orphanReason: result.reason };
+  if (result.status === 'orphan')
+    return { id, position: annotation.anchor.position, match: annotation.match ?? null, orphanReason: result.reason };
   const found = text.slice(result.start, result.end);
   // the quote itself: no match; the text of the last match again: that match, as recorded
-  const match = found === annotation.anchor.quote.exact ? null
-    : found === annotation.match?.quote.exact ? annotation.match
-      : { quote: describe(text, result.start, result.end).quote, score: result.score };
+  const match =
+    found === annotation.anchor.quote.exact
+      ? null
+      : found === annotation.match?.quote.exact
+        ? annotation.match
+        : { quote: describe(text, result.start, result.end).quote, score: result.score };
   return { id, position: { start: result.start, end: result.end }, match, orphanReason: null };
 }
 
@@ -151,7 +165,8 @@ export function withAnchorState(annotation: Annotation, state: AnchorState, now:
     if (annotation.orphan?.reason === state.orphanReason) return annotation;
     return { ...annotation, orphan: { reason: state.orphanReason, since: annotation.orphan?.since ?? now } };
   }
-  const isSamePlace = annotation.anchor.position.start === state.position.start && annotation.anchor.position.end === state.position.end;
+  const isSamePlace =
+    annotation.anchor.position.start === state.position.start && annotation.anchor.position.end === state.position.end;
   if (!annotation.orphan && isSamePlace && isSameMatch(annotation.match, state.match ?? undefined)) return annotation;
   const { orphan: _orphan, match: _match, ...rest } = annotation;
   return {
@@ -163,7 +178,12 @@ export function withAnchorState(annotation: Annotation, state: AnchorState, now:
 
 function isSameMatch(a: AnchorMatch | undefined, b: AnchorMatch | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.score === b.score && a.quote.exact === b.quote.exact && a.quote.prefix === b.quote.prefix && a.quote.suffix === b.quote.suffix;
+  return (
+    a.score === b.score &&
+    a.quote.exact === b.quote.exact &&
+    a.quote.prefix === b.quote.prefix &&
+    a.quote.suffix === b.quote.suffix
+  );
 }
 
 /** The text an annotation stands on now: its last match, else its quote. */
@@ -182,8 +202,11 @@ export function renameSource(file: AnnotationFile, from: string, to: string, isF
     return undefined;
   };
   if (from === to || !file.annotations.some((a) => renamed(a.source) !== undefined)) return file;
-  return { ...file, annotations: file.annotations.map((a) => {
-    const to = renamed(a.source);
-    return to === undefined ? a : { ...a, source: to };
-  }) };
+  return {
+    ...file,
+    annotations: file.annotations.map((a) => {
+      const to = renamed(a.source);
+      return to === undefined ? a : { ...a, source: to };
+    }),
+  };
 }

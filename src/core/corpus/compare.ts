@@ -53,11 +53,21 @@ export interface Prepared {
 }
 
 const SCALE: Readonly<Record<string, readonly [string, number]>> = {
-  GW: ['W', 1e9], MW: ['W', 1e6], kW: ['W', 1e3], TW: ['W', 1e12],
-  TWh: ['Wh', 1e12], GWh: ['Wh', 1e9], MWh: ['Wh', 1e6], kWh: ['Wh', 1e3],
+  GW: ['W', 1e9],
+  MW: ['W', 1e6],
+  kW: ['W', 1e3],
+  TW: ['W', 1e12],
+  TWh: ['Wh', 1e12],
+  GWh: ['Wh', 1e9],
+  MWh: ['Wh', 1e6],
+  kWh: ['Wh', 1e3],
 };
 
-export function compareStatements(a: ComparableStatement, b: ComparableStatement, tolerance = DEFAULT_TOLERANCE): Comparison {
+export function compareStatements(
+  a: ComparableStatement,
+  b: ComparableStatement,
+  tolerance = DEFAULT_TOLERANCE,
+): Comparison {
   const x = prepare(a);
   const y = prepare(b);
   const verdict = judge(x, y, tolerance);
@@ -66,7 +76,8 @@ export function compareStatements(a: ComparableStatement, b: ComparableStatement
 
 export function prepare(s: ComparableStatement): Prepared {
   const [dimension, factor] = dimensionOf(s);
-  const [lo, hi] = typeof s.value === 'number' ? [s.value * factor, s.value * factor] : [s.value[0] * factor, s.value[1] * factor];
+  const [lo, hi] =
+    typeof s.value === 'number' ? [s.value * factor, s.value * factor] : [s.value[0] * factor, s.value[1] * factor];
   const magnitude = Math.max(Math.abs(lo), Math.abs(hi));
   const isAbout = s.isApprox || s.qualifier === 'about';
   const halfPlace = s.precision === null ? Number.POSITIVE_INFINITY : (Math.abs(s.precision) * factor) / 2;
@@ -90,7 +101,8 @@ export function prepare(s: ComparableStatement): Prepared {
 
 /** The verdict alone: arithmetic only, for comparing every pair of a fact stated many times. */
 export function judge(x: Prepared, y: Prepared, tolerance: number): Verdict | 'unrelated' {
-  if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate)) return 'unrelated';
+  if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate))
+    return 'unrelated';
   if (x.month !== null && y.month !== null && Math.abs(x.month - y.month) > MAX_AS_OF_MONTHS) return 'unrelated';
   if (x.dimension !== y.dimension) return 'incomparable';
   // the nearest values the two allow, and how far apart they are relative to the larger
@@ -98,9 +110,17 @@ export function judge(x: Prepared, y: Prepared, tolerance: number): Verdict | 'u
   return above - below <= tolerance * Math.max(Math.abs(below), Math.abs(above)) ? 'agree' : 'conflict';
 }
 
-function explain(verdict: Verdict | 'unrelated', a: ComparableStatement, b: ComparableStatement, x: Prepared, y: Prepared, tolerance: number): string {
+function explain(
+  verdict: Verdict | 'unrelated',
+  a: ComparableStatement,
+  b: ComparableStatement,
+  x: Prepared,
+  y: Prepared,
+  tolerance: number,
+): string {
   if (verdict === 'unrelated') {
-    if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate)) return `different deal dates (${a.dealDate}, ${b.dealDate})`;
+    if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate))
+      return `different deal dates (${a.dealDate}, ${b.dealDate})`;
     return `stated ${Math.abs(x.month! - y.month!)} months apart (${a.asOf}, ${b.asOf})`;
   }
   if (verdict === 'incomparable') {
@@ -119,12 +139,18 @@ function explain(verdict: Verdict | 'unrelated', a: ComparableStatement, b: Comp
 
 function note(s: ComparableStatement, p: Prepared): string | null {
   switch (p.widening) {
-    case 'ceiling': return `${written(s)} is a ceiling`;
-    case 'floor': return `${written(s)} is a floor`;
-    case 'nearly': return `${written(s)} allows up to ${percent(MAX_APPROX)} less`;
-    case 'about': return `${written(s)} allows ±${amount(p.widen, s)} as written`;
-    case 'range': return `${written(s)} is a range`;
-    default: return null;
+    case 'ceiling':
+      return `${written(s)} is a ceiling`;
+    case 'floor':
+      return `${written(s)} is a floor`;
+    case 'nearly':
+      return `${written(s)} allows up to ${percent(MAX_APPROX)} less`;
+    case 'about':
+      return `${written(s)} allows ±${amount(p.widen, s)} as written`;
+    case 'range':
+      return `${written(s)} is a range`;
+    default:
+      return null;
   }
 }
 
@@ -141,13 +167,20 @@ export function writtenPrecision(text: string, value: number | readonly [number,
 }
 
 const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
-  'up-to': 'up to', about: 'about', nearly: 'nearly', 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than', 'at-most': 'at most',
+  'up-to': 'up to',
+  about: 'about',
+  nearly: 'nearly',
+  'more-than': 'more than',
+  'at-least': 'at least',
+  'less-than': 'less than',
+  'at-most': 'at most',
 };
 
 /** The figure as a reader takes it: "about $20 billion", "up to $10 billion", "~$13.5 billion". */
 function written(s: ComparableStatement): string {
   const qualifier = s.qualifier ?? (s.isApprox ? 'about' : null);
-  if (!qualifier || /^[~≈<>≤≥]/.test(s.text) || s.text.toLowerCase().startsWith(QUALIFIER_WORDS[qualifier])) return s.text;
+  if (!qualifier || /^[~≈<>≤≥]/.test(s.text) || s.text.toLowerCase().startsWith(QUALIFIER_WORDS[qualifier]))
+    return s.text;
   return `${QUALIFIER_WORDS[qualifier]} ${s.text}`;
 }
 
@@ -173,8 +206,15 @@ function percent(fraction: number): string {
 /** An amount in the statement's own terms: "0.05 billion", "0.5%". */
 function amount(value: number, s: ComparableStatement): string {
   if (s.kind === 'percent') return `${round(value)}${s.unit === '%' ? '%' : ` ${s.unit ?? ''}`}`;
-  const words: ReadonlyArray<readonly [number, string]> = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
-  const scale = s.kind === 'money' ? words.find(([size]) => Math.abs(typeof s.value === 'number' ? s.value : s.value[1]) >= size) : undefined;
+  const words: ReadonlyArray<readonly [number, string]> = [
+    [1e12, 'trillion'],
+    [1e9, 'billion'],
+    [1e6, 'million'],
+  ];
+  const scale =
+    s.kind === 'money'
+      ? words.find(([size]) => Math.abs(typeof s.value === 'number' ? s.value : s.value[1]) >= size)
+      : undefined;
   const unit = s.kind === 'money' ? '' : ` ${s.unit ?? ''}`.trimEnd();
   return scale ? `${round(value / scale[0])} ${scale[1]}` : `${round(value)}${unit}`;
 }

@@ -17,9 +17,27 @@ import { factKeyId, type FactKey } from './factKey';
 import { keyView, toView } from './factViews';
 import { internFacts, releaseFacts, releaseKey } from './internedFacts';
 import { dealMentionCount, unpackDeals } from './packedDeals';
-import { figureIdOf, movedTo, retainedCharacters, summariseSource, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
+import {
+  figureIdOf,
+  movedTo,
+  retainedCharacters,
+  summariseSource,
+  type SourceEntity,
+  type SourceFacts,
+  type StoredStatement,
+} from './sourceFacts';
 import { StringPool } from './stringPool';
-import type { ComparedStatement, CorpusChange, CorpusEntity, CorpusEntityMention, CorpusFact, FactKeyView, FactStatements, FigureFacts, RetainedCounts } from './views';
+import type {
+  ComparedStatement,
+  CorpusChange,
+  CorpusEntity,
+  CorpusEntityMention,
+  CorpusFact,
+  FactKeyView,
+  FactStatements,
+  FigureFacts,
+  RetainedCounts,
+} from './views';
 import { byText } from './order';
 import { PartyUsers } from './partyUsers';
 
@@ -33,7 +51,9 @@ export class Corpus {
   private readonly sources = new Map<string, SourceFacts>();
   private readonly aliases = new WorkspaceAliases();
   private readonly factIndex: FactIndex;
-  private readonly entities = new EntityIndex((path, id) => this.sources.get(path)?.entities.find((e) => e.id === id)?.name);
+  private readonly entities = new EntityIndex(
+    (path, id) => this.sources.get(path)?.entities.find((e) => e.id === id)?.name,
+  );
   private readonly dealIndex = new DealIndex();
   /** Which sources' keys and deals use which entity ids: what to re-key when an id resolves differently. */
   private readonly partyUsers = new PartyUsers();
@@ -100,7 +120,12 @@ export class Corpus {
       if (verdict !== 'unrelated') others.push({ ...toView(otherPath, other), verdict, reason });
     }
     others.sort((a, b) => byText(a.path, b.path) || a.start - b.start);
-    return { key: this.keyViewOf(keyId, statement), statement: toView(path, statement), others, verdict: overall(others.map((o) => o.verdict)) };
+    return {
+      key: this.keyViewOf(keyId, statement),
+      statement: toView(path, statement),
+      others,
+      verdict: overall(others.map((o) => o.verdict)),
+    };
   }
 
   /** Every statement of a fact (a key id of `statementsFor` or `facts`), dated, by path then position; undefined for an unknown key. */
@@ -109,7 +134,11 @@ export class Corpus {
     if (list.length === 0) return undefined;
     list.sort(([a, x], [b, y]) => byText(a, b) || x.start - y.start);
     const statements = list.map(([path, s]) => ({
-      ...toView(path, s), precision: s.precision, asOf: s.asOf, dealDate: s.dealDate, dateline: this.sources.get(path)?.dateline ?? null,
+      ...toView(path, s),
+      precision: s.precision,
+      asOf: s.asOf,
+      dealDate: s.dealDate,
+      dateline: this.sources.get(path)?.dateline ?? null,
     }));
     return { key: this.keyViewOf(keyId, list[0]![1]), statements };
   }
@@ -147,7 +176,9 @@ export class Corpus {
     if (found.length === 0) return undefined;
     const own = found.find((f) => f.entity.id === id) ?? found[0]!;
     return {
-      id, name: own.entity.name, type: own.entity.type,
+      id,
+      name: own.entity.name,
+      type: own.entity.type,
       sourceCount: new Set(found.map((f) => f.source.path)).size,
       mentionCount: found.reduce((n, f) => n + f.entity.count, 0),
     };
@@ -158,7 +189,12 @@ export class Corpus {
     const out: CorpusEntityMention[] = [];
     for (const { source, entity } of this.entityRecords(this.resolve(entityId))) {
       for (let k = entity.first; k < entity.first + entity.count; k++) {
-        out.push({ path: source.path, start: source.mentions[k * 3]!, end: source.mentions[k * 3 + 1]!, text: source.forms[source.mentions[k * 3 + 2]!]! });
+        out.push({
+          path: source.path,
+          start: source.mentions[k * 3]!,
+          end: source.mentions[k * 3 + 1]!,
+          text: source.forms[source.mentions[k * 3 + 2]!]!,
+        });
       }
     }
     return out.sort((a, b) => byText(a.path, b.path) || a.start - b.start || a.end - b.end || byText(a.text, b.text));
@@ -170,17 +206,31 @@ export class Corpus {
    * (see `DealMerge`).
    */
   deals(merge: DealMerge = 'join-differing'): CorpusDeal[] {
-    return this.dealIndex.deals((path, positions) => this.dealsAt(path, positions), (path) => this.sources.get(path)?.dateline ?? null, merge);
+    return this.dealIndex.deals(
+      (path, positions) => this.dealsAt(path, positions),
+      (path) => this.sources.get(path)?.dateline ?? null,
+      merge,
+    );
   }
 
   /** The deals of `deals()`, one at a time and unsorted (`byFirstMention` sorts them): none is kept. */
   forEachDeal(merge: DealMerge, visit: (deal: CorpusDeal) => void): void {
-    this.dealIndex.forEachDeal((path, positions) => this.dealsAt(path, positions), (path) => this.sources.get(path)?.dateline ?? null, merge, visit);
+    this.dealIndex.forEachDeal(
+      (path, positions) => this.dealsAt(path, positions),
+      (path) => this.sources.get(path)?.dateline ?? null,
+      merge,
+      visit,
+    );
   }
 
   /** Counts of what is kept, for tests and the bench: it must stay small per article. */
   retained(): RetainedCounts {
-    let statements = 0, entities = 0, entityMentions = 0, deals = 0, dealMentions = 0, characters = this.factIndex.internedCharacters;
+    let statements = 0,
+      entities = 0,
+      entityMentions = 0,
+      deals = 0,
+      dealMentions = 0,
+      characters = this.factIndex.internedCharacters;
     for (const source of this.sources.values()) {
       statements += source.statements.length;
       entities += source.entities.length;
@@ -190,21 +240,34 @@ export class Corpus {
       characters += retainedCharacters(source);
     }
     return {
-      sources: this.sources.size, statements, entities, entityMentions, deals, dealMentions, characters,
-      keys: this.factIndex.keyCount, entityIds: this.entities.size, dealGroups: this.dealIndex.size,
+      sources: this.sources.size,
+      statements,
+      entities,
+      entityMentions,
+      deals,
+      dealMentions,
+      characters,
+      keys: this.factIndex.keyCount,
+      entityIds: this.entities.size,
+      dealGroups: this.dealIndex.size,
     };
   }
 
   private put(facts: SourceFacts): CorpusChange {
     const previous = this.sources.get(facts.path);
     const next = internFacts(facts, this.pool, (key, store) => this.factIndex.share(key, store));
-    return this.change(next.path, [...(previous?.entities ?? []), ...next.entities], () => {
-      const affected = new Set<string>();
-      if (previous) this.unindex(previous, affected);
-      this.sources.set(next.path, next);
-      this.aliases.add(next.entities);
-      return affected;
-    }, next.path);
+    return this.change(
+      next.path,
+      [...(previous?.entities ?? []), ...next.entities],
+      () => {
+        const affected = new Set<string>();
+        if (previous) this.unindex(previous, affected);
+        this.sources.set(next.path, next);
+        this.aliases.add(next.entities);
+        return affected;
+      },
+      next.path,
+    );
   }
 
   /**
@@ -212,7 +275,12 @@ export class Corpus {
    * ids resolve differently across the workspace, the sources whose keys or deals use those ids
    * are indexed again under the new ids, and the sources naming them are affected too.
    */
-  private change(path: string, entities: readonly SourceEntity[], run: () => Set<string>, added?: string): CorpusChange {
+  private change(
+    path: string,
+    entities: readonly SourceEntity[],
+    run: () => Set<string>,
+    added?: string,
+  ): CorpusChange {
     const reached = this.aliases.reachingAny(WorkspaceAliases.touchedBy(entities));
     const before = reached.map(this.resolve);
     const affected = run();
@@ -224,7 +292,12 @@ export class Corpus {
   }
 
   /** Indexes again, under the ids they resolve to now, the sources using `moved` ids (but `skipped`, indexed next). */
-  private rekey(moved: readonly string[], skipped: string | undefined, affected: Set<string>, paths: Set<string>): void {
+  private rekey(
+    moved: readonly string[],
+    skipped: string | undefined,
+    affected: Set<string>,
+    paths: Set<string>,
+  ): void {
     this.entities.forgetCanonical();
     this.dealIndex.forgetMerged();
     const users = new Set<string>();
@@ -243,7 +316,8 @@ export class Corpus {
     }
   }
 
-  private readonly canonicalKeyId = (key: FactKey): string => factKeyId(key.subject, key.metric, key.period, this.resolve);
+  private readonly canonicalKeyId = (key: FactKey): string =>
+    factKeyId(key.subject, key.metric, key.period, this.resolve);
 
   private index(source: SourceFacts, affected: Set<string>): void {
     this.factIndex.add(source.path, source.statements, this.canonicalKeyId, affected);
@@ -282,12 +356,16 @@ export class Corpus {
     const source = this.sources.get(path);
     if (!source) return [];
     const deals = unpackDeals(source.deals, path);
-    return positions.map((i) => deals[i]!).map((d) => {
-      const partyIds = d.partyIds.map(this.resolve);
-      if (partyIds.every((id, i) => id === d.partyIds[i])) return d;
-      const parties = d.parties.map((name, i) => (partyIds[i] === d.partyIds[i] ? name : (this.entities.nameOf(partyIds[i]!) ?? name)));
-      return { ...d, partyIds, parties };
-    });
+    return positions
+      .map((i) => deals[i]!)
+      .map((d) => {
+        const partyIds = d.partyIds.map(this.resolve);
+        if (partyIds.every((id, i) => id === d.partyIds[i])) return d;
+        const parties = d.parties.map((name, i) =>
+          partyIds[i] === d.partyIds[i] ? name : (this.entities.nameOf(partyIds[i]!) ?? name),
+        );
+        return { ...d, partyIds, parties };
+      });
   }
 }
 

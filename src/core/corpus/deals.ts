@@ -57,7 +57,11 @@ export type DatelineOf = (path: string) => string | null;
 export type DealMerge = 'join-differing' | 'same-value';
 
 /** The deals of one group (same kind, same parties), each mention carrying its path. */
-export function mergeAcrossSources(deals: readonly Deal[], datelineOf: DatelineOf, merge: DealMerge = 'join-differing'): CorpusDeal[] {
+export function mergeAcrossSources(
+  deals: readonly Deal[],
+  datelineOf: DatelineOf,
+  merge: DealMerge = 'join-differing',
+): CorpusDeal[] {
   const merged = merge === 'join-differing' ? joinDiffering(mergeDeals(deals)) : mergeDeals(deals);
   return merged.map((deal) => toCorpusDeal(deal, datelineOf, merge));
 }
@@ -67,7 +71,8 @@ function joinDiffering(deals: Deal[]): Deal[] {
   // each deal's candidates, counted up to two: only a deal with exactly one can join
   const candidates = deals.map((deal, i) => {
     const found: number[] = [];
-    for (let j = 0; j < deals.length && found.length < 2; j++) if (j !== i && isSameButAmount(deal, deals[j]!, paths[i]!, paths[j]!)) found.push(j);
+    for (let j = 0; j < deals.length && found.length < 2; j++)
+      if (j !== i && isSameButAmount(deal, deals[j]!, paths[i]!, paths[j]!)) found.push(j);
     return found;
   });
   const joined = new Set<number>();
@@ -78,7 +83,9 @@ function joinDiffering(deals: Deal[]): Deal[] {
     if (only >= 0 && !joined.has(only) && candidates[only]!.length === 1 && candidates[only]![0] === i) {
       joined.add(only);
       const other = deals[only]!;
-      const mentions = [...deal.mentions, ...other.mentions].sort((a, b) => byText(a.path ?? '', b.path ?? '') || a.start - b.start);
+      const mentions = [...deal.mentions, ...other.mentions].sort(
+        (a, b) => byText(a.path ?? '', b.path ?? '') || a.start - b.start,
+      );
       out.push({ ...deal, date: deal.date ?? other.date, status: latestStatus(deal.status, other.status), mentions });
     } else {
       out.push(deal);
@@ -87,7 +94,12 @@ function joinDiffering(deals: Deal[]): Deal[] {
   return out;
 }
 
-function isSameButAmount(a: Deal, b: Deal, pathsOfA: ReadonlySet<string | undefined>, pathsOfB: ReadonlySet<string | undefined>): boolean {
+function isSameButAmount(
+  a: Deal,
+  b: Deal,
+  pathsOfA: ReadonlySet<string | undefined>,
+  pathsOfB: ReadonlySet<string | undefined>,
+): boolean {
   if (a.value === null || b.value === null || isClose(a.value, b.value)) return false;
   if (a.currency !== null && b.currency !== null && a.currency !== b.currency) return false;
   const x = a.isDateInferred ? null : a.date;
@@ -104,20 +116,43 @@ function toCorpusDeal(deal: Deal, datelineOf: DatelineOf, merge: DealMerge): Cor
     list.push(m);
     byPath.set(m.path ?? '', list);
   }
-  const sources: SourceDealStatement[] = [...byPath].sort(([a], [b]) => byText(a, b)).map(([path, mentions]) => {
-    const valued = mentions.find((m) => m.value !== null);
-    const dateline = datelineOf(path);
-    const stated = mentions.find((m) => m.date !== null && m.date !== dateline);
-    return { path, value: valued?.value ?? null, currency: valued?.currency ?? null, date: stated?.date ?? null, mentions };
-  });
+  const sources: SourceDealStatement[] = [...byPath]
+    .sort(([a], [b]) => byText(a, b))
+    .map(([path, mentions]) => {
+      const valued = mentions.find((m) => m.value !== null);
+      const dateline = datelineOf(path);
+      const stated = mentions.find((m) => m.date !== null && m.date !== dateline);
+      return {
+        path,
+        value: valued?.value ?? null,
+        currency: valued?.currency ?? null,
+        date: stated?.date ?? null,
+        mentions,
+      };
+    });
   const values = sources.filter((s) => s.value !== null);
-  const differs = values.some((s) => !isClose(s.value!, values[0]!.value!) || s.currency !== values[0]!.currency)
-    || sources.some((s) => sources.some((t) => s.date !== null && t.date !== null && !s.date.startsWith(t.date) && !t.date.startsWith(s.date)));
+  const differs =
+    values.some((s) => !isClose(s.value!, values[0]!.value!) || s.currency !== values[0]!.currency) ||
+    sources.some((s) =>
+      sources.some(
+        (t) => s.date !== null && t.date !== null && !s.date.startsWith(t.date) && !t.date.startsWith(s.date),
+      ),
+    );
   const value = merge === 'join-differing' ? (mostStated(values) ?? deal.value) : deal.value;
   return {
-    id: dealId(deal.kind, deal.partyIds, value, deal.currency, deal.date), kind: deal.kind, parties: deal.parties, partyIds: deal.partyIds,
-    value, currency: deal.currency, date: deal.date, isDateInferred: deal.isDateInferred, isPartyInferred: deal.isPartyInferred, status: deal.status,
-    sources, differs, mentions: deal.mentions,
+    id: dealId(deal.kind, deal.partyIds, value, deal.currency, deal.date),
+    kind: deal.kind,
+    parties: deal.parties,
+    partyIds: deal.partyIds,
+    value,
+    currency: deal.currency,
+    date: deal.date,
+    isDateInferred: deal.isDateInferred,
+    isPartyInferred: deal.isPartyInferred,
+    status: deal.status,
+    sources,
+    differs,
+    mentions: deal.mentions,
   };
 }
 
@@ -135,12 +170,20 @@ function isClose(a: number, b: number): boolean {
 }
 
 /** What a deal's statements disagree on: their values (amount or currency), their dates (one not within the other). */
-export function dealDifferences(statements: ReadonlyArray<{ readonly value: number | null; readonly currency: string | null; readonly date: string | null }>): { readonly values: boolean; readonly dates: boolean } {
+export function dealDifferences(
+  statements: ReadonlyArray<{
+    readonly value: number | null;
+    readonly currency: string | null;
+    readonly date: string | null;
+  }>,
+): { readonly values: boolean; readonly dates: boolean } {
   const valued = statements.filter((s) => s.value !== null);
   const first = valued[0];
   const values = !!first && valued.some((s) => s.currency !== first.currency || !isClose(s.value!, first.value!));
   const firstDate = statements.find((s) => s.date !== null)?.date;
-  const dates = !!firstDate && statements.some((s) => s.date !== null && !s.date.startsWith(firstDate) && !firstDate.startsWith(s.date));
+  const dates =
+    !!firstDate &&
+    statements.some((s) => s.date !== null && !s.date.startsWith(firstDate) && !firstDate.startsWith(s.date));
   return { values, dates };
 }
 
@@ -231,7 +274,11 @@ export class DealIndex {
       let merged = merge === 'join-differing' ? this.merged.get(group) : undefined;
       if (!merged) {
         const paths = [...entry.paths].sort(byText);
-        merged = mergeAcrossSources(paths.flatMap((p) => dealsOf(p, this.positionsIn(p, group))), datelineOf, merge);
+        merged = mergeAcrossSources(
+          paths.flatMap((p) => dealsOf(p, this.positionsIn(p, group))),
+          datelineOf,
+          merge,
+        );
         if (merge === 'join-differing') this.merged.set(group, merged);
       }
       merged.forEach(visit);

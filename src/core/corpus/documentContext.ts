@@ -21,7 +21,13 @@ export function mentionsBySentence(analysis: Analysis): MentionSpan[][] {
     for (const m of entity.mentions) {
       const sentence = sentenceAt(analysis.sentences, m.blockIndex, m.proseStart);
       if (!sentence) continue;
-      out[sentence.index]!.push({ entityId: entity.id, name: entity.name, type: entity.type, start: m.proseStart - sentence.proseStart, end: m.proseEnd - sentence.proseStart });
+      out[sentence.index]!.push({
+        entityId: entity.id,
+        name: entity.name,
+        type: entity.type,
+        start: m.proseStart - sentence.proseStart,
+        end: m.proseEnd - sentence.proseStart,
+      });
     }
   }
   for (const list of out) list.sort((a, b) => a.start - b.start);
@@ -44,7 +50,16 @@ function dominantPartners(mentions: readonly (readonly MentionSpan[])[]): Map<st
   const counts = new Map<string, Map<string, number>>();
   const names = new Map<string, string>();
   for (const sentence of mentions) {
-    const orgs = [...new Set(sentence.filter((m) => m.type === 'org').map((m) => { names.set(m.entityId, m.name); return m.entityId; }))];
+    const orgs = [
+      ...new Set(
+        sentence
+          .filter((m) => m.type === 'org')
+          .map((m) => {
+            names.set(m.entityId, m.name);
+            return m.entityId;
+          }),
+      ),
+    ];
     for (const a of orgs) {
       for (const b of orgs) {
         if (a === b) continue;
@@ -58,7 +73,8 @@ function dominantPartners(mentions: readonly (readonly MentionSpan[])[]): Map<st
   for (const [id, row] of counts) {
     const ranked = [...row].sort((x, y) => y[1] - x[1] || byText(x[0], y[0]));
     const [best, second] = ranked;
-    if (best && best[1] >= 2 && (!second || best[1] > second[1])) out.set(id, { id: best[0], name: names.get(best[0])! });
+    if (best && best[1] >= 2 && (!second || best[1] > second[1]))
+      out.set(id, { id: best[0], name: names.get(best[0])! });
   }
   return out;
 }
@@ -67,11 +83,17 @@ function dominantPartners(mentions: readonly (readonly MentionSpan[])[]): Map<st
 export function isTitle(sentence: Sentence): boolean {
   if (sentence.blockKind === 'heading') return true;
   const text = sentence.text.trim();
-  return sentence.blockKind === 'paragraph' && !/[.!?:;,]["”’)]*$/.test(text) && text.split(/\s+/).length <= TITLE_MAX_WORDS;
+  return (
+    sentence.blockKind === 'paragraph' && !/[.!?:;,]["”’)]*$/.test(text) && text.split(/\s+/).length <= TITLE_MAX_WORDS
+  );
 }
 
 /** The title of the sentence's section names exactly one organisation, product or initiative. */
-function sectionSubject(sentences: readonly Sentence[], mentions: readonly (readonly MentionSpan[])[], index: number): Party | undefined {
+function sectionSubject(
+  sentences: readonly Sentence[],
+  mentions: readonly (readonly MentionSpan[])[],
+  index: number,
+): Party | undefined {
   for (let k = index - 1; k >= 0 && k >= index - SECTION_LOOK_BACK_SENTENCES; k--) {
     if (!isTitle(sentences[k]!)) continue;
     const subjects = new Map((mentions[k] ?? []).filter((m) => isSubjectType(m.type)).map((m) => [m.entityId, m.name]));

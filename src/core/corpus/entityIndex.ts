@@ -91,7 +91,8 @@ export class EntityIndex {
       }
     }
     const out: Array<readonly [string, string]> = [];
-    for (const id of this.members.get(canonical) ?? []) for (const path of this.pathsById.get(id) ?? []) out.push([id, path]);
+    for (const id of this.members.get(canonical) ?? [])
+      for (const path of this.pathsById.get(id) ?? []) out.push([id, path]);
     return out.sort((a, b) => byText(a[1], b[1]) || byText(a[0], b[0]));
   }
 

@@ -62,7 +62,12 @@ export class FactIndex {
     }
   }
 
-  add(path: string, statements: readonly StoredStatement[], canonicalKeyId: (key: FactKey) => string, affected: Set<string>): void {
+  add(
+    path: string,
+    statements: readonly StoredStatement[],
+    canonicalKeyId: (key: FactKey) => string,
+    affected: Set<string>,
+  ): void {
     const keys = statements.map((s) => {
       const computed = canonicalKeyId(s.key);
       // the key's own id when no alias changes it: one string for every statement of the key
@@ -135,7 +140,12 @@ export class FactIndex {
         this.verdicts.set(keyId, cached);
       }
       if (!cached || (only && cached.verdict !== only)) continue;
-      out.push({ key: view(keyId, representative(entry)), verdict: cached.verdict, reason: cached.reason, statements: cached.statements.map(([path, s]) => toView(path, s)) });
+      out.push({
+        key: view(keyId, representative(entry)),
+        verdict: cached.verdict,
+        reason: cached.reason,
+        statements: cached.statements.map(([path, s]) => toView(path, s)),
+      });
     }
     return out.sort((a, b) => byText(a.key.id, b.key.id));
   }
@@ -150,7 +160,10 @@ export class FactIndex {
     for (let entry of this.interned.values()) {
       for (; entry; entry = entry.next!) {
         const { key } = entry;
-        total += key.id.length + (key.period?.length ?? 0) + key.subject.parties.reduce((n, p) => n + p.id.length + p.name.length, 0);
+        total +=
+          key.id.length +
+          (key.period?.length ?? 0) +
+          key.subject.parties.reduce((n, p) => n + p.id.length + p.name.length, 0);
       }
     }
     return total;
@@ -170,7 +183,10 @@ interface SharedKey {
 
 /** Keys with one id are interchangeable when their parties have the same names (a view may fall back on them). */
 function isSameKey(a: FactKey, b: FactKey): boolean {
-  return a.subject.parties.length === b.subject.parties.length && a.subject.parties.every((p, i) => p.name === b.subject.parties[i]!.name);
+  return (
+    a.subject.parties.length === b.subject.parties.length &&
+    a.subject.parties.every((p, i) => p.name === b.subject.parties[i]!.name)
+  );
 }
 
 /** The statement a key's view is made from: the first of the source that sorts first. */

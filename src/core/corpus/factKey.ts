@@ -8,9 +8,28 @@ import type { Analysis, Claim, Figure } from '../analysis';
 import type { Qualifier } from '../extract/figures/figure';
 import { clauseOf, isChange, isPartOfEarlier, qualifierInClause } from './clause';
 import { documentContextOf, isSubjectType, mentionsBySentence } from './documentContext';
-import { FLOW_METRICS, PROJECTABLE_METRICS, RELATIONAL_METRICS, metricOf, type Metric, type MetricCue, type Span } from './metric';
+import {
+  FLOW_METRICS,
+  PROJECTABLE_METRICS,
+  RELATIONAL_METRICS,
+  metricOf,
+  type Metric,
+  type MetricCue,
+  type Span,
+} from './metric';
 import { periodOf, type DateInSentence, type FigurePeriod } from './period';
-import { dealSubject, entitySubject, isSourceMention, pairSubject, pickDeal, type ClaimDeal, type DocumentContext, type MentionSpan, type Subject, type SubjectContext } from './subject';
+import {
+  dealSubject,
+  entitySubject,
+  isSourceMention,
+  pairSubject,
+  pickDeal,
+  type ClaimDeal,
+  type DocumentContext,
+  type MentionSpan,
+  type Subject,
+  type SubjectContext,
+} from './subject';
 
 export interface FactKey {
   /** `subject|metric|period`, e.g. "entity:microsoft>entity:openai|investment|cumulative". */
@@ -54,9 +73,10 @@ export function factsOf(analysis: Analysis): FigureFact[] {
     });
     const here = mentions[claim.sentenceIndex] ?? [];
     for (const figure of own) {
-      const fact = claim.text.length <= LONG_CLAIM_CHARS
-        ? factOf(analysis, claim, figure, own, here, claimDeals, document)
-        : factInWindow(analysis, claim, figure, own, here, claimDeals, document);
+      const fact =
+        claim.text.length <= LONG_CLAIM_CHARS
+          ? factOf(analysis, claim, figure, own, here, claimDeals, document)
+          : factInWindow(analysis, claim, figure, own, here, claimDeals, document);
       if (fact) out.push(fact);
     }
   }
@@ -72,7 +92,15 @@ export function factsOf(analysis: Analysis): FigureFact[] {
 const LONG_CLAIM_CHARS = 2_000;
 const WINDOW_CHARS = 600;
 
-function factInWindow(analysis: Analysis, claim: Claim, figure: Figure, own: readonly Figure[], mentionsHere: readonly MentionSpan[], deals: readonly DatedClaimDeal[], document: DocumentContext): FigureFact | null {
+function factInWindow(
+  analysis: Analysis,
+  claim: Claim,
+  figure: Figure,
+  own: readonly Figure[],
+  mentionsHere: readonly MentionSpan[],
+  deals: readonly DatedClaimDeal[],
+  document: DocumentContext,
+): FigureFact | null {
   const from = Math.max(0, figure.sentenceOffset - WINDOW_CHARS);
   const to = Math.min(claim.text.length, figure.sentenceOffset + figure.text.length + WINDOW_CHARS);
   const inside = <T>(items: readonly T[], start: (item: T) => number, end: (item: T) => number): T[] => {
@@ -88,19 +116,43 @@ function factInWindow(analysis: Analysis, claim: Claim, figure: Figure, own: rea
     for (let i = lo; i < items.length && start(items[i]!) < to; i++) if (end(items[i]!) <= to) out.push(items[i]!);
     return out;
   };
-  const figures = inside(own, (f) => f.sentenceOffset, (f) => f.sentenceOffset + f.text.length).map((f) => ({ ...f, sentenceOffset: f.sentenceOffset - from }));
+  const figures = inside(
+    own,
+    (f) => f.sentenceOffset,
+    (f) => f.sentenceOffset + f.text.length,
+  ).map((f) => ({ ...f, sentenceOffset: f.sentenceOffset - from }));
   const self = figures.find((f) => f.id === figure.id);
   if (!self) return null;
-  const mentions = inside(mentionsHere, (m) => m.start, (m) => m.end).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
-  const attribution = claim.attribution && claim.attribution.start >= from && claim.attribution.end <= to ? { ...claim.attribution, start: claim.attribution.start - from, end: claim.attribution.end - from } : null;
+  const mentions = inside(
+    mentionsHere,
+    (m) => m.start,
+    (m) => m.end,
+  ).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+  const attribution =
+    claim.attribution && claim.attribution.start >= from && claim.attribution.end <= to
+      ? { ...claim.attribution, start: claim.attribution.start - from, end: claim.attribution.end - from }
+      : null;
   const window: Claim = { ...claim, text: claim.text.slice(from, to), attribution };
   return factOf(analysis, window, self, figures, mentions, deals, document);
 }
 
 type DatedClaimDeal = ClaimDeal & { readonly date: string | null };
 
-function factOf(analysis: Analysis, claim: Claim, figure: Figure, own: readonly Figure[], mentionsHere: readonly MentionSpan[], deals: readonly DatedClaimDeal[], document: DocumentContext): FigureFact | null {
-  if (!MEASURED_KINDS.has(figure.kind) || typeof figure.value === 'string' || (Array.isArray(figure.value) && typeof figure.value[0] === 'string')) return null;
+function factOf(
+  analysis: Analysis,
+  claim: Claim,
+  figure: Figure,
+  own: readonly Figure[],
+  mentionsHere: readonly MentionSpan[],
+  deals: readonly DatedClaimDeal[],
+  document: DocumentContext,
+): FigureFact | null {
+  if (
+    !MEASURED_KINDS.has(figure.kind) ||
+    typeof figure.value === 'string' ||
+    (Array.isArray(figure.value) && typeof figure.value[0] === 'string')
+  )
+    return null;
   if (figure.kind === 'power' && !POWER_UNITS.has(figure.unit ?? '')) return null;
   const sentence = claim.text;
   const span = spanInSentence(sentence, figure);
@@ -108,19 +160,41 @@ function factOf(analysis: Analysis, claim: Claim, figure: Figure, own: readonly 
   if (isPartOfEarlier(sentence, span)) return null;
   const others = own.filter((f) => f !== figure && f.kind === figure.kind).map((f) => spanInSentence(sentence, f));
   const attribution = claim.attribution?.kind === 'according-to' ? claim.attribution : null;
-  const subjects = mentionsHere.filter((m) => isSubjectType(m.type) && !(attribution && m.start >= attribution.start && m.end <= attribution.end) && !isSourceMention(sentence, m));
+  const subjects = mentionsHere.filter(
+    (m) =>
+      isSubjectType(m.type) &&
+      !(attribution && m.start >= attribution.start && m.end <= attribution.end) &&
+      !isSourceMention(sentence, m),
+  );
   const amount = figure.kind === 'money' ? headline(figure.value as number | [number, number]) : null;
-  const base = { sentence, sentenceIndex: claim.sentenceIndex, clause, figure: span, mentions: subjects, deals, amount, document };
-  const found = metricOf({ sentence, clause, figure: span, kind: figure.kind, otherFigures: others, subjectMentions: subjects }) ?? dealValueByAmount(base);
+  const base = {
+    sentence,
+    sentenceIndex: claim.sentenceIndex,
+    clause,
+    figure: span,
+    mentions: subjects,
+    deals,
+    amount,
+    document,
+  };
+  const found =
+    metricOf({ sentence, clause, figure: span, kind: figure.kind, otherFigures: others, subjectMentions: subjects }) ??
+    dealValueByAmount(base);
   if (!found) return null;
   if (found.metric !== 'growth' && isChange(sentence, span, figure.text)) return null;
   const context: SubjectContext = { ...base, cue: found.cue };
   const subject = subjectFor(found.metric, context);
   if (!subject) return null;
-  const dates: DateInSentence[] = own.filter((f) => f.kind === 'date').map((f) => ({ span: spanInSentence(sentence, f), value: f.value }));
-  const period = composePeriod(found.metric, subject, periodOf({ sentence, clause, figure: span, cue: found.cue, dates }));
+  const dates: DateInSentence[] = own
+    .filter((f) => f.kind === 'date')
+    .map((f) => ({ span: spanInSentence(sentence, f), value: f.value }));
+  const period = composePeriod(
+    found.metric,
+    subject,
+    periodOf({ sentence, clause, figure: span, cue: found.cue, dates }),
+  );
   if (period === undefined) return null;
-  const deal = subject.shape === 'deal' ? pickDeal(context, null) as DatedClaimDeal | undefined : undefined;
+  const deal = subject.shape === 'deal' ? (pickDeal(context, null) as DatedClaimDeal | undefined) : undefined;
   return {
     figureId: figure.id,
     key: { id: factKeyId(subject, found.metric, period), subject, metric: found.metric, period },
@@ -153,7 +227,13 @@ function composePeriod(metric: Metric, subject: Subject, period: FigurePeriod): 
   const projected = PROJECTABLE_METRICS.has(metric) && period.isProjected ? 'projected' : null;
   if (FLOW_METRICS.has(metric) && !period.year && !period.scope) return undefined;
   // a flow's scope says which amount it is; of a level ("total compute commitments") only "initial" does
-  const scope = FLOW_METRICS.has(metric) ? (period.scope === 'annual' && period.year ? null : period.scope) : period.scope === 'initial' ? 'initial' : null;
+  const scope = FLOW_METRICS.has(metric)
+    ? period.scope === 'annual' && period.year
+      ? null
+      : period.scope
+    : period.scope === 'initial'
+      ? 'initial'
+      : null;
   const parts = [projected, scope, period.year].filter((p): p is string => !!p);
   return parts.length > 0 ? parts.join(' ') : null;
 }
@@ -177,7 +257,12 @@ export function subjectId(subject: Subject, resolve: (entityId: string) => strin
   return `deal:${subject.dealKind}:${parties.join('+')}`;
 }
 
-export function factKeyId(subject: Subject, metric: Metric, period: string | null, resolve?: (entityId: string) => string): string {
+export function factKeyId(
+  subject: Subject,
+  metric: Metric,
+  period: string | null,
+  resolve?: (entityId: string) => string,
+): string {
   return `${subjectId(subject, resolve)}|${metric}|${period ?? ''}`;
 }
 

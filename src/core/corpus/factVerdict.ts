@@ -32,7 +32,8 @@ export function pairwise(entries: readonly Judged[], tolerance: number): FactVer
   const found = new Findings();
   for (let i = 0; i < entries.length; i++) {
     for (let j = i + 1; j < entries.length; j++) {
-      if (entries[i]!.path !== entries[j]!.path) found.note(judge(entries[i]!.prepared, entries[j]!.prepared, tolerance), i, j);
+      if (entries[i]!.path !== entries[j]!.path)
+        found.note(judge(entries[i]!.prepared, entries[j]!.prepared, tolerance), i, j);
     }
   }
   return found.conclude();
@@ -62,7 +63,9 @@ export function byExtremes(entries: readonly Judged[], tolerance: number): FactV
     }
     for (const i of own) {
       for (const [dimension, best] of extremes) {
-        const partners = [best.highestLow, best.lowestHigh].map((list) => list.find((j) => entries[j]!.path !== entries[i]!.path));
+        const partners = [best.highestLow, best.lowestHigh].map((list) =>
+          list.find((j) => entries[j]!.path !== entries[i]!.path),
+        );
         for (const j of dimension === entries[i]!.prepared.dimension ? partners : partners.slice(0, 1)) {
           if (j !== undefined) found.note(judge(entries[i]!.prepared, entries[j]!.prepared, tolerance), i, j);
         }
@@ -73,7 +76,12 @@ export function byExtremes(entries: readonly Judged[], tolerance: number): FactV
 }
 
 /** Keeps the two best entries from two different sources, best first. */
-function offer(entries: readonly Judged[], best: number[], j: number, isBetter: (a: number, b: number) => boolean): void {
+function offer(
+  entries: readonly Judged[],
+  best: number[],
+  j: number,
+  isBetter: (a: number, b: number) => boolean,
+): void {
   const same = best.findIndex((k) => entries[k]!.path === entries[j]!.path);
   if (same >= 0) {
     if (!isBetter(j, best[same]!)) return;
@@ -85,7 +93,8 @@ function offer(entries: readonly Judged[], best: number[], j: number, isBetter: 
 }
 
 function isWithinTime(x: Prepared, y: Prepared): boolean {
-  if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate)) return false;
+  if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate))
+    return false;
   return x.month === null || y.month === null || Math.abs(x.month - y.month) <= MAX_AS_OF_MONTHS;
 }
 
@@ -102,7 +111,13 @@ class Findings {
   }
 
   conclude(): FactVerdict | null {
-    const verdict: Verdict | null = this.first.conflict ? 'conflict' : this.first.agree ? 'agree' : this.first.incomparable ? 'incomparable' : null;
+    const verdict: Verdict | null = this.first.conflict
+      ? 'conflict'
+      : this.first.agree
+        ? 'agree'
+        : this.first.incomparable
+          ? 'incomparable'
+          : null;
     return verdict ? { verdict, pair: this.first[verdict]!, compared: this.compared } : null;
   }
 }

@@ -18,7 +18,8 @@ export function internFacts(facts: SourceFacts, pool: StringPool, shareKey: KeyS
   const sentence = (text: string) => sentences.get(text) ?? sentences.set(text, detach(text)).get(text)!;
   const statements = facts.statements.map((s): StoredStatement => ({
     key: shareKey(s.key, (key) => internKey(key, pool)),
-    start: s.start, end: s.end,
+    start: s.start,
+    end: s.end,
     text: pool.intern(s.text),
     sentence: sentence(s.sentence),
     kind: pool.intern(s.kind) as StoredStatement['kind'],
@@ -31,19 +32,29 @@ export function internFacts(facts: SourceFacts, pool: StringPool, shareKey: KeyS
     dealDate: pool.internNullable(s.dealDate),
   }));
   const entities = facts.entities.map((e): SourceEntity => ({
-    id: pool.intern(e.id), name: pool.intern(e.name), type: pool.intern(e.type) as SourceEntity['type'],
-    aliases: e.aliases.length === 0 ? NONE : e.aliases.map((a) => pool.intern(a)), first: e.first, count: e.count,
+    id: pool.intern(e.id),
+    name: pool.intern(e.name),
+    type: pool.intern(e.type) as SourceEntity['type'],
+    aliases: e.aliases.length === 0 ? NONE : e.aliases.map((a) => pool.intern(a)),
+    first: e.first,
+    count: e.count,
   }));
   const deals = mapStrings(facts.deals, (text, isSentence) => (isSentence ? sentence(text) : pool.intern(text)));
   return {
-    path: facts.path, dateline: pool.internNullable(facts.dateline), statements, entities,
-    mentions: facts.mentions, forms: facts.forms.map((f) => pool.intern(f)), deals,
+    path: facts.path,
+    dateline: pool.internNullable(facts.dateline),
+    statements,
+    entities,
+    mentions: facts.mentions,
+    forms: facts.forms.map((f) => pool.intern(f)),
+    deals,
   };
 }
 
 /** Gives back to the pool every string `internFacts` took for these facts (not the keys': `releaseKey`). */
 export function releaseFacts(facts: SourceFacts, pool: StringPool): void {
-  for (const s of facts.statements) [s.text, s.kind, s.unit, s.qualifier, s.asOf, s.dealDate].forEach((t) => pool.release(t));
+  for (const s of facts.statements)
+    [s.text, s.kind, s.unit, s.qualifier, s.asOf, s.dealDate].forEach((t) => pool.release(t));
   for (const e of facts.entities) [e.id, e.name, e.type, ...e.aliases].forEach((t) => pool.release(t));
   mapStrings(facts.deals, (text, isSentence) => {
     if (!isSentence) pool.release(text);
@@ -56,7 +67,12 @@ function internKey(key: FactKey, pool: StringPool): FactKey {
   const parties = key.subject.parties.map((p): Party => ({ id: pool.intern(p.id), name: pool.intern(p.name) }));
   const subject = { ...key.subject, parties } as Subject;
   if (subject.shape === 'deal') (subject as { dealKind: string }).dealKind = pool.intern(subject.dealKind);
-  return { id: pool.intern(key.id), subject, metric: pool.intern(key.metric) as FactKey['metric'], period: pool.internNullable(key.period) };
+  return {
+    id: pool.intern(key.id),
+    subject,
+    metric: pool.intern(key.metric) as FactKey['metric'],
+    period: pool.internNullable(key.period),
+  };
 }
 
 /** Gives back the strings of a key no statement uses any more. */

@@ -10,19 +10,54 @@ import type { FigureKind } from '../extract/figures/figure';
 import { pattern, words } from '../regexParts';
 
 export const METRICS = [
-  'investment', 'funding', 'valuation', 'revenue', 'profit', 'spending', 'deal-value', 'compute-commitment',
-  'stake', 'stake-value', 'revenue-share', 'market-share', 'market-cap', 'capacity', 'growth',
-  'users', 'weekly-users', 'monthly-users', 'daily-users', 'customers', 'employees',
+  'investment',
+  'funding',
+  'valuation',
+  'revenue',
+  'profit',
+  'spending',
+  'deal-value',
+  'compute-commitment',
+  'stake',
+  'stake-value',
+  'revenue-share',
+  'market-share',
+  'market-cap',
+  'capacity',
+  'growth',
+  'users',
+  'weekly-users',
+  'monthly-users',
+  'daily-users',
+  'customers',
+  'employees',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
 /** A holder and what it holds: "Microsoft → OpenAI". */
 export const RELATIONAL_METRICS: ReadonlySet<Metric> = new Set(['investment', 'stake', 'stake-value', 'revenue-share']);
 /** Measured over a span of time: without a year or a scope ("total", "annual") the figure could be any tranche. */
-export const FLOW_METRICS: ReadonlySet<Metric> = new Set(['investment', 'funding', 'revenue', 'profit', 'spending', 'growth']);
+export const FLOW_METRICS: ReadonlySet<Metric> = new Set([
+  'investment',
+  'funding',
+  'revenue',
+  'profit',
+  'spending',
+  'growth',
+]);
 /** Forecasts of these ("could reach", "expected") are a different fact from what was reported. */
 export const PROJECTABLE_METRICS: ReadonlySet<Metric> = new Set([
-  'valuation', 'revenue', 'profit', 'market-cap', 'growth', 'users', 'weekly-users', 'monthly-users', 'daily-users', 'customers', 'employees',
+  'valuation',
+  'revenue',
+  'profit',
+  'market-cap',
+  'growth',
+  'users',
+  'weekly-users',
+  'monthly-users',
+  'daily-users',
+  'customers',
+  'employees',
 ]);
 
 /** A span of the sentence, in prose offsets. */
@@ -46,25 +81,124 @@ const PERCENT: readonly FigureKind[] = ['percent'];
 
 const CUES: readonly Cue[] = [
   // "$1.4 trillion in compute commitments", "invest $X in AI infrastructure", "Planned $X in compute"
-  { metric: 'compute-commitment', kinds: MONEY, side: 'after', priority: 2, pattern: /^[\s\w-]{0,12}?\bin (?:(?:new|custom|AI|cloud|global)\s+){0,2}(?:compute|computing|infrastructure|data[- ]cent(?:er|re)s?|servers|chips|GPUs)\b/gi },
-  { metric: 'compute-commitment', kinds: MONEY, side: 'either', priority: 2, pattern: /\bcompute (?:commitments?|spend(?:ing)?|purchases?)\b/gi },
+  {
+    metric: 'compute-commitment',
+    kinds: MONEY,
+    side: 'after',
+    priority: 2,
+    pattern:
+      /^[\s\w-]{0,12}?\bin (?:(?:new|custom|AI|cloud|global)\s+){0,2}(?:compute|computing|infrastructure|data[- ]cent(?:er|re)s?|servers|chips|GPUs)\b/gi,
+  },
+  {
+    metric: 'compute-commitment',
+    kinds: MONEY,
+    side: 'either',
+    priority: 2,
+    pattern: /\bcompute (?:commitments?|spend(?:ing)?|purchases?)\b/gi,
+  },
   { metric: 'stake-value', kinds: MONEY, side: 'either', priority: 2, pattern: /\bequity value\b|\bin equity\b/gi },
-  { metric: 'market-cap', kinds: MONEY, side: 'either', priority: 2, pattern: /\bmarket (?:cap|capitali[sz]ation)\b/gi },
+  {
+    metric: 'market-cap',
+    kinds: MONEY,
+    side: 'either',
+    priority: 2,
+    pattern: /\bmarket (?:cap|capitali[sz]ation)\b/gi,
+  },
   { metric: 'valuation', kinds: MONEY, side: 'either', priority: 2, pattern: /\bvaluations?\b/gi },
-  { metric: 'deal-value', kinds: MONEY, side: 'either', priority: 1, pattern: /\b(?:deal|contract|agreement|partnership|pact|commitment|arrangement|transaction|acquisition|takeover|buyout)s?\b/gi },
-  { metric: 'funding', kinds: MONEY, side: 'either', priority: 2, pattern: /\bfunding round\b|\bround of funding\b|\bSeries [A-H]\b|\bseed round\b|\brais(?:e|es|ed|ing)\b/gi },
-  { metric: 'revenue', kinds: MONEY, side: 'either', priority: 1, pattern: /\brevenues?\b(?![- ]shar)|\bsales\b|\bturnover\b|\bearn(?:s|ed|ing)?\b(?! (?:call|per share))/gi },
-  { metric: 'profit', kinds: MONEY, side: 'either', priority: 1, pattern: /\b(?:net |operating )?(?:profits?|income|losses|loss)\b/gi },
-  { metric: 'investment', kinds: MONEY, side: 'either', priority: 1, pattern: /\binvest(?:s|ed|ing|ment|ments|or)?\b|\bpoured\b|\bbacked\b|\bbacking\b|\bfunded\b|\binjected\b/gi },
-  { metric: 'spending', kinds: MONEY, side: 'either', priority: 1, pattern: /\bspend(?:s|ing)?\b|\bspent\b|\bcapex\b|\bcapital expenditures?\b/gi },
-  { metric: 'revenue-share', kinds: PERCENT, side: 'either', priority: 2, pattern: /\brevenue[- ]shar\w*|\b(?:cut|share) of [\w’' ]{0,25}\brevenues?\b/gi },
+  {
+    metric: 'deal-value',
+    kinds: MONEY,
+    side: 'either',
+    priority: 1,
+    pattern:
+      /\b(?:deal|contract|agreement|partnership|pact|commitment|arrangement|transaction|acquisition|takeover|buyout)s?\b/gi,
+  },
+  {
+    metric: 'funding',
+    kinds: MONEY,
+    side: 'either',
+    priority: 2,
+    pattern: /\bfunding round\b|\bround of funding\b|\bSeries [A-H]\b|\bseed round\b|\brais(?:e|es|ed|ing)\b/gi,
+  },
+  {
+    metric: 'revenue',
+    kinds: MONEY,
+    side: 'either',
+    priority: 1,
+    pattern: /\brevenues?\b(?![- ]shar)|\bsales\b|\bturnover\b|\bearn(?:s|ed|ing)?\b(?! (?:call|per share))/gi,
+  },
+  {
+    metric: 'profit',
+    kinds: MONEY,
+    side: 'either',
+    priority: 1,
+    pattern: /\b(?:net |operating )?(?:profits?|income|losses|loss)\b/gi,
+  },
+  {
+    metric: 'investment',
+    kinds: MONEY,
+    side: 'either',
+    priority: 1,
+    pattern: /\binvest(?:s|ed|ing|ment|ments|or)?\b|\bpoured\b|\bbacked\b|\bbacking\b|\bfunded\b|\binjected\b/gi,
+  },
+  {
+    metric: 'spending',
+    kinds: MONEY,
+    side: 'either',
+    priority: 1,
+    pattern: /\bspend(?:s|ing)?\b|\bspent\b|\bcapex\b|\bcapital expenditures?\b/gi,
+  },
+  {
+    metric: 'revenue-share',
+    kinds: PERCENT,
+    side: 'either',
+    priority: 2,
+    pattern: /\brevenue[- ]shar\w*|\b(?:cut|share) of [\w’' ]{0,25}\brevenues?\b/gi,
+  },
   { metric: 'market-share', kinds: PERCENT, side: 'either', priority: 2, pattern: /\bmarket share\b/gi },
-  { metric: 'growth', kinds: PERCENT, side: 'either', priority: 2, pattern: /\b(?:YoY|year[- ](?:over|on)[- ]year|QoQ|quarter[- ]over[- ]quarter)\b/gi },
-  { metric: 'stake', kinds: PERCENT, side: 'either', priority: 1, pattern: /\bstake\b|\bequity\b|\bownership\b|\bshareholding\b|\bowns?\b|\bholds?\b/gi },
-  { metric: 'capacity', kinds: ['power'], side: 'either', priority: 1, pattern: /\bcapacity\b|\bcompute\b|\bGPUs?\b|\baccelerators?\b|\bchips?\b|\bdata[- ]cent(?:er|re)s?\b|\bclusters?\b/gi },
-  { metric: usersMetric, kinds: ['count'], side: 'after', priority: 2, pattern: /^\s{0,2}(?:(?:weekly|monthly|daily)\s+)?(?:active\s+)?(?:users|subscribers)\b/gi },
-  { metric: 'customers', kinds: ['count'], side: 'after', priority: 2, pattern: /^\s{0,2}(?:(?:paying|business|enterprise)\s+)?(?:customers|clients)\b/gi },
-  { metric: 'employees', kinds: ['count'], side: 'after', priority: 2, pattern: /^\s{0,2}(?:(?:full[- ]time)\s+)?(?:employees|staff|workers|people)\b/gi },
+  {
+    metric: 'growth',
+    kinds: PERCENT,
+    side: 'either',
+    priority: 2,
+    pattern: /\b(?:YoY|year[- ](?:over|on)[- ]year|QoQ|quarter[- ]over[- ]quarter)\b/gi,
+  },
+  {
+    metric: 'stake',
+    kinds: PERCENT,
+    side: 'either',
+    priority: 1,
+    pattern: /\bstake\b|\bequity\b|\bownership\b|\bshareholding\b|\bowns?\b|\bholds?\b/gi,
+  },
+  {
+    metric: 'capacity',
+    kinds: ['power'],
+    side: 'either',
+    priority: 1,
+    pattern:
+      /\bcapacity\b|\bcompute\b|\bGPUs?\b|\baccelerators?\b|\bchips?\b|\bdata[- ]cent(?:er|re)s?\b|\bclusters?\b/gi,
+  },
+  {
+    metric: usersMetric,
+    kinds: ['count'],
+    side: 'after',
+    priority: 2,
+    pattern: /^\s{0,2}(?:(?:weekly|monthly|daily)\s+)?(?:active\s+)?(?:users|subscribers)\b/gi,
+  },
+  {
+    metric: 'customers',
+    kinds: ['count'],
+    side: 'after',
+    priority: 2,
+    pattern: /^\s{0,2}(?:(?:paying|business|enterprise)\s+)?(?:customers|clients)\b/gi,
+  },
+  {
+    metric: 'employees',
+    kinds: ['count'],
+    side: 'after',
+    priority: 2,
+    pattern: /^\s{0,2}(?:(?:full[- ]time)\s+)?(?:employees|staff|workers|people)\b/gi,
+  },
 ];
 
 function usersMetric(match: string): Metric {
@@ -80,11 +214,23 @@ const SPECIFIC_BONUS = 20;
 const TIE_DISTANCE = 3;
 
 /** "valued at", "worth": the value of whatever noun comes before. */
-const VALUE_CONNECTOR = pattern([
-  '\\b', words(['valued at', 'worth', `valuing ${words(['it', 'the company', 'the startup', 'the firm'])} at`, 'at a valuation of', 'valuation of']),
-  `(?:\\s+${words(['about', 'around', 'roughly', 'nearly', 'some', 'over', 'more than', 'up to'])})?`, '\\s*$',
-], 'i');
-const DEAL_NOUN = /\b(?:deal|contract|agreement|partnership|pact|commitment|arrangement|transaction|acquisition|takeover|buyout)s?\b/gi;
+const VALUE_CONNECTOR = pattern(
+  [
+    '\\b',
+    words([
+      'valued at',
+      'worth',
+      `valuing ${words(['it', 'the company', 'the startup', 'the firm'])} at`,
+      'at a valuation of',
+      'valuation of',
+    ]),
+    `(?:\\s+${words(['about', 'around', 'roughly', 'nearly', 'some', 'over', 'more than', 'up to'])})?`,
+    '\\s*$',
+  ],
+  'i',
+);
+const DEAL_NOUN =
+  /\b(?:deal|contract|agreement|partnership|pact|commitment|arrangement|transaction|acquisition|takeover|buyout)s?\b/gi;
 const STAKE_NOUN = /\b(?:stake|holding|equity|shares)\b/gi;
 const COMPANY_NOUN = /\b(?:company|startup|firm|group|business|it|valuation)\b/gi;
 
@@ -148,7 +294,10 @@ function isBlocked(context: MetricContext, from: number, to: number): boolean {
  */
 function connectedMetric(context: MetricContext): MetricCue | null | undefined {
   if (context.kind !== 'money') return undefined;
-  const before = context.sentence.slice(Math.max(context.clause.start, context.figure.start - 40), context.figure.start);
+  const before = context.sentence.slice(
+    Math.max(context.clause.start, context.figure.start - 40),
+    context.figure.start,
+  );
   const connector = VALUE_CONNECTOR.exec(before);
   if (!connector) return undefined;
   const connectorStart = context.figure.start - before.length + connector.index;
@@ -156,10 +305,15 @@ function connectedMetric(context: MetricContext): MetricCue | null | undefined {
   const window = context.sentence.slice(lookStart, connectorStart);
   // a deal or a stake named before the connector is what is valued, even with a company nearer
   const candidates: Array<{ metric: Metric; end: number; rank: number }> = [];
-  for (const m of window.matchAll(DEAL_NOUN)) candidates.push({ metric: 'deal-value', end: lookStart + m.index + m[0].length, rank: 2 });
-  for (const m of window.matchAll(STAKE_NOUN)) candidates.push({ metric: 'stake-value', end: lookStart + m.index + m[0].length, rank: 2 });
-  for (const m of window.matchAll(COMPANY_NOUN)) candidates.push({ metric: 'valuation', end: lookStart + m.index + m[0].length, rank: 1 });
-  for (const m of context.subjectMentions) if (m.end <= connectorStart && connectorStart - m.end <= 12) candidates.push({ metric: 'valuation', end: m.end, rank: 1 });
+  for (const m of window.matchAll(DEAL_NOUN))
+    candidates.push({ metric: 'deal-value', end: lookStart + m.index + m[0].length, rank: 2 });
+  for (const m of window.matchAll(STAKE_NOUN))
+    candidates.push({ metric: 'stake-value', end: lookStart + m.index + m[0].length, rank: 2 });
+  for (const m of window.matchAll(COMPANY_NOUN))
+    candidates.push({ metric: 'valuation', end: lookStart + m.index + m[0].length, rank: 1 });
+  for (const m of context.subjectMentions)
+    if (m.end <= connectorStart && connectorStart - m.end <= 12)
+      candidates.push({ metric: 'valuation', end: m.end, rank: 1 });
   const nearest = candidates.sort((a, b) => b.rank - a.rank || b.end - a.end)[0];
   return nearest ? { metric: nearest.metric, cue: { start: connectorStart, end: context.figure.start } } : null;
 }

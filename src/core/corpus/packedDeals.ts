@@ -34,7 +34,10 @@ export function packDeals(deals: readonly Deal[]): PackedDeals {
   const numbers: number[] = [];
   const strings: Array<string | null> = [];
   for (const d of deals) {
-    const flags = (d.isDateInferred ? DATE_INFERRED : 0) | (d.isPartyInferred ? PARTY_INFERRED : 0) | (statusIndex(d.status) << STATUS_SHIFT);
+    const flags =
+      (d.isDateInferred ? DATE_INFERRED : 0) |
+      (d.isPartyInferred ? PARTY_INFERRED : 0) |
+      (statusIndex(d.status) << STATUS_SHIFT);
     numbers.push(d.value ?? NaN, flags, d.partyIds.length, d.mentions.length);
     strings.push(d.kind, d.currency, d.date, ...d.partyIds, ...d.parties);
     for (const m of d.mentions) {
@@ -60,11 +63,30 @@ export function unpackDeals(packed: PackedDeals, path: string): Deal[] {
     j += 3 + 2 * partyCount;
     const mentions: DealMention[] = [];
     for (let m = 0; m < mentionCount; m++, i += MENTION_NUMBERS, j += 3) {
-      mentions.push({ path, sentenceIndex: n[i]!, start: n[i + 1]!, end: n[i + 2]!, sentence: s[j]!, value: orNull(n[i + 3]!), currency: s[j + 1]!, date: s[j + 2]!, status: DEAL_STATUSES[n[i + 4]!]! });
+      mentions.push({
+        path,
+        sentenceIndex: n[i]!,
+        start: n[i + 1]!,
+        end: n[i + 2]!,
+        sentence: s[j]!,
+        value: orNull(n[i + 3]!),
+        currency: s[j + 1]!,
+        date: s[j + 2]!,
+        status: DEAL_STATUSES[n[i + 4]!]!,
+      });
     }
     out.push({
-      id: '', parties, partyIds, kind, value: orNull(value), currency, date,
-      isDateInferred: (flags & DATE_INFERRED) !== 0, isPartyInferred: (flags & PARTY_INFERRED) !== 0, status: DEAL_STATUSES[flags >> STATUS_SHIFT]!, mentions,
+      id: '',
+      parties,
+      partyIds,
+      kind,
+      value: orNull(value),
+      currency,
+      date,
+      isDateInferred: (flags & DATE_INFERRED) !== 0,
+      isPartyInferred: (flags & PARTY_INFERRED) !== 0,
+      status: DEAL_STATUSES[flags >> STATUS_SHIFT]!,
+      mentions,
     });
   }
   return out;

@@ -36,17 +36,25 @@ const MAX_DATE_DISTANCE = 40;
 const MAX_SCOPE_DISTANCE = 32;
 
 const SCOPES: ReadonlyArray<readonly [Scope, RegExp]> = [
-  ['cumulative', /\b(?:a |in )?total(?:l?ing)?\b|\bcumulative(?:ly)?\b|\bto date\b|\bso far\b|\baltogether\b|\ball told\b|\bin all\b/gi],
+  [
+    'cumulative',
+    /\b(?:a |in )?total(?:l?ing)?\b|\bcumulative(?:ly)?\b|\bto date\b|\bso far\b|\baltogether\b|\ball told\b|\bin all\b/gi,
+  ],
   ['annual', /\bannual(?:ly|i[sz]ed)?\b|\bper (?:year|annum)\b|\ba year\b|\beach year\b|\byearly\b|\brun[- ]rate\b/gi],
   ['initial', /\binitial(?:ly)?\b|\boriginal(?:ly)?\b|\bfirst (?:investment|round|tranche|stake)\b/gi],
 ];
 
 /** "since 2021", "from 2019": where a span of time starts, not the period the figure is for. */
 const START_BEFORE = /\b(?:since|from|starting(?: in)?|after|between)\s+(?:(?:early|late|mid)[- ]?)?$/i;
-const PROJECTION = /\b(?:could|would|might|may|will|possible|potential(?:ly)?|expect(?:s|ed)?|project(?:s|ed|ions?)|forecasts?|targets?|targeting|planned|plans?|aims?|hopes?)\b/i;
+const PROJECTION =
+  /\b(?:could|would|might|may|will|possible|potential(?:ly)?|expect(?:s|ed)?|project(?:s|ed|ions?)|forecasts?|targets?|targeting|planned|plans?|aims?|hopes?)\b/i;
 
 export function periodOf(context: PeriodContext): FigurePeriod {
-  return { year: yearOf(context), scope: scopeOf(context), isProjected: PROJECTION.test(context.sentence.slice(context.clause.start, context.clause.end)) };
+  return {
+    year: yearOf(context),
+    scope: scopeOf(context),
+    isProjected: PROJECTION.test(context.sentence.slice(context.clause.start, context.clause.end)),
+  };
 }
 
 function distanceTo(span: Span, figure: Span): number {
@@ -55,13 +63,19 @@ function distanceTo(span: Span, figure: Span): number {
 
 /** How far from the figure or from its cue, whichever is nearer. */
 function distanceFrom(span: Span, context: PeriodContext): number {
-  return Math.min(distanceTo(span, context.figure), context.cue ? distanceTo(span, context.cue) : Number.POSITIVE_INFINITY);
+  return Math.min(
+    distanceTo(span, context.figure),
+    context.cue ? distanceTo(span, context.cue) : Number.POSITIVE_INFINITY,
+  );
 }
 
 function yearOf(context: PeriodContext): string | null {
   const { clause } = context;
   const near = context.dates
-    .filter((d) => d.span.start >= clause.start && d.span.end <= clause.end && distanceFrom(d.span, context) <= MAX_DATE_DISTANCE)
+    .filter(
+      (d) =>
+        d.span.start >= clause.start && d.span.end <= clause.end && distanceFrom(d.span, context) <= MAX_DATE_DISTANCE,
+    )
     .filter((d) => !START_BEFORE.test(context.sentence.slice(Math.max(0, d.span.start - 16), d.span.start)))
     .map((d) => ({ period: periodOfDate(d.value), distance: distanceFrom(d.span, context) }))
     .filter((d): d is { period: string; distance: number } => d.period !== null)

@@ -72,7 +72,11 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
       start: figure.start,
       end: figure.end,
       text: figure.text,
-      sentence: excerpts.around(figure.sentenceIndex, figure.sentenceOffset, figure.sentenceOffset + figure.text.length),
+      sentence: excerpts.around(
+        figure.sentenceIndex,
+        figure.sentenceOffset,
+        figure.sentenceOffset + figure.text.length,
+      ),
       kind: figure.kind,
       value: typeof value === 'number' ? value : [value[0], value[1]],
       unit: figure.unit,
@@ -98,20 +102,35 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
       }
       mentions.set([m.start, m.end, index], next++ * 3);
     }
-    return { id: copy(e.id), name: copy(e.name), type: e.type, aliases: e.aliases.length > 0 ? e.aliases.map(copy) : NONE, first, count: e.mentions.length };
+    return {
+      id: copy(e.id),
+      name: copy(e.name),
+      type: e.type,
+      aliases: e.aliases.length > 0 ? e.aliases.map(copy) : NONE,
+      first,
+      count: e.mentions.length,
+    };
   });
-  const deals = packDeals(analysis.deals.map((d): Deal => ({
-    ...d,
-    parties: d.parties.map(copy),
-    partyIds: d.partyIds.map(copy),
-    // not kept: it is made again from what the deal is when deals are merged (dealId)
-    id: '',
-    // the whole sentence, as the article's own deals have it; the path is added when merged
-    mentions: d.mentions.map((m): DealMention => ({
-      sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: excerpts.whole(m.sentenceIndex),
-      value: m.value, currency: m.currency, date: m.date, status: m.status,
+  const deals = packDeals(
+    analysis.deals.map((d): Deal => ({
+      ...d,
+      parties: d.parties.map(copy),
+      partyIds: d.partyIds.map(copy),
+      // not kept: it is made again from what the deal is when deals are merged (dealId)
+      id: '',
+      // the whole sentence, as the article's own deals have it; the path is added when merged
+      mentions: d.mentions.map((m): DealMention => ({
+        sentenceIndex: m.sentenceIndex,
+        start: m.start,
+        end: m.end,
+        sentence: excerpts.whole(m.sentenceIndex),
+        value: m.value,
+        currency: m.currency,
+        date: m.date,
+        status: m.status,
+      })),
     })),
-  })));
+  );
   return { path, dateline: analysis.dateline, statements, entities, mentions, forms, deals };
 }
 

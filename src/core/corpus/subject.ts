@@ -82,13 +82,47 @@ const OWNER_BEFORE_CUE = /^(?:[’']s)?(?:\s+[\p{L}-]+)?[\s:]*$/u;
 const COORDINATED_BEFORE = /(?:\band|&|,)\s+$/;
 /** "McKinsey’s analysis estimates", "Reuters reported that": a source of the claim, not its subject (unless "said that it…"). */
 const SOURCE_AFTER = (() => {
-  const works = words(['analysis', 'analysts', 'report', 'research', 'estimates?', 'forecasts?', 'data', 'survey', 'study', 'figures', 'models']);
-  const says = words(['says', 'said', 'estimates?', 'estimated', 'reports?', 'reported', 'argues', 'argued', 'forecasts?', 'predicts?', 'predicted', 'believes', 'thinks', 'notes', 'noted', 'wrote', 'told']);
+  const works = words([
+    'analysis',
+    'analysts',
+    'report',
+    'research',
+    'estimates?',
+    'forecasts?',
+    'data',
+    'survey',
+    'study',
+    'figures',
+    'models',
+  ]);
+  const says = words([
+    'says',
+    'said',
+    'estimates?',
+    'estimated',
+    'reports?',
+    'reported',
+    'argues',
+    'argued',
+    'forecasts?',
+    'predicts?',
+    'predicted',
+    'believes',
+    'thinks',
+    'notes',
+    'noted',
+    'wrote',
+    'told',
+  ]);
   /** "said that it …", "says we …": the subject speaks of itself, so it is the subject after all */
   const ofItself = `(?!\\s+${words(['it', 'its', "it[’']s", 'we', 'our', 'the company'])}\\b)`;
-  return pattern(['^', words([`[’']s\\s+(?:own\\s+)?${works}\\b`, `\\s+${says}(?:\\s+that\\b|\\s*[,:“"])${ofItself}`])], 'i');
+  return pattern(
+    ['^', words([`[’']s\\s+(?:own\\s+)?${works}\\b`, `\\s+${says}(?:\\s+that\\b|\\s*[,:“"])${ofItself}`])],
+    'i',
+  );
 })();
-const BACKER_AFTER = /^[’']s\s+(?:(?:largest|biggest|main|major|leading|best-known|and|early|first)\s+){0,4}(?:backer|investor|shareholder|owner)\b/i;
+const BACKER_AFTER =
+  /^[’']s\s+(?:(?:largest|biggest|main|major|leading|best-known|and|early|first)\s+){0,4}(?:backer|investor|shareholder|owner)\b/i;
 
 export function isContractKind(kind: DealKind): boolean {
   return !INVESTMENT_KINDS.has(kind);
@@ -96,12 +130,20 @@ export function isContractKind(kind: DealKind): boolean {
 
 /** One entity: the one next to the cue, the only one in the clause, or the section's. */
 export function entitySubject(context: SubjectContext): Subject | null {
-  const inClause = context.mentions.filter((m) => m.start >= context.clause.start && m.end <= context.clause.end && !isObject(context, m));
+  const inClause = context.mentions.filter(
+    (m) => m.start >= context.clause.start && m.end <= context.clause.end && !isObject(context, m),
+  );
   const cue = context.cue;
   if (cue) {
-    const adjacent = inClause.find((m) => (m.end <= cue.start && OWNER_BEFORE_CUE.test(context.sentence.slice(m.end, cue.start))) || (m.start >= cue.end && /^\s+of\s+(?:the\s+)?$/i.test(context.sentence.slice(cue.end, m.start))));
-    const isCoordinated = adjacent && COORDINATED_BEFORE.test(context.sentence.slice(Math.max(0, adjacent.start - 6), adjacent.start))
-      && inClause.some((m) => m.end <= adjacent.start && adjacent.start - m.end <= 6);
+    const adjacent = inClause.find(
+      (m) =>
+        (m.end <= cue.start && OWNER_BEFORE_CUE.test(context.sentence.slice(m.end, cue.start))) ||
+        (m.start >= cue.end && /^\s+of\s+(?:the\s+)?$/i.test(context.sentence.slice(cue.end, m.start))),
+    );
+    const isCoordinated =
+      adjacent &&
+      COORDINATED_BEFORE.test(context.sentence.slice(Math.max(0, adjacent.start - 6), adjacent.start)) &&
+      inClause.some((m) => m.end <= adjacent.start && adjacent.start - m.end <= 6);
     if (adjacent && isCoordinated) return null;
     if (adjacent) return single(adjacent);
   }
@@ -119,7 +161,11 @@ export function pairSubject(context: SubjectContext, metric: Metric): Subject | 
   if (deal) {
     parties = deal.parties.length === 2 ? withImplicitPartner(context, deal) : null;
   } else {
-    const named = uniqueParties(context.mentions.filter((m) => m.type === 'org' && m.start >= context.clause.start && m.end <= context.clause.end));
+    const named = uniqueParties(
+      context.mentions.filter(
+        (m) => m.type === 'org' && m.start >= context.clause.start && m.end <= context.clause.end,
+      ),
+    );
     if (named.length === 2) parties = named;
     else if (named.length === 1) {
       const partner = context.document.dominantPartner(named[0]!.id);
@@ -146,7 +192,9 @@ export function pickDeal(context: SubjectContext, kinds: ReadonlySet<DealKind> |
   const amount = context.amount;
   // a share or a capacity belongs to the claim's one deal, whatever its amount
   if (amount === null) return candidates.length === 1 ? candidates[0] : undefined;
-  const valued = candidates.filter((d) => d.value !== null && Math.abs(d.value - amount) <= 0.005 * Math.max(d.value, amount));
+  const valued = candidates.filter(
+    (d) => d.value !== null && Math.abs(d.value - amount) <= 0.005 * Math.max(d.value, amount),
+  );
   if (valued.length === 1) return valued[0];
   if (valued.length > 1) return undefined;
   return candidates.length === 1 && candidates[0]!.value === null ? candidates[0] : undefined;
@@ -171,11 +219,22 @@ function withImplicitPartner(context: SubjectContext, deal: ClaimDeal): Party[] 
  * backer" is held; otherwise the one named before the figure when the other is not. Else the
  * deal's role order, when the deal named both parties itself.
  */
-function orient(context: SubjectContext, parties: [Party, Party], metric: Metric, deal: ClaimDeal | undefined): [Party, Party] | null {
+function orient(
+  context: SubjectContext,
+  parties: [Party, Party],
+  metric: Metric,
+  deal: ClaimDeal | undefined,
+): [Party, Party] | null {
   const { sentence, clause, figure } = context;
   const targetBefore = metric === 'revenue-share' ? TARGET_BEFORE_SHARE : TARGET_BEFORE;
-  const mentionsOf = (p: Party) => context.mentions.filter((m) => m.entityId === p.id && m.start >= clause.start && m.end <= clause.end);
-  const isHeld = (p: Party) => mentionsOf(p).some((m) => targetBefore.test(sentence.slice(Math.max(clause.start, m.start - 12), m.start)) || BACKER_AFTER.test(sentence.slice(m.end, m.end + 60)));
+  const mentionsOf = (p: Party) =>
+    context.mentions.filter((m) => m.entityId === p.id && m.start >= clause.start && m.end <= clause.end);
+  const isHeld = (p: Party) =>
+    mentionsOf(p).some(
+      (m) =>
+        targetBefore.test(sentence.slice(Math.max(clause.start, m.start - 12), m.start)) ||
+        BACKER_AFTER.test(sentence.slice(m.end, m.end + 60)),
+    );
   const [a, b] = parties;
   if (isHeld(b) && !isHeld(a)) return [a, b];
   if (isHeld(a) && !isHeld(b)) return [b, a];

@@ -22,7 +22,13 @@ export type AddOutcome =
   /** The same path with the same content, already merged from `first`: counted once. */
   | { readonly status: 'duplicate'; readonly first: Origin }
   /** The same path with another content: the one kept is `kept` (its sha256 sorts first). */
-  | { readonly status: 'differing'; readonly other: Origin; readonly keptOrigin: Origin; readonly kept: string; readonly dropped: string };
+  | {
+      readonly status: 'differing';
+      readonly other: Origin;
+      readonly keptOrigin: Origin;
+      readonly kept: string;
+      readonly dropped: string;
+    };
 
 interface MergedSource {
   readonly sha256: string;
@@ -40,11 +46,23 @@ export class CorpusMerge {
     const previous = this.sources.get(facts.path);
     if (previous?.sha256 === sha256) return { status: 'duplicate', first: previous.origin };
     if (previous && byText(previous.sha256, sha256) <= 0) {
-      return { status: 'differing', other: previous.origin, keptOrigin: previous.origin, kept: previous.sha256, dropped: sha256 };
+      return {
+        status: 'differing',
+        other: previous.origin,
+        keptOrigin: previous.origin,
+        kept: previous.sha256,
+        dropped: sha256,
+      };
     }
-    this.sources.set(facts.path, { sha256, origin, entityMentions: facts.entities.map(({ id, count, name, type }) => ({ id, count, name, type })) });
+    this.sources.set(facts.path, {
+      sha256,
+      origin,
+      entityMentions: facts.entities.map(({ id, count, name, type }) => ({ id, count, name, type })),
+    });
     this.corpus.updateFacts(facts);
-    return previous ? { status: 'differing', other: previous.origin, keptOrigin: origin, kept: sha256, dropped: previous.sha256 } : { status: 'added' };
+    return previous
+      ? { status: 'differing', other: previous.origin, keptOrigin: origin, kept: sha256, dropped: previous.sha256 }
+      : { status: 'added' };
   }
 
   get size(): number {
@@ -61,7 +79,10 @@ export class CorpusMerge {
    * use for one entity joined), with every id it goes by and its mentions per source; by id.
    */
   entities(): CorpusEntityRecord[] {
-    const byId = new Map<string, { ids: Set<string>; sources: Map<string, number>; fallback: Pick<SourceEntity, 'name' | 'type'> }>();
+    const byId = new Map<
+      string,
+      { ids: Set<string>; sources: Map<string, number>; fallback: Pick<SourceEntity, 'name' | 'type'> }
+    >();
     for (const [path, source] of this.sources) {
       for (const named of source.entityMentions) {
         const id = this.corpus.canonicalEntityId(named.id);
@@ -74,10 +95,16 @@ export class CorpusMerge {
     const out: CorpusEntityRecord[] = [];
     for (const [id, entry] of byId) {
       const entity = this.corpus.entity(id) ?? entry.fallback;
-      const sources = [...entry.sources].sort(([a], [b]) => byText(a, b)).map(([path, mentionCount]) => ({ path, mentionCount }));
+      const sources = [...entry.sources]
+        .sort(([a], [b]) => byText(a, b))
+        .map(([path, mentionCount]) => ({ path, mentionCount }));
       out.push({
-        id, name: entity.name, type: entity.type, ids: [...entry.ids].sort(byText),
-        mentionCount: sources.reduce((n, s) => n + s.mentionCount, 0), sources,
+        id,
+        name: entity.name,
+        type: entity.type,
+        ids: [...entry.ids].sort(byText),
+        mentionCount: sources.reduce((n, s) => n + s.mentionCount, 0),
+        sources,
       });
     }
     return out.sort((a, b) => byText(a.id, b.id));
@@ -86,8 +113,11 @@ export class CorpusMerge {
   /** The whole corpus document at once (`newsmark merge` writes the same bytes in pieces). */
   document(): CorpusOutput {
     return {
-      schemaVersion: CORPUS_SCHEMA_VERSION, sources: this.sourceList(), entities: this.entities(),
-      deals: this.corpus.deals(DEAL_MERGE).map(toExtractDeal), conflicts: this.corpus.conflicts().map(toExtractConflict),
+      schemaVersion: CORPUS_SCHEMA_VERSION,
+      sources: this.sourceList(),
+      entities: this.entities(),
+      deals: this.corpus.deals(DEAL_MERGE).map(toExtractDeal),
+      conflicts: this.corpus.conflicts().map(toExtractConflict),
     };
   }
 }

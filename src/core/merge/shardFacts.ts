@@ -22,22 +22,40 @@ export function shardFactsOf(analysis: Analysis, facts: SourceFacts, engine: str
   const statements = facts.statements.map((s): ShardStatement => {
     const index = figureIndex.get(figureIdOf(s))!;
     return {
-      figure: index, key: s.key as ShardStatement['key'], qualifier: s.qualifier, asOf: s.asOf, dealDate: s.dealDate,
+      figure: index,
+      key: s.key as ShardStatement['key'],
+      qualifier: s.qualifier,
+      asOf: s.asOf,
+      dealDate: s.dealDate,
       sentenceOffset: analysis.figures[index]!.sentenceOffset,
     };
   });
   const deals = unpackDeals(facts.deals, facts.path).map((d): ShardDeal => ({
-    parties: [...d.parties], partyIds: [...d.partyIds], kind: d.kind, value: d.value, currency: d.currency, date: d.date,
-    dateInferred: d.isDateInferred, partyInferred: d.isPartyInferred, status: d.status,
+    parties: [...d.parties],
+    partyIds: [...d.partyIds],
+    kind: d.kind,
+    value: d.value,
+    currency: d.currency,
+    date: d.date,
+    dateInferred: d.isDateInferred,
+    partyInferred: d.isPartyInferred,
+    status: d.status,
     mentions: d.mentions.map((m) => ({
-      claim: claimOfSentence.get(m.sentenceIndex)!, sentenceIndex: m.sentenceIndex, start: m.start, end: m.end,
-      value: m.value, currency: m.currency, date: m.date, status: m.status,
+      claim: claimOfSentence.get(m.sentenceIndex)!,
+      sentenceIndex: m.sentenceIndex,
+      start: m.start,
+      end: m.end,
+      value: m.value,
+      currency: m.currency,
+      date: m.date,
+      status: m.status,
     })),
   }));
   return { engine, statements, deals };
 }
 
-export type SourceFactsResult = { readonly ok: true; readonly facts: SourceFacts } | { readonly ok: false; readonly error: string };
+export type SourceFactsResult =
+  { readonly ok: true; readonly facts: SourceFacts } | { readonly ok: false; readonly error: string };
 
 /**
  * The corpus's facts of a source line, or why they cannot be had (an index out of range, a
@@ -52,32 +70,69 @@ export function sourceFactsOf(source: ExtractSource, shard: ShardFacts): SourceF
     const claim = figure.claim === null ? undefined : source.claims[figure.claim];
     if (!claim) return fail(`statement ${i}: its figure ${s.figure} has no claim`);
     const value = numericValue(figure.value);
-    if (value === undefined) return fail(`statement ${i}: its figure ${s.figure} is not a number or a range of numbers`);
+    if (value === undefined)
+      return fail(`statement ${i}: its figure ${s.figure} is not a number or a range of numbers`);
     statements.push({
-      key: s.key, start: figure.start, end: figure.end, text: figure.text,
+      key: s.key,
+      start: figure.start,
+      end: figure.end,
+      text: figure.text,
       sentence: excerpt(claim.text, s.sentenceOffset, s.sentenceOffset + figure.text.length),
-      kind: figure.kind, value, unit: figure.unit, qualifier: s.qualifier, isApprox: figure.approx,
-      precision: writtenPrecision(figure.text, value), asOf: s.asOf, dealDate: s.dealDate,
+      kind: figure.kind,
+      value,
+      unit: figure.unit,
+      qualifier: s.qualifier,
+      isApprox: figure.approx,
+      precision: writtenPrecision(figure.text, value),
+      asOf: s.asOf,
+      dealDate: s.dealDate,
     });
   }
   const deals: Deal[] = [];
   for (const [i, d] of shard.deals.entries()) {
-    if (d.partyIds.length !== d.parties.length) return fail(`deal ${i} has ${d.parties.length} parties but ${d.partyIds.length} party ids`);
+    if (d.partyIds.length !== d.parties.length)
+      return fail(`deal ${i} has ${d.parties.length} parties but ${d.partyIds.length} party ids`);
     const mentions: DealMention[] = [];
     for (const m of d.mentions) {
       const claim = source.claims[m.claim];
       if (!claim) return fail(`deal ${i} names claim ${m.claim}, but the source has ${source.claims.length}`);
-      mentions.push({ sentenceIndex: m.sentenceIndex, start: m.start, end: m.end, sentence: claim.text, value: m.value, currency: m.currency, date: m.date, status: m.status });
+      mentions.push({
+        sentenceIndex: m.sentenceIndex,
+        start: m.start,
+        end: m.end,
+        sentence: claim.text,
+        value: m.value,
+        currency: m.currency,
+        date: m.date,
+        status: m.status,
+      });
     }
     deals.push({
-      id: '', parties: d.parties, partyIds: d.partyIds, kind: d.kind, value: d.value, currency: d.currency, date: d.date,
-      isDateInferred: d.dateInferred, isPartyInferred: d.partyInferred, status: d.status, mentions,
+      id: '',
+      parties: d.parties,
+      partyIds: d.partyIds,
+      kind: d.kind,
+      value: d.value,
+      currency: d.currency,
+      date: d.date,
+      isDateInferred: d.dateInferred,
+      isPartyInferred: d.partyInferred,
+      status: d.status,
+      mentions,
     });
   }
   const { entities, mentions, forms } = entitiesOf(source);
   return {
     ok: true,
-    facts: { path: source.path, dateline: source.dateline, statements, entities, mentions, forms, deals: deals.length > 0 ? packDeals(deals) : NO_DEALS },
+    facts: {
+      path: source.path,
+      dateline: source.dateline,
+      statements,
+      entities,
+      mentions,
+      forms,
+      deals: deals.length > 0 ? packDeals(deals) : NO_DEALS,
+    },
   };
 }
 
@@ -97,7 +152,14 @@ function entitiesOf(source: ExtractSource): Pick<SourceFacts, 'entities' | 'ment
       }
       mentions.set([m.start, m.end, index], next++ * 3);
     }
-    return { id: e.id, name: e.name, type: e.type, aliases: e.aliases.length > 0 ? e.aliases : NONE, first, count: e.mentions.length };
+    return {
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases.length > 0 ? e.aliases : NONE,
+      first,
+      count: e.mentions.length,
+    };
   });
   return { entities, mentions, forms };
 }

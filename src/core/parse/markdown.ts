@@ -28,7 +28,11 @@ export interface SectionBlocks extends SectionResult {
  * The prose blocks of a markdown file, exactly as a parse of the whole file gives them (see
  * markdownSections.ts for how sections are cut so that this holds).
  */
-export function markdownBlocks(text: string, cache?: AnalysisCache, sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS): ProseBlock[] {
+export function markdownBlocks(
+  text: string,
+  cache?: AnalysisCache,
+  sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS,
+): ProseBlock[] {
   return parseMarkdown(text, cache, sectionChars).blocks;
 }
 
@@ -38,10 +42,17 @@ export interface ParsedMarkdown {
   readonly diagnostics: ContentDiagnostic[];
 }
 
-export function parseMarkdown(text: string, cache?: AnalysisCache, sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS): ParsedMarkdown {
+export function parseMarkdown(
+  text: string,
+  cache?: AnalysisCache,
+  sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS,
+): ParsedMarkdown {
   const limited = limitNesting(text);
   const blocks: ProseBlock[] = [];
-  const parser = cache ? (source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]) => cachedSection(cache, source, isFileStart, cut, stubs) : sectionBlocks;
+  const parser = cache
+    ? (source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]) =>
+        cachedSection(cache, source, isFileStart, cut, stubs)
+    : sectionBlocks;
   for (const { span, tree } of sectionTrees(limited.text, sectionChars, parser)) {
     for (const block of tree.blocks) {
       const map = block.map.shifted(span.start);
@@ -53,18 +64,31 @@ export function parseMarkdown(text: string, cache?: AnalysisCache, sectionChars 
     diagnostics.push({
       code: 'deep-nesting',
       message: `Block quotes or lists nested beyond column ${MAX_MARKER_COLUMN} are read as plain text.`,
-      start: limited.firstDeep, end: limited.firstDeep + 1, severity: 'warning',
+      start: limited.firstDeep,
+      end: limited.firstDeep + 1,
+      severity: 'warning',
     });
   }
   return { blocks, diagnostics };
 }
 
-function sectionBlocks(source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]): SectionBlocks {
+function sectionBlocks(
+  source: string,
+  isFileStart: boolean,
+  cut: CutKind | null,
+  stubs: readonly string[],
+): SectionBlocks {
   const tree = parseSection(source, isFileStart, cut, stubs);
   return { isClosed: tree.isClosed, definitions: tree.definitions, blocks: blocksOfNodes(tree.nodes, source, 0) };
 }
 
-function cachedSection(cache: AnalysisCache, source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]): SectionBlocks {
+function cachedSection(
+  cache: AnalysisCache,
+  source: string,
+  isFileStart: boolean,
+  cut: CutKind | null,
+  stubs: readonly string[],
+): SectionBlocks {
   const key = `${isFileStart ? 'F' : 'S'}${cut ?? 'end'}\u0000${stubs.join('\n')}\u0000${source}`;
   let section = cache.sections.get(key);
   if (!section) {
@@ -140,8 +164,21 @@ function appendInline(block: Parents, file: string, base: number, builder: Prose
     const child = stack.pop()!;
     switch (child.type) {
       case 'text': {
-        const start = offsetIn(child.position?.start.offset, base) ?? located(child.value, file, builder.fileEnd ?? offsetIn(block.position?.start.offset, base), offsetIn(block.position?.end.offset, base));
-        appendText(child.value, start, start === undefined ? undefined : offsetIn(child.position?.end.offset, base) ?? start + child.value.length, file, builder);
+        const start =
+          offsetIn(child.position?.start.offset, base) ??
+          located(
+            child.value,
+            file,
+            builder.fileEnd ?? offsetIn(block.position?.start.offset, base),
+            offsetIn(block.position?.end.offset, base),
+          );
+        appendText(
+          child.value,
+          start,
+          start === undefined ? undefined : (offsetIn(child.position?.end.offset, base) ?? start + child.value.length),
+          file,
+          builder,
+        );
         break;
       }
       case 'emphasis':
@@ -168,7 +205,12 @@ function appendInline(block: Parents, file: string, base: number, builder: Prose
  * around an e-mail address or "www." into new nodes that have none. It is the next occurrence
  * of its value after what the block mapped so far, within the block.
  */
-function located(value: string, file: string, from: number | undefined, blockEnd: number | undefined): number | undefined {
+function located(
+  value: string,
+  file: string,
+  from: number | undefined,
+  blockEnd: number | undefined,
+): number | undefined {
   if (from === undefined || blockEnd === undefined || !value) return undefined;
   const at = file.indexOf(value, from);
   return at >= 0 && at + value.length <= blockEnd ? at : undefined;
@@ -188,7 +230,12 @@ function isBareUrl(link: { url: string; children: Nodes[] }): boolean {
   const only = link.children.length === 1 ? link.children[0] : undefined;
   if (!only || only.type !== 'text') return false;
   const value = only.value;
-  return value === link.url || link.url === `mailto:${value}` || link.url === `http://${value}` || /^(https?:|www\.)/i.test(value);
+  return (
+    value === link.url ||
+    link.url === `mailto:${value}` ||
+    link.url === `http://${value}` ||
+    /^(https?:|www\.)/i.test(value)
+  );
 }
 
 /**
@@ -197,7 +244,13 @@ function isBareUrl(link: { url: string; children: Nodes[] }): boolean {
  * are aligned greedily; a character reference stands for its decoded characters as a whole,
  * and other unmatched characters map to the nearest matched place.
  */
-function appendText(value: string, start: number | undefined, end: number | undefined, file: string, builder: ProseBuilder): void {
+function appendText(
+  value: string,
+  start: number | undefined,
+  end: number | undefined,
+  file: string,
+  builder: ProseBuilder,
+): void {
   if (start === undefined || end === undefined) {
     builder.appendSeparator(value);
     return;
@@ -246,7 +299,8 @@ function referenceAt(source: string, at: number): { decoded: string; length: num
   else {
     const code = parseInt(match[1] ?? match[2]!, match[1] !== undefined ? 16 : 10);
     // as micromark decodes them: NUL, surrogates and out-of-range code points become U+FFFD
-    decoded = code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
+    decoded =
+      code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
   }
   return decoded ? { decoded, length: match[0].length } : undefined;
 }

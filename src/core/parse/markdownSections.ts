@@ -49,7 +49,12 @@ export interface SectionTree extends SectionResult {
 }
 
 /** Parses one section: `parseSection`, or what an AnalysisCache kept of it. */
-export type SectionParser<T extends SectionResult> = (source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]) => T;
+export type SectionParser<T extends SectionResult> = (
+  source: string,
+  isFileStart: boolean,
+  cut: CutKind | null,
+  stubs: readonly string[],
+) => T;
 
 /**
  * After a blank line, a list item numbered 2: a list item only where no construct is open *and*
@@ -60,13 +65,19 @@ export type SectionParser<T extends SectionResult> = (source: string, isFileStar
 const SENTINELS: Record<CutKind, string> = { afterBlank: '2) zq', beforeHeading: '# zq' };
 
 /** Parses a section (plus stubs and sentinel) with remark: see the file comment. */
-export function parseSection(source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]): SectionTree {
+export function parseSection(
+  source: string,
+  isFileStart: boolean,
+  cut: CutKind | null,
+  stubs: readonly string[],
+): SectionTree {
   // a blank line after each: a link definition right after a footnote's would continue its paragraph
   const stubText = stubs.length ? `${stubs.join('\n\n')}\n\n` : '';
   // the first section keeps the file start (front matter): its stubs go after the sentinel
   const prefix = isFileStart ? '' : stubText;
   const sentinel = cut ? SENTINELS[cut] : '';
-  const suffix = isFileStart && stubText ? `${sentinel ? '\n\n' : source.endsWith('\n') ? '\n' : '\n\n'}${stubText}` : '';
+  const suffix =
+    isFileStart && stubText ? `${sentinel ? '\n\n' : source.endsWith('\n') ? '\n' : '\n\n'}${stubText}` : '';
   const parsed = prefix + source + sentinel + suffix;
   const tree: Root = parseMarkdownTree(parsed, isFileStart);
   const sourceStart = prefix.length;
@@ -95,7 +106,8 @@ export function parseSection(source: string, isFileStart: boolean, cut: CutKind 
 
 /** The sentinel heading, or a list whose last item is the sentinel item, starting at `at`. */
 function isSentinel(node: RootContent, cut: CutKind, at: number): boolean {
-  const block = cut === 'afterBlank' ? (node.type === 'list' ? node.children[node.children.length - 1] : undefined) : node;
+  const block =
+    cut === 'afterBlank' ? (node.type === 'list' ? node.children[node.children.length - 1] : undefined) : node;
   if (!block || block.position?.start.offset !== at) return false;
   const inner = cut === 'afterBlank' && block.type === 'listItem' ? block.children[0] : block;
   if (!inner || (inner.type !== 'paragraph' && inner.type !== 'heading') || inner.children.length !== 1) return false;
@@ -116,7 +128,8 @@ function collectDefinitions(nodes: readonly RootContent[], parsed: string, out: 
       const label = rawLabelAt(parsed, node.position?.start.offset ?? -1);
       if (label !== null) out.set(labelId(label), label);
     }
-    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') stack.push(...node.children);
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table')
+      stack.push(...node.children);
   }
 }
 
@@ -197,7 +210,8 @@ export function cutsOf(text: string): Cut[] {
     const isBlank = isBlankLine(text, lineStart, lineEnd);
     if (lineStart > 0 && lineStart >= noCutBefore && !isBlank && first !== 0x20 && first !== 0x09) {
       if (previousBlank) cuts.push({ at: lineStart, kind: 'afterBlank' });
-      else if (first === 0x23 && isAtxHeading(text, lineStart, lineEnd)) cuts.push({ at: lineStart, kind: 'beforeHeading' });
+      else if (first === 0x23 && isAtxHeading(text, lineStart, lineEnd))
+        cuts.push({ at: lineStart, kind: 'beforeHeading' });
     }
     previousBlank = isBlank;
     lineStart = lineEnd + 1;
@@ -227,7 +241,11 @@ function isAtxHeading(text: string, start: number, end: number): boolean {
  * The sections of `text`, each at least `size` characters where it can be, with their trees.
  * `parser` parses one section (the AnalysisCache keeps what it parsed before).
  */
-export function sectionTrees<T extends SectionResult>(text: string, size: number, parser: SectionParser<T>): Array<{ span: Span; tree: T }> {
+export function sectionTrees<T extends SectionResult>(
+  text: string,
+  size: number,
+  parser: SectionParser<T>,
+): Array<{ span: Span; tree: T }> {
   const cuts = cutsOf(text);
   const candidates = definitionCandidates(text);
   const out: Array<{ span: Span; tree: T; stubs: string[] }> = [];
@@ -254,18 +272,27 @@ export function sectionTrees<T extends SectionResult>(text: string, size: number
 }
 
 /** Stubs for labels the section uses whose "[label]:" stands outside it. */
-function guessedStubs(source: string, start: number, candidates: ReadonlyMap<string, { label: string; at: number[] }>): string[] {
+function guessedStubs(
+  source: string,
+  start: number,
+  candidates: ReadonlyMap<string, { label: string; at: number[] }>,
+): string[] {
   if (candidates.size === 0) return [];
   const stubs: string[] = [];
   for (const id of usedLabels(source)) {
     const candidate = candidates.get(id);
-    if (candidate && candidate.at.some((at) => at < start || at >= start + source.length)) stubs.push(stubOf(candidate.label));
+    if (candidate && candidate.at.some((at) => at < start || at >= start + source.length))
+      stubs.push(stubOf(candidate.label));
   }
   return stubs.sort();
 }
 
 /** The definitions the parse found decide: a section whose stubs were wrong is parsed again with the right ones. */
-function confirmStubs<T extends SectionResult>(text: string, sections: Array<{ span: Span; tree: T; stubs: string[] }>, parser: SectionParser<T>): Array<{ span: Span; tree: T }> {
+function confirmStubs<T extends SectionResult>(
+  text: string,
+  sections: Array<{ span: Span; tree: T; stubs: string[] }>,
+  parser: SectionParser<T>,
+): Array<{ span: Span; tree: T }> {
   const defined = new Map<string, string>();
   for (const s of sections) for (const [id, label] of s.tree.definitions) if (!defined.has(id)) defined.set(id, label);
   return sections.map((s, i) => {

@@ -50,11 +50,18 @@ const GFM_FEATURES: readonly GfmFeature[] = [
   { syntax: gfmFootnote(), tree: gfmFootnoteFromMarkdown(), mayOccurIn: (text) => text.includes('[^') },
   { syntax: gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown(), mayOccurIn: (text) => text.includes('~') },
   // a delimiter row needs a pipe or an aligned cell (":-", "-:"): "a\n:-" is a one-column table
-  { syntax: gfmTable(), tree: gfmTableFromMarkdown(), mayOccurIn: (text) => text.includes('|') || text.includes(':-') || text.includes('-:') },
+  {
+    syntax: gfmTable(),
+    tree: gfmTableFromMarkdown(),
+    mayOccurIn: (text) => text.includes('|') || text.includes(':-') || text.includes('-:'),
+  },
   { syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown(), mayOccurIn: (text) => text.includes('[') },
 ];
 
-const FRONT_MATTER: SyntaxFeature = { syntax: frontmatter(['yaml', 'toml']), tree: frontmatterFromMarkdown(['yaml', 'toml']) };
+const FRONT_MATTER: SyntaxFeature = {
+  syntax: frontmatter(['yaml', 'toml']),
+  tree: frontmatterFromMarkdown(['yaml', 'toml']),
+};
 
 /**
  * The tree of `text` as `unified().use(remarkParse).use(remarkGfm)` gives it, plus
@@ -99,9 +106,16 @@ function parseWith(text: string, features: readonly SyntaxFeature[]): Root {
 
 /** What remark-gfm and remark-frontmatter do: their extensions added to remark-parse's settings. */
 function processorOf(features: readonly SyntaxFeature[]) {
-  return unified().use(remarkParse)
-    .data('micromarkExtensions', features.map((f) => f.syntax))
-    .data('fromMarkdownExtensions', features.map((f) => f.tree))
+  return unified()
+    .use(remarkParse)
+    .data(
+      'micromarkExtensions',
+      features.map((f) => f.syntax),
+    )
+    .data(
+      'fromMarkdownExtensions',
+      features.map((f) => f.tree),
+    )
     .freeze();
 }
 

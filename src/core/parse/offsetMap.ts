@@ -25,7 +25,12 @@ export class ProseBuilder {
   appendMapped(text: string, fileStart: number): void {
     if (!text) return;
     const last = this.pieces[this.pieces.length - 1];
-    if (last && last.fileLength === undefined && last.proseStart + last.length === this.text.length && last.fileStart + last.length === fileStart) {
+    if (
+      last &&
+      last.fileLength === undefined &&
+      last.proseStart + last.length === this.text.length &&
+      last.fileStart + last.length === fileStart
+    ) {
       this.pieces[this.pieces.length - 1] = { ...last, length: last.length + text.length };
     } else {
       this.pieces.push({ proseStart: this.text.length, fileStart, length: text.length });
@@ -84,7 +89,10 @@ export class OffsetMap {
     let text = '';
     let at = 0;
     for (const piece of this.pieces) {
-      const own = piece.fileLength === undefined ? file.slice(piece.fileStart + this.shift, piece.fileStart + this.shift + piece.length) : this.text.slice(piece.proseStart, piece.proseStart + piece.length);
+      const own =
+        piece.fileLength === undefined
+          ? file.slice(piece.fileStart + this.shift, piece.fileStart + this.shift + piece.length)
+          : this.text.slice(piece.proseStart, piece.proseStart + piece.length);
       text += this.text.slice(at, piece.proseStart) + own;
       at = piece.proseStart + piece.length;
     }

@@ -23,7 +23,11 @@ export function plainTextBlocks(text: string): ProseBlock[] {
       const offset = bullet ? bullet[0].length : 0;
       const builder = new ProseBuilder();
       appendWithoutUrls(line.slice(offset), lineStart + offset, builder);
-      blocks.push({ kind: bullet ? 'listItem' : isTitleLine(line) ? 'heading' : 'paragraph', depth: bullet ? 0 : isTitleLine(line) ? 2 : 0, map: builder.build() });
+      blocks.push({
+        kind: bullet ? 'listItem' : isTitleLine(line) ? 'heading' : 'paragraph',
+        depth: bullet ? 0 : isTitleLine(line) ? 2 : 0,
+        map: builder.build(),
+      });
     }
     lineStart = lineEnd + 1;
   }

@@ -17,7 +17,10 @@ export interface Sentence {
   readonly text: string;
 }
 
-export function indexSentences(blocks: readonly ProseBlock[], cache?: AnalysisCache): { sentences: Sentence[]; perBlock: SentenceSpan[][] } {
+export function indexSentences(
+  blocks: readonly ProseBlock[],
+  cache?: AnalysisCache,
+): { sentences: Sentence[]; perBlock: SentenceSpan[][] } {
   const sentences: Sentence[] = [];
   const perBlock: SentenceSpan[][] = [];
   blocks.forEach((block, blockIndex) => {
@@ -31,8 +34,14 @@ export function indexSentences(blocks: readonly ProseBlock[], cache?: AnalysisCa
       const file = block.map.spanToFile(span.start, span.end);
       if (!file) continue;
       sentences.push({
-        index: sentences.length, blockIndex, blockKind: block.kind, proseStart: span.start, proseEnd: span.end,
-        start: file.start, end: file.end, text: block.map.text.slice(span.start, span.end),
+        index: sentences.length,
+        blockIndex,
+        blockKind: block.kind,
+        proseStart: span.start,
+        proseEnd: span.end,
+        start: file.start,
+        end: file.end,
+        text: block.map.text.slice(span.start, span.end),
       });
     }
   });
@@ -40,7 +49,11 @@ export function indexSentences(blocks: readonly ProseBlock[], cache?: AnalysisCa
 }
 
 /** The sentence of a block holding a prose offset (binary search over the sorted sentences). */
-export function sentenceAt(sentences: readonly Sentence[], blockIndex: number, proseOffset: number): Sentence | undefined {
+export function sentenceAt(
+  sentences: readonly Sentence[],
+  blockIndex: number,
+  proseOffset: number,
+): Sentence | undefined {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo <= hi) {

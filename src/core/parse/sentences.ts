@@ -23,17 +23,109 @@ const INITIAL = /^\p{Lu}$/u;
 
 /** Abbreviations that do not end a sentence whatever follows ("Mr. Nadella", "No. 2"). */
 const ALWAYS_ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'approx', 'e.g', 'i.e', 'etc', 'cf', 'al',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'fig', 'est', 'ca', 'ft', 'mt', 'ave',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'no',
+  'nos',
+  'vs',
+  'approx',
+  'e.g',
+  'i.e',
+  'etc',
+  'cf',
+  'al',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'fig',
+  'est',
+  'ca',
+  'ft',
+  'mt',
+  'ave',
 ]);
 /** Abbreviations that may end a sentence: joined only when a name or number follows. */
-const MAYBE_ABBREVIATIONS = new Set(['u.s', 'u.k', 'u.n', 'e.u', 'inc', 'corp', 'ltd', 'co', 'jr', 'sr', 'bros', 'plc', 'n.v', 's.a']);
+const MAYBE_ABBREVIATIONS = new Set([
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'inc',
+  'corp',
+  'ltd',
+  'co',
+  'jr',
+  'sr',
+  'bros',
+  'plc',
+  'n.v',
+  's.a',
+]);
 /** Words that typically open a sentence: after "Inc." they mean the sentence did end. */
 const SENTENCE_OPENERS = new Set([
-  'the', 'a', 'an', 'it', 'its', 'this', 'that', 'these', 'those', 'he', 'she', 'they', 'we', 'i', 'you',
-  'but', 'and', 'so', 'yet', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'after', 'before', 'while',
-  'when', 'if', 'as', 'however', 'meanwhile', 'there', 'here', 'what', 'why', 'how', 'who', 'shares', 'analysts',
+  'the',
+  'a',
+  'an',
+  'it',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'but',
+  'and',
+  'so',
+  'yet',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'with',
+  'after',
+  'before',
+  'while',
+  'when',
+  'if',
+  'as',
+  'however',
+  'meanwhile',
+  'there',
+  'here',
+  'what',
+  'why',
+  'how',
+  'who',
+  'shares',
+  'analysts',
 ]);
 
 /**
@@ -49,7 +141,9 @@ export function sentencesOf(block: ProseBlock): SentenceSpan[] {
     const pieces: SentenceSpan[] = [];
     for (const chunk of chunksOf(text, line)) {
       // a wrapped line continues its sentence: ICU would break at the newline, so hide it (same length)
-      for (const segment of segmenter.segment(text.slice(chunk.start, chunk.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)))) {
+      for (const segment of segmenter.segment(
+        text.slice(chunk.start, chunk.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)),
+      )) {
         const start = chunk.start + segment.index;
         pieces.push({ start, end: start + segment.segment.length });
       }
@@ -119,7 +213,13 @@ function joinAbbreviations(text: string, pieces: SentenceSpan[]): SentenceSpan[]
   for (const piece of pieces) {
     const previous = out[out.length - 1];
     // the tail is enough to see the word before a period, and keeps a long run of joins linear
-    if (previous && endsWithAbbreviation(text.slice(Math.max(previous.start, previous.end - 80), previous.end), text.slice(piece.start, Math.min(piece.end, piece.start + 80)))) {
+    if (
+      previous &&
+      endsWithAbbreviation(
+        text.slice(Math.max(previous.start, previous.end - 80), previous.end),
+        text.slice(piece.start, Math.min(piece.end, piece.start + 80)),
+      )
+    ) {
       out[out.length - 1] = { start: previous.start, end: piece.end };
     } else {
       out.push(piece);

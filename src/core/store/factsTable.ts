@@ -9,7 +9,14 @@
 import * as z from 'zod';
 import type { FactKey } from '../corpus/factKey';
 import { METRICS, type Metric } from '../corpus/metric';
-import { DEAL_NUMBERS, MAX_STATUS_INDEX, MENTION_NUMBERS, NO_DEALS, STATUS_SHIFT, type PackedDeals } from '../corpus/packedDeals';
+import {
+  DEAL_NUMBERS,
+  MAX_STATUS_INDEX,
+  MENTION_NUMBERS,
+  NO_DEALS,
+  STATUS_SHIFT,
+  type PackedDeals,
+} from '../corpus/packedDeals';
 import type { SourceEntity, SourceFacts, StoredStatement } from '../corpus/sourceFacts';
 import type { Party, Subject } from '../corpus/subject';
 import { DEAL_KINDS, type DealKind } from '../extract/deals/kinds';
@@ -25,9 +32,19 @@ const NullableIndex = Index.nullable();
 const KeyRow = z.array(NullableIndex).min(5);
 /** [key, start, end, text, sentence, kind, value, unit, qualifier, isApprox, precision, asOf, dealDate]. */
 const StatementRow = z.tuple([
-  Index, z.number().int(), z.number().int(), Index, Index, Index,
-  z.union([Num, z.tuple([Num, Num])]), NullableIndex, NullableIndex, z.union([z.literal(0), z.literal(1)]),
-  Num.nullable(), NullableIndex, NullableIndex,
+  Index,
+  z.number().int(),
+  z.number().int(),
+  Index,
+  Index,
+  Index,
+  z.union([Num, z.tuple([Num, Num])]),
+  NullableIndex,
+  NullableIndex,
+  z.union([z.literal(0), z.literal(1)]),
+  Num.nullable(),
+  NullableIndex,
+  NullableIndex,
 ]);
 /** [id, name, type, aliases, first, count]. */
 const EntityRow = z.tuple([Index, Index, Index, z.array(Index), Index, Index]);
@@ -59,7 +76,13 @@ export function tableOf(facts: SourceFacts): FactsTable {
   const keys: Array<Array<number | null>> = [];
   const keyIndex = new Map<string, number>();
   const k = (key: FactKey): number => {
-    const row = [s(key.id), s(key.metric), ns(key.period), s(key.subject.shape), key.subject.shape === 'deal' ? s(key.subject.dealKind) : null];
+    const row = [
+      s(key.id),
+      s(key.metric),
+      ns(key.period),
+      s(key.subject.shape),
+      key.subject.shape === 'deal' ? s(key.subject.dealKind) : null,
+    ];
     for (const party of key.subject.parties) row.push(s(party.id), s(party.name));
     const signature = row.join(',');
     let index = keyIndex.get(signature);
@@ -67,15 +90,42 @@ export function tableOf(facts: SourceFacts): FactsTable {
     return index;
   };
   const statements = facts.statements.map((st): z.infer<typeof StatementRow> => [
-    k(st.key), st.start, st.end, s(st.text), s(st.sentence), s(st.kind),
+    k(st.key),
+    st.start,
+    st.end,
+    s(st.text),
+    s(st.sentence),
+    s(st.kind),
     typeof st.value === 'number' ? num(st.value) : [num(st.value[0]), num(st.value[1])],
-    ns(st.unit), ns(st.qualifier), st.isApprox ? 1 : 0, st.precision === null ? null : num(st.precision), ns(st.asOf), ns(st.dealDate),
+    ns(st.unit),
+    ns(st.qualifier),
+    st.isApprox ? 1 : 0,
+    st.precision === null ? null : num(st.precision),
+    ns(st.asOf),
+    ns(st.dealDate),
   ]);
-  const entities = facts.entities.map((e): z.infer<typeof EntityRow> => [s(e.id), s(e.name), s(e.type), e.aliases.map(s), e.first, e.count]);
+  const entities = facts.entities.map((e): z.infer<typeof EntityRow> => [
+    s(e.id),
+    s(e.name),
+    s(e.type),
+    e.aliases.map(s),
+    e.first,
+    e.count,
+  ]);
   return {
-    strings, path: s(facts.path), dateline: ns(facts.dateline), keys, statements, entities,
-    mentions: Array.from(facts.mentions), forms: facts.forms.map(s),
-    deals: { count: facts.deals.count, numbers: Array.from(facts.deals.numbers, num), strings: facts.deals.strings.map(ns) },
+    strings,
+    path: s(facts.path),
+    dateline: ns(facts.dateline),
+    keys,
+    statements,
+    entities,
+    mentions: Array.from(facts.mentions),
+    forms: facts.forms.map(s),
+    deals: {
+      count: facts.deals.count,
+      numbers: Array.from(facts.deals.numbers, num),
+      strings: facts.deals.strings.map(ns),
+    },
   };
 }
 
@@ -116,7 +166,11 @@ function readTable(table: FactsTable): SourceFacts {
     const parties: Party[] = [];
     for (let i = 5; i < row.length; i += 2) parties.push({ id: s(row[i]), name: s(row[i + 1]) });
     const shapeText = member<Subject['shape']>(SHAPES, s(shape));
-    const subject = subjectOf(shapeText, parties, dealKind === null || dealKind === undefined ? null : member<DealKind>(DEAL_KIND_SET, s(dealKind)));
+    const subject = subjectOf(
+      shapeText,
+      parties,
+      dealKind === null || dealKind === undefined ? null : member<DealKind>(DEAL_KIND_SET, s(dealKind)),
+    );
     return { id: s(id), subject, metric: member<Metric>(METRIC_SET, s(metric)), period: ns(period ?? null) };
   });
   const statements = table.statements.map((row): StoredStatement => {
@@ -124,23 +178,45 @@ function readTable(table: FactsTable): SourceFacts {
     const stored = keys[key];
     if (!stored || start > end) throw new BadTable();
     return {
-      key: stored, start, end, text: s(text), sentence: s(sentence), kind: member<FigureKind>(FIGURE_KIND_SET, s(kind)),
+      key: stored,
+      start,
+      end,
+      text: s(text),
+      sentence: s(sentence),
+      kind: member<FigureKind>(FIGURE_KIND_SET, s(kind)),
       value: Array.isArray(value) ? [fromNum(value[0]), fromNum(value[1])] : fromNum(value as Num),
-      unit: ns(unit), qualifier: qualifier === null ? null : member<Qualifier>(QUALIFIER_SET, s(qualifier)),
-      isApprox: isApprox === 1, precision: precision === null ? null : fromNum(precision), asOf: ns(asOf), dealDate: ns(dealDate),
+      unit: ns(unit),
+      qualifier: qualifier === null ? null : member<Qualifier>(QUALIFIER_SET, s(qualifier)),
+      isApprox: isApprox === 1,
+      precision: precision === null ? null : fromNum(precision),
+      asOf: ns(asOf),
+      dealDate: ns(dealDate),
     };
   });
   if (table.mentions.length % 3 !== 0) throw new BadTable();
   const mentionCount = table.mentions.length / 3;
   const forms = table.forms.map(s);
-  for (let m = 0; m < mentionCount; m++) if (table.mentions[m * 3 + 2]! < 0 || table.mentions[m * 3 + 2]! >= forms.length) throw new BadTable();
+  for (let m = 0; m < mentionCount; m++)
+    if (table.mentions[m * 3 + 2]! < 0 || table.mentions[m * 3 + 2]! >= forms.length) throw new BadTable();
   const entities = table.entities.map(([id, name, type, aliases, first, count]): SourceEntity => {
     if (first + count > mentionCount) throw new BadTable();
-    return { id: s(id), name: s(name), type: member<EntityType>(ENTITY_TYPE_SET, s(type)), aliases: aliases.map(s), first, count };
+    return {
+      id: s(id),
+      name: s(name),
+      type: member<EntityType>(ENTITY_TYPE_SET, s(type)),
+      aliases: aliases.map(s),
+      first,
+      count,
+    };
   });
   return {
-    path: s(table.path), dateline: ns(table.dateline), statements, entities,
-    mentions: Int32Array.from(table.mentions), forms, deals: dealsOf(table.deals, ns),
+    path: s(table.path),
+    dateline: ns(table.dateline),
+    statements,
+    entities,
+    mentions: Int32Array.from(table.mentions),
+    forms,
+    deals: dealsOf(table.deals, ns),
   };
 }
 
@@ -171,12 +247,18 @@ function dealsOf(table: FactsTable['deals'], ns: (index: number | null) => strin
     if (!isCount(partyCount) || !isCount(mentionCount)) throw new BadTable();
     const kind = strings[j];
     if (kind === null || kind === undefined || !DEAL_KIND_SET.has(kind)) throw new BadTable();
-    if (!isCount(numbers[i + 1]) || ((numbers[i + 1] ?? 0) >> STATUS_SHIFT) > MAX_STATUS_INDEX) throw new BadTable();
+    if (!isCount(numbers[i + 1]) || (numbers[i + 1] ?? 0) >> STATUS_SHIFT > MAX_STATUS_INDEX) throw new BadTable();
     for (let p = 0; p < 2 * partyCount; p++) if (typeof strings[j + 3 + p] !== 'string') throw new BadTable();
     j += 3 + 2 * partyCount;
     i += DEAL_NUMBERS;
     for (let m = 0; m < mentionCount; m++, i += MENTION_NUMBERS, j += 3) {
-      if (typeof strings[j] !== 'string' || !isCount(numbers[i]) || !isCount(numbers[i + 1]) || !isCount(numbers[i + 2])) throw new BadTable();
+      if (
+        typeof strings[j] !== 'string' ||
+        !isCount(numbers[i]) ||
+        !isCount(numbers[i + 1]) ||
+        !isCount(numbers[i + 2])
+      )
+        throw new BadTable();
       if (!isCount(numbers[i + 4]) || numbers[i + 4]! > MAX_STATUS_INDEX) throw new BadTable();
     }
   }

@@ -30,22 +30,26 @@ const HEADER_BYTES = 20;
 const NO_SOURCE = 0xffffffff;
 
 /** Which file, as it was when analysed, and by which engine. */
-export const PersistedKey = z.object({
-  /** The path the facts name (workspace-relative in the editor, as given in the CLI). */
-  path: z.string(),
-  size: z.number().int().nonnegative(),
-  mtimeMs: z.number(),
-  /** Of the file's bytes, lowercase hex. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** The engine build and the lexicon in use (`engineKeyOf`). */
-  engine: z.string().min(1),
-}).strict();
+export const PersistedKey = z
+  .object({
+    /** The path the facts name (workspace-relative in the editor, as given in the CLI). */
+    path: z.string(),
+    size: z.number().int().nonnegative(),
+    mtimeMs: z.number(),
+    /** Of the file's bytes, lowercase hex. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The engine build and the lexicon in use (`engineKeyOf`). */
+    engine: z.string().min(1),
+  })
+  .strict();
 export type PersistedKey = z.infer<typeof PersistedKey>;
 
-const Payload = z.object({
-  key: PersistedKey,
-  facts: FactsTable,
-}).strict();
+const Payload = z
+  .object({
+    key: PersistedKey,
+    facts: FactsTable,
+  })
+  .strict();
 
 export interface PersistedEntry {
   readonly key: PersistedKey;
@@ -87,7 +91,10 @@ export function decodePersisted(bytes: Uint8Array): DecodeResult {
   const factsLength = view.getUint32(12, true);
   const sourceField = view.getUint32(16, true);
   const sourceLength = sourceField === NO_SOURCE ? 0 : sourceField;
-  if (bytes.length !== HEADER_BYTES + factsLength + sourceLength) return corrupt(`truncated (${bytes.length - HEADER_BYTES} of ${factsLength + sourceLength} bytes after the header)`);
+  if (bytes.length !== HEADER_BYTES + factsLength + sourceLength)
+    return corrupt(
+      `truncated (${bytes.length - HEADER_BYTES} of ${factsLength + sourceLength} bytes after the header)`,
+    );
   if (crc32(bytes.subarray(HEADER_BYTES)) !== view.getUint32(8, true)) return corrupt('checksum mismatch');
   let json: unknown;
   let sourceJson: string | null;
@@ -99,7 +106,10 @@ export function decodePersisted(bytes: Uint8Array): DecodeResult {
     return corrupt('not UTF-8 JSON');
   }
   const parsed = Payload.safeParse(json);
-  if (!parsed.success) return corrupt(`payload does not hold (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`);
+  if (!parsed.success)
+    return corrupt(
+      `payload does not hold (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`,
+    );
   const facts = factsOf(parsed.data.facts);
   if (!facts) return corrupt('facts table does not hold');
   if (facts.path !== parsed.data.key.path) return corrupt('facts name another path than the key');

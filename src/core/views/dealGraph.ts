@@ -9,7 +9,16 @@
  */
 import { differenceWords, type CorpusDeal } from '../corpus/deals';
 import type { EntityType } from '../extract/entities/lexicon';
-import { bounded, MAX_NAME_LENGTH, type DealGraph, type DealMapFilter, type DealStatus, type MapEdge, type MapNode, type MapNodeType } from '../webviewMessages';
+import {
+  bounded,
+  MAX_NAME_LENGTH,
+  type DealGraph,
+  type DealMapFilter,
+  type DealStatus,
+  type MapEdge,
+  type MapNode,
+  type MapNodeType,
+} from '../webviewMessages';
 import { DEAL_KINDS, type DealKind } from '../extract/deals/kinds';
 
 /** Deals drawn one by one up to this many; beyond, the map is clustered by party. */
@@ -61,7 +70,8 @@ function matching(deals: readonly CorpusDeal[], filter: DealMapFilter): Matching
   let neighbours: Set<string> | undefined;
   if (filter.party !== null) {
     neighbours = new Set([filter.party]);
-    for (const deal of deals) if (deal.partyIds.includes(filter.party)) deal.partyIds.forEach((id) => neighbours!.add(id));
+    for (const deal of deals)
+      if (deal.partyIds.includes(filter.party)) deal.partyIds.forEach((id) => neighbours!.add(id));
   }
   const out: CorpusDeal[] = [];
   let undatedHidden = 0;
@@ -70,11 +80,17 @@ function matching(deals: readonly CorpusDeal[], filter: DealMapFilter): Matching
     if (kinds.size > 0 && !kinds.has(deal.kind)) continue;
     if (neighbours && (deal.partyIds.length === 0 || !deal.partyIds.every((id) => neighbours!.has(id)))) continue;
     if (isDateFiltered) {
-      if (deal.date === null) { undatedHidden++; continue; }
+      if (deal.date === null) {
+        undatedHidden++;
+        continue;
+      }
       if (!isDateWithin(deal.date, filter.from, filter.to)) continue;
     }
     if (isValueFiltered) {
-      if (deal.value === null) { unvaluedHidden++; continue; }
+      if (deal.value === null) {
+        unvaluedHidden++;
+        continue;
+      }
       if (deal.value < filter.minValue!) continue;
     }
     out.push(deal);
@@ -83,7 +99,17 @@ function matching(deals: readonly CorpusDeal[], filter: DealMapFilter): Matching
 }
 
 class NodeTotals {
-  readonly nodes = new Map<string, { id: string; name: string; type: MapNodeType; dealCount: number; totals: Map<string | null, number>; memberCount?: number }>();
+  readonly nodes = new Map<
+    string,
+    {
+      id: string;
+      name: string;
+      type: MapNodeType;
+      dealCount: number;
+      totals: Map<string | null, number>;
+      memberCount?: number;
+    }
+  >();
 
   add(id: string, name: string, type: MapNodeType, value: number | null, currency: string | null, deals = 1): void {
     let node = this.nodes.get(id);
@@ -97,8 +123,18 @@ class NodeTotals {
 
   list(): MapNode[] {
     return [...this.nodes.values()].map((n) => {
-      const totals = [...n.totals].map(([currency, value]) => ({ currency, value })).sort((a, b) => b.value - a.value).slice(0, 20);
-      const node: MapNode = { id: n.id, name: n.name, type: n.type, total: totals.reduce((s, t) => s + t.value, 0), totals, dealCount: n.dealCount };
+      const totals = [...n.totals]
+        .map(([currency, value]) => ({ currency, value }))
+        .sort((a, b) => b.value - a.value)
+        .slice(0, 20);
+      const node: MapNode = {
+        id: n.id,
+        name: n.name,
+        type: n.type,
+        total: totals.reduce((s, t) => s + t.value, 0),
+        totals,
+        dealCount: n.dealCount,
+      };
       return n.memberCount === undefined ? node : { ...node, memberCount: n.memberCount };
     });
   }
@@ -113,10 +149,16 @@ export function dealGraph(input: DealGraphInput): DealGraph {
   const typeFor = (id: string): MapNodeType => typeOf(id) ?? 'unknown';
   const drawn = linked.length <= maxDrawn ? drawEach(linked, typeFor) : drawClustered(linked, typeFor, maxDrawn);
   const kinds = DEAL_KINDS.filter((k) => deals.some((d) => d.kind === k));
-  const dates = deals.map((d) => d.date).filter((d): d is string => d !== null).sort();
+  const dates = deals
+    .map((d) => d.date)
+    .filter((d): d is string => d !== null)
+    .sort();
   const values = deals.map((d) => d.value).filter((v): v is number => v !== null);
   const parties = new Map<string, string>();
-  for (const deal of deals) deal.partyIds.forEach((id, i) => parties.has(id) || parties.set(id, bounded(deal.parties[i] ?? id, MAX_NAME_LENGTH)));
+  for (const deal of deals)
+    deal.partyIds.forEach(
+      (id, i) => parties.has(id) || parties.set(id, bounded(deal.parties[i] ?? id, MAX_NAME_LENGTH)),
+    );
   return {
     nodes: drawn.nodes,
     edges: drawn.edges,
@@ -129,7 +171,9 @@ export function dealGraph(input: DealGraphInput): DealGraph {
     kinds,
     dateRange: dates.length ? [dates[0]!, dates[dates.length - 1]!] : null,
     maxValue: values.length ? values.reduce((a, b) => Math.max(a, b)) : null,
-    parties: [...parties].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)),
+    parties: [...parties]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)),
   };
 }
 
@@ -146,16 +190,30 @@ function drawEach(deals: readonly CorpusDeal[], typeFor: (id: string) => MapNode
   const lanes = new Map<string, number>();
   for (const deal of deals) {
     const ids = [...new Set(deal.partyIds)];
-    ids.forEach((id) => nodes.add(id, deal.parties[deal.partyIds.indexOf(id)] ?? id, typeFor(id), deal.value, deal.currency));
+    ids.forEach((id) =>
+      nodes.add(id, deal.parties[deal.partyIds.indexOf(id)] ?? id, typeFor(id), deal.value, deal.currency),
+    );
     const [from, ...others] = ids;
     for (const to of others) {
       const pair = from! < to ? `${from}\u0000${to}` : `${to}\u0000${from}`;
       const lane = lanes.get(pair) ?? 0;
       lanes.set(pair, lane + 1);
       edges.push({
-        id: `${deal.id}>${to}`, dealId: deal.id, from: from!, to, kind: deal.kind, value: deal.value, currency: deal.currency,
-        date: deal.date, isDateInferred: deal.isDateInferred, status: statusOf(deal), sourceCount: deal.sources.length,
-        mentionCount: deal.mentions.length, conflict: differenceWords(deal), lane, dealCount: 1,
+        id: `${deal.id}>${to}`,
+        dealId: deal.id,
+        from: from!,
+        to,
+        kind: deal.kind,
+        value: deal.value,
+        currency: deal.currency,
+        date: deal.date,
+        isDateInferred: deal.isDateInferred,
+        status: statusOf(deal),
+        sourceCount: deal.sources.length,
+        mentionCount: deal.mentions.length,
+        conflict: differenceWords(deal),
+        lane,
+        dealCount: 1,
       });
     }
   }
@@ -199,17 +257,27 @@ function drawClustered(deals: readonly CorpusDeal[], typeFor: (id: string) => Ma
     const kind = list.every((d) => d.kind === first.kind) ? first.kind : 'mixed';
     const currencies = new Set(list.filter((d) => d.value !== null).map((d) => d.currency));
     const valued = list.filter((d) => d.value !== null);
-    const dates = list.map((d) => d.date).filter((d): d is string => d !== null).sort();
+    const dates = list
+      .map((d) => d.date)
+      .filter((d): d is string => d !== null)
+      .sort();
     const conflicts = list.filter((d) => d.differs).length;
     return {
-      id: `pair:${from}>${to}`, dealId: first.id, from, to, kind,
+      id: `pair:${from}>${to}`,
+      dealId: first.id,
+      from,
+      to,
+      kind,
       value: valued.length ? valued.reduce((s, d) => s + d.value!, 0) : null,
       currency: currencies.size === 1 ? [...currencies][0]! : null,
-      date: dates.length ? dates[dates.length - 1]! : null, isDateInferred: false, status: null,
+      date: dates.length ? dates[dates.length - 1]! : null,
+      isDateInferred: false,
+      status: null,
       sourceCount: new Set(list.flatMap((d) => d.sources.map((s) => s.path))).size,
       mentionCount: list.reduce((s, d) => s + d.mentions.length, 0),
       conflict: conflicts ? `${conflicts} deal${conflicts === 1 ? '' : 's'} whose sources differ` : null,
-      lane: 0, dealCount: list.length,
+      lane: 0,
+      dealCount: list.length,
     };
   });
   const clustered = `${deals.length.toLocaleString('en-US')} deals are too many to draw one by one (more than ${maxDrawn.toLocaleString('en-US')}): clustered by party — one edge per pair of parties${folded ? `, and the ${folded.toLocaleString('en-US')} parties with the fewest deals folded into one node` : ''}. Filter by kind, date, amount or party to see the deals.`;

@@ -10,8 +10,16 @@ import * as vscode from 'vscode';
 import type { CorpusDeal, CorpusFact } from '../../core/corpus/index';
 import { dealGraph, subjectPartyIds } from '../../core/views/dealGraph';
 import {
-  bounded, DealMapFilter, FromDealMap, MAX_SENTENCE_LENGTH, NO_FILTER,
-  type DealDetails, type DealGraph, type DealMapState, type Picture, type ToDealMap,
+  bounded,
+  DealMapFilter,
+  FromDealMap,
+  MAX_SENTENCE_LENGTH,
+  NO_FILTER,
+  type DealDetails,
+  type DealGraph,
+  type DealMapState,
+  type Picture,
+  type ToDealMap,
 } from '../../core/webviewMessages';
 import { compactAmount, dealParties } from '../format';
 import type { Log } from '../log';
@@ -85,7 +93,12 @@ export class DealMapView implements vscode.Disposable {
       await this.post(message);
       return drawn;
     } else {
-      this.panel = vscode.window.createWebviewPanel(DEAL_MAP_VIEW_TYPE, 'Deal Map', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, webviewOptions(this.extensionUri));
+      this.panel = vscode.window.createWebviewPanel(
+        DEAL_MAP_VIEW_TYPE,
+        'Deal Map',
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        webviewOptions(this.extensionUri),
+      );
       this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
       const panel = this.panel;
       panel.onDidDispose(() => {
@@ -95,7 +108,11 @@ export class DealMapView implements vscode.Disposable {
         if (panel.visible && this.isStale) void this.post(this.graphMessage());
       });
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { title: 'Deal Map', script: 'dealMap.js', style: 'dealMap.css' });
+      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
+        title: 'Deal Map',
+        script: 'dealMap.js',
+        style: 'dealMap.css',
+      });
     }
     return this.stateAfter(this.seq + 1); // the graph posted when the page is ready
   }
@@ -159,26 +176,37 @@ export class DealMapView implements vscode.Disposable {
     const graph = dealGraph({ deals, filter: this.filter, typeOf: (id) => this.sources.corpus.entity(id)?.type });
     this.graph = graph;
     this.isStale = false;
-    this.log.debug(`deal map: ${graph.edges.length} edge(s), ${graph.nodes.length} node(s) of ${graph.matchingCount}/${graph.dealCount} deal(s) in ${Date.now() - started} ms`);
+    this.log.debug(
+      `deal map: ${graph.edges.length} edge(s), ${graph.nodes.length} node(s) of ${graph.matchingCount}/${graph.dealCount} deal(s) in ${Date.now() - started} ms`,
+    );
     return { type: 'graph', seq: ++this.seq, graph, filter: this.filter, isIndexing: this.sources.status.isIndexing };
   }
 
   private async post(message: ToDealMap): Promise<void> {
     if (!this.panel) return;
     const isDelivered = await this.panel.webview.postMessage(message);
-    if (!isDelivered) this.log.debug(`deal map: a "${message.type}" message was not delivered (the view is hidden or closing)`);
+    if (!isDelivered)
+      this.log.debug(`deal map: a "${message.type}" message was not delivered (the view is hidden or closing)`);
   }
 
   private receive(raw: unknown): void {
     const parsed = FromDealMap.safeParse(raw);
     if (!parsed.success) {
-      this.log.warn(`deal map: ignored a message that is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500)}`);
+      this.log.warn(
+        `deal map: ignored a message that is not valid: ${parsed.error.issues
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')
+          .slice(0, 500)}`,
+      );
       return;
     }
     const message = parsed.data;
-    const fail = (what: string) => (error: unknown) => this.log.error(`deal map: ${what}: ${(error as Error).stack ?? error}`);
+    const fail = (what: string) => (error: unknown) =>
+      this.log.error(`deal map: ${what}: ${(error as Error).stack ?? error}`);
     switch (message.type) {
-      case 'ready': void this.post(this.graphMessage()); return;
+      case 'ready':
+        void this.post(this.graphMessage());
+        return;
       case 'setFilter':
         this.filter = message.filter;
         void this.post(this.graphMessage());
@@ -188,10 +216,18 @@ export class DealMapView implements vscode.Disposable {
         if (details) void this.post({ type: 'details', details });
         return;
       }
-      case 'nodeFacts': void this.post({ type: 'nodeFacts', partyId: message.partyId, facts: this.factsAbout([message.partyId]) }); return;
-      case 'reveal': void this.reveal(message.dealId, message.index).catch(fail('cannot reveal the mention')); return;
-      case 'showTimeline': void this.showTimeline(message.keyId); return;
-      case 'export': void this.save(message.picture).catch(fail('cannot save the picture')); return;
+      case 'nodeFacts':
+        void this.post({ type: 'nodeFacts', partyId: message.partyId, facts: this.factsAbout([message.partyId]) });
+        return;
+      case 'reveal':
+        void this.reveal(message.dealId, message.index).catch(fail('cannot reveal the mention'));
+        return;
+      case 'showTimeline':
+        void this.showTimeline(message.keyId);
+        return;
+      case 'export':
+        void this.save(message.picture).catch(fail('cannot save the picture'));
+        return;
       case 'state':
         this.state = message.state;
         this.stateChanged.fire(message.state);
@@ -202,20 +238,41 @@ export class DealMapView implements vscode.Disposable {
   private details(dealId: string): DealDetails | undefined {
     const deal = this.deals.get(dealId);
     if (!deal) return undefined;
-    const stated = new Map(deal.sources.map((s) => [s.path, [s.value !== null ? compactAmount(s.value, s.currency) : 'value not stated', s.date].filter(Boolean).join(' · ')]));
+    const stated = new Map(
+      deal.sources.map((s) => [
+        s.path,
+        [s.value !== null ? compactAmount(s.value, s.currency) : 'value not stated', s.date]
+          .filter(Boolean)
+          .join(' · '),
+      ]),
+    );
     const mentions = deal.mentions.slice(0, 500).map((m) => ({
-      path: m.path ?? '', start: m.start, end: m.end, sentence: bounded(m.sentence, MAX_SENTENCE_LENGTH), stated: bounded(stated.get(m.path ?? '') ?? '', 200),
+      path: m.path ?? '',
+      start: m.start,
+      end: m.end,
+      sentence: bounded(m.sentence, MAX_SENTENCE_LENGTH),
+      stated: bounded(stated.get(m.path ?? '') ?? '', 200),
     }));
-    return { dealId, title: bounded(dealParties(deal), 500), mentions, moreCount: Math.max(0, deal.mentions.length - 500), facts: this.factsAbout(deal.partyIds) };
+    return {
+      dealId,
+      title: bounded(dealParties(deal), 500),
+      mentions,
+      moreCount: Math.max(0, deal.mentions.length - 500),
+      facts: this.factsAbout(deal.partyIds),
+    };
   }
 
   /** Facts stated by two sources or more whose subject names one of the parties: conflicts first. */
   private factsAbout(partyIds: readonly string[]): DealDetails['facts'] {
     const wanted = new Set(partyIds);
     const names = (fact: CorpusFact) => subjectPartyIds(fact.key.subject);
-    return this.sources.corpus.facts()
+    return this.sources.corpus
+      .facts()
       .filter((fact) => names(fact).some((id) => wanted.has(id)))
-      .sort((a, b) => Number(b.verdict === 'conflict') - Number(a.verdict === 'conflict') || a.key.label.localeCompare(b.key.label))
+      .sort(
+        (a, b) =>
+          Number(b.verdict === 'conflict') - Number(a.verdict === 'conflict') || a.key.label.localeCompare(b.key.label),
+      )
       .slice(0, MAX_FACTS)
       .map((fact) => ({ keyId: fact.key.id, label: bounded(fact.key.label, 600), verdict: fact.verdict }));
   }
@@ -224,7 +281,9 @@ export class DealMapView implements vscode.Disposable {
     const mention = this.deals.get(dealId)?.mentions[index];
     const uri = mention && this.sources.uriOf(mention.path ?? '');
     if (!mention || !uri) {
-      void vscode.window.showInformationMessage('Newsmark: that mention is no longer in the workspace; the map is being redrawn.');
+      void vscode.window.showInformationMessage(
+        'Newsmark: that mention is no longer in the workspace; the map is being redrawn.',
+      );
       void this.post(this.graphMessage());
       return;
     }

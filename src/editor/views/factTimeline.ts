@@ -8,7 +8,13 @@
  */
 import * as vscode from 'vscode';
 import { factTimeline } from '../../core/views/factTimeline';
-import { FromTimeline, type FactTimeline, type Picture, type TimelineState, type ToTimeline } from '../../core/webviewMessages';
+import {
+  FromTimeline,
+  type FactTimeline,
+  type Picture,
+  type TimelineState,
+  type ToTimeline,
+} from '../../core/webviewMessages';
 import { figureAt } from '../hover';
 import type { Log } from '../log';
 import type { WorkspaceCorpus } from '../workspaceCorpus';
@@ -23,7 +29,11 @@ export const FACT_TIMELINE_VIEW_TYPE = 'newsmark.factTimeline';
 const REDRAW_MS = 400;
 
 /** What "Show Fact Timeline" may be given: a key id, or a figure of an article (the hover's link). */
-export type TimelineTarget = string | { readonly keyId: string } | { readonly path: string; readonly figureId: string } | { readonly uri: string; readonly offset: number };
+export type TimelineTarget =
+  | string
+  | { readonly keyId: string }
+  | { readonly path: string; readonly figureId: string }
+  | { readonly uri: string; readonly offset: number };
 
 export type TimelineAction = Omit<Extract<ToTimeline, { type: 'act' }>, 'type' | 'seq'>;
 
@@ -80,14 +90,23 @@ export class FactTimelineView implements vscode.Disposable {
       await this.post(message);
       return drawn;
     } else {
-      this.panel = vscode.window.createWebviewPanel(FACT_TIMELINE_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, webviewOptions(this.extensionUri));
+      this.panel = vscode.window.createWebviewPanel(
+        FACT_TIMELINE_VIEW_TYPE,
+        title,
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        webviewOptions(this.extensionUri),
+      );
       this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
       const panel = this.panel;
       panel.onDidDispose(() => {
         if (this.panel === panel) this.panel = undefined;
       });
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
-      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { title: 'Fact Timeline', script: 'factTimeline.js', style: 'factTimeline.css' });
+      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
+        title: 'Fact Timeline',
+        script: 'factTimeline.js',
+        style: 'factTimeline.css',
+      });
     }
     return this.stateAfter(this.seq + 1); // the timeline posted when the page is ready
   }
@@ -116,7 +135,8 @@ export class FactTimelineView implements vscode.Disposable {
     const corpus = this.sources.corpus;
     if (typeof target === 'string') return target;
     if (target && 'keyId' in target) return target.keyId;
-    if (target && 'path' in target) return corpus.statementsFor(target.path, target.figureId)?.key.id ?? this.notStated();
+    if (target && 'path' in target)
+      return corpus.statementsFor(target.path, target.figureId)?.key.id ?? this.notStated();
     const editor = vscode.window.activeTextEditor;
     const uri = target && 'uri' in target ? vscode.Uri.parse(target.uri) : editor?.document.uri;
     const offset = target && 'uri' in target ? target.offset : editor?.document.offsetAt(editor.selection.active);
@@ -128,24 +148,38 @@ export class FactTimelineView implements vscode.Disposable {
       if (target) return this.notStated();
     }
     await this.sources.whenIdle();
-    const items = corpus.facts()
-      .sort((a, b) => Number(b.verdict === 'conflict') - Number(a.verdict === 'conflict') || a.key.label.localeCompare(b.key.label))
+    const items = corpus
+      .facts()
+      .sort(
+        (a, b) =>
+          Number(b.verdict === 'conflict') - Number(a.verdict === 'conflict') || a.key.label.localeCompare(b.key.label),
+      )
       .map((fact) => ({
         label: `${fact.verdict === 'conflict' ? '$(warning)' : fact.verdict === 'agree' ? '$(check)' : '$(circle-outline)'} ${fact.key.label}`,
         description: `${fact.statements.length} statements · ${new Set(fact.statements.map((s) => s.path)).size} sources · ${fact.verdict}`,
-        detail: fact.statements.map((s) => s.text).slice(0, 6).join(' · '),
+        detail: fact.statements
+          .map((s) => s.text)
+          .slice(0, 6)
+          .join(' · '),
         keyId: fact.key.id,
       }));
     if (items.length === 0) {
-      void vscode.window.showInformationMessage('Newsmark: no fact is stated by two sources or more in this workspace yet.');
+      void vscode.window.showInformationMessage(
+        'Newsmark: no fact is stated by two sources or more in this workspace yet.',
+      );
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(items, { title: 'Show Fact Timeline', placeHolder: 'A fact stated by two sources or more (conflicts first)', matchOnDescription: true, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Show Fact Timeline',
+      placeHolder: 'A fact stated by two sources or more (conflicts first)',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     return picked?.keyId;
   }
 
   private notStated(): undefined {
-    void vscode.window.showInformationMessage('Newsmark: no other source in the workspace states this figure\'s fact.');
+    void vscode.window.showInformationMessage("Newsmark: no other source in the workspace states this figure's fact.");
     return undefined;
   }
 
@@ -180,24 +214,39 @@ export class FactTimelineView implements vscode.Disposable {
   private receive(raw: unknown): void {
     const parsed = FromTimeline.safeParse(raw);
     if (!parsed.success) {
-      this.log.warn(`fact timeline: ignored a message that is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500)}`);
+      this.log.warn(
+        `fact timeline: ignored a message that is not valid: ${parsed.error.issues
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')
+          .slice(0, 500)}`,
+      );
       return;
     }
     const message = parsed.data;
     switch (message.type) {
-      case 'ready': void this.post(this.timelineMessage()); return;
+      case 'ready':
+        void this.post(this.timelineMessage());
+        return;
       case 'reveal': {
         // only a statement the chart was given: the webview names it, the corpus says where it is
-        const point = this.timeline?.points.find((p) => p.path === message.path && p.start === message.start && p.end === message.end);
+        const point = this.timeline?.points.find(
+          (p) => p.path === message.path && p.start === message.start && p.end === message.end,
+        );
         const uri = point && this.sources.uriOf(point.path);
         if (!uri) {
           this.log.warn('fact timeline: asked to open a statement that is not on the chart');
           return;
         }
-        void revealBeside(uri, point.start, point.end).catch((error) => this.log.error(`fact timeline: cannot open ${point.path}: ${(error as Error).stack ?? error}`));
+        void revealBeside(uri, point.start, point.end).catch((error) =>
+          this.log.error(`fact timeline: cannot open ${point.path}: ${(error as Error).stack ?? error}`),
+        );
         return;
       }
-      case 'export': void this.save(message.picture).catch((error) => this.log.error(`fact timeline: cannot save the picture: ${(error as Error).stack ?? error}`)); return;
+      case 'export':
+        void this.save(message.picture).catch((error) =>
+          this.log.error(`fact timeline: cannot save the picture: ${(error as Error).stack ?? error}`),
+        );
+        return;
       case 'state':
         this.state = message.state;
         this.stateChanged.fire(message.state);

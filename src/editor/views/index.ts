@@ -12,7 +12,13 @@ export interface NewsmarkViews {
   readonly factTimeline: FactTimelineView;
 }
 
-export function registerViews(sources: WorkspaceCorpus, index: WorkspaceIndex, extensionUri: vscode.Uri, log: Log, write: Platform['writeTextFile']) {
+export function registerViews(
+  sources: WorkspaceCorpus,
+  index: WorkspaceIndex,
+  extensionUri: vscode.Uri,
+  log: Log,
+  write: Platform['writeTextFile'],
+) {
   const factTimeline = new FactTimelineView(sources, index, extensionUri, log, write);
   const dealMap = new DealMapView(sources, extensionUri, log, write, (keyId) => factTimeline.show(keyId));
   return {

@@ -26,7 +26,13 @@ export function pictureBytes(picture: Picture): Uint8Array | string {
  * Asks where to save (unless `target` is given) and writes. Returns the file written, or
  * undefined when the user cancelled; a failure is shown and thrown.
  */
-export async function savePicture(picture: Picture, suggestedName: string, log: Log, write: Platform['writeTextFile'], target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function savePicture(
+  picture: Picture,
+  suggestedName: string,
+  log: Log,
+  write: Platform['writeTextFile'],
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const bytes = pictureBytes(picture);
   if (typeof bytes === 'string') {
     log.error(`export picture: ${bytes}`);
@@ -35,20 +41,26 @@ export async function savePicture(picture: Picture, suggestedName: string, log: 
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const extension = picture.format;
-  const uri = target ?? (await vscode.window.showSaveDialog({
-    title: `Save as ${extension.toUpperCase()}`, saveLabel: 'Save',
-    defaultUri: folder && vscode.Uri.joinPath(folder, `${suggestedName}.${extension}`),
-    filters: extension === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-  }));
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      title: `Save as ${extension.toUpperCase()}`,
+      saveLabel: 'Save',
+      defaultUri: folder && vscode.Uri.joinPath(folder, `${suggestedName}.${extension}`),
+      filters: extension === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+    }));
   if (!uri) return undefined;
   try {
     await write(uri, picture.format === 'svg' ? picture.data : bytes);
   } catch (error) {
     log.error(`export picture: cannot write ${uri.toString()}: ${(error as Error).stack ?? error}`);
-    void vscode.window.showErrorMessage(`Newsmark: cannot save ${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(
+      `Newsmark: cannot save ${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`,
+    );
     throw error;
   }
   log.info(`export picture: ${bytes.length} bytes of ${extension.toUpperCase()} → ${uri.toString()}`);
-  if (!target) vscode.window.setStatusBarMessage(`$(file-media) Newsmark: saved ${vscode.workspace.asRelativePath(uri)}`, 4000);
+  if (!target)
+    vscode.window.setStatusBarMessage(`$(file-media) Newsmark: saved ${vscode.workspace.asRelativePath(uri)}`, 4000);
   return uri;
 }

@@ -6,7 +6,11 @@ export async function revealBeside(uri: vscode.Uri, start: number, end: number):
   const length = doc.getText().length;
   const clamp = (n: number) => Math.max(0, Math.min(n, length));
   const range = new vscode.Range(doc.positionAt(clamp(start)), doc.positionAt(clamp(end)));
-  const editor = await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+  const editor = await vscode.window.showTextDocument(doc, {
+    selection: range,
+    viewColumn: vscode.ViewColumn.Beside,
+    preserveFocus: false,
+  });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return range;
 }

@@ -4,7 +4,16 @@
  * opens the article at the sentence) and facts (a click opens the fact's timeline), filters and
  * searches, and saves the picture. After each draw and each action it reports what it shows.
  */
-import { ToDealMap, type DealDetails, type DealGraph, type DealMapFilter, type DealMapState, type FromDealMap, type MapEdge, type MapNode } from '../../core/webviewMessages';
+import {
+  ToDealMap,
+  type DealDetails,
+  type DealGraph,
+  type DealMapFilter,
+  type DealMapState,
+  type FromDealMap,
+  type MapEdge,
+  type MapNode,
+} from '../../core/webviewMessages';
 import { connect } from '../shared/host';
 import { amount, h, kindWords, replaceChildren } from '../shared/dom';
 import { pngOf, svgDocument } from '../shared/picture';
@@ -17,7 +26,12 @@ const channel = connect<ToDealMap, FromDealMap>(ToDealMap, receive);
 const notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
 const stage = h('div', { class: 'stage' });
 const card = h('div', { class: 'card', role: 'tooltip', hidden: true });
-const details = h('aside', { class: 'details', 'aria-label': 'Selected deal or party', 'aria-live': 'polite', hidden: true });
+const details = h('aside', {
+  class: 'details',
+  'aria-label': 'Selected deal or party',
+  'aria-live': 'polite',
+  hidden: true,
+});
 let legendElement = h('footer', { class: 'legend' });
 let graph: DealGraph | undefined;
 let selectedDeal: DealDetails | undefined;
@@ -50,8 +64,14 @@ map.svg.addEventListener('click', () => clearSelection());
 document.addEventListener('keydown', (event) => {
   if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
   const keys: Record<string, () => void> = {
-    '+': () => map.zoomBy(1.25), '=': () => map.zoomBy(1.25), '-': () => map.zoomBy(0.8), '0': () => map.fit(),
-    ArrowLeft: () => map.panBy(60, 0), ArrowRight: () => map.panBy(-60, 0), ArrowUp: () => map.panBy(0, 60), ArrowDown: () => map.panBy(0, -60),
+    '+': () => map.zoomBy(1.25),
+    '=': () => map.zoomBy(1.25),
+    '-': () => map.zoomBy(0.8),
+    '0': () => map.fit(),
+    ArrowLeft: () => map.panBy(60, 0),
+    ArrowRight: () => map.panBy(-60, 0),
+    ArrowUp: () => map.panBy(0, 60),
+    ArrowDown: () => map.panBy(0, -60),
     Escape: () => clearSelection(),
   };
   const run = keys[event.key];
@@ -64,12 +84,15 @@ channel.post({ type: 'ready' });
 function receive(message: ToDealMap): void {
   if ('seq' in message) seq = Math.max(seq, message.seq);
   switch (message.type) {
-    case 'graph': return draw(message.graph, message.filter, message.isIndexing);
-    case 'details': return showDetails(message.details);
+    case 'graph':
+      return draw(message.graph, message.filter, message.isIndexing);
+    case 'details':
+      return showDetails(message.details);
     case 'nodeFacts':
       if (selectedNode?.id === message.partyId) listFacts(message.facts);
       return report();
-    case 'act': return act(message);
+    case 'act':
+      return act(message);
   }
 }
 
@@ -86,7 +109,9 @@ function draw(next: DealGraph, filter: DealMapFilter, isIndexing: boolean): void
   const lines: string[] = [];
   if (next.clustered) lines.push(next.clustered);
   const counts = `${next.matchingCount} of ${next.dealCount} deals`;
-  lines.push(`${counts} · ${next.nodes.length} parties${next.unlinkedCount ? ` · ${next.unlinkedCount} naming one party are not drawn` : ''}${next.undatedHidden ? ` · ${next.undatedHidden} undated left out` : ''}${next.unvaluedHidden ? ` · ${next.unvaluedHidden} without an amount left out` : ''} · laid out in ${Math.round(map.layoutMs)} ms`);
+  lines.push(
+    `${counts} · ${next.nodes.length} parties${next.unlinkedCount ? ` · ${next.unlinkedCount} naming one party are not drawn` : ''}${next.undatedHidden ? ` · ${next.undatedHidden} undated left out` : ''}${next.unvaluedHidden ? ` · ${next.unvaluedHidden} without an amount left out` : ''} · laid out in ${Math.round(map.layoutMs)} ms`,
+  );
   if (isIndexing) lines.push('Indexing the workspace: the map grows as articles are read.');
   if (next.dealCount === 0 && !isIndexing) lines.push('No deals in this workspace yet.');
   else if (next.edges.length === 0) lines.push('No deal matches the filters.');
@@ -96,7 +121,14 @@ function draw(next: DealGraph, filter: DealMapFilter, isIndexing: boolean): void
   legendElement = nextLegend;
   if (selectedDeal && !next.edges.some((e) => e.dealId === selectedDeal!.dealId)) clearSelection();
   else if (selectedNode && !next.nodes.some((n) => n.id === selectedNode!.id)) clearSelection();
-  else map.select(selectedDeal ? { edgeId: next.edges.find((e) => e.dealId === selectedDeal!.dealId)?.id ?? '' } : selectedNode ? { nodeId: selectedNode.id } : null);
+  else
+    map.select(
+      selectedDeal
+        ? { edgeId: next.edges.find((e) => e.dealId === selectedDeal!.dealId)?.id ?? '' }
+        : selectedNode
+          ? { nodeId: selectedNode.id }
+          : null,
+    );
   if (searchMatches.length) searchMatches = map.highlight(toolbar.searchBox.value);
   report();
 }
@@ -123,20 +155,24 @@ function edgeLines(edge: MapEdge): string[] {
 }
 
 function showEdgeCard(edge: MapEdge, at: { x: number; y: number } | null): void {
-  replaceChildren(card,
+  replaceChildren(
+    card,
     h('strong', {}, `${map.partyName(edge.from)} → ${map.partyName(edge.to)}`),
     ...edgeLines(edge).map((line, i) => h('div', { class: i === 3 && edge.conflict ? 'conflict-line' : '' }, line)),
-    h('div', { class: 'hint' }, 'Click for the mentions'));
+    h('div', { class: 'hint' }, 'Click for the mentions'),
+  );
   place(at);
 }
 
 function showNodeCard(node: MapNode, at: { x: number; y: number }): void {
   const totals = node.totals.map((t) => amount(t.value, t.currency)).join(' + ') || 'no amounts stated';
-  replaceChildren(card,
+  replaceChildren(
+    card,
     h('strong', {}, node.name),
     h('div', {}, node.type === 'cluster' ? `${node.memberCount ?? 0} parties folded together` : node.type),
     h('div', {}, `${node.dealCount} deal${node.dealCount === 1 ? '' : 's'} · ${totals}`),
-    h('div', { class: 'hint' }, 'Enter or click: its deals and facts'));
+    h('div', { class: 'hint' }, 'Enter or click: its deals and facts'),
+  );
   place(at);
   report();
 }
@@ -150,25 +186,42 @@ function selectEdge(edge: MapEdge): void {
   hideCard();
   map.select({ edgeId: edge.id });
   details.hidden = false;
-  replaceChildren(details, h('h2', {}, map.describeEdge(edge)), ...edgeLines(edge).map((l) => h('p', {}, l)), h('p', { class: 'hint' }, 'Loading the mentions…'));
+  replaceChildren(
+    details,
+    h('h2', {}, map.describeEdge(edge)),
+    ...edgeLines(edge).map((l) => h('p', {}, l)),
+    h('p', { class: 'hint' }, 'Loading the mentions…'),
+  );
   channel.post({ type: 'details', dealId: edge.dealId });
 }
 
 function showDetails(found: DealDetails): void {
   selectedDeal = found;
   const edge = graph?.edges.find((e) => e.dealId === found.dealId);
-  const mentions = h('ol', { class: 'mentions', 'aria-label': 'Mentions' }, ...found.mentions.map((m, index) => {
-    const button = h('button', { type: 'button', class: 'mention', title: `Open ${m.path} at this sentence` },
-      h('span', { class: 'path' }, m.path), h('span', { class: 'stated' }, m.stated), h('span', { class: 'sentence' }, m.sentence));
-    button.addEventListener('click', () => reveal(index));
-    return h('li', {}, button);
-  }));
-  replaceChildren(details,
+  const mentions = h(
+    'ol',
+    { class: 'mentions', 'aria-label': 'Mentions' },
+    ...found.mentions.map((m, index) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'mention', title: `Open ${m.path} at this sentence` },
+        h('span', { class: 'path' }, m.path),
+        h('span', { class: 'stated' }, m.stated),
+        h('span', { class: 'sentence' }, m.sentence),
+      );
+      button.addEventListener('click', () => reveal(index));
+      return h('li', {}, button);
+    }),
+  );
+  replaceChildren(
+    details,
     h('h2', {}, found.title),
     ...(edge ? edgeLines(edge).map((l) => h('p', {}, l)) : []),
-    h('h3', {}, `Mentions (${found.mentions.length + found.moreCount})`), mentions,
+    h('h3', {}, `Mentions (${found.mentions.length + found.moreCount})`),
+    mentions,
     found.moreCount ? h('p', { class: 'hint' }, `${found.moreCount} more not listed`) : null,
-    h('div', { class: 'facts' }));
+    h('div', { class: 'facts' }),
+  );
   listFacts(found.facts);
   report();
 }
@@ -176,13 +229,25 @@ function showDetails(found: DealDetails): void {
 function listFacts(facts: DealDetails['facts']): void {
   const holder = details.querySelector('.facts');
   if (!holder) return;
-  replaceChildren(holder, h('h3', {}, 'Facts stated by several sources'), facts.length
-    ? h('ul', {}, ...facts.map((f) => {
-      const button = h('button', { type: 'button', class: `fact verdict-${f.verdict}`, title: 'Show the timeline of this fact' }, `${f.verdict === 'conflict' ? '≠ ' : f.verdict === 'agree' ? '= ' : ''}${f.label}`);
-      button.addEventListener('click', () => channel.post({ type: 'showTimeline', keyId: f.keyId }));
-      return h('li', {}, button);
-    }))
-    : h('p', { class: 'hint' }, 'None: no fact about these parties is stated by two sources or more.'));
+  replaceChildren(
+    holder,
+    h('h3', {}, 'Facts stated by several sources'),
+    facts.length
+      ? h(
+          'ul',
+          {},
+          ...facts.map((f) => {
+            const button = h(
+              'button',
+              { type: 'button', class: `fact verdict-${f.verdict}`, title: 'Show the timeline of this fact' },
+              `${f.verdict === 'conflict' ? '≠ ' : f.verdict === 'agree' ? '= ' : ''}${f.label}`,
+            );
+            button.addEventListener('click', () => channel.post({ type: 'showTimeline', keyId: f.keyId }));
+            return h('li', {}, button);
+          }),
+        )
+      : h('p', { class: 'hint' }, 'None: no fact about these parties is stated by two sources or more.'),
+  );
 }
 
 function selectNode(node: MapNode): void {
@@ -191,15 +256,37 @@ function selectNode(node: MapNode): void {
   selectedNode = node;
   map.select({ nodeId: node.id });
   details.hidden = false;
-  const deals = h('ul', { class: 'deals', 'aria-label': 'Deals' }, ...map.edgesOf(node.id).map((edge) => {
-    const button = h('button', { type: 'button', class: `deal kind-${edge.kind}` }, `${map.partyName(edge.from)} → ${map.partyName(edge.to)}`, h('span', { class: 'stated' }, ` ${kindWords(edge.kind)} · ${edge.value === null ? 'amount not stated' : amount(edge.value, edge.currency)}${edge.date ? ` · ${edge.date}` : ''}`));
-    button.addEventListener('click', () => selectEdge(edge));
-    return h('li', {}, button);
-  }));
+  const deals = h(
+    'ul',
+    { class: 'deals', 'aria-label': 'Deals' },
+    ...map.edgesOf(node.id).map((edge) => {
+      const button = h(
+        'button',
+        { type: 'button', class: `deal kind-${edge.kind}` },
+        `${map.partyName(edge.from)} → ${map.partyName(edge.to)}`,
+        h(
+          'span',
+          { class: 'stated' },
+          ` ${kindWords(edge.kind)} · ${edge.value === null ? 'amount not stated' : amount(edge.value, edge.currency)}${edge.date ? ` · ${edge.date}` : ''}`,
+        ),
+      );
+      button.addEventListener('click', () => selectEdge(edge));
+      return h('li', {}, button);
+    }),
+  );
   const neighbours = h('button', { type: 'button', id: 'only-party' }, 'Show only this party and its neighbours');
-  neighbours.addEventListener('click', () => channel.post({ type: 'setFilter', filter: { ...currentFilter(), party: node.id } }));
-  replaceChildren(details, h('h2', {}, node.name), h('p', {}, node.type === 'cluster' ? `${node.memberCount ?? 0} parties folded together` : node.type), node.type === 'cluster' ? null : neighbours,
-    h('h3', {}, `Deals (${node.dealCount})`), deals, h('div', { class: 'facts' }, h('p', { class: 'hint' }, 'Loading the facts…')));
+  neighbours.addEventListener('click', () =>
+    channel.post({ type: 'setFilter', filter: { ...currentFilter(), party: node.id } }),
+  );
+  replaceChildren(
+    details,
+    h('h2', {}, node.name),
+    h('p', {}, node.type === 'cluster' ? `${node.memberCount ?? 0} parties folded together` : node.type),
+    node.type === 'cluster' ? null : neighbours,
+    h('h3', {}, `Deals (${node.dealCount})`),
+    deals,
+    h('div', { class: 'facts' }, h('p', { class: 'hint' }, 'Loading the facts…')),
+  );
   if (node.type !== 'cluster') channel.post({ type: 'nodeFacts', partyId: node.id });
   else report();
 }
@@ -228,8 +315,17 @@ function search(text: string, isNext: boolean): void {
   } else if (!isNext) {
     searchAt = -1;
   }
-  replaceChildren(notice, ...[...notice.querySelectorAll('p')].filter((p) => !p.classList.contains('search')).map((p) => p),
-    text.trim() ? h('p', { class: 'search' }, `${searchMatches.length} part${searchMatches.length === 1 ? 'y matches' : 'ies match'} “${text.trim()}”${searchMatches.length ? ' (Enter: next)' : ''}`) : null);
+  replaceChildren(
+    notice,
+    ...[...notice.querySelectorAll('p')].filter((p) => !p.classList.contains('search')).map((p) => p),
+    text.trim()
+      ? h(
+          'p',
+          { class: 'search' },
+          `${searchMatches.length} part${searchMatches.length === 1 ? 'y matches' : 'ies match'} “${text.trim()}”${searchMatches.length ? ' (Enter: next)' : ''}`,
+        )
+      : null,
+  );
 }
 
 async function exportPicture(format: 'svg' | 'png'): Promise<void> {
@@ -245,12 +341,20 @@ async function exportPicture(format: 'svg' | 'png'): Promise<void> {
   map.svg.classList.remove(...states);
   let svg: string;
   try {
-    svg = svgDocument(map.svg, { width: width * scale, height: height * scale, viewBox: `${x} ${y} ${width} ${height}`, title });
+    svg = svgDocument(map.svg, {
+      width: width * scale,
+      height: height * scale,
+      viewBox: `${x} ${y} ${width} ${height}`,
+      title,
+    });
   } finally {
     if (transform) viewport.setAttribute('transform', transform);
     map.svg.classList.add(...states);
   }
-  const picture = format === 'svg' ? { format, data: svg } as const : { format, data: await pngOf(svg, width * scale, height * scale, 2) } as const;
+  const picture =
+    format === 'svg'
+      ? ({ format, data: svg } as const)
+      : ({ format, data: await pngOf(svg, width * scale, height * scale, 2) } as const);
   channel.post({ type: 'export', picture });
 }
 

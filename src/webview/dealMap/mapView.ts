@@ -5,7 +5,16 @@
  * goes through them, biggest first); labels show for the largest parties and everywhere once
  * zoomed in. Article strings reach the SVG only as text nodes.
  */
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { DealGraph, MapEdge, MapNode } from '../../core/webviewMessages';
@@ -57,12 +66,20 @@ export class MapView {
   transform: ZoomTransform = zoomIdentity;
   layoutMs = 0;
 
-  constructor(container: HTMLElement, private readonly events: MapEvents) {
+  constructor(
+    container: HTMLElement,
+    private readonly events: MapEvents,
+  ) {
     // the SVG is larger than the view by half a view on each side: while a pan or zoom gesture
     // lasts it is moved as one composited layer (a CSS transform: no repaint of thousands of
     // edges per frame), and the overscan is what comes into view; the gesture's end redraws it
     this.surface = h('div', { class: 'surface' });
-    this.svg = s('svg', { class: 'map', role: 'group', 'aria-label': 'Deal map: parties and the deals between them. Tab moves through the parties, Enter lists a party\'s deals; + and − zoom, arrow keys pan, 0 fits the map.' });
+    this.svg = s('svg', {
+      class: 'map',
+      role: 'group',
+      'aria-label':
+        "Deal map: parties and the deals between them. Tab moves through the parties, Enter lists a party's deals; + and − zoom, arrow keys pan, 0 fits the map.",
+    });
     this.viewport = s('g', { class: 'viewport' });
     this.edgeLayer = s('g', { class: 'edges' });
     this.arrowLayer = s('g', { class: 'arrows', 'aria-hidden': 'true' });
@@ -73,7 +90,8 @@ export class MapView {
     container.append(this.surface);
     let gesture: ZoomTransform | null = null;
     let commitTimer: ReturnType<typeof setTimeout> | undefined;
-    this.zoomBehaviour = zoom<HTMLDivElement, unknown>().scaleExtent([0.05, 12])
+    this.zoomBehaviour = zoom<HTMLDivElement, unknown>()
+      .scaleExtent([0.05, 12])
       .on('start', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (!event.sourceEvent) return;
         clearTimeout(commitTimer); // a gesture right after another goes on moving the same layer
@@ -92,7 +110,8 @@ export class MapView {
       })
       .on('end', () => {
         if (!gesture) return;
-        if (!this.surface.classList.contains('moving')) { // a press without a move
+        if (!this.surface.classList.contains('moving')) {
+          // a press without a move
           gesture = null;
           return;
         }
@@ -112,7 +131,10 @@ export class MapView {
   /** The map's transform on the SVG (its origin is half a view up and left of the view's). */
   private applyTransform(): void {
     const { clientWidth: width, clientHeight: height } = this.surface;
-    this.viewport.setAttribute('transform', `translate(${(width * OVERSCAN).toFixed(1)},${(height * OVERSCAN).toFixed(1)}) ${this.transform.toString()}`);
+    this.viewport.setAttribute(
+      'transform',
+      `translate(${(width * OVERSCAN).toFixed(1)},${(height * OVERSCAN).toFixed(1)}) ${this.transform.toString()}`,
+    );
     this.svg.classList.toggle('zoomed-in', this.transform.k >= 1.6);
   }
 
@@ -123,8 +145,14 @@ export class MapView {
     // x ↦ to.k/from.k · (x − from.t) + to.t, in the view's coordinates (the SVG's origin is offset by the overscan)
     const tx = to.x - scale * from.x;
     const ty = to.y - scale * from.y;
-    this.svg.style.setProperty('transform-origin', `${(width * OVERSCAN).toFixed(1)}px ${(height * OVERSCAN).toFixed(1)}px`);
-    this.svg.style.setProperty('transform', `translate(${tx.toFixed(1)}px,${ty.toFixed(1)}px) scale(${scale.toFixed(4)})`);
+    this.svg.style.setProperty(
+      'transform-origin',
+      `${(width * OVERSCAN).toFixed(1)}px ${(height * OVERSCAN).toFixed(1)}px`,
+    );
+    this.svg.style.setProperty(
+      'transform',
+      `translate(${tx.toFixed(1)}px,${ty.toFixed(1)}px) scale(${scale.toFixed(4)})`,
+    );
   }
 
   /** Where each party was placed (kept by VS Code while the view is hidden: the map comes back as it was). */
@@ -136,7 +164,8 @@ export class MapView {
 
   restore(placed: Record<string, readonly [number, number]> | undefined): void {
     for (const [id, p] of Object.entries(placed ?? {})) {
-      if (Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1])) this.positions.set(id, { x: p[0], y: p[1] });
+      if (Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]))
+        this.positions.set(id, { x: p[0], y: p[1] });
     }
   }
 
@@ -145,20 +174,39 @@ export class MapView {
     const started = performance.now();
     const nodeScale = logScale(graph.nodes.map((n) => n.total));
     const radiusOf = (n: MapNode) => (n.total > 0 ? 5 + 11 * nodeScale(n.total) : 4) + (n.type === 'cluster' ? 6 : 0);
-    const nodes: LaidNode[] = graph.nodes.map((node) => ({ node, radius: radiusOf(node), ...(this.positions.get(node.id) ?? {}) }));
+    const nodes: LaidNode[] = graph.nodes.map((node) => ({
+      node,
+      radius: radiusOf(node),
+      ...(this.positions.get(node.id) ?? {}),
+    }));
     const byId = new Map(nodes.map((n) => [n.node.id, n]));
-    const links: LaidLink[] = graph.edges.filter((e) => byId.has(e.from) && byId.has(e.to)).map((edge) => ({ edge, source: byId.get(edge.from)!, target: byId.get(edge.to)! }));
+    const links: LaidLink[] = graph.edges
+      .filter((e) => byId.has(e.from) && byId.has(e.to))
+      .map((edge) => ({ edge, source: byId.get(edge.from)!, target: byId.get(edge.to)! }));
     const isKnown = nodes.length > 0 && nodes.every((n) => n.x !== undefined);
     const simulation = forceSimulation(nodes)
-      .force('link', forceLink<LaidNode, LaidLink>(links).distance((l) => 40 + (l.source as LaidNode).radius + (l.target as LaidNode).radius).strength(0.4))
-      .force('charge', forceManyBody<LaidNode>().strength((n) => -60 - 6 * n.radius).theta(0.9).distanceMax(600))
+      .force(
+        'link',
+        forceLink<LaidNode, LaidLink>(links)
+          .distance((l) => 40 + (l.source as LaidNode).radius + (l.target as LaidNode).radius)
+          .strength(0.4),
+      )
+      .force(
+        'charge',
+        forceManyBody<LaidNode>()
+          .strength((n) => -60 - 6 * n.radius)
+          .theta(0.9)
+          .distanceMax(600),
+      )
       .force('collide', forceCollide<LaidNode>((n) => n.radius + 3).iterations(1))
       .force('x', forceX(0).strength(0.04))
       .force('y', forceY(0).strength(0.04))
       .alpha(isKnown ? 0.25 : 1)
       .alphaDecay(nodes.length > 200 ? 0.05 : 0.03)
       .stop();
-    const ticks = Math.ceil(Math.log(simulation.alphaMin() / simulation.alpha()) / Math.log(1 - simulation.alphaDecay()));
+    const ticks = Math.ceil(
+      Math.log(simulation.alphaMin() / simulation.alpha()) / Math.log(1 - simulation.alphaDecay()),
+    );
     for (let i = 0; i < ticks; i++) simulation.tick();
     for (const n of nodes) this.positions.set(n.node.id, { x: n.x!, y: n.y! });
     this.nodes = nodes;
@@ -178,7 +226,13 @@ export class MapView {
     for (const link of links) {
       const { edge } = link;
       const width = edge.value === null || edge.value <= 0 ? 1 : 1.5 + 5.5 * widthScale(edge.value);
-      const drawn = edgePath(link.source as LaidNode, link.target as LaidNode, edge, pairCount.get(pairOf(edge)) ?? 1, width);
+      const drawn = edgePath(
+        link.source as LaidNode,
+        link.target as LaidNode,
+        edge,
+        pairCount.get(pairOf(edge)) ?? 1,
+        width,
+      );
       arrows.set(edge.kind, [...(arrows.get(edge.kind) ?? []), drawn.arrow]);
       const path = s('path', {
         class: `edge kind-${edge.kind}${edge.status === 'rumoured' || edge.status === 'terminated' ? ' dashed' : ''}${edge.conflict ? ' conflict' : ''}${edge.value === null ? ' unvalued' : ''}`,
@@ -186,7 +240,9 @@ export class MapView {
         'stroke-width': width.toFixed(2),
         'data-id': edge.id,
       });
-      path.addEventListener('mouseenter', (event) => this.events.hoverEdge(edge, { x: event.clientX, y: event.clientY }));
+      path.addEventListener('mouseenter', (event) =>
+        this.events.hoverEdge(edge, { x: event.clientX, y: event.clientY }),
+      );
       path.addEventListener('mouseleave', () => this.events.leaveEdge());
       path.addEventListener('click', (event) => {
         event.stopPropagation();
@@ -197,18 +253,34 @@ export class MapView {
     }
     this.edgeLayer.replaceChildren(...edges);
     // every arrowhead of a kind in one path: thousands of markers would each be drawn on their own
-    this.arrowLayer.replaceChildren(...[...arrows].map(([kind, heads]) => s('path', { class: `arrow kind-${kind}`, d: heads.join('') })));
-    const ranked = [...this.nodes].sort((a, b) => b.node.total - a.node.total || b.node.dealCount - a.node.dealCount || a.node.name.localeCompare(b.node.name));
+    this.arrowLayer.replaceChildren(
+      ...[...arrows].map(([kind, heads]) => s('path', { class: `arrow kind-${kind}`, d: heads.join('') })),
+    );
+    const ranked = [...this.nodes].sort(
+      (a, b) =>
+        b.node.total - a.node.total || b.node.dealCount - a.node.dealCount || a.node.name.localeCompare(b.node.name),
+    );
     const labelled = new Set(ranked.slice(0, ALWAYS_LABELLED).map((n) => n.node.id));
     const nodeElements = ranked.map((laid) => {
       const { node } = laid;
       const totals = node.totals.map((t) => amount(t.value, t.currency)).join(' + ') || 'no amounts stated';
-      const g = s('g', {
-        class: `node type-${node.type}${labelled.has(node.id) || ranked.length <= 60 ? ' labelled' : ''}`,
-        transform: `translate(${laid.x!.toFixed(1)},${laid.y!.toFixed(1)})`,
-        tabindex: 0, role: 'button', 'data-id': node.id,
-        'aria-label': `${node.name}, ${node.type === 'cluster' ? 'cluster' : node.type}, ${node.dealCount} deal${node.dealCount === 1 ? '' : 's'}, ${totals}`,
-      }, s('circle', { r: laid.radius.toFixed(1) }), s('text', { class: 'label', y: (laid.radius + 11).toFixed(1) }, node.name.length > 40 ? `${node.name.slice(0, 39)}…` : node.name));
+      const g = s(
+        'g',
+        {
+          class: `node type-${node.type}${labelled.has(node.id) || ranked.length <= 60 ? ' labelled' : ''}`,
+          transform: `translate(${laid.x!.toFixed(1)},${laid.y!.toFixed(1)})`,
+          tabindex: 0,
+          role: 'button',
+          'data-id': node.id,
+          'aria-label': `${node.name}, ${node.type === 'cluster' ? 'cluster' : node.type}, ${node.dealCount} deal${node.dealCount === 1 ? '' : 's'}, ${totals}`,
+        },
+        s('circle', { r: laid.radius.toFixed(1) }),
+        s(
+          'text',
+          { class: 'label', y: (laid.radius + 11).toFixed(1) },
+          node.name.length > 40 ? `${node.name.slice(0, 39)}…` : node.name,
+        ),
+      );
       const at = () => {
         const box = g.getBoundingClientRect();
         return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
@@ -234,7 +306,12 @@ export class MapView {
     const ys = this.nodes.map((n) => n.y!);
     const pad = 40;
     this.bounds = this.nodes.length
-      ? { x: Math.min(...xs) - pad, y: Math.min(...ys) - pad, width: Math.max(...xs) - Math.min(...xs) + 2 * pad, height: Math.max(...ys) - Math.min(...ys) + 2 * pad }
+      ? {
+          x: Math.min(...xs) - pad,
+          y: Math.min(...ys) - pad,
+          width: Math.max(...xs) - Math.min(...xs) + 2 * pad,
+          height: Math.max(...ys) - Math.min(...ys) + 2 * pad,
+        }
       : { x: 0, y: 0, width: 1, height: 1 };
   }
 
@@ -295,7 +372,9 @@ export class MapView {
     if (!width || !height) return;
     const b = this.bounds;
     const k = Math.min(2, 0.95 * Math.min(width / b.width, height / b.height));
-    this.setTransform(zoomIdentity.translate(width / 2 - k * (b.x + b.width / 2), height / 2 - k * (b.y + b.height / 2)).scale(k));
+    this.setTransform(
+      zoomIdentity.translate(width / 2 - k * (b.x + b.width / 2), height / 2 - k * (b.y + b.height / 2)).scale(k),
+    );
   }
 
   zoomBy(factor: number): void {
@@ -341,7 +420,13 @@ function pairOf(edge: MapEdge): string {
 }
 
 /** A straight line for a lone deal, arcs side by side for parallel ones; it ends at the target's rim, where its arrowhead is. */
-function edgePath(source: LaidNode, target: LaidNode, edge: MapEdge, lanes: number, width: number): { d: string; arrow: string } {
+function edgePath(
+  source: LaidNode,
+  target: LaidNode,
+  edge: MapEdge,
+  lanes: number,
+  width: number,
+): { d: string; arrow: string } {
   const [x1, y1, x2, y2] = [source.x!, source.y!, target.x!, target.y!];
   const dx = x2 - x1;
   const dy = y2 - y1;
@@ -360,7 +445,9 @@ function edgePath(source: LaidNode, target: LaidNode, edge: MapEdge, lanes: numb
   const baseX = tipX - ux * head;
   const baseY = tipY - uy * head;
   const r = (n: number) => n.toFixed(1);
-  const d = offset ? `M${r(x1)},${r(y1)}Q${r(cx)},${r(cy)} ${r(baseX)},${r(baseY)}` : `M${r(x1)},${r(y1)}L${r(baseX)},${r(baseY)}`;
+  const d = offset
+    ? `M${r(x1)},${r(y1)}Q${r(cx)},${r(cy)} ${r(baseX)},${r(baseY)}`
+    : `M${r(x1)},${r(y1)}L${r(baseX)},${r(baseY)}`;
   const half = head * 0.45;
   const arrow = `M${r(tipX)},${r(tipY)}L${r(baseX - uy * half)},${r(baseY + ux * half)}L${r(baseX + uy * half)},${r(baseY - ux * half)}Z`;
   return { d, arrow };

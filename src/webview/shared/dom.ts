@@ -6,14 +6,22 @@ export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 type Child = Node | string | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string | number | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   setAttributes(element, attributes);
   append(element, children);
   return element;
 }
 
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number | boolean | undefined> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number | boolean | undefined> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   setAttributes(element, attributes);
   append(element, children);
@@ -23,7 +31,8 @@ export function s<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Reco
 function setAttributes(element: Element, attributes: Record<string, string | number | boolean | undefined>): void {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
-    if (/^on/i.test(name) || name === 'style' || name === 'href') throw new Error(`Newsmark: refusing to set "${name}" as an attribute`);
+    if (/^on/i.test(name) || name === 'style' || name === 'href')
+      throw new Error(`Newsmark: refusing to set "${name}" as an attribute`);
     element.setAttribute(name, value === true ? '' : String(value));
   }
 }

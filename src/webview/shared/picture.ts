@@ -6,11 +6,31 @@
  * variables become plain colours any editor of SVG understands.
  */
 const STYLE_PROPERTIES = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-opacity', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'opacity',
-  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'paint-order',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-opacity',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'paint-order',
 ] as const;
 const COLOUR_PROPERTIES = new Set(['fill', 'stroke']);
-const TEXT_PROPERTIES = new Set(['font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline']);
+const TEXT_PROPERTIES = new Set([
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+]);
 const TEXT_ELEMENTS = new Set(['text', 'tspan', 'svg', 'g']);
 
 let pixel: CanvasRenderingContext2D | null | undefined;
@@ -29,14 +49,23 @@ export function resolveColour(colour: string): { hex: string; alpha: number } | 
     pixel.fillStyle = colour;
     pixel.fillRect(0, 0, 1, 1);
     const [r, g, b, a] = pixel.getImageData(0, 0, 1, 1).data;
-    out = a === 0 ? null : { hex: `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`, alpha: Math.round((a! / 255) * 100) / 100 };
+    out =
+      a === 0
+        ? null
+        : {
+            hex: `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`,
+            alpha: Math.round((a! / 255) * 100) / 100,
+          };
   }
   resolved.set(colour, out);
   return out;
 }
 
 /** The SVG as a standalone document: computed styles as attributes, no classes, focus or ARIA state, a background. */
-export function svgDocument(svg: SVGSVGElement, options: { readonly width: number; readonly height: number; readonly viewBox?: string; readonly title: string }): string {
+export function svgDocument(
+  svg: SVGSVGElement,
+  options: { readonly width: number; readonly height: number; readonly viewBox?: string; readonly title: string },
+): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
@@ -61,7 +90,8 @@ export function svgDocument(svg: SVGSVGElement, options: { readonly width: numbe
         target.setAttribute(property, value);
       }
     }
-    for (const name of ['class', 'style', 'tabindex', 'role', 'aria-pressed', 'aria-selected', 'focusable', 'data-id']) target.removeAttribute(name);
+    for (const name of ['class', 'style', 'tabindex', 'role', 'aria-pressed', 'aria-selected', 'focusable', 'data-id'])
+      target.removeAttribute(name);
   });
   for (const element of hidden) element.remove();
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

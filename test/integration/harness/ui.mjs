@@ -22,7 +22,11 @@ const PLAYWRIGHT_DIR = path.join(PREFIX, 'tools', 'node_modules', 'playwright-co
 const SETUP_HINT = `run setup.sh first (it installs into ${PREFIX}; set NEWSMARK_VSCODE_HOME to use another prefix)`;
 
 export function checkSetup() {
-  for (const [what, p] of [['code-server launcher', CODE_SERVER], ['playwright-core', PLAYWRIGHT_DIR], ['chromium', CHROMIUM]]) {
+  for (const [what, p] of [
+    ['code-server launcher', CODE_SERVER],
+    ['playwright-core', PLAYWRIGHT_DIR],
+    ['chromium', CHROMIUM],
+  ]) {
     if (!fs.existsSync(p)) throw new Error(`vscode-real: ${what} not found at ${p}: ${SETUP_HINT}`);
   }
 }
@@ -37,7 +41,10 @@ async function freePort() {
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
@@ -71,50 +78,100 @@ export async function startCodeServer({ workspace, port, settings = {}, vsix, lo
   if (!workspace || !fs.existsSync(workspace)) throw new Error(`vscode-real: workspace folder not found: ${workspace}`);
   port = port ? Number(port) : await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-real-'));
-  const d = (n) => { const p = path.join(dir, n); fs.mkdirSync(p, { recursive: true }); return p; };
+  const d = (n) => {
+    const p = path.join(dir, n);
+    fs.mkdirSync(p, { recursive: true });
+    return p;
+  };
   const userData = d('user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2),
+  );
   const config = path.join(dir, 'config.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const env = { ...process.env };
   // Variables that would make code-server reuse another instance or another port.
-  for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE' || k === 'PORT') delete env[k];
+  for (const k of Object.keys(env))
+    if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE' || k === 'PORT') delete env[k];
   Object.assign(env, {
-    XDG_CONFIG_HOME: d('xdg-config'), XDG_DATA_HOME: d('xdg-data'), XDG_CACHE_HOME: d('xdg-cache'),
+    XDG_CONFIG_HOME: d('xdg-config'),
+    XDG_DATA_HOME: d('xdg-data'),
+    XDG_CACHE_HOME: d('xdg-cache'),
     CODE_SERVER_CONFIG: config,
     // No extension gallery (open-vsx.org by default): nothing to reach offline, no DNS look-ups.
     EXTENSIONS_GALLERY: '{}',
   });
   if (vsix) {
     // a packaged extension installed as a user installs it, instead of a development folder
-    const installed = spawnSync(CODE_SERVER, ['--user-data-dir', userData, '--extensions-dir', path.join(dir, 'extensions'), '--install-extension', path.resolve(vsix)], { env, encoding: 'utf8' });
-    if (installed.status !== 0) throw new Error(`vscode-real: --install-extension ${vsix} failed (${installed.status}): ${installed.stderr || installed.stdout}`);
+    const installed = spawnSync(
+      CODE_SERVER,
+      [
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        path.join(dir, 'extensions'),
+        '--install-extension',
+        path.resolve(vsix),
+      ],
+      { env, encoding: 'utf8' },
+    );
+    if (installed.status !== 0)
+      throw new Error(
+        `vscode-real: --install-extension ${vsix} failed (${installed.status}): ${installed.stderr || installed.stdout}`,
+      );
     log(`vscode-real: installed ${path.basename(vsix)}: ${installed.stdout.trim().split('\n').pop()}`);
   }
   const logFile = path.join(dir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--user-data-dir', userData, '--extensions-dir', d('extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    d('extensions'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
     // Without it the workbench ignores the ?payload= (extensionDevelopmentPath/extensionTestsPath)
     // and never calls window.codeAutomationExit/codeAutomationLog.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
     path.resolve(workspace),
   ];
   const child = spawn(CODE_SERVER, args, { detached: true, stdio: ['ignore', out, out], env }); // detached = setsid
   fs.closeSync(out);
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
-  const killGroup = (sig) => { try { process.kill(-child.pid, sig); return true; } catch { return false; } };
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+  const killGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   // Last resort when the caller never reaches stop(): an exit, or a signal nobody else handles.
   const onExit = () => {
     killGroup('SIGKILL');
-    if (!process.env.VSCODE_REAL_KEEP) try { fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* busy */ }
+    if (!process.env.VSCODE_REAL_KEEP)
+      try {
+        fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        /* busy */
+      }
   };
-  const onSignal = (sig) => { if (process.listenerCount(sig) === 1) process.exit(128 + os.constants.signals[sig]); };
+  const onSignal = (sig) => {
+    if (process.listenerCount(sig) === 1) process.exit(128 + os.constants.signals[sig]);
+  };
   const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   process.on('exit', onExit);
   for (const sig of SIGNALS) process.on(sig, onSignal);
@@ -139,10 +196,20 @@ export async function startCodeServer({ workspace, port, settings = {}, vsix, lo
     if (exited) {
       const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
       await stop({ keep: true });
-      throw new Error(`vscode-real: code-server exited (${JSON.stringify(exited)}) before it was ready; log ${logFile}:\n${tail}`);
+      throw new Error(
+        `vscode-real: code-server exited (${JSON.stringify(exited)}) before it was ready; log ${logFile}:\n${tail}`,
+      );
     }
-    try { const r = await fetch(`${origin}/healthz`); if (r.ok) break; } catch { /* not yet */ }
-    if (Date.now() - t0 > 60_000) { await stop({ keep: true }); throw new Error(`vscode-real: code-server not ready after 60 s; log ${logFile}`); }
+    try {
+      const r = await fetch(`${origin}/healthz`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() - t0 > 60_000) {
+      await stop({ keep: true });
+      throw new Error(`vscode-real: code-server not ready after 60 s; log ${logFile}`);
+    }
     await sleep(150);
   }
   log(`vscode-real: code-server ready on ${origin} in ${Date.now() - t0} ms (pid ${child.pid}, dir ${dir})`);
@@ -155,11 +222,13 @@ export async function startCodeServer({ workspace, port, settings = {}, vsix, lo
  * but does not apply to an extension that also has a `main`: see webKindSettings, which does.
  */
 export function workbenchUrl({ port, workspace, extension, tests, kind }) {
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
+  const remote = (p) =>
+    `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
   const payload = [];
   if (extension) payload.push(['extensionDevelopmentPath', remote(extension)]);
   if (extension && kind === 'web') payload.push(['extensionDevelopmentKind', 'web']);
-  else if (kind && kind !== 'node') throw new Error(`vscode-real: kind must be 'node' or 'web' (with an extension), not ${kind}`);
+  else if (kind && kind !== 'node')
+    throw new Error(`vscode-real: kind must be 'node' or 'web' (with an extension), not ${kind}`);
   if (tests) payload.push(['extensionTestsPath', remote(tests)]);
   let url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.resolve(workspace))}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -177,14 +246,33 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
     env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') },
     // Signals are handled by startCodeServer/run-tests (which stop code-server too); playwright
     // still kills this browser when the process exits.
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
-  const rmHome = () => { try { fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 }); } catch { /* busy */ } };
+  const rmHome = () => {
+    try {
+      fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      /* busy */
+    }
+  };
   process.on('exit', rmHome);
-  browser.on('disconnected', () => { rmHome(); process.removeListener('exit', rmHome); });
+  browser.on('disconnected', () => {
+    rmHome();
+    process.removeListener('exit', rmHome);
+  });
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   return { browser, context, page };
@@ -204,7 +292,10 @@ export async function waitForWorkbench(page, timeout = 60_000) {
  */
 export function webKindSettings(extension) {
   const { publisher, name, browser } = JSON.parse(fs.readFileSync(path.join(extension, 'package.json'), 'utf8'));
-  if (!browser) throw new Error(`vscode-real: ${extension}/package.json has no "browser" entry to run in the web worker extension host`);
+  if (!browser)
+    throw new Error(
+      `vscode-real: ${extension}/package.json has no "browser" entry to run in the web worker extension host`,
+    );
   return { 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] } };
 }
 
@@ -222,7 +313,11 @@ export async function startVSCode({ extension, vsix, workspace, port, settings, 
   const server = await startCodeServer({ workspace, port, settings, vsix, log });
   let browser;
   const stop = async () => {
-    try { if (browser) await browser.close(); } catch { /* already gone */ }
+    try {
+      if (browser) await browser.close();
+    } catch {
+      /* already gone */
+    }
     await server.stop();
   };
   try {
@@ -234,13 +329,19 @@ export async function startVSCode({ extension, vsix, workspace, port, settings, 
     await waitForWorkbench(b.page);
     log(`vscode-real: workbench restored in ${Date.now() - t0} ms`);
     return { page: b.page, browser, url, server, stop };
-  } catch (e) { await stop(); throw e; }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
 }
 
 /** Open a workspace-relative file with Quick Open (Ctrl+P) and wait for its editor to be active. */
 export async function openFile(page, relPath, timeout = 30_000) {
   const base = path.basename(relPath);
-  await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => {});
+  await page
+    .locator('.monaco-workbench')
+    .click({ position: { x: 5, y: 5 }, force: true })
+    .catch(() => {});
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout });
@@ -277,7 +378,8 @@ export async function decorations(page) {
       const range = document.createRange();
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
         for (let i = 0; i < t.length; i++) {
-          range.setStart(t, i); range.setEnd(t, i + 1);
+          range.setStart(t, i);
+          range.setEnd(t, i + 1);
           const r = range.getBoundingClientRect();
           const mid = r.left + r.width / 2;
           if (mid >= left && mid <= right) s += t.data[i];
@@ -286,23 +388,36 @@ export async function decorations(page) {
       return s.replace(/\u00a0/g, ' ');
     };
     const out = [];
-    const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
     // Overlay decorations (className): <div class="view-overlays"><div style="top:…"><div class="cdr …">
     for (const cdr of editor.querySelectorAll('.view-overlays .cdr')) {
       const row = cdr.parentElement;
       const b = box(cdr);
       const className = [...cdr.classList].filter((c) => c !== 'cdr').join(' ');
       if (!className || /\b(current-line|selected-text|selectionHighlight|wordHighlight)/.test(className)) continue;
-      out.push({ kind: 'overlay', className, line: numbersByTop.get(row.style.top) ?? null,
-        text: charsUnder(linesByTop.get(row.style.top), b.x, b.x + b.width), ...b });
+      out.push({
+        kind: 'overlay',
+        className,
+        line: numbersByTop.get(row.style.top) ?? null,
+        text: charsUnder(linesByTop.get(row.style.top), b.x, b.x + b.width),
+        ...b,
+      });
     }
     // Inline decorations (inlineClassName): spans in the text with classes beyond the mtk* tokens.
     for (const lineEl of editor.querySelectorAll('.view-lines .view-line')) {
       for (const span of lineEl.querySelectorAll('span > span')) {
         const extra = [...span.classList].filter((c) => !/^mtk\d+$|^mtki$|^mtkb$|^mtku$|^mtks$/.test(c));
         if (!extra.length) continue;
-        out.push({ kind: 'inline', className: extra.join(' '), line: numbersByTop.get(lineEl.style.top) ?? null,
-          text: span.textContent.replace(/\u00a0/g, ' '), ...box(span) });
+        out.push({
+          kind: 'inline',
+          className: extra.join(' '),
+          line: numbersByTop.get(lineEl.style.top) ?? null,
+          text: span.textContent.replace(/\u00a0/g, ' '),
+          ...box(span),
+        });
       }
     }
     return out;
@@ -321,7 +436,9 @@ export async function pointOf(page, needle) {
       const walker = document.createTreeWalker(lineEl, NodeFilter.SHOW_TEXT);
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
         if (offset < t.length) {
-          const r = document.createRange(); r.setStart(t, offset); r.setEnd(t, offset + 1);
+          const r = document.createRange();
+          r.setStart(t, offset);
+          r.setEnd(t, offset + 1);
           const b = r.getBoundingClientRect();
           return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
         }
@@ -342,7 +459,9 @@ export async function hoverText(page, text, timeout = 10_000) {
   const pt = await pointOf(page, text);
   await page.mouse.move(pt.x - 40, pt.y + 40); // come from elsewhere so a mousemove happens
   await page.mouse.move(pt.x, pt.y, { steps: 5 });
-  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+  const hover = page
+    .locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents')
+    .first();
   await hover.waitFor({ state: 'visible', timeout });
   // Providers can answer in parts; let the content settle a moment.
   await page.waitForTimeout(300);

@@ -8,10 +8,24 @@ import { ClaimsExport } from '../../../src/core/schema';
 import type { NewsmarkApi } from '../../../src/extension';
 import type { DealNode } from '../../../src/editor/dealsTree';
 import {
-  analysed, annotationFileUri, codeActionsAt, exists, hoverText, newsmarkApi, openSeed, positionOf, readText, runAction, unescape, until, workspaceFolder, writeText,
+  analysed,
+  annotationFileUri,
+  codeActionsAt,
+  exists,
+  hoverText,
+  newsmarkApi,
+  openSeed,
+  positionOf,
+  readText,
+  runAction,
+  unescape,
+  until,
+  workspaceFolder,
+  writeText,
 } from './helpers';
 
-const CLAIM = 'On **November 3, 2025**, **OpenAI** and **Amazon Web Services (AWS)** unveiled a **multi-year strategic partnership** valued at **$38 billion**.';
+const CLAIM =
+  'On **November 3, 2025**, **OpenAI** and **Amazon Web Services (AWS)** unveiled a **multi-year strategic partnership** valued at **$38 billion**.';
 const STAKE = 'Microsoft’s equity stake dropped to **27%**.';
 
 async function annotationsOnDisk(api: NewsmarkApi): Promise<Annotation[]> {
@@ -28,7 +42,11 @@ async function applyEdit(edit: (e: vscode.WorkspaceEdit) => void): Promise<void>
 }
 
 async function hoverOn(doc: vscode.TextDocument, needle: string): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, needle));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    doc.uri,
+    positionOf(doc, needle),
+  );
   return unescape(hoverText(hovers ?? []));
 }
 
@@ -51,7 +69,13 @@ suite('Tag and correct claims', () => {
 
   test('should offer the tag and correct quick fixes on a figure, an entity and a claim', async () => {
     const titles = (await codeActionsAt(doc, positionOf(doc, '$38 billion'))).map((a) => a.title);
-    for (const title of ['Tag claim as verified', 'Tag claim as disputed', 'Tag claim as needs source', 'Tag claim…', 'Correct claim…']) {
+    for (const title of [
+      'Tag claim as verified',
+      'Tag claim as disputed',
+      'Tag claim as needs source',
+      'Tag claim…',
+      'Correct claim…',
+    ]) {
       assert.ok(titles.includes(title), `"${title}" in ${JSON.stringify(titles)}`);
     }
     assert.ok(!titles.some((t) => t.startsWith('Remove tag')), 'nothing to remove yet');
@@ -84,13 +108,17 @@ suite('Tag and correct claims', () => {
     await runAction(tagAny, 'Check with analyst');
     assert.deepEqual((await annotationsOnDisk(api))[0]?.tags, ['verified', 'check-with-analyst']);
     assert.ok(api.store.recentTags().includes('check-with-analyst'), 'offered as a recent tag next time');
-    const removeIt = (await codeActionsAt(doc, positionOf(doc, '$38 billion'))).find((a) => a.title === 'Remove tag "check-with-analyst"');
+    const removeIt = (await codeActionsAt(doc, positionOf(doc, '$38 billion'))).find(
+      (a) => a.title === 'Remove tag "check-with-analyst"',
+    );
     await runAction(removeIt);
     assert.deepEqual((await annotationsOnDisk(api))[0]?.tags, ['verified']);
   });
 
   test('should record a correction with original, correction, note, author and time, and show it in the hover', async () => {
-    const correct = (await codeActionsAt(doc, positionOf(doc, '$38 billion'))).find((a) => a.title === 'Correct claim…');
+    const correct = (await codeActionsAt(doc, positionOf(doc, '$38 billion'))).find(
+      (a) => a.title === 'Correct claim…',
+    );
     const corrected = CLAIM.replace('$38 billion', '$38 billion over seven years');
     const before = Date.now();
     await runAction(correct, { corrected, note: 'Amazon press release: seven-year term', isApplied: false });
@@ -118,16 +146,27 @@ suite('Tag and correct claims', () => {
     assert.equal(doc.isDirty, true);
     await analysed(api, doc);
     const [annotation] = await annotationsOnDisk(api);
-    assert.deepEqual(annotation?.anchor.position, { start: oldStart + inserted.length, end: oldStart + inserted.length + CLAIM.length });
+    assert.deepEqual(annotation?.anchor.position, {
+      start: oldStart + inserted.length,
+      end: oldStart + inserted.length + CLAIM.length,
+    });
     const [live] = api.store.anchoredIn(doc.uri);
     assert.deepEqual(live?.span, annotation?.anchor.position, 'the store holds the new place');
-    assert.match(await hoverOn(doc, '$38 billion'), /Tags:\*\* verified/, 'the hover at the new place still shows the tag');
+    assert.match(
+      await hoverOn(doc, '$38 billion'),
+      /Tags:\*\* verified/,
+      'the hover at the new place still shows the tag',
+    );
   });
 
   test('should apply a correction to the article when asked, and keep the annotation on the corrected text', async () => {
     const correct = (await codeActionsAt(doc, positionOf(doc, '27%'))).find((a) => a.title === 'Correct claim…');
     const corrected = 'Microsoft’s equity stake dropped to **about 27%**.';
-    const annotation = await runAction(correct, { corrected, note: 'as-converted basis', isApplied: true }) as Annotation;
+    const annotation = (await runAction(correct, {
+      corrected,
+      note: 'as-converted basis',
+      isApplied: true,
+    })) as Annotation;
     assert.ok(doc.getText().includes(corrected), 'the article now reads the correction');
     assert.ok(!doc.getText().includes(STAKE));
     await analysed(api, doc);
@@ -141,7 +180,9 @@ suite('Tag and correct claims', () => {
 
   test('should keep an annotation whose sentence is deleted as an orphan: in the file, in the panel, in Problems', async () => {
     const start = doc.getText().indexOf(CLAIM);
-    await applyEdit((e) => e.delete(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(start + CLAIM.length))));
+    await applyEdit((e) =>
+      e.delete(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(start + CLAIM.length))),
+    );
     await analysed(api, doc);
     const annotations = await annotationsOnDisk(api);
     const orphan = annotations.find((a) => a.anchor.quote.exact === CLAIM);
@@ -161,8 +202,15 @@ suite('Tag and correct claims', () => {
     assert.ok(orphansNode, 'the panel lists orphans');
     assert.ok(orphansNode.orphans.some((o) => o.annotation.id === orphan.id));
 
-    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range);
-    assert.ok(fixes?.some((f) => f.title === 'Remove the orphaned annotation'), `a quick fix on the warning ${JSON.stringify(warning.range)}: ${JSON.stringify(fixes?.map((f) => f.title))}`);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      warning.range,
+    );
+    assert.ok(
+      fixes?.some((f) => f.title === 'Remove the orphaned annotation'),
+      `a quick fix on the warning ${JSON.stringify(warning.range)}: ${JSON.stringify(fixes?.map((f) => f.title))}`,
+    );
   });
 
   test('should anchor the orphan again when its sentence comes back', async () => {
@@ -172,7 +220,12 @@ suite('Tag and correct claims', () => {
     const back = (await annotationsOnDisk(api)).find((a) => a.anchor.quote.exact === CLAIM);
     assert.ok(back);
     assert.equal(back.orphan, undefined, 'no longer an orphan');
-    assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => typeof d.code === 'object' && d.code.value === 'newsmark.orphan'), 'the warning is gone');
+    assert.ok(
+      !vscode.languages
+        .getDiagnostics(doc.uri)
+        .some((d) => typeof d.code === 'object' && d.code.value === 'newsmark.orphan'),
+      'the warning is gone',
+    );
   });
 
   test('should export the tagged claims as JSON valid against the published schema', async () => {
@@ -188,10 +241,16 @@ suite('Tag and correct claims', () => {
       assert.ok(tagged, 'the verified claim is exported');
       assert.equal(tagged.source.path, '000_2619ed4e9be0e23f.txt');
       assert.match(tagged.source.sha256, /^[0-9a-f]{64}$/);
-      assert.ok(tagged.figures.some((f) => f.kind === 'money' && f.value === 38e9 && f.unit === 'USD'), 'with its normalised figure');
+      assert.ok(
+        tagged.figures.some((f) => f.kind === 'money' && f.value === 38e9 && f.unit === 'USD'),
+        'with its normalised figure',
+      );
       assert.ok(tagged.entities.some((e) => e.name === 'OpenAI'));
       assert.equal(tagged.corrections.length, 1);
-      assert.ok(output.claims.some((c) => c.corrections.some((k) => k.isApplied)), 'the applied correction too');
+      assert.ok(
+        output.claims.some((c) => c.corrections.some((k) => k.isApplied)),
+        'the applied correction too',
+      );
     } finally {
       if (await exists(target)) await vscode.workspace.fs.delete(target);
     }
@@ -203,12 +262,24 @@ suite('Tag and correct claims', () => {
     const corrupt = good.replace('"annotations": [', '"annotations": [ oops,');
     await writeText(annotationFileUri(), corrupt);
     // (the watcher may first see the file truncated, mid-write: wait for what was written)
-    await until(api.store.onDidChange, () => /not valid JSON/.test(api.store.problems()[0]?.message ?? ''), 'the store to report the corrupt file');
+    await until(
+      api.store.onDidChange,
+      () => /not valid JSON/.test(api.store.problems()[0]?.message ?? ''),
+      'the store to report the corrupt file',
+    );
     const fileProblems = vscode.languages.getDiagnostics(annotationFileUri());
-    assert.ok(fileProblems.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'an error on the file in Problems');
+    assert.ok(
+      fileProblems.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'an error on the file in Problems',
+    );
 
     // a user action is refused, and re-anchoring after an edit writes nothing
-    const result = await vscode.commands.executeCommand('newsmark.tagClaim', doc.uri, doc.getText().indexOf('$38 billion'), 'disputed');
+    const result = await vscode.commands.executeCommand(
+      'newsmark.tagClaim',
+      doc.uri,
+      doc.getText().indexOf('$38 billion'),
+      'disputed',
+    );
     assert.equal(result, undefined, 'the tag was refused');
     await applyEdit((e) => e.insert(doc.uri, new vscode.Position(0, 0), 'More text.\n'));
     await analysed(api, doc);
@@ -217,7 +288,12 @@ suite('Tag and correct claims', () => {
 
     await writeText(annotationFileUri(), good);
     await until(api.store.onDidChange, () => api.store.problems().length === 0, 'the store to accept the fixed file');
-    const tagged = await vscode.commands.executeCommand<Annotation>('newsmark.tagClaim', doc.uri, doc.getText().indexOf('$38 billion'), 'disputed');
+    const tagged = await vscode.commands.executeCommand<Annotation>(
+      'newsmark.tagClaim',
+      doc.uri,
+      doc.getText().indexOf('$38 billion'),
+      'disputed',
+    );
     assert.deepEqual(tagged?.tags, ['verified', 'disputed']);
     const onDisk = await annotationsOnDisk(api);
     assert.deepEqual(onDisk.find((a) => a.id === tagged?.id)?.tags, ['verified', 'disputed']);

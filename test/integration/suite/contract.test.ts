@@ -12,8 +12,21 @@ import { analysed, newsmarkApi, seedUri } from './helpers';
 
 /** Fails to compile when NewsmarkApi gains or loses a member without this list following. */
 const API_MEMBERS: { readonly [K in keyof NewsmarkApi]: true } = {
-  version: true, analysisOf: true, onDidAnalyse: true, deals: true, corpus: true, onDidUpdateCorpus: true, activationMs: true, firstRun: true,
-  index: true, store: true, dealsTree: true, highlights: true, commands: true, views: true, platform: true,
+  version: true,
+  analysisOf: true,
+  onDidAnalyse: true,
+  deals: true,
+  corpus: true,
+  onDidUpdateCorpus: true,
+  activationMs: true,
+  firstRun: true,
+  index: true,
+  store: true,
+  dealsTree: true,
+  highlights: true,
+  commands: true,
+  views: true,
+  platform: true,
 };
 
 interface Contributed {
@@ -35,7 +48,11 @@ suite('Extension contract', () => {
     const doc = await vscode.workspace.openTextDocument(seedUri('001_45896242951b7f89.txt'));
     const article = await analysed(api, doc);
     assert.equal(article.path, '001_45896242951b7f89.txt');
-    assert.equal(await api.analysisOf(doc.uri), article.analysis, 'analysisOf shares the cached analysis of the same version');
+    assert.equal(
+      await api.analysisOf(doc.uri),
+      article.analysis,
+      'analysisOf shares the cached analysis of the same version',
+    );
     assert.ok(article.analysis.figures.length > 0 && article.analysis.entities.length > 0);
   });
 
@@ -43,7 +60,10 @@ suite('Extension contract', () => {
     const declared = contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(declared, Object.values(Commands).sort());
     for (const c of contributes.commands) assert.equal(c.category, 'Newsmark', c.command);
-    const hidden = contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command).sort();
+    const hidden = contributes.menus.commandPalette
+      .filter((m) => m.when === 'false')
+      .map((m) => m.command)
+      .sort();
     assert.deepEqual(hidden, INTERNAL_COMMANDS.map((n) => Commands[n]).sort());
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const id of Object.values(Commands)) assert.ok(registered.has(id), `${id} is registered`);
@@ -53,9 +73,12 @@ suite('Extension contract', () => {
     const properties = contributes.configuration.properties;
     const defaults = Settings.parse({});
     const expected: Record<string, unknown> = {
-      'newsmark.enable': defaults.enable, 'newsmark.include': defaults.include,
-      'newsmark.highlight.entityTypes': defaults.highlight.entityTypes, 'newsmark.highlight.figureKinds': defaults.highlight.figureKinds,
-      'newsmark.analysis.debounceMs': defaults.analysis.debounceMs, 'newsmark.analysis.workers': defaults.analysis.workers,
+      'newsmark.enable': defaults.enable,
+      'newsmark.include': defaults.include,
+      'newsmark.highlight.entityTypes': defaults.highlight.entityTypes,
+      'newsmark.highlight.figureKinds': defaults.highlight.figureKinds,
+      'newsmark.analysis.debounceMs': defaults.analysis.debounceMs,
+      'newsmark.analysis.workers': defaults.analysis.workers,
       'newsmark.analysis.maxFileSizeKB': defaults.analysis.maxFileSizeKB,
       'newsmark.author': defaults.author,
       'newsmark.conflicts.severity': defaults.conflicts.severity,
@@ -71,7 +94,11 @@ suite('Extension contract', () => {
 
   test('should declare every theme colour it uses, with light, dark and high-contrast defaults', () => {
     const declared = new Map(contributes.colors.map((c) => [c.id, c.defaults]));
-    const used = [...ENTITY_TYPES.map(entityColour), ...FIGURE_KINDS.map(figureColour), ...CLAIM_MARKS.map(claimColour)];
+    const used = [
+      ...ENTITY_TYPES.map(entityColour),
+      ...FIGURE_KINDS.map(figureColour),
+      ...CLAIM_MARKS.map(claimColour),
+    ];
     for (const id of used) {
       const defaults = declared.get(id);
       assert.ok(defaults, `${id} is in contributes.colors`);
@@ -95,8 +122,15 @@ suite('Extension contract', () => {
     await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
     try {
       assert.equal(await api.analysisOf(doc.uri), undefined, 'no analysis');
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('$38 billion') + 3));
-      assert.ok(!hovers?.some((h) => h.contents.some((c) => typeof c !== 'string' && /Who says it/.test(c.value))), 'no provenance hover');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        doc.positionAt(doc.getText().indexOf('$38 billion') + 3),
+      );
+      assert.ok(
+        !hovers?.some((h) => h.contents.some((c) => typeof c !== 'string' && /Who says it/.test(c.value))),
+        'no provenance hover',
+      );
       api.dealsTree.refresh();
       assert.deepEqual(await api.dealsTree.getChildren(), [], 'an empty panel (its welcome view says Newsmark is off)');
     } finally {

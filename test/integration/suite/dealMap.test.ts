@@ -4,7 +4,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FromDealMap } from '../../../src/core/webviewMessages';
 import type { NewsmarkApi } from '../../../src/extension';
-import { exists, hoverText, newsmarkApi, openSeed, positionOf, readText, unescape, workspaceFolder, writeText } from './helpers';
+import {
+  exists,
+  hoverText,
+  newsmarkApi,
+  openSeed,
+  positionOf,
+  readText,
+  unescape,
+  workspaceFolder,
+  writeText,
+} from './helpers';
 
 const STAKE_SEED = '004_cab57fbbdb23375a.txt';
 
@@ -16,7 +26,7 @@ suite('Deal map and fact timeline', () => {
   });
   suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
-  test('should open the map from the palette command and draw the workspace\'s deals with a legend', async () => {
+  test("should open the map from the palette command and draw the workspace's deals with a legend", async () => {
     const drawn = new Promise((resolve) => {
       const sub = api.views.dealMap.onDidChangeState((state) => {
         sub.dispose();
@@ -50,7 +60,10 @@ suite('Deal map and fact timeline', () => {
 
     const clicked = await api.views.dealMap.act({ action: 'clickEdge', id: aws.id });
     assert.ok(clicked.mentions.length >= 1, 'the mentions are listed');
-    assert.ok(clicked.mentions.some((m) => m.includes('000_2619ed4e9be0e23f.txt') && m.includes('$38 billion')), clicked.mentions.join('\n'));
+    assert.ok(
+      clicked.mentions.some((m) => m.includes('000_2619ed4e9be0e23f.txt') && m.includes('$38 billion')),
+      clicked.mentions.join('\n'),
+    );
   });
 
   test('should open the article at the sentence when a mention is clicked', async () => {
@@ -77,7 +90,9 @@ suite('Deal map and fact timeline', () => {
     const graph = api.views.dealMap.lastGraph!;
     assert.ok(graph.edges.length >= 1, `Nvidia's deals: ${graph.edges.length}`);
     assert.equal(party.edgeCount, graph.edges.length);
-    assert.ok(graph.edges.every((e) => graph.nodes.some((n) => n.id === e.from) && graph.nodes.some((n) => n.id === e.to)));
+    assert.ok(
+      graph.edges.every((e) => graph.nodes.some((n) => n.id === e.from) && graph.nodes.some((n) => n.id === e.to)),
+    );
     assert.ok(graph.nodes.some((n) => n.name === 'Nvidia'));
     const big = await api.views.dealMap.setFilter({ party: null, minValue: 1e11 });
     assert.ok(api.views.dealMap.lastGraph!.edges.every((e) => e.value !== null && e.value >= 1e11));
@@ -87,7 +102,7 @@ suite('Deal map and fact timeline', () => {
     await api.views.dealMap.setFilter({ from: null, to: null });
   });
 
-  test('should follow the corpus live: a new article\'s deal appears on the map', async () => {
+  test("should follow the corpus live: a new article's deal appears on the map", async () => {
     const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'live-deal-map.md');
     try {
       const redrawn = new Promise<void>((resolve) => {
@@ -97,8 +112,24 @@ suite('Deal map and fact timeline', () => {
           resolve();
         });
       });
-      await writeText(uri, '# Vexlar\n\nNovember 20, 2025\n\nMicrosoft agreed to acquire Vexlar Systems for $2.4 billion, the company said.\n');
-      await Promise.race([redrawn, new Promise((_, reject) => setTimeout(() => reject(new Error(`not redrawn; the map shows ${api.views.dealMap.lastGraph?.nodes.map((n) => n.name).join(', ')} (${JSON.stringify(api.views.dealMap.lastState)})`)), 40_000))]);
+      await writeText(
+        uri,
+        '# Vexlar\n\nNovember 20, 2025\n\nMicrosoft agreed to acquire Vexlar Systems for $2.4 billion, the company said.\n',
+      );
+      await Promise.race([
+        redrawn,
+        new Promise((_, reject) =>
+          setTimeout(
+            () =>
+              reject(
+                new Error(
+                  `not redrawn; the map shows ${api.views.dealMap.lastGraph?.nodes.map((n) => n.name).join(', ')} (${JSON.stringify(api.views.dealMap.lastState)})`,
+                ),
+              ),
+            40_000,
+          ),
+        ),
+      ]);
       const edge = api.views.dealMap.lastGraph!.edges.find((e) => e.value === 2.4e9)!;
       assert.equal(edge.kind, 'acquisition');
     } finally {
@@ -107,7 +138,11 @@ suite('Deal map and fact timeline', () => {
   });
 
   test('should refuse messages a webview may not send', () => {
-    for (const bad of [{ type: 'exec', command: 'workbench.action.quit' }, { type: 'reveal', dealId: 'x', index: 'first' }, { type: 'export', picture: { format: 'svg', data: '<svg><script>alert(1)</script></svg>' } }]) {
+    for (const bad of [
+      { type: 'exec', command: 'workbench.action.quit' },
+      { type: 'reveal', dealId: 'x', index: 'first' },
+      { type: 'export', picture: { format: 'svg', data: '<svg><script>alert(1)</script></svg>' } },
+    ]) {
       assert.equal(FromDealMap.safeParse(bad).success, false);
     }
   });
@@ -122,24 +157,35 @@ suite('Deal map and fact timeline', () => {
       assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       assert.match(svg, /<title>Deal map · \d+ deals/);
       assert.match(svg, /OpenAI/);
-      assert.doesNotMatch(svg, /var\(--|\sclass="|\sstyle="/, 'theme variables and classes are resolved into attributes');
+      assert.doesNotMatch(
+        svg,
+        /var\(--|\sclass="|\sstyle="/,
+        'theme variables and classes are resolved into attributes',
+      );
       await api.views.dealMap.exportPicture('png', pngUri);
       const png = await vscode.workspace.fs.readFile(pngUri);
       assert.deepEqual([...png.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       assert.ok(png.length > 5000, `PNG of ${png.length} bytes`);
     } finally {
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'exports'), { recursive: true }).then(undefined, () => undefined);
+      await vscode.workspace.fs
+        .delete(vscode.Uri.joinPath(folder, 'exports'), { recursive: true })
+        .then(undefined, () => undefined);
     }
   });
 
   test('should chart Microsoft\'s investment in OpenAI from the hover\'s "Show timeline", the two statements marked conflicting', async () => {
     const { doc } = await openSeed(api, STAKE_SEED);
     const at = positionOf(doc, '$13 billion');
-    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
+    const hover = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at),
+    );
     const link = /\[Show timeline\]\(command:newsmark\.showFactTimeline\?([^ )]+)/.exec(hover);
     assert.ok(link, `the hover links to the timeline: ${unescape(hover).slice(-400)}`);
     const args = JSON.parse(decodeURIComponent(link[1]!)) as unknown[];
-    const state = await vscode.commands.executeCommand<{ pointCount: number; conflictCount: number; labels: string[] }>('newsmark.showFactTimeline', ...args);
+    const state = await vscode.commands.executeCommand<{ pointCount: number; conflictCount: number; labels: string[] }>(
+      'newsmark.showFactTimeline',
+      ...args,
+    );
     assert.ok(state, 'the timeline was drawn');
     assert.equal(state.pointCount, 2);
     assert.equal(state.conflictCount, 2);
@@ -147,7 +193,7 @@ suite('Deal map and fact timeline', () => {
     assert.equal(api.views.factTimeline.lastTimeline?.label, 'Microsoft → OpenAI: investment, cumulative');
   });
 
-  test('should open a statement\'s sentence from the timeline and save the chart as SVG', async () => {
+  test("should open a statement's sentence from the timeline and save the chart as SVG", async () => {
     const point = api.views.factTimeline.lastTimeline!.points.find((p) => p.text === '~$13.5 billion')!;
     const opened = new Promise<vscode.TextEditor>((resolve) => {
       const sub = vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -172,17 +218,28 @@ suite('Deal map and fact timeline', () => {
     }
   });
 
-  test('should show a hostile article\'s text as text, cut a 10,000-character name, and run none of its markup', async () => {
+  test("should show a hostile article's text as text, cut a 10,000-character name, and run none of its markup", async () => {
     const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'hostile-deal.txt');
     const name = `Zq${'x'.repeat(10_000)}`;
     try {
-      await writeText(uri, [
-        'Deal notes <script>alert(1)</script>', '', 'November 21, 2025', '',
-        'Update javascript:alert(1) command:workbench.action.quit <img src=x onerror=alert(1)>: Microsoft agreed to acquire Zorbin Labs for $7.7 billion.', '',
-        `Microsoft agreed to acquire ${name} Corp for $9.9 billion.`, '',
-      ].join('\n'));
+      await writeText(
+        uri,
+        [
+          'Deal notes <script>alert(1)</script>',
+          '',
+          'November 21, 2025',
+          '',
+          'Update javascript:alert(1) command:workbench.action.quit <img src=x onerror=alert(1)>: Microsoft agreed to acquire Zorbin Labs for $7.7 billion.',
+          '',
+          `Microsoft agreed to acquire ${name} Corp for $9.9 billion.`,
+          '',
+        ].join('\n'),
+      );
       await api.views.dealMap.show({ kinds: ['acquisition'], from: null, to: null, minValue: null, party: null });
-      const isDrawn = () => ['Zorbin Labs', 'Zqxxx'].every((n) => api.views.dealMap.lastGraph?.nodes.some((node) => node.name.startsWith(n)));
+      const isDrawn = () =>
+        ['Zorbin Labs', 'Zqxxx'].every((n) =>
+          api.views.dealMap.lastGraph?.nodes.some((node) => node.name.startsWith(n)),
+        );
       const deadline = Date.now() + 30_000;
       while (!isDrawn() && Date.now() < deadline) {
         await new Promise<void>((resolve) => {
@@ -199,7 +256,10 @@ suite('Deal map and fact timeline', () => {
       assert.ok(long.name.length <= 200, `a 10,000-character name is cut to ${long.name.length}`);
       const edge = graph.edges.find((e) => e.value === 7.7e9)!;
       const clicked = await api.views.dealMap.act({ action: 'clickEdge', id: edge.id });
-      assert.ok(clicked.mentions.some((m) => m.includes('<img src=x onerror=alert(1)>') && m.includes('javascript:alert(1)')), `the sentence is listed as text: ${clicked.mentions.join(' | ')}`);
+      assert.ok(
+        clicked.mentions.some((m) => m.includes('<img src=x onerror=alert(1)>') && m.includes('javascript:alert(1)')),
+        `the sentence is listed as text: ${clicked.mentions.join(' | ')}`,
+      );
       const focused = await api.views.dealMap.act({ action: 'focusNode', id: long.id });
       assert.equal(focused.focused, long.id, 'a party can be reached by keyboard focus');
       assert.match(focused.card ?? '', /^Zqxxx/);

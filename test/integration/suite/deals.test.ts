@@ -7,7 +7,7 @@ import type { NewsmarkApi } from '../../../src/extension';
 import { newsmarkApi, seedUri, unescape, until } from './helpers';
 
 type Of<T extends DealNode['type']> = Extract<DealNode, { type: T }>;
-const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 async function groups(api: NewsmarkApi): Promise<Of<'group'>[]> {
   return (await api.dealsTree.getChildren()).filter((n): n is Of<'group'> => n.type === 'group');
@@ -50,7 +50,7 @@ suite('Deals panel', () => {
     assert.match(tooltip, /Value:\*\* 38,000,000,000 USD/);
   });
 
-  test('should show a deal\'s mentions as file and sentence, and reveal the sentence when one is selected', async () => {
+  test("should show a deal's mentions as file and sentence, and reveal the sentence when one is selected", async () => {
     const [mention] = await api.dealsTree.getChildren(await awsDeal(api));
     assert.ok(mention?.type === 'mention');
     const item = api.dealsTree.getTreeItem(mention);
@@ -61,7 +61,10 @@ suite('Deals panel', () => {
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), seedUri().toString());
-    assert.equal(editor.document.getText(editor.selection), editor.document.getText().slice(mention.mention.start, mention.mention.end));
+    assert.equal(
+      editor.document.getText(editor.selection),
+      editor.document.getText().slice(mention.mention.start, mention.mention.end),
+    );
     assert.match(editor.document.getText(editor.selection), /\$38 billion/);
   });
 
@@ -82,13 +85,23 @@ suite('Deals panel', () => {
 
   test('should tag the claim of a mention from the context menu', async () => {
     const deal = await awsDeal(api);
-    const mention = (await api.dealsTree.getChildren(deal)).find((n): n is Of<'mention'> => n.type === 'mention' && n.mention.path === '004_cab57fbbdb23375a.txt');
+    const mention = (await api.dealsTree.getChildren(deal)).find(
+      (n): n is Of<'mention'> => n.type === 'mention' && n.mention.path === '004_cab57fbbdb23375a.txt',
+    );
     assert.ok(mention, 'a mention in 004');
-    const annotation = await vscode.commands.executeCommand<{ source: string; tags: string[]; anchor: { quote: { exact: string } } }>('newsmark.tagDealMention', mention, 'needs-source');
+    const annotation = await vscode.commands.executeCommand<{
+      source: string;
+      tags: string[];
+      anchor: { quote: { exact: string } };
+    }>('newsmark.tagDealMention', mention, 'needs-source');
     assert.equal(annotation?.source, '004_cab57fbbdb23375a.txt');
     assert.deepEqual(annotation?.tags, ['needs-source']);
     const article = await api.index.getUri(mention.uri!);
-    assert.equal(annotation?.anchor.quote.exact, article!.text.slice(mention.mention.start, mention.mention.end), 'the mention\'s sentence is the tagged claim');
+    assert.equal(
+      annotation?.anchor.quote.exact,
+      article!.text.slice(mention.mention.start, mention.mention.end),
+      "the mention's sentence is the tagged claim",
+    );
   });
 
   test('should copy a deal as JSON in the extract contract', async () => {
@@ -99,7 +112,7 @@ suite('Deals panel', () => {
     assert.equal(await vscode.env.clipboard.readText(), json);
   });
 
-  test('should copy every deal of the panel as CSV, from the panel\'s menu', async () => {
+  test("should copy every deal of the panel as CSV, from the panel's menu", async () => {
     await api.corpus.whenIdle();
     api.dealsTree.refresh();
     const csv = await vscode.commands.executeCommand<string>('newsmark.copyDealsAsCsv');
@@ -107,23 +120,42 @@ suite('Deals panel', () => {
     const { deals } = await api.dealsTree.deals();
     assert.equal(csv.trimEnd().split('\r\n').length, deals.length + 1, 'a header and a row per deal of the panel');
     assert.ok(csv.startsWith('\ufeffdeal_id,kind,status,parties'));
-    const commands = (vscode.extensions.getExtension('newsmark.newsmark')!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } }).contributes.menus;
-    assert.ok(commands['view/title']!.some((m) => m.command === 'newsmark.copyDealsAsCsv' && m.when === 'view == newsmark.deals'), 'on the panel\'s menu');
+    const commands = (
+      vscode.extensions.getExtension('newsmark.newsmark')!.packageJSON as {
+        contributes: { menus: Record<string, Array<{ command: string; when?: string }>> };
+      }
+    ).contributes.menus;
+    assert.ok(
+      commands['view/title']!.some(
+        (m) => m.command === 'newsmark.copyDealsAsCsv' && m.when === 'view == newsmark.deals',
+      ),
+      "on the panel's menu",
+    );
   });
 
   test('should refresh when an article is edited', async () => {
     const uri = vscode.Uri.joinPath(seedUri().with({ path: seedUri().path.replace(/[^/]+$/, '') }), 'new-article.md');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Microsoft agreed to acquire Nvidia for $2.5 billion on March 3, 2025.\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('Microsoft agreed to acquire Nvidia for $2.5 billion on March 3, 2025.\n'),
+    );
     try {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
-      const hasNewDeal = async () => (await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md' && m.sentence.includes('Google invested')));
-      await until(api.dealsTree.onDidChangeTreeData, async () => (await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md')), 'the new article in the panel');
+      const hasNewDeal = async () =>
+        (await api.deals()).some((d) =>
+          d.mentions.some((m) => m.path === 'new-article.md' && m.sentence.includes('Google invested')),
+        );
+      await until(
+        api.dealsTree.onDidChangeTreeData,
+        async () => (await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md')),
+        'the new article in the panel',
+      );
       assert.equal(await hasNewDeal(), false);
       const edit = new vscode.WorkspaceEdit();
       edit.insert(uri, new vscode.Position(1, 0), 'Google invested $300 million in Anthropic in 2024.\n');
       await vscode.workspace.applyEdit(edit);
-      await until(api.dealsTree.onDidChangeTreeData, hasNewDeal, 'the edited, unsaved article\'s new deal in the panel');
+      await until(api.dealsTree.onDidChangeTreeData, hasNewDeal, "the edited, unsaved article's new deal in the panel");
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.fs.delete(uri);

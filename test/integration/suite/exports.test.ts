@@ -14,9 +14,14 @@ const SEED = '002_71c83b9243e01aa3.txt';
 
 /** The CLI on this workspace, as a user runs it. */
 function cliExport(format: string): string {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'bin', 'newsmark.js'), 'export', workspaceFolder().uri.fsPath, '--format', format], {
-    encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(REPO, 'bin', 'newsmark.js'), 'export', workspaceFolder().uri.fsPath, '--format', format],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    },
+  );
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;
 }
@@ -30,7 +35,10 @@ suite('Exports in three formats, the same from the editor and the CLI', () => {
   suiteSetup(async () => {
     const api = await newsmarkApi();
     const { doc } = await openSeed(api, SEED);
-    for (const [needle, tag] of [['$300 billion', 'verified'], ['4.5', 'disputed']] as const) {
+    for (const [needle, tag] of [
+      ['$300 billion', 'verified'],
+      ['4.5', 'disputed'],
+    ] as const) {
       await vscode.commands.executeCommand('newsmark.tagClaim', doc.uri, doc.offsetAt(positionOf(doc, needle)), tag);
     }
     await api.store.flush();
@@ -40,7 +48,11 @@ suite('Exports in three formats, the same from the editor and the CLI', () => {
 
   test('should write JSON claims valid against their schema, as the CLI does', async () => {
     const target = vscode.Uri.file(path.join(dir, 'claims.json'));
-    const result = await vscode.commands.executeCommand<{ format: string; claimCount: number }>('newsmark.exportClaims', target, 'claims');
+    const result = await vscode.commands.executeCommand<{ format: string; claimCount: number }>(
+      'newsmark.exportClaims',
+      target,
+      'claims',
+    );
     assert.equal(result?.format, 'claims');
     const text = fs.readFileSync(target.fsPath, 'utf8');
     assert.ok(ClaimsExport.safeParse(JSON.parse(text)).success);
@@ -72,7 +84,9 @@ suite('Exports in three formats, the same from the editor and the CLI', () => {
     api.dealsTree.refresh();
     const csv = await vscode.commands.executeCommand<string>('newsmark.copyDealsAsCsv');
     const cli = spawnSync(process.execPath, [path.join(REPO, 'bin', 'newsmark.js'), 'deals', '.', '--format', 'csv'], {
-      cwd: workspaceFolder().uri.fsPath, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      cwd: workspaceFolder().uri.fsPath,
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     });
     assert.equal(cli.status, 0, cli.stderr);
     assert.ok(cli.stdout.split('\r\n').length > 5, cli.stdout.slice(0, 200));

@@ -46,7 +46,12 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Resolves with the first event that satisfies `predicate`; fails after `timeoutMs` saying what never happened. */
-export function nextEvent<T>(event: vscode.Event<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+export function nextEvent<T>(
+  event: vscode.Event<T>,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
@@ -62,7 +67,12 @@ export function nextEvent<T>(event: vscode.Event<T>, predicate: (value: T) => bo
 }
 
 /** Waits until `check()` holds, re-checking on each event (the event says "something changed"). */
-export async function until(event: vscode.Event<unknown>, check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+export async function until(
+  event: vscode.Event<unknown>,
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
   if (await check()) return;
   let settled = false;
   await new Promise<void>((resolve, reject) => {
@@ -89,12 +99,19 @@ export async function analysed(api: NewsmarkApi, doc: vscode.TextDocument): Prom
   };
   const landed = current();
   if (landed) return landed;
-  const waiting = nextEvent(api.onDidAnalyse, (a) => a.uri.toString() === doc.uri.toString() && a.version === doc.version, `the analysis of ${doc.uri.path} v${doc.version}`);
+  const waiting = nextEvent(
+    api.onDidAnalyse,
+    (a) => a.uri.toString() === doc.uri.toString() && a.version === doc.version,
+    `the analysis of ${doc.uri.path} v${doc.version}`,
+  );
   const now = current(); // it may have landed between the two looks
   return now ?? waiting;
 }
 
-export async function openSeed(api: NewsmarkApi, name = SEED): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; article: AnalysedArticle }> {
+export async function openSeed(
+  api: NewsmarkApi,
+  name = SEED,
+): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; article: AnalysedArticle }> {
   const doc = await vscode.workspace.openTextDocument(seedUri(name));
   const editor = await vscode.window.showTextDocument(doc);
   const article = await analysed(api, doc);
@@ -120,7 +137,10 @@ export function unescape(markdown: string): string {
 
 export async function codeActionsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', doc.uri, new vscode.Range(position, position));
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    new vscode.Range(position, position),
+  );
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && 'kind' in a);
 }
 

@@ -1,7 +1,16 @@
 // Provenance hovers, as a user gets them: open a seed, hover a figure or an entity.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analysed, hoverText, newsmarkApi, openSeed, positionOf, unescape, workspaceFolder, writeText } from './helpers';
+import {
+  analysed,
+  hoverText,
+  newsmarkApi,
+  openSeed,
+  positionOf,
+  unescape,
+  workspaceFolder,
+  writeText,
+} from './helpers';
 
 async function hoverAt(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover[]> {
   return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
@@ -17,11 +26,19 @@ suite('Provenance hover', () => {
     const text = unescape(hoverText(await hoverAt(doc, positionOf(doc, '$38 billion'))));
     assert.match(text, /\$38 billion\*\* → 38,000,000,000 USD/);
     assert.match(text, /money/);
-    assert.match(text, /OpenAI and Amazon Web Services \(AWS\) unveiled a multi-year strategic partnership valued at \$38 billion\./, 'the sentence, as prose');
+    assert.match(
+      text,
+      /OpenAI and Amazon Web Services \(AWS\) unveiled a multi-year strategic partnership valued at \$38 billion\./,
+      'the sentence, as prose',
+    );
     assert.match(text, /Who says it:/);
     assert.match(text, /File:\*\* 000_2619ed4e9be0e23f\.txt, line 7/);
     assert.match(text, /Deals:[\s\S]*cloud contract: OpenAI → Amazon Web Services · 38,000,000,000 USD · 2025-11-03/);
-    assert.match(text, /Also stated in other sources[\s\S]*- agrees · 004_cab57fbbdb23375a\.txt, line \d+: \*\*\$38 billion\*\* → 38,000,000,000 USD/, 'another seed states the same deal value');
+    assert.match(
+      text,
+      /Also stated in other sources[\s\S]*- agrees · 004_cab57fbbdb23375a\.txt, line \d+: \*\*\$38 billion\*\* → 38,000,000,000 USD/,
+      'another seed states the same deal value',
+    );
   });
 
   test('should normalise a range "6–7%" to "6 to 7 percent"', async () => {
@@ -47,7 +64,10 @@ suite('Provenance hover', () => {
   test('should say why a name is an entity of its type: "org — “chipmaker Zeta Labs” (apposition)"', async () => {
     const api = await newsmarkApi();
     const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'evidence.md');
-    await writeText(uri, 'Shares of chipmaker Quillon Dynamics rose after finance minister Ana Ferreira spoke in Ningbo.\n');
+    await writeText(
+      uri,
+      'Shares of chipmaker Quillon Dynamics rose after finance minister Ana Ferreira spoke in Ningbo.\n',
+    );
     try {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
@@ -76,13 +96,18 @@ suite('Provenance hover', () => {
     const api = await newsmarkApi();
     const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'hostile.md');
     // escaped in the markdown source, so the prose (what the hover quotes) holds a link, HTML, an icon
-    await writeText(uri, 'Acme raised $5 million from \\[Globex\\](command:workbench.action.quit) &lt;img src=x onerror=alert(1)&gt; $(zap) and **Initech**.\n');
+    await writeText(
+      uri,
+      'Acme raised $5 million from \\[Globex\\](command:workbench.action.quit) &lt;img src=x onerror=alert(1)&gt; $(zap) and **Initech**.\n',
+    );
     try {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       await analysed(api, doc);
       const hovers = await hoverAt(doc, positionOf(doc, '$5 million'));
-      const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && /Who says it/.test(c.value));
+      const ours = hovers
+        .flatMap((h) => h.contents)
+        .filter((c): c is vscode.MarkdownString => typeof c !== 'string' && /Who says it/.test(c.value));
       assert.equal(ours.length, 1, 'one provenance hover');
       const md = ours[0]!;
       assert.notEqual(md.isTrusted, true, 'not trusted');

@@ -30,7 +30,7 @@ async function remove(uri: vscode.Uri): Promise<void> {
   if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true });
 }
 
-suite('Large files, excluded folders and the export\'s sha256', () => {
+suite("Large files, excluded folders and the export's sha256", () => {
   let api: NewsmarkApi;
   const created: vscode.Uri[] = [];
 
@@ -51,9 +51,16 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
     const limit = api.index.maxFileBytes;
     assert.equal(limit, 2048 * 1024, 'the default limit');
     let analysedOnHost = false;
-    const watch = api.onDidAnalyse((a) => { if (a.uri.toString() === huge.toString()) analysedOnHost = true; });
+    const watch = api.onDidAnalyse((a) => {
+      if (a.uri.toString() === huge.toString()) analysedOnHost = true;
+    });
     try {
-      const skipped = nextEvent(api.index.onDidChangeSkipped, () => api.index.skipped(huge) !== undefined, 'huge-log.txt listed as skipped', 60_000);
+      const skipped = nextEvent(
+        api.index.onDidChangeSkipped,
+        () => api.index.skipped(huge) !== undefined,
+        'huge-log.txt listed as skipped',
+        60_000,
+      );
       await writeBytes(huge, new TextEncoder().encode(SENTENCE.repeat(Math.ceil((limit * 1.25) / SENTENCE.length))));
       await skipped;
       await api.corpus.whenIdle();
@@ -70,12 +77,20 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
       await vscode.window.showTextDocument(doc);
       assert.equal(await api.analysisOf(huge), undefined);
       assert.equal(analysedOnHost, false, 'opening it did not analyse it either');
-      assert.match(activeSkippedStatus(api.index.skipped(huge)!).tooltip, /huge-log\.txt is 2\.5 MB, over the 2\.0 MB limit \(newsmark\.analysis\.maxFileSizeKB\)/);
+      assert.match(
+        activeSkippedStatus(api.index.skipped(huge)!).tooltip,
+        /huge-log\.txt is 2\.5 MB, over the 2\.0 MB limit \(newsmark\.analysis\.maxFileSizeKB\)/,
+      );
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       watch.dispose();
     }
-    const gone = nextEvent(api.index.onDidChangeSkipped, () => api.index.skipped(huge) === undefined, 'huge-log.txt no longer skipped once deleted', 30_000);
+    const gone = nextEvent(
+      api.index.onDidChangeSkipped,
+      () => api.index.skipped(huge) === undefined,
+      'huge-log.txt no longer skipped once deleted',
+      30_000,
+    );
     await remove(huge);
     await gone;
   });
@@ -85,9 +100,16 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
     const large = fileIn('large-report.md');
     created.push(large);
     let analysedOnHost = false;
-    const watch = api.onDidAnalyse((a) => { if (a.uri.toString() === large.toString()) analysedOnHost = true; });
+    const watch = api.onDidAnalyse((a) => {
+      if (a.uri.toString() === large.toString()) analysedOnHost = true;
+    });
     try {
-      const indexed = nextEvent(api.index.onDidIndexFile, (f) => f.uri.toString() === large.toString(), 'large-report.md indexed in a worker', 170_000);
+      const indexed = nextEvent(
+        api.index.onDidIndexFile,
+        (f) => f.uri.toString() === large.toString(),
+        'large-report.md indexed in a worker',
+        170_000,
+      );
       await writeBytes(large, new TextEncoder().encode(SENTENCE.repeat(Math.ceil(1.2e6 / SENTENCE.length))));
       const file = await indexed;
       assert.ok(file.text.length > 1_000_000);
@@ -107,17 +129,29 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
     created.push(fileIn('private-drafts'), fileIn('node_modules'), fileIn('kept'));
     for (const uri of [drafts, vendored, kept]) await writeBytes(uri, new TextEncoder().encode(SENTENCE));
     const listed = async () => (await api.index.articles()).map((u) => vscode.workspace.asRelativePath(u, false));
-    await until(api.index.onDidChangeArticles, async () => (await listed()).includes('kept/note.md'), 'kept/note.md listed');
+    await until(
+      api.index.onDidChangeArticles,
+      async () => (await listed()).includes('kept/note.md'),
+      'kept/note.md listed',
+    );
     assert.ok(!(await listed()).includes('node_modules/pkg/README.md'), 'node_modules is never searched');
     assert.ok((await listed()).includes('private-drafts/draft.md'), 'not excluded yet');
     try {
       await files.update('exclude', { '**/private-drafts': true }, vscode.ConfigurationTarget.Workspace);
-      await until(api.index.onDidChangeArticles, async () => !(await listed()).includes('private-drafts/draft.md'), 'files.exclude applied');
+      await until(
+        api.index.onDidChangeArticles,
+        async () => !(await listed()).includes('private-drafts/draft.md'),
+        'files.exclude applied',
+      );
       assert.ok((await listed()).includes('kept/note.md'));
       // a file created in the excluded folder later stays out too
       await writeBytes(fileIn('private-drafts', 'second.md'), new TextEncoder().encode(SENTENCE));
       await writeBytes(fileIn('kept', 'second.md'), new TextEncoder().encode(SENTENCE));
-      await until(api.index.onDidChangeArticles, async () => (await listed()).includes('kept/second.md'), 'kept/second.md listed');
+      await until(
+        api.index.onDidChangeArticles,
+        async () => (await listed()).includes('kept/second.md'),
+        'kept/second.md listed',
+      );
       assert.ok(!(await listed()).includes('private-drafts/second.md'));
     } finally {
       // the index starts over when files.exclude changes: the next test begins after that
@@ -132,10 +166,19 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
     this.timeout(120_000);
     const article = fileIn('sha-check.md');
     created.push(article);
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Vexa Robotics raised $40 million from Sequoia in March 2025. Caf'), Buffer.from([0xe9]), Buffer.from(' owners said so.\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('Vexa Robotics raised $40 million from Sequoia in March 2025. Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' owners said so.\n'),
+    ]);
     await writeBytes(article, bytes);
     const onDisk = createHash('sha256').update(bytes).digest('hex');
-    await until(api.index.onDidChangeArticles, async () => (await api.index.articles()).some((u) => u.toString() === article.toString()), 'sha-check.md listed');
+    await until(
+      api.index.onDidChangeArticles,
+      async () => (await api.index.articles()).some((u) => u.toString() === article.toString()),
+      'sha-check.md listed',
+    );
     const text = (await api.index.getUri(article))!.text;
     await vscode.commands.executeCommand('newsmark.tagClaim', article, text.indexOf('$40 million'), 'verified');
     await api.store.flush();
@@ -149,9 +192,17 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
 
       const cli = path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, 'bin', 'newsmark.js');
       // asynchronously: a synchronous spawn would block the extension host for the CLI's run
-      const run = await execFileAsync(process.execPath, [cli, 'export', workspaceFolder().uri.fsPath], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      const run = await execFileAsync(process.execPath, [cli, 'export', workspaceFolder().uri.fsPath], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      });
       const cliExport = ClaimsExport.parse(JSON.parse(run.stdout));
-      assert.equal(cliExport.claims.find((c) => c.source.path === 'sha-check.md')?.source.sha256, onDisk, `newsmark export agrees (${run.stderr})`);
+      assert.equal(
+        cliExport.claims.find((c) => c.source.path === 'sha-check.md')?.source.sha256,
+        onDisk,
+        `newsmark export agrees (${run.stderr})`,
+      );
 
       // with unsaved changes: the sha256 of the file as it will be once saved
       const doc = await vscode.workspace.openTextDocument(article);
@@ -159,8 +210,12 @@ suite('Large files, excluded folders and the export\'s sha256', () => {
       edit.insert(article, new vscode.Position(0, 0), 'Draft. ');
       assert.ok(await vscode.workspace.applyEdit(edit));
       await vscode.commands.executeCommand('newsmark.exportClaims', target);
-      const unsaved = ClaimsExport.parse(JSON.parse(await readText(target))).claims.find((c) => c.source.path === 'sha-check.md');
-      const onceSaved = createHash('sha256').update(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doc.getText(), 'utf8')])).digest('hex');
+      const unsaved = ClaimsExport.parse(JSON.parse(await readText(target))).claims.find(
+        (c) => c.source.path === 'sha-check.md',
+      );
+      const onceSaved = createHash('sha256')
+        .update(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doc.getText(), 'utf8')]))
+        .digest('hex');
       assert.equal(unsaved?.source.sha256, onceSaved);
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -11,22 +11,39 @@ import { WorkspaceCorpus } from '../../../src/editor/workspaceCorpus';
 import type { NewsmarkApi } from '../../../src/extension';
 import { newsmarkApi, readText, seedUri, until, workspaceFolder, writeText } from './helpers';
 
-const SEEDS = ['000_2619ed4e9be0e23f.txt', '001_45896242951b7f89.txt', '002_71c83b9243e01aa3.txt', '003_2cdb283614b34690.txt', '004_cab57fbbdb23375a.txt'];
+const SEEDS = [
+  '000_2619ed4e9be0e23f.txt',
+  '001_45896242951b7f89.txt',
+  '002_71c83b9243e01aa3.txt',
+  '003_2cdb283614b34690.txt',
+  '004_cab57fbbdb23375a.txt',
+];
 const CHANGED = 'persisted/copy-2.txt';
 const NEW_DEAL = 'Separately, Nvidia agreed to invest $4.25 billion in Anthropic, the companies said.';
 
 /** A log that keeps its lines (the reopened corpus's own). */
 function memoryLog(lines: string[]): Log {
   const keep = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { info: keep('info'), warn: keep('warn'), error: keep('error'), debug: keep('debug'), trace: keep('trace') } as unknown as Log;
+  return {
+    info: keep('info'),
+    warn: keep('warn'),
+    error: keep('error'),
+    debug: keep('debug'),
+    trace: keep('trace'),
+  } as unknown as Log;
 }
 
 /** Builds the corpus again from nothing, as a reopened window does; resolves with what the index did meanwhile. */
-async function reopen(api: NewsmarkApi): Promise<{ corpus: WorkspaceCorpus; files: IndexedFile[]; analysedPaths: string[]; log: string[] }> {
+async function reopen(
+  api: NewsmarkApi,
+): Promise<{ corpus: WorkspaceCorpus; files: IndexedFile[]; analysedPaths: string[]; log: string[] }> {
   const files: IndexedFile[] = [];
   const analysedPaths: string[] = [];
   const log: string[] = [];
-  const listeners = [api.index.onDidIndexFile((f) => files.push(f)), api.onDidAnalyse((a) => analysedPaths.push(a.path))];
+  const listeners = [
+    api.index.onDidIndexFile((f) => files.push(f)),
+    api.onDidAnalyse((a) => analysedPaths.push(a.path)),
+  ];
   try {
     const corpus = new WorkspaceCorpus(api.index, memoryLog(log));
     await corpus.whenIdle();
@@ -53,14 +70,19 @@ suite('Persisted index', () => {
   suiteSetup(async () => {
     api = await newsmarkApi();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const [i, copy] of COPIES.entries()) await writeText(copyUri(copy), `Copied for the persisted index.\n\n${await readText(seedUri(SEEDS[i]))}`);
+    for (const [i, copy] of COPIES.entries())
+      await writeText(copyUri(copy), `Copied for the persisted index.\n\n${await readText(seedUri(SEEDS[i]))}`);
     await until(api.onDidUpdateCorpus, () => COPIES.every((c) => api.corpus.corpus.has(c)), 'the copies in the corpus');
     await api.corpus.whenIdle();
   });
   suiteTeardown(async () => {
     // file by file, and the folder once they are out: the watcher drops a file's deletion reported with its folder's
     for (const copy of COPIES) await vscode.workspace.fs.delete(copyUri(copy));
-    await until(api.onDidUpdateCorpus, () => COPIES.every((c) => !api.corpus.corpus.has(c)), 'the copies out of the corpus');
+    await until(
+      api.onDidUpdateCorpus,
+      () => COPIES.every((c) => !api.corpus.corpus.has(c)),
+      'the copies out of the corpus',
+    );
     await api.corpus.whenIdle();
     await vscode.workspace.fs.delete(copyUri('persisted'), { recursive: true });
   });
@@ -78,17 +100,32 @@ suite('Persisted index', () => {
         assert.equal(indexed[0]!.isPersisted, true, `${path}'s facts were read back, not analysed`);
         assert.ok(!analysedPaths.includes(path), `${path} was not analysed on the host`);
       }
-      assert.ok(files.every((f) => f.isPersisted), `no file analysed in a worker: ${files.filter((f) => !f.isPersisted).map((f) => f.path).join(', ')}`);
-      assert.match(log.join('\n'), new RegExp(`corpus: \\d+ article\\(s\\) indexed in \\d+ ms \\(${files.length} read back from the persisted index, not analysed\\)`));
+      assert.ok(
+        files.every((f) => f.isPersisted),
+        `no file analysed in a worker: ${files
+          .filter((f) => !f.isPersisted)
+          .map((f) => f.path)
+          .join(', ')}`,
+      );
+      assert.match(
+        log.join('\n'),
+        new RegExp(
+          `corpus: \\d+ article\\(s\\) indexed in \\d+ ms \\(${files.length} read back from the persisted index, not analysed\\)`,
+        ),
+      );
       const deals = corpus.corpus.deals();
       assert.ok(deals.length > 0);
       assert.deepEqual(deals, api.corpus.corpus.deals());
       assert.deepEqual(corpus.corpus.facts(), api.corpus.corpus.facts());
-      assert.ok(corpus.corpus.conflicts().length > 0, 'the seeds conflict on Microsoft\'s investment');
+      assert.ok(corpus.corpus.conflicts().length > 0, "the seeds conflict on Microsoft's investment");
       assert.deepEqual(corpus.corpus.conflicts(), api.corpus.corpus.conflicts());
       const [investment] = corpus.corpus.conflicts();
       const own = investment!.statements[0]!;
-      assert.deepEqual(corpus.rangeOf(own.path, own.start, own.end), api.corpus.rangeOf(own.path, own.start, own.end), 'ranges for the problems and hovers');
+      assert.deepEqual(
+        corpus.rangeOf(own.path, own.start, own.end),
+        api.corpus.rangeOf(own.path, own.start, own.end),
+        'ranges for the problems and hovers',
+      );
     } finally {
       corpus.dispose();
     }
@@ -100,19 +137,34 @@ suite('Persisted index', () => {
     const before = await readText(uri);
     const files: IndexedFile[] = [];
     const listener = api.index.onDidIndexFile((f) => files.push(f));
-    const hasNewDeal = (deals: ReturnType<WorkspaceCorpus['corpus']['deals']>) => deals.some((d) => d.value === 4.25e9 && d.mentions.some((m) => m.path === CHANGED));
+    const hasNewDeal = (deals: ReturnType<WorkspaceCorpus['corpus']['deals']>) =>
+      deals.some((d) => d.value === 4.25e9 && d.mentions.some((m) => m.path === CHANGED));
     try {
       await writeText(uri, `${before}\n${NEW_DEAL}\n`);
-      await until(api.onDidUpdateCorpus, () => hasNewDeal(api.corpus.corpus.deals()), `the new deal of ${CHANGED} in the corpus`);
+      await until(
+        api.onDidUpdateCorpus,
+        () => hasNewDeal(api.corpus.corpus.deals()),
+        `the new deal of ${CHANGED} in the corpus`,
+      );
       await api.corpus.whenIdle();
-      assert.deepEqual(files.filter((f) => !f.isPersisted).map((f) => f.path), [CHANGED], 'the changed file alone, analysed once');
-      assert.ok(files.every((f) => f.path === CHANGED), `no other file indexed: ${files.map((f) => f.path).join(', ')}`); // the watcher may report a write twice: the second is read back
+      assert.deepEqual(
+        files.filter((f) => !f.isPersisted).map((f) => f.path),
+        [CHANGED],
+        'the changed file alone, analysed once',
+      );
+      assert.ok(
+        files.every((f) => f.path === CHANGED),
+        `no other file indexed: ${files.map((f) => f.path).join(', ')}`,
+      ); // the watcher may report a write twice: the second is read back
 
       const { corpus, files: reopened } = await reopen(api);
       try {
         const changed = reopened.find((f) => f.path === CHANGED);
         assert.equal(changed?.isPersisted, true, 'its new facts were persisted and read back');
-        assert.ok(reopened.every((f) => f.isPersisted), 'nothing analysed');
+        assert.ok(
+          reopened.every((f) => f.isPersisted),
+          'nothing analysed',
+        );
         assert.ok(hasNewDeal(corpus.corpus.deals()), 'the reopened corpus has the new deal');
         assert.deepEqual(corpus.corpus.deals(), api.corpus.corpus.deals());
       } finally {

@@ -24,14 +24,37 @@ function twiceMoved(): { before: string; after: string } {
   const padding = 'x'.repeat(second - first);
   const shifted = `${padding}${before.replace('⟦', '').replace('⟧', '')}`;
   const expectedStart = second + padding.length;
-  return { before, after: `${shifted.slice(0, expectedStart)}⟦$38 billion⟧${shifted.slice(expectedStart + '$38 billion'.length)}` };
+  return {
+    before,
+    after: `${shifted.slice(0, expectedStart)}⟦$38 billion⟧${shifted.slice(expectedStart + '$38 billion'.length)}`,
+  };
 }
 
 const CASES: readonly AnchorCase[] = [
-  { name: 'unchanged text: found at its position', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: `${LEAD}⟦${DEAL}⟧${TAIL}`, method: 'position' },
-  { name: 'text inserted before: found by exact search, shifted', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: `Breaking news. ${LEAD}⟦${DEAL}⟧${TAIL}`, method: 'exact' },
-  { name: 'text deleted before: found by exact search', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: `⟦${DEAL}⟧${TAIL}`, method: 'exact' },
-  { name: 'the quote moved to another paragraph', before: `${LEAD}⟦${DEAL}⟧${TAIL}\n\nSecond paragraph.`, after: `${LEAD}${TAIL}\n\nSecond paragraph. ⟦${DEAL}⟧`, method: 'exact' },
+  {
+    name: 'unchanged text: found at its position',
+    before: `${LEAD}⟦${DEAL}⟧${TAIL}`,
+    after: `${LEAD}⟦${DEAL}⟧${TAIL}`,
+    method: 'position',
+  },
+  {
+    name: 'text inserted before: found by exact search, shifted',
+    before: `${LEAD}⟦${DEAL}⟧${TAIL}`,
+    after: `Breaking news. ${LEAD}⟦${DEAL}⟧${TAIL}`,
+    method: 'exact',
+  },
+  {
+    name: 'text deleted before: found by exact search',
+    before: `${LEAD}⟦${DEAL}⟧${TAIL}`,
+    after: `⟦${DEAL}⟧${TAIL}`,
+    method: 'exact',
+  },
+  {
+    name: 'the quote moved to another paragraph',
+    before: `${LEAD}⟦${DEAL}⟧${TAIL}\n\nSecond paragraph.`,
+    after: `${LEAD}${TAIL}\n\nSecond paragraph. ⟦${DEAL}⟧`,
+    method: 'exact',
+  },
   {
     name: 'a quote that appears twice: the copy whose context fits',
     before: 'Microsoft said ⟦$38 billion⟧ would be spent. Later, Amazon said $38 billion would not be spent.',
@@ -64,7 +87,12 @@ const CASES: readonly AnchorCase[] = [
     method: 'exact',
   },
   { name: 'the quote deleted: an orphan', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: null, afterText: `${LEAD}${TAIL}` },
-  { name: 'the quote rewritten beyond recognition: an orphan', before: `${LEAD}⟦${DEAL}⟧${TAIL}`, after: null, afterText: `${LEAD}The terms were not disclosed by either side.${TAIL}` },
+  {
+    name: 'the quote rewritten beyond recognition: an orphan',
+    before: `${LEAD}⟦${DEAL}⟧${TAIL}`,
+    after: null,
+    afterText: `${LEAD}The terms were not disclosed by either side.${TAIL}`,
+  },
   {
     name: 'CRLF text with a line inserted before',
     before: 'Title\r\n\r\n⟦Nvidia shipped 3.5 million GPUs\r\nin the quarter⟧, it said.\r\n',
@@ -98,14 +126,19 @@ function isWellFormed(text: string): boolean {
 }
 
 function summary(result: AnchorResult): unknown {
-  return result.status === 'anchored' ? { status: result.status, start: result.start, end: result.end, method: result.method } : { status: result.status };
+  return result.status === 'anchored'
+    ? { status: result.status, start: result.start, end: result.end, method: result.method }
+    : { status: result.status };
 }
 
 suite('anchor: re-anchoring after edits', () => {
   for (const c of CASES) {
     test(c.name, () => {
       const before = marked(c.before);
-      const result = anchor(c.after === null ? c.afterText ?? '' : marked(c.after).text, describe(before.text, before.start, before.end));
+      const result = anchor(
+        c.after === null ? (c.afterText ?? '') : marked(c.after).text,
+        describe(before.text, before.start, before.end),
+      );
       if (c.after === null) {
         assert.equal(result.status, 'orphan');
         assert.ok(result.status === 'orphan' && result.reason.length > 0, 'an orphan says why');
@@ -141,7 +174,12 @@ suite('anchor: re-anchoring after edits', () => {
 
   test('should not throw on positions outside the text, negative or not numbers', () => {
     const quote = { exact: 'text', prefix: 'Some ', suffix: '.' };
-    for (const position of [{ start: -5, end: -1 }, { start: 900, end: 904 }, { start: Number.NaN, end: Number.NaN }, { start: 8, end: 2 }]) {
+    for (const position of [
+      { start: -5, end: -1 },
+      { start: 900, end: 904 },
+      { start: Number.NaN, end: Number.NaN },
+      { start: 8, end: 2 },
+    ]) {
       const result = anchor('Some text.', { quote, position });
       assert.deepEqual(summary(result), { status: 'anchored', start: 5, end: 9, method: 'exact' });
     }
@@ -171,7 +209,12 @@ suite('anchor: re-anchoring after edits', () => {
     const text = `Header\n${article}Footer\n`;
     const edited = text.replace('Paragraph 20:', 'Paragraph twenty:');
     const result = anchor(edited, describe(text, 7, 7 + article.length));
-    assert.deepEqual(summary(result), { status: 'anchored', start: 7, end: 7 + article.length + 'twenty'.length - '20'.length, method: 'fuzzy' });
+    assert.deepEqual(summary(result), {
+      status: 'anchored',
+      start: 7,
+      end: 7 + article.length + 'twenty'.length - '20'.length,
+      method: 'fuzzy',
+    });
   });
 });
 
@@ -184,7 +227,11 @@ const LIST = [
 suite('anchor: never onto a look-alike neighbour', () => {
   const list = (items: readonly string[]) => `Funding history:\n\n${items.join('\n')}\n\nMore below.\n`;
 
-  for (const [index, name] of [[0, 'the first'], [1, 'a middle'], [2, 'the last']] as const) {
+  for (const [index, name] of [
+    [0, 'the first'],
+    [1, 'a middle'],
+    [2, 'the last'],
+  ] as const) {
     test(`should orphan ${name} list item deleted while a similar item remains, not move onto it`, () => {
       const text = list(LIST);
       const start = text.indexOf(LIST[index]!);
@@ -200,7 +247,12 @@ suite('anchor: never onto a look-alike neighbour', () => {
     const start = text.indexOf(LIST[1]!);
     const stored = describe(text, start, start + LIST[1]!.length);
     const after = list([LIST[0]!, LIST[2]!, LIST[1]!]);
-    assert.deepEqual(summary(anchor(after, stored)), { status: 'anchored', start: after.indexOf(LIST[1]!), end: after.indexOf(LIST[1]!) + LIST[1]!.length, method: 'exact' });
+    assert.deepEqual(summary(anchor(after, stored)), {
+      status: 'anchored',
+      start: after.indexOf(LIST[1]!),
+      end: after.indexOf(LIST[1]!) + LIST[1]!.length,
+      method: 'exact',
+    });
   });
 
   test('should still follow an edit inside the item while both neighbours stay', () => {
@@ -208,8 +260,12 @@ suite('anchor: never onto a look-alike neighbour', () => {
     const start = text.indexOf(LIST[1]!);
     const edited = LIST[1]!.replace('$13 billion', '$13.5 billion');
     const after = list([LIST[0]!, edited, LIST[2]!]);
-    assert.deepEqual(summary(anchor(after, describe(text, start, start + LIST[1]!.length))),
-      { status: 'anchored', start: after.indexOf(edited), end: after.indexOf(edited) + edited.length, method: 'fuzzy' });
+    assert.deepEqual(summary(anchor(after, describe(text, start, start + LIST[1]!.length))), {
+      status: 'anchored',
+      start: after.indexOf(edited),
+      end: after.indexOf(edited) + edited.length,
+      method: 'fuzzy',
+    });
   });
 
   test('should follow edits made one after another through the last match, and keep the quote as first annotated', () => {
@@ -249,13 +305,20 @@ suite('anchor: cost on large texts', function () {
 
   const cases: ReadonlyArray<[name: string, text: string, quote: string]> = [
     ['1 MB of one letter, the quote one letter off', 'a'.repeat(1_000_000), `${'a'.repeat(100)}b`],
-    ['1 MB of a two-letter pattern, the quote edited in the middle', 'ab'.repeat(500_000), `${'ab'.repeat(100)}x${'ab'.repeat(100)}`],
+    [
+      '1 MB of a two-letter pattern, the quote edited in the middle',
+      'ab'.repeat(500_000),
+      `${'ab'.repeat(100)}x${'ab'.repeat(100)}`,
+    ],
     ['1 MB of prose, a 3,000-character quote that is gone', `${LEAD}${DEAL}${TAIL}`.repeat(4_500), 'z'.repeat(3_000)],
   ];
   for (const [name, text, quote] of cases) {
     test(`should stay within budget: ${name}`, () => {
       const started = performance.now();
-      const result = anchor(text, { quote: { exact: quote, prefix: 'prefix', suffix: 'suffix' }, position: { start: 5, end: 5 + quote.length } });
+      const result = anchor(text, {
+        quote: { exact: quote, prefix: 'prefix', suffix: 'suffix' },
+        position: { start: 5, end: 5 + quote.length },
+      });
       assert.ok(performance.now() - started < BUDGET_MS, `${Math.round(performance.now() - started)} ms`);
       assert.ok(result.status === 'anchored' || result.status === 'orphan');
     });
@@ -269,11 +332,17 @@ suite('describe: the selectors of a range', () => {
 
   test('should take the quote and 32 code units of context either side', () => {
     const text = `${'a'.repeat(40)}QUOTE${'b'.repeat(40)}`;
-    assert.deepEqual(describe(text, 40, 45), { quote: { exact: 'QUOTE', prefix: 'a'.repeat(32), suffix: 'b'.repeat(32) }, position: { start: 40, end: 45 } });
+    assert.deepEqual(describe(text, 40, 45), {
+      quote: { exact: 'QUOTE', prefix: 'a'.repeat(32), suffix: 'b'.repeat(32) },
+      position: { start: 40, end: 45 },
+    });
   });
 
   test('should take shorter context at the start and end of the text', () => {
-    assert.deepEqual(describe('ab QUOTE cd', 3, 8), { quote: { exact: 'QUOTE', prefix: 'ab ', suffix: ' cd' }, position: { start: 3, end: 8 } });
+    assert.deepEqual(describe('ab QUOTE cd', 3, 8), {
+      quote: { exact: 'QUOTE', prefix: 'ab ', suffix: ' cd' },
+      position: { start: 3, end: 8 },
+    });
   });
 
   test('should not cut an emoji in half at the edge of the context', () => {

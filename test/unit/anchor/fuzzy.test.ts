@@ -3,7 +3,6 @@ import { searchApproximate } from '../../../src/core/anchor/fuzzy';
 import { findMatchEnds, type MatchEnd } from '../../../src/core/anchor/myers';
 import { seededRandom as randomSource } from '../seededRandom';
 
-
 function randomText(next: () => number, length: number, alphabet: string): string {
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
@@ -44,21 +43,35 @@ suite('fuzzy: bounded approximate search', () => {
       const alphabet = round % 3 === 0 ? 'ab' : round % 3 === 1 ? 'abcd' : 'abcdefghij ';
       const patternLength = 1 + Math.floor(next() * 120);
       const pattern = randomText(next, patternLength, alphabet);
-      const text = randomText(next, 50 + Math.floor(next() * 300), alphabet) + pattern + randomText(next, Math.floor(next() * 50), alphabet);
+      const text =
+        randomText(next, 50 + Math.floor(next() * 300), alphabet) +
+        pattern +
+        randomText(next, Math.floor(next() * 50), alphabet);
       const maxErrors = Math.floor(next() * Math.min(40, patternLength));
       const label = `round ${round}: pattern ${JSON.stringify(pattern)}, k=${maxErrors}`;
-      assert.deepEqual(findMatchEnds(text, pattern, maxErrors, Number.MAX_SAFE_INTEGER), bruteForceEnds(text, pattern, maxErrors), label);
+      assert.deepEqual(
+        findMatchEnds(text, pattern, maxErrors, Number.MAX_SAFE_INTEGER),
+        bruteForceEnds(text, pattern, maxErrors),
+        label,
+      );
     }
   });
 
   test('should keep only the best runs when a limit is given', () => {
     const ends = findMatchEnds('cat bat hat cat rat', 'cat', 1, 2);
-    assert.deepEqual(ends, [{ end: 3, errors: 0 }, { end: 15, errors: 0 }]);
+    assert.deepEqual(ends, [
+      { end: 3, errors: 0 },
+      { end: 15, errors: 0 },
+    ]);
   });
 
   test('should find start, end and errors of each approximate occurrence', () => {
     const text = 'OpenAI will pay $38bn over seven years; Amazon will pay nothing.'; // "pay $38bn over": 6 letters of " billion" gone
-    assert.deepEqual(searchApproximate(text, 'pay $38 billion over', { maxErrors: 8, limit: 4 })[0], { start: 12, end: 26, errors: 6 });
+    assert.deepEqual(searchApproximate(text, 'pay $38 billion over', { maxErrors: 8, limit: 4 })[0], {
+      start: 12,
+      end: 26,
+      errors: 6,
+    });
   });
 
   test('should find nothing in an empty text or for an empty quote', () => {
@@ -72,7 +85,8 @@ suite('fuzzy: bounded edit distance', () => {
     let row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
       const next = [i];
-      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
+      for (let j = 1; j <= b.length; j++)
+        next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
       row = next;
     }
     return row[b.length]!;

@@ -30,7 +30,9 @@ function cacheCounts(stderr: string): [number, number] {
 
 function entriesIn(cache: string): string[] {
   const facts = path.join(workspace, cache, 'facts');
-  return fs.readdirSync(facts).flatMap((shard) => fs.readdirSync(path.join(facts, shard)).map((name) => path.join(facts, shard, name)));
+  return fs
+    .readdirSync(facts)
+    .flatMap((shard) => fs.readdirSync(path.join(facts, shard)).map((name) => path.join(facts, shard, name)));
 }
 
 suite('cli: newsmark extract --cache', function () {
@@ -46,7 +48,10 @@ suite('cli: newsmark extract --cache', function () {
       fs.mkdirSync(folder, { recursive: true });
       for (const name of fs.readdirSync(path.join(repo, 'seeds'))) {
         const text = fs.readFileSync(path.join(repo, 'seeds', name), 'utf8');
-        fs.writeFileSync(path.join(folder, name), copy === 0 ? text : text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + copy}`));
+        fs.writeFileSync(
+          path.join(folder, name),
+          copy === 0 ? text : text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + copy}`),
+        );
       }
     }
   });
@@ -77,10 +82,18 @@ suite('cli: newsmark extract --cache', function () {
 
   test('should analyse a changed file alone, and the output follows the change', () => {
     extract(['articles', '--json', '--cache', 'cache']);
-    const file = path.join(workspace, 'articles', 'copy-2', fs.readdirSync(path.join(workspace, 'articles', 'copy-2'))[0]!);
+    const file = path.join(
+      workspace,
+      'articles',
+      'copy-2',
+      fs.readdirSync(path.join(workspace, 'articles', 'copy-2'))[0]!,
+    );
     const before = fs.readFileSync(file, 'utf8');
     try {
-      fs.writeFileSync(file, `${before}\nOpenAI agreed to pay Oracle $300 billion over five years, the companies said.\n`);
+      fs.writeFileSync(
+        file,
+        `${before}\nOpenAI agreed to pay Oracle $300 billion over five years, the companies said.\n`,
+      );
       const warm = extract(['articles', '--json', '--cache', 'cache']);
       assert.deepEqual(cacheCounts(warm.stderr), [19, 1]);
       assert.match(warm.stderr, /1 analysed \(1 changed\)/);
@@ -93,7 +106,12 @@ suite('cli: newsmark extract --cache', function () {
 
   test('should see a file rewritten with the same size and modification time', () => {
     extract(['articles', '--json', '--cache', 'cache']);
-    const file = path.join(workspace, 'articles', 'copy-1', fs.readdirSync(path.join(workspace, 'articles', 'copy-1'))[1]!);
+    const file = path.join(
+      workspace,
+      'articles',
+      'copy-1',
+      fs.readdirSync(path.join(workspace, 'articles', 'copy-1'))[1]!,
+    );
     const before = fs.readFileSync(file, 'utf8');
     const { atime, mtime } = fs.statSync(file);
     try {
@@ -138,12 +156,18 @@ suite('cli: newsmark extract --cache', function () {
   test('should analyse everything again under another workspace lexicon', () => {
     extract(['articles', '--json', '--cache', 'cache']);
     const lexicon = path.join(workspace, 'lexicon.json');
-    fs.writeFileSync(lexicon, JSON.stringify({ version: 1, entities: [{ name: 'Vantor Cloud', type: 'org' }], notEntities: [] }));
+    fs.writeFileSync(
+      lexicon,
+      JSON.stringify({ version: 1, entities: [{ name: 'Vantor Cloud', type: 'org' }], notEntities: [] }),
+    );
     try {
       const other = extract(['articles', '--json', '--cache', 'cache', '--lexicon', lexicon]);
       assert.deepEqual(cacheCounts(other.stderr), [0, 20]);
       assert.match(other.stderr, /20 for another lexicon/);
-      assert.deepEqual(cacheCounts(extract(['articles', '--json', '--cache', 'cache', '--lexicon', lexicon]).stderr), [20, 0]);
+      assert.deepEqual(
+        cacheCounts(extract(['articles', '--json', '--cache', 'cache', '--lexicon', lexicon]).stderr),
+        [20, 0],
+      );
     } finally {
       fs.rmSync(lexicon);
     }

@@ -30,10 +30,16 @@ suite('cli: newsmark extract', function () {
     assert.equal(result.status, 0, result.stderr);
     const output = ExtractOutput.parse(JSON.parse(result.stdout));
     assert.equal(output.sources.length, 5);
-    const aws = output.deals.find((d) => d.kind === 'cloud-contract' && d.parties.join() === 'OpenAI,Amazon Web Services' && d.value === 38e9);
+    const aws = output.deals.find(
+      (d) => d.kind === 'cloud-contract' && d.parties.join() === 'OpenAI,Amazon Web Services' && d.value === 38e9,
+    );
     assert.ok(aws, 'the $38 billion OpenAI–AWS contract');
     // seed 003 names "OpenAI's new AWS deal" without its amount: the same contract
-    assert.deepEqual([...new Set(aws.mentions.map((m) => path.basename(m.path)))].sort(), ['000_2619ed4e9be0e23f.txt', '003_2cdb283614b34690.txt', '004_cab57fbbdb23375a.txt']);
+    assert.deepEqual([...new Set(aws.mentions.map((m) => path.basename(m.path)))].sort(), [
+      '000_2619ed4e9be0e23f.txt',
+      '003_2cdb283614b34690.txt',
+      '004_cab57fbbdb23375a.txt',
+    ]);
   });
 
   test('should report a missing path on stderr, exit 1 and still process the rest', () => {
@@ -68,7 +74,10 @@ suite('cli: newsmark extract', function () {
   });
 
   test('should decode invalid UTF-8 with replacement characters, as VS Code does, and say so', () => {
-    fs.writeFileSync(path.join(workspace, 'latin1.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' raised $5 million.')]));
+    fs.writeFileSync(
+      path.join(workspace, 'latin1.txt'),
+      Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' raised $5 million.')]),
+    );
     const result = run(['extract', 'latin1.txt']);
     assert.equal(result.status, 0);
     assert.match(result.stderr, /not valid UTF-8/);
@@ -90,7 +99,10 @@ suite('cli: newsmark extract', function () {
   });
 
   test('should stream one source per line with --jsonl, then the deals', () => {
-    const lines = run(['extract', 'seeds', '--jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run(['extract', 'seeds', '--jsonl'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines.filter((l) => l.source).length, 5);
     assert.ok(Array.isArray(lines[lines.length - 1].deals));
   });
@@ -104,7 +116,10 @@ suite('cli: newsmark extract', function () {
   test('should use the workspace lexicon, and report an invalid one without losing the output', () => {
     fs.mkdirSync(path.join(workspace, 'ws', '.newsmark'), { recursive: true });
     fs.writeFileSync(path.join(workspace, 'ws', 'a.md'), 'Vexa signed a $2 million deal with Oracle.');
-    fs.writeFileSync(path.join(workspace, 'ws', '.newsmark', 'lexicon.json'), JSON.stringify({ version: 1, entities: [{ name: 'Vexa Robotics', type: 'org', aliases: ['Vexa'] }] }));
+    fs.writeFileSync(
+      path.join(workspace, 'ws', '.newsmark', 'lexicon.json'),
+      JSON.stringify({ version: 1, entities: [{ name: 'Vexa Robotics', type: 'org', aliases: ['Vexa'] }] }),
+    );
     const good = run(['extract', 'ws']);
     assert.equal(good.status, 0, good.stderr);
     assert.ok(JSON.parse(good.stdout).sources[0].entities.some((e: { name: string }) => e.name === 'Vexa Robotics'));
@@ -130,11 +145,17 @@ suite('cli: newsmark extract', function () {
     fs.mkdirSync(folder, { recursive: true });
     const articles = [
       ...fs.readdirSync(path.join(repo, 'seeds')).map((f) => path.join(repo, 'seeds', f)),
-      ...fs.readdirSync(path.join(repo, 'test', 'fixtures', 'articles')).map((f) => path.join(repo, 'test', 'fixtures', 'articles', f)),
+      ...fs
+        .readdirSync(path.join(repo, 'test', 'fixtures', 'articles'))
+        .map((f) => path.join(repo, 'test', 'fixtures', 'articles', f)),
     ].filter((f) => /\.(md|txt)$/.test(f));
-    for (let copy = 0; copy < 3; copy++) for (const file of articles) fs.copyFileSync(file, path.join(folder, `${copy}-${path.basename(file)}`));
+    for (let copy = 0; copy < 3; copy++)
+      for (const file of articles) fs.copyFileSync(file, path.join(folder, `${copy}-${path.basename(file)}`));
     fs.writeFileSync(path.join(folder, '1-binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
-    fs.writeFileSync(path.join(folder, '2-latin1.txt'), Buffer.from('Microsoft invested $13 billion in OpenAI \xe9t\xe9.\n', 'latin1'));
+    fs.writeFileSync(
+      path.join(folder, '2-latin1.txt'),
+      Buffer.from('Microsoft invested $13 billion in OpenAI \xe9t\xe9.\n', 'latin1'),
+    );
     const seed = fs.readFileSync(articles[0]!, 'utf8');
     fs.writeFileSync(path.join(folder, '2-large.md'), `${seed}\n\n`.repeat(Math.ceil(1.2e6 / seed.length)));
     const outputs = ['1', '3'].map((jobs) => run(['extract', 'many', '-', '--jsonl', '--jobs', jobs], seed));
@@ -143,7 +164,11 @@ suite('cli: newsmark extract', function () {
     assert.equal(outputs[1]!.stdout, outputs[0]!.stdout);
     assert.equal(outputs[1]!.stderr, outputs[0]!.stderr);
     assert.match(outputs[1]!.stderr, /1-binary\.md: looks like a binary file[\s\S]*2-latin1\.txt: is not valid UTF-8/);
-    const paths = outputs[1]!.stdout.trim().split('\n').slice(0, -1).map((line) => JSON.parse(line).source.path);
+    const paths = outputs[1]!.stdout
+      .trim()
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => JSON.parse(line).source.path);
     assert.equal(paths.length, 3 * articles.length + 3);
     assert.deepEqual(paths.slice(0, -1), [...paths.slice(0, -1)].sort(), 'in the order the folder is walked');
     assert.equal(paths.at(-1), '-');

@@ -52,12 +52,18 @@ export class CliHarness {
     fs.copyFileSync(path.join(ROOT, 'bin', 'newsmark.js'), path.join(this.cliRoot, 'bin', 'newsmark.js'));
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile: path.join(this.cliRoot, 'dist', 'cli.js'),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
+      entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+      outfile: path.join(this.cliRoot, 'dist', 'cli.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
       define: { VERSION: JSON.stringify(version), NEWSMARK_FAULTS: 'true' },
     });
     this.workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-hostile-'));
-    for (const dir of [this.cliRoot, path.join(this.cliRoot, 'bin'), path.join(this.cliRoot, 'dist'), this.workspace]) fs.chmodSync(dir, 0o755);
+    for (const dir of [this.cliRoot, path.join(this.cliRoot, 'bin'), path.join(this.cliRoot, 'dist'), this.workspace])
+      fs.chmodSync(dir, 0o755);
   }
 
   dispose(): void {
@@ -82,12 +88,20 @@ export class CliHarness {
     const stdin = options.stdinFile ? fs.openSync(options.stdinFile, 'r') : undefined;
     try {
       const result = spawnSync(process.execPath, [path.join(this.cliRoot, 'bin', 'newsmark.js'), ...args], {
-        cwd: options.cwd ?? this.workspace, input: options.input, encoding: 'utf8', maxBuffer: 256 << 20, timeout: 120_000,
+        cwd: options.cwd ?? this.workspace,
+        input: options.input,
+        encoding: 'utf8',
+        maxBuffer: 256 << 20,
+        timeout: 120_000,
         env: { ...process.env, NEWSMARK_DEBUG: '', ...options.env },
         stdio: [stdin ?? 'pipe', 'pipe', 'pipe'],
         ...this.user,
       });
-      assert.equal(result.error, undefined, `newsmark ${args.join(' ')} did not finish: ${result.error?.message} (hung on its input?)`);
+      assert.equal(
+        result.error,
+        undefined,
+        `newsmark ${args.join(' ')} did not finish: ${result.error?.message} (hung on its input?)`,
+      );
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     } finally {
       if (stdin !== undefined) fs.closeSync(stdin);
@@ -97,7 +111,9 @@ export class CliHarness {
   /** Started without waiting (to interrupt it, or to close its output early). */
   start(args: readonly string[], options: RunOptions = {}): ReturnType<typeof spawn> {
     return spawn(process.execPath, [path.join(this.cliRoot, 'bin', 'newsmark.js'), ...args], {
-      cwd: options.cwd ?? this.workspace, env: { ...process.env, NEWSMARK_DEBUG: '', ...options.env }, ...this.user,
+      cwd: options.cwd ?? this.workspace,
+      env: { ...process.env, NEWSMARK_DEBUG: '', ...options.env },
+      ...this.user,
     });
   }
 }

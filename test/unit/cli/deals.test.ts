@@ -28,12 +28,19 @@ suite('cli: newsmark deals', function () {
     assert.equal(output.sources, SEEDS.length);
     assert.ok(output.deals.length >= 5, `${output.deals.length} deals`);
     // the same mentions as extract's deals, each in one deal; deals extract keeps apart by stated value are one here
-    const mentionsOf = (deals: typeof output.deals) => deals.flatMap((d) => d.mentions.map((m) => `${d.kind} ${m.path}:${m.start}`)).sort();
+    const mentionsOf = (deals: typeof output.deals) =>
+      deals.flatMap((d) => d.mentions.map((m) => `${d.kind} ${m.path}:${m.start}`)).sort();
     assert.deepEqual(mentionsOf(output.deals), mentionsOf(extracted.deals));
     assert.ok(output.deals.length <= extracted.deals.length);
     const joined = output.deals.find((d) => new Set(d.mentions.map((m) => m.value).filter((v) => v !== null)).size > 1);
-    assert.ok(joined, 'a deal whose sources state different values is one deal (Microsoft → OpenAI: $13 billion and ~$13.5 billion)');
-    const schema = JSON.parse(h.run(['schema', 'deals']).stdout) as { $id: string; properties: Record<string, unknown> };
+    assert.ok(
+      joined,
+      'a deal whose sources state different values is one deal (Microsoft → OpenAI: $13 billion and ~$13.5 billion)',
+    );
+    const schema = JSON.parse(h.run(['schema', 'deals']).stdout) as {
+      $id: string;
+      properties: Record<string, unknown>;
+    };
     assert.match(schema.$id, /deals\.v\d+\.json$/);
     assert.deepEqual(Object.keys(schema.properties), ['schemaVersion', 'sources', 'deals']);
   });
@@ -57,14 +64,26 @@ suite('cli: newsmark deals', function () {
       assert.equal(row['party_1'], deal.parties[0]);
       assert.equal(row['value'], deal.value === null ? '' : String(deal.value));
       assert.equal(Number(row['mention_count']), deal.mentions.length);
-      assert.equal(row['sources_differ'] !== '', new Set(deal.mentions.map((m) => m.value).filter((v) => v !== null)).size > 1 || new Set(deal.mentions.map((m) => m.date).filter(Boolean)).size > 1);
-      assert.equal(row['first_sentence'], deal.mentions[0]!.sentence.replace(/\s+/g, ' ').trim().replace(/^([=+\-@])/, "'$1"));
+      assert.equal(
+        row['sources_differ'] !== '',
+        new Set(deal.mentions.map((m) => m.value).filter((v) => v !== null)).size > 1 ||
+          new Set(deal.mentions.map((m) => m.date).filter(Boolean)).size > 1,
+      );
+      assert.equal(
+        row['first_sentence'],
+        deal.mentions[0]!.sentence.replace(/\s+/g, ' ')
+          .trim()
+          .replace(/^([=+\-@])/, "'$1"),
+      );
     });
   });
 
   test('should keep article text inert in a spreadsheet: a sentence that opens like a formula is written as text', () => {
     fs.mkdirSync(h.at('formula'));
-    fs.writeFileSync(h.at('formula', 'a.txt'), '@Nordlicht Energie agreed to acquire Kestrel Orbital for $3.1 billion.\n');
+    fs.writeFileSync(
+      h.at('formula', 'a.txt'),
+      '@Nordlicht Energie agreed to acquire Kestrel Orbital for $3.1 billion.\n',
+    );
     const run = h.run(['deals', 'formula', '--format', 'csv']);
     assert.equal(run.status, 0, run.stderr);
     const rows = Papa.parse<Record<string, string>>(run.stdout.slice(1), { header: true, skipEmptyLines: true }).data;
@@ -73,7 +92,11 @@ suite('cli: newsmark deals', function () {
   });
 
   test('should refuse an unknown format and an --out that is an input, reading nothing', () => {
-    assertOneLine(h.run(['deals', 'corpus', '--format', 'xml']), /--format is json or csv, not 'xml'/, 'an unknown format');
+    assertOneLine(
+      h.run(['deals', 'corpus', '--format', 'xml']),
+      /--format is json or csv, not 'xml'/,
+      'an unknown format',
+    );
     const before = fs.readFileSync(h.at('corpus', SEEDS[0]!), 'utf8');
     const run = h.run(['deals', 'corpus', '--out', `corpus/${SEEDS[0]}`]);
     assert.equal(run.status, 2);

@@ -4,7 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { EMPTY_ANNOTATION_FILE, newAnnotation, serialiseAnnotationFile, upsert, withTag, type Annotation } from '../../../src/core/annotations/index';
+import {
+  EMPTY_ANNOTATION_FILE,
+  newAnnotation,
+  serialiseAnnotationFile,
+  upsert,
+  withTag,
+  type Annotation,
+} from '../../../src/core/annotations/index';
 import { ClaimsExport, WebAnnotationExport } from '../../../src/core/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -18,8 +25,14 @@ const T0 = '2025-11-30T09:00:00.000Z';
 let cliRoot = '';
 let workspaces: string[] = [];
 
-function run(args: readonly string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(cliRoot, 'bin', 'newsmark.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+function run(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(cliRoot, 'bin', 'newsmark.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -61,8 +74,14 @@ suite('cli: newsmark export and check', function () {
     fs.copyFileSync(path.join(ROOT, 'bin', 'newsmark.js'), path.join(cliRoot, 'bin', 'newsmark.js'));
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile: path.join(cliRoot, 'dist', 'cli.js'),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', define: { VERSION: JSON.stringify(version) },
+      entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+      outfile: path.join(cliRoot, 'dist', 'cli.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+      define: { VERSION: JSON.stringify(version) },
     });
   });
 
@@ -77,10 +96,19 @@ suite('cli: newsmark export and check', function () {
     const { status, stdout, stderr } = run(['export', folder]);
     assert.equal(status, 0, stderr);
     const output = ClaimsExport.parse(JSON.parse(stdout));
-    assert.deepEqual(output.claims.map((c) => [c.source.path, c.tags]), [[`articles/${SEEDS[0]}`, ['verified']], [`articles/${SEEDS[1]}`, ['disputed']]]);
+    assert.deepEqual(
+      output.claims.map((c) => [c.source.path, c.tags]),
+      [
+        [`articles/${SEEDS[0]}`, ['verified']],
+        [`articles/${SEEDS[1]}`, ['disputed']],
+      ],
+    );
     assert.equal(output.claims[0]!.annotations[0]!.anchoredBy, 'exact', 'found after the inserted title');
     assert.match(output.claims[0]!.source.sha256, /^[0-9a-f]{64}$/);
-    assert.deepEqual(output.orphans.map((o) => [o.id, o.reason]), [['ann-3', 'the source file was not found']]);
+    assert.deepEqual(
+      output.orphans.map((o) => [o.id, o.reason]),
+      [['ann-3', 'the source file was not found']],
+    );
     assert.ok(fs.readFileSync(annotationsPath).equals(before), 'the annotations file is never written by export');
   });
 
@@ -98,7 +126,10 @@ suite('cli: newsmark export and check', function () {
     assert.ok(csv.stdout.startsWith('\ufeffsource,source_sha256,claim_id,'), 'a UTF-8 BOM and the header row');
     const claims = ClaimsExport.parse(JSON.parse(run(['export', folder]).stdout));
     const rows = csv.stdout.trimEnd().split('\r\n').slice(1);
-    assert.equal(rows.length, claims.claims.reduce((n, c) => n + Math.max(1, c.figures.length), 0));
+    assert.equal(
+      rows.length,
+      claims.claims.reduce((n, c) => n + Math.max(1, c.figures.length), 0),
+    );
     const bad = run(['export', folder, '--format', 'xlsx']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unknown format 'xlsx' \(known: claims, w3c, csv\)/);
@@ -115,7 +146,12 @@ suite('cli: newsmark export and check', function () {
 
   test('an invalid annotations file should be reported, exit 1, and be left byte for byte untouched', () => {
     const { folder, annotationsPath } = makeWorkspace();
-    const broken = Buffer.from(fs.readFileSync(annotationsPath, 'utf8').replace('"verified"', '"Verified Twice"').replace(/\n}\n$/, ',\n}\n'));
+    const broken = Buffer.from(
+      fs
+        .readFileSync(annotationsPath, 'utf8')
+        .replace('"verified"', '"Verified Twice"')
+        .replace(/\n}\n$/, ',\n}\n'),
+    );
     fs.writeFileSync(annotationsPath, broken);
     const exported = run(['export', folder]);
     assert.equal(exported.status, 1);
@@ -174,7 +210,7 @@ suite('cli: newsmark export and check', function () {
     assert.match(checked.stdout, /nothing to check/);
   });
 
-  test('export should read the workspace\'s own lexicon, and exit 1 (still exporting) when it is broken', () => {
+  test("export should read the workspace's own lexicon, and exit 1 (still exporting) when it is broken", () => {
     const { folder } = makeWorkspace();
     fs.writeFileSync(path.join(folder, '.newsmark', 'lexicon.json'), '{"version": 1, "entities": [');
     const { status, stdout, stderr } = run(['export', folder]);
@@ -191,7 +227,14 @@ suite('cli: newsmark export and check', function () {
     }
   });
 
-  const USAGE_ERRORS: ReadonlyArray<readonly string[]> = [['export'], ['export', 'a', 'b'], ['export', '.', '--format', 'pdf'], ['export', '.', '--bogus'], ['check'], ['check', '.', '--out']];
+  const USAGE_ERRORS: ReadonlyArray<readonly string[]> = [
+    ['export'],
+    ['export', 'a', 'b'],
+    ['export', '.', '--format', 'pdf'],
+    ['export', '.', '--bogus'],
+    ['check'],
+    ['check', '.', '--out'],
+  ];
   for (const args of USAGE_ERRORS) {
     test(`should exit 2 with one line that points to the command's help, no stack trace: newsmark ${args.join(' ')}`, () => {
       const { status, stdout, stderr } = run(args);

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { EMPTY_ANNOTATION_FILE, newAnnotation, serialiseAnnotationFile, upsert, withTag } from '../../../src/core/annotations/index';
+import {
+  EMPTY_ANNOTATION_FILE,
+  newAnnotation,
+  serialiseAnnotationFile,
+  upsert,
+  withTag,
+} from '../../../src/core/annotations/index';
 import { ClaimsExport } from '../../../src/core/schema';
 import { CliHarness, assertOneLine, makeFifo, permissionsApply, seedText, type CliRun } from './cliHarness';
 
@@ -9,11 +15,16 @@ import { CliHarness, assertOneLine, makeFifo, permissionsApply, seedText, type C
  * trace) and exit 1, and everything else comes out exactly as it does without it. Inputs are
  * made here, at test time: nothing hostile is committed.
  */
-const GOOD = { 'a-contract.txt': '000_2619ed4e9be0e23f.txt', 'c-relationship.txt': '002_71c83b9243e01aa3.txt', 'e-investment.txt': '004_cab57fbbdb23375a.txt', 'g-stake.txt': '001_45896242951b7f89.txt' };
+const GOOD = {
+  'a-contract.txt': '000_2619ed4e9be0e23f.txt',
+  'c-relationship.txt': '002_71c83b9243e01aa3.txt',
+  'e-investment.txt': '004_cab57fbbdb23375a.txt',
+  'g-stake.txt': '001_45896242951b7f89.txt',
+};
 
 /** The extract runs each case is tried in: default, JSON lines, one thread, two worker threads. */
 const EXTRACT_MODES: Readonly<Record<string, readonly string[]>> = {
-  'extract': [],
+  extract: [],
   'extract --jsonl': ['--jsonl'],
   'extract --jobs 1': ['--jobs', '1'],
   'extract --jobs 2 --jsonl': ['--jobs', '2', '--jsonl'],
@@ -34,7 +45,13 @@ interface BadInput {
 const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'a binary file',
-    setup: (h) => (fs.writeFileSync(h.at('good', 'b-image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), {}),
+    setup: (h) => (
+      fs.writeFileSync(
+        h.at('good', 'b-image.md'),
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      ),
+      {}
+    ),
     message: /good\/b-image\.md: looks like a binary file/,
   },
   {
@@ -80,13 +97,19 @@ const BAD_INPUTS: readonly BadInput[] = [
   },
   {
     name: 'an engine crash on one article (test hook)',
-    setup: (h) => (fs.writeFileSync(h.at('good', 'b-crash.md'), 'Vexa Robotics raised $5 million.\n'), { env: { NEWSMARK_FAULT: 'throw:b-crash.md' } }),
+    setup: (h) => (
+      fs.writeFileSync(h.at('good', 'b-crash.md'), 'Vexa Robotics raised $5 million.\n'),
+      { env: { NEWSMARK_FAULT: 'throw:b-crash.md' } }
+    ),
     message: /good\/b-crash\.md: could not be analysed \(RangeError: injected by the test\); skipped/,
   },
   {
-    name: 'an article that fills a worker\'s heap (test hook)',
+    name: "an article that fills a worker's heap (test hook)",
     onlyInWorkers: true,
-    setup: (h) => (fs.writeFileSync(h.at('good', 'b-hog.md'), 'Vexa Robotics raised $5 million.\n'), { env: { NEWSMARK_FAULT: 'oom:b-hog.md', NEWSMARK_TEST_ISOLATED_HEAP_MB: '64' } }),
+    setup: (h) => (
+      fs.writeFileSync(h.at('good', 'b-hog.md'), 'Vexa Robotics raised $5 million.\n'),
+      { env: { NEWSMARK_FAULT: 'oom:b-hog.md', NEWSMARK_TEST_ISOLATED_HEAP_MB: '64' } }
+    ),
     message: /good\/b-hog\.md: ran out of memory while being analysed \(with a heap of 64 MB\); skipped/,
   },
 ];
@@ -123,7 +146,10 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
 
   test('the baseline has every good article and a conflict between two of them', () => {
     const output = JSON.parse(baselines.get('extract')!.stdout);
-    assert.deepEqual(output.sources.map((s: { path: string }) => s.path), Object.keys(GOOD).map((n) => `good/${n}`));
+    assert.deepEqual(
+      output.sources.map((s: { path: string }) => s.path),
+      Object.keys(GOOD).map((n) => `good/${n}`),
+    );
     assert.ok(output.conflicts.length > 0);
     assert.equal(baselines.get('extract --jobs 2 --jsonl')!.stdout, baselines.get('extract --jsonl')!.stdout);
   });
@@ -140,7 +166,7 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
         const run = h.run(['extract', 'good', ...extraArgs, ...modeArgs], { env });
         assert.equal(run.status, 1, run.stderr);
         assertOneLine(run, bad.message, `${mode}, ${bad.name}`);
-        assert.equal(run.stdout, baselines.get(mode)!.stdout, 'the other articles\' output, byte for byte');
+        assert.equal(run.stdout, baselines.get(mode)!.stdout, "the other articles' output, byte for byte");
       });
     }
   }
@@ -153,9 +179,18 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
       const run = h.run(['extract', 'good', ...modeArgs]);
       assert.doesNotMatch(run.stderr, /\n\s+at /, mode);
       const failed = run.stderr.split('\n').filter(Boolean);
-      for (const line of failed) assert.match(line, /^newsmark: good\/(b-quotes|d-lists)\.md: could not be analysed \(RangeError: Maximum call stack size exceeded\); skipped/, mode);
+      for (const line of failed)
+        assert.match(
+          line,
+          /^newsmark: good\/(b-quotes|d-lists)\.md: could not be analysed \(RangeError: Maximum call stack size exceeded\); skipped/,
+          mode,
+        );
       assert.equal(run.status, failed.length > 0 ? 1 : 0, mode);
-      assert.deepEqual(withoutSources(run.stdout, /good\/(b-quotes|d-lists)\.md/), withoutSources(baselines.get(mode)!.stdout, /$^/), mode);
+      assert.deepEqual(
+        withoutSources(run.stdout, /good\/(b-quotes|d-lists)\.md/),
+        withoutSources(baselines.get(mode)!.stdout, /$^/),
+        mode,
+      );
     }
   });
 
@@ -164,18 +199,34 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
     for (const [mode, modeArgs] of Object.entries(EXTRACT_MODES)) {
       const run = h.run(['extract', 'good', ...modeArgs]);
       assert.equal(run.status, 0, mode);
-      assertOneLine(run, /good\/b-latin1\.txt: is not valid UTF-8: 1 undecodable byte sequence\(s\) replaced by U\+FFFD/, mode);
-      assert.deepEqual(withoutSources(run.stdout, /b-latin1/, true), withoutSources(baselines.get(mode)!.stdout, /$^/, true), mode);
+      assertOneLine(
+        run,
+        /good\/b-latin1\.txt: is not valid UTF-8: 1 undecodable byte sequence\(s\) replaced by U\+FFFD/,
+        mode,
+      );
+      assert.deepEqual(
+        withoutSources(run.stdout, /b-latin1/, true),
+        withoutSources(baselines.get(mode)!.stdout, /$^/, true),
+        mode,
+      );
     }
   });
 
   test('extract: standard input and a bad file together', () => {
     fs.writeFileSync(h.at('good', 'b-image.md'), Buffer.from([0, 1, 2, 3]));
-    const run = h.run(['extract', 'good', '-', '--jsonl'], { input: 'Vexa Robotics raised $5 million from Sequoia.\n' });
+    const run = h.run(['extract', 'good', '-', '--jsonl'], {
+      input: 'Vexa Robotics raised $5 million from Sequoia.\n',
+    });
     assert.equal(run.status, 1);
     assertOneLine(run, /b-image\.md: looks like a binary file/, 'stdin');
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(lines.slice(0, -1).map((l) => l.source.path), [...Object.keys(GOOD).map((n) => `good/${n}`), '-']);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.slice(0, -1).map((l) => l.source.path),
+      [...Object.keys(GOOD).map((n) => `good/${n}`), '-'],
+    );
   });
 
   suite('check', () => {
@@ -198,7 +249,10 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
         assertOneLine(run, bad.message, bad.name);
         const [lines, baseLines] = [run.stdout, baseline.stdout].map((o) => o.trimEnd().split('\n'));
         assert.deepEqual(lines!.slice(0, -1), baseLines!.slice(0, -1), 'the same conflicts and findings');
-        assert.equal(lines!.at(-1), baseLines!.at(-1)!.replace(': ', ': 1 file or folder could not be read or analysed (listed on stderr), '));
+        assert.equal(
+          lines!.at(-1),
+          baseLines!.at(-1)!.replace(': ', ': 1 file or folder could not be read or analysed (listed on stderr), '),
+        );
       });
     }
 
@@ -220,25 +274,63 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
       fs.chmodSync(h.at('ann'), 0o755);
       const contract = seedText(GOOD['a-contract.txt']);
       fs.writeFileSync(h.at('ann', 'a-contract.txt'), contract);
-      const at = (text: string, quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+      const at = (text: string, quote: string) => ({
+        start: text.indexOf(quote),
+        end: text.indexOf(quote) + quote.length,
+      });
       const file = [
-        withTag(newAnnotation({ source: 'a-contract.txt', text: contract, ...at(contract, '$38 billion'), now: '2025-11-30T09:00:00.000Z', id: 'ann-good' }), 'verified', '2025-11-30T09:00:00.000Z'),
-        newAnnotation({ source: 'b-bad.md', text: 'Vexa Robotics raised $5 million.', start: 0, end: 13, now: '2025-11-30T09:00:00.000Z', id: 'ann-bad' }),
+        withTag(
+          newAnnotation({
+            source: 'a-contract.txt',
+            text: contract,
+            ...at(contract, '$38 billion'),
+            now: '2025-11-30T09:00:00.000Z',
+            id: 'ann-good',
+          }),
+          'verified',
+          '2025-11-30T09:00:00.000Z',
+        ),
+        newAnnotation({
+          source: 'b-bad.md',
+          text: 'Vexa Robotics raised $5 million.',
+          start: 0,
+          end: 13,
+          now: '2025-11-30T09:00:00.000Z',
+          id: 'ann-bad',
+        }),
       ].reduce(upsert, EMPTY_ANNOTATION_FILE);
       fs.writeFileSync(h.at('ann', '.newsmark', 'annotations.json'), serialiseAnnotationFile(file));
       const run = h.run(['export', 'ann'], { env: EPOCH });
       assert.equal(run.status, 0, run.stderr);
       baseline = ClaimsExport.parse(JSON.parse(run.stdout));
-      assert.deepEqual(baseline.orphans.map((o) => [o.id, o.reason]), [['ann-bad', 'the source file was not found']]);
+      assert.deepEqual(
+        baseline.orphans.map((o) => [o.id, o.reason]),
+        [['ann-bad', 'the source file was not found']],
+      );
     });
     teardown(() => {
       const bad = h.at('ann', 'b-bad.md');
       if (fs.existsSync(bad) || isLink(bad)) fs.rmSync(bad, { force: true });
     });
 
-    const EXPORT_CASES: ReadonlyArray<{ name: string; make(file: string): Record<string, string> | void; message: RegExp; reason: RegExp }> = [
-      { name: 'a binary file', make: (f) => fs.writeFileSync(f, Buffer.from([0x50, 0x4b, 3, 4, 0, 0])), message: /b-bad\.md: looks like a binary file/, reason: /could not be read: looks like a binary file/ },
-      { name: 'a named pipe', make: (f) => makeFifo(f), message: /b-bad\.md: is a named pipe/, reason: /could not be read: is a named pipe/ },
+    const EXPORT_CASES: ReadonlyArray<{
+      name: string;
+      make(file: string): Record<string, string> | void;
+      message: RegExp;
+      reason: RegExp;
+    }> = [
+      {
+        name: 'a binary file',
+        make: (f) => fs.writeFileSync(f, Buffer.from([0x50, 0x4b, 3, 4, 0, 0])),
+        message: /b-bad\.md: looks like a binary file/,
+        reason: /could not be read: looks like a binary file/,
+      },
+      {
+        name: 'a named pipe',
+        make: (f) => makeFifo(f),
+        message: /b-bad\.md: is a named pipe/,
+        reason: /could not be read: is a named pipe/,
+      },
       {
         name: 'an engine crash (test hook)',
         make: (f) => (fs.writeFileSync(f, 'Vexa Robotics raised $5 million.\n'), { NEWSMARK_FAULT: 'throw:b-bad.md' }),
@@ -253,9 +345,13 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
         assert.equal(run.status, 1, run.stderr);
         assertOneLine(run, bad.message, bad.name);
         const output = ClaimsExport.parse(JSON.parse(run.stdout));
-        assert.deepEqual(output.claims, baseline.claims, 'the other sources\' claims');
+        assert.deepEqual(output.claims, baseline.claims, "the other sources' claims");
         assert.deepEqual(output.outsideClaims, baseline.outsideClaims);
-        assert.deepEqual(output.orphans.map((o) => o.id), ['ann-bad'], 'the annotation is kept, as an orphan');
+        assert.deepEqual(
+          output.orphans.map((o) => o.id),
+          ['ann-bad'],
+          'the annotation is kept, as an orphan',
+        );
         assert.match(output.orphans[0]!.reason, bad.reason);
       });
     }
@@ -266,7 +362,9 @@ suite('cli: hostile inputs — one bad file is one line, the rest is intact', fu
 function withoutSources(stdout: string, pathPattern: RegExp, isSourcesOnly = false): unknown {
   const trimmed = stdout.trim();
   if (trimmed.startsWith('{"source"')) {
-    const lines = trimmed.split('\n').filter((l) => !(l.startsWith('{"source"') && pathPattern.test(JSON.parse(l).source.path)));
+    const lines = trimmed
+      .split('\n')
+      .filter((l) => !(l.startsWith('{"source"') && pathPattern.test(JSON.parse(l).source.path)));
     return isSourcesOnly ? lines.filter((l) => l.startsWith('{"source"')) : lines;
   }
   const output = JSON.parse(trimmed);
@@ -281,4 +379,3 @@ function isLink(p: string): boolean {
     return false;
   }
 }
-

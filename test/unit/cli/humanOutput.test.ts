@@ -31,7 +31,18 @@ suite('cli: for people as well as pipes', function () {
   /** The command on a pseudo-terminal: what a person sees (stdout and stderr together, CRLF line ends). */
   const atTerminal = (args: readonly string[], env: Record<string, string> = {}) => {
     const command = ['node', ...h.cliArgs(args)].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-    const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: h.workspace, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20, env: { ...process.env, NEWSMARK_DEBUG: '', PATH: `${path.dirname(process.execPath)}:${process.env['PATH']}`, ...env } });
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: h.workspace,
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 256 << 20,
+      env: {
+        ...process.env,
+        NEWSMARK_DEBUG: '',
+        PATH: `${path.dirname(process.execPath)}:${process.env['PATH']}`,
+        ...env,
+      },
+    });
     assert.equal(run.error, undefined);
     return { status: run.status, screen: run.stdout.replace(/\r\n/g, '\n') };
   };
@@ -45,11 +56,20 @@ suite('cli: for people as well as pipes', function () {
       const at = lines.indexOf(source.path);
       assert.ok(at >= 0, `a heading for ${source.path}`);
       const deals = json.deals.filter((d) => d.mentions.some((m) => m.path === source.path)).length;
-      assert.equal(lines[at + 1], `  ${source.entities.length} entities · ${source.figures.length} figures · ${source.claims.length} claims · ${deals} deal${deals === 1 ? '' : 's'}`);
+      assert.equal(
+        lines[at + 1],
+        `  ${source.entities.length} entities · ${source.figures.length} figures · ${source.claims.length} claims · ${deals} deal${deals === 1 ? '' : 's'}`,
+      );
     }
-    assert.ok(lines.some((l) => /^ {2}deal: Microsoft → OpenAI: investment, \$13 billion$/.test(l)), 'a deal with its parties, kind and value in words');
+    assert.ok(
+      lines.some((l) => /^ {2}deal: Microsoft → OpenAI: investment, \$13 billion$/.test(l)),
+      'a deal with its parties, kind and value in words',
+    );
     assert.match(run.stdout, /\n2 articles, \d+ deals \(\d+ in more than one article\), 1 conflict between sources\n/);
-    assert.match(run.stdout, / {2}conflict: Microsoft → OpenAI: investment, cumulative\n {4}\$13 billion in two\/e-investment\.txt\n {4}~\$13\.5 billion in two\/g-stake\.txt\n {4}\$13 billion and ~\$13\.5 billion are 3\.7% apart/);
+    assert.match(
+      run.stdout,
+      / {2}conflict: Microsoft → OpenAI: investment, cumulative\n {4}\$13 billion in two\/e-investment\.txt\n {4}~\$13\.5 billion in two\/g-stake\.txt\n {4}\$13 billion and ~\$13\.5 billion are 3\.7% apart/,
+    );
     assert.doesNotMatch(run.stdout, /\x1b\[/, 'no colour when not at a terminal');
   });
 
@@ -68,7 +88,11 @@ suite('cli: for people as well as pipes', function () {
     }
     const screen = atTerminal(['extract', 'two']);
     assert.equal(screen.status, 0);
-    assert.match(screen.screen, /\x1b\[1mtwo\/g-stake\.txt\x1b\[22m\n {2}\d+ entities · /, 'a bold heading at a terminal');
+    assert.match(
+      screen.screen,
+      /\x1b\[1mtwo\/g-stake\.txt\x1b\[22m\n {2}\d+ entities · /,
+      'a bold heading at a terminal',
+    );
     assert.match(screen.screen, /1 conflict between sources/);
     assert.doesNotMatch(atTerminal(['extract', 'two'], { NO_COLOR: '1' }).screen, /\x1b\[/);
     const asJson = atTerminal(['extract', 'two', '--json']);
@@ -111,7 +135,11 @@ suite('cli: for people as well as pipes', function () {
     assert.match(h.run(['--help']).stdout, /newsmark extract <files\|folders\|->\.\.\./);
     const unknown = h.run(['help', 'frobnicate']);
     assert.equal(unknown.status, 2);
-    assertOneLine(unknown, /no command 'frobnicate' \(known: extract, merge, export, deals, check, schema, help\)/, 'help frobnicate');
+    assertOneLine(
+      unknown,
+      /no command 'frobnicate' \(known: extract, merge, export, deals, check, schema, help\)/,
+      'help frobnicate',
+    );
   });
 
   test('check should say what it checked in words (before: "0 sources, 0 annotations, 0 orphans, 1 conflict")', () => {
@@ -122,6 +150,9 @@ suite('cli: for people as well as pipes', function () {
     assert.match(lines[0]!, /two\/\.newsmark\/annotations\.json: no annotations file; nothing to check/);
     fs.mkdirSync(h.at('one'));
     fs.writeFileSync(h.at('one', 'a.md'), seedText(TWO['g-stake.txt']));
-    assert.equal(h.run(['check', 'one']).stdout.trimEnd().split('\n').at(-1), 'Checked 1 article in one: nothing to compare');
+    assert.equal(
+      h.run(['check', 'one']).stdout.trimEnd().split('\n').at(-1),
+      'Checked 1 article in one: nothing to compare',
+    );
   });
 });

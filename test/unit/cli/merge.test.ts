@@ -19,7 +19,12 @@ let files: string[] = [];
 let oneRun = '';
 
 function run(args: readonly string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(cliRoot, 'bin', 'newsmark.js'), ...args], { cwd: workspace, encoding: 'utf8', input, maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, [path.join(cliRoot, 'bin', 'newsmark.js'), ...args], {
+    cwd: workspace,
+    encoding: 'utf8',
+    input,
+    maxBuffer: 1 << 28,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -35,7 +40,10 @@ function writeShards(name: string, sizes: readonly number[]): string[] {
 }
 
 function even(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => Math.floor(((i + 1) * files.length) / n) - Math.floor((i * files.length) / n));
+  return Array.from(
+    { length: n },
+    (_, i) => Math.floor(((i + 1) * files.length) / n) - Math.floor((i * files.length) / n),
+  );
 }
 
 suite('cli: newsmark merge — shards of extract --jsonl give the corpus of one run', function () {
@@ -46,15 +54,24 @@ suite('cli: newsmark merge — shards of extract --jsonl give the corpus of one 
     fs.mkdirSync(path.join(cliRoot, 'bin'));
     fs.copyFileSync(path.join(REPO, 'bin', 'newsmark.js'), path.join(cliRoot, 'bin', 'newsmark.js'));
     await esbuild.build({
-      entryPoints: [path.join(REPO, 'src', 'cli', 'main.ts')], outfile: path.join(cliRoot, 'dist', 'cli.js'),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', define: { VERSION: '"0.0.0-test"' },
+      entryPoints: [path.join(REPO, 'src', 'cli', 'main.ts')],
+      outfile: path.join(cliRoot, 'dist', 'cli.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+      define: { VERSION: '"0.0.0-test"' },
     });
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-merge-'));
     writeCorpus(path.join(workspace, 'corpus'), { count: 30, parts: 2, seed: 14, targetBytes: 2500 });
     fs.cpSync(path.join(FIXTURES, 'workspace'), path.join(workspace, 'corpus', 'ws'), { recursive: true });
     // one lexicon for every run, found in the folder the commands run in
     fs.mkdirSync(path.join(workspace, '.newsmark'));
-    fs.renameSync(path.join(workspace, 'corpus', 'ws', '.newsmark', 'lexicon.json'), path.join(workspace, '.newsmark', 'lexicon.json'));
+    fs.renameSync(
+      path.join(workspace, 'corpus', 'ws', '.newsmark', 'lexicon.json'),
+      path.join(workspace, '.newsmark', 'lexicon.json'),
+    );
     fs.rmSync(path.join(workspace, 'corpus', 'ws', '.newsmark'), { recursive: true });
     files = articleFiles(path.join(workspace, 'corpus')).map((f) => path.relative(workspace, f));
     const one = run(['merge', 'corpus', '--jobs', '1']);
@@ -70,14 +87,26 @@ suite('cli: newsmark merge — shards of extract --jsonl give the corpus of one 
   test('one run should print the corpus document, valid against schemas/corpus.schema.json, with a conflict and deals across sources', () => {
     const document = CorpusOutput.parse(JSON.parse(oneRun));
     assert.equal(document.sources.length, files.length);
-    assert.ok(document.conflicts.some((c) => c.key.id === 'entity:quarry-capital>entity:nimbrel-ai|investment|cumulative'));
-    assert.ok(document.deals.some((d) => new Set(d.mentions.map((m) => m.path)).size > 1), 'a deal merged across sources');
+    assert.ok(
+      document.conflicts.some((c) => c.key.id === 'entity:quarry-capital>entity:nimbrel-ai|investment|cumulative'),
+    );
+    assert.ok(
+      document.deals.some((d) => new Set(d.mentions.map((m) => m.path)).size > 1),
+      'a deal merged across sources',
+    );
     assert.ok(document.entities.length > 50);
-    assert.deepEqual(JSON.parse(run(['merge', 'corpus', '--jobs', '1', '--pretty']).stdout), document, '--pretty: the same document');
+    assert.deepEqual(
+      JSON.parse(run(['merge', 'corpus', '--jobs', '1', '--pretty']).stdout),
+      document,
+      '--pretty: the same document',
+    );
   });
 
   test('should give the deals and conflicts of the last line of extract --jsonl over the whole corpus; every line valid against schemas/jsonl.schema.json', () => {
-    const lines = run(['extract', 'corpus', '--jsonl', '--jobs', '1']).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+    const lines = run(['extract', 'corpus', '--jsonl', '--jobs', '1'])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
     for (const line of lines) assert.ok(ExtractLine.safeParse(line).success);
     const last = lines.at(-1) as { deals: unknown; conflicts: unknown };
     const document = JSON.parse(oneRun) as { deals: unknown; conflicts: unknown };
@@ -85,7 +114,13 @@ suite('cli: newsmark merge — shards of extract --jsonl give the corpus of one 
     assert.deepEqual(document.conflicts, last.conflicts);
   });
 
-  for (const [name, sizes] of [['1', () => even(1)], ['2', () => even(2)], ['3', () => even(3)], ['8', () => even(8)], ['uneven', () => [1, files.length - 4, 3]]] as const) {
+  for (const [name, sizes] of [
+    ['1', () => even(1)],
+    ['2', () => even(2)],
+    ['3', () => even(3)],
+    ['8', () => even(8)],
+    ['uneven', () => [1, files.length - 4, 3]],
+  ] as const) {
     test(`should merge ${name} shard(s), given in any order, into the bytes of one run`, () => {
       const shards = writeShards(`split${name}`, sizes());
       const merged = run(['merge', ...[...shards].reverse()]);
@@ -105,7 +140,10 @@ suite('cli: newsmark merge — shards of extract --jsonl give the corpus of one 
     assert.equal(twice.stdout, oneRun);
     const said = twice.stderr.trimEnd().split('\n');
     assert.equal(said.length, even(3)[0]);
-    assert.match(said[0]!, /^newsmark: third-0\.jsonl:1: corpus\/\S+ was already merged from half-0\.jsonl:1 \(the same content\); counted once$/);
+    assert.match(
+      said[0]!,
+      /^newsmark: third-0\.jsonl:1: corpus\/\S+ was already merged from half-0\.jsonl:1 \(the same content\); counted once$/,
+    );
   });
 
   test('should name the file and line of a corrupt or cut-short line, merge the rest and exit 1', () => {
@@ -124,7 +162,12 @@ suite('cli: newsmark merge — shards of extract --jsonl give the corpus of one 
     const said = merged.stderr.trimEnd().split('\n');
     assert.equal(said.length, 2, merged.stderr);
     assert.match(said[0]!, /^newsmark: bad-1\.jsonl:2: not a line of newsmark extract --jsonl; skipped: /);
-    assert.match(said[1]!, new RegExp(`^newsmark: bad-3\\.jsonl:${cut.length}: not a complete line of JSON \\(.*the shard may have been cut short\\); skipped$`));
+    assert.match(
+      said[1]!,
+      new RegExp(
+        `^newsmark: bad-3\\.jsonl:${cut.length}: not a complete line of JSON \\(.*the shard may have been cut short\\); skipped$`,
+      ),
+    );
     const rest = run(['merge', ...files.filter((f) => !lost.includes(f)), '--jobs', '1']);
     assert.equal(rest.status, 0, rest.stderr);
     assert.equal(merged.stdout, rest.stdout, 'every other source merged');
@@ -135,10 +178,17 @@ suite('cli: newsmark merge — shards of extract --jsonl give the corpus of one 
     const refused = run(['merge', shard!, '--out', shard!]);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /never writes over what it reads/);
-    const old = fs.readFileSync(path.join(workspace, shard!), 'utf8').split('\n').map((l) => (l.startsWith('{"source"') ? l.replace(/,"facts":.*\}$/, '}') : l)).join('\n');
+    const old = fs
+      .readFileSync(path.join(workspace, shard!), 'utf8')
+      .split('\n')
+      .map((l) => (l.startsWith('{"source"') ? l.replace(/,"facts":.*\}$/, '}') : l))
+      .join('\n');
     fs.writeFileSync(path.join(workspace, 'old.jsonl'), old);
     const merged = run(['merge', 'old.jsonl']);
     assert.equal(merged.status, 1);
-    assert.match(merged.stderr.split('\n')[0]!, /^newsmark: old\.jsonl:1: a source without its facts \(written by an older newsmark\?\); run newsmark extract --jsonl again; skipped$/);
+    assert.match(
+      merged.stderr.split('\n')[0]!,
+      /^newsmark: old\.jsonl:1: a source without its facts \(written by an older newsmark\?\); run newsmark extract --jsonl again; skipped$/,
+    );
   });
 });

@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { EMPTY_ANNOTATION_FILE, newAnnotation, serialiseAnnotationFile, upsert } from '../../../src/core/annotations/index';
+import {
+  EMPTY_ANNOTATION_FILE,
+  newAnnotation,
+  serialiseAnnotationFile,
+  upsert,
+} from '../../../src/core/annotations/index';
 import { CliHarness, assertOneLine, makeFifo, permissionsApply, seedText } from './cliHarness';
 
 /**
@@ -32,7 +37,8 @@ suite('cli: --out never harms an input; strict arguments', function () {
     for (const name of fs.readdirSync(h.at('out'))) fs.rmSync(h.at('out', name), { recursive: true, force: true });
   });
 
-  const assertUntouched = () => assert.ok(fs.readFileSync(h.at('in', 's.md')).equals(article), 'the article is byte for byte what it was');
+  const assertUntouched = () =>
+    assert.ok(fs.readFileSync(h.at('in', 's.md')).equals(article), 'the article is byte for byte what it was');
   const refusedAsInput = /--out .+: is (the input .*s\.md|standard input); newsmark never writes over what it reads/;
 
   test('should refuse --out that is the input by the same path (the issue: 8,343 bytes → 245, exit 0)', () => {
@@ -45,7 +51,13 @@ suite('cli: --out never harms an input; strict arguments', function () {
   test('should refuse --out that is the input by a ./ path, by a symbolic link, by a hard link, inside a folder argument', () => {
     fs.symlinkSync('../in/s.md', h.at('out', 'link.json'));
     fs.linkSync(h.at('in', 's.md'), h.at('out', 'hard.json'));
-    for (const args of [['in/s.md', '--out', './in/../in/s.md'], ['in/s.md', '--out', 'out/link.json'], ['in/s.md', '--out', 'out/hard.json'], ['in', '--out', 'in/s.md'], ['in', '--jsonl', '--out=out/link.json']]) {
+    for (const args of [
+      ['in/s.md', '--out', './in/../in/s.md'],
+      ['in/s.md', '--out', 'out/link.json'],
+      ['in/s.md', '--out', 'out/hard.json'],
+      ['in', '--out', 'in/s.md'],
+      ['in', '--jsonl', '--out=out/link.json'],
+    ]) {
       const run = h.run(['extract', ...args]);
       assert.equal(run.status, 2, args.join(' '));
       assertOneLine(run, refusedAsInput, args.join(' '));
@@ -64,9 +76,25 @@ suite('cli: --out never harms an input; strict arguments', function () {
   test('should refuse to write export output over the annotations file or an annotated article', () => {
     fs.mkdirSync(h.at('out', 'ws', '.newsmark'), { recursive: true });
     fs.writeFileSync(h.at('out', 'ws', 's.md'), article);
-    const annotations = serialiseAnnotationFile(upsert(EMPTY_ANNOTATION_FILE, newAnnotation({ source: 's.md', text: article.toString(), start: 0, end: 10, now: '2025-11-30T09:00:00.000Z', id: 'a1' })));
+    const annotations = serialiseAnnotationFile(
+      upsert(
+        EMPTY_ANNOTATION_FILE,
+        newAnnotation({
+          source: 's.md',
+          text: article.toString(),
+          start: 0,
+          end: 10,
+          now: '2025-11-30T09:00:00.000Z',
+          id: 'a1',
+        }),
+      ),
+    );
     fs.writeFileSync(h.at('out', 'ws', '.newsmark', 'annotations.json'), annotations);
-    for (const [out, what] of [['out/ws/.newsmark/annotations.json', /is the annotations file/], ['out/ws/s.md', /is the input .*s\.md/], ['out/ws/.newsmark/claims.json', /inside a \.newsmark folder/]] as const) {
+    for (const [out, what] of [
+      ['out/ws/.newsmark/annotations.json', /is the annotations file/],
+      ['out/ws/s.md', /is the input .*s\.md/],
+      ['out/ws/.newsmark/claims.json', /inside a \.newsmark folder/],
+    ] as const) {
       const run = h.run(['export', 'out/ws', '--out', out]);
       assert.equal(run.status, 2, out);
       assertOneLine(run, what, out);
@@ -75,7 +103,7 @@ suite('cli: --out never harms an input; strict arguments', function () {
     assert.ok(fs.readFileSync(h.at('out', 'ws', 's.md')).equals(article));
   });
 
-  test('should write --out atomically: the old file\'s mode kept, no temporary file left', () => {
+  test("should write --out atomically: the old file's mode kept, no temporary file left", () => {
     fs.writeFileSync(h.at('out', 'x.json'), 'old');
     fs.chmodSync(h.at('out', 'x.json'), 0o640);
     const run = h.run(['extract', 'in/s.md', '--out', 'out/x.json']);
@@ -91,7 +119,11 @@ suite('cli: --out never harms an input; strict arguments', function () {
     fs.chmodSync(h.at('out', 'kept.json'), 0o444);
     const run = h.run(['extract', 'in/s.md', '--out', 'out/kept.json']);
     assert.equal(run.status, 3);
-    assertOneLine(run, /cannot write --out out\/kept\.json: it is read-only \(mode 444\); it was left as it was/, 'read-only file');
+    assertOneLine(
+      run,
+      /cannot write --out out\/kept\.json: it is read-only \(mode 444\); it was left as it was/,
+      'read-only file',
+    );
     assert.equal(fs.readFileSync(h.at('out', 'kept.json'), 'utf8'), 'old');
   });
 
@@ -106,8 +138,16 @@ suite('cli: --out never harms an input; strict arguments', function () {
 
   test('should say in one line why --out cannot be written, exit 3, and leave nothing behind', () => {
     const cases: Array<[string[], RegExp, number]> = [
-      [['--out', 'out/missing/x.json'], /cannot write --out out\/missing\/x\.json: the folder out\/missing does not exist; nothing was written/, 3],
-      [['--out', 'in/s.md/x.json'], /cannot write --out in\/s\.md\/x\.json: a part of the path is a file, not a folder; nothing was written/, 3],
+      [
+        ['--out', 'out/missing/x.json'],
+        /cannot write --out out\/missing\/x\.json: the folder out\/missing does not exist; nothing was written/,
+        3,
+      ],
+      [
+        ['--out', 'in/s.md/x.json'],
+        /cannot write --out in\/s\.md\/x\.json: a part of the path is a file, not a folder; nothing was written/,
+        3,
+      ],
       [['--out', 'out'], /--out out: is a folder; give a file name/, 2],
       [['--out', '/dev/full'], /cannot write --out \/dev\/full: no space left on the device/, 3],
     ];
@@ -135,7 +175,11 @@ suite('cli: --out never harms an input; strict arguments', function () {
     try {
       const run = h.run(['extract', 'in/s.md', '--out', 'out/ro/x.json']);
       assert.equal(run.status, 3);
-      assertOneLine(run, /cannot write --out out\/ro\/x\.json: no permission to create a file in out\/ro; out\/ro\/x\.json was left as it was/, 'read-only');
+      assertOneLine(
+        run,
+        /cannot write --out out\/ro\/x\.json: no permission to create a file in out\/ro; out\/ro\/x\.json was left as it was/,
+        'read-only',
+      );
       assert.equal(fs.readFileSync(h.at('out', 'ro', 'x.json'), 'utf8'), 'old');
       assert.deepEqual(fs.readdirSync(h.at('out', 'ro')), ['x.json']);
     } finally {
@@ -151,7 +195,9 @@ suite('cli: --out never harms an input; strict arguments', function () {
       const child = h.start(['extract', 'in/big.md', '--out', 'out/x.json']);
       const watcher = fs.watch(h.at('out'));
       // the temporary file appears before the analysis starts; the analysis takes seconds
-      await new Promise<void>((resolve) => watcher.on('change', (_event, name) => String(name).endsWith('.tmp') && resolve()));
+      await new Promise<void>((resolve) =>
+        watcher.on('change', (_event, name) => String(name).endsWith('.tmp') && resolve()),
+      );
       watcher.close();
       const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(`${code ?? signal}`)));
       child.kill('SIGTERM');
@@ -192,7 +238,10 @@ suite('cli: --out never harms an input; strict arguments', function () {
     test('should refuse a value on a flag, an unknown short option, a missing value and a repeated option, writing nothing', () => {
       const cases: Array<[string[], RegExp]> = [
         [['--pretty=no'], /--pretty takes no value \(see: newsmark extract --help\)/],
-        [['-x'], /unknown option '-x' \(a file whose name starts with '-' goes after '--', as in: -- -x\) \(see: newsmark extract --help\)/],
+        [
+          ['-x'],
+          /unknown option '-x' \(a file whose name starts with '-' goes after '--', as in: -- -x\) \(see: newsmark extract --help\)/,
+        ],
         [['--jsonl', '--jobs'], /--jobs needs a value/],
         [['--jobs', '-1'], /--jobs needs a value \(a value that starts with '-' is written --jobs=-value\)/],
         [['--out', 'out/one.json', '--out', 'out/two.json'], /--out is given 3 times; give it once/],
@@ -221,7 +270,13 @@ suite('cli: --out never harms an input; strict arguments', function () {
       for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
         const run = h.run(['schema', name]);
         assert.equal(run.status, 2, name);
-        assertOneLine(run, new RegExp(`unknown schema '${name}' \\(known: extract, lexicon, annotations, claims, w3c, jsonl, corpus, deals\\)`), name);
+        assertOneLine(
+          run,
+          new RegExp(
+            `unknown schema '${name}' \\(known: extract, lexicon, annotations, claims, w3c, jsonl, corpus, deals\\)`,
+          ),
+          name,
+        );
       }
     });
 
@@ -243,7 +298,14 @@ suite('cli: --out never harms an input; strict arguments', function () {
         }
         const walked = h.run(['extract', 'out', 'in/s.md']);
         assert.equal(walked.status, 1);
-        assert.deepEqual(walked.stderr.trim().split('\n').map((l) => l.replace(/: is .*/, '')), ['newsmark: out/p.md', 'newsmark: out/socket.md'], 'found by the walk, refused the same way');
+        assert.deepEqual(
+          walked.stderr
+            .trim()
+            .split('\n')
+            .map((l) => l.replace(/: is .*/, '')),
+          ['newsmark: out/p.md', 'newsmark: out/socket.md'],
+          'found by the walk, refused the same way',
+        );
       } finally {
         server.close();
       }

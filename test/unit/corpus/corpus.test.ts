@@ -3,13 +3,16 @@ import * as path from 'node:path';
 import { Corpus } from '../../../src/core/corpus/corpus';
 import { FIXTURES, analyseText, articlesIn } from './fixtures';
 
-const WIRE = '# Quarry Capital and Nimbrel AI\n\nMay 12, 2025\n\nQuarry Capital has invested a total of $2.4 billion in Nimbrel AI.\n';
-const NOTE = '# Notes\n\nMay 14, 2025\n\nQuarry Capital’s cumulative investment in Nimbrel AI now stands at $2.4 billion.\n';
+const WIRE =
+  '# Quarry Capital and Nimbrel AI\n\nMay 12, 2025\n\nQuarry Capital has invested a total of $2.4 billion in Nimbrel AI.\n';
+const NOTE =
+  '# Notes\n\nMay 14, 2025\n\nQuarry Capital’s cumulative investment in Nimbrel AI now stands at $2.4 billion.\n';
 const EDITED_NOTE = NOTE.replace('$2.4 billion', '$3.1 billion');
 
 function corpusWith(articles: Record<string, string>): Corpus {
   const corpus = new Corpus();
-  for (const [articlePath, text] of Object.entries(articles)) corpus.update(articlePath, analyseText(text, articlePath));
+  for (const [articlePath, text] of Object.entries(articles))
+    corpus.update(articlePath, analyseText(text, articlePath));
   return corpus;
 }
 
@@ -24,8 +27,14 @@ suite('corpus: incremental, one article at a time', () => {
     const facts = corpus.statementsFor('wire.md', figureId(WIRE, '$2.4 billion'))!;
     assert.equal(facts.key.label, 'Quarry Capital → Nimbrel AI: investment, cumulative');
     assert.equal(facts.key.id, 'entity:quarry-capital>entity:nimbrel-ai|investment|cumulative');
-    assert.deepEqual(facts.others.map((o) => [o.path, o.text, o.verdict, o.reason]), [['note.md', '$2.4 billion', 'agree', 'equal']]);
-    assert.equal(facts.others[0]!.sentence, 'Quarry Capital’s cumulative investment in Nimbrel AI now stands at $2.4 billion.');
+    assert.deepEqual(
+      facts.others.map((o) => [o.path, o.text, o.verdict, o.reason]),
+      [['note.md', '$2.4 billion', 'agree', 'equal']],
+    );
+    assert.equal(
+      facts.others[0]!.sentence,
+      'Quarry Capital’s cumulative investment in Nimbrel AI now stands at $2.4 billion.',
+    );
     assert.equal(facts.verdict, 'agree');
   });
 
@@ -40,8 +49,15 @@ suite('corpus: incremental, one article at a time', () => {
     const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': NOTE });
     assert.deepEqual(corpus.conflicts(), []);
     const change = corpus.update('note.md', analyseText(EDITED_NOTE, 'note.md'));
-    assert.deepEqual(change.affectedPaths, ['note.md', 'wire.md'], 'the other source\'s diagnostics need refreshing too');
-    assert.deepEqual(corpus.conflicts().map((c) => c.statements.map((s) => `${s.path} ${s.text}`)), [['note.md $3.1 billion', 'wire.md $2.4 billion']]);
+    assert.deepEqual(
+      change.affectedPaths,
+      ['note.md', 'wire.md'],
+      "the other source's diagnostics need refreshing too",
+    );
+    assert.deepEqual(
+      corpus.conflicts().map((c) => c.statements.map((s) => `${s.path} ${s.text}`)),
+      [['note.md $3.1 billion', 'wire.md $2.4 billion']],
+    );
     assert.equal(corpus.conflictsIn('wire.md').length, 1);
     corpus.update('note.md', analyseText(NOTE, 'note.md'));
     assert.deepEqual(corpus.conflicts(), []);
@@ -55,8 +71,12 @@ suite('corpus: incremental, one article at a time', () => {
     assert.deepEqual(corpus.retained(), before);
   });
 
-  test('remove should drop the source\'s statements, conflicts and mentions, and name the sources it shared facts with', () => {
-    const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': EDITED_NOTE, 'other.md': '# Vantor Cloud\n\nVantor Cloud is valued at $35 billion.' });
+  test("remove should drop the source's statements, conflicts and mentions, and name the sources it shared facts with", () => {
+    const corpus = corpusWith({
+      'wire.md': WIRE,
+      'note.md': EDITED_NOTE,
+      'other.md': '# Vantor Cloud\n\nVantor Cloud is valued at $35 billion.',
+    });
     assert.equal(corpus.conflicts().length, 1);
     assert.deepEqual(corpus.remove('note.md').affectedPaths, ['note.md', 'wire.md']);
     assert.deepEqual(corpus.conflicts(), []);
@@ -69,7 +89,18 @@ suite('corpus: incremental, one article at a time', () => {
     const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': EDITED_NOTE });
     corpus.remove('wire.md');
     corpus.remove('note.md');
-    assert.deepEqual(corpus.retained(), { sources: 0, statements: 0, entities: 0, entityMentions: 0, deals: 0, dealMentions: 0, characters: 0, keys: 0, entityIds: 0, dealGroups: 0 });
+    assert.deepEqual(corpus.retained(), {
+      sources: 0,
+      statements: 0,
+      entities: 0,
+      entityMentions: 0,
+      deals: 0,
+      dealMentions: 0,
+      characters: 0,
+      keys: 0,
+      entityIds: 0,
+      dealGroups: 0,
+    });
     assert.deepEqual([corpus.facts(), corpus.deals(), corpus.entityMentions('entity:nimbrel-ai')], [[], [], []]);
   });
 
@@ -78,7 +109,10 @@ suite('corpus: incremental, one article at a time', () => {
     const change = corpus.rename('note.md', 'archive/note.md');
     assert.deepEqual(change.affectedPaths, ['archive/note.md', 'note.md', 'wire.md']);
     assert.equal(corpus.has('note.md'), false);
-    assert.deepEqual(corpus.conflicts()[0]!.statements.map((s) => s.path), ['archive/note.md', 'wire.md']);
+    assert.deepEqual(
+      corpus.conflicts()[0]!.statements.map((s) => s.path),
+      ['archive/note.md', 'wire.md'],
+    );
     assert.ok(corpus.statementsFor('archive/note.md', figureId(EDITED_NOTE, '$3.1 billion')));
     assert.ok(corpus.deals().every((d) => d.mentions.every((m) => m.path !== 'note.md')));
     assert.deepEqual(corpus.rename('missing.md', 'x.md').affectedPaths, []);
@@ -87,31 +121,63 @@ suite('corpus: incremental, one article at a time', () => {
   test('entityMentions should count an entity in every source, in file offsets', () => {
     const corpus = corpusWith({ 'wire.md': WIRE, 'note.md': NOTE });
     const mentions = corpus.entityMentions('entity:nimbrel-ai');
-    assert.deepEqual(mentions.map((m) => [m.path, m.text, WIRE.slice(m.start, m.end) === m.text || NOTE.slice(m.start, m.end) === m.text]), [
-      ['note.md', 'Nimbrel AI', true], ['wire.md', 'Nimbrel AI', true], ['wire.md', 'Nimbrel AI', true],
-    ]);
-    assert.deepEqual(corpus.entity('entity:nimbrel-ai'), { id: 'entity:nimbrel-ai', name: 'Nimbrel AI', type: 'org', sourceCount: 2, mentionCount: 3 });
+    assert.deepEqual(
+      mentions.map((m) => [
+        m.path,
+        m.text,
+        WIRE.slice(m.start, m.end) === m.text || NOTE.slice(m.start, m.end) === m.text,
+      ]),
+      [
+        ['note.md', 'Nimbrel AI', true],
+        ['wire.md', 'Nimbrel AI', true],
+        ['wire.md', 'Nimbrel AI', true],
+      ],
+    );
+    assert.deepEqual(corpus.entity('entity:nimbrel-ai'), {
+      id: 'entity:nimbrel-ai',
+      name: 'Nimbrel AI',
+      type: 'org',
+      sourceCount: 2,
+      mentionCount: 3,
+    });
   });
 
   test('an entity should be one across the workspace: an alias in one article joins the short name of another', () => {
     const full = 'Brightwater Analytics Inc. opened an office in Leeds. Brightwater said it would hire 40 engineers.';
-    const short = 'Analysts expect Brightwater to grow. Last year Brightwater doubled its staff, and Brightwater now sells in Ohio.';
+    const short =
+      'Analysts expect Brightwater to grow. Last year Brightwater doubled its staff, and Brightwater now sells in Ohio.';
     const corpus = corpusWith({ 'full.md': full, 'short.md': short });
     assert.equal(corpus.canonicalEntityId('entity:brightwater'), 'entity:brightwater-analytics');
-    assert.deepEqual(corpus.entityMentions('entity:brightwater').map((m) => `${m.path} ${m.text}`), [
-      'full.md Brightwater Analytics Inc', 'full.md Brightwater', 'short.md Brightwater', 'short.md Brightwater', 'short.md Brightwater',
-    ]);
+    assert.deepEqual(
+      corpus.entityMentions('entity:brightwater').map((m) => `${m.path} ${m.text}`),
+      [
+        'full.md Brightwater Analytics Inc',
+        'full.md Brightwater',
+        'short.md Brightwater',
+        'short.md Brightwater',
+        'short.md Brightwater',
+      ],
+    );
     assert.equal(corpus.entity('entity:brightwater')?.name, 'Brightwater Analytics');
     corpus.remove('full.md');
-    assert.equal(corpus.canonicalEntityId('entity:brightwater'), 'entity:brightwater', 'the alias went with its article');
+    assert.equal(
+      corpus.canonicalEntityId('entity:brightwater'),
+      'entity:brightwater',
+      'the alias went with its article',
+    );
     assert.equal(corpus.entityMentions('entity:brightwater').length, 3);
   });
 
-  test('deals should be merged across sources, with each source\'s value and date, differences marked', () => {
+  test("deals should be merged across sources, with each source's value and date, differences marked", () => {
     const corpus = new Corpus();
     const folder = path.join(FIXTURES, 'workspace');
     for (const article of articlesIn(folder)) corpus.update(article.path, analyseText(article.text, article.path));
-    const summary = corpus.deals().map((d) => `${d.kind} ${d.parties.join(' + ')}: ${d.sources.map((s) => `${s.path}=${s.value ?? '-'}@${s.date ?? '-'}`).join(' ')}${d.differs ? ' (differs)' : ''}`);
+    const summary = corpus
+      .deals()
+      .map(
+        (d) =>
+          `${d.kind} ${d.parties.join(' + ')}: ${d.sources.map((s) => `${s.path}=${s.value ?? '-'}@${s.date ?? '-'}`).join(' ')}${d.differs ? ' (differs)' : ''}`,
+      );
     assert.deepEqual(summary, [
       'cloud-contract Nimbrel AI + Vantor Cloud: analyst-note.md=12000000000@- newswire.md=12000000000@- podcast-recap.txt=-@-',
       'equity-stake Quarry Capital + Nimbrel AI: analyst-note.md=-@- podcast-recap.txt=-@-',
@@ -130,9 +196,16 @@ suite('corpus: incremental, one article at a time', () => {
 
   test('should take any content without throwing: empty, markup only, odd numbers, reversed ranges', () => {
     const odd = [
-      '', '# \n\n---\n', '```\n$5 billion\n```', 'Nimbrel AI’s valuation: $0 billion.', 'Nimbrel AI lost -$5 billion in 2024.',
-      'Vantor Cloud’s deal with Nimbrel AI covers 5–3 GW of capacity.', 'Quarry Capital holds a 250% stake in Nimbrel AI.',
-      '\ufffd\u0000 Nimbrel AI is valued at $1e400 billion.', 'Valuation: $20 billion.', `${'Nimbrel AI is valued at $20 billion. '.repeat(300)}`,
+      '',
+      '# \n\n---\n',
+      '```\n$5 billion\n```',
+      'Nimbrel AI’s valuation: $0 billion.',
+      'Nimbrel AI lost -$5 billion in 2024.',
+      'Vantor Cloud’s deal with Nimbrel AI covers 5–3 GW of capacity.',
+      'Quarry Capital holds a 250% stake in Nimbrel AI.',
+      '\ufffd\u0000 Nimbrel AI is valued at $1e400 billion.',
+      'Valuation: $20 billion.',
+      `${'Nimbrel AI is valued at $20 billion. '.repeat(300)}`,
     ];
     const corpus = new Corpus();
     odd.forEach((text, i) => corpus.update(`odd-${i}.md`, analyseText(text, `odd-${i}.md`)));
@@ -147,8 +220,13 @@ suite('corpus: incremental, one article at a time', () => {
       'us.md': '# Desk\n\nMay 14, 2025\n\nQuarry Capital has invested $2 billion in Nimbrel AI.\n',
     });
     const deals = corpus.deals();
-    assert.deepEqual(deals.map((d) => [d.currency, d.value, d.sources.map((s) => s.path)]), [['EUR', 2e9, ['eu.md']], ['USD', 2e9, ['us.md']]]);
+    assert.deepEqual(
+      deals.map((d) => [d.currency, d.value, d.sources.map((s) => s.path)]),
+      [
+        ['EUR', 2e9, ['eu.md']],
+        ['USD', 2e9, ['us.md']],
+      ],
+    );
     assert.equal(new Set(deals.map((d) => d.id)).size, 2);
   });
 });
-

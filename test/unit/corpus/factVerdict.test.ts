@@ -4,7 +4,6 @@ import { PAIRWISE_LIMIT, byExtremes, factVerdict, pairwise, type Judged } from '
 import type { Qualifier } from '../../../src/core/extract/figures/figure';
 import { seededRandom as random } from '../seededRandom';
 
-
 /** A fact stated `count` times by a handful of sources: values near each other, some approximate, ranged, bounded, in another currency, or dated apart. */
 function statements(seed: number, count: number): Judged[] {
   const next = random(seed);
@@ -14,11 +13,13 @@ function statements(seed: number, count: number): Judged[] {
     const value = 100 * (1 + (next() - 0.5) * spread);
     const isRange = next() < 0.1;
     const statement: ComparableStatement = {
-      text: `$${value.toFixed(1)} billion`, kind: 'money',
+      text: `$${value.toFixed(1)} billion`,
+      kind: 'money',
       value: isRange ? [value, value * 1.05] : value,
       unit: next() < 0.05 ? 'EUR' : 'USD',
       qualifier: pick<Qualifier | null>([null, null, null, null, 'about', 'up-to', 'more-than', 'nearly']),
-      isApprox: false, precision: pick([0.1, 1, 10]),
+      isApprox: false,
+      precision: pick([0.1, 1, 10]),
       asOf: next() < 0.3 ? null : pick(['2024-01-10', '2024-05-02', '2024-11-20', '2025-06-01']),
       dealDate: next() < 0.8 ? null : pick(['2024', '2024-03', '2025']),
     };
@@ -39,9 +40,16 @@ suite('corpus: a fact stated many times is judged without comparing every pair',
       const exact = pairwise(group, 0.01);
       const fast = byExtremes(group, 0.01);
       assert.equal(fast?.verdict ?? null, exact?.verdict ?? null, `seed ${seed}`);
-      assert.deepEqual([...(fast?.compared ?? [])].sort((a, b) => a - b), [...(exact?.compared ?? [])].sort((a, b) => a - b), `seed ${seed}: compared`);
+      assert.deepEqual(
+        [...(fast?.compared ?? [])].sort((a, b) => a - b),
+        [...(exact?.compared ?? [])].sort((a, b) => a - b),
+        `seed ${seed}: compared`,
+      );
       verdicts.set(exact?.verdict ?? 'none', (verdicts.get(exact?.verdict ?? 'none') ?? 0) + 1);
     }
-    assert.ok((verdicts.get('agree') ?? 0) > 20 && (verdicts.get('conflict') ?? 0) > 20, `both verdicts exercised: ${JSON.stringify([...verdicts])}`);
+    assert.ok(
+      (verdicts.get('agree') ?? 0) > 20 && (verdicts.get('conflict') ?? 0) > 20,
+      `both verdicts exercised: ${JSON.stringify([...verdicts])}`,
+    );
   });
 });

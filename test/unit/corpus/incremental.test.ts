@@ -36,7 +36,12 @@ interface Article {
   readonly entityIds: readonly string[];
 }
 
-function article(name: string, text: string, lexicon?: Lexicon, alias?: { readonly of: string; readonly is: string }): Article {
+function article(
+  name: string,
+  text: string,
+  lexicon?: Lexicon,
+  alias?: { readonly of: string; readonly is: string },
+): Article {
   const analysis = lexicon ? analyse({ path: name, text }, { lexicon }) : analyseText(text, name);
   if (alias) {
     const entity = analysis.entities.find((e) => e.id === alias.of)!;
@@ -48,7 +53,10 @@ function article(name: string, text: string, lexicon?: Lexicon, alias?: { readon
     // the analysis does not depend on the path: the facts are made again for each path used
     facts: (articlePath) => summariseSource(articlePath, analysis),
     figureIds: analysis.figures.map((f) => f.id),
-    entityIds: analysis.entities.flatMap((e) => [e.id, ...e.aliases.map((a) => `entity:${a.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`)]),
+    entityIds: analysis.entities.flatMap((e) => [
+      e.id,
+      ...e.aliases.map((a) => `entity:${a.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`),
+    ]),
   };
 }
 
@@ -59,10 +67,18 @@ suiteSetup(function () {
   const seeds = Lexicon.withAdditions();
   articles = [
     ...ALIASING.map((text, i) => article(`aliasing-${i}`, text)),
-    article('two-hops', 'Brightwater Analytics Group (BAG) is valued at $11 billion. BAG has invested a total of $2.4 billion in Nimbrel AI.', undefined, { of: 'entity:brightwater-analytics-group', is: 'Brightwater Analytics' }),
+    article(
+      'two-hops',
+      'Brightwater Analytics Group (BAG) is valued at $11 billion. BAG has invested a total of $2.4 billion in Nimbrel AI.',
+      undefined,
+      { of: 'entity:brightwater-analytics-group', is: 'Brightwater Analytics' },
+    ),
     ...articlesIn(path.join(FIXTURES, 'workspace')).map((a) => article(a.path, a.text)),
     ...articlesIn(path.join(FIXTURES, 'ranges')).map((a) => article(`ranges-${a.path}`, a.text)),
-    ...fs.readdirSync(path.join(REPO, 'seeds')).slice(0, 3).map((f) => article(f, fs.readFileSync(path.join(REPO, 'seeds', f), 'utf8'), seeds)),
+    ...fs
+      .readdirSync(path.join(REPO, 'seeds'))
+      .slice(0, 3)
+      .map((f) => article(f, fs.readFileSync(path.join(REPO, 'seeds', f), 'utf8'), seeds)),
     ...[0, 1, 2, 3].map((i) => article(`synthetic-${i}`, syntheticArticle(i), syntheticLexicon)),
   ];
 });
@@ -76,7 +92,11 @@ function answers(corpus: Corpus, held: ReadonlyMap<string, Article>): unknown {
     conflicts: corpus.conflicts(),
     deals: corpus.deals(),
     entities: ids.map((id) => [id, corpus.canonicalEntityId(id), corpus.entity(id), corpus.entityMentions(id)]),
-    statements: [...held].map(([p, a]) => [p, a.figureIds.map((id) => corpus.statementsFor(p, id)), corpus.conflictsIn(p)]),
+    statements: [...held].map(([p, a]) => [
+      p,
+      a.figureIds.map((id) => corpus.statementsFor(p, id)),
+      corpus.conflictsIn(p),
+    ]),
     retained: corpus.retained(),
   };
 }
@@ -131,9 +151,21 @@ suite('corpus: kept current one change at a time, it answers as if built once', 
   test('should keep nothing once every source is removed, after any history', () => {
     const next = seededRandom(9);
     const corpus = new Corpus();
-    for (let i = 0; i < 40; i++) corpus.updateFacts(articles[Math.floor(next() * articles.length)]!.facts(`x/${i % 9}.md`));
+    for (let i = 0; i < 40; i++)
+      corpus.updateFacts(articles[Math.floor(next() * articles.length)]!.facts(`x/${i % 9}.md`));
     corpus.rename('x/1.md', 'y/1.md');
     for (const p of corpus.paths()) corpus.remove(p);
-    assert.deepEqual(corpus.retained(), { sources: 0, statements: 0, entities: 0, entityMentions: 0, deals: 0, dealMentions: 0, characters: 0, keys: 0, entityIds: 0, dealGroups: 0 });
+    assert.deepEqual(corpus.retained(), {
+      sources: 0,
+      statements: 0,
+      entities: 0,
+      entityMentions: 0,
+      deals: 0,
+      dealMentions: 0,
+      characters: 0,
+      keys: 0,
+      entityIds: 0,
+      dealGroups: 0,
+    });
   });
 });

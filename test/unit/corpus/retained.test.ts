@@ -15,13 +15,26 @@ import { syntheticArticle, syntheticLexicon } from './syntheticArticles';
  * seeds with their numbers varied (~7 KB each, less dense): ~17 KB (~20 KB).
  */
 const BYTES = {
-  character: 2, source: 1_000, statement: 250, entity: 120, entityMention: 12, deal: 250, dealMention: 120,
+  character: 2,
+  source: 1_000,
+  statement: 250,
+  entity: 120,
+  entityMention: 12,
+  deal: 250,
+  dealMention: 120,
 } as const;
 const BUDGET_PER_ARTICLE = 25_000;
 
 function estimatedBytes(r: RetainedCounts): number {
-  return r.characters * BYTES.character + r.sources * BYTES.source + r.statements * BYTES.statement + r.entities * BYTES.entity
-    + r.entityMentions * BYTES.entityMention + r.deals * BYTES.deal + r.dealMentions * BYTES.dealMention;
+  return (
+    r.characters * BYTES.character +
+    r.sources * BYTES.source +
+    r.statements * BYTES.statement +
+    r.entities * BYTES.entity +
+    r.entityMentions * BYTES.entityMention +
+    r.deals * BYTES.deal +
+    r.dealMentions * BYTES.dealMention
+  );
 }
 
 suite('corpus: what it keeps per article stays small', function () {
@@ -68,7 +81,11 @@ suite('corpus: what it keeps per article stays small', function () {
 
   test('should not grow when articles are analysed again, nor with queries', () => {
     const before = corpus.retained();
-    for (let i = 0; i < 10; i++) corpus.update(`articles/${i}.md`, analyse({ path: `articles/${i}.md`, text: syntheticArticle(i) }, { lexicon: syntheticLexicon }));
+    for (let i = 0; i < 10; i++)
+      corpus.update(
+        `articles/${i}.md`,
+        analyse({ path: `articles/${i}.md`, text: syntheticArticle(i) }, { lexicon: syntheticLexicon }),
+      );
     corpus.facts();
     corpus.deals();
     assert.deepEqual(corpus.retained(), before);
@@ -76,6 +93,17 @@ suite('corpus: what it keeps per article stays small', function () {
 
   test('should keep nothing once every article is removed', () => {
     for (let i = 0; i < COUNT; i++) corpus.remove(`articles/${i}.md`);
-    assert.deepEqual(corpus.retained(), { sources: 0, statements: 0, entities: 0, entityMentions: 0, deals: 0, dealMentions: 0, characters: 0, keys: 0, entityIds: 0, dealGroups: 0 });
+    assert.deepEqual(corpus.retained(), {
+      sources: 0,
+      statements: 0,
+      entities: 0,
+      entityMentions: 0,
+      deals: 0,
+      dealMentions: 0,
+      characters: 0,
+      keys: 0,
+      entityIds: 0,
+      dealGroups: 0,
+    });
   });
 });

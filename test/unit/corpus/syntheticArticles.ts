@@ -7,14 +7,31 @@ import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { seededRandom as random } from '../seededRandom';
 
 const NAMES = [
-  'Aldera Systems', 'Borealis Compute', 'Cindral Labs', 'Dunmore Capital', 'Estrel Networks', 'Falkirk Robotics',
-  'Glenmar Energy', 'Halvern Cloud', 'Iverly Partners', 'Jastro Semiconductors', 'Kellan Bio', 'Lorrow Ventures',
-  'Maravel Data', 'Norvane Motors', 'Orrin Analytics', 'Pellam Power', 'Quenby Software', 'Ravella Health',
-  'Selwyn Holdings', 'Tarrow Logistics',
+  'Aldera Systems',
+  'Borealis Compute',
+  'Cindral Labs',
+  'Dunmore Capital',
+  'Estrel Networks',
+  'Falkirk Robotics',
+  'Glenmar Energy',
+  'Halvern Cloud',
+  'Iverly Partners',
+  'Jastro Semiconductors',
+  'Kellan Bio',
+  'Lorrow Ventures',
+  'Maravel Data',
+  'Norvane Motors',
+  'Orrin Analytics',
+  'Pellam Power',
+  'Quenby Software',
+  'Ravella Health',
+  'Selwyn Holdings',
+  'Tarrow Logistics',
 ];
 
-export const syntheticLexicon = Lexicon.withAdditions({ entities: NAMES.map((name) => ({ name, type: 'org' as const })) });
-
+export const syntheticLexicon = Lexicon.withAdditions({
+  entities: NAMES.map((name) => ({ name, type: 'org' as const })),
+});
 
 const FILLER = [
   'Executives described the quarter as busy, citing demand from customers in several regions.',

@@ -15,7 +15,9 @@ suite('corpus: verdicts across the articles of a folder', () => {
 
   test('conflict: two different totals of the same investment', () => {
     const corpus = corpusOf('conflict');
-    assert.deepEqual(factLines(corpus), ['conflict: Quarry Capital → Nimbrel AI: investment, cumulative: newsletter.md $3.1 billion; wire.md $2.4 billion']);
+    assert.deepEqual(factLines(corpus), [
+      'conflict: Quarry Capital → Nimbrel AI: investment, cumulative: newsletter.md $3.1 billion; wire.md $2.4 billion',
+    ]);
     assert.equal(corpus.conflicts()[0]!.reason, '$3.1 billion and $2.4 billion are 23% apart, beyond 1%');
   });
 
@@ -33,13 +35,24 @@ suite('corpus: verdicts across the articles of a folder', () => {
       'conflict: Nimbrel AI + Vantor Cloud (cloud-contract): capacity: a.md 1–1.5 GW; b.md 1.2 GW; c.md 2 GW',
       'agree: Harbor Chips → Nimbrel AI: investment, 2026: a.md $10 billion; b.md $8 billion',
     ]);
-    const gigawatt = corpus.statementsFor('b.md', corpus.conflicts()[0]!.statements.find((s) => s.path === 'b.md')!.figureId)!;
-    assert.deepEqual(gigawatt.others.map((o) => [o.path, o.text, o.verdict]), [['a.md', '1–1.5 GW', 'agree'], ['c.md', '2 GW', 'conflict']]);
+    const gigawatt = corpus.statementsFor(
+      'b.md',
+      corpus.conflicts()[0]!.statements.find((s) => s.path === 'b.md')!.figureId,
+    )!;
+    assert.deepEqual(
+      gigawatt.others.map((o) => [o.path, o.text, o.verdict]),
+      [
+        ['a.md', '1–1.5 GW', 'agree'],
+        ['c.md', '2 GW', 'conflict'],
+      ],
+    );
   });
 
   test('different currencies: not compared, never a conflict', () => {
     const corpus = corpusOf('currencies');
-    assert.deepEqual(factLines(corpus), ['incomparable: Nimbrel AI: funding, 2024: eu-desk.md €500 million; us-desk.md $540 million']);
+    assert.deepEqual(factLines(corpus), [
+      'incomparable: Nimbrel AI: funding, 2024: eu-desk.md €500 million; us-desk.md $540 million',
+    ]);
     assert.deepEqual(corpus.conflicts(), []);
   });
 
@@ -60,6 +73,9 @@ suite('corpus: verdicts across the articles of a folder', () => {
       'agree: Microsoft → OpenAI: stake: 000_2619ed4e9be0e23f.txt 27%; 000_2619ed4e9be0e23f.txt 27%; 001_45896242951b7f89.txt ~27%',
       'agree: OpenAI: compute-commitment: 000_2619ed4e9be0e23f.txt $1.4 trillion; 001_45896242951b7f89.txt $1.4 trillion',
     ]);
-    assert.equal(corpus.conflicts()[0]!.reason, '~$13.5 billion and $13 billion are 3.7% apart, beyond 1%; ~$13.5 billion allows ±0.05 billion as written');
+    assert.equal(
+      corpus.conflicts()[0]!.reason,
+      '~$13.5 billion and $13 billion are 3.7% apart, beyond 1%; ~$13.5 billion allows ±0.05 billion as written',
+    );
   });
 });

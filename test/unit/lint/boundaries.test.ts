@@ -16,19 +16,57 @@ suite('lint: the import boundaries of the architecture', function () {
   this.timeout(120_000);
 
   test('should refuse vscode, Node built-ins and the editor in the core', async () => {
-    assert.deepEqual(await rulesBroken('src/core/probe.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n"), ['no-restricted-imports']);
-    assert.deepEqual(await rulesBroken('src/core/probe.ts', "import * as fs from 'node:fs';\nexport const f = fs;\n"), ['import-x/no-nodejs-modules']);
-    assert.deepEqual(await rulesBroken('src/core/probe.ts', "import { createLog } from '../editor/log';\nexport const l = createLog;\n"), ['import-x/no-restricted-paths']);
+    assert.deepEqual(
+      await rulesBroken('src/core/probe.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n"),
+      ['no-restricted-imports'],
+    );
+    assert.deepEqual(await rulesBroken('src/core/probe.ts', "import * as fs from 'node:fs';\nexport const f = fs;\n"), [
+      'import-x/no-nodejs-modules',
+    ]);
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/probe.ts',
+        "import { createLog } from '../editor/log';\nexport const l = createLog;\n",
+      ),
+      ['import-x/no-restricted-paths'],
+    );
   });
 
   test('should refuse what is extracted in the parser, and the editor and the CLI in each other', async () => {
-    assert.deepEqual(await rulesBroken('src/core/parse/probe.ts', "import { analyse } from '../analysis';\nimport { DEAL_KINDS } from '../extract/deals/kinds';\nexport const k = [analyse, DEAL_KINDS];\n"), ['import-x/no-restricted-paths']);
-    assert.deepEqual(await rulesBroken('src/editor/probe.ts', "import { main } from '../cli/main';\nexport const m = main;\n"), ['import-x/no-restricted-paths']);
-    assert.deepEqual(await rulesBroken('src/cli/probe.ts', "import { createLog } from '../editor/log';\nexport const l = createLog;\n"), ['import-x/no-restricted-paths']);
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/parse/probe.ts',
+        "import { analyse } from '../analysis';\nimport { DEAL_KINDS } from '../extract/deals/kinds';\nexport const k = [analyse, DEAL_KINDS];\n",
+      ),
+      ['import-x/no-restricted-paths'],
+    );
+    assert.deepEqual(
+      await rulesBroken('src/editor/probe.ts', "import { main } from '../cli/main';\nexport const m = main;\n"),
+      ['import-x/no-restricted-paths'],
+    );
+    assert.deepEqual(
+      await rulesBroken(
+        'src/cli/probe.ts',
+        "import { createLog } from '../editor/log';\nexport const l = createLog;\n",
+      ),
+      ['import-x/no-restricted-paths'],
+    );
   });
 
   test('should let each part import what it may', async () => {
-    assert.deepEqual(await rulesBroken('src/editor/probe.ts', "import * as vscode from 'vscode';\nimport { analyse } from '../core/analysis';\nexport const a = [vscode, analyse];\n"), []);
-    assert.deepEqual(await rulesBroken('src/cli/probe.ts', "import * as fs from 'node:fs';\nimport { analyse } from '../core/analysis';\nexport const a = [fs, analyse];\n"), []);
+    assert.deepEqual(
+      await rulesBroken(
+        'src/editor/probe.ts',
+        "import * as vscode from 'vscode';\nimport { analyse } from '../core/analysis';\nexport const a = [vscode, analyse];\n",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await rulesBroken(
+        'src/cli/probe.ts',
+        "import * as fs from 'node:fs';\nimport { analyse } from '../core/analysis';\nexport const a = [fs, analyse];\n",
+      ),
+      [],
+    );
   });
 });

@@ -20,7 +20,9 @@ suite('merge: shards of one corpus give the document of one run', function () {
     // the bench's generated articles, and three that disagree on a fact (a conflict to merge)
     lines = [
       ...generatedArticles(60).map((a) => shardLineOf(a, builtIn)),
-      ...articlesIn(path.join(FIXTURES, 'workspace')).map((a) => shardLineOf({ path: `ws/${a.path}`, text: a.text }, fixtureLexicon)),
+      ...articlesIn(path.join(FIXTURES, 'workspace')).map((a) =>
+        shardLineOf({ path: `ws/${a.path}`, text: a.text }, fixtureLexicon),
+      ),
     ];
     oneRun = mergeLines(lines).json;
   });
@@ -33,15 +35,22 @@ suite('merge: shards of one corpus give the document of one run', function () {
     assert.equal(at, lines.length);
     return mergeLines(order.flatMap((i) => shards[i]!)).json;
   };
-  const even = (n: number) => Array.from({ length: n }, (_, i) => Math.floor(((i + 1) * lines.length) / n) - Math.floor((i * lines.length) / n));
+  const even = (n: number) =>
+    Array.from({ length: n }, (_, i) => Math.floor(((i + 1) * lines.length) / n) - Math.floor((i * lines.length) / n));
 
   test('should have something to merge: entities, deals across sources and a conflict', () => {
     const document = CorpusOutput.parse(JSON.parse(oneRun));
     assert.equal(document.sources.length, lines.length);
     assert.ok(document.entities.length > 100, `${document.entities.length} entities`);
-    assert.ok(document.deals.some((d) => new Set(d.mentions.map((m) => m.path)).size > 1), 'a deal merged across sources');
+    assert.ok(
+      document.deals.some((d) => new Set(d.mentions.map((m) => m.path)).size > 1),
+      'a deal merged across sources',
+    );
     assert.ok(document.conflicts.length > 0, 'a conflict between sources');
-    assert.ok(document.entities.some((e) => e.sources.length > 1), 'an entity named by several sources');
+    assert.ok(
+      document.entities.some((e) => e.sources.length > 1),
+      'an entity named by several sources',
+    );
   });
 
   for (const shards of [1, 2, 3, 8]) {

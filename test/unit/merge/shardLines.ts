@@ -21,7 +21,10 @@ export interface Article {
 export function shardLineOf(article: Article, lexicon: Lexicon): string {
   const analysis = analyse({ path: article.path, text: article.text }, { lexicon });
   const sha256 = createHash('sha256').update(article.text).digest('hex');
-  return JSON.stringify({ source: toExtractSource(analysis, sha256), facts: shardFactsOf(analysis, summariseSource(article.path, analysis), 'test') });
+  return JSON.stringify({
+    source: toExtractSource(analysis, sha256),
+    facts: shardFactsOf(analysis, summariseSource(article.path, analysis), 'test'),
+  });
 }
 
 /** Lines merged in order, as the reduce step does; the corpus document as JSON. */

@@ -7,14 +7,30 @@ import { analyse } from '../../../src/core/analysis';
 import { summariseSource } from '../../../src/core/corpus/sourceFacts';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import type { PersistedEntry, PersistedKey } from '../../../src/core/store/persistedFacts';
-import { engineKeyOf, entryFileOf, lookupEntry, openFactCache, sha256Of, writeEntry } from '../../../src/node/factCache';
+import {
+  engineKeyOf,
+  entryFileOf,
+  lookupEntry,
+  openFactCache,
+  sha256Of,
+  writeEntry,
+} from '../../../src/node/factCache';
 import { articlesIn, REPO } from '../corpus/fixtures';
 
 const seed = articlesIn(path.join(REPO, 'seeds'))[0]!;
 const bytes = new TextEncoder().encode(seed.text);
-const facts = summariseSource(seed.path, analyse({ path: seed.path, text: seed.text }, { lexicon: Lexicon.withAdditions() }));
+const facts = summariseSource(
+  seed.path,
+  analyse({ path: seed.path, text: seed.text }, { lexicon: Lexicon.withAdditions() }),
+);
 const ENGINE = engineKeyOf('build-a', undefined);
-const key: PersistedKey = { path: seed.path, size: bytes.length, mtimeMs: 1_700_000_000_000, sha256: sha256Of(bytes), engine: ENGINE };
+const key: PersistedKey = {
+  path: seed.path,
+  size: bytes.length,
+  mtimeMs: 1_700_000_000_000,
+  sha256: sha256Of(bytes),
+  engine: ENGINE,
+};
 const entry: PersistedEntry = { key, facts, sourceJson: '{"path":"x"}' };
 
 suite('node: a folder of persisted facts', () => {
@@ -40,7 +56,10 @@ suite('node: a folder of persisted facts', () => {
     writeEntry(file, entry);
     writeEntry(file, entry); // replaced in place
     assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)]);
-    assert.match(fs.readFileSync(path.join(dir, 'CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55/);
+    assert.match(
+      fs.readFileSync(path.join(dir, 'CACHEDIR.TAG'), 'utf8'),
+      /^Signature: 8a477f597d28d172789f06886806bc55/,
+    );
   });
 
   test('should call a truncated entry, a flipped byte and a file that is not gzip corrupt', async () => {
@@ -53,11 +72,14 @@ suite('node: a folder of persisted facts', () => {
       ['empty', Buffer.alloc(0)],
       ['not gzip', Buffer.from('{"facts": []}')],
       // a byte flipped inside the entry, gzipped again: only the entry's own checksum sees it
-      ['flipped', (() => {
-        const raw = gunzipSync(good);
-        raw[raw.length >> 1] ^= 0x01;
-        return gzipSync(raw);
-      })()],
+      [
+        'flipped',
+        (() => {
+          const raw = gunzipSync(good);
+          raw[raw.length >> 1] ^= 0x01;
+          return gzipSync(raw);
+        })(),
+      ],
     ];
     for (const [name, damaged] of cases) {
       fs.writeFileSync(file, damaged);
@@ -97,8 +119,14 @@ suite('node: a folder of persisted facts', () => {
     assert.equal(again.status === 'ok' && again.dropped, undefined);
     const other = await openFactCache(dir, 'build-b');
     assert.equal(other.status, 'ok');
-    assert.match(other.status === 'ok' ? other.dropped ?? '' : '', /^3 persisted entries of another newsmark build dropped/);
-    assert.deepEqual(lookupEntry(entryFileOf(dir, '/articles/a.md'), { ...key, engine: engineKeyOf('build-b', undefined) }), { status: 'miss', why: 'new' });
+    assert.match(
+      other.status === 'ok' ? (other.dropped ?? '') : '',
+      /^3 persisted entries of another newsmark build dropped/,
+    );
+    assert.deepEqual(
+      lookupEntry(entryFileOf(dir, '/articles/a.md'), { ...key, engine: engineKeyOf('build-b', undefined) }),
+      { status: 'miss', why: 'new' },
+    );
   });
 
   test('should refuse a folder of other files that was never a cache, and leave it untouched', async () => {

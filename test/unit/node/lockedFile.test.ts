@@ -7,7 +7,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Journal } from '../../../src/node/journal';
-import { FileLockedError, ReadOnlyFileError, removeStaleTemps, updateLocked, writeAtomically } from '../../../src/node/lockedFile';
+import {
+  FileLockedError,
+  ReadOnlyFileError,
+  removeStaleTemps,
+  updateLocked,
+  writeAtomically,
+} from '../../../src/node/lockedFile';
 import { seededRandom } from '../seededRandom';
 
 const WRITER = path.join(__dirname, 'writer.ts');
@@ -18,10 +24,12 @@ function run(args: string[]): { done: Promise<number>; kill: () => void; stdout:
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  const done = new Promise<number>((resolve) => child.on('close', (code) => {
-    if (code !== 0 && code !== null) process.stderr.write(err);
-    resolve(code ?? -1);
-  }));
+  const done = new Promise<number>((resolve) =>
+    child.on('close', (code) => {
+      if (code !== 0 && code !== null) process.stderr.write(err);
+      resolve(code ?? -1);
+    }),
+  );
   return { done, kill: () => child.kill('SIGKILL'), stdout: () => out };
 }
 
@@ -47,7 +55,11 @@ suite('lockedFile: the annotations file shared by windows and processes', functi
     const entries: string[] = JSON.parse(fs.readFileSync(file, 'utf8'));
     assert.equal(entries.length, 100);
     assert.equal(new Set(entries).size, 100);
-    assert.deepEqual(fs.readdirSync(path.dirname(file)).sort(), ['annotations.json'], 'no lock or temp file left behind');
+    assert.deepEqual(
+      fs.readdirSync(path.dirname(file)).sort(),
+      ['annotations.json'],
+      'no lock or temp file left behind',
+    );
   });
 
   test('should leave the old file or the new one, whole, whenever a writer is killed — and a reader never finds it missing', async () => {
@@ -81,7 +93,11 @@ suite('lockedFile: the annotations file shared by windows and processes', functi
     assert.ok(reads > 50, `the reader looked often (${reads})`);
     assert.equal(missing, 0, 'the file was never missing');
     await removeStaleTemps(file, 0);
-    assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'temp files of killed writers are cleaned up');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+      [],
+      'temp files of killed writers are cleaned up',
+    );
   });
 
   test('should keep the file mode', async () => {
@@ -97,7 +113,10 @@ suite('lockedFile: the annotations file shared by windows and processes', functi
     const file = path.join(dir, 'annotations.json');
     fs.writeFileSync(file, '[]');
     fs.chmodSync(file, 0o444);
-    await assert.rejects(updateLocked(file, () => '["x"]'), ReadOnlyFileError);
+    await assert.rejects(
+      updateLocked(file, () => '["x"]'),
+      ReadOnlyFileError,
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), '[]');
     assert.equal(fs.statSync(file).mode & 0o777, 0o444);
   });
@@ -106,10 +125,13 @@ suite('lockedFile: the annotations file shared by windows and processes', functi
     const file = path.join(dir, 'annotations.json');
     fs.mkdirSync(file); // a folder where the file should be: reading fails with EISDIR
     let asked = false;
-    await assert.rejects(updateLocked(file, () => {
-      asked = true;
-      return 'x';
-    }), /EISDIR/);
+    await assert.rejects(
+      updateLocked(file, () => {
+        asked = true;
+        return 'x';
+      }),
+      /EISDIR/,
+    );
     assert.equal(asked, false);
     assert.ok(fs.statSync(file).isDirectory());
   });
@@ -120,7 +142,10 @@ suite('lockedFile: the annotations file shared by windows and processes', functi
     await updateLocked(file, () => 'after a crash');
     assert.equal(fs.readFileSync(file, 'utf8'), 'after a crash');
     fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, host: os.hostname(), nonce: 'live' }));
-    await assert.rejects(updateLocked(file, () => 'no', { timeoutMs: 300 }), FileLockedError);
+    await assert.rejects(
+      updateLocked(file, () => 'no', { timeoutMs: 300 }),
+      FileLockedError,
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), 'after a crash');
     const old = new Date(Date.now() - 60_000);
     fs.utimesSync(`${file}.lock`, old, old);
@@ -154,10 +179,13 @@ suite('journal: the write-ahead journal of annotation changes', () => {
     const second = new Journal(dir, 'session-2');
     await second.append([{ n: 5 }]);
     const all = await second.readAll();
-    assert.deepEqual(all.map((f) => [path.basename(f.path), f.lines, f.badLines]), [
-      ['session-1.jsonl', [{ n: 1 }, { n: 2 }, { n: 3 }], 1],
-      ['session-2.jsonl', [{ n: 5 }], 0],
-    ]);
+    assert.deepEqual(
+      all.map((f) => [path.basename(f.path), f.lines, f.badLines]),
+      [
+        ['session-1.jsonl', [{ n: 1 }, { n: 2 }, { n: 3 }], 1],
+        ['session-2.jsonl', [{ n: 5 }], 0],
+      ],
+    );
     await second.rewrite([]);
     await second.removeFiles(all.map((f) => f.path));
     assert.deepEqual(fs.readdirSync(dir), []);

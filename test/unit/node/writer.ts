@@ -20,15 +20,22 @@ async function main(): Promise<void> {
     }
   }
   for (let i = 0; i < Number(count); i++) {
-    await updateLocked(file, (current) => {
-      const entries: string[] = current === undefined ? [] : JSON.parse(current);
-      entries.push(`${name}-${i}`);
-      return JSON.stringify(entries);
-    }, { timeoutMs: 30_000 });
+    await updateLocked(
+      file,
+      (current) => {
+        const entries: string[] = current === undefined ? [] : JSON.parse(current);
+        entries.push(`${name}-${i}`);
+        return JSON.stringify(entries);
+      },
+      { timeoutMs: 30_000 },
+    );
   }
 }
 
-void main().then(() => process.exit(0), (error) => {
-  process.stderr.write(`${(error as Error).stack}\n`);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${(error as Error).stack}\n`);
+    process.exit(1);
+  },
+);

@@ -17,13 +17,25 @@ suite('parse: nesting too deep to parse is read as plain text, with a diagnostic
   test('should analyse 20,000 nested block quotes without overflowing the stack', () => {
     const text = `${'>'.repeat(20_000)} ${SENTENCE}\n`;
     const analysis = analysed(text);
-    assert.deepEqual(analysis.figures.map((f) => [f.text, f.value]), [['$5 billion', 5e9], ['2025', '2025']]);
-    assert.deepEqual(analysis.diagnostics.map((d) => [d.code, d.start]), [['deep-nesting', MAX_MARKER_COLUMN]]);
+    assert.deepEqual(
+      analysis.figures.map((f) => [f.text, f.value]),
+      [
+        ['$5 billion', 5e9],
+        ['2025', '2025'],
+      ],
+    );
+    assert.deepEqual(
+      analysis.diagnostics.map((d) => [d.code, d.start]),
+      [['deep-nesting', MAX_MARKER_COLUMN]],
+    );
   });
 
   test('should analyse lists nested 2,000 deep on one line, and 300 deep by indentation', () => {
     const inline = analysed(`${'- '.repeat(2_000)}${SENTENCE}\n`);
-    assert.deepEqual(inline.figures.map((f) => f.text), ['$5 billion', '2025']);
+    assert.deepEqual(
+      inline.figures.map((f) => f.text),
+      ['$5 billion', '2025'],
+    );
     assert.equal(inline.diagnostics[0]?.code, 'deep-nesting');
     const indented = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- Item ${i}: ${SENTENCE}`).join('\n');
     const analysis = analysed(indented);
@@ -36,7 +48,7 @@ suite('parse: nesting too deep to parse is read as plain text, with a diagnostic
     assert.equal(analysed(`${'1. '.repeat(4_000)}${SENTENCE}\n`).diagnostics[0]?.code, 'deep-nesting');
   });
 
-  test('should show the file\'s own characters in the prose of a neutralised line, at their offsets', () => {
+  test("should show the file's own characters in the prose of a neutralised line, at their offsets", () => {
     const text = `${'> '.repeat(40)}${SENTENCE}\n`;
     const [block] = markdownBlocks(text);
     assert.ok(block);

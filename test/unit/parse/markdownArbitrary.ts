@@ -9,11 +9,52 @@
 import fc from 'fast-check';
 
 const WORDS = [
-  'Microsoft', 'invested', '$13 billion', 'in', 'OpenAI', 'Sam [Altman](https://x.example)', 'said', 'revenue', 'rose', '12%',
-  'to', '€4.5 billion', 'in 2025', 'Nvidia', '**$38 billion**', '*about* 4.5 GW', '`code $5`', '[the deal][ref1]', '[ref1]',
-  '[^1]', '[^n]', '[missing][nowhere]', '<span>', 'https://example.com/a', 'www.example.com', 'a@b.co', '&amp;', '&#36;5 million',
-  '\\*', '_u_', '~~gone~~', 'Amazon Web Services (AWS)', 'Mr. Smith', 'U.S.', '🚀', '数据中心', '$4\u200B0 billion', 'bil\u00ADlion',
-  'e\u0301t\u00e9', '<!-- aside -->', 'x|y', ':-', '\t', 'Series B', '1.', '2)',
+  'Microsoft',
+  'invested',
+  '$13 billion',
+  'in',
+  'OpenAI',
+  'Sam [Altman](https://x.example)',
+  'said',
+  'revenue',
+  'rose',
+  '12%',
+  'to',
+  '€4.5 billion',
+  'in 2025',
+  'Nvidia',
+  '**$38 billion**',
+  '*about* 4.5 GW',
+  '`code $5`',
+  '[the deal][ref1]',
+  '[ref1]',
+  '[^1]',
+  '[^n]',
+  '[missing][nowhere]',
+  '<span>',
+  'https://example.com/a',
+  'www.example.com',
+  'a@b.co',
+  '&amp;',
+  '&#36;5 million',
+  '\\*',
+  '_u_',
+  '~~gone~~',
+  'Amazon Web Services (AWS)',
+  'Mr. Smith',
+  'U.S.',
+  '🚀',
+  '数据中心',
+  '$4\u200B0 billion',
+  'bil\u00ADlion',
+  'e\u0301t\u00e9',
+  '<!-- aside -->',
+  'x|y',
+  ':-',
+  '\t',
+  'Series B',
+  '1.',
+  '2)',
 ];
 
 /** One line of prose: a few words and inline constructs. */
@@ -35,7 +76,9 @@ const block: fc.Arbitrary<string> = fc.oneof(
   lines(2).map((ls) => `<div>\n${ls.join('\n')}\n</div>`),
   fc.tuple(inline).map(([t]) => `<?php\n\n${t}\n?>`),
   // fences, closed or not, at the top level or in a list item
-  fc.tuple(fc.constantFrom('```', '~~~', '````'), lines(2), fc.boolean()).map(([f, ls, closed]) => `${f}js\n${ls.join('\n\n')}\n${closed ? f : ''}`),
+  fc
+    .tuple(fc.constantFrom('```', '~~~', '````'), lines(2), fc.boolean())
+    .map(([f, ls, closed]) => `${f}js\n${ls.join('\n\n')}\n${closed ? f : ''}`),
   fc.tuple(lines(2), inline).map(([ls, t]) => `- ${t}\n\n  \`\`\`\n  ${ls.join('\n\n  ')}\n\n${ls[0]}\n\`\`\``),
   lines(2).map((ls) => ls.map((l) => `    ${l}`).join('\n\n')),
   // lists: continuation paragraphs indented 2 or 4 spaces, lazy lines, nesting, ordered
@@ -49,18 +92,28 @@ const block: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(inline, inline).map(([a, b]) => `> ${a}\n${b}\n\n> > ${a}`),
   fc.tuple(inline, inline).map(([a, b]) => `> - ${a}\n>\n>   ${b}`),
   // tables
-  fc.tuple(inline, inline).map(([a, b]) => `| Company | Amount |\n| --- | ---: |\n| ${a.replace(/\|/g, '')} | ${b.replace(/\|/g, '')} |`),
+  fc
+    .tuple(inline, inline)
+    .map(([a, b]) => `| Company | Amount |\n| --- | ---: |\n| ${a.replace(/\|/g, '')} | ${b.replace(/\|/g, '')} |`),
   fc.tuple(inline).map(([a]) => `a | b\n:- | -:\n${a.replace(/\|/g, '')} | 1`),
   // definitions
   fc.tuple(inline, fc.constantFrom('    ', '  ')).map(([a, ind]) => `[^1]: ${a}\n\n${ind}${a}`),
-  fc.constantFrom('[ref1]: https://x.example "Title"', '[^n]: A note.', '[Ref1]:\n  https://x.example', '> [ref1]: https://q.example'),
+  fc.constantFrom(
+    '[ref1]: https://x.example "Title"',
+    '[^n]: A note.',
+    '[Ref1]:\n  https://x.example',
+    '> [ref1]: https://q.example',
+  ),
   fc.constantFrom('***', '---', '___', '- - -'),
 );
 
 /** A whole article: optional front matter, then blocks joined by line breaks (sometimes CRLF). */
 export const markdownArticle: fc.Arbitrary<string> = fc
   .tuple(
-    fc.option(fc.tuple(inline, fc.boolean()).map(([t, closed]) => `---\ntitle: x\n\nnote: ${t}\n${closed ? '---' : ''}`), { freq: 5 }),
+    fc.option(
+      fc.tuple(inline, fc.boolean()).map(([t, closed]) => `---\ntitle: x\n\nnote: ${t}\n${closed ? '---' : ''}`),
+      { freq: 5 },
+    ),
     fc.array(block, { minLength: 1, maxLength: 40 }),
     fc.boolean(),
   )

@@ -9,7 +9,11 @@ import { seededRandom } from '../seededRandom';
 const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 const gfmOnly = unified().use(remarkParse).use(remarkGfm);
 const sameTree = (text: string, isFileStart: boolean) =>
-  assert.deepEqual(parseMarkdownTree(text, isFileStart), (isFileStart ? withFrontMatter : gfmOnly).parse(text), JSON.stringify(text));
+  assert.deepEqual(
+    parseMarkdownTree(text, isFileStart),
+    (isFileStart ? withFrontMatter : gfmOnly).parse(text),
+    JSON.stringify(text),
+  );
 
 suite('parse: only the GFM extensions a section can use, with the tree remark-gfm gives', () => {
   const cases: Array<[string, string]> = [
@@ -37,7 +41,34 @@ suite('parse: only the GFM extensions a section can use, with the tree remark-gf
 
   test('should parse random markdown as remark-gfm does', () => {
     const random = seededRandom(6);
-    const atoms = ['word', ' ', '\n', '\n\n', '|', '-', ':', '~', '*', '_', '[', ']', '^', '(', ')', '@', 'a@b.co', 'https://x.y', 'www.', '&#64;', '`', '#', '> ', '- ', '[ ] ', '---'];
+    const atoms = [
+      'word',
+      ' ',
+      '\n',
+      '\n\n',
+      '|',
+      '-',
+      ':',
+      '~',
+      '*',
+      '_',
+      '[',
+      ']',
+      '^',
+      '(',
+      ')',
+      '@',
+      'a@b.co',
+      'https://x.y',
+      'www.',
+      '&#64;',
+      '`',
+      '#',
+      '> ',
+      '- ',
+      '[ ] ',
+      '---',
+    ];
     for (let i = 0; i < 600; i++) {
       let text = '';
       for (let k = Math.floor(random() * 30); k > 0; k--) text += atoms[Math.floor(random() * atoms.length)];

@@ -16,11 +16,19 @@ import { frontMatterEnd } from '../../../src/core/parse/markdownSyntax';
  */
 const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze();
-const wholeFileBlocks = (text: string) => blocksOfTree((frontMatterEnd(text) > 0 ? withFrontMatter : withoutFrontMatter).parse(text), text, 0);
+const wholeFileBlocks = (text: string) =>
+  blocksOfTree((frontMatterEnd(text) > 0 ? withFrontMatter : withoutFrontMatter).parse(text), text, 0);
 
 /** Each block as kind, depth, prose and the file offset of every prose character. */
 function describe(blocks: readonly ProseBlock[]): string {
-  return JSON.stringify(blocks.map((b) => [b.kind, b.depth, b.map.text, Array.from({ length: b.map.text.length + 1 }, (_, i) => b.map.toFile(i))]));
+  return JSON.stringify(
+    blocks.map((b) => [
+      b.kind,
+      b.depth,
+      b.map.text,
+      Array.from({ length: b.map.text.length + 1 }, (_, i) => b.map.toFile(i)),
+    ]),
+  );
 }
 
 const RUNS = 400;
@@ -39,15 +47,21 @@ suite('parse: markdown read in sections is the whole file read at once', () => {
 
   test("should give the whole file's blocks through an AnalysisCache, after edits", () => {
     fc.assert(
-      fc.property(markdownArticle, fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom('', '\n', '\n\n', '-->', '```', '    ', '> ', 'x')), { maxLength: 4 }), (text, edits) => {
-        const cache = new AnalysisCache();
-        assert.equal(describe(markdownBlocks(text, cache, 32)), describe(wholeFileBlocks(text)));
-        for (const [at, removed, inserted] of edits) {
-          const start = at % (text.length + 1);
-          text = text.slice(0, start) + inserted + text.slice(start + removed);
+      fc.property(
+        markdownArticle,
+        fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom('', '\n', '\n\n', '-->', '```', '    ', '> ', 'x')), {
+          maxLength: 4,
+        }),
+        (text, edits) => {
+          const cache = new AnalysisCache();
           assert.equal(describe(markdownBlocks(text, cache, 32)), describe(wholeFileBlocks(text)));
-        }
-      }),
+          for (const [at, removed, inserted] of edits) {
+            const start = at % (text.length + 1);
+            text = text.slice(0, start) + inserted + text.slice(start + removed);
+            assert.equal(describe(markdownBlocks(text, cache, 32)), describe(wholeFileBlocks(text)));
+          }
+        },
+      ),
       { seed: 12, numRuns: RUNS / 2 },
     );
   });

@@ -3,28 +3,49 @@ import { parseSource } from '../../../src/core/parse/source';
 import { indexSentences } from '../../../src/core/parse/sentenceIndex';
 import { chunksOf, MAX_SEGMENTED_CHARS } from '../../../src/core/parse/sentences';
 
-const sentencesOf = (text: string, path = 'a.md') => indexSentences(parseSource(path, text).blocks).sentences.map((s) => s.text);
+const sentencesOf = (text: string, path = 'a.md') =>
+  indexSentences(parseSource(path, text).blocks).sentences.map((s) => s.text);
 
 suite('parse: sentences', () => {
   test('should not end a sentence at "U.S." before a name', () => {
-    assert.deepEqual(sentencesOf('Scrutiny came from the U.S. FTC and EU regulators. They worried.'), ['Scrutiny came from the U.S. FTC and EU regulators.', 'They worried.']);
+    assert.deepEqual(sentencesOf('Scrutiny came from the U.S. FTC and EU regulators. They worried.'), [
+      'Scrutiny came from the U.S. FTC and EU regulators.',
+      'They worried.',
+    ]);
   });
   test('should not end a sentence at "Mr.", "No." or "Inc." before a name or number', () => {
-    assert.deepEqual(sentencesOf('Mr. Nadella spoke. It ranked No. 2 in cloud. Snowflake Inc. Chief Sridhar spoke.').length, 3);
+    assert.deepEqual(
+      sentencesOf('Mr. Nadella spoke. It ranked No. 2 in cloud. Snowflake Inc. Chief Sridhar spoke.').length,
+      3,
+    );
   });
   test('should end a sentence at "Inc." when a new sentence starts', () => {
-    assert.deepEqual(sentencesOf('The buyer is Snowflake Inc. The seller is private.'), ['The buyer is Snowflake Inc.', 'The seller is private.']);
+    assert.deepEqual(sentencesOf('The buyer is Snowflake Inc. The seller is private.'), [
+      'The buyer is Snowflake Inc.',
+      'The seller is private.',
+    ]);
   });
   test('should keep headings and list items as their own units', () => {
-    assert.deepEqual(sentencesOf('# AWS Deal\n\n- It is worth $38 billion\n- It runs to 2026\n\nBody text.'), ['AWS Deal', 'It is worth $38 billion', 'It runs to 2026', 'Body text.']);
+    assert.deepEqual(sentencesOf('# AWS Deal\n\n- It is worth $38 billion\n- It runs to 2026\n\nBody text.'), [
+      'AWS Deal',
+      'It is worth $38 billion',
+      'It runs to 2026',
+      'Body text.',
+    ]);
   });
   test('should split lines of a paragraph unless the next line continues in lower case', () => {
-    assert.deepEqual(sentencesOf('Date: Shanghai\nEvent: A talk\nwith guests.'), ['Date: Shanghai', 'Event: A talk\nwith guests.']);
+    assert.deepEqual(sentencesOf('Date: Shanghai\nEvent: A talk\nwith guests.'), [
+      'Date: Shanghai',
+      'Event: A talk\nwith guests.',
+    ]);
   });
   test('should give sentence offsets into the file', () => {
     const text = 'First **bold** sentence. Second one.';
     const { sentences } = indexSentences(parseSource('a.md', text).blocks);
-    assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), ['First **bold** sentence.', 'Second one.']);
+    assert.deepEqual(
+      sentences.map((s) => text.slice(s.start, s.end)),
+      ['First **bold** sentence.', 'Second one.'],
+    );
   });
 
   test('should segment a 1 MB line in pieces of a few KB, cut after a sentence, and find every sentence', function () {
@@ -33,8 +54,14 @@ suite('parse: sentences', () => {
     const line = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
     const chunks = chunksOf(line, { start: 0, end: line.length });
     assert.ok(chunks.every((c) => c.end - c.start <= MAX_SEGMENTED_CHARS));
-    assert.ok(chunks.every((c, i) => c.start === (i === 0 ? 0 : chunks[i - 1]!.end)) && chunks[chunks.length - 1]!.end === line.length);
-    assert.ok(chunks.slice(0, -1).every((c) => line.slice(c.end - 2, c.end) === '. '), 'every cut follows a sentence end');
+    assert.ok(
+      chunks.every((c, i) => c.start === (i === 0 ? 0 : chunks[i - 1]!.end)) &&
+        chunks[chunks.length - 1]!.end === line.length,
+    );
+    assert.ok(
+      chunks.slice(0, -1).every((c) => line.slice(c.end - 2, c.end) === '. '),
+      'every cut follows a sentence end',
+    );
     const sentences = sentencesOf(line, 'a.txt');
     assert.equal(sentences.length, Math.ceil(1_000_000 / sentence.length));
     assert.ok(sentences.every((s) => s === sentence.trim()));
@@ -49,4 +76,3 @@ suite('parse: sentences', () => {
     assert.ok(pieces.every((c) => c.end - c.start <= MAX_SEGMENTED_CHARS && !/[\uDC00-\uDFFF]/.test(emoji[c.start]!)));
   });
 });
-

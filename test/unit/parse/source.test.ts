@@ -23,11 +23,20 @@ suite('parse: markdown prose and file offsets', () => {
 
   test('should skip code blocks, inline code, HTML, comments, images, URLs and front matter', () => {
     const text = [
-      '---', 'budget: $9 billion', '---', '',
-      'Prose with $1 billion and `$2 billion` inline.', '',
-      '```', 'cost = "$3 billion"', '```', '',
-      '<div>$4 billion</div>', '',
-      '<!-- $5 billion -->', '',
+      '---',
+      'budget: $9 billion',
+      '---',
+      '',
+      'Prose with $1 billion and `$2 billion` inline.',
+      '',
+      '```',
+      'cost = "$3 billion"',
+      '```',
+      '',
+      '<div>$4 billion</div>',
+      '',
+      '<!-- $5 billion -->',
+      '',
       '![chart with $6 billion](img.png) and https://example.com/7-billion and [a $8 billion link](https://x.test/99)',
     ].join('\n');
     assert.deepEqual(figureTexts('a.md', text), ['$1 billion', '$8 billion']);
@@ -39,11 +48,18 @@ suite('parse: markdown prose and file offsets', () => {
   });
 
   test('should keep offsets exact with CRLF line ends', () => {
-    assert.deepEqual(figureTexts('a.md', '# Title\r\n\r\nIt raised $5 million.\r\nRevenue grew 9%.\r\n'), ['$5 million', '9%']);
+    assert.deepEqual(figureTexts('a.md', '# Title\r\n\r\nIt raised $5 million.\r\nRevenue grew 9%.\r\n'), [
+      '$5 million',
+      '9%',
+    ]);
   });
 
   test('should keep offsets exact after emoji, CJK text and non-breaking spaces', () => {
-    assert.deepEqual(figureTexts('a.txt', '💔 阿里云 said revenue rose 34% to $75\u00a0billion in mid‑2026.'), ['34%', '$75\u00a0billion', 'mid‑2026']);
+    assert.deepEqual(figureTexts('a.txt', '💔 阿里云 said revenue rose 34% to $75\u00a0billion in mid‑2026.'), [
+      '34%',
+      '$75\u00a0billion',
+      'mid‑2026',
+    ]);
   });
 
   test('should keep offsets exact with backslash escapes and entities in markdown', () => {
@@ -63,7 +79,14 @@ suite('parse: markdown prose and file offsets', () => {
 
   test('should treat each plain-text line as a block and drop bullet markers', () => {
     const parsed = parseSource('a.txt', '• First point.\n2. Second point.\nA normal paragraph.');
-    assert.deepEqual(parsed.blocks.map((b) => [b.kind, b.map.text]), [['listItem', 'First point.'], ['listItem', 'Second point.'], ['paragraph', 'A normal paragraph.']]);
+    assert.deepEqual(
+      parsed.blocks.map((b) => [b.kind, b.map.text]),
+      [
+        ['listItem', 'First point.'],
+        ['listItem', 'Second point.'],
+        ['paragraph', 'A normal paragraph.'],
+      ],
+    );
   });
 
   test('should cut large markdown into sections at blank lines outside fenced code', () => {
@@ -73,7 +96,8 @@ suite('parse: markdown prose and file offsets', () => {
     assert.equal(sections[sections.length - 1]!.end, text.length);
     const fenceOpen = text.indexOf('```');
     const fenceClose = text.lastIndexOf('```');
-    for (const s of sections) assert.ok(s.end <= fenceOpen || s.end > fenceClose, `section ends inside the fence at ${s.end}`);
+    for (const s of sections)
+      assert.ok(s.end <= fenceOpen || s.end > fenceClose, `section ends inside the fence at ${s.end}`);
   });
 
   test('should read a "---" that opens a later section as a thematic break, not as front matter', () => {

@@ -27,7 +27,11 @@ function newsmark(): string {
 }
 
 function runScript(out: string, env: Record<string, string> = {}) {
-  return spawnSync('bash', [SCRIPT, 'corpus', out, '2', '7'], { cwd: workspace, encoding: 'utf8', env: { ...process.env, NEWSMARK: newsmark(), ...env } });
+  return spawnSync('bash', [SCRIPT, 'corpus', out, '2', '7'], {
+    cwd: workspace,
+    encoding: 'utf8',
+    env: { ...process.env, NEWSMARK: newsmark(), ...env },
+  });
 }
 
 suite('scripts/parallel-extract.sh: map in parallel processes, reduce with newsmark merge', function () {
@@ -39,8 +43,14 @@ suite('scripts/parallel-extract.sh: map in parallel processes, reduce with newsm
     fs.mkdirSync(path.join(cliRoot, 'bin'));
     fs.copyFileSync(path.join(REPO, 'bin', 'newsmark.js'), path.join(cliRoot, 'bin', 'newsmark.js'));
     await esbuild.build({
-      entryPoints: [path.join(REPO, 'src', 'cli', 'main.ts')], outfile: path.join(cliRoot, 'dist', 'cli.js'),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', define: { VERSION: '"0.0.0-test"' },
+      entryPoints: [path.join(REPO, 'src', 'cli', 'main.ts')],
+      outfile: path.join(cliRoot, 'dist', 'cli.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+      define: { VERSION: '"0.0.0-test"' },
     });
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-parallel-'));
     const corpus = path.join(workspace, 'corpus');
@@ -52,8 +62,14 @@ suite('scripts/parallel-extract.sh: map in parallel processes, reduce with newsm
     fs.rmSync(path.join(corpus, 'ws', '.newsmark'), { recursive: true });
     fs.mkdirSync(path.join(corpus, 'node_modules', 'pkg'), { recursive: true });
     fs.writeFileSync(path.join(corpus, 'node_modules', 'pkg', 'README.md'), 'Acme Corp raised $5 million.\n');
-    fs.writeFileSync(path.join(corpus, 'ws', 'Field Notes (draft).MD'), 'Quarry Capital has invested a total of $2.4 billion in Nimbrel AI.\n');
-    const one = spawnSync('node', [path.join(cliRoot, 'bin', 'newsmark.js'), 'merge', 'corpus', '--jobs', '1'], { cwd: workspace, encoding: 'utf8' });
+    fs.writeFileSync(
+      path.join(corpus, 'ws', 'Field Notes (draft).MD'),
+      'Quarry Capital has invested a total of $2.4 billion in Nimbrel AI.\n',
+    );
+    const one = spawnSync('node', [path.join(cliRoot, 'bin', 'newsmark.js'), 'merge', 'corpus', '--jobs', '1'], {
+      cwd: workspace,
+      encoding: 'utf8',
+    });
     assert.equal(one.status, 0, one.stderr);
     oneRun = one.stdout;
     assert.match(oneRun, /Field Notes \(draft\)\.MD/);
@@ -65,7 +81,9 @@ suite('scripts/parallel-extract.sh: map in parallel processes, reduce with newsm
     for (const dir of [cliRoot, workspace]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const parallelTitle = HAS_PARALLEL ? 'with GNU parallel' : 'with GNU parallel (skipped: parallel is not installed here; the xargs -P test below runs the same recipe)';
+  const parallelTitle = HAS_PARALLEL
+    ? 'with GNU parallel'
+    : 'with GNU parallel (skipped: parallel is not installed here; the xargs -P test below runs the same recipe)';
   test(`${parallelTitle}: should write a shard per job and a corpus.json equal to one run`, function () {
     if (!HAS_PARALLEL) this.skip();
     const run = runScript('out-parallel');
@@ -81,7 +99,10 @@ suite('scripts/parallel-extract.sh: map in parallel processes, reduce with newsm
     const run = runScript('out-xargs', { NEWSMARK_PARALLEL: 'xargs' });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /^map: xargs -P \(NEWSMARK_PARALLEL=xargs\), 2 jobs, 7 articles per shard$/m);
-    assert.equal(fs.readdirSync(path.join(workspace, 'out-xargs')).filter((f) => /^shard-\w+\.jsonl$/.test(f)).length, 4);
+    assert.equal(
+      fs.readdirSync(path.join(workspace, 'out-xargs')).filter((f) => /^shard-\w+\.jsonl$/.test(f)).length,
+      4,
+    );
     assert.equal(fs.readFileSync(path.join(workspace, 'out-xargs', 'corpus.json'), 'utf8'), oneRun);
   });
 

@@ -5,7 +5,14 @@ import { Corpus } from '../../../src/core/corpus/corpus';
 import { summariseSource, type SourceFacts } from '../../../src/core/corpus/sourceFacts';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { crc32 } from '../../../src/core/store/crc32';
-import { PERSISTED_FORMAT_VERSION, decodePersisted, encodePersisted, staleness, type PersistedEntry, type PersistedKey } from '../../../src/core/store/persistedFacts';
+import {
+  PERSISTED_FORMAT_VERSION,
+  decodePersisted,
+  encodePersisted,
+  staleness,
+  type PersistedEntry,
+  type PersistedKey,
+} from '../../../src/core/store/persistedFacts';
 import { articlesIn, REPO } from '../corpus/fixtures';
 import { syntheticArticle, syntheticLexicon } from '../corpus/syntheticArticles';
 
@@ -17,7 +24,14 @@ function factsOfText(articlePath: string, text: string, withLexicon = lexicon): 
 }
 
 function keyOf(facts: SourceFacts, overrides: Partial<PersistedKey> = {}): PersistedKey {
-  return { path: facts.path, size: 1234, mtimeMs: 1_700_000_000_123.5, sha256: 'a'.repeat(64), engine: 'build+built-in', ...overrides };
+  return {
+    path: facts.path,
+    size: 1234,
+    mtimeMs: 1_700_000_000_123.5,
+    sha256: 'a'.repeat(64),
+    engine: 'build+built-in',
+    ...overrides,
+  };
 }
 
 function entryOf(facts: SourceFacts, sourceJson: string | null = null): PersistedEntry {
@@ -47,7 +61,8 @@ suite('store: the persisted form of an article file’s facts', () => {
   });
 
   test('should keep UTF-16 offsets, emoji, CJK and zero-width characters as they were', () => {
-    const text = '# 新闻 🚀\n\nMicrosoft invested \u200b$13 billion in OpenAI in 2023, the company said. 🚀 Nvidia said its revenue rose 12% to $30 billion in 2024.\n';
+    const text =
+      '# 新闻 🚀\n\nMicrosoft invested \u200b$13 billion in OpenAI in 2023, the company said. 🚀 Nvidia said its revenue rose 12% to $30 billion in 2024.\n';
     const facts = factsOfText('unicode.md', text);
     const back = decodedFacts(encodePersisted(entryOf(facts)));
     assert.deepStrictEqual(back, facts);
@@ -57,7 +72,11 @@ suite('store: the persisted form of an article file’s facts', () => {
   test('should keep the output line of the CLI byte for byte, and the key', () => {
     const facts = factsOfText(seeds[0]!.path, seeds[0]!.text);
     const sourceJson = JSON.stringify({ path: seeds[0]!.path, note: 'é 🚀 "quoted" \u2028' });
-    for (const empty of ['', null]) assert.equal((decodePersisted(encodePersisted(entryOf(facts, empty))) as { entry: PersistedEntry }).entry.sourceJson, empty);
+    for (const empty of ['', null])
+      assert.equal(
+        (decodePersisted(encodePersisted(entryOf(facts, empty))) as { entry: PersistedEntry }).entry.sourceJson,
+        empty,
+      );
     const decoded = decodePersisted(encodePersisted(entryOf(facts, sourceJson)));
     assert.equal(decoded.status, 'ok');
     if (decoded.status !== 'ok') return;
@@ -116,7 +135,9 @@ suite('store: a damaged or foreign entry is never trusted', () => {
   });
 
   test('should refuse a payload with a valid checksum that does not hold (a hand-made entry)', () => {
-    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(20))) as { facts: { statements: unknown[][]; strings: string[] } };
+    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(20))) as {
+      facts: { statements: unknown[][]; strings: string[] };
+    };
     payload.facts.statements[0]![3] = payload.facts.strings.length + 5; // a string the table lacks
     const forged = withPayload(new TextEncoder().encode(JSON.stringify(payload)));
     const decoded = decodePersisted(forged);

@@ -21,17 +21,43 @@ let counter = 0;
 function deal(spec: DealSpec): CorpusDeal {
   const paths = spec.paths ?? ['a.md'];
   const value = spec.value === undefined ? 1e9 : spec.value;
-  const mentions = paths.map((path, i) => ({ path, sentenceIndex: i, start: 10 * i, end: 10 * i + 5, sentence: `sentence ${i}`, value, currency: 'USD', date: spec.date ?? null, status: spec.status ?? 'announced' }));
+  const mentions = paths.map((path, i) => ({
+    path,
+    sentenceIndex: i,
+    start: 10 * i,
+    end: 10 * i + 5,
+    sentence: `sentence ${i}`,
+    value,
+    currency: 'USD',
+    date: spec.date ?? null,
+    status: spec.status ?? 'announced',
+  }));
   const out: CorpusDeal = {
-    id: `deal:${counter++}`, kind: spec.kind ?? 'investment', parties: spec.parties, partyIds: spec.parties.map((p) => `entity:${p.toLowerCase()}`),
-    value, currency: spec.currency === undefined ? 'USD' : spec.currency, date: spec.date ?? null, isDateInferred: false, isPartyInferred: false,
-    sources: paths.map((path, i) => ({ path, value: spec.differs && i === 1 ? (value ?? 0) * 1.1 : value, currency: 'USD', date: spec.date ?? null, mentions: [mentions[i]!] })),
-    differs: spec.differs ?? false, mentions, status: spec.status ?? 'announced',
+    id: `deal:${counter++}`,
+    kind: spec.kind ?? 'investment',
+    parties: spec.parties,
+    partyIds: spec.parties.map((p) => `entity:${p.toLowerCase()}`),
+    value,
+    currency: spec.currency === undefined ? 'USD' : spec.currency,
+    date: spec.date ?? null,
+    isDateInferred: false,
+    isPartyInferred: false,
+    sources: paths.map((path, i) => ({
+      path,
+      value: spec.differs && i === 1 ? (value ?? 0) * 1.1 : value,
+      currency: 'USD',
+      date: spec.date ?? null,
+      mentions: [mentions[i]!],
+    })),
+    differs: spec.differs ?? false,
+    mentions,
+    status: spec.status ?? 'announced',
   };
   return out;
 }
 
-const typeOf = (id: string) => (id === 'entity:sam' ? 'person' as const : id.startsWith('entity:') ? 'org' as const : undefined);
+const typeOf = (id: string) =>
+  id === 'entity:sam' ? ('person' as const) : id.startsWith('entity:') ? ('org' as const) : undefined;
 const graphOf = (deals: CorpusDeal[], filter: Partial<DealMapFilter> = {}, maxDrawn?: number) =>
   DealGraph.parse(dealGraph({ deals, typeOf, filter: { ...NO_FILTER, ...filter }, ...(maxDrawn ? { maxDrawn } : {}) }));
 
@@ -42,7 +68,10 @@ suite('deal map: the graph of the deals', () => {
       deal({ kind: 'cloud-contract', parties: ['OpenAI', 'Oracle'], value: 300e9, date: '2025-07' }),
     ]);
     assert.deepEqual(graph.nodes.map((n) => n.name).sort(), ['Microsoft', 'OpenAI', 'Oracle']);
-    assert.deepEqual(graph.edges.map((e) => `${e.from} → ${e.to} ${e.kind}`), ['entity:microsoft → entity:openai investment', 'entity:openai → entity:oracle cloud-contract']);
+    assert.deepEqual(
+      graph.edges.map((e) => `${e.from} → ${e.to} ${e.kind}`),
+      ['entity:microsoft → entity:openai investment', 'entity:openai → entity:oracle cloud-contract'],
+    );
     const openai = graph.nodes.find((n) => n.name === 'OpenAI')!;
     assert.equal(openai.total, 313e9, 'a node is sized by the total of its deals');
     assert.equal(openai.dealCount, 2);
@@ -50,13 +79,23 @@ suite('deal map: the graph of the deals', () => {
   });
 
   test('should give parallel deals between two parties their own lanes', () => {
-    const graph = graphOf([deal({ parties: ['A', 'B'] }), deal({ kind: 'equity-stake', parties: ['B', 'A'] }), deal({ parties: ['A', 'C'] })]);
-    assert.deepEqual(graph.edges.map((e) => e.lane), [0, 1, 0]);
+    const graph = graphOf([
+      deal({ parties: ['A', 'B'] }),
+      deal({ kind: 'equity-stake', parties: ['B', 'A'] }),
+      deal({ parties: ['A', 'C'] }),
+    ]);
+    assert.deepEqual(
+      graph.edges.map((e) => e.lane),
+      [0, 1, 0],
+    );
   });
 
   test('should draw a three-party deal from its first party to each other', () => {
     const graph = graphOf([deal({ kind: 'joint-venture', parties: ['SoftBank', 'OpenAI', 'Oracle'] })]);
-    assert.deepEqual(graph.edges.map((e) => `${e.from}>${e.to}`), ['entity:softbank>entity:openai', 'entity:softbank>entity:oracle']);
+    assert.deepEqual(
+      graph.edges.map((e) => `${e.from}>${e.to}`),
+      ['entity:softbank>entity:openai', 'entity:softbank>entity:oracle'],
+    );
     assert.equal(new Set(graph.edges.map((e) => e.dealId)).size, 1);
   });
 
@@ -67,16 +106,29 @@ suite('deal map: the graph of the deals', () => {
   });
 
   test('should filter by kind', () => {
-    const graph = graphOf([deal({ kind: 'cloud-contract', parties: ['A', 'B'] }), deal({ kind: 'investment', parties: ['C', 'D'] })], { kinds: ['cloud-contract'] });
-    assert.deepEqual(graph.edges.map((e) => e.kind), ['cloud-contract']);
+    const graph = graphOf(
+      [deal({ kind: 'cloud-contract', parties: ['A', 'B'] }), deal({ kind: 'investment', parties: ['C', 'D'] })],
+      { kinds: ['cloud-contract'] },
+    );
+    assert.deepEqual(
+      graph.edges.map((e) => e.kind),
+      ['cloud-contract'],
+    );
     assert.equal(graph.matchingCount, 1);
     assert.deepEqual(graph.kinds, ['investment', 'cloud-contract'], 'the legend lists every kind of the workspace');
   });
 
   test('should filter by date range, each date at its own precision, counting undated deals left out', () => {
-    const deals = [deal({ parties: ['A', 'B'], date: '2025' }), deal({ parties: ['A', 'C'], date: '2024-12-31' }), deal({ parties: ['A', 'D'], date: null })];
+    const deals = [
+      deal({ parties: ['A', 'B'], date: '2025' }),
+      deal({ parties: ['A', 'C'], date: '2024-12-31' }),
+      deal({ parties: ['A', 'D'], date: null }),
+    ];
     const graph = graphOf(deals, { from: '2025-03', to: '2025-06' });
-    assert.deepEqual(graph.edges.map((e) => e.to), ['entity:b']);
+    assert.deepEqual(
+      graph.edges.map((e) => e.to),
+      ['entity:b'],
+    );
     assert.equal(graph.undatedHidden, 1);
     assert.ok(isDateWithin('2025-06-30', '2025-03', '2025-06'));
     assert.ok(!isDateWithin('2025-07-01', '2025-03', '2025-06'));
@@ -84,22 +136,44 @@ suite('deal map: the graph of the deals', () => {
   });
 
   test('should filter by minimum amount, counting unvalued deals left out', () => {
-    const graph = graphOf([deal({ parties: ['A', 'B'], value: 5e9 }), deal({ parties: ['A', 'C'], value: 5e8 }), deal({ parties: ['A', 'D'], value: null })], { minValue: 1e9 });
-    assert.deepEqual(graph.edges.map((e) => e.to), ['entity:b']);
+    const graph = graphOf(
+      [
+        deal({ parties: ['A', 'B'], value: 5e9 }),
+        deal({ parties: ['A', 'C'], value: 5e8 }),
+        deal({ parties: ['A', 'D'], value: null }),
+      ],
+      { minValue: 1e9 },
+    );
+    assert.deepEqual(
+      graph.edges.map((e) => e.to),
+      ['entity:b'],
+    );
     assert.equal(graph.unvaluedHidden, 1);
   });
 
   test('should filter to a party and its neighbours, with the deals among them', () => {
-    const graph = graphOf([
-      deal({ parties: ['A', 'B'] }), deal({ parties: ['C', 'A'] }), deal({ parties: ['B', 'C'] }), deal({ parties: ['C', 'D'] }),
-    ], { party: 'entity:a' });
-    assert.deepEqual(graph.edges.map((e) => `${e.from}>${e.to}`), ['entity:a>entity:b', 'entity:c>entity:a', 'entity:b>entity:c']);
+    const graph = graphOf(
+      [
+        deal({ parties: ['A', 'B'] }),
+        deal({ parties: ['C', 'A'] }),
+        deal({ parties: ['B', 'C'] }),
+        deal({ parties: ['C', 'D'] }),
+      ],
+      { party: 'entity:a' },
+    );
+    assert.deepEqual(
+      graph.edges.map((e) => `${e.from}>${e.to}`),
+      ['entity:a>entity:b', 'entity:c>entity:a', 'entity:b>entity:c'],
+    );
     assert.ok(!graph.nodes.some((n) => n.id === 'entity:d'));
     assert.equal(graph.parties.length, 4, 'every party stays choosable');
   });
 
-  test('should say how sources disagree and carry each deal\'s status', () => {
-    const graph = graphOf([deal({ parties: ['A', 'B'], paths: ['x.md', 'y.md'], differs: true, status: 'rumoured' }), deal({ parties: ['A', 'C'], status: 'terminated' })]);
+  test("should say how sources disagree and carry each deal's status", () => {
+    const graph = graphOf([
+      deal({ parties: ['A', 'B'], paths: ['x.md', 'y.md'], differs: true, status: 'rumoured' }),
+      deal({ parties: ['A', 'C'], status: 'terminated' }),
+    ]);
     assert.equal(graph.edges[0]!.conflict, 'values differ');
     assert.equal(graph.edges[0]!.sourceCount, 2);
     assert.equal(graph.edges[0]!.status, 'rumoured');
@@ -120,7 +194,10 @@ suite('deal map: the graph of the deals', () => {
     const graph = graphOf(deals, {}, 20);
     assert.ok(graph.clustered?.includes('30 deals'), graph.clustered ?? 'not clustered');
     assert.equal(graph.edges.length, 10, 'one edge per pair of parties');
-    assert.equal(graph.edges.reduce((n, e) => n + e.dealCount, 0), 30);
+    assert.equal(
+      graph.edges.reduce((n, e) => n + e.dealCount, 0),
+      30,
+    );
     const unclustered = graphOf(deals, {}, 30);
     assert.equal(unclustered.clustered, null);
     assert.equal(unclustered.edges.length, 30);
@@ -128,7 +205,8 @@ suite('deal map: the graph of the deals', () => {
 
   test('should fold the parties with the fewest deals into one node when there are too many', () => {
     const deals: CorpusDeal[] = [];
-    for (let i = 0; i < 450; i++) deals.push(deal({ parties: [`Q${i}`, `R${i}`] }), deal({ parties: ['Hub', `Q${i}`] }));
+    for (let i = 0; i < 450; i++)
+      deals.push(deal({ parties: [`Q${i}`, `R${i}`] }), deal({ parties: ['Hub', `Q${i}`] }));
     const graph = graphOf(deals, {}, 100);
     const others = graph.nodes.find((n) => n.id === OTHERS_ID)!;
     assert.equal(others.type, 'cluster');
@@ -150,6 +228,9 @@ suite('deal map: the graph of the deals', () => {
   test('should read the parties a fact is about from its subject', () => {
     assert.deepEqual(subjectPartyIds('entity:openai'), ['entity:openai']);
     assert.deepEqual(subjectPartyIds('entity:microsoft>entity:openai'), ['entity:microsoft', 'entity:openai']);
-    assert.deepEqual(subjectPartyIds('deal:cloud-contract:amazon-web-services+openai'), ['entity:amazon-web-services', 'entity:openai']);
+    assert.deepEqual(subjectPartyIds('deal:cloud-contract:amazon-web-services+openai'), [
+      'entity:amazon-web-services',
+      'entity:openai',
+    ]);
   });
 });

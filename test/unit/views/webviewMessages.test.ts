@@ -4,7 +4,10 @@ import { bounded, FromDealMap, FromTimeline, isInertSvg, Picture } from '../../.
 suite('webview messages: what a webview may post', () => {
   test('should accept a filter and fill in what it leaves out', () => {
     const message = FromDealMap.parse({ type: 'setFilter', filter: { kinds: ['cloud-contract'] } });
-    assert.deepEqual(message, { type: 'setFilter', filter: { kinds: ['cloud-contract'], from: null, to: null, minValue: null, party: null } });
+    assert.deepEqual(message, {
+      type: 'setFilter',
+      filter: { kinds: ['cloud-contract'], from: null, to: null, minValue: null, party: null },
+    });
   });
 
   test('should refuse unknown message types, unknown kinds, bad dates, negative amounts and extra fields', () => {
@@ -17,12 +20,14 @@ suite('webview messages: what a webview may post', () => {
       { type: 'setFilter', filter: {}, extra: true },
       { type: 'reveal', dealId: 'deal:x', index: -1 },
       { type: 'reveal', dealId: '', index: 0 },
-    ]) assert.equal(FromDealMap.safeParse(bad).success, false, JSON.stringify(bad));
+    ])
+      assert.equal(FromDealMap.safeParse(bad).success, false, JSON.stringify(bad));
     assert.equal(FromTimeline.safeParse({ type: 'reveal', path: 'a.md', start: 1.5, end: 2 }).success, false);
   });
 
   test('should take an SVG of text and shapes, and refuse one that could run or load anything', () => {
-    const ok = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><g><text>&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1)</text><circle r="2" fill="#fff"/></g></svg>';
+    const ok =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><g><text>&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1)</text><circle r="2" fill="#fff"/></g></svg>';
     assert.ok(isInertSvg(ok), 'article text is escaped: it is only text');
     for (const bad of [
       '<svg><script>alert(1)</script></svg>',
@@ -33,7 +38,8 @@ suite('webview messages: what a webview may post', () => {
       '<svg><rect style="fill:url(https://example.com/x)"/></svg>',
       '<svg><use xlink:href="other.svg#x"/></svg>',
       '<html><svg></svg></html>',
-    ]) assert.equal(isInertSvg(bad), false, bad);
+    ])
+      assert.equal(isInertSvg(bad), false, bad);
     assert.equal(Picture.safeParse({ format: 'svg', data: ok }).success, true);
   });
 

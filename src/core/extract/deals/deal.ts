@@ -50,8 +50,17 @@ export interface Deal {
  * currency ("1000000000EUR"), date. Deals that merging keeps apart — €1 billion and $1 billion —
  * get different ids, so a view keyed by id (the deals panel's tree) never sees one id twice.
  */
-export function dealId(kind: DealKind, partyIds: readonly string[], value: number | null, currency: string | null, date: string | null): string {
-  const parties = [...partyIds].map((id) => id.replace(/^entity:/, '')).sort().join('+');
+export function dealId(
+  kind: DealKind,
+  partyIds: readonly string[],
+  value: number | null,
+  currency: string | null,
+  date: string | null,
+): string {
+  const parties = [...partyIds]
+    .map((id) => id.replace(/^entity:/, ''))
+    .sort()
+    .join('+');
   const amount = value === null ? 'na' : `${value}${currency ?? ''}`;
   return `deal:${kind}:${parties}:${amount}:${date ?? 'na'}`;
 }

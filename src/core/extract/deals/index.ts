@@ -67,7 +67,9 @@ export function dealsOfSentences(inputs: DealInputs): Deal[] {
 
 export function dealsOfArticle(inputs: DealInputs): ArticleDeals {
   const { sentences } = inputs;
-  const monthDates = inputs.figures.filter((f) => f.kind === 'date' && typeof f.value === 'string' && /^\d{4}-\d\d/.test(f.value)).sort((a, b) => a.start - b.start);
+  const monthDates = inputs.figures
+    .filter((f) => f.kind === 'date' && typeof f.value === 'string' && /^\d{4}-\d\d/.test(f.value))
+    .sort((a, b) => a.start - b.start);
   const context = { ...inputs, monthDates };
   const { parties: partiesBySentence, others: othersBySentence } = collectNames(inputs);
   // a lead-in party must be salient: known to the lexicon, or named more than once
@@ -81,10 +83,18 @@ export function dealsOfArticle(inputs: DealInputs): ArticleDeals {
     const parties = partiesBySentence.get(sentence.index) ?? [];
     const others = othersBySentence.get(sentence.index) ?? [];
     const own = figuresBySentence.get(sentence.index) ?? [];
-    const amounts: AmountMention[] = own.filter((f) => f.kind === 'money' && f.unit).map((f) => amountOf(f, sentence.text));
-    const dates = own.filter((f) => f.kind === 'date' && typeof f.value === 'string').map((f) => ({ value: f.value as string, start: f.sentenceOffset }));
+    const amounts: AmountMention[] = own
+      .filter((f) => f.kind === 'money' && f.unit)
+      .map((f) => amountOf(f, sentence.text));
+    const dates = own
+      .filter((f) => f.kind === 'date' && typeof f.value === 'string')
+      .map((f) => ({ value: f.value as string, start: f.sentenceOffset }));
     const sentenceDeals = dealsInSentence({
-      text: sentence.text, parties, others, amounts, dates,
+      text: sentence.text,
+      parties,
+      others,
+      amounts,
+      dates,
       inferParty: (exclude, need) => article.inferParty(sentence, exclude, need),
       isTitleCase,
       signals: signalsOf(sentence.text, inputs.cache),
@@ -115,14 +125,31 @@ function toDeal(deal: SentenceDeal, sentence: Sentence, context: DateContext): D
     isPartyInferred: deal.isPartyInferred,
     status: deal.status,
     frames: [deal.frameId],
-    mentions: [{ sentenceIndex: sentence.index, start: sentence.start, end: sentence.end, sentence: sentence.text, value: deal.value, currency: deal.currency, date: date.date, status: deal.status }],
+    mentions: [
+      {
+        sentenceIndex: sentence.index,
+        start: sentence.start,
+        end: sentence.end,
+        sentence: sentence.text,
+        value: deal.value,
+        currency: deal.currency,
+        date: date.date,
+        status: deal.status,
+      },
+    ],
   };
 }
 
 /** A money figure of the sentence, with where its text ends when the sentence holds it as written. */
 function amountOf(f: FigureLike, text: string): AmountMention {
   const written = f.text && text.startsWith(f.text, f.sentenceOffset) ? f.sentenceOffset + f.text.length : undefined;
-  return { value: f.value as number | [number, number], currency: f.unit!, start: f.sentenceOffset, ...(written !== undefined ? { end: written } : {}), qualifier: f.qualifier };
+  return {
+    value: f.value as number | [number, number],
+    currency: f.unit!,
+    start: f.sentenceOffset,
+    ...(written !== undefined ? { end: written } : {}),
+    qualifier: f.qualifier,
+  };
 }
 
 function signalsOf(text: string, cache: AnalysisCache | undefined): readonly KindSignal[] {
@@ -140,7 +167,10 @@ function signalsOf(text: string, cache: AnalysisCache | undefined): readonly Kin
  * ("Regulators cleared a JV of Vodafone and CK Hutchison" is a sentence full of names).
  */
 function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((w) => /\p{Ll}/u.test(w) && !SMALL_WORD.test(w));
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .filter((w) => /\p{Ll}/u.test(w) && !SMALL_WORD.test(w));
   return words.length >= 4 && !words.some((w) => w.length >= 4 && /^\p{Ll}/u.test(w));
 }
 
@@ -149,7 +179,10 @@ function isTitleCase(text: string): boolean {
  * are sources, not parties), and persons, places, initiatives and owner-less products, which
  * some roles take (an angel investor, a government, a project).
  */
-function collectNames(inputs: DealInputs): { parties: Map<number, PartyMention[]>; others: Map<number, SentenceName[]> } {
+function collectNames(inputs: DealInputs): {
+  parties: Map<number, PartyMention[]>;
+  others: Map<number, SentenceName[]>;
+} {
   const parties = new Map<number, PartyMention[]>();
   const others = new Map<number, SentenceName[]>();
   for (const entity of inputs.entities) {
@@ -171,11 +204,24 @@ function collectNames(inputs: DealInputs): { parties: Map<number, PartyMention[]
       const end = m.proseEnd - sentence.proseStart;
       if (isSourceNotParty(sentence.text, start, end, isMedia)) {
         // a source, not a party: neither a name a frame may take nor an unknown name
-        pushTo(others, sentence.index, { party: { entityId: entity.id, name: entity.name, start, end, isProvider: false }, type: 'source' });
+        pushTo(others, sentence.index, {
+          party: { entityId: entity.id, name: entity.name, start, end, isProvider: false },
+          type: 'source',
+        });
       } else if (entity.type === 'org' || isOwned) {
-        pushTo(parties, sentence.index, { entityId: entityId(name), name, start, end, isProvider, isViaProduct: entity.type !== 'org' });
+        pushTo(parties, sentence.index, {
+          entityId: entityId(name),
+          name,
+          start,
+          end,
+          isProvider,
+          isViaProduct: entity.type !== 'org',
+        });
       } else {
-        pushTo(others, sentence.index, { party: { entityId: entity.id, name: entity.name, start, end, isProvider: false }, type: entity.type });
+        pushTo(others, sentence.index, {
+          party: { entityId: entity.id, name: entity.name, start, end, isProvider: false },
+          type: entity.type,
+        });
       }
     }
   }
@@ -193,13 +239,24 @@ function isSourceNotParty(text: string, start: number, end: number, isMedia: boo
   const after = text.slice(end, end + 24);
   if (/according to\s+(?:the\s+)?$/i.test(before) || (text[start - 1] === '(' && /^\s?:/.test(after))) return true;
   if (!isMedia) return false;
-  return /\(\s*$/.test(before) || /\b(?:told|to|by|in|citing|from|with|on)\s+(?:the\s+)?$/i.test(before) && !/\bwith\s+(?:the\s+)?$/i.test(before)
-    || /^(?:['’]s)?\s+(?:reported|reports|said|says|wrote|first reported|cited|citing|reporting|was first|earlier)\b/i.test(after) || /^\s*\)/.test(after)
-    || /^,\s*(?:citing|which|reported)/i.test(after);
+  return (
+    /\(\s*$/.test(before) ||
+    (/\b(?:told|to|by|in|citing|from|with|on)\s+(?:the\s+)?$/i.test(before) &&
+      !/\bwith\s+(?:the\s+)?$/i.test(before)) ||
+    /^(?:['’]s)?\s+(?:reported|reports|said|says|wrote|first reported|cited|citing|reporting|was first|earlier)\b/i.test(
+      after,
+    ) ||
+    /^\s*\)/.test(after) ||
+    /^,\s*(?:citing|which|reported)/i.test(after)
+  );
 }
 
 /** "Jan" → "2025-01" from the nearest earlier year; no date → the dateline, inferred. */
-function completeDate(date: string | null, sentence: Sentence, inputs: DateContext): { date: string | null; isDateInferred: boolean } {
+function completeDate(
+  date: string | null,
+  sentence: Sentence,
+  inputs: DateContext,
+): { date: string | null; isDateInferred: boolean } {
   if (date && /^\d{4}/.test(date)) return { date: date.slice(0, 10), isDateInferred: false };
   if (date && date.startsWith('FY')) return { date: date.slice(2, 6), isDateInferred: true };
   if (date && /^--\d\d/.test(date)) {

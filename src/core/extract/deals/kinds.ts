@@ -8,8 +8,18 @@
 import { KIND_FRAMES } from './frames/index';
 
 export const DEAL_KINDS = [
-  'investment', 'funding-round', 'cloud-contract', 'compute-contract', 'supply-agreement', 'partnership',
-  'joint-venture', 'acquisition', 'merger', 'equity-stake', 'revenue-share', 'licensing',
+  'investment',
+  'funding-round',
+  'cloud-contract',
+  'compute-contract',
+  'supply-agreement',
+  'partnership',
+  'joint-venture',
+  'acquisition',
+  'merger',
+  'equity-stake',
+  'revenue-share',
+  'licensing',
 ] as const;
 export type DealKind = (typeof DEAL_KINDS)[number];
 
@@ -24,10 +34,12 @@ export interface KindSignal {
 export function kindSignals(sentence: string): KindSignal[] {
   const out: KindSignal[] = [];
   for (const { kind, nouns } of KIND_FRAMES) {
-    for (const match of sentence.matchAll(nouns)) out.push({ kind, index: match.index, end: match.index + match[0].length });
+    for (const match of sentence.matchAll(nouns))
+      out.push({ kind, index: match.index, end: match.index + match[0].length });
   }
   return out.sort((a, b) => a.index - b.index);
 }
 
 /** Words about running workloads: a partnership with a cloud provider is a cloud contract. */
-export const CLOUDISH = /\b(?:cloud|compute|capacity|workloads?|data cent(?:er|re)s?|GPUs?|servers?|infrastructure|Azure|hosting)\b/i;
+export const CLOUDISH =
+  /\b(?:cloud|compute|capacity|workloads?|data cent(?:er|re)s?|GPUs?|servers?|infrastructure|Azure|hosting)\b/i;

@@ -37,22 +37,25 @@ interface CompiledFrame {
 }
 
 /** Compiled once, when the module loads: the frames are constant data. */
-export const COMPILED_FRAMES: readonly CompiledFrame[] = KIND_FRAMES.flatMap((kind, k) => kind.frames.map((frame, f) => {
-  const compiled = compileTemplate(frame.template);
-  return {
-    kind: frame.kind ?? kind.kind,
-    frame,
-    pattern: new RegExp(compiled.source, 'gi'),
-    anchors: compiled.anchors,
-    minNames: compiled.minNames,
-    rank: k * 100 + f,
-  };
-}));
+export const COMPILED_FRAMES: readonly CompiledFrame[] = KIND_FRAMES.flatMap((kind, k) =>
+  kind.frames.map((frame, f) => {
+    const compiled = compileTemplate(frame.template);
+    return {
+      kind: frame.kind ?? kind.kind,
+      frame,
+      pattern: new RegExp(compiled.source, 'gi'),
+      anchors: compiled.anchors,
+      minNames: compiled.minNames,
+      rank: k * 100 + f,
+    };
+  }),
+);
 
 /** Names a role takes unless its frame says otherwise: organisations, unknown names, implicit subjects, and products no lexicon gives an owner (a camel-cased "HashiCorp" is as likely a company). */
 const DEFAULT_TYPES = new Set(['org', 'name', 'implicit', 'product']);
 /** An organisation that is a government body by its name. */
-const GOVERNMENT_NAME = /\b(?:Department|Ministry|Agency|Commission|Authority|Government|Administration|Office|Council|Federal|National|State|Republic|Kingdom|Bureau|Treasury|Parliament|Congress|Senate|Directorate|Commonwealth|Province|Prefecture|Municipality|City of)\b|^(?:EU|European Union|DOE|DOD|DARPA|NASA|ESA|EIB|European Investment Bank)$/;
+const GOVERNMENT_NAME =
+  /\b(?:Department|Ministry|Agency|Commission|Authority|Government|Administration|Office|Council|Federal|National|State|Republic|Kingdom|Bureau|Treasury|Parliament|Congress|Senate|Directorate|Commonwealth|Province|Prefecture|Municipality|City of)\b|^(?:EU|European Union|DOE|DOD|DARPA|NASA|ESA|EIB|European Investment Bank)$/;
 const PLACEHOLDER = /[\uE000-\uE003]([\uE100-\uF8FF])/g;
 
 export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] {
@@ -82,13 +85,29 @@ function withoutGeneric(hits: readonly FrameHit[]): FrameHit[] {
   const names = (h: FrameHit) => new Set([...h.roles.values()].flat().map((s) => s.start));
   const overlaps = (a: FrameHit, b: FrameHit) => a !== b && a.start < b.end && b.start < a.end;
   // "Tencent's $1.3 billion acquisition of Frostpine": "acquisition of Frostpine" inside it is the same deal read again
-  const within = (a: FrameHit, b: FrameHit) => a !== b && b.start <= a.start && a.end <= b.end && (b.end - b.start) > (a.end - a.start);
+  const within = (a: FrameHit, b: FrameHit) =>
+    a !== b && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
   return hits.filter((hit) => {
-    if (hits.some((other) => other.kind === hit.kind && within(hit, other) && [...names(hit)].every((n) => names(other).has(n)))) return false;
-    if (hit.kind === 'partnership') return !hits.some((other) => overlaps(hit, other) && other.kind !== 'partnership' && [...names(other)].some((n) => names(hit).has(n)));
+    if (
+      hits.some(
+        (other) => other.kind === hit.kind && within(hit, other) && [...names(hit)].every((n) => names(other).has(n)),
+      )
+    )
+      return false;
+    if (hit.kind === 'partnership')
+      return !hits.some(
+        (other) =>
+          overlaps(hit, other) && other.kind !== 'partnership' && [...names(other)].some((n) => names(hit).has(n)),
+      );
     // "became majority shareholder of Nexfibre" is the acquisition, not also an investment
     if (hit.kind === 'investment' || hit.kind === 'equity-stake') {
-      return !hits.some((other) => other.kind === 'acquisition' && other.trigger >= hit.start && other.trigger < hit.end && [...names(hit)].every((n) => names(other).has(n)));
+      return !hits.some(
+        (other) =>
+          other.kind === 'acquisition' &&
+          other.trigger >= hit.start &&
+          other.trigger < hit.end &&
+          [...names(hit)].every((n) => names(other).has(n)),
+      );
     }
     return true;
   });
@@ -115,13 +134,19 @@ function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedS
   let amount: ShapedSlot | undefined;
   for (const [role, value] of Object.entries(groups)) {
     if (value === undefined || role === 'verb') continue;
-    const slots = [...value.matchAll(PLACEHOLDER)].map((m) => shaped.slots[m[1]!.charCodeAt(0) - INDEX_BASE]!).filter(Boolean);
+    const slots = [...value.matchAll(PLACEHOLDER)]
+      .map((m) => shaped.slots[m[1]!.charCodeAt(0) - INDEX_BASE]!)
+      .filter(Boolean);
     if (role === 'amount') {
       amount = slots[0];
       continue;
     }
     const allowed = compiled.frame.types?.[role];
-    const kept = slots.filter((s) => s.cls !== 'amount' && (allowed ? isAllowed(s, allowed) : DEFAULT_TYPES.has(s.type) || isAnyRole(compiled.frame.template, role)));
+    const kept = slots.filter(
+      (s) =>
+        s.cls !== 'amount' &&
+        (allowed ? isAllowed(s, allowed) : DEFAULT_TYPES.has(s.type) || isAnyRole(compiled.frame.template, role)),
+    );
     if (kept.length === 0) return undefined;
     roles.set(role, kept);
   }
@@ -134,7 +159,17 @@ function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedS
     const at = findVerb(match[0], verbText);
     verb = { text: verbText, start: shaped.toSentence(match.index! + at) };
   }
-  return { kind: compiled.kind, frame: compiled.frame, roles, amount, start, end, trigger: verb?.start ?? start, verb, rank: compiled.rank };
+  return {
+    kind: compiled.kind,
+    frame: compiled.frame,
+    roles,
+    amount,
+    start,
+    end,
+    trigger: verb?.start ?? start,
+    verb,
+    rank: compiled.rank,
+  };
 }
 
 /**
@@ -163,7 +198,8 @@ function bestPerTrigger(hits: readonly FrameHit[]): FrameHit[] {
   const filled = (h: FrameHit) => [...h.roles.values()].reduce((n, s) => n + s.length, 0) + (h.amount ? 0.5 : 0);
   for (const hit of hits) {
     const current = best.get(hit.trigger);
-    if (!current || filled(hit) > filled(current) || (filled(hit) === filled(current) && hit.rank < current.rank)) best.set(hit.trigger, hit);
+    if (!current || filled(hit) > filled(current) || (filled(hit) === filled(current) && hit.rank < current.rank))
+      best.set(hit.trigger, hit);
   }
   return [...best.values()].sort((a, b) => a.start - b.start || a.rank - b.rank);
 }

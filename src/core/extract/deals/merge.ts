@@ -21,7 +21,9 @@ export function mergeDeals(deals: readonly Deal[]): Deal[] {
     else group[index] = combine(group[index]!, deal);
     groups.set(key, group);
   }
-  return [...groups.values()].flat().sort((a, b) => (firstPath(a)).localeCompare(firstPath(b)) || firstStart(a) - firstStart(b));
+  return [...groups.values()]
+    .flat()
+    .sort((a, b) => firstPath(a).localeCompare(firstPath(b)) || firstStart(a) - firstStart(b));
 }
 
 export function isSameDeal(a: Deal, b: Deal): boolean {
@@ -49,7 +51,9 @@ function combine(a: Deal, b: Deal): Deal {
   const value = a.value ?? b.value;
   const currency = a.currency ?? b.currency;
   const date = preciseDate(a, b);
-  const mentions: DealMention[] = [...a.mentions, ...b.mentions].sort((x, y) => (x.path ?? '').localeCompare(y.path ?? '') || x.start - y.start);
+  const mentions: DealMention[] = [...a.mentions, ...b.mentions].sort(
+    (x, y) => (x.path ?? '').localeCompare(y.path ?? '') || x.start - y.start,
+  );
   return {
     ...a,
     value,
@@ -65,7 +69,9 @@ function combine(a: Deal, b: Deal): Deal {
 }
 
 function preciseDate(a: Deal, b: Deal): { date: string | null; isDateInferred: boolean } {
-  const candidates = [a, b].filter((d) => d.date !== null).sort((x, y) => Number(x.isDateInferred) - Number(y.isDateInferred) || y.date!.length - x.date!.length);
+  const candidates = [a, b]
+    .filter((d) => d.date !== null)
+    .sort((x, y) => Number(x.isDateInferred) - Number(y.isDateInferred) || y.date!.length - x.date!.length);
   const best = candidates[0];
   return best ? { date: best.date, isDateInferred: best.isDateInferred } : { date: null, isDateInferred: false };
 }

@@ -14,23 +14,38 @@ const LABEL = /^[^:.!?]{1,40}:\s/;
 const VERB_FIRST = /^(?:[A-Z][a-z]+ed\b(?!\s+\p{Lu})|(?:Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck)\b)/u;
 const IMPLICIT_SUBJECT = /^(?:It|It’s|It's|They|They’ve|They've|The company|The firm|The startup)\b/;
 /** "acquire a 10% stake": buying a minority stake is an equity stake, not an acquisition. */
-const MINORITY_STAKE = /\b(?:acquir\w*|buy\w*|bought|purchas\w*|take|took|takes)\s+(?:an?\s+)?(?:[\d.]+\s?%|\w+)?\s*(?:minority\s+)?stake\b/i;
+const MINORITY_STAKE =
+  /\b(?:acquir\w*|buy\w*|bought|purchas\w*|take|took|takes)\s+(?:an?\s+)?(?:[\d.]+\s?%|\w+)?\s*(?:minority\s+)?stake\b/i;
 /** Amounts that are not a deal's value: a company's valuation, revenue, a per-share price. */
-const NOT_DEAL_VALUE_BEFORE = /(?:(?:valuation|valued the company|valu(?:ing|es)\s(?!(?:the|a|an)\s(?:deal|transaction|acquisition|takeover|offer|bid|agreement|merger|purchase)\b)(?:\w+\s){0,3}at|market (?:cap\w*|value)|per share|cash and|losses? of|loss of|profits? of)\W*(?:\w+\W+){0,3}|(?:revenues?|sales|turnover)\W+(?:(?:of|was|were|is|are|rose|fell|grew|jumped|dropped|reached|hit|totall?ed|to|at|about|around|nearly|some|approximately|by)\W+){0,3})$/i;
-const NOT_DEAL_VALUE_AFTER = /^\S*\s*(?:\w+\s){0,2}?(?:valuation|per share|a share|each\b|in (?:annual )?(?:revenue|sales)|in cash (?:reserves|and short-term)|post-money|pre-money)/i;
+const NOT_DEAL_VALUE_BEFORE =
+  /(?:(?:valuation|valued the company|valu(?:ing|es)\s(?!(?:the|a|an)\s(?:deal|transaction|acquisition|takeover|offer|bid|agreement|merger|purchase)\b)(?:\w+\s){0,3}at|market (?:cap\w*|value)|per share|cash and|losses? of|loss of|profits? of)\W*(?:\w+\W+){0,3}|(?:revenues?|sales|turnover)\W+(?:(?:of|was|were|is|are|rose|fell|grew|jumped|dropped|reached|hit|totall?ed|to|at|about|around|nearly|some|approximately|by)\W+){0,3})$/i;
+const NOT_DEAL_VALUE_AFTER =
+  /^\S*\s*(?:\w+\s){0,2}?(?:valuation|per share|a share|each\b|in (?:annual )?(?:revenue|sales)|in cash (?:reserves|and short-term)|post-money|pre-money)/i;
 /** Dates that end something rather than date it: "through 2032", "by 2030". */
 export const END_DATE = /\b(?:through|until|till|to|by|before|thru)\s+(?:the end of\s+|end of\s+)?$/i;
 /** A partnership without an amount counts only when an act is reported, not a relationship described. */
-export const ACT = /\b(?:sign(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|struck|strikes|form(?:s|ed)?|enter(?:s|ed)|launch(?:es|ed)?|ink(?:s|ed)?|agree(?:s|d)?|clinch(?:es|ed)?|seal(?:s|ed)?|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?|deepen(?:s|ed)?)\b/i;
+export const ACT =
+  /\b(?:sign(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|struck|strikes|form(?:s|ed)?|enter(?:s|ed)|launch(?:es|ed)?|ink(?:s|ed)?|agree(?:s|d)?|clinch(?:es|ed)?|seal(?:s|ed)?|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?|deepen(?:s|ed)?)\b/i;
 /** Clause boundaries: dashes, semicolons, ", but", ", while". */
 const CLAUSE_BREAK = /\s[—–]\s|;\s|,\s(?:but|while|whereas|although)\s/g;
 /** "The acquisition …", "This deal …" at the start of a sentence: a deal already told. */
-const BACK_REFERENCE = /^(?:The|This|That) (?:\w+ )?(?:acquisition|deal|agreement|investment|partnership|purchase|transaction|merger|takeover)\b/;
+const BACK_REFERENCE =
+  /^(?:The|This|That) (?:\w+ )?(?:acquisition|deal|agreement|investment|partnership|purchase|transaction|merger|takeover)\b/;
 /** How far from a deal's words its date may stand (characters). */
 const NEAR = 80;
 const PRIORITY: readonly DealKind[] = [
-  'acquisition', 'merger', 'revenue-share', 'licensing', 'joint-venture', 'funding-round', 'investment',
-  'equity-stake', 'supply-agreement', 'compute-contract', 'cloud-contract', 'partnership',
+  'acquisition',
+  'merger',
+  'revenue-share',
+  'licensing',
+  'joint-venture',
+  'funding-round',
+  'investment',
+  'equity-stake',
+  'supply-agreement',
+  'compute-contract',
+  'cloud-contract',
+  'partnership',
 ];
 
 export interface NounDealInput extends SentenceDealInput {
@@ -52,21 +67,42 @@ export function nounDeals(input: NounDealInput): SentenceDeal[] {
     const inClause = dedupe(input.parties.filter((p) => p.start >= clause.start && p.start < clause.end));
     const resolved = resolveParties(signal, inClause, input, clause.start === 0);
     if (!resolved) continue;
-    let kind: DealKind = signal.kind === 'partnership' && resolved.parties.some((p) => p.isProvider) ? 'cloud-contract' : signal.kind;
-    if (kind === 'acquisition' && MINORITY_STAKE.test(input.text) && !/\b(?:controlling|majority)\b/i.test(input.text)) kind = 'equity-stake';
+    let kind: DealKind =
+      signal.kind === 'partnership' && resolved.parties.some((p) => p.isProvider) ? 'cloud-contract' : signal.kind;
+    if (kind === 'acquisition' && MINORITY_STAKE.test(input.text) && !/\b(?:controlling|majority)\b/i.test(input.text))
+      kind = 'equity-stake';
     const amount = amountOf.get(signal);
     // a partnership or stake named with no amount counts when an act is reported or a list item states
     // it, not when a relationship is described ("Microsoft's economic stake remains enormous")
-    if ((kind === 'partnership' || kind === 'equity-stake') && !amount && !ACT.test(input.text) && !LABEL.test(input.text) && !VERB_FIRST.test(input.text)) continue;
+    if (
+      (kind === 'partnership' || kind === 'equity-stake') &&
+      !amount &&
+      !ACT.test(input.text) &&
+      !LABEL.test(input.text) &&
+      !VERB_FIRST.test(input.text)
+    )
+      continue;
     const verdict = statusOf(input.text.slice(clause.start, clause.end), input.text, undefined, undefined);
     if (verdict === 'denied' || verdict === 'hypothetical') continue;
-    const dates = input.dates.filter((d) => !END_DATE.test(input.text.slice(Math.max(0, d.start - 20), d.start)) && Math.abs(d.start - signal.index) <= NEAR);
+    const dates = input.dates.filter(
+      (d) =>
+        !END_DATE.test(input.text.slice(Math.max(0, d.start - 20), d.start)) &&
+        Math.abs(d.start - signal.index) <= NEAR,
+    );
     const date = nearest(dates, signal.index)?.value ?? null;
     const value = amount ? (Array.isArray(amount.value) ? amount.value[1] : amount.value) : null;
     for (const parties of splitProviders(kind, resolved.parties)) {
       out.push({
-        kind, parties: orderParties(kind, parties, input.text), value, currency: amount?.currency ?? null, date, isPartyInferred: resolved.isInferred,
-        status: verdict, frameId: `noun/${signal.kind}`, start: signal.index, end: signal.end,
+        kind,
+        parties: orderParties(kind, parties, input.text),
+        value,
+        currency: amount?.currency ?? null,
+        date,
+        isPartyInferred: resolved.isInferred,
+        status: verdict,
+        frameId: `noun/${signal.kind}`,
+        start: signal.index,
+        end: signal.end,
       });
     }
   }
@@ -78,26 +114,42 @@ export function nounDeals(input: NounDealInput): SentenceDeal[] {
  * of its own and no "of"/"with" after it refers to a deal already told.
  */
 function isReference(input: NounDealInput, signal: KindSignal): boolean {
-  const before = /\b(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$/i.exec(input.text.slice(Math.max(0, signal.index - 40), signal.index));
+  const before = /\b(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$/i.exec(
+    input.text.slice(Math.max(0, signal.index - 40), signal.index),
+  );
   if (!before) return false;
   const phraseStart = signal.index - before[0].length;
   const inPhrase = (at: number) => at >= phraseStart && at < signal.end;
-  if (input.parties.some((p) => inPhrase(p.start)) || input.amounts.some((a) => inPhrase(a.start)) || input.dates.some((d) => inPhrase(d.start))) return false;
+  if (
+    input.parties.some((p) => inPhrase(p.start)) ||
+    input.amounts.some((a) => inPhrase(a.start)) ||
+    input.dates.some((d) => inPhrase(d.start))
+  )
+    return false;
   return !/^\s+(?:of|with|between|by|for|to|from)\b/i.test(input.text.slice(signal.end, signal.end + 10));
 }
 
 /** An amount that is a valuation, revenue, a per-share price or cash on hand, not what a deal is worth. */
 export function isNotDealValue(text: string, amount: AmountMention): boolean {
   const after = text.slice(amount.end ?? amount.start, (amount.end ?? amount.start) + 40);
-  return NOT_DEAL_VALUE_BEFORE.test(text.slice(Math.max(0, amount.start - 40), amount.start)) || NOT_DEAL_VALUE_AFTER.test(after);
+  return (
+    NOT_DEAL_VALUE_BEFORE.test(text.slice(Math.max(0, amount.start - 40), amount.start)) ||
+    NOT_DEAL_VALUE_AFTER.test(after)
+  );
 }
 
 /**
  * Each amount goes to the nearest signal that may take it — one in the same clause, else one
  * in the same statement (a semicolon ends one) — closest pairs first.
  */
-function assignAmounts(signals: readonly KindSignal[], input: NounDealInput, clauses: ReadonlyArray<{ start: number; end: number }>): Map<KindSignal, AmountMention> {
-  const amounts = input.amounts.filter((a) => !input.takenAmounts.has(a) && !isNotDealValue(input.text, a) && !isEquivalent(input.text, a));
+function assignAmounts(
+  signals: readonly KindSignal[],
+  input: NounDealInput,
+  clauses: ReadonlyArray<{ start: number; end: number }>,
+): Map<KindSignal, AmountMention> {
+  const amounts = input.amounts.filter(
+    (a) => !input.takenAmounts.has(a) && !isNotDealValue(input.text, a) && !isEquivalent(input.text, a),
+  );
   const pairs: Array<{ signal: KindSignal; amount: AmountMention; cost: number }> = [];
   for (const signal of signals) {
     const clause = clauseAt(clauses, signal.index);
@@ -122,14 +174,24 @@ function assignAmounts(signals: readonly KindSignal[], input: NounDealInput, cla
 
 /** "€4.2 billion ($4.9 billion)": the amount in parentheses restates the one before it. */
 export function isEquivalent(text: string, amount: AmountMention): boolean {
-  return /\d[^()]{0,20}\(\s*(?:about |approximately |roughly |~)?$/.test(text.slice(Math.max(0, amount.start - 30), amount.start));
+  return /\d[^()]{0,20}\(\s*(?:about |approximately |roughly |~)?$/.test(
+    text.slice(Math.max(0, amount.start - 30), amount.start),
+  );
 }
 
-export function clauseAt(clauses: ReadonlyArray<{ start: number; end: number }>, index: number): { start: number; end: number } {
+export function clauseAt(
+  clauses: ReadonlyArray<{ start: number; end: number }>,
+  index: number,
+): { start: number; end: number } {
   return clauses.find((c) => index >= c.start && index < c.end) ?? clauses[clauses.length - 1]!;
 }
 
-function resolveParties(signal: KindSignal, inClause: PartyMention[], input: NounDealInput, isFirstClause: boolean): { parties: PartyMention[]; isInferred: boolean } | undefined {
+function resolveParties(
+  signal: KindSignal,
+  inClause: PartyMention[],
+  input: NounDealInput,
+  isFirstClause: boolean,
+): { parties: PartyMention[]; isInferred: boolean } | undefined {
   let parties = inClause;
   const compound = compoundPair(parties, input.text);
   if (compound) parties = compound;
@@ -139,10 +201,23 @@ function resolveParties(signal: KindSignal, inClause: PartyMention[], input: Nou
     parties = nearestTwo(before.length >= 2 && signal.kind !== 'acquisition' ? before : parties, signal);
   }
   const allProviders = parties.length >= 2 && parties.every((p) => p.isProvider && !p.isViaProduct);
-  const mayInfer = isFirstClause && (LABEL.test(input.text) || VERB_FIRST.test(input.text) || IMPLICIT_SUBJECT.test(input.text) || BACK_REFERENCE_OPENER.test(input.text));
+  const mayInfer =
+    isFirstClause &&
+    (LABEL.test(input.text) ||
+      VERB_FIRST.test(input.text) ||
+      IMPLICIT_SUBJECT.test(input.text) ||
+      BACK_REFERENCE_OPENER.test(input.text));
   if ((parties.length === 1 || allProviders) && mayInfer) {
-    const inferred = input.inferParty(new Set(parties.map((p) => p.entityId)), { kind: signal.kind, role: 'other', isImplicit: true });
-    if (inferred) return { parties: [{ ...inferred, start: -1, end: -1, isProvider: inferred.isProvider }, ...parties], isInferred: true };
+    const inferred = input.inferParty(new Set(parties.map((p) => p.entityId)), {
+      kind: signal.kind,
+      role: 'other',
+      isImplicit: true,
+    });
+    if (inferred)
+      return {
+        parties: [{ ...inferred, start: -1, end: -1, isProvider: inferred.isProvider }, ...parties],
+        isInferred: true,
+      };
   }
   return parties.length >= 2 ? { parties, isInferred: false } : undefined;
 }
@@ -158,8 +233,12 @@ function compoundPair(parties: readonly PartyMention[], text: string): PartyMent
 }
 
 function nearestTwo(parties: readonly PartyMention[], signal: KindSignal): PartyMention[] {
-  const distance = (p: PartyMention) => (p.start >= signal.end ? p.start - signal.end : p.end <= signal.index ? signal.index - p.end : 0);
-  return [...parties].sort((a, b) => distance(a) - distance(b)).slice(0, 2).sort((a, b) => a.start - b.start);
+  const distance = (p: PartyMention) =>
+    p.start >= signal.end ? p.start - signal.end : p.end <= signal.index ? signal.index - p.end : 0;
+  return [...parties]
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, 2)
+    .sort((a, b) => a.start - b.start);
 }
 
 /** "cloud contracts with Oracle and CoreWeave": one deal per provider for the one customer. */
@@ -197,7 +276,12 @@ function chooseKinds(signals: readonly KindSignal[], text: string, hasFrameDeal:
   const backReference = BACK_REFERENCE.exec(text);
   const byKind = new Map<DealKind, KindSignal>();
   for (const signal of signals) {
-    if (backReference && signal.index < backReference[0].length && signals.some((s) => s.kind === signal.kind && s.index >= backReference[0].length)) continue;
+    if (
+      backReference &&
+      signal.index < backReference[0].length &&
+      signals.some((s) => s.kind === signal.kind && s.index >= backReference[0].length)
+    )
+      continue;
     if (!byKind.has(signal.kind)) byKind.set(signal.kind, signal);
   }
   if (byKind.has('investment')) byKind.delete('equity-stake');
@@ -227,10 +311,21 @@ function dedupe(parties: readonly PartyMention[]): PartyMention[] {
  */
 export function orderParties(kind: DealKind, parties: readonly PartyMention[], text: string): PartyMention[] {
   const ordered = [...parties];
-  const isAfter = (p: PartyMention, words: RegExp) => p.start > 0 && words.test(text.slice(Math.max(0, p.start - 12), p.start));
+  const isAfter = (p: PartyMention, words: RegExp) =>
+    p.start > 0 && words.test(text.slice(Math.max(0, p.start - 12), p.start));
   if (kind === 'cloud-contract' || kind === 'compute-contract' || kind === 'supply-agreement') {
-    ordered.sort((a, b) => Number(a.isProvider) - Number(b.isProvider) || Number(isAfter(a, /\b(from|with|on)\s+$/)) - Number(isAfter(b, /\b(from|with|on)\s+$/)));
-  } else if (kind === 'acquisition' || kind === 'investment' || kind === 'equity-stake' || kind === 'revenue-share' || kind === 'licensing') {
+    ordered.sort(
+      (a, b) =>
+        Number(a.isProvider) - Number(b.isProvider) ||
+        Number(isAfter(a, /\b(from|with|on)\s+$/)) - Number(isAfter(b, /\b(from|with|on)\s+$/)),
+    );
+  } else if (
+    kind === 'acquisition' ||
+    kind === 'investment' ||
+    kind === 'equity-stake' ||
+    kind === 'revenue-share' ||
+    kind === 'licensing'
+  ) {
     // "Nvidia: joint plan to invest …": the party that labels the item is its subject
     const label = ordered.find((p) => p.start === 0 && /^\s*:/.test(text.slice(p.end)));
     if (label) ordered.sort((a, b) => Number(b === label) - Number(a === label));

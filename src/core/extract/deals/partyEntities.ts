@@ -10,17 +10,22 @@ import { phraseOf } from '../entities/evidence';
 import type { Entity, EntityMention } from '../entities/index';
 import type { Deal } from './deal';
 
-
-export function partyEntities(deals: readonly Deal[], entities: readonly Entity[], sentences: readonly Sentence[], blocks: readonly ProseBlock[] | undefined): Entity[] {
+export function partyEntities(
+  deals: readonly Deal[],
+  entities: readonly Entity[],
+  sentences: readonly Sentence[],
+  blocks: readonly ProseBlock[] | undefined,
+): Entity[] {
   if (!blocks) return [];
   const known = new Set(entities.map((e) => e.id));
   const names = new Map<string, string>();
   const where = new Map<string, Deal>();
-  for (const deal of deals) deal.partyIds.forEach((id, i) => {
-    if (known.has(id) || names.has(id)) return;
-    names.set(id, deal.parties[i]!);
-    where.set(id, deal);
-  });
+  for (const deal of deals)
+    deal.partyIds.forEach((id, i) => {
+      if (known.has(id) || names.has(id)) return;
+      names.set(id, deal.parties[i]!);
+      where.set(id, deal);
+    });
   if (names.size === 0) return [];
   const taken = takenSpans(entities);
   const out: Entity[] = [];
@@ -28,7 +33,15 @@ export function partyEntities(deals: readonly Deal[], entities: readonly Entity[
     const mentions = mentionsOf(name, sentences, blocks, taken);
     if (mentions.length === 0) continue;
     const aliases = [...new Set(mentions.map((m) => m.text))].filter((t) => t !== name).sort();
-    out.push({ id, name, type: 'org', aliases, mentions, isFromLexicon: false, evidence: { rule: 'deal-party', phrase: evidencePhrase(name, where.get(id)!, sentences) } });
+    out.push({
+      id,
+      name,
+      type: 'org',
+      aliases,
+      mentions,
+      isFromLexicon: false,
+      evidence: { rule: 'deal-party', phrase: evidencePhrase(name, where.get(id)!, sentences) },
+    });
   }
   return out;
 }
@@ -36,27 +49,42 @@ export function partyEntities(deals: readonly Deal[], entities: readonly Entity[
 /** File spans already some entity's, by block: a new name never overlaps them. */
 function takenSpans(entities: readonly Entity[]): Map<number, Array<[number, number]>> {
   const out = new Map<number, Array<[number, number]>>();
-  for (const e of entities) for (const m of e.mentions) {
-    const list = out.get(m.blockIndex) ?? [];
-    list.push([m.proseStart, m.proseEnd]);
-    out.set(m.blockIndex, list);
-  }
+  for (const e of entities)
+    for (const m of e.mentions) {
+      const list = out.get(m.blockIndex) ?? [];
+      list.push([m.proseStart, m.proseEnd]);
+      out.set(m.blockIndex, list);
+    }
   return out;
 }
 
-function mentionsOf(name: string, sentences: readonly Sentence[], blocks: readonly ProseBlock[], taken: Map<number, Array<[number, number]>>): EntityMention[] {
+function mentionsOf(
+  name: string,
+  sentences: readonly Sentence[],
+  blocks: readonly ProseBlock[],
+  taken: Map<number, Array<[number, number]>>,
+): EntityMention[] {
   const out: EntityMention[] = [];
   for (const sentence of sentences) {
     let at = sentence.text.indexOf(name);
     while (at >= 0) {
       const end = at + name.length;
-      const isWord = !/[\p{L}\p{N}]/u.test(sentence.text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(sentence.text[end] ?? '');
+      const isWord =
+        !/[\p{L}\p{N}]/u.test(sentence.text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(sentence.text[end] ?? '');
       const proseStart = sentence.proseStart + at;
       const proseEnd = sentence.proseStart + end;
       const block = blocks[sentence.blockIndex];
       const overlaps = (taken.get(sentence.blockIndex) ?? []).some(([s, e]) => proseStart < e && s < proseEnd);
       const span = isWord && !overlaps ? block?.map.spanToFile(proseStart, proseEnd) : undefined;
-      if (span) out.push({ start: span.start, end: span.end, text: block!.map.text.slice(proseStart, proseEnd), blockIndex: sentence.blockIndex, proseStart, proseEnd });
+      if (span)
+        out.push({
+          start: span.start,
+          end: span.end,
+          text: block!.map.text.slice(proseStart, proseEnd),
+          blockIndex: sentence.blockIndex,
+          proseStart,
+          proseEnd,
+        });
       at = sentence.text.indexOf(name, end);
     }
   }
@@ -68,7 +96,8 @@ function evidencePhrase(name: string, deal: Deal, sentences: readonly Sentence[]
   for (const mention of deal.mentions) {
     const sentence = sentences[mention.sentenceIndex];
     const at = sentence?.text.indexOf(name) ?? -1;
-    if (sentence && at >= 0) return phraseOf(sentence.text, wordStart(sentence.text, at - 40), wordEnd(sentence.text, at + name.length + 30));
+    if (sentence && at >= 0)
+      return phraseOf(sentence.text, wordStart(sentence.text, at - 40), wordEnd(sentence.text, at + name.length + 30));
   }
   return name;
 }

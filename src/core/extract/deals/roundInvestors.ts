@@ -8,7 +8,10 @@ import { compileTemplate, INDEX_BASE } from './frames/grammar';
 import { ROUND_INVESTOR_CUES } from './frames/fundingRound';
 import type { ShapedSentence, ShapedSlot } from './shape';
 
-const CUES = ROUND_INVESTOR_CUES.map((cue) => ({ role: cue.role, pattern: new RegExp(compileTemplate(cue.template).source, 'gi') }));
+const CUES = ROUND_INVESTOR_CUES.map((cue) => ({
+  role: cue.role,
+  pattern: new RegExp(compileTemplate(cue.template).source, 'gi'),
+}));
 const PLACEHOLDER = /[\uE000-\uE002]([\uE100-\uF8FF])/g;
 
 export interface RoundInvestors {
@@ -29,7 +32,8 @@ export function roundInvestors(shaped: ShapedSentence): RoundInvestors {
       spans.push({ start: shaped.toSentence(match.index!), end: shaped.toSentence(match.index! + match[0].length) });
       for (const m of names.matchAll(PLACEHOLDER)) {
         const slot = shaped.slots[m[1]!.charCodeAt(0) - INDEX_BASE];
-        if (!slot || seen.has(slot) || slot.cls === 'amount' || slot.cls === 'implicit' || slot.type === 'place') continue;
+        if (!slot || seen.has(slot) || slot.cls === 'amount' || slot.cls === 'implicit' || slot.type === 'place')
+          continue;
         seen.add(slot);
         (cue.role === 'lead' ? leads : investors).push(slot);
       }

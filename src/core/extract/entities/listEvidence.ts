@@ -18,10 +18,32 @@ export interface TypedSpan {
 
 const SEPARATOR = /^(?:,\s+|,?\s+(?:and|&)\s+)$/;
 /** "backers including", "rivals such as", "led by": the words that open a list of organisations. */
-const LIST_CUE = pattern([words([
-  'including', 'includes', 'include', 'such as', 'like', 'led by', 'joined by', 'alongside', 'along with', 'from',
-  'rivals?', 'competitors?', 'backers', 'investors', 'customers', 'clients', 'partners', 'peers',
-]), '[:,]?\\s+$'], 'i');
+const LIST_CUE = pattern(
+  [
+    words([
+      'including',
+      'includes',
+      'include',
+      'such as',
+      'like',
+      'led by',
+      'joined by',
+      'alongside',
+      'along with',
+      'from',
+      'rivals?',
+      'competitors?',
+      'backers',
+      'investors',
+      'customers',
+      'clients',
+      'partners',
+      'peers',
+    ]),
+    '[:,]?\\s+$',
+  ],
+  'i',
+);
 
 /** Items looked at on each side of the name: a list longer than that is a list all the same. */
 const MAX_ITEMS_EACH_SIDE = 8;
@@ -39,7 +61,13 @@ function firstAfter(spans: readonly TypedSpan[], token: number): number {
 }
 
 /** `spans`: the block's entities so far, sorted by their first token, not overlapping. */
-export function listEvidence(text: string, tokens: readonly NameToken[], spans: readonly TypedSpan[], first: number, last: number): { type: EntityType; evidence: Evidence } | undefined {
+export function listEvidence(
+  text: string,
+  tokens: readonly NameToken[],
+  spans: readonly TypedSpan[],
+  first: number,
+  last: number,
+): { type: EntityType; evidence: Evidence } | undefined {
   const self: TypedSpan = { first, last, type: 'org' };
   const gap = (a: TypedSpan, b: TypedSpan) => text.slice(tokens[a.last]!.end, tokens[b.first]!.start);
   // the chain of items joined by list separators, on each side of the name
@@ -72,5 +100,8 @@ export function listEvidence(text: string, tokens: readonly NameToken[], spans: 
   const isPersonList = type === 'person' && isPersonShaped(tokens.slice(first, last + 1).map((t) => t.text));
   if (type !== 'org' && !isPersonList) return undefined;
   const end = tokens[items[items.length - 1]!.last]!.end;
-  return { type, evidence: { rule: 'list', phrase: phraseOf(text, cue ? listStart - lead.length + cue.index : listStart, end) } };
+  return {
+    type,
+    evidence: { rule: 'list', phrase: phraseOf(text, cue ? listStart - lead.length + cue.index : listStart, end) },
+  };
 }

@@ -19,16 +19,31 @@ const ACRONYM = /\((\p{Lu}[\p{Lu}&]{1,7})\)/gu;
 const ACRONYM_SKIPS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la', 'le']);
 const MAX_EXTRA_WORDS = 2;
 
-export function longerNames(text: string, tokens: readonly NameToken[], hits: readonly LexiconHit[], sentenceStarts: ReadonlySet<number>): LexiconHit[] {
+export function longerNames(
+  text: string,
+  tokens: readonly NameToken[],
+  hits: readonly LexiconHit[],
+  sentenceStarts: ReadonlySet<number>,
+): LexiconHit[] {
   const hitAt = new Map<number, LexiconHit>();
   for (const hit of hits) for (let k = hit.first; k <= hit.last; k++) hitAt.set(k, hit);
   const dropped = new Set<LexiconHit>();
   for (const hit of hits) {
     const previous = tokens[hit.first - 1];
-    const isAfterCapital = !!previous && tokens[hit.first]!.before === ' ' && isCapitalisedName(previous.text) && !sentenceStarts.has(hit.first) && !sentenceStarts.has(hit.first - 1);
+    const isAfterCapital =
+      !!previous &&
+      tokens[hit.first]!.before === ' ' &&
+      isCapitalisedName(previous.text) &&
+      !sentenceStarts.has(hit.first) &&
+      !sentenceStarts.has(hit.first - 1);
     if (hit.first === hit.last && hit.entry.ambiguous && isAfterCapital) dropped.add(hit);
     else if (hit.entry.type === 'product' && productNameGoesOn(text, tokens, hit, hitAt)) dropped.add(hit);
-    else if (hit.first === hit.last && ALL_CAPS.test(tokens[hit.first]!.text) && continuesInCapitals(tokens, hit.last, hitAt)) dropped.add(hit);
+    else if (
+      hit.first === hit.last &&
+      ALL_CAPS.test(tokens[hit.first]!.text) &&
+      continuesInCapitals(tokens, hit.last, hitAt)
+    )
+      dropped.add(hit);
     else if (opensLegalName(tokens, hit, hitAt)) dropped.add(hit);
     else if (hit.first === hit.last && !hitAt.has(hit.last + 1) && isModelName(text, tokens, hit)) dropped.add(hit);
   }
@@ -37,11 +52,21 @@ export function longerNames(text: string, tokens: readonly NameToken[], hits: re
 }
 
 /** "Copilot Plus laptops": one or two more capitalised words or a model number, then a cue noun. */
-function productNameGoesOn(text: string, tokens: readonly NameToken[], hit: LexiconHit, hitAt: ReadonlyMap<number, LexiconHit>): boolean {
+function productNameGoesOn(
+  text: string,
+  tokens: readonly NameToken[],
+  hit: LexiconHit,
+  hitAt: ReadonlyMap<number, LexiconHit>,
+): boolean {
   let last = hit.last;
   for (let k = hit.last + 1; k <= hit.last + MAX_EXTRA_WORDS && k < tokens.length; k++) {
     const token = tokens[k]!;
-    if (hitAt.has(k) && !isAmbiguousHit(hitAt.get(k)!) || token.before !== ' ' || !(isCapitalisedName(token.text) || /^\p{N}/u.test(token.text))) break;
+    if (
+      (hitAt.has(k) && !isAmbiguousHit(hitAt.get(k)!)) ||
+      token.before !== ' ' ||
+      !(isCapitalisedName(token.text) || /^\p{N}/u.test(token.text))
+    )
+      break;
     last = k;
   }
   if (last === hit.last) return false;
@@ -56,7 +81,11 @@ function productNameGoesOn(text: string, tokens: readonly NameToken[], hit: Lexi
  * "TikTok USDS Joint Venture LLC", "Kiyomi Denki America Inc.": the form stands among unknown
  * capitalised words that end in a legal form.
  */
-function opensLegalName(tokens: readonly NameToken[], hit: LexiconHit, hitAt: ReadonlyMap<number, LexiconHit>): boolean {
+function opensLegalName(
+  tokens: readonly NameToken[],
+  hit: LexiconHit,
+  hitAt: ReadonlyMap<number, LexiconHit>,
+): boolean {
   const isFree = (k: number) => !hitAt.has(k) && isCapitalisedName(tokens[k]!.text);
   let before = 0;
   for (let k = hit.first - 1; k >= 0 && before < 4 && tokens[k + 1]!.before === ' ' && isFree(k); k--) before++;
@@ -88,13 +117,21 @@ function isAmbiguousHit(hit: LexiconHit): boolean {
 }
 
 /** "CMA CGM": the next token, right after a space, is an unknown word in capitals too. */
-function continuesInCapitals(tokens: readonly NameToken[], last: number, hitAt: ReadonlyMap<number, LexiconHit>): boolean {
+function continuesInCapitals(
+  tokens: readonly NameToken[],
+  last: number,
+  hitAt: ReadonlyMap<number, LexiconHit>,
+): boolean {
   const next = tokens[last + 1];
   return !!next && next.before === ' ' && ALL_CAPS.test(next.text) && !hitAt.has(last + 1);
 }
 
 /** Hits that lie inside a name whose acronym follows it: "Meta Platforms Ireland (MPIL)". */
-function hitsInsideDefinedNames(text: string, tokens: readonly NameToken[], hitAt: ReadonlyMap<number, LexiconHit>): LexiconHit[] {
+function hitsInsideDefinedNames(
+  text: string,
+  tokens: readonly NameToken[],
+  hitAt: ReadonlyMap<number, LexiconHit>,
+): LexiconHit[] {
   if (!text.includes('(')) return [];
   const inside: LexiconHit[] = [];
   for (const match of text.matchAll(ACRONYM)) {
@@ -112,7 +149,16 @@ function hitsInsideDefinedNames(text: string, tokens: readonly NameToken[], hitA
       if (token.before !== ' ') break;
       k--;
     }
-    const defined = [letters.length, letters.length - 1].map((n) => words.slice(-n)).find((w) => w.length >= 2 && spellsInitials(w.map((i) => tokens[i]!.text), letters));
+    const defined = [letters.length, letters.length - 1]
+      .map((n) => words.slice(-n))
+      .find(
+        (w) =>
+          w.length >= 2 &&
+          spellsInitials(
+            w.map((i) => tokens[i]!.text),
+            letters,
+          ),
+      );
     if (!defined) continue;
     const first = defined[0]!;
     const last = defined[defined.length - 1]!;

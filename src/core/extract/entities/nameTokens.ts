@@ -25,7 +25,10 @@ const CJK = 2;
 
 function characterClass(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? ALPHABETIC : NOT_NAME;
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+      ? ALPHABETIC
+      : NOT_NAME;
   CJK_AT.lastIndex = i;
   if (CJK_AT.test(text)) return CJK;
   NAME_CHARACTER_AT.lastIndex = i;

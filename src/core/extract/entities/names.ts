@@ -55,8 +55,40 @@ const PRODUCT_WORDS = new Set(['Plus', 'Pro', 'Max', 'Ultra', 'Mini', 'Air', 'Li
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'da']);
 /** Legal forms: an organisation even in a headline ("Corvanta Labs Inc."). See rules/org.ts. */
 export const LEGAL_FORMS = new Set([
-  'Inc', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 'Limited', 'LLC', 'LLP', 'LP', 'PLC', 'Plc', 'plc', 'GmbH', 'AG',
-  'SA', 'SE', 'NV', 'BV', 'KK', 'Oy', 'Oyj', 'AB', 'ASA', 'SpA', 'Pty', 'Pte', 'Bhd', 'Tbk', 'SAS', 'SARL', 'Srl', 'SRL', 'KGaA',
+  'Inc',
+  'Corp',
+  'Corporation',
+  'Co',
+  'Company',
+  'Ltd',
+  'Limited',
+  'LLC',
+  'LLP',
+  'LP',
+  'PLC',
+  'Plc',
+  'plc',
+  'GmbH',
+  'AG',
+  'SA',
+  'SE',
+  'NV',
+  'BV',
+  'KK',
+  'Oy',
+  'Oyj',
+  'AB',
+  'ASA',
+  'SpA',
+  'Pty',
+  'Pte',
+  'Bhd',
+  'Tbk',
+  'SAS',
+  'SARL',
+  'Srl',
+  'SRL',
+  'KGaA',
 ]);
 /**
  * Company words that no person or generic phrase ends with: an organisation even at a sentence
@@ -64,7 +96,17 @@ export const LEGAL_FORMS = new Set([
  * (nameCues.json) count only mid-sentence.
  */
 export const STRONG_COMPANY_WORDS = new Set([
-  'Holdings', 'Holding', 'Group', 'Bancorp', 'Labs', 'Capital', 'Ventures', 'Partners', 'Technologies', 'Investments', 'Sons',
+  'Holdings',
+  'Holding',
+  'Group',
+  'Bancorp',
+  'Labs',
+  'Capital',
+  'Ventures',
+  'Partners',
+  'Technologies',
+  'Investments',
+  'Sons',
 ]);
 const TITLE_WORDS = /\p{L}[\p{L}’']*/gu;
 const SMALL_TITLE_WORD = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
@@ -79,7 +121,12 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
   let i = 0;
   while (i < tokens.length) {
     // covered, lower case, a handle / hashtag ("@TigerStars", "#AI"), or a date ("Jan. 8", "Sept 25")
-    if (ctx.covered.has(i) || !isCapitalisedName(tokens[i]!.text) || /[@#]$/.test(tokens[i]!.before) || isDateMonth(ctx, i)) {
+    if (
+      ctx.covered.has(i) ||
+      !isCapitalisedName(tokens[i]!.text) ||
+      /[@#]$/.test(tokens[i]!.before) ||
+      isDateMonth(ctx, i)
+    ) {
       i++;
       continue;
     }
@@ -91,12 +138,18 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
       // a legal form written with dots ends the name: "Ostra Infra S.A.", "Harrow Bank, N.A."
       if (DOTTED_LEGAL_FORM.test(ctx.text.slice(token.start, token.start + 8))) break;
       // a middle initial: "Max A. Cherney" (a sentence splitter may take its dot for an end)
-      const isAfterInitial = token.before === '. ' && INITIAL.test(tokens[k - 1]!.text) && k - 1 > i && isCapitalisedName(token.text);
+      const isAfterInitial =
+        token.before === '. ' && INITIAL.test(tokens[k - 1]!.text) && k - 1 > i && isCapitalisedName(token.text);
       if (ctx.covered.has(k) || (ctx.sentenceStarts.has(k) && !isAfterInitial)) break;
       if (token.before !== ' ' && token.before !== '-' && token.before !== ' & ' && !isAfterInitial) break;
       if (isCapitalisedName(token.text)) {
         last = k;
-      } else if (CONNECTORS.has(token.text) && tokens[k + 1] && isCapitalisedName(tokens[k + 1]!.text) && tokens[k + 1]!.before === ' ') {
+      } else if (
+        CONNECTORS.has(token.text) &&
+        tokens[k + 1] &&
+        isCapitalisedName(tokens[k + 1]!.text) &&
+        tokens[k + 1]!.before === ' '
+      ) {
         continue;
       } else if (token.text === 'and' && (hasHeadOf || endsInGovernmentWord(ctx, k + 1))) {
         continue; // "Competition and Markets Authority", "Commission for Markets and Competition"
@@ -115,10 +168,12 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
       continue;
     }
     while (first <= last && NOT_NAMES.has(tokens[first]!.text.toLowerCase())) first++;
-    while (last > first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !isLastWordOfName(tokens[last]!.text)) last--;
+    while (last > first && NOT_NAMES.has(tokens[last]!.text.toLowerCase()) && !isLastWordOfName(tokens[last]!.text))
+      last--;
     if (last === first && NOT_NAMES.has(tokens[last]!.text.toLowerCase())) last--;
     // a name cut short at its end ("Securities Exchange [Act]") is another name: not a candidate
-    const isCutShort = last < end && !LEGAL_FORMS.has(tokens[last]!.text) && !STRONG_COMPANY_WORDS.has(tokens[last]!.text);
+    const isCutShort =
+      last < end && !LEGAL_FORMS.has(tokens[last]!.text) && !STRONG_COMPANY_WORDS.has(tokens[last]!.text);
     if (first <= last && !CONNECTORS.has(tokens[last]!.text) && !isCutShort) runs.push({ first, last });
     last = end;
     i = Math.max(last, i) + 1;
@@ -126,34 +181,94 @@ export function capitalisedRuns(ctx: RunContext): Span[] {
   return runs;
 }
 
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'with', 'by', 'from', 'as']);
+const FUNCTION_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'our',
+  'his',
+  'her',
+  'and',
+  'or',
+  'but',
+  'in',
+  'on',
+  'at',
+  'to',
+  'with',
+  'by',
+  'from',
+  'as',
+]);
 const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
 
 /** The run `[first, end]`, trimmed of function words only, when its acronym follows it or it names a government body. */
 function formalName(ctx: RunContext, first: number, end: number): Span | undefined {
   const { tokens } = ctx;
   // most runs are neither: a look at their ends and first words before any work
-  const isAcronymNext = ctx.text.charCodeAt(tokens[end]!.end) === 40 || ctx.text.charCodeAt(tokens[end]!.end + 1) === 40; // "("
-  const hasHead = GOVERNMENT_WORDS.has(tokens[end]!.text) || [first, first + 1, first + 2, first + 3].some((k) => k < end && GOVERNMENT_HEADS.has(tokens[k]!.text));
+  const isAcronymNext =
+    ctx.text.charCodeAt(tokens[end]!.end) === 40 || ctx.text.charCodeAt(tokens[end]!.end + 1) === 40; // "("
+  const hasHead =
+    GOVERNMENT_WORDS.has(tokens[end]!.text) ||
+    [first, first + 1, first + 2, first + 3].some((k) => k < end && GOVERNMENT_HEADS.has(tokens[k]!.text));
   if (!isAcronymNext && !hasHead) return undefined;
   while (first < end && FUNCTION_WORDS.has(tokens[first]!.text.toLowerCase())) first++;
   const words = tokens.slice(first, end + 1).map((t) => t.text);
   const lastWord = words[words.length - 1]!;
   // "Ministry of Finance", "National Commission for Markets and Competition", "Norwegian Communications Authority"
-  const isGovernment = words.length >= 2 && !CONNECTORS.has(lastWord)
-    && (words.slice(0, 3).some((w, k) => GOVERNMENT_HEADS.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')) || GOVERNMENT_WORDS.has(lastWord));
+  const isGovernment =
+    words.length >= 2 &&
+    !CONNECTORS.has(lastWord) &&
+    (words.slice(0, 3).some((w, k) => GOVERNMENT_HEADS.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')) ||
+      GOVERNMENT_WORDS.has(lastWord));
   if (isGovernment) return { first, last: end };
   const acronym = ACRONYM_AFTER.exec(ctx.text.slice(tokens[end]!.end, tokens[end]!.end + 12))?.[1];
   if (!acronym) return undefined;
   // the shortest tail of the run that the acronym spells: "the deal's European … Company (ESMC)"
   for (let k = Math.max(first, end - acronym.length - 2); k < end; k++) {
-    if (spellsInitials(tokens.slice(k, end + 1).map((t) => t.text), acronym)) return { first: k, last: end };
+    if (
+      spellsInitials(
+        tokens.slice(k, end + 1).map((t) => t.text),
+        acronym,
+      )
+    )
+      return { first: k, last: end };
   }
   return undefined;
 }
 
-const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
-  'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+const MONTHS = new Set([
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+  'January',
+  'February',
+  'March',
+  'April',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]);
 
 /** A month before a day: "Jan. 8", "Sept 25" ("Jan" is a given name too). */
 function isDateMonth(ctx: RunContext, i: number): boolean {
@@ -217,7 +332,8 @@ export function isOpening(ctx: RunContext, run: Span): boolean {
  */
 export function isPersonShaped(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 4) return false;
-  const isWord = (w: string, i: number) => PERSON_WORD.test(w) ? !NOT_NAMES.has(w.toLowerCase()) : i > 0 && i < words.length - 1 && INITIAL.test(w);
+  const isWord = (w: string, i: number) =>
+    PERSON_WORD.test(w) ? !NOT_NAMES.has(w.toLowerCase()) : i > 0 && i < words.length - 1 && INITIAL.test(w);
   return words.every(isWord);
 }
 const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?$/u;
@@ -253,8 +369,19 @@ const ACRONYM_SKIPS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la
 /** True when `acronym` spells the initials of the capitalised words ("of", "and" skipped). */
 export function spellsInitials(words: readonly string[], acronym: string): boolean {
   const letters = acronym.replace(/&/g, '');
-  const spells = (initials: string) => initials.length >= 2
-    && (initials === letters || (initials.length === letters.length - 1 && letters.startsWith(initials) && LEGAL_FORM_LETTERS.has(letters[letters.length - 1]!)));
+  const spells = (initials: string) =>
+    initials.length >= 2 &&
+    (initials === letters ||
+      (initials.length === letters.length - 1 &&
+        letters.startsWith(initials) &&
+        LEGAL_FORM_LETTERS.has(letters[letters.length - 1]!)));
   // "Right of First Refusal (ROFR)" spells its "of"; "Bank of Nordvik (BN)" does not
-  return spells(words.filter((w) => !ACRONYM_SKIPS.has(w)).map((w) => w[0]!.toUpperCase()).join('')) || spells(words.map((w) => w[0]!.toUpperCase()).join(''));
+  return (
+    spells(
+      words
+        .filter((w) => !ACRONYM_SKIPS.has(w))
+        .map((w) => w[0]!.toUpperCase())
+        .join(''),
+    ) || spells(words.map((w) => w[0]!.toUpperCase()).join(''))
+  );
 }

@@ -14,14 +14,63 @@ export interface DateMatch {
 }
 
 const MONTHS: Record<string, number> = wordTable({
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
-  october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 });
-const ORDINALS: Record<string, number> = wordTable({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 });
+const ORDINALS: Record<string, number> = wordTable({
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+});
 
 /** Words after which a bare abbreviated month ("in Mar") is a date. */
-const MONTH_LEADS = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'through', 'of', 'before', 'after', 'during', 'early', 'late', 'mid', 'end', 'between', 'and', 'to']);
+const MONTH_LEADS = new Set([
+  'in',
+  'since',
+  'by',
+  'until',
+  'till',
+  'from',
+  'through',
+  'of',
+  'before',
+  'after',
+  'during',
+  'early',
+  'late',
+  'mid',
+  'end',
+  'between',
+  'and',
+  'to',
+]);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const STARTS_UPPER = /^\p{Lu}/u;
@@ -32,7 +81,9 @@ export function isYear(token: Token | undefined): boolean {
 }
 
 export function dateAt(tokens: readonly Token[], i: number): DateMatch | undefined {
-  return isoDateAt(tokens, i) ?? monthDateAt(tokens, i) ?? dayMonthAt(tokens, i) ?? periodAt(tokens, i) ?? yearAt(tokens, i);
+  return (
+    isoDateAt(tokens, i) ?? monthDateAt(tokens, i) ?? dayMonthAt(tokens, i) ?? periodAt(tokens, i) ?? yearAt(tokens, i)
+  );
 }
 
 /** "2025-11-01", "2025‑11‑01 10:20", "2025/11/01", "2025-11". */
@@ -40,7 +91,14 @@ function isoDateAt(tokens: readonly Token[], i: number): DateMatch | undefined {
   if (!isYear(tokens[i])) return undefined;
   const sep = tokens[i + 1];
   const month = tokens[i + 2];
-  if (!sep || !(HYPHENS.has(sep.text) || sep.text === '/') || !isGlued(tokens[i], sep) || month?.type !== 'num' || !/^\d\d$/.test(month.text)) return undefined;
+  if (
+    !sep ||
+    !(HYPHENS.has(sep.text) || sep.text === '/') ||
+    !isGlued(tokens[i], sep) ||
+    month?.type !== 'num' ||
+    !/^\d\d$/.test(month.text)
+  )
+    return undefined;
   const m = Number(month.text);
   if (m < 1 || m > 12) return undefined;
   const year = tokens[i]!.text;
@@ -91,7 +149,8 @@ function monthDateAt(tokens: readonly Token[], i: number): DateMatch | undefined
     const prefix = year ? year.year : '-';
     if (year) last = year.last;
     const start = `${prefix}-${pad(month)}-${pad(Number(day!.text))}`;
-    if (dayEnd !== undefined) return { first: i, last, value: [start, `${prefix}-${pad(month)}-${pad(Number(dayEnd))}`] };
+    if (dayEnd !== undefined)
+      return { first: i, last, value: [start, `${prefix}-${pad(month)}-${pad(Number(dayEnd))}`] };
     return { first: i, last, value: start };
   }
   const year = yearAfter(tokens, k);
@@ -111,12 +170,15 @@ function yearAfter(tokens: readonly Token[], last: number): { year: string; last
   if (tokens[k]?.text === ',') k++;
   if (tokens[k]?.type !== 'space' || tokens[k]!.text.length > 2) return undefined;
   const year = tokens[k + 1];
-  if (!isYear(year) || (tokens[k + 2] && isGlued(year, tokens[k + 2]) && LETTER_OR_DIGIT.test(tokens[k + 2]!.text))) return undefined;
+  if (!isYear(year) || (tokens[k + 2] && isGlued(year, tokens[k + 2]) && LETTER_OR_DIGIT.test(tokens[k + 2]!.text)))
+    return undefined;
   return { year: year!.text, last: k + 1 };
 }
 
 function isDay(token: Token | undefined): boolean {
-  return !!token && token.type === 'num' && /^\d\d?$/.test(token.text) && Number(token.text) >= 1 && Number(token.text) <= 31;
+  return (
+    !!token && token.type === 'num' && /^\d\d?$/.test(token.text) && Number(token.text) >= 1 && Number(token.text) <= 31
+  );
 }
 
 /** "3 November 2025", "18 March". */
@@ -144,16 +206,28 @@ function periodAt(tokens: readonly Token[], i: number): DateMatch | undefined {
   if (token.lower === 'fiscal') {
     const end = matchWords(tokens, i, ['fiscal', 'year']);
     const k = (end >= 0 ? end : i) + 2;
-    if (tokens[k - 1]?.type === 'space' && isYear(tokens[k])) return { first: i, last: k, value: `FY${tokens[k]!.text}` };
+    if (tokens[k - 1]?.type === 'space' && isYear(tokens[k]))
+      return { first: i, last: k, value: `FY${tokens[k]!.text}` };
   }
   // Q3, Q3 2025, Q3 FY2025; H1, H2 2026
-  if (token.type === 'word' && (token.text === 'Q' || token.text === 'H') && tokens[i + 1]?.type === 'num' && isGlued(token, tokens[i + 1])) {
+  if (
+    token.type === 'word' &&
+    (token.text === 'Q' || token.text === 'H') &&
+    tokens[i + 1]?.type === 'num' &&
+    isGlued(token, tokens[i + 1])
+  ) {
     const n = Number(tokens[i + 1]!.text);
     const max = token.text === 'Q' ? 4 : 2;
-    if (n >= 1 && n <= max && !LETTER_OR_DIGIT.test(tokens[i + 2] && isGlued(tokens[i + 1], tokens[i + 2]) ? tokens[i + 2]!.text : '')) {
+    if (
+      n >= 1 &&
+      n <= max &&
+      !LETTER_OR_DIGIT.test(tokens[i + 2] && isGlued(tokens[i + 1], tokens[i + 2]) ? tokens[i + 2]!.text : '')
+    ) {
       const period = `${token.text}${n}`;
       const year = periodYearAfter(tokens, i + 1);
-      return year ? { first: i, last: year.last, value: `${year.year}-${period}` } : { first: i, last: i + 1, value: `--${period}` };
+      return year
+        ? { first: i, last: year.last, value: `${year.year}-${period}` }
+        : { first: i, last: i + 1, value: `--${period}` };
     }
   }
   // first half of 2026, third quarter of 2025, the second half
@@ -164,7 +238,8 @@ function periodAt(tokens: readonly Token[], i: number): DateMatch | undefined {
     const end = half >= 0 ? half : quarter;
     if (tokens[i + 1]?.type === 'space' && end >= 0 && (quarter >= 0 || ordinal <= 2)) {
       const period = `${quarter >= 0 ? 'Q' : 'H'}${ordinal}`;
-      const of = matchWords(tokens, end + 2, ['of']) >= 0 ? end + 2 : matchWords(tokens, end + 2, ['in']) >= 0 ? end + 2 : -1;
+      const of =
+        matchWords(tokens, end + 2, ['of']) >= 0 ? end + 2 : matchWords(tokens, end + 2, ['in']) >= 0 ? end + 2 : -1;
       if (of >= 0 && tokens[end + 1]?.type === 'space') {
         const year = periodYearAfter(tokens, of);
         if (year) return { first: i, last: year.last, value: `${year.year}-${period}` };
@@ -172,7 +247,13 @@ function periodAt(tokens: readonly Token[], i: number): DateMatch | undefined {
     }
   }
   // mid-2026, mid‑2026 (one text, because of the glued hyphen)
-  if (token.lower === 'mid' && HYPHENS.has(tokens[i + 1]?.text ?? '') && isGlued(token, tokens[i + 1]) && isYear(tokens[i + 2]) && isGlued(tokens[i + 1], tokens[i + 2])) {
+  if (
+    token.lower === 'mid' &&
+    HYPHENS.has(tokens[i + 1]?.text ?? '') &&
+    isGlued(token, tokens[i + 1]) &&
+    isYear(tokens[i + 2]) &&
+    isGlued(tokens[i + 1], tokens[i + 2])
+  ) {
     return { first: i, last: i + 2, value: tokens[i + 2]!.text };
   }
   return undefined;
@@ -192,7 +273,8 @@ function periodYearAfter(tokens: readonly Token[], last: number): { year: string
   if (isYear(tokens[k])) return { year: tokens[k]!.text, last: k };
   // "third quarter of fiscal 2025" → 2025-Q3: a quarter is named by its fiscal year's number
   const fiscal = periodAt(tokens, k);
-  if (fiscal && typeof fiscal.value === 'string' && fiscal.value.startsWith('FY')) return { year: fiscal.value.slice(2), last: fiscal.last };
+  if (fiscal && typeof fiscal.value === 'string' && fiscal.value.startsWith('FY'))
+    return { year: fiscal.value.slice(2), last: fiscal.last };
   return undefined;
 }
 
@@ -201,7 +283,8 @@ function yearAt(tokens: readonly Token[], i: number): DateMatch | undefined {
   const token = tokens[i]!;
   if (!isYear(token)) return undefined;
   const before = tokens[previousSolid(tokens, i)];
-  if (before && isGlued(before, token) && (before.text === '$' || before.type === 'word' || before.type === 'num')) return undefined;
+  if (before && isGlued(before, token) && (before.text === '$' || before.type === 'word' || before.type === 'num'))
+    return undefined;
   const dash = tokens[i + 1];
   if (dash && RANGE_DASHES.has(dash.text) && isGlued(token, dash) && isGlued(dash, tokens[i + 2])) {
     const end = tokens[i + 2]!;

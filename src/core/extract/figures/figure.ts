@@ -1,6 +1,16 @@
 /** The figure model shared by the recognisers. */
 
-export const FIGURE_KINDS = ['money', 'percent', 'power', 'count', 'date', 'duration', 'rate', 'rank', 'multiplier'] as const;
+export const FIGURE_KINDS = [
+  'money',
+  'percent',
+  'power',
+  'count',
+  'date',
+  'duration',
+  'rate',
+  'rank',
+  'multiplier',
+] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
 
 /** A number, a `[lo, hi]` range, an ISO-like date string, or a range of dates. */

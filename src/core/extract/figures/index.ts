@@ -23,8 +23,16 @@ export function figuresOfBlocks(blocks: readonly ProseBlock[], cache?: AnalysisC
       const span = block.map.spanToFile(figure.start, figure.end);
       if (!span) continue;
       out.push({
-        kind: figure.kind, value: figure.value, unit: figure.unit, start: figure.start, end: figure.end, qualifier: figure.qualifier,
-        isApprox: figure.isApprox, blockIndex, fileStart: span.start, fileEnd: span.end,
+        kind: figure.kind,
+        value: figure.value,
+        unit: figure.unit,
+        start: figure.start,
+        end: figure.end,
+        qualifier: figure.qualifier,
+        isApprox: figure.isApprox,
+        blockIndex,
+        fileStart: span.start,
+        fileEnd: span.end,
       });
     }
   });

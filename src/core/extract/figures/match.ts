@@ -9,7 +9,12 @@ const STARTS_UPPER = /^\p{Lu}/u;
  * allowing one short space between words that are not written with ' '. Returns the index of
  * the last matched token, or -1.
  */
-export function matchWords(tokens: readonly Token[], i: number, words: readonly string[], caseSensitive = false): number {
+export function matchWords(
+  tokens: readonly Token[],
+  i: number,
+  words: readonly string[],
+  caseSensitive = false,
+): number {
   let k = i;
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!;
@@ -21,7 +26,8 @@ export function matchWords(tokens: readonly Token[], i: number, words: readonly 
     if (w > 0 && tokens[k]?.type === 'space' && tokens[k]!.text.length <= 2 && words[w - 1] !== ' ') k++;
     const token = tokens[k];
     if (!token) return -1;
-    const same = word === '-' ? HYPHENS.has(token.text) : caseSensitive ? token.text === word : token.lower === word.toLowerCase();
+    const same =
+      word === '-' ? HYPHENS.has(token.text) : caseSensitive ? token.text === word : token.lower === word.toLowerCase();
     if (!same) return -1;
     k++;
   }

@@ -6,19 +6,49 @@ import { HYPHENS, isGlued, type Token } from './tokens';
 import { wordTable } from './wordTable';
 
 const UNITS: Record<string, number> = wordTable({
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 });
 const TENS: Record<string, number> = wordTable({
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 });
-
 
 /** Magnitude words and letters; letters only count glued to a number or after a currency. */
 const MAGNITUDE_WORDS: Record<string, number> = wordTable({
-  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  mn: 1e6, mln: 1e6, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  mn: 1e6,
+  mln: 1e6,
+  bn: 1e9,
+  bln: 1e9,
+  tn: 1e12,
+  trn: 1e12,
 });
 const MAGNITUDE_LETTERS: Record<string, number> = wordTable({ k: 1e3, m: 1e6, mm: 1e6, b: 1e9, t: 1e12 });
 
@@ -71,7 +101,11 @@ export function numberAt(tokens: readonly Token[], i: number): NumberPhrase | un
 }
 
 /** A magnitude right after the number at `last` (spaced word, or glued word/letter). */
-export function magnitudeAfter(tokens: readonly Token[], last: number, allowSpacedLetter: boolean): Magnitude | undefined {
+export function magnitudeAfter(
+  tokens: readonly Token[],
+  last: number,
+  allowSpacedLetter: boolean,
+): Magnitude | undefined {
   const next = tokens[last + 1];
   if (!next) return undefined;
   const glued = next.type === 'word';

@@ -83,8 +83,17 @@ export function quantityAt(tokens: readonly Token[], i: number): Quantity | unde
     last++;
   }
   return {
-    first: i, last, value, raw: number.value, hasMagnitude: !!magnitude, currency, unit, hasApproxMark, hasPlus,
-    isSpelled: number.isSpelled, isAdjectival,
+    first: i,
+    last,
+    value,
+    raw: number.value,
+    hasMagnitude: !!magnitude,
+    currency,
+    unit,
+    hasApproxMark,
+    hasPlus,
+    isSpelled: number.isSpelled,
+    isAdjectival,
   };
 }
 
@@ -99,7 +108,10 @@ function isCodeThenSpace(tokens: readonly Token[], end: number): boolean {
   return space?.type === 'space' && space.text === ' ' && tokens[end]!.type === 'word';
 }
 
-function unitAfter(tokens: readonly Token[], last: number): { spec: UnitSpec; last: number; isAdjectival: boolean } | undefined {
+function unitAfter(
+  tokens: readonly Token[],
+  last: number,
+): { spec: UnitSpec; last: number; isAdjectival: boolean } | undefined {
   const next = tokens[last + 1];
   if (!next) return undefined;
   const glued = isGlued(tokens[last], next) && next.type !== 'space';
@@ -128,7 +140,11 @@ function currencySuffixAfter(tokens: readonly Token[], last: number): { code: st
   if (word?.type !== 'word' || !isWordEnd(tokens, last + 2)) return undefined;
   const code = CURRENCY_SUFFIXES[word.lower];
   // the ISO codes must be written in capitals; "won" and "yen" are words too, but not after a number
-  if (!code || (word.lower.length === 3 && word.text !== word.text.toUpperCase() && !['yen', 'won'].includes(word.lower))) return undefined;
+  if (
+    !code ||
+    (word.lower.length === 3 && word.text !== word.text.toUpperCase() && !['yen', 'won'].includes(word.lower))
+  )
+    return undefined;
   return { code, last: last + 2 };
 }
 
@@ -145,7 +161,12 @@ function isWordEnd(tokens: readonly Token[], i: number): boolean {
  * A range starting with the quantity `low`: "6–7%", "12 to 18 months", "between $1 and $2
  * billion". "from X to Y" is a change, not a range, and so is a high end below the low end.
  */
-export function rangeFrom(tokens: readonly Token[], low: Quantity, isAfterFrom: boolean, isAfterBetween: boolean): QuantityRange | undefined {
+export function rangeFrom(
+  tokens: readonly Token[],
+  low: Quantity,
+  isAfterFrom: boolean,
+  isAfterBetween: boolean,
+): QuantityRange | undefined {
   let k = low.last + 1;
   const connector = tokens[k];
   if (!connector) return undefined;

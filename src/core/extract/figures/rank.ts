@@ -10,10 +10,33 @@ export interface RankMatch {
 }
 
 const ORDINAL_WORDS: Record<string, number> = wordTable({
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 });
 /** Words that make an ordinal a rank: "third-largest", "second place". */
-const RANKING_WORDS = new Set(['largest', 'biggest', 'highest', 'most', 'fastest', 'best', 'place', 'spot', 'position', 'ranked', 'richest', 'busiest', 'strongest']);
+const RANKING_WORDS = new Set([
+  'largest',
+  'biggest',
+  'highest',
+  'most',
+  'fastest',
+  'best',
+  'place',
+  'spot',
+  'position',
+  'ranked',
+  'richest',
+  'busiest',
+  'strongest',
+]);
 const RANKING_VERBS = new Set(['ranked', 'ranks', 'rank', 'placed', 'finished', 'ranking']);
 
 export function rankAt(tokens: readonly Token[], i: number): RankMatch | undefined {
@@ -29,9 +52,18 @@ export function rankAt(tokens: readonly Token[], i: number): RankMatch | undefin
     if (tokens[k]?.type === 'num') return { first: i, last: k, value: Number(tokens[k]!.text) };
   }
   // top-500, top 10
-  if (token.lower === 'top' && next && (HYPHENS.has(next.text) || next.type === 'space') && tokens[i + 2]?.type === 'num') {
+  if (
+    token.lower === 'top' &&
+    next &&
+    (HYPHENS.has(next.text) || next.type === 'space') &&
+    tokens[i + 2]?.type === 'num'
+  ) {
     const number = tokens[i + 2]!;
-    if (isGlued(next, number) && !isGlued(number, tokens[i + 3]) || tokens[i + 3]?.type === 'space' || !tokens[i + 3]) {
+    if (
+      (isGlued(next, number) && !isGlued(number, tokens[i + 3])) ||
+      tokens[i + 3]?.type === 'space' ||
+      !tokens[i + 3]
+    ) {
       return { first: i, last: i + 2, value: Number(number.text.replace(/,/g, '')) };
     }
   }
@@ -54,7 +86,13 @@ function ordinalAt(tokens: readonly Token[], i: number): { last: number; value: 
   const word = ORDINAL_WORDS[token.lower];
   if (word !== undefined) return { last: i, value: word };
   const suffix = tokens[i + 1];
-  if (token.type === 'num' && /^\d+$/.test(token.text) && suffix && isGlued(token, suffix) && /^(st|nd|rd|th)$/.test(suffix.lower)) {
+  if (
+    token.type === 'num' &&
+    /^\d+$/.test(token.text) &&
+    suffix &&
+    isGlued(token, suffix) &&
+    /^(st|nd|rd|th)$/.test(suffix.lower)
+  ) {
     return { last: i + 1, value: Number(token.text) };
   }
   return undefined;

@@ -14,38 +14,225 @@ import { recognitionText } from './recognitionText';
 
 /** Capitalised words that may stand right before a number without making it part of a name. */
 const LEADS_BEFORE_NUMBERS = new Set([
-  'in', 'on', 'at', 'by', 'since', 'through', 'until', 'till', 'from', 'of', 'and', 'or', 'the', 'to', 'for',
-  'before', 'after', 'during', 'between', 'around', 'about', 'over', 'under', 'nearly', 'almost', 'some', 'only',
-  'summer', 'spring', 'fall', 'autumn', 'winter', 'early', 'late', 'mid', 'end', 'fiscal', 'year', 'date', 'dates',
-  'as', 'with', 'than', 'up', 'roughly', 'approximately', 'just', 'another', 'total', 'all', 'its', 'their',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'by', 'within', 'every', 'per',
-  'expected', 'estimated', 'revenue', 'valuation', 'discount', 'stake', 'total', 'topics', 'q', 'h', 'fy',
+  'in',
+  'on',
+  'at',
+  'by',
+  'since',
+  'through',
+  'until',
+  'till',
+  'from',
+  'of',
+  'and',
+  'or',
+  'the',
+  'to',
+  'for',
+  'before',
+  'after',
+  'during',
+  'between',
+  'around',
+  'about',
+  'over',
+  'under',
+  'nearly',
+  'almost',
+  'some',
+  'only',
+  'summer',
+  'spring',
+  'fall',
+  'autumn',
+  'winter',
+  'early',
+  'late',
+  'mid',
+  'end',
+  'fiscal',
+  'year',
+  'date',
+  'dates',
+  'as',
+  'with',
+  'than',
+  'up',
+  'roughly',
+  'approximately',
+  'just',
+  'another',
+  'total',
+  'all',
+  'its',
+  'their',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'by',
+  'within',
+  'every',
+  'per',
+  'expected',
+  'estimated',
+  'revenue',
+  'valuation',
+  'discount',
+  'stake',
+  'total',
+  'topics',
+  'q',
+  'h',
+  'fy',
 ]);
 
 /** Nouns that make a spelled-out count rhetorical: "for two reasons", "three immediate implications". */
 const DISCOURSE_NOUNS = new Set([
-  'reasons', 'implications', 'questions', 'ways', 'things', 'points', 'factors', 'lessons', 'takeaways', 'sides',
-  'issues', 'steps', 'areas', 'parts', 'layers', 'pillars', 'phases', 'stages', 'trends', 'themes', 'categories',
-  'options', 'scenarios', 'types', 'kinds', 'camps', 'words', 'people', 'sources', 'persons', 'others', 'ones',
-  'times', 'goals', 'principles', 'challenges', 'risks', 'moves', 'signals', 'forces', 'problems', 'fronts',
+  'reasons',
+  'implications',
+  'questions',
+  'ways',
+  'things',
+  'points',
+  'factors',
+  'lessons',
+  'takeaways',
+  'sides',
+  'issues',
+  'steps',
+  'areas',
+  'parts',
+  'layers',
+  'pillars',
+  'phases',
+  'stages',
+  'trends',
+  'themes',
+  'categories',
+  'options',
+  'scenarios',
+  'types',
+  'kinds',
+  'camps',
+  'words',
+  'people',
+  'sources',
+  'persons',
+  'others',
+  'ones',
+  'times',
+  'goals',
+  'principles',
+  'challenges',
+  'risks',
+  'moves',
+  'signals',
+  'forces',
+  'problems',
+  'fronts',
 ]);
-const REFERENTIAL = new Set(['the', 'these', 'those', 'all', 'both', 'its', 'their', 'our', 'his', 'her', 'my', 'your', 'each', 'every', 'which']);
-const COMPARATIVES = new Set(['more', 'less', 'faster', 'slower', 'larger', 'bigger', 'higher', 'greater', 'as', 'cheaper', 'smaller', 'the', 'that', 'over', 'what']);
+const REFERENTIAL = new Set([
+  'the',
+  'these',
+  'those',
+  'all',
+  'both',
+  'its',
+  'their',
+  'our',
+  'his',
+  'her',
+  'my',
+  'your',
+  'each',
+  'every',
+  'which',
+]);
+const COMPARATIVES = new Set([
+  'more',
+  'less',
+  'faster',
+  'slower',
+  'larger',
+  'bigger',
+  'higher',
+  'greater',
+  'as',
+  'cheaper',
+  'smaller',
+  'the',
+  'that',
+  'over',
+  'what',
+]);
 const HAS_UPPER = /\p{Lu}/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 
-const QUALIFIER_PHRASES: ReadonlyArray<{ readonly words: readonly string[]; readonly qualifier: Qualifier; readonly isApprox: boolean }> = [
-  ['up to', 'up-to', false], ['as much as', 'up-to', false], ['as many as', 'up-to', false], ['as high as', 'up-to', false],
-  ['about', 'about', true], ['around', 'about', true], ['roughly', 'about', true], ['approximately', 'about', true],
-  ['approx', 'about', true], ['some', 'about', true], ['an estimated', 'about', true], ['estimated', 'about', true], ['circa', 'about', true],
-  ['nearly', 'nearly', true], ['almost', 'nearly', true], ['close to', 'nearly', true], ['just under', 'nearly', true],
-  ['more than', 'more-than', false], ['over', 'more-than', false], ['above', 'more-than', false], ['upwards of', 'more-than', false],
-  ['north of', 'more-than', false], ['just over', 'more-than', false], ['in excess of', 'more-than', false], ['exceeding', 'more-than', false],
-  ['at least', 'at-least', false], ['no less than', 'at-least', false], ['a minimum of', 'at-least', false],
-  ['less than', 'less-than', false], ['fewer than', 'less-than', false], ['under', 'less-than', false], ['below', 'less-than', false],
-  ['at most', 'at-most', false], ['no more than', 'at-most', false],
-].map(([phrase, qualifier, isApprox]) => ({ words: (phrase as string).split(' '), qualifier: qualifier as Qualifier, isApprox: isApprox as boolean }));
+const QUALIFIER_PHRASES: ReadonlyArray<{
+  readonly words: readonly string[];
+  readonly qualifier: Qualifier;
+  readonly isApprox: boolean;
+}> = [
+  ['up to', 'up-to', false],
+  ['as much as', 'up-to', false],
+  ['as many as', 'up-to', false],
+  ['as high as', 'up-to', false],
+  ['about', 'about', true],
+  ['around', 'about', true],
+  ['roughly', 'about', true],
+  ['approximately', 'about', true],
+  ['approx', 'about', true],
+  ['some', 'about', true],
+  ['an estimated', 'about', true],
+  ['estimated', 'about', true],
+  ['circa', 'about', true],
+  ['nearly', 'nearly', true],
+  ['almost', 'nearly', true],
+  ['close to', 'nearly', true],
+  ['just under', 'nearly', true],
+  ['more than', 'more-than', false],
+  ['over', 'more-than', false],
+  ['above', 'more-than', false],
+  ['upwards of', 'more-than', false],
+  ['north of', 'more-than', false],
+  ['just over', 'more-than', false],
+  ['in excess of', 'more-than', false],
+  ['exceeding', 'more-than', false],
+  ['at least', 'at-least', false],
+  ['no less than', 'at-least', false],
+  ['a minimum of', 'at-least', false],
+  ['less than', 'less-than', false],
+  ['fewer than', 'less-than', false],
+  ['under', 'less-than', false],
+  ['below', 'less-than', false],
+  ['at most', 'at-most', false],
+  ['no more than', 'at-most', false],
+].map(([phrase, qualifier, isApprox]) => ({
+  words: (phrase as string).split(' '),
+  qualifier: qualifier as Qualifier,
+  isApprox: isApprox as boolean,
+}));
 
 /** The figures of one block's prose, with `[start, end)` in that prose (see recognitionText.ts). */
 export function recogniseFigures(prose: string): ProseFigure[] {
@@ -124,10 +311,11 @@ function isAcceptable(tokens: readonly Token[], q: Quantity, kind: FigureKind, t
     if (next.text === '/' || next.text === ':' || next.text === '\ufe0f' || next.text === '\u20e3') return false;
     if (next.type === 'word') return false;
     if (HYPHENS.has(next.text) && afterNext?.type === 'word') return false; // "5-star", "3-nm"
-    if (next.text === '.' && (afterNext?.type === 'num')) return false;
+    if (next.text === '.' && afterNext?.type === 'num') return false;
   }
   const before = tokens[q.first - 1];
-  if (before && isGlued(before, first) && (before.text === '/' || before.text === ':' || before.text === '.')) return false;
+  if (before && isGlued(before, first) && (before.text === '/' || before.text === ':' || before.text === '.'))
+    return false;
   if (before?.text === '(' && next?.text === ')') return false; // "(1)" enumerations
   return /\d/.test(text.slice(first.start, tokens[q.last]!.end));
 }
@@ -136,7 +324,8 @@ function isAcceptable(tokens: readonly Token[], q: Quantity, kind: FigureKind, t
 function isConcreteCount(tokens: readonly Token[], q: Quantity): boolean {
   if (q.raw < 2) return false;
   const glued = tokens[q.last + 1];
-  if (glued && isGlued(tokens[q.last], glued) && glued.type !== 'space' && glued.text !== ',' && glued.text !== '.') return false;
+  if (glued && isGlued(tokens[q.last], glued) && glued.type !== 'space' && glued.text !== ',' && glued.text !== '.')
+    return false;
   const before = wordsBefore(tokens, q.first, 1)[0];
   if (before && REFERENTIAL.has(before)) return false;
   // the noun: up to two words after the number
@@ -184,14 +373,24 @@ function isPhoneLike(tokens: readonly Token[], q: Quantity): boolean {
   const first = tokens[q.first]!;
   const groups = [first];
   let k = q.first;
-  while (HYPHENS.has(tokens[k + 1]?.text ?? '') && tokens[k + 2]?.type === 'num' && isGlued(tokens[k], tokens[k + 1]) && isGlued(tokens[k + 1], tokens[k + 2])) {
+  while (
+    HYPHENS.has(tokens[k + 1]?.text ?? '') &&
+    tokens[k + 2]?.type === 'num' &&
+    isGlued(tokens[k], tokens[k + 1]) &&
+    isGlued(tokens[k + 1], tokens[k + 2])
+  ) {
     groups.push(tokens[k + 2]!);
     k += 2;
   }
   if (groups.length >= 3) return true;
   const numberIndex = first.text === '+' ? q.first + 1 : q.first;
-  const plusCode = tokens[numberIndex - 1]?.text === '+' && isGlued(tokens[numberIndex - 1], tokens[numberIndex]) && tokens[q.last + 1]?.type === 'space' && tokens[q.last + 2]?.type === 'num';
-  const afterCode = tokens[q.first - 2]?.type === 'num' && tokens[q.first - 3]?.text === '+' && tokens[q.first - 1]?.type === 'space';
+  const plusCode =
+    tokens[numberIndex - 1]?.text === '+' &&
+    isGlued(tokens[numberIndex - 1], tokens[numberIndex]) &&
+    tokens[q.last + 1]?.type === 'space' &&
+    tokens[q.last + 2]?.type === 'num';
+  const afterCode =
+    tokens[q.first - 2]?.type === 'num' && tokens[q.first - 3]?.text === '+' && tokens[q.first - 1]?.type === 'space';
   return plusCode || afterCode;
 }
 
@@ -216,7 +415,12 @@ function isStartCandidate(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   if (before && isGlued(before, token)) {
     if (before.type === 'word' || before.type === 'num') return false;
-    if (HYPHENS.has(before.text) && (tokens[i - 2]?.type === 'word' || tokens[i - 2]?.type === 'num') && isGlued(tokens[i - 2], before)) return false;
+    if (
+      HYPHENS.has(before.text) &&
+      (tokens[i - 2]?.type === 'word' || tokens[i - 2]?.type === 'num') &&
+      isGlued(tokens[i - 2], before)
+    )
+      return false;
     if (before.text === '.' && tokens[i - 2]?.type === 'num') return false;
   }
   return true;
@@ -224,10 +428,56 @@ function isStartCandidate(tokens: readonly Token[], i: number): boolean {
 
 /** Words that may open a figure: currency codes, periods ("FY", "Q3"), ranks ("No.", "top", "third"); any case. */
 const START_WORDS: ReadonlySet<string> = new Set([
-  'us', 'usd', 'eur', 'gbp', 'jpy', 'cny', 'rmb', 'inr', 'krw', 'chf', 'rs', 'fy', 'q', 'h', 'no', 'hk', 'nt', 's', 'c', 'ca',
-  'au', 'r', 'mid', 'top', 'fiscal', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'us',
+  'usd',
+  'eur',
+  'gbp',
+  'jpy',
+  'cny',
+  'rmb',
+  'inr',
+  'krw',
+  'chf',
+  'rs',
+  'fy',
+  'q',
+  'h',
+  'no',
+  'hk',
+  'nt',
+  's',
+  'c',
+  'ca',
+  'au',
+  'r',
+  'mid',
+  'top',
+  'fiscal',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
 ]);
-const MONTH_PREFIXES: ReadonlySet<string> = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+const MONTH_PREFIXES: ReadonlySet<string> = new Set([
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+]);
 /** ASCII only: "K" (the kelvin sign) lower-cases to "k", but is no letter of these words. */
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -237,7 +487,9 @@ function isStartWord(token: Token): boolean {
 
 /** "Jan", "January", "Sept.": a capitalised word opening with a month's first three letters. */
 function isMonthWord(token: Token): boolean {
-  return MONTH_PREFIXES.has(token.lower.slice(0, 3)) && ASCII.test(token.text.slice(0, 3)) && STARTS_UPPER.test(token.text);
+  return (
+    MONTH_PREFIXES.has(token.lower.slice(0, 3)) && ASCII.test(token.text.slice(0, 3)) && STARTS_UPPER.test(token.text)
+  );
 }
 
 function withQualifier(tokens: readonly Token[], first: number, figure: Found['figure']): ProseFigure {
@@ -255,14 +507,29 @@ function withQualifier(tokens: readonly Token[], first: number, figure: Found['f
     }
   }
   if (isApprox && !qualifier) qualifier = 'about';
-  return { kind: figure.kind, value: figure.value, unit: figure.unit, start: figure.start, end: figure.end, qualifier, isApprox };
+  return {
+    kind: figure.kind,
+    value: figure.value,
+    unit: figure.unit,
+    start: figure.start,
+    end: figure.end,
+    qualifier,
+    isApprox,
+  };
 }
 
 /** "from 70–120 tokens/sec to 2–20": the bare second figure takes the first one's unit. */
 function inheritUnits(text: string, figures: ProseFigure[]): ProseFigure[] {
   return figures.map((figure, k) => {
     const previous = figures[k - 1];
-    if (!previous || figure.kind !== 'count' || figure.unit !== null || previous.kind === 'count' || previous.kind === 'date') return figure;
+    if (
+      !previous ||
+      figure.kind !== 'count' ||
+      figure.unit !== null ||
+      previous.kind === 'count' ||
+      previous.kind === 'date'
+    )
+      return figure;
     if (!/^\s+to\s+$/.test(text.slice(previous.end, figure.start))) return figure;
     return { ...figure, kind: previous.kind, unit: previous.unit };
   });

@@ -54,7 +54,13 @@ function matchAt(pattern: RegExp, type: TokenType, text: string, index: number):
   const match = pattern.exec(text);
   if (!match || match[0].length === 0) return undefined;
   const value = match[0];
-  return { type, text: value, start: index, end: index + value.length, lower: type === 'word' ? value.toLowerCase() : value };
+  return {
+    type,
+    text: value,
+    start: index,
+    end: index + value.length,
+    lower: type === 'word' ? value.toLowerCase() : value,
+  };
 }
 
 /** Hyphen-like characters that glue words ("mid‑2026", "five-year") or join ranges ("6–7%"). */

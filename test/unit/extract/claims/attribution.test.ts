@@ -3,7 +3,8 @@ import { analyse } from '../../../../src/core/analysis';
 import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
 
 const lexicon = Lexicon.withAdditions();
-const attributionOf = (text: string) => analyse({ path: 'a.txt', text }, { lexicon }).claims[0]?.attribution?.text ?? null;
+const attributionOf = (text: string) =>
+  analyse({ path: 'a.txt', text }, { lexicon }).claims[0]?.attribution?.text ?? null;
 
 suite('claims: attribution', () => {
   const cases: Array<[string, string | null]> = [
@@ -20,7 +21,10 @@ suite('claims: attribution', () => {
   }
 
   test('should make a claim of every sentence with a figure, with its figures and entities', () => {
-    const analysis = analyse({ path: 'a.txt', text: 'OpenAI signed a $38 billion deal with AWS.\nNo figure here.' }, { lexicon });
+    const analysis = analyse(
+      { path: 'a.txt', text: 'OpenAI signed a $38 billion deal with AWS.\nNo figure here.' },
+      { lexicon },
+    );
     assert.equal(analysis.claims.length, 1);
     assert.equal(analysis.claims[0]!.figureIds.length, 1);
     assert.deepEqual(analysis.claims[0]!.entityIds, ['entity:openai', 'entity:amazon-web-services']);

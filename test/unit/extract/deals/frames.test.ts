@@ -15,7 +15,8 @@ suite('deals: frames as data', () => {
         const compiled = compileTemplate(frame.template);
         assert.doesNotThrow(() => new RegExp(compiled.source, 'gi'), `${kind.kind}/${frame.id}`);
         assert.ok(compiled.roles.length > 0, `${kind.kind}/${frame.id} names no role`);
-        for (const role of Object.keys(frame.types ?? {})) assert.ok(compiled.roles.includes(role), `${kind.kind}/${frame.id}: types for a role it has not: ${role}`);
+        for (const role of Object.keys(frame.types ?? {}))
+          assert.ok(compiled.roles.includes(role), `${kind.kind}/${frame.id}: types for a role it has not: ${role}`);
       }
     }
   });
@@ -23,16 +24,21 @@ suite('deals: frames as data', () => {
   test('should hold, for every frame, at least two phrasings in the table', () => {
     const counts = new Map<string, number>();
     for (const c of FRAME_CASES) counts.set(c.frame, (counts.get(c.frame) ?? 0) + 1);
-    const missing = KIND_FRAMES.flatMap((k) => k.frames.map((f) => `${k.kind}/${f.id}`)).filter((id) => (counts.get(id) ?? 0) < 2);
+    const missing = KIND_FRAMES.flatMap((k) => k.frames.map((f) => `${k.kind}/${f.id}`)).filter(
+      (id) => (counts.get(id) ?? 0) < 2,
+    );
     assert.deepEqual(missing, [], 'frames with fewer than two phrasings');
-    const unknown = [...counts.keys()].filter((id) => !KIND_FRAMES.some((k) => k.frames.some((f) => `${k.kind}/${f.id}` === id)));
+    const unknown = [...counts.keys()].filter(
+      (id) => !KIND_FRAMES.some((k) => k.frames.some((f) => `${k.kind}/${f.id}` === id)),
+    );
     assert.deepEqual(unknown, [], 'table rows for frames that do not exist');
   });
 
   test('should name, for every frame kept for particular articles, the articles (the rule of two)', () => {
-    for (const kind of KIND_FRAMES) for (const frame of kind.frames) {
-      if (frame.seenIn) assert.ok(frame.seenIn.length >= 1, `${kind.kind}/${frame.id}`);
-    }
+    for (const kind of KIND_FRAMES)
+      for (const frame of kind.frames) {
+        if (frame.seenIn) assert.ok(frame.seenIn.length >= 1, `${kind.kind}/${frame.id}`);
+      }
     // the two frames of named projects are each needed by one seed; together, two independent articles
     const seen = KIND_FRAMES.flatMap((k) => k.frames.flatMap((f) => f.seenIn ?? []));
     assert.ok(new Set(seen).size >= 2 || seen.length === 0);
@@ -44,7 +50,9 @@ suite('deals: frames as data', () => {
       const kind = c.kind ?? (c.frame.split('/')[0] as string);
       const candidates = deals.filter((d) => d.kind === kind && c.parties.every((p, i) => d.parties[i] === p));
       const deal = candidates.find((d) => d.frames?.includes(c.frame)) ?? candidates[0];
-      const seen = deals.map((d) => `${d.kind} [${d.parties.join(', ')}] ${d.value ?? ''} ${d.status} ← ${(d.frames ?? []).join(' ')}`).join('\n  ');
+      const seen = deals
+        .map((d) => `${d.kind} [${d.parties.join(', ')}] ${d.value ?? ''} ${d.status} ← ${(d.frames ?? []).join(' ')}`)
+        .join('\n  ');
       assert.ok(deal, `no ${kind} deal [${c.parties.join(', ')}]; found:\n  ${seen || 'nothing'}`);
       assert.ok(deal.frames?.includes(c.frame), `read by ${(deal.frames ?? []).join(', ')}, not ${c.frame}`);
       if (c.value !== undefined) assert.equal(deal.value, c.value);
@@ -55,9 +63,18 @@ suite('deals: frames as data', () => {
 
   for (const c of NEGATIVE_CASES) {
     test(`not ${c.status ? `an agreed ${c.kind} (only ${c.status})` : `a ${c.kind}`} — ${c.why}: ${c.text}`, () => {
-      const wrong = dealsOf(c.text).filter((d) => d.kind === c.kind && (c.status === undefined || d.status !== c.status));
-      assert.deepEqual(wrong.map((d) => `${d.kind} [${d.parties.join(', ')}] ${d.status}`), []);
-      if (c.status) assert.ok(dealsOf(c.text).some((d) => d.kind === c.kind && d.status === c.status), `the ${c.status} deal is kept, apart`);
+      const wrong = dealsOf(c.text).filter(
+        (d) => d.kind === c.kind && (c.status === undefined || d.status !== c.status),
+      );
+      assert.deepEqual(
+        wrong.map((d) => `${d.kind} [${d.parties.join(', ')}] ${d.status}`),
+        [],
+      );
+      if (c.status)
+        assert.ok(
+          dealsOf(c.text).some((d) => d.kind === c.kind && d.status === c.status),
+          `the ${c.status} deal is kept, apart`,
+        );
     });
   }
 });

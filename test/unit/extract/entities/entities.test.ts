@@ -4,7 +4,12 @@ import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
 
 const lexicon = Lexicon.withAdditions();
 const entitiesOf = (text: string, path = 'a.txt', lex = lexicon) =>
-  Object.fromEntries(analyse({ path, text }, { lexicon: lex }).entities.map((e) => [e.name, { type: e.type, mentions: e.mentions.map((m) => m.text) }]));
+  Object.fromEntries(
+    analyse({ path, text }, { lexicon: lex }).entities.map((e) => [
+      e.name,
+      { type: e.type, mentions: e.mentions.map((m) => m.text) },
+    ]),
+  );
 
 suite('entities', () => {
   test('should resolve "Amazon Web Services (AWS)" and later "AWS" to one organisation', () => {
@@ -19,7 +24,9 @@ suite('entities', () => {
   });
 
   test('should find a person introduced by a role or a given name, and an organisation by its legal form', () => {
-    const found = entitiesOf('Corvanta Labs Inc. hired chief executive Priya Ramanathan. Ramanathan said Noelle Walsh agreed.');
+    const found = entitiesOf(
+      'Corvanta Labs Inc. hired chief executive Priya Ramanathan. Ramanathan said Noelle Walsh agreed.',
+    );
     assert.equal(found['Corvanta Labs']?.type, 'org');
     assert.equal(found['Priya Ramanathan']?.type, 'person');
     assert.deepEqual(found['Priya Ramanathan']?.mentions, ['Priya Ramanathan', 'Ramanathan']);
@@ -35,12 +42,18 @@ suite('entities', () => {
   });
 
   test('should not take capitalised generic words, headlines or handles for names', () => {
-    const found = entitiesOf('# The Big Shift In Cloud Computing Deals\n\nAI and GPUs matter. Follow @TigerStars for more.', 'a.md');
+    const found = entitiesOf(
+      '# The Big Shift In Cloud Computing Deals\n\nAI and GPUs matter. Follow @TigerStars for more.',
+      'a.md',
+    );
     assert.deepEqual(Object.keys(found), []);
   });
 
   test('should give a workspace lexicon the last word: new entities and not-entities', () => {
-    const custom = Lexicon.withAdditions({ entities: [{ name: 'Vexa Robotics', type: 'org', aliases: ['Vexa'] }], notEntities: ['Oracle'] });
+    const custom = Lexicon.withAdditions({
+      entities: [{ name: 'Vexa Robotics', type: 'org', aliases: ['Vexa'] }],
+      notEntities: ['Oracle'],
+    });
     const found = entitiesOf('Vexa signed with Oracle.', 'a.txt', custom);
     assert.deepEqual(Object.keys(found), ['Vexa Robotics']);
   });

@@ -131,10 +131,12 @@ suite('built-in lexicon data', () => {
     ];
     const bad: string[] = [];
     for (const [name, parent] of expectParent) {
-      if (byName.get(name)?.parent !== parent) bad.push(`${name}: parent ${String(byName.get(name)?.parent)}, expected ${parent}`);
+      if (byName.get(name)?.parent !== parent)
+        bad.push(`${name}: parent ${String(byName.get(name)?.parent)}, expected ${parent}`);
     }
     for (const [name, role] of expectRole) {
-      if (!byName.get(name)?.roles?.includes(role)) bad.push(`${name}: roles ${JSON.stringify(byName.get(name)?.roles)}, expected ${role}`);
+      if (!byName.get(name)?.roles?.includes(role))
+        bad.push(`${name}: roles ${JSON.stringify(byName.get(name)?.roles)}, expected ${role}`);
     }
     for (const name of ['Microsoft', 'Google', 'Amazon']) {
       if (byName.get(name)?.roles?.includes('cloud')) bad.push(`${name}: the cloud role belongs to its cloud unit`);
@@ -243,9 +245,7 @@ suite('built-in lexicon data', () => {
   });
 
   test('people have full names (no bare single-token canonical names)', () => {
-    const bad = entries
-      .filter((e) => e.type === 'person' && !/\s/.test(e.name))
-      .map((e) => e.name);
+    const bad = entries.filter((e) => e.type === 'person' && !/\s/.test(e.name)).map((e) => e.name);
     assertNone(bad, 'single-token person names');
   });
 });
@@ -269,7 +269,9 @@ suite('nonEntities data', () => {
     for (const e of entries) {
       for (const f of [e.name, ...e.aliases, ...e.tickers]) surfaces.set(f.toLowerCase(), `${f} of ${e.name}`);
     }
-    const bad = words.filter((w) => surfaces.has(w.toLowerCase())).map((w) => `"${w}" (lexicon: ${surfaces.get(w.toLowerCase())})`);
+    const bad = words
+      .filter((w) => surfaces.has(w.toLowerCase()))
+      .map((w) => `"${w}" (lexicon: ${surfaces.get(w.toLowerCase())})`);
     assertNone(bad, 'non-entity words that are lexicon surfaces');
   });
 });

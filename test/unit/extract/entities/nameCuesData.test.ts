@@ -1,8 +1,20 @@
 import * as assert from 'node:assert/strict';
 import cues from '../../../../src/core/extract/entities/nameCues.json';
 
-type ListKey = 'givenNames' | 'roleWords' | 'speechVerbs' | 'companySuffixes' | 'placeCues' | 'orgCues' | 'productCues'
-  | 'initiativeCues' | 'placeWords' | 'governmentWords' | 'governmentHeads' | 'possessedByOrg' | 'dealObjectCues';
+type ListKey =
+  | 'givenNames'
+  | 'roleWords'
+  | 'speechVerbs'
+  | 'companySuffixes'
+  | 'placeCues'
+  | 'orgCues'
+  | 'productCues'
+  | 'initiativeCues'
+  | 'placeWords'
+  | 'governmentWords'
+  | 'governmentHeads'
+  | 'possessedByOrg'
+  | 'dealObjectCues';
 
 const LISTS: readonly ListKey[] = [
   'givenNames',
@@ -20,7 +32,16 @@ const LISTS: readonly ListKey[] = [
   'dealObjectCues',
 ];
 
-const LOWER_CASE_LISTS: readonly ListKey[] = ['roleWords', 'speechVerbs', 'placeCues', 'orgCues', 'productCues', 'initiativeCues', 'possessedByOrg', 'dealObjectCues'];
+const LOWER_CASE_LISTS: readonly ListKey[] = [
+  'roleWords',
+  'speechVerbs',
+  'placeCues',
+  'orgCues',
+  'productCues',
+  'initiativeCues',
+  'possessedByOrg',
+  'dealObjectCues',
+];
 const CAPITALISED_LISTS: readonly ListKey[] = ['placeWords', 'governmentWords', 'governmentHeads'];
 
 // Plain code-unit order, i.e. what Array.prototype.sort() does with no comparator.
@@ -66,12 +87,46 @@ suite('nameCues.json data', () => {
 
   test('givenNames leave out names that are common words, places, products or surnames', () => {
     const names = new Set(cues.givenNames);
-    for (const excluded of ['Will', 'May', 'June', 'April', 'Summer', 'Hope', 'Joy', 'Art', 'Rose', 'Sue',
-      'Grant', 'Claude', 'Alexa', 'Gemma', 'Jordan', 'Austin', 'Morgan', 'Xi', 'Li', 'Wang']) {
+    for (const excluded of [
+      'Will',
+      'May',
+      'June',
+      'April',
+      'Summer',
+      'Hope',
+      'Joy',
+      'Art',
+      'Rose',
+      'Sue',
+      'Grant',
+      'Claude',
+      'Alexa',
+      'Gemma',
+      'Jordan',
+      'Austin',
+      'Morgan',
+      'Xi',
+      'Li',
+      'Wang',
+    ]) {
       assert.ok(!names.has(excluded), `${excluded} should not be a given-name cue`);
     }
-    for (const kept of ['Mark', 'Bill', 'Grace', 'Satya', 'Sundar', 'Wei', 'Jun', 'Masayoshi', 'Jae-yong',
-      'Fei-Fei', 'José', 'Jose', 'Mohammed', 'Ngozi']) {
+    for (const kept of [
+      'Mark',
+      'Bill',
+      'Grace',
+      'Satya',
+      'Sundar',
+      'Wei',
+      'Jun',
+      'Masayoshi',
+      'Jae-yong',
+      'Fei-Fei',
+      'José',
+      'Jose',
+      'Mohammed',
+      'Ngozi',
+    ]) {
       assert.ok(names.has(kept), `${kept} should be a given-name cue`);
     }
   });

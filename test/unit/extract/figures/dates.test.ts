@@ -50,7 +50,10 @@ suite('figures: not figures', () => {
   ];
   for (const [what, sentence] of cases) {
     test(`should find no figure in ${what}: "${sentence}"`, () => {
-      assert.deepEqual(figuresOf(sentence).map((f) => f.text), []);
+      assert.deepEqual(
+        figuresOf(sentence).map((f) => f.text),
+        [],
+      );
     });
   }
 });
@@ -76,6 +79,12 @@ suite('figures: qualifiers', () => {
 
 suite('figures: words that are names of object properties', () => {
   test('should not read "constructor" or "toString" as numbers, months or currencies', () => {
-    assert.deepEqual(figuresOf('OpenAI signed constructor deals worth $5 billion, toString hasOwnProperty valueOf.').map((f) => [f.text, f.kind]), [['$5 billion', 'money']]);
+    assert.deepEqual(
+      figuresOf('OpenAI signed constructor deals worth $5 billion, toString hasOwnProperty valueOf.').map((f) => [
+        f.text,
+        f.kind,
+      ]),
+      [['$5 billion', 'money']],
+    );
   });
 });

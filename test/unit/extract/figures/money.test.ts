@@ -49,10 +49,19 @@ suite('figures: money', () => {
   });
 
   test('should not join a percentage and an amount into a range: "down 6.8% to $148.20"', () => {
-    assert.deepEqual(figuresOf('shares fell 6.8% to $148.20').map((f) => [f.text, f.kind]), [['6.8%', 'percent'], ['$148.20', 'money']]);
+    assert.deepEqual(
+      figuresOf('shares fell 6.8% to $148.20').map((f) => [f.text, f.kind]),
+      [
+        ['6.8%', 'percent'],
+        ['$148.20', 'money'],
+      ],
+    );
   });
 
   test('should read a parenthesised USD equivalent as a second figure', () => {
-    assert.deepEqual(figuresOf('for €4.2 billion ($4.9 billion) including debt').map((f) => f.unit), ['EUR', 'USD']);
+    assert.deepEqual(
+      figuresOf('for €4.2 billion ($4.9 billion) including debt').map((f) => f.unit),
+      ['EUR', 'USD'],
+    );
   });
 });

@@ -20,16 +20,25 @@ suite('figures: invisible characters and Unicode digits', () => {
     ['Extended Arabic-Indic digits', 'spent $\u06F2\u06F5 billion', '$\u06F2\u06F5 billion', 25e9, 'USD'],
     ['Devanagari digits', 'raised $\u0967\u096A million', '$\u0967\u096A million', 14e6, 'USD'],
     ['Bengali digits', 'a \u09E9\u09EF% stake', '\u09E9\u09EF%', 39, '%'],
-    ['mathematical bold digits (two code units each)', 'worth $\u{1D7D7}\u{1D7CE} million', '$\u{1D7D7}\u{1D7CE} million', 90e6, 'USD'],
+    [
+      'mathematical bold digits (two code units each)',
+      'worth $\u{1D7D7}\u{1D7CE} million',
+      '$\u{1D7D7}\u{1D7CE} million',
+      90e6,
+      'USD',
+    ],
   ];
   for (const [name, sentence, text, value, unit] of cases) {
     test(`should read ${name}: "${sentence}" → ${value} ${unit ?? ''}`, () => {
       const figures = figuresOf(sentence);
-      assert.deepEqual(figures.map((f) => [f.text, f.value, f.unit]), [[text, value, unit]]);
+      assert.deepEqual(
+        figures.map((f) => [f.text, f.value, f.unit]),
+        [[text, value, unit]],
+      );
     });
   }
 
-  test('should keep the invisible character in the figure\'s text, which is the file\'s own characters', () => {
+  test("should keep the invisible character in the figure's text, which is the file's own characters", () => {
     const text = 'OpenAI raised **$4\u200B0 bil\u00ADlion** in 2025.';
     const analysis = analyse({ path: 'a.md', text }, { lexicon });
     const money = analysis.figures.find((f) => f.kind === 'money')!;
@@ -38,7 +47,10 @@ suite('figures: invisible characters and Unicode digits', () => {
     assert.equal(money.value, 40e9);
   });
 
-  test('should leave invisible characters at a figure\'s edges out of its span', () => {
-    assert.deepEqual(figuresOf('paid \u200B$40 billion\u00AD today').map((f) => f.text), ['$40 billion']);
+  test("should leave invisible characters at a figure's edges out of its span", () => {
+    assert.deepEqual(
+      figuresOf('paid \u200B$40 billion\u00AD today').map((f) => f.text),
+      ['$40 billion'],
+    );
   });
 });

@@ -42,31 +42,131 @@ const INDEX = '[\\uE100-\\uF8FF]';
 const PARTY = `[\\uE000\\uE002]${INDEX}`;
 const ANY_NAME = `[\\uE000-\\uE002]${INDEX}`;
 const AMOUNT = `\\uE003${INDEX}`;
-const QUALIFIER = '(?:(?:up to|about|around|roughly|approximately|nearly|almost|more than|over|some|an additional|another|a further|a total of|as much as|at least|close to|just over|just under|US)\\s+)?';
+const QUALIFIER =
+  '(?:(?:up to|about|around|roughly|approximately|nearly|almost|more than|over|some|an additional|another|a further|a total of|as much as|at least|close to|just over|just under|US)\\s+)?';
 /** A word of a gap: no organisation or unknown name, no clause break. */
 const GAP_WORD = '[^\\s\\uE000\\uE002;:—–()]+';
 /**
  * An aside between commas, names and all: a relative clause or an apposition ("OpenAI, which
  * once considered acquiring Figure, is investing", "Skydance, backed by RedBird Capital, plans").
  */
-const ASIDE = ',\\s+(?:which|who|whose|whom|backed|owned|controlled|founded|run|based|headquartered|once|now|formerly|the|an?|through|via)\\b[^,;:—–()]{0,100}?,';
+const ASIDE =
+  ',\\s+(?:which|who|whose|whom|backed|owned|controlled|founded|run|based|headquartered|once|now|formerly|the|an?|through|via)\\b[^,;:—–()]{0,100}?,';
 /** Glued punctuation first ("AMD,", "Intime's"), then the words (or a relative clause). */
 const GAP = `[^\\s\\uE000\\uE002;:—–(),]{0,3}(?:${ASIDE}|,?\\s+${GAP_WORD}){0,12}?,?`;
 /** Words that end a descriptor's reach: a preposition or conjunction changes what the name is. */
-const NOT_MODIFIER = '(?:from|to|in|into|on|of|for|by|with|at|after|before|over|than|as|through|under|via|its|their|which|who|that|while|but|is|are|was|were|has|have|had|will|would|said|says|stake|stakes|shares|assets|capacity|rights|chips|power|electricity)\\b';
+const NOT_MODIFIER =
+  '(?:from|to|in|into|on|of|for|by|with|at|after|before|over|than|as|through|under|via|its|their|which|who|that|while|but|is|are|was|were|has|have|had|will|would|said|says|stake|stakes|shares|assets|capacity|rights|chips|power|electricity)\\b';
 /** The head noun of a descriptor: what kind of organisation the name is. */
 export const ROLE_NOUNS = [
-  'maker', 'makers', 'startup', 'start-up', 'firm', 'company', 'group', 'giant', 'rival', 'developer', 'provider',
-  'operator', 'designer', 'manufacturer', 'supplier', 'platform', 'business', 'unit', 'arm', 'subsidiary', 'division',
-  'specialist', 'vendor', 'carrier', 'exchange', 'lender', 'bank', 'insurer', 'studio', 'publisher', 'retailer',
-  'network', 'owner', 'conglomerate', 'producer', 'outfit', 'player', 'chipmaker', 'automaker', 'carmaker', 'brand',
-  'app', 'service', 'label', 'fund', 'funds', 'investor', 'investors', 'manager', 'house', 'peer', 'competitor',
-  'contractor', 'agency', 'foundry', 'utility', 'broker', 'marketplace', 'consultancy', 'chain', 'lab', 'labs',
-  'parent', 'affiliate', 'backer', 'backers', 'partner', 'partners', 'customer', 'client', 'operation', 'venture',
-  'department', 'ministry', 'regulator', 'government', 'administration', 'authority', 'agency', 'bank', 'pioneer',
-  'incumbent', 'challenger', 'newcomer', 'holding', 'hyperscaler', 'neocloud', 'fintech', 'insurtech', 'biotech',
-  'giants', 'firms', 'companies', 'groups', 'startups', 'rivals', 'makers', 'providers', 'operators', 'lenders', 'banks',
-  'carriers', 'suppliers', 'manufacturers', 'developers', 'conglomerates', 'venture capitalists', 'capitalists',
+  'maker',
+  'makers',
+  'startup',
+  'start-up',
+  'firm',
+  'company',
+  'group',
+  'giant',
+  'rival',
+  'developer',
+  'provider',
+  'operator',
+  'designer',
+  'manufacturer',
+  'supplier',
+  'platform',
+  'business',
+  'unit',
+  'arm',
+  'subsidiary',
+  'division',
+  'specialist',
+  'vendor',
+  'carrier',
+  'exchange',
+  'lender',
+  'bank',
+  'insurer',
+  'studio',
+  'publisher',
+  'retailer',
+  'network',
+  'owner',
+  'conglomerate',
+  'producer',
+  'outfit',
+  'player',
+  'chipmaker',
+  'automaker',
+  'carmaker',
+  'brand',
+  'app',
+  'service',
+  'label',
+  'fund',
+  'funds',
+  'investor',
+  'investors',
+  'manager',
+  'house',
+  'peer',
+  'competitor',
+  'contractor',
+  'agency',
+  'foundry',
+  'utility',
+  'broker',
+  'marketplace',
+  'consultancy',
+  'chain',
+  'lab',
+  'labs',
+  'parent',
+  'affiliate',
+  'backer',
+  'backers',
+  'partner',
+  'partners',
+  'customer',
+  'client',
+  'operation',
+  'venture',
+  'department',
+  'ministry',
+  'regulator',
+  'government',
+  'administration',
+  'authority',
+  'agency',
+  'bank',
+  'pioneer',
+  'incumbent',
+  'challenger',
+  'newcomer',
+  'holding',
+  'hyperscaler',
+  'neocloud',
+  'fintech',
+  'insurtech',
+  'biotech',
+  'giants',
+  'firms',
+  'companies',
+  'groups',
+  'startups',
+  'rivals',
+  'makers',
+  'providers',
+  'operators',
+  'lenders',
+  'banks',
+  'carriers',
+  'suppliers',
+  'manufacturers',
+  'developers',
+  'conglomerates',
+  'venture capitalists',
+  'capitalists',
 ];
 /** Marks, in a shaped sentence, the end of a word that can head a descriptor (a role noun, "Abu Dhabi-based"). */
 export const HEAD = '\uE004';
@@ -86,7 +186,8 @@ export function isDescriptorHead(word: string): boolean {
  */
 const DESCRIPTOR = `(?:(?:the|its|their|his|her|an?)(?:\\s+(?:(?!${NOT_MODIFIER})[^\\s\\uE000\\uE002;:—–()]+\\s+){0,5}?[^\\s\\uE000\\uE002\\uE004;:—–()]+\\uE004,?)?|(?:(?!${NOT_MODIFIER})[^\\s\\uE000\\uE002;:—–()]+\\s+){0,5}?[^\\s\\uE000\\uE002\\uE004;:—–()]+\\uE004,?)`;
 /** Not followed by lower-case words that end in a descriptor's head: the name then only modifies it. */
-const MODIFIED_WORD = '(?!(?:to|for|from|in|into|of|on|with|by|at|and|or|as|after|before|over|under|than|via|is|was|are|were|will|has|had|said|says)\\b)[a-z][\\w-]*';
+const MODIFIED_WORD =
+  '(?!(?:to|for|from|in|into|of|on|with|by|at|and|or|as|after|before|over|under|than|via|is|was|are|were|will|has|had|said|says)\\b)[a-z][\\w-]*';
 const NOT_MODIFYING = `(?!\\s+(?:${MODIFIED_WORD}\\s+){0,2}${MODIFIED_WORD}\\uE004)`;
 /** A word starts here: not inside a word, nor after a hyphen ("capacity" in "reserved-capacity"). */
 const WORD_START = '(?<![\\w-])';
@@ -106,16 +207,52 @@ interface VerbForms {
 }
 
 const IRREGULAR: Readonly<Record<string, readonly [past: string, participle: string]>> = {
-  buy: ['bought', 'bought'], sell: ['sold', 'sold'], take: ['took', 'taken'], win: ['won', 'won'], lead: ['led', 'led'],
-  'co-lead': ['co-led', 'co-led'], pay: ['paid', 'paid'], spend: ['spent', 'spent'], give: ['gave', 'given'],
-  get: ['got', 'gotten'], strike: ['struck', 'struck'], make: ['made', 'made'], hold: ['held', 'held'], put: ['put', 'put'],
-  set: ['set', 'set'], become: ['became', 'become'], sink: ['sank', 'sunk'], choose: ['chose', 'chosen'],
-  bring: ['brought', 'brought'], sign: ['signed', 'signed'], grant: ['granted', 'granted'], forge: ['forged', 'forged'],
-  spin: ['spun', 'spun'], keep: ['kept', 'kept'], seek: ['sought', 'sought'], draw: ['drew', 'drawn'],
-  withdraw: ['withdrew', 'withdrawn'], break: ['broke', 'broken'], fall: ['fell', 'fallen'], begin: ['began', 'begun'],
+  buy: ['bought', 'bought'],
+  sell: ['sold', 'sold'],
+  take: ['took', 'taken'],
+  win: ['won', 'won'],
+  lead: ['led', 'led'],
+  'co-lead': ['co-led', 'co-led'],
+  pay: ['paid', 'paid'],
+  spend: ['spent', 'spent'],
+  give: ['gave', 'given'],
+  get: ['got', 'gotten'],
+  strike: ['struck', 'struck'],
+  make: ['made', 'made'],
+  hold: ['held', 'held'],
+  put: ['put', 'put'],
+  set: ['set', 'set'],
+  become: ['became', 'become'],
+  sink: ['sank', 'sunk'],
+  choose: ['chose', 'chosen'],
+  bring: ['brought', 'brought'],
+  sign: ['signed', 'signed'],
+  grant: ['granted', 'granted'],
+  forge: ['forged', 'forged'],
+  spin: ['spun', 'spun'],
+  keep: ['kept', 'kept'],
+  seek: ['sought', 'sought'],
+  draw: ['drew', 'drawn'],
+  withdraw: ['withdrew', 'withdrawn'],
+  break: ['broke', 'broken'],
+  fall: ['fell', 'fallen'],
+  begin: ['began', 'begun'],
 };
 /** Verbs that double their last consonant: "snapped", "tapping". */
-const DOUBLING = new Set(['snap', 'tap', 'scrap', 'plan', 'drop', 'ship', 'team', 'bag', 'net', 'commit', 'stop', 'sit']);
+const DOUBLING = new Set([
+  'snap',
+  'tap',
+  'scrap',
+  'plan',
+  'drop',
+  'ship',
+  'team',
+  'bag',
+  'net',
+  'commit',
+  'stop',
+  'sit',
+]);
 
 export function inflect(lemma: string): VerbForms {
   const [head, ...rest] = lemma.split(' ');
@@ -123,9 +260,15 @@ export function inflect(lemma: string): VerbForms {
   const word = head!;
   const irregular = IRREGULAR[word];
   const doubled = DOUBLING.has(word) && word !== 'team' ? word + word[word.length - 1] : word;
-  const past = irregular?.[0] ?? (word.endsWith('e') ? `${word}d` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ied` : `${doubled}ed`);
+  const past =
+    irregular?.[0] ??
+    (word.endsWith('e') ? `${word}d` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ied` : `${doubled}ed`);
   const participle = irregular?.[1] ?? past;
-  const third = /(?:s|sh|ch|x|z|o)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  const third = /(?:s|sh|ch|x|z|o)$/.test(word)
+    ? `${word}es`
+    : /[^aeiou]y$/.test(word)
+      ? `${word.slice(0, -1)}ies`
+      : `${word}s`;
   const ing = /[^e]e$/.test(word) && word !== 'be' ? `${word.slice(0, -1)}ing` : `${doubled}ing`;
   return { base: word + tail, third: third + tail, past: past + tail, participle: participle + tail, ing: ing + tail };
 }
@@ -152,7 +295,9 @@ function verbForms(spec: string): string[] {
 function verbSource(spec: string): string {
   const [lemmas, form] = spec.split(':') as [string, string | undefined];
   const groups = lemmas.split('|').map((lemma) => {
-    const forms = verbForms(form ? `${lemma}:${form}` : lemma).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    const forms = verbForms(form ? `${lemma}:${form}` : lemma).map((x) =>
+      x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'),
+    );
     let stem = forms[0]!;
     for (const f of forms) while (!f.startsWith(stem)) stem = stem.slice(0, -1);
     const endings = [...new Set(forms.map((f) => f.slice(stem.length)))].sort((a, b) => b.length - a.length);
@@ -198,7 +343,11 @@ export function compileTemplate(template: string): CompiledTemplate {
       const item = `(?:(?:the|an?)\\s+)?(?:${LIST_DESCRIPTOR}\\s+)?${one}`;
       // a name that modifies a noun ("the Red Mesa project company", "Intel's chip unit") is no party
       // (an object's: a subject before its verb may be followed by a verb that is also a noun, "Siemens partners with")
-      const body = isList ? `${one}(?:(?:\\s*,\\s*${item}){0,24}${LIST_LAST}${item})?` : isAny || i === 0 ? one : `${one}${NOT_MODIFYING}`;
+      const body = isList
+        ? `${one}(?:(?:\\s*,\\s*${item}){0,24}${LIST_LAST}${item})?`
+        : isAny || i === 0
+          ? one
+          : `${one}${NOT_MODIFYING}`;
       // a name in quotes: 'the “Stargate Project”', "the 'Hyperion' campus"
       return `${lead}${OPEN_QUOTE}(?<${role}>${body})`;
     }
@@ -230,7 +379,15 @@ export function compileTemplate(template: string): CompiledTemplate {
     // a group with a trailing ? is optional, words and all ("(?:a|an)?"); "warrants?" is a regex of its own
     if (token.endsWith(')?')) return `(?:${lead}${boundary}${token.slice(0, -1)}${HEAD_MARK})?`;
     const words = PLAIN_WORDS.exec(token)?.[1];
-    if (words) anchors.push(new Set(words.toLowerCase().split('|').map((w) => w.split('\\s')[0]!)));
+    if (words)
+      anchors.push(
+        new Set(
+          words
+            .toLowerCase()
+            .split('|')
+            .map((w) => w.split('\\s')[0]!),
+        ),
+      );
     return `${lead}${boundary}${token}${HEAD_MARK}`;
   });
   return { source: parts.join(''), roles, lists, anchors, minNames: roles.length };

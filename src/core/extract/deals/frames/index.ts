@@ -17,8 +17,18 @@ import { supplyAgreement } from './supplyAgreement';
 import { partnership } from './partnership';
 
 export const KIND_FRAMES: readonly KindFrames[] = [
-  acquisition, merger, revenueShare, licensing, jointVenture, fundingRound, equityStake, investment,
-  computeContract, cloudContract, supplyAgreement, partnership,
+  acquisition,
+  merger,
+  revenueShare,
+  licensing,
+  jointVenture,
+  fundingRound,
+  equityStake,
+  investment,
+  computeContract,
+  cloudContract,
+  supplyAgreement,
+  partnership,
 ];
 
 export type { DealFrame, KindFrames } from './frame';

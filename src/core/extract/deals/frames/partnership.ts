@@ -6,13 +6,18 @@
 import type { KindFrames } from './frame';
 
 const AGREEMENT = '(?:partnership|alliance|collaboration|agreement|deal|pact|memorandum|contract|accord)';
-const ACT = 'announce|sign|form|strike|unveil|enter into|enter|forge|ink|launch|expand|extend|deepen|reach|seal|clinch|renew|finalise|finalize';
+const ACT =
+  'announce|sign|form|strike|unveil|enter into|enter|forge|ink|launch|expand|extend|deepen|reach|seal|clinch|renew|finalise|finalize';
 
 export const partnership: KindFrames = {
   kind: 'partnership',
   nouns: /\b(?:partnerships?|agreements?|deals?|contracts?|pacts?|alliances?|collaborations?)\b/gi,
   frames: [
-    { id: 'partner-with', template: '{a} … <partner|team up|join forces|ally|collaborate> with [desc] {b}', parties: ['a', 'b'] },
+    {
+      id: 'partner-with',
+      template: '{a} … <partner|team up|join forces|ally|collaborate> with [desc] {b}',
+      parties: ['a', 'b'],
+    },
     { id: 'partners-transitive', template: '{a} <partner> [desc] {b+}', parties: ['a', 'b'] },
     { id: 'act-with', template: `{a} … <${ACT}> … ${AGREEMENT} with [desc] {b}`, parties: ['a', 'b'] },
     { id: 'pair-act', template: `{a+} … <${ACT}> (?:a|an|their|the) … ${AGREEMENT}`, parties: ['a'] },

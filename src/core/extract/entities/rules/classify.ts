@@ -15,7 +15,20 @@ type Rule = (ctx: RunContext, run: Span) => NameRun | undefined;
 
 /** Every rule, in order: the first one with evidence decides. Each has its table in test/unit/extract/entities/rules. */
 export const RULES: readonly Rule[] = [
-  legalForm, governmentBody, acronym, ticker, byline, apposition, companyWord, role, givenName, dealObject, speech, productCue, placeCue, camelCase,
+  legalForm,
+  governmentBody,
+  acronym,
+  ticker,
+  byline,
+  apposition,
+  companyWord,
+  role,
+  givenName,
+  dealObject,
+  speech,
+  productCue,
+  placeCue,
+  camelCase,
 ];
 
 /** Rules strong enough for a short all-capital name ("SES", "CMA CGM"). */
@@ -47,7 +60,8 @@ function camelCase(ctx: RunContext, run: Span): NameRun | undefined {
 export function classifyRun(ctx: RunContext, run: Span, isRest = false): NameRun | undefined {
   const words = wordsOf(ctx, run);
   // single letters, and legal forms or company words alone ("Inc", "Labs", "Factory"), are no names
-  if (words.length === 1 && (words[0]!.length < 2 || LEGAL_FORMS.has(words[0]!) || isCompanyWord(words[0]!))) return undefined;
+  if (words.length === 1 && (words[0]!.length < 2 || LEGAL_FORMS.has(words[0]!) || isCompanyWord(words[0]!)))
+    return undefined;
   // short unknown acronyms ("IP", "ROI") need strong evidence
   const isShort = words.length === 1 && (SHORT_ACRONYM.test(words[0]!) || isNotName(words[0]!));
   const opening = isOpening(ctx, run);
@@ -56,7 +70,8 @@ export function classifyRun(ctx: RunContext, run: Span, isRest = false): NameRun
     const found = rule(ctx, run);
     if (found) return found;
   }
-  if (opening && !ctx.isHeading && !isRest && words.length >= 2) return classifyRun(ctx, { first: run.first + 1, last: run.last }, true);
+  if (opening && !ctx.isHeading && !isRest && words.length >= 2)
+    return classifyRun(ctx, { first: run.first + 1, last: run.last }, true);
   // the rest of a run that opened a sentence has no capitals to count on
   if (isShort || opening || isRest) return undefined;
   return { ...run, type: 'org', evidence: { rule: 'recurring', phrase: words.join(' ') } };

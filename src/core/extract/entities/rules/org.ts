@@ -7,17 +7,37 @@ import cues from '../nameCues.json';
 import { phraseOf } from '../evidence';
 import { pattern, words } from '../../../regexParts';
 import {
-  LEGAL_FORMS, STRONG_COMPANY_WORDS, isCompanyWord, isGovernmentWord, isOpening, isPersonShapedRun, isGivenName, spellsInitials, textAfter, textBefore, textOf, wordsOf,
-  type NameRun, type RunContext, type Span,
+  LEGAL_FORMS,
+  STRONG_COMPANY_WORDS,
+  isCompanyWord,
+  isGovernmentWord,
+  isOpening,
+  isPersonShapedRun,
+  isGivenName,
+  spellsInitials,
+  textAfter,
+  textBefore,
+  textOf,
+  wordsOf,
+  type NameRun,
+  type RunContext,
+  type Span,
 } from '../names';
 
 const GOVERNMENT_HEADS = new Set<string>(cues.governmentHeads);
 /** Legal forms written after a comma or with dots: "Zeta, Inc.", "Banco Sul, S.A.", "Kiyomi Co., Ltd.", "Orbe N.V.". */
-const LEGAL_FORM_AFTER = pattern(['^,?\\s', words([
-  `${words(['Inc', 'Corp', 'Ltd', 'LLC', 'LLP', 'PLC', 'plc', 'GmbH', 'AG', 'SA', 'SE', 'NV', 'BV', 'AB', 'ASA', 'Oyj', 'Pty', 'Pte'])}\\b`,
-  words(['S\\.A', 'N\\.A', 'K\\.K', 'S\\.p\\.A', 'B\\.V', 'N\\.V', 'A\\.G', 'S\\.A\\.S', 'S\\.à r\\.l', 'A\\/S']), // with dots
-  words(['Co\\.,?\\s?Ltd', 'Co\\.']),
-]), '\\.?'], 'u');
+const LEGAL_FORM_AFTER = pattern(
+  [
+    '^,?\\s',
+    words([
+      `${words(['Inc', 'Corp', 'Ltd', 'LLC', 'LLP', 'PLC', 'plc', 'GmbH', 'AG', 'SA', 'SE', 'NV', 'BV', 'AB', 'ASA', 'Oyj', 'Pty', 'Pte'])}\\b`,
+      words(['S\\.A', 'N\\.A', 'K\\.K', 'S\\.p\\.A', 'B\\.V', 'N\\.V', 'A\\.G', 'S\\.A\\.S', 'S\\.à r\\.l', 'A\\/S']), // with dots
+      words(['Co\\.,?\\s?Ltd', 'Co\\.']),
+    ]),
+    '\\.?',
+  ],
+  'u',
+);
 
 export function legalForm(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
@@ -25,11 +45,19 @@ export function legalForm(ctx: RunContext, run: Span): NameRun | undefined {
   if (words.length >= 2 && LEGAL_FORMS.has(words[words.length - 1]!)) {
     // the rest of the form: "Kiyomi Denki Co., Ltd.", "Zeta Labs Inc."
     const rest = /^\.?(?:,?\s(?:Ltd|Limited|LLC|Inc)\b\.?)?/.exec(textAfter(ctx, run, 12))![0];
-    return { ...run, type: 'org', evidence: { rule: 'legal-form', phrase: phraseOf(ctx.text, start, ctx.tokens[run.last]!.end + rest.length) } };
+    return {
+      ...run,
+      type: 'org',
+      evidence: { rule: 'legal-form', phrase: phraseOf(ctx.text, start, ctx.tokens[run.last]!.end + rest.length) },
+    };
   }
   const form = LEGAL_FORM_AFTER.exec(textAfter(ctx, run, 16));
   if (form && !(words.length === 1 && words[0]!.length < 2)) {
-    return { ...run, type: 'org', evidence: { rule: 'legal-form', phrase: phraseOf(ctx.text, start, ctx.tokens[run.last]!.end + form[0].length) } };
+    return {
+      ...run,
+      type: 'org',
+      evidence: { rule: 'legal-form', phrase: phraseOf(ctx.text, start, ctx.tokens[run.last]!.end + form[0].length) },
+    };
   }
   return undefined;
 }
@@ -39,7 +67,9 @@ export function governmentBody(ctx: RunContext, run: Span): NameRun | undefined 
   const words = wordsOf(ctx, run);
   if (words.length < 2) return undefined;
   // "Ministry of Digital Affairs", "National Commission for Markets and Competition"
-  const isHeadOf = words.slice(0, 3).some((w, i) => GOVERNMENT_HEADS.has(w) && ['of', 'for'].includes(ctx.tokens[run.first + i + 1]?.text ?? ''));
+  const isHeadOf = words
+    .slice(0, 3)
+    .some((w, i) => GOVERNMENT_HEADS.has(w) && ['of', 'for'].includes(ctx.tokens[run.first + i + 1]?.text ?? ''));
   if (isHeadOf || isGovernmentWord(words[words.length - 1]!)) {
     return { ...run, type: 'org', evidence: { rule: 'government-body', phrase: textOf(ctx, run) } };
   }
@@ -47,7 +77,8 @@ export function governmentBody(ctx: RunContext, run: Span): NameRun | undefined 
 }
 
 const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
-const INITIATIVE_WORDS = /^(?:Act|Regulation|Directive|Law|Program|Programme|Project|Initiative|Architecture|Strategy|Plan|Treaty)$/;
+const INITIATIVE_WORDS =
+  /^(?:Act|Regulation|Directive|Law|Program|Programme|Project|Initiative|Architecture|Strategy|Plan|Treaty)$/;
 
 /** "Nordic Grid Operator (NGO)": the letters of the acronym are the initials of the name. */
 export function acronym(ctx: RunContext, run: Span): NameRun | undefined {
@@ -62,7 +93,8 @@ export function acronym(ctx: RunContext, run: Span): NameRun | undefined {
   return { ...run, type, evidence: { rule: 'acronym', phrase: phraseOf(ctx.text, ctx.tokens[run.first]!.start, end) } };
 }
 
-const TICKER_AFTER = /^\s?\((?:(?:NASDAQ|NYSE|Nasdaq|Nyse|LSE|TSX|HKEX|SSE|SZSE|TYO|KRX|OTC|Euronext|XETRA)\s?:\s?)?(\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?)\)/u;
+const TICKER_AFTER =
+  /^\s?\((?:(?:NASDAQ|NYSE|Nasdaq|Nyse|LSE|TSX|HKEX|SSE|SZSE|TYO|KRX|OTC|Euronext|XETRA)\s?:\s?)?(\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?)\)/u;
 
 /** "Zeta Brokers (ZETA)", "Zeta Energy (NYSE: ZEN)", "Zeta (ZETA.O)": a name listed on an exchange. */
 export function ticker(ctx: RunContext, run: Span): NameRun | undefined {
@@ -72,9 +104,14 @@ export function ticker(ctx: RunContext, run: Span): NameRun | undefined {
   // a place or an organisation the lexicon knows is not a ticker: "Sydney (AU)", "the bloc (EU)"
   const symbol = match[1]!.split('.')[0];
   const inside = [run.last + 1, run.last + 2, run.last + 3].find((i) => ctx.tokens[i]?.text === symbol);
-  if ((inside !== undefined && ctx.typeAt(inside)) || (isPersonShapedRun(ctx, run) && isGivenName(words[0]!))) return undefined;
+  if ((inside !== undefined && ctx.typeAt(inside)) || (isPersonShapedRun(ctx, run) && isGivenName(words[0]!)))
+    return undefined;
   const end = ctx.tokens[run.last]!.end + match[0].length;
-  return { ...run, type: 'org', evidence: { rule: 'ticker', phrase: phraseOf(ctx.text, ctx.tokens[run.first]!.start, end) } };
+  return {
+    ...run,
+    type: 'org',
+    evidence: { rule: 'ticker', phrase: phraseOf(ctx.text, ctx.tokens[run.first]!.start, end) },
+  };
 }
 
 /**
@@ -109,8 +146,37 @@ for (const cue of CUES) {
 }
 const LAST_WORD = /[\p{L}\p{N}]+$/u;
 /** ", a …", " is a …": up to six words after the article, cut at the first word that ends a noun phrase. */
-const DESCRIBED_AFTER = /^(?:,\s+|\s+(?:is|was|remains|became|has become|as)\s+[“"]?)(?:a|an|the)\s+((?:[\p{L}\p{N}’'-]+[,.;:)]?\s*){1,6})/u;
-const PHRASE_ENDS = new Set(['that', 'which', 'who', 'whose', 'with', 'based', 'founded', 'backed', 'owned', 'in', 'from', 'and', 'for', 'of', 'to', 'at', 'on', 'by', 'enabling', 'offering', 'known', 'led', 'run', 'said', 'has', 'is', 'was']);
+const DESCRIBED_AFTER =
+  /^(?:,\s+|\s+(?:is|was|remains|became|has become|as)\s+[“"]?)(?:a|an|the)\s+((?:[\p{L}\p{N}’'-]+[,.;:)]?\s*){1,6})/u;
+const PHRASE_ENDS = new Set([
+  'that',
+  'which',
+  'who',
+  'whose',
+  'with',
+  'based',
+  'founded',
+  'backed',
+  'owned',
+  'in',
+  'from',
+  'and',
+  'for',
+  'of',
+  'to',
+  'at',
+  'on',
+  'by',
+  'enabling',
+  'offering',
+  'known',
+  'led',
+  'run',
+  'said',
+  'has',
+  'is',
+  'was',
+]);
 /** The words of a noun phrase: up to a punctuation mark or a word that ends it ("startup whose …" → "startup"). */
 function nounPhrase(text: string): string {
   const words: string[] = [];
@@ -136,7 +202,11 @@ function cueEndingAt(text: string, isCapitalAllowed = true): Cue | undefined {
     if (written.toLowerCase() !== cue.words) continue;
     const before = text.slice(0, text.length - cue.words.length);
     const isCapitalised = written !== cue.words;
-    if (isCapitalised && !(isCapitalAllowed && written.slice(1) === cue.words.slice(1) && SENTENCE_END.test(before.slice(-3)))) continue;
+    if (
+      isCapitalised &&
+      !(isCapitalAllowed && written.slice(1) === cue.words.slice(1) && SENTENCE_END.test(before.slice(-3)))
+    )
+      continue;
     if (before === '' || !/[\p{L}\p{N}-]$/u.test(before)) return cue;
   }
   return undefined;
@@ -159,18 +229,38 @@ export function apposition(ctx: RunContext, run: Span): NameRun | undefined {
   const start = ctx.tokens[run.first]!.start;
   const end = ctx.tokens[run.last]!.end;
   // the cue capitalised at a sentence start: "Chipmaker Zeta said …", "Regulator Ofcom fined …"
-  const leading = words.length >= 2 && isOpening(ctx, run) && !ctx.isHeading ? CUES_BY_LAST_WORD.get(words[0]!.toLowerCase())?.find((c) => c.words === words[0]!.toLowerCase()) : undefined;
-  if (leading) return { first: run.first + 1, last: run.last, type: leading.type, evidence: { rule: 'apposition', phrase: textOf(ctx, run) } };
+  const leading =
+    words.length >= 2 && isOpening(ctx, run) && !ctx.isHeading
+      ? CUES_BY_LAST_WORD.get(words[0]!.toLowerCase())?.find((c) => c.words === words[0]!.toLowerCase())
+      : undefined;
+  if (leading)
+    return {
+      first: run.first + 1,
+      last: run.last,
+      type: leading.type,
+      evidence: { rule: 'apposition', phrase: textOf(ctx, run) },
+    };
   const before = textBefore(ctx, run, PHRASE_WINDOW);
   const cueBefore = /\s$/.test(before) && !/[.,;:!?]\s+$/.test(before) ? cueEndingAt(before.trimEnd()) : undefined;
   if (cueBefore) {
     const cueStart = start - before.length + before.trimEnd().length - cueBefore.words.length;
-    return { ...run, type: cueBefore.type, evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, cueStart, end) } };
+    return {
+      ...run,
+      type: cueBefore.type,
+      evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, cueStart, end) },
+    };
   }
   const examples = EXAMPLES_OF.exec(before);
-  const exampleCue = examples && (cueEndingAt(before.slice(0, examples.index + examples[1]!.length)) ?? cueEndingAt(before.slice(0, examples.index + examples[1]!.length + 1)));
+  const exampleCue =
+    examples &&
+    (cueEndingAt(before.slice(0, examples.index + examples[1]!.length)) ??
+      cueEndingAt(before.slice(0, examples.index + examples[1]!.length + 1)));
   if (examples && exampleCue) {
-    return { ...run, type: exampleCue.type, evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, start - before.length + examples.index, end) } };
+    return {
+      ...run,
+      type: exampleCue.type,
+      evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, start - before.length + examples.index, end) },
+    };
   }
   const after = textAfter(ctx, run, PHRASE_WINDOW);
   // "Zeta, a quick-commerce startup,", "Zeta, the satellite operator,", "Zeta is a payments platform that …"
@@ -180,7 +270,11 @@ export function apposition(ctx: RunContext, run: Span): NameRun | undefined {
     const cue = noun && cueEndingAt(noun, false);
     if (cue) {
       const length = described[0].length - described[1]!.length + described[1]!.indexOf(noun) + noun.length;
-      return { ...run, type: cue.type, evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, start, end + length) } };
+      return {
+        ...run,
+        type: cue.type,
+        evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, start, end + length) },
+      };
     }
   }
   // "Zeta's parent company", "Zeta’s CEO"
@@ -188,7 +282,12 @@ export function apposition(ctx: RunContext, run: Span): NameRun | undefined {
   if (possessive) {
     const rest = after.slice(possessive[0].length).toLowerCase();
     const owned = POSSESSED_BY_ORG.find((p) => rest.startsWith(p) && !/[\p{L}]/u.test(rest[p.length] ?? ' '));
-    if (owned) return { ...run, type: 'org', evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, start, end + possessive[0].length + owned.length) } };
+    if (owned)
+      return {
+        ...run,
+        type: 'org',
+        evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, start, end + possessive[0].length + owned.length) },
+      };
   }
   return undefined;
 }
@@ -202,10 +301,19 @@ export function dealObject(ctx: RunContext, run: Span): NameRun | undefined {
   const before = textBefore(ctx, run, 40);
   if (!/ $/.test(before)) return undefined;
   const lower = before.slice(0, -1).replace(/\s+the$/, '');
-  const cue = DEAL_OBJECT_CUES.find((c) => lower.endsWith(c) && !/\p{L}/u.test(lower[lower.length - c.length - 1] ?? ' '));
+  const cue = DEAL_OBJECT_CUES.find(
+    (c) => lower.endsWith(c) && !/\p{L}/u.test(lower[lower.length - c.length - 1] ?? ' '),
+  );
   // the name itself, not a modifier of what is bought: "a stake in the Zeta project company"
-  const isWhole = /^(?:$|[,.;:)'’]|\s+(?:for|from|and|or|in|to|that|which|with|at|on|by|said|says|is|was|will|would|has|had|earlier|last|this|after|before|$))/.test(textAfter(ctx, run, 12));
+  const isWhole =
+    /^(?:$|[,.;:)'’]|\s+(?:for|from|and|or|in|to|that|which|with|at|on|by|said|says|is|was|will|would|has|had|earlier|last|this|after|before|$))/.test(
+      textAfter(ctx, run, 12),
+    );
   if (!cue || !isWhole || ctx.gazetteer.lookup(textOf(ctx, run))) return undefined;
   const cueStart = ctx.tokens[run.first]!.start - before.length + lower.length - cue.length;
-  return { ...run, type: 'org', evidence: { rule: 'deal-object', phrase: phraseOf(ctx.text, cueStart, ctx.tokens[run.last]!.end) } };
+  return {
+    ...run,
+    type: 'org',
+    evidence: { rule: 'deal-object', phrase: phraseOf(ctx.text, cueStart, ctx.tokens[run.last]!.end) },
+  };
 }

@@ -5,16 +5,60 @@
  */
 import cues from '../nameCues.json';
 import { phraseOf } from '../evidence';
-import { isGivenName, isPersonShaped, isPersonShapedRun, textAfter, textBefore, wordsOf, type NameRun, type RunContext, type Span } from '../names';
+import {
+  isGivenName,
+  isPersonShaped,
+  isPersonShapedRun,
+  textAfter,
+  textBefore,
+  wordsOf,
+  type NameRun,
+  type RunContext,
+  type Span,
+} from '../names';
 
 const ROLE_WORDS = new Set<string>(cues.roleWords);
 const ROLE_LIST: readonly string[] = [...cues.roleWords].sort((a, b) => b.length - a.length);
 const SPEECH_VERBS = new Set<string>(cues.speechVerbs);
-const NOT_DESCRIPTIONS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'of', 'and', 'or', 'after', 'before', 'by', 'with', 'for', 'to', 'as', 'at', 'in', 'on', 'from', 'when', 'while', 'that', 'which', 'who', 'whose', 'is', 'was', 'are', 'were']);
+const NOT_DESCRIPTIONS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'of',
+  'and',
+  'or',
+  'after',
+  'before',
+  'by',
+  'with',
+  'for',
+  'to',
+  'as',
+  'at',
+  'in',
+  'on',
+  'from',
+  'when',
+  'while',
+  'that',
+  'which',
+  'who',
+  'whose',
+  'is',
+  'was',
+  'are',
+  'were',
+]);
 const MAX_ROLE_WORDS = 4;
 
 const BYLINE_HEAD = /^\s*(?:by|written by|words by)\s+(?:[^.;:\n]{0,60}?(?:,|\band\b)\s+)?$/iu;
-const CREDIT_LINE = /(?:reporting|editing|writing|additional reporting|compiled) by\s+(?:[^;.\n]{0,60}?(?:,|\band\b)\s+)?$/iu;
+const CREDIT_LINE =
+  /(?:reporting|editing|writing|additional reporting|compiled) by\s+(?:[^;.\n]{0,60}?(?:,|\band\b)\s+)?$/iu;
 
 /** "By Ana Costa" at the head of a block; "Reporting by Ana Costa; Editing by Leo Brandt". */
 export function byline(ctx: RunContext, run: Span): NameRun | undefined {
@@ -23,7 +67,11 @@ export function byline(ctx: RunContext, run: Span): NameRun | undefined {
   const head = ctx.text.slice(0, start);
   const isByline = (head.length < 80 && BYLINE_HEAD.test(head)) || CREDIT_LINE.test(head.slice(-90));
   if (!isByline) return undefined;
-  return { ...run, type: 'person', evidence: { rule: 'byline', phrase: phraseOf(ctx.text, head.search(/\S/), ctx.tokens[run.last]!.end) } };
+  return {
+    ...run,
+    type: 'person',
+    evidence: { rule: 'byline', phrase: phraseOf(ctx.text, head.search(/\S/), ctx.tokens[run.last]!.end) },
+  };
 }
 
 /** "Senators" → "senator", "Chief Financial Officer" → "chief financial officer". */
@@ -53,7 +101,11 @@ function roleEnding(before: string): string | undefined {
   const trimmed = before.replace(/[,\s]+$/, '').toLowerCase();
   for (const role of ROLE_LIST) {
     for (const form of [role, `${role}s`]) {
-      if (trimmed.endsWith(form) && (trimmed.length === form.length || /[^\p{L}]/u.test(trimmed[trimmed.length - form.length - 1]!))) return form;
+      if (
+        trimmed.endsWith(form) &&
+        (trimmed.length === form.length || /[^\p{L}]/u.test(trimmed[trimmed.length - form.length - 1]!))
+      )
+        return form;
     }
   }
   return undefined;
@@ -62,8 +114,12 @@ function roleEnding(before: string): string | undefined {
 const ROLE_MODIFIERS = '(?:(?:former|acting|interim|then|new|longtime|senior|deputy|co|founding|lead)[\\s-]+)*';
 
 const CLAUSE_AFTER = /^,\s+([^,.;:()“”"]{1,70})/u;
-const WHO_HEADS = /^who\s+(?:heads|headed|leads|led|runs|ran|founded|co-founded|cofounded|chairs|chaired|oversees|oversaw|manages|directs|advises|represents)\b/;
-const ROLE_OPENING = new RegExp(`^(?:(?:the|its|their|his|her|a|an)\\s+)?(?:[\\p{L}\\p{N}&.-]+['’]s\\s+)?${ROLE_MODIFIERS}`, 'u');
+const WHO_HEADS =
+  /^who\s+(?:heads|headed|leads|led|runs|ran|founded|co-founded|cofounded|chairs|chaired|oversees|oversaw|manages|directs|advises|represents)\b/;
+const ROLE_OPENING = new RegExp(
+  `^(?:(?:the|its|their|his|her|a|an)\\s+)?(?:[\\p{L}\\p{N}&.-]+['’]s\\s+)?${ROLE_MODIFIERS}`,
+  'u',
+);
 
 /** ", CEO of Zeta,", ", Zeta's chief executive,", ", the company's founder,", ", who heads …": the length of the clause. */
 function roleAfter(after: string): number | undefined {
@@ -87,15 +143,23 @@ export function role(ctx: RunContext, run: Span): NameRun | undefined {
   if (roleBefore) {
     const trimmed = before.replace(/[,\s]+$/, '');
     // the phrase takes one word of the role's description too: "finance minister", "Zeta chief executive"
-    const described = /(?:^|[^\p{L}’'-])([\p{L}][\p{L}’'-]*)\s+$/u.exec(trimmed.slice(0, trimmed.length - roleBefore.length))?.[1];
-    const isDescription = !!described && !NOT_DESCRIPTIONS.has(described.toLowerCase()) && !SPEECH_VERBS.has(described.toLowerCase());
+    const described = /(?:^|[^\p{L}’'-])([\p{L}][\p{L}’'-]*)\s+$/u.exec(
+      trimmed.slice(0, trimmed.length - roleBefore.length),
+    )?.[1];
+    const isDescription =
+      !!described && !NOT_DESCRIPTIONS.has(described.toLowerCase()) && !SPEECH_VERBS.has(described.toLowerCase());
     const extra = isDescription ? described.length + 1 : 0;
     const roleStart = start - before.length + trimmed.length - roleBefore.length - extra;
     return { ...run, type: 'person', evidence: { rule: 'role', phrase: phraseOf(ctx.text, roleStart, end) } };
   }
   const after = textAfter(ctx, run, 80);
   const clauseLength = roleAfter(after);
-  if (clauseLength) return { ...run, type: 'person', evidence: { rule: 'role', phrase: phraseOf(ctx.text, start, end + clauseLength) } };
+  if (clauseLength)
+    return {
+      ...run,
+      type: 'person',
+      evidence: { rule: 'role', phrase: phraseOf(ctx.text, start, end + clauseLength) },
+    };
   return undefined;
 }
 
@@ -111,10 +175,24 @@ export function speech(ctx: RunContext, run: Span): NameRun | undefined {
   const previous = /([a-z]+(?: to)?),?\s+$/.exec(before);
   const start = ctx.tokens[run.first]!.start;
   const end = ctx.tokens[run.last]!.end;
-  const verbAfter = next && (SPEECH_VERBS.has(next[1]!) || SPEECH_VERBS.has(next[1]!.split(' ')[0]!)) ? next : undefined;
-  if (verbAfter) return { ...run, type: 'person', evidence: { rule: 'speech', phrase: phraseOf(ctx.text, start, end + verbAfter[0].length) } };
-  const verbBefore = previous && (SPEECH_VERBS.has(previous[1]!) || SPEECH_VERBS.has(previous[1]!.split(' ').pop()!)) ? previous : undefined;
-  if (verbBefore) return { ...run, type: 'person', evidence: { rule: 'speech', phrase: phraseOf(ctx.text, start - verbBefore[0].length, end) } };
+  const verbAfter =
+    next && (SPEECH_VERBS.has(next[1]!) || SPEECH_VERBS.has(next[1]!.split(' ')[0]!)) ? next : undefined;
+  if (verbAfter)
+    return {
+      ...run,
+      type: 'person',
+      evidence: { rule: 'speech', phrase: phraseOf(ctx.text, start, end + verbAfter[0].length) },
+    };
+  const verbBefore =
+    previous && (SPEECH_VERBS.has(previous[1]!) || SPEECH_VERBS.has(previous[1]!.split(' ').pop()!))
+      ? previous
+      : undefined;
+  if (verbBefore)
+    return {
+      ...run,
+      type: 'person',
+      evidence: { rule: 'speech', phrase: phraseOf(ctx.text, start - verbBefore[0].length, end) },
+    };
   return undefined;
 }
 

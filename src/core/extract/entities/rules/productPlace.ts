@@ -7,7 +7,17 @@
  */
 import cues from '../nameCues.json';
 import { phraseOf } from '../evidence';
-import { isGivenName, isNotName, textAfter, textBefore, textOf, wordsOf, type NameRun, type RunContext, type Span } from '../names';
+import {
+  isGivenName,
+  isNotName,
+  textAfter,
+  textBefore,
+  textOf,
+  wordsOf,
+  type NameRun,
+  type RunContext,
+  type Span,
+} from '../names';
 
 const PRODUCT_CUES: readonly string[] = [...cues.productCues].sort((a, b) => b.length - a.length);
 /** Cue nouns after a name that make it a project: "the Zeta project", "the Zeta data center". */
@@ -42,18 +52,35 @@ export function productCue(ctx: RunContext, run: Span): NameRun | undefined {
     const rest = after.slice(modifiers[0].length);
     const cue = productCueAt(rest) ?? productCueAt(rest, INITIATIVE_CUES);
     const type = cue && PRODUCT_CUES.includes(cue) ? 'product' : 'initiative';
-    if (cue) return { ...named, type, evidence: { rule: 'product-cue', phrase: phraseOf(ctx.text, start, end + modifiers[0].length + cue.length) } };
+    if (cue)
+      return {
+        ...named,
+        type,
+        evidence: { rule: 'product-cue', phrase: phraseOf(ctx.text, start, end + modifiers[0].length + cue.length) },
+      };
   }
   // before, as an apposition: "a robot, Atlas 2,", "a rocket called Kestrel", "a chatbot named Pip"
   const before = textBefore(ctx, named, 50).toLowerCase();
-  const apposed = /([\p{L}-]+)(?:,\s+(?:called\s+|named\s+|dubbed\s+)?|,?\s+(?:called|named|dubbed|known as)\s+)$/u.exec(before);
-  const isApposition = apposed && productCueAt(apposed[1]!) === apposed[1] && /^(?:[,.;:)]|\s+(?:and|which|that|is|was|will|has)\b)/.test(after);
-  if (isApposition) return { ...named, type: 'product', evidence: { rule: 'product-cue', phrase: phraseOf(ctx.text, start - apposed[0].length, end) } };
+  const apposed =
+    /([\p{L}-]+)(?:,\s+(?:called\s+|named\s+|dubbed\s+)?|,?\s+(?:called|named|dubbed|known as)\s+)$/u.exec(before);
+  const isApposition =
+    apposed &&
+    productCueAt(apposed[1]!) === apposed[1] &&
+    /^(?:[,.;:)]|\s+(?:and|which|that|is|was|will|has)\b)/.test(after);
+  if (isApposition)
+    return {
+      ...named,
+      type: 'product',
+      evidence: { rule: 'product-cue', phrase: phraseOf(ctx.text, start - apposed[0].length, end) },
+    };
   return undefined;
 }
 
 /** "in Ningbo", "based in Ningbo" (nameCues.json placeCues), "the port city of Ningbo". */
-const PLACE_CUE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${[...cues.placeCues].sort((a, b) => b.length - a.length).join('|')}|(?:city|town|port|province|state|region|county|capital|prefecture|municipality) of)\\s+$`, 'iu');
+const PLACE_CUE_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(${[...cues.placeCues].sort((a, b) => b.length - a.length).join('|')}|(?:city|town|port|province|state|region|county|capital|prefecture|municipality) of)\\s+$`,
+  'iu',
+);
 const BASED = /^-based\b/;
 /** Cities of a million people or more are places with no cue ("Ningbo", "Lagos"); smaller ones need one. */
 const SIZE_WITHOUT_CUE = 6;
@@ -78,7 +105,12 @@ export function placeCue(ctx: RunContext, run: Span): NameRun | undefined {
   if (isGivenName(words[0]!) && words.length === 1) return undefined;
   const state = placeAfterComma(ctx, run);
   // "Marlow, Oklahoma": not "Ana Costa, California's governor", so a person's name never counts
-  if (state && !isGivenName(words[0]!)) return { ...run, type: 'place', evidence: { rule: 'place-cue', phrase: phraseOf(ctx.text, start, end + 2 + state.length) } };
+  if (state && !isGivenName(words[0]!))
+    return {
+      ...run,
+      type: 'place',
+      evidence: { rule: 'place-cue', phrase: phraseOf(ctx.text, start, end + 2 + state.length) },
+    };
   const place = ctx.gazetteer.lookup(textOf(ctx, run));
   if (!place) return undefined;
   const before = textBefore(ctx, run, 40);
@@ -87,7 +119,8 @@ export function placeCue(ctx: RunContext, run: Span): NameRun | undefined {
     const cueStart = start - before.length + before.toLowerCase().lastIndexOf(cue[1]!.toLowerCase());
     return { ...run, type: 'place', evidence: { rule: 'place-cue', phrase: phraseOf(ctx.text, cueStart, end) } };
   }
-  if (BASED.test(textAfter(ctx, run, 8))) return { ...run, type: 'place', evidence: { rule: 'place-cue', phrase: phraseOf(ctx.text, start, end + 6) } };
+  if (BASED.test(textAfter(ctx, run, 8)))
+    return { ...run, type: 'place', evidence: { rule: 'place-cue', phrase: phraseOf(ctx.text, start, end + 6) } };
   const isCommonWord = words.length === 1 && (isGivenName(words[0]!) || isNotName(words[0]!));
   if (place.size >= SIZE_WITHOUT_CUE && !isCommonWord && !ctx.isHeading) {
     return { ...run, type: 'place', evidence: { rule: 'gazetteer', phrase: textOf(ctx, run) } };
