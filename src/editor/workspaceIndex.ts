@@ -117,6 +117,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private lexiconCount = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private articleList: Promise<vscode.Uri[]> | undefined;
+  /** Every file the background pass indexed, by uri: a folder deleted at once takes its files out of the corpus. */
+  private readonly seen = new Map<string, vscode.Uri>();
   private isDisposed = false;
   private watcher: vscode.Disposable;
   private readonly persisted: PersistedIndex;
@@ -218,11 +220,14 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.updateArticleList(uri, true);
         if (isWatched(uri)) this.fileChanged.fire(uri);
       }),
-      watcher.onDidDelete((uri) => {
-        this.forget(uri);
-        this.sizeLimit.unskip(uri);
-        this.updateArticleList(uri, false);
-        if (isWatched(uri)) this.fileChanged.fire(uri);
+      watcher.onDidDelete(async (uri) => {
+        // a folder deleted at once comes as one event: the articles listed under it go with it
+        for (const gone of [uri, ...(await this.listedUnder(uri))]) {
+          this.forget(gone);
+          this.sizeLimit.unskip(gone);
+          this.updateArticleList(gone, false);
+          if (isWatched(gone)) this.fileChanged.fire(gone);
+        }
       }),
       watcher.onDidChange((uri) => {
         if (this.openDocument(uri) || !isWatched(uri)) return; // an open document is analysed from its editor text
@@ -264,6 +269,29 @@ export class WorkspaceIndex implements vscode.Disposable {
     token?: vscode.CancellationToken,
     isRetained = true,
   ): Promise<AnalysedArticle | undefined> {
+    // a file written while it is read (the watcher's change event forgets the analysis in flight)
+    // is read again: its caller asked for the file, and the file is there
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.getUriOnce(uri, token, isRetained);
+      if (result || token?.isCancellationRequested || attempt === 3 || !(await this.isReadableArticle(uri)))
+        return result;
+    }
+  }
+
+  private async isReadableArticle(uri: vscode.Uri): Promise<boolean> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      return (stat.type & vscode.FileType.File) !== 0 && stat.size <= this.maxFileBytes;
+    } catch {
+      return false;
+    }
+  }
+
+  private async getUriOnce(
+    uri: vscode.Uri,
+    token: vscode.CancellationToken | undefined,
+    isRetained: boolean,
+  ): Promise<AnalysedArticle | undefined> {
     const doc = this.openDocument(uri);
     if (doc) return this.getArticle(doc, token);
     let stat: vscode.FileStat;
@@ -304,6 +332,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * are read back from the persisted index when they are there for these bytes.
    */
   async indexFile(uri: vscode.Uri): Promise<IndexFileResult> {
+    this.seen.set(uri.toString(), uri);
     const generation = this.generation;
     const state = await this.lexicons.current();
     const persisted = await this.persisted.targetFor(uri, state);
@@ -530,6 +559,16 @@ export class WorkspaceIndex implements vscode.Disposable {
       });
     }
     this.articlesChanged.fire();
+  }
+
+  /** The articles listed or indexed inside the folder `uri` (none when it is a file). */
+  private async listedUnder(uri: vscode.Uri): Promise<vscode.Uri[]> {
+    const prefix = `${uri.toString()}/`;
+    const under = new Map<string, vscode.Uri>();
+    for (const u of (await this.articleList) ?? []) if (u.toString().startsWith(prefix)) under.set(u.toString(), u);
+    for (const [key, u] of this.seen) if (key.startsWith(prefix)) under.set(key, u);
+    for (const key of under.keys()) this.seen.delete(key);
+    return [...under.values()];
   }
 
   private invalidateArticleList(): void {

@@ -97,7 +97,17 @@ async function webviewFrame(page, selector, timeoutMs = 60_000) {
 async function saveAs(page, target) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 20_000 });
-  await input.fill(target);
+  // VS Code's own save dialog fills in its proposal after it shows: wait for it, then replace it,
+  // and make sure the field holds exactly the target before accepting (a late proposal appends)
+  await waitUntil(page, async () => /\.(svg|png)$/.test(await input.inputValue()), 'the save dialog to propose a file');
+  await waitUntil(
+    page,
+    async () => {
+      await input.fill(target);
+      return (await input.inputValue()) === target;
+    },
+    `the save dialog to hold ${target}`,
+  );
   await page.keyboard.press('Enter');
   await waitUntil(page, async () => fs.existsSync(target) && fs.statSync(target).size > 0, `${target} to be written`);
 }
