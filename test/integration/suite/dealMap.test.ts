@@ -86,11 +86,17 @@ suite('Deal map and fact timeline', () => {
 
   test('should filter to a party and its neighbours, and by amount and date', async () => {
     const oracle = api.views.dealMap.lastGraph!.parties.find((p) => p.name === 'Oracle');
-    assert.ok(oracle, `Oracle is a party of the seeds' deals: ${api.views.dealMap.lastGraph!.parties.map((p) => p.name).join(', ')}`);
+    assert.ok(
+      oracle,
+      `Oracle is a party of the seeds' deals: ${api.views.dealMap.lastGraph!.parties.map((p) => p.name).join(', ')}`,
+    );
     const party = await api.views.dealMap.setFilter({ kinds: [], party: oracle.id });
     const graph = api.views.dealMap.lastGraph!;
     assert.ok(graph.edges.length >= 1, `Oracle's deals: ${graph.edges.length}`);
-    assert.ok(graph.edges.every((e) => e.from === oracle.id || e.to === oracle.id || graph.nodes.length > 2), 'a party and its neighbours');
+    assert.ok(
+      graph.edges.every((e) => e.from === oracle.id || e.to === oracle.id || graph.nodes.length > 2),
+      'a party and its neighbours',
+    );
     assert.equal(party.edgeCount, graph.edges.length);
     assert.ok(
       graph.edges.every((e) => graph.nodes.some((n) => n.id === e.from) && graph.nodes.some((n) => n.id === e.to)),
