@@ -220,14 +220,20 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.updateArticleList(uri, true);
         if (isWatched(uri)) this.fileChanged.fire(uri);
       }),
-      watcher.onDidDelete(async (uri) => {
-        // a folder deleted at once comes as one event: the articles listed under it go with it
-        for (const gone of [uri, ...(await this.listedUnder(uri))]) {
+      watcher.onDidDelete((uri) => {
+        const drop = (gone: vscode.Uri) => {
+          this.seen.delete(gone.toString());
           this.forget(gone);
           this.sizeLimit.unskip(gone);
           this.updateArticleList(gone, false);
           if (isWatched(gone)) this.fileChanged.fire(gone);
-        }
+        };
+        drop(uri);
+        // a folder deleted at once comes as one event: the articles listed under it go with it
+        void this.listedUnder(uri).then(
+          (under) => under.forEach(drop),
+          (error: unknown) => this.log.error(`index: cannot list the articles under ${uri.toString()}: ${error}`),
+        );
       }),
       watcher.onDidChange((uri) => {
         if (this.openDocument(uri) || !isWatched(uri)) return; // an open document is analysed from its editor text

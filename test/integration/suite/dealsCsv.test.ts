@@ -12,6 +12,9 @@ const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 suite('Deals as CSV, the same from the panel and the CLI', () => {
   test('should copy the deals panel as CSV byte for byte what newsmark deals --format csv writes for the folder', async () => {
     const api = await newsmarkApi();
+    // the corpus as the disk has it now: earlier suites create and delete articles, and the
+    // watcher's events may still be on their way (a user's "Re-index Workspace")
+    await api.corpus.reindex();
     await api.corpus.whenIdle();
     api.dealsTree.refresh();
     const csv = await vscode.commands.executeCommand<string>('newsmark.copyDealsAsCsv');
