@@ -33,6 +33,8 @@ export interface MoveHost {
 const NEWSMARK_FILES = /\/\.newsmark(?:\/|$)/;
 /** While annotations are detached, their sources are looked at this often (a watcher can miss a file that comes back). */
 const DETACHED_POLL_MS = 5_000;
+/** A rename VS Code announced is held at most this long (it may fail, and never be reported done). */
+const RENAME_HELD_MS = 60_000;
 
 export class SourceMoves implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -44,6 +46,13 @@ export class SourceMoves implements vscode.Disposable {
   private readonly lookedFor = new Set<string>();
 
   private readonly watcher: vscode.FileSystemWatcher;
+  private readonly willRename: vscode.Disposable;
+  /**
+   * Renames made in VS Code that the store has not applied yet (uri strings): their sources are
+   * not missing and their targets are not where another source went. Each is dropped when the
+   * store has applied it, or after RENAME_HELD_MS if VS Code never says it happened.
+   */
+  private readonly editorRenames = new Map<string, { from: string; to: string; until: number }>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -57,6 +66,39 @@ export class SourceMoves implements vscode.Disposable {
     };
     this.watcher.onDidCreate(onFile);
     this.watcher.onDidDelete(onFile);
+    // before the files move: a look that runs between the move and the store's rename must not
+    // take the renamed file for where another source went
+    this.willRename = vscode.workspace.onWillRenameFiles((e) => this.holdRenames(e.files));
+  }
+
+  /** Renames in VS Code, from before they happen until the store has applied them (`renamesApplied`). */
+  holdRenames(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): void {
+    const until = Date.now() + RENAME_HELD_MS;
+    for (const { oldUri, newUri } of files) {
+      const [from, to] = [oldUri.toString(), newUri.toString()];
+      this.editorRenames.set(`${from}\n${to}`, { from, to, until });
+    }
+  }
+
+  /** The store has applied these renames: their sources are its sources now. */
+  renamesApplied(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): void {
+    for (const { oldUri, newUri } of files) this.editorRenames.delete(`${oldUri.toString()}\n${newUri.toString()}`);
+    this.schedule();
+  }
+
+  /** Whether `uri` (or a folder holding it) is the `side` of a rename in VS Code not applied yet. */
+  private isInEditorRename(uri: vscode.Uri, side: 'from' | 'to'): boolean {
+    const key = uri.toString();
+    const now = Date.now();
+    for (const [id, rename] of this.editorRenames) {
+      if (rename.until < now) {
+        this.editorRenames.delete(id);
+        continue;
+      }
+      const at = rename[side];
+      if (key === at || key.startsWith(`${at}/`)) return true;
+    }
+    return false;
   }
 
   /** Looks again soon (files came or went); calls close together are one look. */
@@ -95,6 +137,7 @@ export class SourceMoves implements vscode.Disposable {
         const annotations = this.host.annotationsOf(wf, source);
         const isDetached = annotations.some((a) => a.orphan?.reason === MISSING_SOURCE_REASON);
         if (!(await exists(uri))) {
+          if (this.isInEditorRename(uri, 'from')) continue; // renamed in VS Code: the store moves it
           missing.push(source);
           continue;
         }
@@ -187,6 +230,7 @@ export class SourceMoves implements vscode.Disposable {
       for (const uri of group) {
         const to = folderRelativePath(uri);
         if (annotated.has(to) || to === source || matches.some((m) => m.to === to)) continue;
+        if (this.isInEditorRename(uri, 'to')) continue; // another source's new name, given in VS Code
         if (++read > MAX_CANDIDATES_READ) break;
         const text = await readText(uri);
         if (text !== undefined && quotes.every((q) => text.includes(q))) matches.push({ to, text });
@@ -206,6 +250,7 @@ export class SourceMoves implements vscode.Disposable {
     this.isDisposed = true;
     clearTimeout(this.timer);
     this.watcher.dispose();
+    this.willRename.dispose();
   }
 }
 

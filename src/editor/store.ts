@@ -638,6 +638,17 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
   private async renamed(
     files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>,
   ): Promise<void> {
+    this.moves.holdRenames(files); // held already since onWillRenameFiles, unless another extension renamed
+    try {
+      await this.applyRenames(files);
+    } finally {
+      this.moves.renamesApplied(files);
+    }
+  }
+
+  private async applyRenames(
+    files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>,
+  ): Promise<void> {
     for (const { oldUri, newUri } of files) {
       const folder = this.folderOf(oldUri);
       if (!folder || this.folderOf(newUri) !== folder) continue;
@@ -653,7 +664,6 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
         true,
       );
     }
-    this.moves.schedule();
   }
 
   private needsWrite(folder: Folder): boolean {

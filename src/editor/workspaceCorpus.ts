@@ -301,6 +301,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private async refresh(uri: vscode.Uri): Promise<void> {
     const doc = this.index.openDocument(uri);
     if (doc && this.index.isArticle(doc)) {
+      // VS Code keeps a document a while after its tab is closed: a clean one whose file is gone
+      // is a deleted article (a dirty one is the user's unsaved text, shown as deleted: kept)
+      if (!doc.isDirty && doc.uri.scheme !== 'untitled' && !(await exists(uri))) return this.remove(uri);
       const article = await this.index.getArticle(doc);
       if (article) this.accept(article);
       return;

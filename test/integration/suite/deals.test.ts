@@ -160,5 +160,16 @@ suite('Deals panel', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.fs.delete(uri);
     }
+    // deleted with its tab just closed (VS Code may keep the document a while): it leaves the panel
+    await until(
+      api.dealsTree.onDidChangeTreeData,
+      async () => !(await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md')),
+      'the deleted article out of the panel',
+    );
+    await api.corpus.reindex();
+    assert.ok(
+      !(await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md')),
+      'a re-index brings the deleted article back',
+    );
   });
 });
