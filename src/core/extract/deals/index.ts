@@ -105,7 +105,7 @@ export function dealsOfArticle(inputs: DealInputs): ArticleDeals {
     article.goOn(sentence, amounts, parties, others, sentenceDeals);
     for (const deal of sentenceDeals) article.add(toDeal(deal, sentence, context), deal);
   }
-  const deals = mergeDeals(article.finish());
+  const deals = withWrittenNames(mergeDeals(article.finish()), inputs.entities);
   const entities = partyEntities(deals, inputs.entities, sentences, inputs.blocks);
   return { deals, entities };
 }
@@ -138,6 +138,42 @@ function toDeal(deal: SentenceDeal, sentence: Sentence, context: DateContext): D
       },
     ],
   };
+}
+
+/**
+ * Parties named as the article writes them: the lexicon's canonical name when the article uses
+ * it, else the entity's longest form in the article ("Paramount Global" where the lexicon, a year
+ * later, says "Paramount Skydance"; "Samsung" where it says "Samsung Electronics"). Ids stay
+ * canonical: deals merge across sources by id, and a view may show the canonical name.
+ */
+function withWrittenNames(deals: readonly Deal[], entities: readonly Entity[]): Deal[] {
+  const written = new Map<string, string>();
+  for (const entity of entities) {
+    const name = writtenName(entity);
+    if (name !== entity.name) written.set(entity.id, name);
+  }
+  if (written.size === 0) return [...deals];
+  return deals.map((deal) =>
+    deal.partyIds.some((id) => written.has(id))
+      ? { ...deal, parties: deal.partyIds.map((id, i) => written.get(id) ?? deal.parties[i]!) }
+      : deal,
+  );
+}
+
+/** "Samsung's", "Visa'" */
+const POSSESSIVE = /['’]s?$/;
+
+/** The canonical name if a mention writes it, else the longest mention, legal form and all (the first of equals). */
+export function writtenName(entity: Entity): string {
+  let longest = '';
+  for (const mention of entity.mentions) {
+    const raw = mention.text.replace(/\s+/g, ' ').trim();
+    if (raw === entity.name) return entity.name;
+    const text = raw.replace(POSSESSIVE, '');
+    if (text === entity.name) return entity.name;
+    if (text.length > longest.length) longest = text;
+  }
+  return longest || entity.name;
 }
 
 /** A money figure of the sentence, with where its text ends when the sentence holds it as written. */

@@ -51,7 +51,12 @@ export class Lexicon {
       const forms = [entry.name, ...(entry.aliases ?? []), ...(entry.tickers ?? [])];
       for (const form of new Set(forms)) {
         if (this.notEntities.has(form.toLowerCase())) continue;
-        this.add(form, index, !!entry.ambiguous && form !== entry.tickers?.find((t) => t === form));
+        // a multi-word form ("Arm Holdings") is a name wherever it stands, even opening a sentence
+        this.add(
+          form,
+          index,
+          !!entry.ambiguous && !form.includes(' ') && form !== entry.tickers?.find((t) => t === form),
+        );
         // all-caps copy ("BEIJING", "SAN FRANCISCO") for datelines and headlines
         const upper = form.toUpperCase();
         // (a dateline's "BEIJING" opens its sentence: places and multi-word names are trusted there)

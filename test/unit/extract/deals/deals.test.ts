@@ -30,6 +30,27 @@ suite('deals', () => {
     });
   });
 
+  test('should name a party as the article writes it, keeping the canonical id for merging', () => {
+    // the lexicon says "Paramount Skydance" (the company's name since August 2025) and "Samsung
+    // Electronics"; articles written before, or loosely, say "Paramount" and "Samsung"
+    const text =
+      'Skydance Media agreed to merge with Paramount Global in a deal worth $8 billion. Samsung invested $5 million in Figure AI.';
+    const deals = analyse({ path: 'a.txt', text }, { lexicon }).deals;
+    assert.deepEqual(
+      deals.map((d) => d.parties),
+      [
+        ['Skydance Media', 'Paramount'],
+        ['Samsung', 'Figure AI'],
+      ],
+    );
+    assert.ok(deals[0]!.partyIds.includes('entity:paramount-skydance'), deals[0]!.partyIds.join());
+    // the canonical name where the article writes it, even beside shorter forms
+    assert.deepEqual(
+      dealsOf('Samsung Electronics invested $5 million in Figure AI. Samsung said the round closed.')[0]?.parties,
+      ['Samsung Electronics', 'Figure AI'],
+    );
+  });
+
   test('should let a product stand for its owner: an Azure commitment is a deal with Microsoft', () => {
     assert.deepEqual(dealsOf('OpenAI’s future Azure commitment: $250 B spend.')[0]?.parties, ['OpenAI', 'Microsoft']);
   });

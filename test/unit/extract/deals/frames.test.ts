@@ -3,6 +3,7 @@ import { analyse } from '../../../../src/core/analysis';
 import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
 import { KIND_FRAMES } from '../../../../src/core/extract/deals/frames/index';
 import { compileTemplate } from '../../../../src/core/extract/deals/frames/grammar';
+import { entityId } from '../../../../src/core/extract/entities/index';
 import { FRAME_CASES, NEGATIVE_CASES } from './frameTable';
 
 const lexicon = Lexicon.withAdditions();
@@ -48,7 +49,10 @@ suite('deals: frames as data', () => {
     test(`${c.frame}: ${c.text}`, () => {
       const deals = dealsOf(c.text);
       const kind = c.kind ?? (c.frame.split('/')[0] as string);
-      const candidates = deals.filter((d) => d.kind === kind && c.parties.every((p, i) => d.parties[i] === p));
+      // the table names parties by their canonical names; a deal names them as the case writes them
+      const candidates = deals.filter(
+        (d) => d.kind === kind && c.parties.every((p, i) => d.partyIds[i] === entityId(p)),
+      );
       const deal = candidates.find((d) => d.frames?.includes(c.frame)) ?? candidates[0];
       const seen = deals
         .map((d) => `${d.kind} [${d.parties.join(', ')}] ${d.value ?? ''} ${d.status} ← ${(d.frames ?? []).join(' ')}`)

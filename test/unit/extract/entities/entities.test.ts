@@ -18,6 +18,14 @@ suite('entities', () => {
     assert.equal(found.AWS, undefined);
   });
 
+  test('should read a multi-word form of an ambiguous entry even opening a sentence ("Arm Holdings", not "Holdings")', () => {
+    const found = entitiesOf('Arm Holdings set its IPO price on Wednesday. Arm will list in New York.');
+    assert.deepEqual(found.Arm, { type: 'org', mentions: ['Arm Holdings', 'Arm'] });
+    assert.equal(found.Holdings, undefined);
+    // the one-word form, a common word, is still not taken at a sentence start alone
+    assert.equal(entitiesOf('Arm yourself with facts.').Arm, undefined);
+  });
+
   test('should resolve a surname to the person named in full earlier, and possessives to the name', () => {
     const found = entitiesOf('Sam Altman spoke first. Later Altman’s team replied and Altman said no.');
     assert.deepEqual(found['Sam Altman']?.mentions, ['Sam Altman', 'Altman', 'Altman']);
