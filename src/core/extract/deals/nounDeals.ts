@@ -59,14 +59,23 @@ export interface NounDealInput extends SentenceDealInput {
 export function nounDeals(input: NounDealInput): SentenceDeal[] {
   const clauses = clausesOf(input.text);
   const signals = input.signals.filter((s) => !isReference(input, s));
-  const chosen = chooseKinds(signals, input.text, input.hasFrameDeal);
+  const { chosen, providerDeal } = chooseKinds(signals, input.text, input.hasFrameDeal, input.parties);
   const amountOf = assignAmounts(chosen, input, clauses);
   const out: SentenceDeal[] = [];
   for (const signal of chosen) {
     const clause = clauseAt(clauses, signal.index);
     const inClause = dedupe(input.parties.filter((p) => p.start >= clause.start && p.start < clause.end));
-    const resolved = resolveParties(signal, inClause, input, clause.start === 0);
+    let resolved = resolveParties(signal, inClause, input, clause.start === 0);
     if (!resolved) continue;
+    if (signal === providerDeal?.signal) {
+      // the cloud named before the noun is the provider, whichever of its names the clause used first
+      const provider = providerDeal.provider.entityId;
+      if (!resolved.parties.some((p) => p.entityId === provider)) continue;
+      resolved = {
+        ...resolved,
+        parties: resolved.parties.map((p) => (p.entityId === provider ? { ...p, isProvider: true } : p)),
+      };
+    }
     let kind: DealKind =
       signal.kind === 'partnership' && resolved.parties.some((p) => p.isProvider) ? 'cloud-contract' : signal.kind;
     if (kind === 'acquisition' && MINORITY_STAKE.test(input.text) && !/\b(?:controlling|majority)\b/i.test(input.text))
@@ -272,9 +281,24 @@ export function clausesOf(text: string): Array<{ start: number; end: number }> {
  * "partnership" only when nothing more specific is said, and not at all when a frame read a
  * deal in the sentence (its "deal" is that one).
  */
-function chooseKinds(signals: readonly KindSignal[], text: string, hasFrameDeal: boolean): KindSignal[] {
+function chooseKinds(
+  signals: readonly KindSignal[],
+  text: string,
+  hasFrameDeal: boolean,
+  parties: readonly PartyMention[],
+): { chosen: KindSignal[]; providerDeal: { signal: KindSignal; provider: PartyMention } | undefined } {
   const backReference = BACK_REFERENCE.exec(text);
   const byKind = new Map<DealKind, KindSignal>();
+  // "an exclusive Azure deal", "OpenAI's new AWS contract": a deal named by its cloud is an
+  // agreement of its own, never a loose retelling of the investment beside it
+  let providerDeal: { signal: KindSignal; provider: PartyMention } | undefined;
+  for (const signal of signals) {
+    if (signal.kind !== 'partnership' || providerDeal) continue;
+    const provider = parties.find(
+      (p) => p.isProvider && p.end <= signal.index && /^\s?$/.test(text.slice(p.end, signal.index)),
+    );
+    if (provider) providerDeal = { signal, provider };
+  }
   for (const signal of signals) {
     if (
       backReference &&
@@ -291,7 +315,9 @@ function chooseKinds(signals: readonly KindSignal[], text: string, hasFrameDeal:
   }
   if (byKind.has('funding-round')) byKind.delete('investment');
   if (byKind.size > 1 || hasFrameDeal) byKind.delete('partnership');
-  return [...byKind.values()].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind)).slice(0, 2);
+  const chosen = [...byKind.values()].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind)).slice(0, 2);
+  if (providerDeal && !chosen.includes(providerDeal.signal)) chosen.push(providerDeal.signal);
+  return { chosen, providerDeal };
 }
 
 export function nearest<T extends { start: number }>(items: readonly T[], index: number): T | undefined {

@@ -51,6 +51,33 @@ suite('deals', () => {
     );
   });
 
+  test('should read a deal named by its cloud ("an exclusive Azure deal") beside another deal of the same parties', () => {
+    // two phrasings: the seeds' "exclusive Azure deal" after an investment, and an "AWS contract"
+    assert.deepEqual(
+      dealsOf('In 2019 Microsoft made a $1 billion investment and an exclusive Azure deal with OpenAI.').map((d) => [
+        d.kind,
+        d.parties,
+      ]),
+      [
+        ['investment', ['Microsoft', 'OpenAI']],
+        ['cloud-contract', ['OpenAI', 'Microsoft']],
+      ],
+    );
+    assert.deepEqual(
+      dealsOf('Anthropic took a $2 billion investment from Google and signed a new Google Cloud contract.').map(
+        (d) => d.kind,
+      ),
+      ['investment', 'cloud-contract'],
+    );
+    // a cloud named after the noun is a party of the agreement, not what names it
+    assert.deepEqual(
+      dealsOf('ByteDance signed binding agreements with Oracle, Silver Lake and MGX to form a joint venture.').map(
+        (d) => d.kind,
+      ),
+      ['joint-venture'],
+    );
+  });
+
   test('should let a product stand for its owner: an Azure commitment is a deal with Microsoft', () => {
     assert.deepEqual(dealsOf('OpenAI’s future Azure commitment: $250 B spend.')[0]?.parties, ['OpenAI', 'Microsoft']);
   });
