@@ -20,7 +20,18 @@ const BOUNDARIES = [
     ],
     'the core is pure: it knows no editor, CLI, Node or webview',
   ],
-  ['src/core/parse', ['src/core/extract', 'src/core/corpus'], 'parsing knows nothing of what is extracted from it'],
+  [
+    'src/core/parse',
+    ['src/core/extract', 'src/core/facts', 'src/core/store', 'src/core/corpus'],
+    'parsing knows nothing of what is extracted from it',
+  ],
+  // facts ← store ← corpus: what a fact is, how facts are kept, the corpus of a workspace on top
+  [
+    'src/core/facts',
+    ['src/core/store', 'src/core/corpus'],
+    'the language of facts knows nothing of how facts are kept (store/) or gathered (corpus/)',
+  ],
+  ['src/core/store', ['src/core/corpus'], 'how facts are kept knows nothing of the corpus on top of it'],
   ['src/editor', ['src/cli'], 'the editor and the CLI never import each other: share through src/core'],
   [
     'src/cli',

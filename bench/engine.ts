@@ -21,9 +21,9 @@ export function remarkParseOnly(text: string): unknown {
 /** The stages the growth row (row 6) times one by one. */
 export { parseSource } from '../src/core/parse/source';
 export { indexSentences } from '../src/core/parse/sentenceIndex';
-export { factsOf } from '../src/core/corpus/factKey';
+export { factsOf } from '../src/core/facts/factKey';
 export { dealsAcross, toExtractOutput, toExtractSource } from '../src/core/extractOutput';
 /** Row 6's corpus stages: what the editor's corpus does with an article after each edit, and the map step's facts record. */
 export { Corpus } from '../src/core/corpus/corpus';
-export { summariseSource } from '../src/core/corpus/sourceFacts';
+export { summariseSource } from '../src/core/store/sourceFacts';
 export { shardFactsOf } from '../src/core/merge/shardFacts';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { AnchorResult, AnnotationFile } from '../core/annotations/model';
 import { reanchorSource } from '../core/annotations/operations';
 import { Corpus } from '../core/corpus/corpus';
-import type { CorpusFact } from '../core/corpus/views';
+import type { CorpusFact } from '../core/facts/index';
 import { Lexicon } from '../core/extract/entities/lexicon';
 import type { ParsedArgs } from './args';
 import { CacheTally, openCacheOption } from './cacheOption';

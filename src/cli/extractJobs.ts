@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { analyse } from '../core/analysis';
-import { summariseSource, type SourceFacts } from '../core/corpus/sourceFacts';
+import { summariseSource, type SourceFacts } from '../core/store/sourceFacts';
 import type { Lexicon, LexiconAdditions } from '../core/extract/entities/lexicon';
 import { toExtractSource } from '../core/extractOutput';
 import { shardFactsOf } from '../core/merge/shardFacts';

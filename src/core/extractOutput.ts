@@ -2,7 +2,7 @@
 import type { Analysis } from './analysis';
 import type { Deal } from './extract/deals/deal';
 import { mergeDeals } from './extract/deals/merge';
-import type { CorpusFact } from './corpus/views';
+import type { CorpusFact } from './facts/index';
 import {
   EXTRACT_SCHEMA_VERSION,
   type Conflict,

@@ -9,7 +9,7 @@ import { ENTITY_ROLES, ENTITY_TYPES } from './extract/entities/entityTypes';
 import { EVIDENCE_RULES } from './extract/entities/evidence';
 import { DEAL_KINDS } from './extract/deals/kinds';
 import { DEAL_STATUSES } from './extract/deals/status';
-import { METRICS } from './corpus/metric';
+import { METRICS } from './facts/index';
 
 /** Version of the annotation file, the lexicon and the claims exports. */
 export const SCHEMA_VERSION = 1;

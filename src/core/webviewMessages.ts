@@ -8,7 +8,8 @@
 import * as z from 'zod';
 import { DEAL_KINDS } from './extract/deals/kinds';
 import { ENTITY_TYPES } from './extract/entities/lexicon';
-import { METRICS } from './corpus/metric';
+// metric.ts itself, not facts/index: the webview bundles would carry the fact-key code with it
+import { METRICS } from './facts/metric';
 
 /** Names and sentences longer than this are cut before they are posted (a hostile article may hold a 10,000-character name). */
 export const MAX_NAME_LENGTH = 200;

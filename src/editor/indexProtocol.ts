@@ -1,5 +1,5 @@
 /** The jobs of the index's worker threads (src/workers/pool.ts): one article file each. */
-import type { SourceFacts } from '../core/corpus/sourceFacts';
+import type { SourceFacts } from '../core/store/sourceFacts';
 import type { EntryOutcome } from '../node/factCache';
 
 /** Where the persisted facts of a file are (src/node/factCache.ts), and the engine and lexicon they must be from. */

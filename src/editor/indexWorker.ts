@@ -9,7 +9,7 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { analyse } from '../core/analysis';
-import { summariseSource, type SourceFacts } from '../core/corpus/sourceFacts';
+import { summariseSource, type SourceFacts } from '../core/store/sourceFacts';
 import type { Lexicon } from '../core/extract/entities/lexicon';
 import { entryFileOf, lookupEntry, sha256Of, writeEntry, type EntryOutcome } from '../node/factCache';
 import { serveJobs } from '../workers/serve';

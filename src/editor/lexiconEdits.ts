@@ -5,7 +5,7 @@
  * ordinal), their aliases and tickers sorted without duplicates, roles in schema order, empty
  * lists left out; `notEntities` sorted without case-insensitive duplicates.
  */
-import { byText } from '../core/corpus/order';
+import { byText } from '../core/facts/index';
 import { ENTITY_ROLES, type EntityType, type LexiconEntry } from '../core/extract/entities/entityTypes';
 import { WorkspaceLexicon } from '../core/schema';
 

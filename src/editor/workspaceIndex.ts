@@ -25,7 +25,7 @@ import {
   type ArticleExclude,
 } from '../core/articleFiles';
 import type { Analysis } from '../core/analysis';
-import type { SourceFacts } from '../core/corpus/sourceFacts';
+import type { SourceFacts } from '../core/store/sourceFacts';
 import type { PoolLexicon } from '../workers/protocol';
 import { workerHeapFor } from '../workers/protocol';
 import { articlePath, isArticleDocument } from './articles';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyse } from '../../src/core/analysis';
-import { summariseSource } from '../../src/core/corpus/sourceFacts';
+import { summariseSource } from '../../src/core/store/sourceFacts';
 import { Lexicon } from '../../src/core/extract/entities/lexicon';
 import { decodeArticle, type IndexJob, type IndexResult } from '../../src/editor/indexProtocol';
 import { WorkerPool, type PoolLexicon } from '../../src/workers/pool';

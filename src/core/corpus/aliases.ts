@@ -5,7 +5,7 @@
  * entity resolves to that entity. Two articles pointing one name at two entities leave it alone.
  */
 import { entityId } from '../extract/entities/entityId';
-import type { SourceEntity } from './sourceFacts';
+import type { SourceEntity } from '../store/sourceFacts';
 
 const MAX_HOPS = 3;
 

@@ -8,15 +8,25 @@
  */
 import type { Analysis } from '../analysis';
 import type { Deal } from '../extract/deals/deal';
-import { WorkspaceAliases } from './aliases';
-import { DEFAULT_TOLERANCE, compareStatements, type Verdict } from './compare';
-import { DealIndex, type CorpusDeal, type DealMerge } from './deals';
-import { EntityIndex } from './entityIndex';
-import { FactIndex } from './factIndex';
-import { factKeyId, type FactKey } from './factKey';
-import { keyView, toView } from './factViews';
-import { internFacts, releaseFacts, releaseKey } from './internedFacts';
-import { dealMentionCount, unpackDeals } from './packedDeals';
+import {
+  DEFAULT_TOLERANCE,
+  byText,
+  compareStatements,
+  factKeyId,
+  type ComparedStatement,
+  type CorpusChange,
+  type CorpusEntity,
+  type CorpusEntityMention,
+  type CorpusFact,
+  type FactKey,
+  type FactKeyView,
+  type FactStatements,
+  type FigureFacts,
+  type RetainedCounts,
+  type Verdict,
+} from '../facts/index';
+import { internFacts, releaseFacts, releaseKey } from '../store/internedFacts';
+import { dealMentionCount, unpackDeals } from '../store/packedDeals';
 import {
   figureIdOf,
   movedTo,
@@ -25,20 +35,13 @@ import {
   type SourceEntity,
   type SourceFacts,
   type StoredStatement,
-} from './sourceFacts';
-import { StringPool } from './stringPool';
-import type {
-  ComparedStatement,
-  CorpusChange,
-  CorpusEntity,
-  CorpusEntityMention,
-  CorpusFact,
-  FactKeyView,
-  FactStatements,
-  FigureFacts,
-  RetainedCounts,
-} from './views';
-import { byText } from './order';
+} from '../store/sourceFacts';
+import { StringPool } from '../store/stringPool';
+import { WorkspaceAliases } from './aliases';
+import { DealIndex, type CorpusDeal, type DealMerge } from './deals';
+import { EntityIndex } from './entityIndex';
+import { FactIndex } from './factIndex';
+import { keyView, toView } from './factViews';
 import { PartyUsers } from './partyUsers';
 
 export interface CorpusOptions {

@@ -10,7 +10,7 @@ import type { DealKind } from '../extract/deals/kinds';
 import type { DealStatus } from '../extract/deals/status';
 import { mergeDeals } from '../extract/deals/merge';
 import { latestStatus } from '../extract/deals/status';
-import { byText } from './order';
+import { byText } from '../facts/index';
 
 const SAME_VALUE = 0.005;
 

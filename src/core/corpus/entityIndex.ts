@@ -1,6 +1,6 @@
 /** Which sources name which entity, and the ids that stand for one entity across the workspace. */
-import type { SourceEntity } from './sourceFacts';
-import { byText } from './order';
+import type { SourceEntity } from '../store/sourceFacts';
+import { byText } from '../facts/index';
 
 /** The name a source gives an entity id. */
 export type NameIn = (path: string, id: string) => string | undefined;

@@ -4,12 +4,9 @@
  * cached per key until a source stating that key changes. Most keys are stated by one source,
  * so a key holds two flat arrays (paths and statements, side by side) rather than a map.
  */
-import type { FactKey } from './factKey';
-import type { Verdict } from './compare';
+import { byText, type CorpusFact, type FactKey, type FactKeyView, type Verdict } from '../facts/index';
+import type { StoredStatement } from '../store/sourceFacts';
 import { judgeFact, toView, type CachedVerdict } from './factViews';
-import type { StoredStatement } from './sourceFacts';
-import type { CorpusFact, FactKeyView } from './views';
-import { byText } from './order';
 
 /** The statements of one canonical key: `statements[i]` is stated by `paths[i]`, a source's statements together. */
 interface KeyEntry {

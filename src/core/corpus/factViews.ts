@@ -1,11 +1,19 @@
 /** The corpus's stored records turned into the views it answers with, and a fact's verdict. */
-import { compareStatements, prepare, type Verdict } from './compare';
-import { factVerdict } from './factVerdict';
-import { describeKey, subjectId, subjectName, type FactKey } from './factKey';
-import { figureIdOf, type StoredStatement } from './sourceFacts';
-import type { Subject } from './subject';
-import type { FactKeyView, StatementView } from './views';
-import { byText } from './order';
+import {
+  byText,
+  compareStatements,
+  describeKey,
+  factVerdict,
+  prepare,
+  subjectId,
+  subjectName,
+  type FactKey,
+  type FactKeyView,
+  type StatementView,
+  type Subject,
+  type Verdict,
+} from '../facts/index';
+import { figureIdOf, type StoredStatement } from '../store/sourceFacts';
 
 export function toView(path: string, s: StoredStatement): StatementView {
   return {
@@ -51,7 +59,7 @@ export interface CachedVerdict {
 }
 
 /**
- * The verdict over the pairs of statements from different sources (see factVerdict.ts): a
+ * The verdict over the pairs of statements from different sources (see facts/factVerdict.ts): a
  * conflict when any pair conflicts, else agreement when any pair agrees, else incomparable.
  * Null when every pair is unrelated (years apart): not a shared fact after all. Only the pair
  * quoted in the reason is explained in words.

@@ -1,6 +1,6 @@
 /** Which sources' fact keys and deals name which entity ids: the sources to re-key when an id resolves differently. */
-import { unpackDeals } from './packedDeals';
-import type { SourceFacts } from './sourceFacts';
+import { unpackDeals } from '../store/packedDeals';
+import type { SourceFacts } from '../store/sourceFacts';
 
 export class PartyUsers {
   private readonly pathsById = new Map<string, Set<string>>();

@@ -9,8 +9,8 @@
  * with different contents the one whose sha256 sorts first is kept, whatever the order.
  */
 import { Corpus } from '../corpus/corpus';
-import type { SourceEntity, SourceFacts } from '../corpus/sourceFacts';
-import { byText } from '../corpus/order';
+import type { SourceEntity, SourceFacts } from '../store/sourceFacts';
+import { byText } from '../facts/index';
 import { toExtractConflict, toExtractDeal } from '../extractOutput';
 import { CORPUS_SCHEMA_VERSION, type CorpusEntityRecord, type CorpusOutput } from '../schema';
 

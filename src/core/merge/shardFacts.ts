@@ -9,9 +9,9 @@
  * `summariseSource(…)` field for field; a unit test holds it to that on every fixture.
  */
 import type { Analysis } from '../analysis';
-import { writtenPrecision } from '../corpus/compare';
-import { NO_DEALS, packDeals, unpackDeals } from '../corpus/packedDeals';
-import { excerpt, figureIdOf, type SourceEntity, type SourceFacts, type StoredStatement } from '../corpus/sourceFacts';
+import { writtenPrecision } from '../facts/index';
+import { NO_DEALS, packDeals, unpackDeals } from '../store/packedDeals';
+import { excerpt, figureIdOf, type SourceEntity, type SourceFacts, type StoredStatement } from '../store/sourceFacts';
 import type { Deal, DealMention } from '../extract/deals/deal';
 import type { ExtractSource, ShardDeal, ShardFacts, ShardStatement } from '../schema';
 

@@ -7,8 +7,7 @@
  * hand-edited or damaged entry) gives undefined, never a half-read source.
  */
 import * as z from 'zod';
-import type { FactKey } from '../corpus/factKey';
-import { METRICS, type Metric } from '../corpus/metric';
+import { METRICS, type FactKey, type Metric, type Party, type Subject } from '../facts/index';
 import {
   DEAL_NUMBERS,
   MAX_STATUS_INDEX,
@@ -16,9 +15,8 @@ import {
   NO_DEALS,
   STATUS_SHIFT,
   type PackedDeals,
-} from '../corpus/packedDeals';
-import type { SourceEntity, SourceFacts, StoredStatement } from '../corpus/sourceFacts';
-import type { Party, Subject } from '../corpus/subject';
+} from './packedDeals';
+import type { SourceEntity, SourceFacts, StoredStatement } from './sourceFacts';
 import { DEAL_KINDS, type DealKind } from '../extract/deals/kinds';
 import { ENTITY_TYPES, type EntityType } from '../extract/entities/lexicon';
 import { FIGURE_KINDS, QUALIFIERS, type FigureKind, type Qualifier } from '../extract/figures/figure';

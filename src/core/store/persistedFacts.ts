@@ -19,7 +19,7 @@
  * rewritten with the same size, is never mistaken for the one analysed.
  */
 import * as z from 'zod';
-import type { SourceFacts } from '../corpus/sourceFacts';
+import type { SourceFacts } from './sourceFacts';
 import { crc32 } from './crc32';
 import { FactsTable, factsOf, tableOf } from './factsTable';
 

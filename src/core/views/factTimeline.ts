@@ -15,9 +15,10 @@ import {
   prepare,
   MAX_AS_OF_MONTHS,
   type ComparableStatement,
+  type DatedStatementView,
+  type FactStatements,
   type Prepared,
-} from '../corpus/compare';
-import type { DatedStatementView, FactStatements } from '../corpus/views';
+} from '../facts/index';
 import {
   bounded,
   MAX_NAME_LENGTH,

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse, type Analysis } from '../../../src/core/analysis';
 import { Corpus, type CorpusOptions } from '../../../src/core/corpus/corpus';
-import { describeKey, factsOf } from '../../../src/core/corpus/factKey';
+import { describeKey, factsOf } from '../../../src/core/facts/factKey';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { WorkspaceLexicon } from '../../../src/core/schema';
 

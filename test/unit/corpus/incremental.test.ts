@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse, type Analysis } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
-import { summariseSource, type SourceFacts } from '../../../src/core/corpus/sourceFacts';
+import { summariseSource, type SourceFacts } from '../../../src/core/store/sourceFacts';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { seededRandom } from '../seededRandom';
 import { FIXTURES, REPO, analyseText, articlesIn } from './fixtures';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
-import { factsOf } from '../../../src/core/corpus/factKey';
-import type { RetainedCounts } from '../../../src/core/corpus/views';
+import { factsOf } from '../../../src/core/facts/factKey';
+import type { RetainedCounts } from '../../../src/core/facts/views';
 import { syntheticArticle, syntheticLexicon } from './syntheticArticles';
 
 /**

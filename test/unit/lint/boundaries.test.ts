@@ -53,6 +53,37 @@ suite('lint: the import boundaries of the architecture', function () {
     );
   });
 
+  test('should keep facts ← store ← corpus: no store or corpus in the language of facts, no corpus in the store', async () => {
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/facts/probe.ts',
+        "import { summariseSource } from '../store/sourceFacts';\nexport const s = summariseSource;\n",
+      ),
+      ['import-x/no-restricted-paths'],
+    );
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/facts/probe.ts',
+        "import { Corpus } from '../corpus/corpus';\nexport const c = Corpus;\n",
+      ),
+      ['import-x/no-restricted-paths'],
+    );
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/store/probe.ts',
+        "import { Corpus } from '../corpus/index';\nexport const c = Corpus;\n",
+      ),
+      ['import-x/no-restricted-paths'],
+    );
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/parse/probe.ts',
+        "import { byText } from '../facts/order';\nexport const b = byText;\n",
+      ),
+      ['import-x/no-restricted-paths'],
+    );
+  });
+
   test('should let each part import what it may', async () => {
     assert.deepEqual(
       await rulesBroken(
@@ -65,6 +96,27 @@ suite('lint: the import boundaries of the architecture', function () {
       await rulesBroken(
         'src/cli/probe.ts',
         "import * as fs from 'node:fs';\nimport { analyse } from '../core/analysis';\nexport const a = [fs, analyse];\n",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/facts/probe.ts',
+        "import { analyse } from '../analysis';\nimport { sentenceAt } from '../parse/sentenceIndex';\nexport const a = [analyse, sentenceAt];\n",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/store/probe.ts',
+        "import { factsOf } from '../facts/index';\nimport { StringPool } from './stringPool';\nexport const a = [factsOf, StringPool];\n",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await rulesBroken(
+        'src/core/corpus/probe.ts',
+        "import { byText } from '../facts/index';\nimport { summariseSource } from '../store/sourceFacts';\nexport const a = [byText, summariseSource];\n",
       ),
       [],
     );

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse } from '../../../src/core/analysis';
-import { summariseSource } from '../../../src/core/corpus/sourceFacts';
+import { summariseSource } from '../../../src/core/store/sourceFacts';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { toExtractSource } from '../../../src/core/extractOutput';
 import { shardFactsOf, sourceFactsOf } from '../../../src/core/merge/shardFacts';

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyse } from '../../../src/core/analysis';
-import { summariseSource } from '../../../src/core/corpus/sourceFacts';
+import { summariseSource } from '../../../src/core/store/sourceFacts';
 import type { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { toExtractSource } from '../../../src/core/extractOutput';
 import { CorpusMerge } from '../../../src/core/merge/corpusMerge';

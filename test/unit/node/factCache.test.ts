@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { analyse } from '../../../src/core/analysis';
-import { summariseSource } from '../../../src/core/corpus/sourceFacts';
+import { summariseSource } from '../../../src/core/store/sourceFacts';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import type { PersistedEntry, PersistedKey } from '../../../src/core/store/persistedFacts';
 import {

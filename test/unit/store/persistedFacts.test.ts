@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
-import { summariseSource, type SourceFacts } from '../../../src/core/corpus/sourceFacts';
+import { summariseSource, type SourceFacts } from '../../../src/core/store/sourceFacts';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { crc32 } from '../../../src/core/store/crc32';
 import {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { compareStatements } from '../../../src/core/corpus/compare';
-import type { DatedStatementView } from '../../../src/core/corpus/views';
+import { compareStatements } from '../../../src/core/facts/compare';
+import type { DatedStatementView } from '../../../src/core/facts/views';
 import { factTimeline, placeInTime } from '../../../src/core/views/factTimeline';
 import { FactTimeline } from '../../../src/core/webviewMessages';
 import { seededRandom } from '../seededRandom';

@@ -9,8 +9,7 @@
 import type { Analysis } from '../analysis';
 import type { Deal, DealMention } from '../extract/deals/deal';
 import type { EntityType } from '../extract/entities/lexicon';
-import { writtenPrecision, type ComparableStatement } from './compare';
-import { factsOf, type FactKey } from './factKey';
+import { factsOf, writtenPrecision, type ComparableStatement, type FactKey } from '../facts/index';
 import { packDeals, unpackDeals, type PackedDeals } from './packedDeals';
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { prepare, type ComparableStatement } from '../../../src/core/corpus/compare';
-import { PAIRWISE_LIMIT, byExtremes, factVerdict, pairwise, type Judged } from '../../../src/core/corpus/factVerdict';
+import { prepare, type ComparableStatement } from '../../../src/core/facts/compare';
+import { PAIRWISE_LIMIT, byExtremes, factVerdict, pairwise, type Judged } from '../../../src/core/facts/factVerdict';
 import type { Qualifier } from '../../../src/core/extract/figures/figure';
 import { seededRandom as random } from '../seededRandom';
 
@@ -27,7 +27,7 @@ function statements(seed: number, count: number): Judged[] {
   });
 }
 
-suite('corpus: a fact stated many times is judged without comparing every pair', () => {
+suite('facts: a fact stated many times is judged without comparing every pair', () => {
   test('should judge every pair of a small fact', () => {
     const small = statements(1, PAIRWISE_LIMIT);
     assert.deepEqual(factVerdict(small, 0.01), pairwise(small, 0.01));

@@ -4,11 +4,10 @@
  * each fact key shared by every statement of it. `releaseFacts` gives back what `internFacts`
  * took, field for field.
  */
-import type { FactKey } from './factKey';
+import type { FactKey, Party, Subject } from '../facts/index';
 import { mapStrings } from './packedDeals';
 import { detach, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
 import type { StringPool } from './stringPool';
-import type { Party, Subject } from './subject';
 
 /** Shares one key object per key (`FactIndex.share`); `intern` makes the stored copy of a key seen first. */
 export type KeyShare = (key: FactKey, intern: (key: FactKey) => FactKey) => FactKey;

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { keysOf } from './fixtures';
+import { keysOf } from '../corpus/fixtures';
 
 /**
  * Fact keys: what a figure measures — subject, metric, period — read from its claim. The
  * companies are the fixtures' fictional ones (test/fixtures/corpus/lexicon.json).
  */
-suite('corpus: fact keys', () => {
+suite('facts: fact keys', () => {
   const KEYED: ReadonlyArray<readonly [string, string, readonly string[]]> = [
     [
       'an investment with its scope, oriented by "in"',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compareStatements, writtenPrecision, type ComparableStatement } from '../../../src/core/corpus/compare';
+import { compareStatements, writtenPrecision, type ComparableStatement } from '../../../src/core/facts/compare';
 import type { Qualifier } from '../../../src/core/extract/figures/figure';
 
 /** A statement as an article writes it: "~$13.5 billion" → about 13.5e9 USD, written to 0.1 billion. */
@@ -43,7 +43,7 @@ function other(
   };
 }
 
-suite('corpus: verdicts between two statements of the same fact', () => {
+suite('facts: verdicts between two statements of the same fact', () => {
   const CASES: ReadonlyArray<readonly [string, ComparableStatement, ComparableStatement, string]> = [
     ['equal figures agree', money('$38 billion', 38e9), money('$38 billion', 38e9), 'agree'],
     ['figures within 1% agree', money('$38 billion', 38e9), money('$38.2 billion', 38.2e9), 'agree'],
