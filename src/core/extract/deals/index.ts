@@ -11,7 +11,7 @@ import type { Sentence } from '../../parse/sentenceIndex';
 import { sentenceAt } from '../../parse/sentenceIndex';
 import type { ProseBlock } from '../../parse/blocks';
 import type { Entity } from '../entities/index';
-import { entityId } from '../entities/index';
+import { entityId, withoutLegalForm } from '../entities/index';
 import type { Lexicon } from '../entities/lexicon';
 import type { FigureKind, FigureValue } from '../figures/figure';
 import { dealId, type Deal } from './deal';
@@ -163,13 +163,14 @@ function withWrittenNames(deals: readonly Deal[], entities: readonly Entity[]): 
 /** "Samsung's", "Visa'" */
 const POSSESSIVE = /['’]s?$/;
 
-/** The canonical name if a mention writes it, else the longest mention, legal form and all (the first of equals). */
+/** The canonical name if a mention writes it, else the longest mention without its legal form (the first of equals). */
 export function writtenName(entity: Entity): string {
   let longest = '';
   for (const mention of entity.mentions) {
     const raw = mention.text.replace(/\s+/g, ' ').trim();
     if (raw === entity.name) return entity.name;
-    const text = raw.replace(POSSESSIVE, '');
+    // named as entities are: without the legal form ("Intel Corp" → "Intel", "Amazon.com Inc." → "Amazon.com")
+    const text = withoutLegalForm(raw.replace(POSSESSIVE, ''));
     if (text === entity.name) return entity.name;
     if (text.length > longest.length) longest = text;
   }

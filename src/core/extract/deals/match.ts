@@ -51,6 +51,24 @@ export const COMPILED_FRAMES: readonly CompiledFrame[] = KIND_FRAMES.flatMap((ki
   }),
 );
 
+/**
+ * Which frames a word can open the way for: word → (frame, anchor set) pairs, so that a sentence's
+ * candidate frames come from its own words, not from testing every frame's sets one by one.
+ */
+const ANCHOR_INDEX = new Map<string, Array<{ frame: number; bit: number }>>();
+/** Per frame, the mask of all its anchor sets: the sentence's words must set every bit. */
+const ANCHOR_MASKS = COMPILED_FRAMES.map((compiled, frame) => {
+  if (compiled.anchors.length > 31) throw new Error(`${compiled.kind}/${compiled.frame.id}: too many anchor sets`);
+  compiled.anchors.forEach((set, k) => {
+    for (const word of set) {
+      let list = ANCHOR_INDEX.get(word);
+      if (!list) ANCHOR_INDEX.set(word, (list = []));
+      list.push({ frame, bit: 1 << k });
+    }
+  });
+  return (1 << compiled.anchors.length) - 1;
+});
+
 /** Names a role takes unless its frame says otherwise: organisations, unknown names, implicit subjects, and products no lexicon gives an owner (a camel-cased "HashiCorp" is as likely a company). */
 const DEFAULT_TYPES = new Set(['org', 'name', 'implicit', 'product']);
 /** An organisation that is a government body by its name. */
@@ -62,11 +80,14 @@ export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] 
   // every frame names at least one party
   const names = shaped.slots.filter((s) => s.cls !== 'amount').length;
   if (names === 0) return [];
-  const words = wordsOf(sentence);
+  const found = new Int32Array(COMPILED_FRAMES.length);
+  for (const word of wordsOf(sentence))
+    for (const { frame, bit } of ANCHOR_INDEX.get(word) ?? []) found[frame] = found[frame]! | bit;
   const hits: FrameHit[] = [];
-  for (const compiled of COMPILED_FRAMES) {
+  for (let f = 0; f < COMPILED_FRAMES.length; f++) {
+    const compiled = COMPILED_FRAMES[f]!;
+    if (found[f] !== ANCHOR_MASKS[f] || compiled.minNames > names) continue;
     if (compiled.frame.requires && !compiled.frame.requires.test(sentence)) continue;
-    if (compiled.minNames > names || !compiled.anchors.every((a) => hasAny(words, a))) continue;
     compiled.pattern.lastIndex = 0;
     for (const match of shaped.text.matchAll(compiled.pattern)) {
       const hit = toHit(compiled, match, shaped);
@@ -121,11 +142,6 @@ function wordsOf(sentence: string): Set<string> {
     if (match[0].includes('-')) for (const part of match[0].split('-')) words.add(part);
   }
   return words;
-}
-
-function hasAny(words: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
-  for (const w of wanted) if (words.has(w)) return true;
-  return false;
 }
 
 function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedSentence): FrameHit | undefined {

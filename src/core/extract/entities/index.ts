@@ -291,7 +291,7 @@ function aliasIndex(
 }
 
 /** "Corvanta Labs Inc" → "Corvanta Labs": the legal form is not part of the name people use. */
-function withoutLegalForm(name: string): string {
+export function withoutLegalForm(name: string): string {
   // abbreviated forms only: "Public Benefit Corporation" is a name, "Solvane Semiconductor Corp" a name and a form;
   // "& Co" is part of a name ("Rud Pedersen & Co")
   const stripped = name.replace(

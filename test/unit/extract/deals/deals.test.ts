@@ -44,6 +44,8 @@ suite('deals', () => {
       ],
     );
     assert.ok(deals[0]!.partyIds.includes('entity:paramount-skydance'), deals[0]!.partyIds.join());
+    // named as entities are, without the legal form
+    assert.deepEqual(dealsOf('Intel Corp. invested $25 million in Figure AI.')[0]?.parties, ['Intel', 'Figure AI']);
     // the canonical name where the article writes it, even beside shorter forms
     assert.deepEqual(
       dealsOf('Samsung Electronics invested $5 million in Figure AI. Samsung said the round closed.')[0]?.parties,
