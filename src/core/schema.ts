@@ -119,7 +119,9 @@ export const ExtractDeal = z.object({
   id: z.string(),
   parties: z
     .array(z.string())
-    .describe('Canonical names in role order: acquirer→target, investor→investee, customer→provider'),
+    .describe(
+      'Names in role order (acquirer→target, investor→investee, customer→provider), as the first source writes them without legal forms; the id is built from the canonical entities',
+    ),
   kind: z.enum(DEAL_KINDS),
   value: z.number().nullable().describe('Headline amount in `currency`; the ceiling for "up to"'),
   currency: z.string().nullable(),
