@@ -37,6 +37,12 @@ const FAMILIES = {
     sizes: [16_000, 32_000, 64_000],
     text: (n) => `${'and Acme raised money from investors '.repeat(n / 6)}.\n`,
   },
+  // the same deal retold: merging gathers its mentions (it once copied and sorted them at each one)
+  'one deal told n times (sentences)': {
+    path: 'retold.txt',
+    sizes: [2_000, 4_000, 8_000],
+    text: (n) => `${'Microsoft invested $1 billion in OpenAI in 2019. '.repeat(n)}\n`,
+  },
   'figures per sentence ("$1 billion in the U.S.")': {
     path: 'figures.txt',
     sizes: [1_000, 2_000, 4_000],

@@ -6,6 +6,7 @@
  */
 import type { Analysis, Claim, Figure } from '../analysis';
 import type { Qualifier } from '../extract/figures/figure';
+import type { Deal } from '../extract/deals/deal';
 import { clauseOf, isChange, isPartOfEarlier, qualifierInClause } from './clause';
 import { documentContextOf, isSubjectType, mentionsBySentence } from './documentContext';
 import {
@@ -60,12 +61,22 @@ export function factsOf(analysis: Analysis): FigureFact[] {
   const document = documentContextOf(analysis, mentions);
   const figures = new Map(analysis.figures.map((f) => [f.id, f]));
   const deals = new Map(analysis.deals.map((d) => [d.id, d]));
+  // a deal's mention in each sentence, looked up, not searched: a deal told in n sentences has n claims
+  const mentionsOfDeal = new Map<string, Map<number, Deal['mentions'][number]>>();
+  const mentionIn = (deal: Deal, sentenceIndex: number) => {
+    let bySentence = mentionsOfDeal.get(deal.id);
+    if (!bySentence) {
+      mentionsOfDeal.set(deal.id, (bySentence = new Map()));
+      for (const m of deal.mentions) if (!bySentence.has(m.sentenceIndex)) bySentence.set(m.sentenceIndex, m);
+    }
+    return bySentence.get(sentenceIndex);
+  };
   const out: FigureFact[] = [];
   for (const claim of analysis.claims) {
     const own = claim.figureIds.map((id) => figures.get(id)).filter((f): f is Figure => !!f);
     const claimDeals = claim.dealIds.flatMap((id) => {
       const deal = deals.get(id);
-      const mention = deal?.mentions.find((m) => m.sentenceIndex === claim.sentenceIndex);
+      const mention = deal && mentionIn(deal, claim.sentenceIndex);
       if (!deal || !mention) return [];
       const parties = deal.partyIds.map((pid, i) => ({ id: pid, name: deal.parties[i] ?? pid }));
       const date = mention.date !== null && mention.date !== analysis.dateline ? mention.date : null;

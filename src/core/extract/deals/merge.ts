@@ -10,20 +10,41 @@ const TOLERANCE = 0.005;
 
 export function mergeDeals(deals: readonly Deal[]): Deal[] {
   // candidates share kind and parties: index them by that, then compare values and dates
-  const groups = new Map<string, Deal[]>();
+  const groups = new Map<string, Merged[]>();
   // valued deals first, so an unvalued mention joins the valued deal it belongs to
   const ordered = [...deals].sort((a, b) => Number(a.value === null) - Number(b.value === null));
   for (const deal of ordered) {
     const key = `${deal.kind}|${[...deal.partyIds].sort().join('|')}`;
-    const group = groups.get(key) ?? [];
-    const index = group.findIndex((m) => isSameDeal(m, deal));
-    if (index < 0) group.push(deal);
-    else group[index] = combine(group[index]!, deal);
-    groups.set(key, group);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    const same = group.find((m) => isSameDeal(m.deal, deal));
+    if (!same) group.push({ deal, mentions: undefined, frames: undefined });
+    else {
+      // mentions and frames are gathered, and sorted once at the end: a deal told n times costs n, not n²
+      same.mentions ??= [...same.deal.mentions];
+      same.frames ??= new Set(same.deal.frames ?? []);
+      same.mentions.push(...deal.mentions);
+      for (const frame of deal.frames ?? []) same.frames.add(frame);
+      same.deal = combine(same.deal, deal);
+    }
   }
   return [...groups.values()]
     .flat()
+    .map(finish)
     .sort((a, b) => firstPath(a).localeCompare(firstPath(b)) || firstStart(a) - firstStart(b));
+}
+
+/** A deal being merged: the headline so far, and the mentions and frames of every deal joined to it. */
+interface Merged {
+  deal: Deal;
+  mentions: DealMention[] | undefined;
+  frames: Set<string> | undefined;
+}
+
+function finish(merged: Merged): Deal {
+  if (!merged.mentions) return merged.deal; // told once
+  const mentions = merged.mentions.sort((x, y) => (x.path ?? '').localeCompare(y.path ?? '') || x.start - y.start);
+  return { ...merged.deal, mentions, frames: [...merged.frames!] };
 }
 
 export function isSameDeal(a: Deal, b: Deal): boolean {
@@ -47,13 +68,11 @@ function datesContradict(a: string | null, b: string | null): boolean {
   return !(a.startsWith(b) || b.startsWith(a));
 }
 
+/** The headline of two deals told as one: mentions and frames are gathered by `mergeDeals`. */
 function combine(a: Deal, b: Deal): Deal {
   const value = a.value ?? b.value;
   const currency = a.currency ?? b.currency;
   const date = preciseDate(a, b);
-  const mentions: DealMention[] = [...a.mentions, ...b.mentions].sort(
-    (x, y) => (x.path ?? '').localeCompare(y.path ?? '') || x.start - y.start,
-  );
   return {
     ...a,
     value,
@@ -62,8 +81,6 @@ function combine(a: Deal, b: Deal): Deal {
     isDateInferred: date.isDateInferred,
     isPartyInferred: a.isPartyInferred && b.isPartyInferred,
     status: latestStatus(a.status, b.status),
-    frames: [...new Set([...(a.frames ?? []), ...(b.frames ?? [])])],
-    mentions,
     id: dealId(a.kind, a.partyIds, value, currency, date.date),
   };
 }
