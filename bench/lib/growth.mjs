@@ -7,7 +7,12 @@ export const STAGES = ['parse', 'segment', 'extract', 'keying', 'corpus', 'shard
 
 export async function growthRow({ bundles, runs, log }) {
   log(`row 6: hostile inputs doubled twice, each stage timed, ${runs} rounds`);
-  const r = await runNode(['--max-old-space-size=4096', CHILD, JSON.stringify({ engine: bundles.engine, runs })]);
+  const r = await runNode([
+    '--max-old-space-size=4096',
+    '--expose-gc',
+    CHILD,
+    JSON.stringify({ engine: bundles.engine, runs }),
+  ]);
   if (r.code !== 0) throw new Error(`growth child failed: ${r.stderr.slice(-2000)}`);
   const out = lastJson(r.stdout);
   for (const points of Object.values(out.families)) {

@@ -152,10 +152,25 @@ export class SourceMoves implements vscode.Disposable {
       const annotated = new Set(sources);
       for (const source of missing) {
         if (this.isDisposed) return;
+        // this look awaits the disk: the store may have applied a rename made in VS Code since it
+        // began, so the sources are read again before and after each search — a source renamed
+        // meanwhile is not missing, and its new name is nobody else's move
         const key = `${wf.uri.toString()}#${source}`;
-        const found = this.lookedFor.has(key)
-          ? undefined
-          : await this.findMove(wf, source, annotated, articles, appeared, isFirstLook);
+        let found: { to: string; text: string } | undefined;
+        let isGone = false;
+        for (let attempt = 0; attempt < 3 && !this.lookedFor.has(key); attempt++) {
+          const before = new Set(this.host.sourcesOf(wf));
+          if (!before.has(source)) {
+            isGone = true;
+            break;
+          }
+          for (const s of before) annotated.add(s);
+          found = await this.findMove(wf, source, annotated, articles, appeared, isFirstLook);
+          const after = new Set(this.host.sourcesOf(wf));
+          if (!found || (after.has(source) && !after.has(found.to))) break;
+          found = undefined; // the sources changed during the search: search again
+        }
+        if (isGone) continue;
         this.lookedFor.add(key);
         if (found) {
           this.log.info(`store: ${source} was moved to ${found.to} outside VS Code; its annotations follow it`);
