@@ -23,6 +23,13 @@ export function completeStep(key: (typeof STEP_CONTEXTS)[keyof typeof STEP_CONTE
 }
 const SHOWN_KEY = 'newsmark.walkthroughShown';
 
+/** Whether the group that showed `editor` shows its document still (no other tab was brought to its front). */
+function stillShows(editor: vscode.TextEditor): boolean {
+  const group = vscode.window.tabGroups.all.find((g) => g.viewColumn === editor.viewColumn);
+  const input = group?.activeTab?.input;
+  return input instanceof vscode.TabInputText && input.uri.toString() === editor.document.uri.toString();
+}
+
 /** Opens the walkthrough on the first run; returns whether it did. */
 export async function showWalkthroughOnFirstRun(context: vscode.ExtensionContext, log: Log): Promise<boolean> {
   if (context.globalState.get<boolean>(SHOWN_KEY)) return false;
@@ -35,7 +42,9 @@ export async function showWalkthroughOnFirstRun(context: vscode.ExtensionContext
       `${context.extension.id}#${WALKTHROUGH_ID}`,
       !!editor,
     );
-    if (editor)
+    // ... and gets the focus back, unless the user has moved on meanwhile (a command run right after
+    // opening the article, such as the deal map, opened in that group): that is left in front
+    if (editor && stillShows(editor))
       await vscode.window.showTextDocument(editor.document, {
         viewColumn: editor.viewColumn,
         preserveFocus: false,

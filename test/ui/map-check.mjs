@@ -45,7 +45,7 @@ if (!process.env.NEWSMARK_SKIP_SETUP) {
     process.exit(1);
   }
 }
-const { openFile, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
+const { openFile, runCommand: runPalette, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
 
 async function waitUntil(page, check, what, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
@@ -57,19 +57,7 @@ async function waitUntil(page, check, what, timeoutMs = 30_000) {
   }
 }
 
-async function runCommand(page, title, pick) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-  if (!pick) return;
-  await input.waitFor({ state: 'visible' });
-  await input.fill(pick);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-}
+const runCommand = (page, title, pick) => runPalette(page, title, { pick, log });
 
 /** The frame of the webview whose page holds `selector` (code-server nests it in two iframes). */
 async function webviewFrame(page, selector, timeoutMs = 60_000) {

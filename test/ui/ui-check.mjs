@@ -42,8 +42,15 @@ if (!process.env.NEWSMARK_SKIP_SETUP) {
     process.exit(1);
   }
 }
-const { decorations, hoverText, openFile, pointOf, screenshot, startVSCode } =
-  await import('../integration/harness/ui.mjs');
+const {
+  decorations,
+  hoverText,
+  openFile,
+  pointOf,
+  runCommand: runPalette,
+  screenshot,
+  startVSCode,
+} = await import('../integration/harness/ui.mjs');
 
 // The workspace: a temp copy of seeds/, so nothing the extension writes lands in the repo.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-ui-'));
@@ -79,25 +86,7 @@ async function waitUntil(page, check, what, timeoutMs = 20_000) {
   }
 }
 
-async function runCommand(page, title) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(`>${title}`, { timeout: 10_000 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch (error) {
-      // the workbench may close the palette as it opens it (the walkthrough settling beside the
-      // article took it once in CI): nothing ran yet, so open it again
-      if (attempt === 3) throw error;
-      log(`the command palette closed before "${title}" could run (${String(error.message).split('\n')[0]}); again`);
-      await page.keyboard.press('Escape');
-    }
-  }
-}
+const runCommand = (page, title) => runPalette(page, title, { log });
 
 let failed = false;
 let vs;

@@ -335,6 +335,35 @@ export async function startVSCode({ extension, vsix, workspace, port, settings, 
   }
 }
 
+/**
+ * Runs a command from the palette (F1), as a person does. The workbench may close the palette as
+ * it opens (the walkthrough settling beside a just-opened article took it once in CI): nothing ran
+ * yet then, so it is opened again (three tries). With `pick`, the item of the quick pick the command
+ * shows is chosen next (no retry there: the command has run).
+ */
+export async function runCommand(page, title, { pick, log = () => {} } = {}) {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      log(`the command palette closed before "${title}" could run (${String(error.message).split('\n')[0]}); again`);
+      await page.keyboard.press('Escape');
+    }
+  }
+  if (!pick) return;
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await input.fill(pick);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
 /** Open a workspace-relative file with Quick Open (Ctrl+P) and wait for its editor to be active. */
 export async function openFile(page, relPath, timeout = 30_000) {
   const base = path.basename(relPath);
