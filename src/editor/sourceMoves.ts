@@ -235,8 +235,11 @@ export class SourceMoves implements vscode.Disposable {
     // A move makes a new file: files that appeared since the last look, the same name first. A
     // file that was there all along is a copy, not where the source went — unless this is the
     // first look (the move happened while VS Code was closed) and it has the source's name.
+    // The same name answers first: a folder moved with several files quoting alike ("c.txt" and
+    // "d.txt" both hold the quote) still tells which one the source is.
     const groups = [
-      [...sameName.filter(isNew), ...inFolder.filter((u) => isNew(u) && !isSameName(u))],
+      sameName.filter(isNew),
+      inFolder.filter((u) => isNew(u) && !isSameName(u)),
       isFirstLook ? sameName.filter((u) => !isNew(u)) : [],
     ];
     let read = 0;

@@ -214,26 +214,35 @@ export class WorkspaceIndex implements vscode.Disposable {
   private watchArticles(): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(this.config.settings.include);
     const isWatched = (uri: vscode.Uri) => !isInExcludedFolder(vscode.workspace.asRelativePath(uri, false));
+    const drop = (gone: vscode.Uri) => {
+      this.seen.delete(gone.toString());
+      this.forget(gone);
+      this.sizeLimit.unskip(gone);
+      this.updateArticleList(gone, false);
+      if (isWatched(gone)) this.fileChanged.fire(gone);
+    };
+    // a folder deleted at once comes as one event: the articles listed under it go with it
+    const dropUnder = (uri: vscode.Uri) =>
+      void this.listedUnder(uri).then(
+        (under) => under.forEach(drop),
+        (error: unknown) => this.log.error(`index: cannot list the articles under ${uri.toString()}: ${error}`),
+      );
+    // a folder moved in or out, copied in, created or deleted with its files at once, may come as
+    // the folder's event alone (the file watcher sees the files before it watches the folder, and
+    // a folder moved out takes its files unseen): its articles are looked up under it
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     return vscode.Disposable.from(
       watcher,
+      folders,
+      folders.onDidCreate((uri) => void this.articlesCreatedUnder(uri)),
+      folders.onDidDelete(dropUnder),
       watcher.onDidCreate((uri) => {
         this.updateArticleList(uri, true);
         if (isWatched(uri)) this.fileChanged.fire(uri);
       }),
       watcher.onDidDelete((uri) => {
-        const drop = (gone: vscode.Uri) => {
-          this.seen.delete(gone.toString());
-          this.forget(gone);
-          this.sizeLimit.unskip(gone);
-          this.updateArticleList(gone, false);
-          if (isWatched(gone)) this.fileChanged.fire(gone);
-        };
         drop(uri);
-        // a folder deleted at once comes as one event: the articles listed under it go with it
-        void this.listedUnder(uri).then(
-          (under) => under.forEach(drop),
-          (error: unknown) => this.log.error(`index: cannot list the articles under ${uri.toString()}: ${error}`),
-        );
+        dropUnder(uri);
       }),
       watcher.onDidChange((uri) => {
         if (this.openDocument(uri) || !isWatched(uri)) return; // an open document is analysed from its editor text
@@ -241,6 +250,34 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.fileChanged.fire(uri);
       }),
     );
+  }
+
+  /** When `uri` is a folder just created (moved or copied in): every article under it, as created. */
+  private async articlesCreatedUnder(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (
+      !folder ||
+      uri.scheme !== folder.uri.scheme ||
+      isInExcludedFolder(`${vscode.workspace.asRelativePath(uri, false)}/-`)
+    )
+      return;
+    try {
+      if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
+      const found = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(uri, this.config.settings.include),
+        this.excludeOf(folder).glob,
+      );
+      if (this.isDisposed || found.length === 0) return;
+      this.log.info(
+        `index: ${found.length} article file(s) came with the folder ${vscode.workspace.asRelativePath(uri)}`,
+      );
+      for (const file of found) {
+        this.updateArticleList(file, true);
+        this.fileChanged.fire(file);
+      }
+    } catch {
+      // gone again, or not readable: its files' own events (if any) tell the rest
+    }
   }
 
   isArticle(doc: vscode.TextDocument): boolean {
