@@ -23,33 +23,26 @@ export function completeStep(key: (typeof STEP_CONTEXTS)[keyof typeof STEP_CONTE
 }
 const SHOWN_KEY = 'newsmark.walkthroughShown';
 
-/** Whether the group that showed `editor` shows its document still (no other tab was brought to its front). */
-function stillShows(editor: vscode.TextEditor): boolean {
-  const group = vscode.window.tabGroups.all.find((g) => g.viewColumn === editor.viewColumn);
-  const input = group?.activeTab?.input;
-  return input instanceof vscode.TabInputText && input.uri.toString() === editor.document.uri.toString();
-}
+/** The commands that focus the editor group of a view column (one to eight), as the keyboard does. */
+const FOCUS_GROUP = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'].map(
+  (n) => `workbench.action.focus${n}EditorGroup`,
+);
 
 /** Opens the walkthrough on the first run; returns whether it did. */
 export async function showWalkthroughOnFirstRun(context: vscode.ExtensionContext, log: Log): Promise<boolean> {
   if (context.globalState.get<boolean>(SHOWN_KEY)) return false;
   await context.globalState.update(SHOWN_KEY, true);
   try {
-    // an article the user just opened keeps the focus: the walkthrough opens beside it
-    const editor = vscode.window.activeTextEditor;
+    // an article the user just opened keeps the focus: the walkthrough opens beside it, and the
+    // focus goes back to the article's group — to whatever it shows by then: a command run right
+    // after opening the article (the deal map, opened in that group) stays in front
+    const column = vscode.window.activeTextEditor?.viewColumn;
     await vscode.commands.executeCommand(
       'workbench.action.openWalkthrough',
       `${context.extension.id}#${WALKTHROUGH_ID}`,
-      !!editor,
+      column !== undefined,
     );
-    // ... and gets the focus back, unless the user has moved on meanwhile (a command run right after
-    // opening the article, such as the deal map, opened in that group): that is left in front
-    if (editor && stillShows(editor))
-      await vscode.window.showTextDocument(editor.document, {
-        viewColumn: editor.viewColumn,
-        preserveFocus: false,
-        selection: editor.selection,
-      });
+    if (column !== undefined) await vscode.commands.executeCommand(FOCUS_GROUP[column - 1] ?? FOCUS_GROUP[0]!);
     log.info('walkthrough: opened on the first run');
     return true;
   } catch (error) {

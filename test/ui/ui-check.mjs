@@ -109,12 +109,19 @@ try {
   // 0. The first run: opening an article activates Newsmark, and its walkthrough opens beside the
   //    article, which keeps the focus. (Closed here so the rest sees the article at full width.)
   await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().waitFor({ timeout: 30_000 });
-  const activeTab = await page
-    .locator('.tabs-container .tab.active.selected, .editor-group-container.active .tab.active')
-    .first()
-    .getAttribute('aria-label');
-  if (!activeTab?.startsWith(seed))
-    throw new Error(`the article lost the focus to the walkthrough (active tab: ${activeTab})`);
+  // the focused group's active tab (each group has an active tab; only one group is focused)
+  let activeTab = null;
+  await waitUntil(
+    page,
+    async () => {
+      activeTab = await page.locator('.editor-group-container.active .tab.active').first().getAttribute('aria-label');
+      return activeTab?.startsWith(seed);
+    },
+    'the article to keep the focus',
+    10_000,
+  ).catch(() => {
+    throw new Error(`the article lost the focus to the walkthrough (focused tab: ${activeTab})`);
+  });
   await screenshot(page, shot('first-run.png'));
   log('first run: the walkthrough opened beside the article; screenshot first-run.png');
   await runCommand(page, 'View: Close Editors in Other Groups');

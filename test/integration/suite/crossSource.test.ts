@@ -2,8 +2,6 @@
 // figure (hover), conflicts as problems with their quick fixes, entities across articles (hover,
 // Find All References), and deals merged across articles in the panel, kept current on rename and delete.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Corpus } from '../../../src/core/corpus/index';
 import { CONFLICT_CODE } from '../../../src/editor/conflictDiagnostics';
@@ -324,35 +322,6 @@ suite('Across sources', () => {
       assert.ok(!api.corpus.corpus.has('wire-report-renamed.md') && !api.corpus.corpus.has('wire-report.md'));
     } finally {
       for (const uri of [first, renamed]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-    }
-  });
-
-  test('should index the articles of a folder moved into the workspace from outside VS Code, and drop them when it goes', async () => {
-    // the file watcher reports a folder moved in as the folder alone, never its files
-    const workspace = workspaceFolder().uri.fsPath;
-    const outside = fs.mkdtempSync(path.join(path.dirname(workspace), 'newsmark-moved-in-'));
-    const inside = path.join(workspace, 'moved-in');
-    const paths = ['moved-in/first.md', 'moved-in/deeper/second.txt'];
-    fs.mkdirSync(path.join(outside, 'deeper'));
-    fs.writeFileSync(path.join(outside, 'first.md'), 'Helio Grid agreed to acquire Tarn Robotics for $410 million.\n');
-    fs.writeFileSync(path.join(outside, 'deeper', 'second.txt'), 'Tarn Robotics raised $30 million in 2024.\n');
-    try {
-      fs.renameSync(outside, inside);
-      await until(
-        api.onDidUpdateCorpus,
-        () => paths.every((p) => api.corpus.corpus.has(p)),
-        'the moved-in articles in the corpus',
-      );
-      fs.rmSync(inside, { recursive: true });
-      await until(
-        api.onDidUpdateCorpus,
-        () => paths.every((p) => !api.corpus.corpus.has(p)),
-        'the articles out with their folder',
-      );
-    } finally {
-      fs.rmSync(outside, { recursive: true, force: true });
-      fs.rmSync(inside, { recursive: true, force: true });
-      await api.corpus.whenIdle();
     }
   });
 });

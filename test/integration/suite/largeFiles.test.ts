@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -30,7 +31,7 @@ async function remove(uri: vscode.Uri): Promise<void> {
   if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true });
 }
 
-suite("Large files, excluded folders and the export's sha256", () => {
+suite("Large files, excluded and moved-in folders, and the export's sha256", () => {
   let api: NewsmarkApi;
   const created: vscode.Uri[] = [];
 
@@ -223,6 +224,35 @@ suite("Large files, excluded folders and the export's sha256", () => {
       await api.store.flush();
     } finally {
       if (await exists(target)) await vscode.workspace.fs.delete(target);
+    }
+  });
+
+  test('should index the articles of a folder moved into the workspace from outside VS Code, and drop them when it goes', async () => {
+    // the file watcher reports a folder moved in as the folder alone, never its files
+    const workspace = workspaceFolder().uri.fsPath;
+    const outside = fs.mkdtempSync(path.join(path.dirname(workspace), 'newsmark-moved-in-'));
+    const inside = path.join(workspace, 'moved-in');
+    const paths = ['moved-in/first.md', 'moved-in/deeper/second.txt'];
+    fs.mkdirSync(path.join(outside, 'deeper'));
+    fs.writeFileSync(path.join(outside, 'first.md'), 'Helio Grid agreed to acquire Tarn Robotics for $410 million.\n');
+    fs.writeFileSync(path.join(outside, 'deeper', 'second.txt'), 'Tarn Robotics raised $30 million in 2024.\n');
+    try {
+      fs.renameSync(outside, inside);
+      await until(
+        api.onDidUpdateCorpus,
+        () => paths.every((p) => api.corpus.corpus.has(p)),
+        'the moved-in articles in the corpus',
+      );
+      fs.rmSync(inside, { recursive: true });
+      await until(
+        api.onDidUpdateCorpus,
+        () => paths.every((p) => !api.corpus.corpus.has(p)),
+        'the articles out with their folder',
+      );
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(inside, { recursive: true, force: true });
+      await api.corpus.whenIdle();
     }
   });
 });
