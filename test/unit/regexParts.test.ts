@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { literal, pattern, words } from '../../src/core/regexParts';
+import { literal, matchesOf, pattern, words } from '../../src/core/regexParts';
 
 suite('regular expressions from named parts', () => {
   test('should join alternatives into one group that a quantifier applies to as a whole', () => {
@@ -20,5 +20,23 @@ suite('regular expressions from named parts', () => {
   test('should escape literal text, so that "U.S." is not "U any S any"', () => {
     assert.ok(pattern(['^', literal('U.S. (NYSE)'), '$']).test('U.S. (NYSE)'));
     assert.ok(!pattern(['^', literal('U.S.'), '$']).test('UxSx'));
+  });
+
+  test('should give every match matchAll gives, empty ones included, and leave the pattern at 0', () => {
+    for (const [re, text] of [
+      [/\d+/g, 'a 1 b 22 c 333'],
+      [/x*/g, 'axxb'],
+      [/(?<w>\p{L}+)/gu, 'Zürich 東京 😀 São'],
+      [/\b(?:acquisitions?|takeovers?)\b/gi, 'Acquisitions and a takeover, no acquisitionist'],
+    ] as const) {
+      const expected = [...text.matchAll(re)].map((m) => [m.index, m[0], m.groups?.['w']]);
+      assert.deepEqual(
+        matchesOf(re, text).map((m) => [m.index, m[0], m.groups?.['w']]),
+        expected,
+        String(re),
+      );
+      assert.equal(re.lastIndex, 0);
+    }
+    assert.throws(() => matchesOf(/a/, 'a'), /global/);
   });
 });

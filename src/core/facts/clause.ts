@@ -5,7 +5,7 @@
  */
 import type { Qualifier } from '../extract/figures/figure';
 import type { Span } from './metric';
-import { pattern, words } from '../regexParts';
+import { matchesOf, pattern, words } from '../regexParts';
 
 /** Clauses end at semicolons and dashes between words; commas and colons stay inside. */
 const CLAUSE_BOUNDARY = /;|\s[—–-]\s|—/g;
@@ -13,7 +13,7 @@ const CLAUSE_BOUNDARY = /;|\s[—–-]\s|—/g;
 export function clauseOf(sentence: string, figure: Span): Span {
   let start = 0;
   let end = sentence.length;
-  for (const match of sentence.matchAll(CLAUSE_BOUNDARY)) {
+  for (const match of matchesOf(CLAUSE_BOUNDARY, sentence)) {
     const boundaryEnd = match.index + match[0].length;
     if (boundaryEnd <= figure.start) start = boundaryEnd;
     else if (match.index >= figure.end) {

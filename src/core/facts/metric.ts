@@ -7,7 +7,7 @@
  * characters of the clause, give no metric: better silent than wrong.
  */
 import type { FigureKind } from '../extract/figures/figure';
-import { pattern, words } from '../regexParts';
+import { matchesOf, pattern, words } from '../regexParts';
 
 export const METRICS = [
   'investment',
@@ -262,7 +262,7 @@ export function metricOf(context: MetricContext): MetricCue | null {
     const isAnchored = cue.pattern.source.startsWith('^');
     const scope = isAnchored ? sentence.slice(figure.end, clause.end) : sentence.slice(clause.start, clause.end);
     const offset = isAnchored ? figure.end : clause.start;
-    for (const match of scope.matchAll(cue.pattern)) {
+    for (const match of matchesOf(cue.pattern, scope)) {
       const start = offset + match.index;
       const end = start + match[0].length;
       const distance = start >= figure.end ? start - figure.end : end <= figure.start ? figure.start - end : -1;
@@ -305,11 +305,11 @@ function connectedMetric(context: MetricContext): MetricCue | null | undefined {
   const window = context.sentence.slice(lookStart, connectorStart);
   // a deal or a stake named before the connector is what is valued, even with a company nearer
   const candidates: Array<{ metric: Metric; end: number; rank: number }> = [];
-  for (const m of window.matchAll(DEAL_NOUN))
+  for (const m of matchesOf(DEAL_NOUN, window))
     candidates.push({ metric: 'deal-value', end: lookStart + m.index + m[0].length, rank: 2 });
-  for (const m of window.matchAll(STAKE_NOUN))
+  for (const m of matchesOf(STAKE_NOUN, window))
     candidates.push({ metric: 'stake-value', end: lookStart + m.index + m[0].length, rank: 2 });
-  for (const m of window.matchAll(COMPANY_NOUN))
+  for (const m of matchesOf(COMPANY_NOUN, window))
     candidates.push({ metric: 'valuation', end: lookStart + m.index + m[0].length, rank: 1 });
   for (const m of context.subjectMentions)
     if (m.end <= connectorStart && connectorStart - m.end <= 12)

@@ -7,6 +7,7 @@
  */
 import type { FigureValue } from '../extract/figures/figure';
 import type { Span } from './metric';
+import { matchesOf } from '../regexParts';
 
 export type Scope = 'cumulative' | 'annual' | 'initial';
 
@@ -99,7 +100,7 @@ function scopeOf(context: PeriodContext): Scope | null {
   const text = sentence.slice(clause.start, clause.end);
   let best: { scope: Scope; distance: number } | null = null;
   for (const [scope, pattern] of SCOPES) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       const span = { start: clause.start + match.index, end: clause.start + match.index + match[0].length };
       const distance = distanceFrom(span, context);
       if (distance <= MAX_SCOPE_DISTANCE && (!best || distance < best.distance)) best = { scope, distance };

@@ -20,6 +20,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { frontMatterEnd, parseMarkdownTree } from './markdownSyntax';
+import { matchesOf } from '../regexParts';
 
 /** A `[start, end)` span of the file. */
 export interface Span {
@@ -174,7 +175,7 @@ const DEFINITION = /\[((?:\\[\s\S]|[^\\[\]]){1,999})\]:/g;
 export function usedLabels(text: string): Set<string> {
   const out = new Set<string>();
   if (!text.includes(']')) return out;
-  for (const match of text.matchAll(LABEL)) if (/\S/.test(match[1]!)) out.add(labelId(match[1]!));
+  for (const match of matchesOf(LABEL, text)) if (/\S/.test(match[1]!)) out.add(labelId(match[1]!));
   return out;
 }
 
@@ -182,7 +183,7 @@ export function usedLabels(text: string): Set<string> {
 export function definitionCandidates(text: string): Map<string, { label: string; at: number[] }> {
   const out = new Map<string, { label: string; at: number[] }>();
   if (!text.includes(']:')) return out;
-  for (const match of text.matchAll(DEFINITION)) {
+  for (const match of matchesOf(DEFINITION, text)) {
     if (!/\S/.test(match[1]!)) continue;
     const id = labelId(match[1]!);
     const entry = out.get(id);

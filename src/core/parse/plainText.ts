@@ -4,6 +4,7 @@
  */
 import { ProseBuilder } from './offsetMap';
 import type { ProseBlock } from './blocks';
+import { matchesOf } from '../regexParts';
 
 /** A bullet or list number at the start of a line, with its trailing space. */
 const BULLET = /^[ \t]*(?:[-*+•·▪‣◦]|\d{1,3}[.)])[ \t]+/;
@@ -44,7 +45,7 @@ function isTitleLine(line: string): boolean {
 
 export function appendWithoutUrls(text: string, fileStart: number, builder: ProseBuilder): void {
   let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
+  for (const match of matchesOf(URL_PATTERN, text)) {
     builder.appendMapped(text.slice(last, match.index), fileStart + last);
     builder.appendSeparator(' ');
     last = match.index + match[0].length;

@@ -3,7 +3,7 @@
  * Nadella", "Theo argues", "the company said", or a quote introduced as "Nadella: “…”".
  */
 import speech from '../entities/nameCues.json';
-import { pattern, words } from '../../regexParts';
+import { matchesOf, pattern, words } from '../../regexParts';
 
 export interface Attribution {
   /** The source as written: "The Information", "Satya Nadella", "the company". */
@@ -48,7 +48,7 @@ const WORD = /[\p{L}’']+/gu;
 const QUOTE_LEAD = /^([\p{Lu}][\p{L}.’' -]{1,40}):\s*[“"]/u;
 
 export function attributionOf(sentence: string, mentions: readonly MentionInSentence[]): Attribution | null {
-  for (const match of sentence.matchAll(ACCORDING)) {
+  for (const match of matchesOf(ACCORDING, sentence)) {
     const start = match.index + match[0].length;
     const entity = mentions.find(
       (m) =>
@@ -77,7 +77,7 @@ export function attributionOf(sentence: string, mentions: readonly MentionInSent
       end: quote[1]!.trim().length,
     };
   }
-  for (const verb of sentence.matchAll(WORD)) {
+  for (const verb of matchesOf(WORD, sentence)) {
     if (!SPEECH_VERBS.has(verb[0].toLowerCase())) continue;
     const verbStart = verb.index;
     const verbEnd = verbStart + verb[0].length;

@@ -6,6 +6,7 @@
  * for sentences no frame reads ("Oracle: five-year agreement worth $300 billion").
  */
 import { KIND_FRAMES } from './frames/index';
+import { matchesOf } from '../../regexParts';
 
 export const DEAL_KINDS = [
   'investment',
@@ -34,7 +35,7 @@ export interface KindSignal {
 export function kindSignals(sentence: string): KindSignal[] {
   const out: KindSignal[] = [];
   for (const { kind, nouns } of KIND_FRAMES) {
-    for (const match of sentence.matchAll(nouns))
+    for (const match of matchesOf(nouns, sentence))
       out.push({ kind, index: match.index, end: match.index + match[0].length });
   }
   return out.sort((a, b) => a.index - b.index);

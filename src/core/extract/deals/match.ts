@@ -8,6 +8,7 @@ import type { DealKind } from './kinds';
 import { KIND_FRAMES, type DealFrame } from './frames/index';
 import { compileTemplate, INDEX_BASE } from './frames/grammar';
 import type { ShapedSentence, ShapedSlot } from './shape';
+import { matchesOf } from '../../regexParts';
 
 export interface FrameHit {
   readonly kind: DealKind;
@@ -75,6 +76,8 @@ const DEFAULT_TYPES = new Set(['org', 'name', 'implicit', 'product']);
 const GOVERNMENT_NAME =
   /\b(?:Department|Ministry|Agency|Commission|Authority|Government|Administration|Office|Council|Federal|National|State|Republic|Kingdom|Bureau|Treasury|Parliament|Congress|Senate|Directorate|Commonwealth|Province|Prefecture|Municipality|City of)\b|^(?:EU|European Union|DOE|DOD|DARPA|NASA|ESA|EIB|European Investment Bank)$/;
 const PLACEHOLDER = /[\uE000-\uE003]([\uE100-\uF8FF])/g;
+/** A word, hyphenated parts and all. */
+const WORD_RUN = /[\p{L}\d]+(?:-[\p{L}\d]+)*/gu;
 
 export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] {
   // every frame names at least one party
@@ -88,8 +91,7 @@ export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] 
     const compiled = COMPILED_FRAMES[f]!;
     if (found[f] !== ANCHOR_MASKS[f] || compiled.minNames > names) continue;
     if (compiled.frame.requires && !compiled.frame.requires.test(sentence)) continue;
-    compiled.pattern.lastIndex = 0;
-    for (const match of shaped.text.matchAll(compiled.pattern)) {
+    for (const match of matchesOf(compiled.pattern, shaped.text)) {
       const hit = toHit(compiled, match, shaped);
       if (hit) hits.push(hit);
     }
@@ -137,7 +139,7 @@ function withoutGeneric(hits: readonly FrameHit[]): FrameHit[] {
 /** The sentence's words in lower case, and the parts of hyphenated ones. */
 function wordsOf(sentence: string): Set<string> {
   const words = new Set<string>();
-  for (const match of sentence.toLowerCase().matchAll(/[\p{L}\d]+(?:-[\p{L}\d]+)*/gu)) {
+  for (const match of matchesOf(WORD_RUN, sentence.toLowerCase())) {
     words.add(match[0]);
     if (match[0].includes('-')) for (const part of match[0].split('-')) words.add(part);
   }
@@ -150,7 +152,7 @@ function toHit(compiled: CompiledFrame, match: RegExpMatchArray, shaped: ShapedS
   let amount: ShapedSlot | undefined;
   for (const [role, value] of Object.entries(groups)) {
     if (value === undefined || role === 'verb') continue;
-    const slots = [...value.matchAll(PLACEHOLDER)]
+    const slots = [...matchesOf(PLACEHOLDER, value)]
       .map((m) => shaped.slots[m[1]!.charCodeAt(0) - INDEX_BASE]!)
       .filter(Boolean);
     if (role === 'amount') {

@@ -8,6 +8,7 @@ import type { DealKind, KindSignal } from './kinds';
 import type { AmountMention, PartyMention, SentenceDeal, SentenceDealInput } from './sentenceDeals';
 import { BACK_REFERENCE_OPENER } from './backReferences';
 import { statusOf } from './status';
+import { matchesOf } from '../../regexParts';
 
 const LABEL = /^[^:.!?]{1,40}:\s/;
 /** A list item that opens with a verb; a word in -ed before a capitalised one opens a name ("Lockheed Martin"). */
@@ -267,7 +268,7 @@ function segmentAround(text: string, index: number): { start: number; end: numbe
 export function clausesOf(text: string): Array<{ start: number; end: number }> {
   const clauses: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (const match of text.matchAll(CLAUSE_BREAK)) {
+  for (const match of matchesOf(CLAUSE_BREAK, text)) {
     clauses.push({ start, end: match.index });
     start = match.index + match[0].length;
   }

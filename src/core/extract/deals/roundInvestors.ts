@@ -7,6 +7,7 @@
 import { compileTemplate, INDEX_BASE } from './frames/grammar';
 import { ROUND_INVESTOR_CUES } from './frames/fundingRound';
 import type { ShapedSentence, ShapedSlot } from './shape';
+import { matchesOf } from '../../regexParts';
 
 const CUES = ROUND_INVESTOR_CUES.map((cue) => ({
   role: cue.role,
@@ -27,10 +28,10 @@ export function roundInvestors(shaped: ShapedSentence): RoundInvestors {
   const spans: Array<{ start: number; end: number }> = [];
   const seen = new Set<ShapedSlot>();
   for (const cue of CUES) {
-    for (const match of shaped.text.matchAll(cue.pattern)) {
+    for (const match of matchesOf(cue.pattern, shaped.text)) {
       const names = match.groups?.x ?? '';
       spans.push({ start: shaped.toSentence(match.index!), end: shaped.toSentence(match.index! + match[0].length) });
-      for (const m of names.matchAll(PLACEHOLDER)) {
+      for (const m of matchesOf(PLACEHOLDER, names)) {
         const slot = shaped.slots[m[1]!.charCodeAt(0) - INDEX_BASE];
         if (!slot || seen.has(slot) || slot.cls === 'amount' || slot.cls === 'implicit' || slot.type === 'place')
           continue;

@@ -9,6 +9,7 @@
  */
 import { HEAD, INDEX_BASE, isDescriptorHead, MAX_NAMES, MONEY, NAME, ORG, OTHER } from './frames/grammar';
 import type { AmountMention, PartyMention } from './sentenceDeals';
+import { matchesOf } from '../../regexParts';
 
 /** A named thing in a sentence: an organisation (or a product for its owner), or a name of another type. */
 export interface SentenceName {
@@ -413,7 +414,7 @@ export function shapeSentence(
       slot: { cls: 'implicit', start: implicit.start, end: implicit.end, text: '', type: 'implicit' },
     });
   // "we signed a contract with CoreWeave": the writer's own organisation; "… said it would acquire": the company named before
-  for (const we of text.matchAll(PRONOUNS)) {
+  for (const we of matchesOf(PRONOUNS, text)) {
     const word = we[0].toLowerCase();
     if (word === 'it' && (we.index === implicit?.start || !SUBJECT_VERB.test(text.slice(we.index + 2, we.index + 40))))
       continue;
@@ -425,7 +426,7 @@ export function shapeSentence(
   }
   // "HongShan led a $150 million round in the company": after a preposition, "the company" is the
   // company the article is about (an implicit party, from context — not the name just before)
-  for (const object of text.matchAll(COMPANY_OBJECT)) {
+  for (const object of matchesOf(COMPANY_OBJECT, text)) {
     const start = object.index + object[0].length - object.groups!.object!.length;
     items.push({
       start,
@@ -641,7 +642,7 @@ function build(text: string, items: readonly Item[]): ShapedSentence {
     shapedAt.push(shaped.length);
     sentenceAt.push(start);
     let at = start;
-    for (const word of text.slice(start, end).matchAll(HEAD_WORD)) {
+    for (const word of matchesOf(HEAD_WORD, text.slice(start, end))) {
       if (!isDescriptorHead(word[0])) continue;
       const after = start + word.index + word[0].length;
       shaped += asData(text.slice(at, after)) + HEAD;

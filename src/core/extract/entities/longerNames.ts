@@ -12,6 +12,7 @@ import cues from './nameCues.json';
 import type { LexiconHit } from './blockWork';
 import { isCapitalisedName, type NameToken } from './nameTokens';
 import { LEGAL_FORMS, spellsInitials } from './names';
+import { matchesOf } from '../../regexParts';
 
 const PRODUCT_CUES: readonly string[] = [...cues.productCues].sort((a, b) => b.length - a.length);
 const ALL_CAPS = /^\p{Lu}{2,5}$/u;
@@ -134,7 +135,7 @@ function hitsInsideDefinedNames(
 ): LexiconHit[] {
   if (!text.includes('(')) return [];
   const inside: LexiconHit[] = [];
-  for (const match of text.matchAll(ACRONYM)) {
+  for (const match of matchesOf(ACRONYM, text)) {
     const letters = match[1]!.replace(/&/g, '');
     // the last token right before the parenthesis, then back over the name's words
     let k = lastTokenBefore(tokens, match.index);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyse } from '../../../../src/core/analysis';
 import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
 import { KIND_FRAMES } from '../../../../src/core/extract/deals/frames/index';
-import { compileTemplate } from '../../../../src/core/extract/deals/frames/grammar';
+import { compileTemplate, groupAnchor } from '../../../../src/core/extract/deals/frames/grammar';
 import { entityId } from '../../../../src/core/extract/entities/index';
 import { FRAME_CASES, NEGATIVE_CASES } from './frameTable';
 
@@ -20,6 +20,26 @@ suite('deals: frames as data', () => {
           assert.ok(compiled.roles.includes(role), `${kind.kind}/${frame.id}: types for a role it has not: ${role}`);
       }
     }
+  });
+
+  test('should take as a prefilter word the first word of each branch of a group, only where each is whole', () => {
+    assert.deepEqual(
+      [...groupAnchor('(?:round|Series\\s[A-K]\\d?\\b|pre-seed|venture\\s(?:capital|funding))')!],
+      ['round', 'series', 'pre-seed', 'venture'],
+    );
+    assert.equal(groupAnchor('(?:warrants?|options)'), undefined, '"warrant" would match with no word "warrants"');
+    assert.equal(groupAnchor('(?:\\d+|shares)'), undefined, 'a branch opens with no word');
+    assert.equal(groupAnchor('(?:per|a)\\sshare'), undefined, 'not one group');
+    assert.equal(groupAnchor('(?:a)|(?:b)'), undefined, 'two groups');
+    // a frame's regex never matches a sentence that lacks one of its prefilter words
+    const compiled = compileTemplate('(?:round|Series\\s[A-K]\\d?\\b|seed) (?:in|for) {company}');
+    assert.deepEqual(
+      compiled.anchors.map((a) => [...a]),
+      [
+        ['round', 'series', 'seed'],
+        ['in', 'for'],
+      ],
+    );
   });
 
   test('should hold, for every frame, at least two phrasings in the table', () => {

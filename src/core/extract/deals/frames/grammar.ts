@@ -276,6 +276,39 @@ export function inflect(lemma: string): VerbForms {
 /** A literal token of plain words: "control", "(?:controlling|majority)", "(?:joint\sventure|JV)". */
 const PLAIN_WORDS = /^(?:\(\?:)?((?:[A-Za-z-]+(?:\\s[A-Za-z-]+)*)(?:\|[A-Za-z-]+(?:\\s[A-Za-z-]+)*)*)\)?$/;
 
+/**
+ * The first words of a group of alternatives whose every branch opens with a whole literal word
+ * ("(?:round|Series\\s[A-K]\\d?\\b|pre-seed)" → round, series, pre-seed): one of them stands in
+ * every sentence the group matches. Undefined when a branch opens otherwise, or its first word
+ * may end inside a longer one ("warrants?").
+ */
+export function groupAnchor(token: string): Set<string> | undefined {
+  if (!token.startsWith('(?:') || !token.endsWith(')')) return undefined;
+  const body = token.slice(3, -1);
+  const branches: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\') i++;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === '|' && depth === 0) {
+      branches.push(body.slice(from, i));
+      from = i + 1;
+    }
+    if (depth < 0) return undefined; // the group closes before the token ends: not one group
+  }
+  branches.push(body.slice(from));
+  const words = new Set<string>();
+  for (const branch of branches) {
+    const word = /^([A-Za-z]+(?:-[A-Za-z]+)*)(?:$|\\s|\\b)/.exec(branch)?.[1];
+    if (!word) return undefined;
+    words.add(word.toLowerCase());
+  }
+  return words;
+}
+
 function verbForms(spec: string): string[] {
   const [lemmas, form] = spec.split(':') as [string, string | undefined];
   const forms = new Set<string>();
@@ -379,6 +412,7 @@ export function compileTemplate(template: string): CompiledTemplate {
     // a group with a trailing ? is optional, words and all ("(?:a|an)?"); "warrants?" is a regex of its own
     if (token.endsWith(')?')) return `(?:${lead}${boundary}${token.slice(0, -1)}${HEAD_MARK})?`;
     const words = PLAIN_WORDS.exec(token)?.[1];
+    const group = words ? undefined : groupAnchor(token);
     if (words)
       anchors.push(
         new Set(
@@ -388,6 +422,7 @@ export function compileTemplate(template: string): CompiledTemplate {
             .map((w) => w.split('\\s')[0]!),
         ),
       );
+    else if (group) anchors.push(group);
     return `${lead}${boundary}${token}${HEAD_MARK}`;
   });
   return { source: parts.join(''), roles, lists, anchors, minNames: roles.length };
