@@ -204,12 +204,21 @@ function signalsOf(text: string, cache: AnalysisCache | undefined): readonly Kin
  * ("Regulators cleared a JV of Vodafone and CK Hutchison" is a sentence full of names).
  */
 function isTitleCase(text: string): boolean {
-  const words = text
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
-    .filter((w) => /\p{Ll}/u.test(w) && !SMALL_WORD.test(w));
-  return words.length >= 4 && !words.some((w) => w.length >= 4 && /^\p{Ll}/u.test(w));
+  // one pass that stops at the first long word in lower case (most sentences have one early)
+  let words = 0;
+  const token = new RegExp(TOKEN);
+  for (let match = token.exec(text); match; match = token.exec(text)) {
+    const word = match[0].replace(LETTERS_ONLY, '');
+    if (!HAS_LOWER.test(word) || SMALL_WORD.test(word)) continue;
+    if (word.length >= 4 && STARTS_LOWER.test(word)) return false;
+    words++;
+  }
+  return words >= 4;
 }
+const TOKEN = /\S+/g;
+const LETTERS_ONLY = /^[^\p{L}]+|[^\p{L}]+$/gu;
+const HAS_LOWER = /\p{Ll}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
 
 /**
  * Names per sentence, in order: organisations (a product stands for its owner; media outlets
