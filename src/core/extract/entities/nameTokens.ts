@@ -62,8 +62,12 @@ export function nameTokens(text: string): NameToken[] {
   return out;
 }
 
+/** What normaliseSeparator changes: a space other than a lone plain one, a dash, a curly quote. */
+const TO_NORMALISE = /(?! )\s|\u200b| {2}|[\u2010\u2011\u2012\u2013’‘]/;
+
 export function normaliseSeparator(separator: string): string {
-  if (separator === ' ' || separator === '') return separator;
+  // most separators (", ", ". ", "-") are already normal: no copies made for them
+  if (separator === ' ' || separator === '' || !TO_NORMALISE.test(separator)) return separator;
   return separator
     .replace(/[\s\u00a0\u200b]+/g, ' ')
     .replace(/[\u2010\u2011\u2012\u2013]/g, '-')
