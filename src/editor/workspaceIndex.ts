@@ -256,6 +256,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async articlesCreatedUnder(uri: vscode.Uri): Promise<void> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (
+      !this.config.settings.enable ||
       !folder ||
       uri.scheme !== folder.uri.scheme ||
       isInExcludedFolder(`${vscode.workspace.asRelativePath(uri, false)}/-`)

@@ -31,8 +31,18 @@ export interface KindSignal {
   readonly end: number;
 }
 
+/** Any kind's noun: most sentences have none, and are told so in one scan rather than one per kind. */
+const ANY_NOUN = new RegExp(
+  KIND_FRAMES.map(({ kind, nouns }) => {
+    if (nouns.flags !== 'gi') throw new Error(`${kind}: kind nouns are read with the flags gi, not ${nouns.flags}`);
+    return `(?:${nouns.source})`;
+  }).join('|'),
+  'i',
+);
+
 /** The kind nouns of a sentence, by position (the nouns are each kind's, in frames/). */
 export function kindSignals(sentence: string): KindSignal[] {
+  if (!ANY_NOUN.test(sentence)) return [];
   const out: KindSignal[] = [];
   for (const { kind, nouns } of KIND_FRAMES) {
     for (const match of matchesOf(nouns, sentence))
