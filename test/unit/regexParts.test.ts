@@ -26,6 +26,8 @@ suite('regular expressions from named parts', () => {
     for (const [re, text] of [
       [/\d+/g, 'a 1 b 22 c 333'],
       [/x*/g, 'axxb'],
+      [/(?:)/gu, 'a😀b'],
+      [/(?:)/g, 'a😀b'],
       [/(?<w>\p{L}+)/gu, 'Zürich 東京 😀 São'],
       [/\b(?:acquisitions?|takeovers?)\b/gi, 'Acquisitions and a takeover, no acquisitionist'],
     ] as const) {

@@ -31,6 +31,11 @@ suite('deals: frames as data', () => {
     assert.equal(groupAnchor('(?:\\d+|shares)'), undefined, 'a branch opens with no word');
     assert.equal(groupAnchor('(?:per|a)\\sshare'), undefined, 'not one group');
     assert.equal(groupAnchor('(?:a)|(?:b)'), undefined, 'two groups');
+    assert.deepEqual(
+      [...groupAnchor('(?:stake\\s[(]|holding)')!],
+      ['stake', 'holding'],
+      'a "(" in a class opens no group',
+    );
     // a frame's regex never matches a sentence that lacks one of its prefilter words
     const compiled = compileTemplate('(?:round|Series\\s[A-K]\\d?\\b|seed) (?:in|for) {company}');
     assert.deepEqual(

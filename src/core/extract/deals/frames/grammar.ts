@@ -287,12 +287,15 @@ export function groupAnchor(token: string): Set<string> | undefined {
   const body = token.slice(3, -1);
   const branches: string[] = [];
   let depth = 0;
+  let isClass = false; // inside […] only "]" means anything
   let from = 0;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (ch === '\\') i++;
-    else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
+    else if (isClass) isClass = ch !== ']';
+    else if (ch === '[') isClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
     else if (ch === '|' && depth === 0) {
       branches.push(body.slice(from, i));
       from = i + 1;
