@@ -235,7 +235,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher,
       folders,
       folders.onDidCreate((uri) => void this.articlesCreatedUnder(uri)),
-      folders.onDidDelete(dropUnder),
+      // (what goes inside node_modules or .git holds no article: no look at the list for it)
+      folders.onDidDelete((uri) => {
+        if (!isInExcludedFolder(`${vscode.workspace.asRelativePath(uri, false)}/-`)) dropUnder(uri);
+      }),
       watcher.onDidCreate((uri) => {
         this.updateArticleList(uri, true);
         if (isWatched(uri)) this.fileChanged.fire(uri);
