@@ -7,7 +7,7 @@
 import type { Figure } from '../core/analysis';
 import type { Correction } from '../core/annotations/model';
 import type { Deal } from '../core/extract/deals/deal';
-import type { Qualifier } from '../core/extract/figures/figure';
+import { QUALIFIER_WORDS, type Qualifier } from '../core/extract/figures/figure';
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
@@ -16,16 +16,6 @@ const UNIT_WORDS: Readonly<Record<string, string>> = {
   pp: 'percentage points',
   bp: 'basis points',
   x: 'times',
-};
-
-const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
-  'up-to': 'up to',
-  about: 'about',
-  nearly: 'nearly',
-  'more-than': 'more than',
-  'at-least': 'at least',
-  'less-than': 'less than',
-  'at-most': 'at most',
 };
 
 /** "38,000,000,000 USD", "6 to 7 percent", "2025-11-03", "2025-12-19 to 2025-12-20". */

@@ -9,7 +9,7 @@
  * Statements of a changing quantity dated more than six months apart, and deals with
  * contradicting dates, are unrelated: not compared.
  */
-import type { FigureKind, Qualifier } from '../extract/figures/figure';
+import { QUALIFIER_WORDS, type FigureKind, type Qualifier } from '../extract/figures/figure';
 
 export const DEFAULT_TOLERANCE = 0.01;
 /** The most "about" can stretch a figure, as a fraction of it. */
@@ -165,16 +165,6 @@ export function writtenPrecision(text: string, value: number | readonly [number,
   const place = decimals > 0 ? 10 ** -decimals : 10 ** (digits.length - digits.replace(/0+$/, '').length);
   return place * (first / written);
 }
-
-const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
-  'up-to': 'up to',
-  about: 'about',
-  nearly: 'nearly',
-  'more-than': 'more than',
-  'at-least': 'at least',
-  'less-than': 'less than',
-  'at-most': 'at most',
-};
 
 /** The figure as a reader takes it: "about $20 billion", "up to $10 billion", "~$13.5 billion". */
 function written(s: ComparableStatement): string {

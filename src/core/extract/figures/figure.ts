@@ -19,6 +19,17 @@ export type FigureValue = number | [number, number] | string | [string, string];
 export const QUALIFIERS = ['up-to', 'about', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
+/** A qualifier as words: "up to", "more than". */
+export const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
+  'up-to': 'up to',
+  about: 'about',
+  nearly: 'nearly',
+  'more-than': 'more than',
+  'at-least': 'at least',
+  'less-than': 'less than',
+  'at-most': 'at most',
+};
+
 /** A figure found in one block's prose, before it is mapped to file offsets. */
 export interface ProseFigure {
   readonly kind: FigureKind;
