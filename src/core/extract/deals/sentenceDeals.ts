@@ -8,6 +8,7 @@
  */
 import type { DealKind, KindSignal } from './kinds';
 import type { AnalysisCache, CachedFrames } from '../../analysisCache';
+import { withoutLegalForm } from '../entities/index';
 import { frameHits, type FrameHit } from './match';
 import { shapeSentence, type SentenceName, type ShapedSentence, type ShapedSlot } from './shape';
 import { roundInvestors } from './roundInvestors';
@@ -516,11 +517,6 @@ function partyOf(slot: ShapedSlot, input: SentenceDealInput): PartyMention[] {
     return [{ entityId: id, name, start: slot.start, end: slot.end, isProvider: false, isNewName: true }];
   }
   return [];
-}
-
-function withoutLegalForm(name: string): string {
-  const stripped = name.replace(/[,\s]+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV|Limited)\.?$/, '');
-  return stripped.length >= 2 ? stripped : name;
 }
 
 /**

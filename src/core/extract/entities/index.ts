@@ -295,7 +295,7 @@ export function withoutLegalForm(name: string): string {
   // abbreviated forms only: "Public Benefit Corporation" is a name, "Solvane Semiconductor Corp" a name and a form;
   // "& Co" is part of a name ("Rud Pedersen & Co")
   const stripped = name.replace(
-    /(?<!&)[,\s]+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV|ASA|AB|Oyj|SpA|KK|Pty|Pte)\.?$/,
+    /(?<!&)[,\s]+(?:Inc|Corp|Co|Ltd|Limited|LLC|LLP|PLC|plc|GmbH|AG|SA|SE|NV|BV|ASA|AB|Oyj|SpA|KK|Pty|Pte)\.?$/,
     '',
   );
   return stripped.includes(' ') || stripped.length >= 4 ? stripped : name;

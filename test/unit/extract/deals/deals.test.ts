@@ -12,6 +12,20 @@ const dealsOf = (text: string, path = 'a.txt') =>
   }));
 
 suite('deals', () => {
+  test('should name a new party as its entity is named: without the legal form, "Limited" too', () => {
+    for (const text of [
+      'Harbrook Logistics Limited agreed to acquire Quillon Freight for $40 million.',
+      'Harbrook Logistics Ltd agreed to acquire Quillon Freight for $40 million.',
+    ]) {
+      const analysis = analyse({ path: 'a.txt', text }, { lexicon });
+      const deal = analysis.deals.find((d) => d.kind === 'acquisition');
+      assert.ok(deal, text);
+      assert.equal(deal.parties[0], 'Harbrook Logistics', text);
+      const entity = analysis.entities.find((e) => e.id === deal.partyIds[0]);
+      assert.equal(entity?.name, deal.parties[0], `${text}: the entity and the deal name the party alike`);
+    }
+  });
+
   test('should read an investment with investor before investee', () => {
     assert.deepEqual(dealsOf('Microsoft invested $1 billion in OpenAI in 2019.'), [
       { kind: 'investment', parties: ['Microsoft', 'OpenAI'], value: 1e9, date: '2019' },
