@@ -26,13 +26,24 @@ async function hostActivation({ bundles, launches, log }) {
   cpSync(join(ROOT, 'seeds'), workspace, { recursive: true });
   try {
     const runs = [];
-    for (let i = 0; i < launches; i++) runs.push(await inHost({ bundles, workspace, timeoutS: 300, log }));
+    const empty = [];
+    // interleaved, so a change in the machine's load falls on both alike
+    for (let i = 0; i < launches; i++) {
+      empty.push(await inHost({ bundles, workspace, timeoutS: 300, log, empty: true }));
+      runs.push(await inHost({ bundles, workspace, timeoutS: 300, log }));
+    }
     return {
+      empty: {
+        activateCallMs: median(empty.map((r) => r.activateCallMs)),
+        activateCallCpuMs: median(empty.map((r) => r.activateCallCpuMs ?? NaN)),
+        calls: empty.map((r) => r.activateCallMs),
+      },
       launches,
       activationMs: median(runs.map((r) => r.activationMs)),
       runs: runs.map((r) => r.activationMs),
       activateCallMs: median(runs.map((r) => r.activateCallMs)),
       activateCallCpuMs: median(runs.map((r) => r.activateCallCpuMs ?? NaN)),
+      bundleEvaluationMs: median(runs.map((r) => r.bundleEvaluationMs ?? NaN)),
       calls: runs.map((r) => r.activateCallMs),
       indexMs: median(runs.map((r) => r.indexMs)),
       node: runs[0].node,
@@ -61,6 +72,8 @@ export async function extensionRow({ bundles, coldRuns, hostLaunches = 3, log })
     runs: runs.length,
     errors: [...new Set(runs.filter((r) => r.error).map((r) => r.error))],
     requireMs: median(ok.map((r) => r.requireMs)),
+    // reading and compiling the bundle: the require less the run of its code
+    compileMs: ok.every((r) => r.evaluationMs !== null) ? median(ok.map((r) => r.requireMs - r.evaluationMs)) : null,
     activateMs: median(ok.map((r) => r.activateMs)),
     settledMs: ok.some((r) => r.settledMs !== null) ? median(ok.map((r) => r.settledMs ?? r.activateMs)) : null,
     subscriptions: ok[0]?.subscriptions ?? null,

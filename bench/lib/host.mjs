@@ -4,7 +4,7 @@
 // workspace index to be idle and writes its measurements as JSON (see runner.ts).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build.mjs';
 import { runNode } from './spawn.mjs';
@@ -17,6 +17,26 @@ export function ensureHost(log) {
   const r = spawnSync('bash', [join(HARNESS, 'setup.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0)
     throw new Error(`harness/setup.sh failed (exit ${r.status ?? r.signal}): the VS Code test host is not installed`);
+}
+
+/**
+ * The baseline of `ext.activate()` (issue 14 §7): the same package.json, whose `main` is an
+ * extension that does nothing. VS Code's own part of the call (reading the extension's state,
+ * creating its context, loading a module) is the same for both; the difference is Newsmark's.
+ */
+const EMPTY_EXTENSION = `"use strict";
+exports.activate = () => ({ isEmptyBaseline: true });
+exports.deactivate = () => {};
+`;
+
+function prepareEmpty(bundles) {
+  const ext = join(bundles.dir, 'host-extension-empty');
+  if (!existsSync(ext)) {
+    mkdirSync(join(ext, 'dist'), { recursive: true });
+    cpSync(join(bundles.snapshot, 'package.json'), join(ext, 'package.json'));
+    writeFileSync(join(ext, 'dist', 'extension.js'), EMPTY_EXTENSION);
+  }
+  return ext;
 }
 
 async function prepare(bundles) {
@@ -51,8 +71,10 @@ async function prepare(bundles) {
  * Starts VS Code on `workspace`, lets the runner measure, stops it. Resolves the runner's JSON
  * plus the wall time of the whole launch; rejects when the host fails or the runner reports an error.
  */
-export async function inHost({ bundles, workspace, timeoutS = 900, log }) {
-  const { ext, runner } = await prepare(bundles);
+export async function inHost({ bundles, workspace, timeoutS = 900, log, empty = false }) {
+  const prepared = await prepare(bundles);
+  const runner = prepared.runner;
+  const ext = empty ? prepareEmpty(bundles) : prepared.ext;
   const out = join(bundles.dir, `host-result-${Date.now()}.json`);
   process.env.NEWSMARK_BENCH_OUT = out; // inherited by code-server and its extension host
   try {
@@ -71,6 +93,12 @@ export async function inHost({ bundles, workspace, timeoutS = 900, log }) {
       throw new Error(`the VS Code host wrote no result (exit ${r.code}):\n${(r.stdout + r.stderr).slice(-3000)}`);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     if (result.error) throw new Error(`in VS Code: ${result.error}`);
+    if (result.isEmptyBaseline) {
+      log(`host: an extension that does nothing: ext.activate() call ${result.activateCallMs.toFixed(1)} ms`);
+      log(JSON.stringify(result.phases));
+      return { ...result, launchWallMs: r.wallMs };
+    }
+    log(JSON.stringify(result.phases));
     log(
       `host: ${workspace}: activate() ${result.activationMs.toFixed(1)} ms${result.indexed ? `, ${result.indexed} articles indexed in ${(result.indexMs / 1000).toFixed(1)} s` : ''}`,
     );

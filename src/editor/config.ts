@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import { lazySchema } from '../core/lazySchema';
 import { DEFAULT_ARTICLE_GLOB } from '../core/articleFiles';
 import { ENTITY_TYPES } from '../core/extract/entities/entityTypes';
 import { FIGURE_KINDS } from '../core/extract/figures/figure';
@@ -15,35 +16,37 @@ const SECTION = 'newsmark';
 export const CONFLICT_SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type ConflictSeverity = (typeof CONFLICT_SEVERITIES)[number];
 
-export const Settings = z.object({
-  enable: z.boolean().default(true),
-  include: z.string().min(1).default(DEFAULT_ARTICLE_GLOB),
-  highlight: z
-    .object({
-      entityTypes: z.array(z.enum(ENTITY_TYPES)).default([...ENTITY_TYPES]),
-      figureKinds: z.array(z.enum(FIGURE_KINDS)).default([...FIGURE_KINDS]),
-    })
-    .default({ entityTypes: [...ENTITY_TYPES], figureKinds: [...FIGURE_KINDS] }),
-  analysis: z
-    .object({
-      debounceMs: z.number().int().min(0).max(10_000).default(300),
-      workers: z.number().int().min(0).max(16).default(0),
-      /** Larger articles are not analysed at all (open or on disk): never a 100 MB log on the extension host. */
-      maxFileSizeKB: z
-        .number()
-        .int()
-        .min(1)
-        .max(1 << 20)
-        .default(2048),
-    })
-    .default({ debounceMs: 300, workers: 0, maxFileSizeKB: 2048 }),
-  author: z.string().default(''),
-  conflicts: z
-    .object({
-      severity: z.enum(CONFLICT_SEVERITIES).default('information'),
-    })
-    .default({ severity: 'information' }),
-});
+export const Settings = lazySchema(() =>
+  z.object({
+    enable: z.boolean().default(true),
+    include: z.string().min(1).default(DEFAULT_ARTICLE_GLOB),
+    highlight: z
+      .object({
+        entityTypes: z.array(z.enum(ENTITY_TYPES)).default([...ENTITY_TYPES]),
+        figureKinds: z.array(z.enum(FIGURE_KINDS)).default([...FIGURE_KINDS]),
+      })
+      .default({ entityTypes: [...ENTITY_TYPES], figureKinds: [...FIGURE_KINDS] }),
+    analysis: z
+      .object({
+        debounceMs: z.number().int().min(0).max(10_000).default(300),
+        workers: z.number().int().min(0).max(16).default(0),
+        /** Larger articles are not analysed at all (open or on disk): never a 100 MB log on the extension host. */
+        maxFileSizeKB: z
+          .number()
+          .int()
+          .min(1)
+          .max(1 << 20)
+          .default(2048),
+      })
+      .default({ debounceMs: 300, workers: 0, maxFileSizeKB: 2048 }),
+    author: z.string().default(''),
+    conflicts: z
+      .object({
+        severity: z.enum(CONFLICT_SEVERITIES).default('information'),
+      })
+      .default({ severity: 'information' }),
+  }),
+);
 export type Settings = z.infer<typeof Settings>;
 
 /** Keys read from the configuration, each validated on its own so one bad value spoils nothing else. */
@@ -80,23 +83,32 @@ export class Config implements vscode.Disposable {
     return this.current;
   }
 
+  /**
+   * One parse of every value set; only when it fails is each value tried alone, to name the bad
+   * ones and keep the good. (Parsing once per key was most of what activation spent here.)
+   */
   private read(): Settings {
     const section = vscode.workspace.getConfiguration(SECTION);
-    const defaults = Settings.parse({});
     const raw: Record<string, unknown> = {};
     for (const key of KEYS) {
       const value = section.get(key);
+      if (value !== undefined) setPath(raw, key, value);
+    }
+    const parsed = Settings.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const valid: Record<string, unknown> = {};
+    for (const key of KEYS) {
+      const value = section.get(key);
       if (value === undefined) continue;
-      const probe = setPath({}, key, value);
-      const checked = Settings.safeParse(probe);
-      if (checked.success) setPath(raw, key, value);
+      const checked = Settings.safeParse(setPath({}, key, value));
+      if (checked.success) setPath(valid, key, value);
       else
         this.log.warn(
           `newsmark.${key}: invalid value ${JSON.stringify(value)}, using the default (${z.prettifyError(checked.error)})`,
         );
     }
-    const parsed = Settings.safeParse(raw);
-    return parsed.success ? parsed.data : defaults;
+    const checked = Settings.safeParse(valid);
+    return checked.success ? checked.data : Settings.parse({});
   }
 
   dispose(): void {

@@ -11,7 +11,9 @@ export interface SentenceSpan {
   readonly end: number;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Built on first use: constructing it loads ICU's sentence rules, which loading the extension need not wait for. */
+let segmenter: Intl.Segmenter | undefined;
+const sentenceSegmenter = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' }));
 
 const LOWER = /\p{Ll}/u;
 /** "… Mr.", "… U.S.": the word before a final period. */
@@ -141,7 +143,7 @@ export function sentencesOf(block: ProseBlock): SentenceSpan[] {
     const pieces: SentenceSpan[] = [];
     for (const chunk of chunksOf(text, line)) {
       // a wrapped line continues its sentence: ICU would break at the newline, so hide it (same length)
-      for (const segment of segmenter.segment(
+      for (const segment of sentenceSegmenter().segment(
         text.slice(chunk.start, chunk.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)),
       )) {
         const start = chunk.start + segment.index;

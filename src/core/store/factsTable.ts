@@ -7,6 +7,7 @@
  * hand-edited or damaged entry) gives undefined, never a half-read source.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 import { METRICS, type FactKey, type Metric, type Party, type Subject } from '../facts/index';
 import {
   DEAL_NUMBERS,
@@ -22,42 +23,46 @@ import { ENTITY_TYPES, type EntityType } from '../extract/entities/lexicon';
 import { FIGURE_KINDS, QUALIFIERS, type FigureKind, type Qualifier } from '../extract/figures/figure';
 
 const NON_FINITE = ['NaN', 'Infinity', '-Infinity'] as const;
-const Num = z.union([z.number(), z.enum(NON_FINITE)]);
-const Index = z.number().int().nonnegative();
-const NullableIndex = Index.nullable();
+const Num = lazySchema(() => z.union([z.number(), z.enum(NON_FINITE)]));
+const Index = lazySchema(() => z.number().int().nonnegative());
+const NullableIndex = lazySchema(() => Index.nullable());
 
 /** [id, metric, period, shape, dealKind, party id, party name, party id, party name, …]: string indices (period and dealKind nullable). */
-const KeyRow = z.array(NullableIndex).min(5);
+const KeyRow = lazySchema(() => z.array(NullableIndex).min(5));
 /** [key, start, end, text, sentence, kind, value, unit, qualifier, isApprox, precision, asOf, dealDate]. */
-const StatementRow = z.tuple([
-  Index,
-  z.number().int(),
-  z.number().int(),
-  Index,
-  Index,
-  Index,
-  z.union([Num, z.tuple([Num, Num])]),
-  NullableIndex,
-  NullableIndex,
-  z.union([z.literal(0), z.literal(1)]),
-  Num.nullable(),
-  NullableIndex,
-  NullableIndex,
-]);
+const StatementRow = lazySchema(() =>
+  z.tuple([
+    Index,
+    z.number().int(),
+    z.number().int(),
+    Index,
+    Index,
+    Index,
+    z.union([Num, z.tuple([Num, Num])]),
+    NullableIndex,
+    NullableIndex,
+    z.union([z.literal(0), z.literal(1)]),
+    Num.nullable(),
+    NullableIndex,
+    NullableIndex,
+  ]),
+);
 /** [id, name, type, aliases, first, count]. */
-const EntityRow = z.tuple([Index, Index, Index, z.array(Index), Index, Index]);
+const EntityRow = lazySchema(() => z.tuple([Index, Index, Index, z.array(Index), Index, Index]));
 
-export const FactsTable = z.object({
-  strings: z.array(z.string()),
-  path: Index,
-  dateline: NullableIndex,
-  keys: z.array(KeyRow),
-  statements: z.array(StatementRow),
-  entities: z.array(EntityRow),
-  mentions: z.array(z.number().int()),
-  forms: z.array(Index),
-  deals: z.object({ count: Index, numbers: z.array(Num), strings: z.array(NullableIndex) }),
-});
+export const FactsTable = lazySchema(() =>
+  z.object({
+    strings: z.array(z.string()),
+    path: Index,
+    dateline: NullableIndex,
+    keys: z.array(KeyRow),
+    statements: z.array(StatementRow),
+    entities: z.array(EntityRow),
+    mentions: z.array(z.number().int()),
+    forms: z.array(Index),
+    deals: z.object({ count: Index, numbers: z.array(Num), strings: z.array(NullableIndex) }),
+  }),
+);
 export type FactsTable = z.infer<typeof FactsTable>;
 
 type Num = z.infer<typeof Num>;

@@ -19,6 +19,7 @@
  * rewritten with the same size, is never mistaken for the one analysed.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 import type { SourceFacts } from './sourceFacts';
 import { crc32 } from './crc32';
 import { FactsTable, factsOf, tableOf } from './factsTable';
@@ -30,26 +31,30 @@ const HEADER_BYTES = 20;
 const NO_SOURCE = 0xffffffff;
 
 /** Which file, as it was when analysed, and by which engine. */
-export const PersistedKey = z
-  .object({
-    /** The path the facts name (workspace-relative in the editor, as given in the CLI). */
-    path: z.string(),
-    size: z.number().int().nonnegative(),
-    mtimeMs: z.number(),
-    /** Of the file's bytes, lowercase hex. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    /** The engine build and the lexicon in use (`engineKeyOf`). */
-    engine: z.string().min(1),
-  })
-  .strict();
+export const PersistedKey = lazySchema(() =>
+  z
+    .object({
+      /** The path the facts name (workspace-relative in the editor, as given in the CLI). */
+      path: z.string(),
+      size: z.number().int().nonnegative(),
+      mtimeMs: z.number(),
+      /** Of the file's bytes, lowercase hex. */
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** The engine build and the lexicon in use (`engineKeyOf`). */
+      engine: z.string().min(1),
+    })
+    .strict(),
+);
 export type PersistedKey = z.infer<typeof PersistedKey>;
 
-const Payload = z
-  .object({
-    key: PersistedKey,
-    facts: FactsTable,
-  })
-  .strict();
+const Payload = lazySchema(() =>
+  z
+    .object({
+      key: PersistedKey,
+      facts: FactsTable,
+    })
+    .strict(),
+);
 
 export interface PersistedEntry {
   readonly key: PersistedKey;

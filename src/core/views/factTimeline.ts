@@ -29,7 +29,7 @@ import {
   type TimelineVerdict,
 } from '../webviewMessages';
 
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+let numberFormat: Intl.NumberFormat | undefined; // built on first use, not while the extension loads
 const UNIT_WORDS: Readonly<Record<string, string>> = {
   '%': 'percent',
   pp: 'percentage points',
@@ -130,7 +130,8 @@ function valueOf(
 }
 
 function valueText(s: DatedStatementView): string {
-  const one = (v: number) => NUMBER.format(v);
+  const format = (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }));
+  const one = (v: number) => format.format(v);
   const value = typeof s.value === 'number' ? one(s.value) : `${one(s.value[0])} to ${one(s.value[1])}`;
   return s.unit ? `${value} ${UNIT_WORDS[s.unit] ?? s.unit}` : value;
 }

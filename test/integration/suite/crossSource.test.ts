@@ -184,10 +184,12 @@ suite('Across sources', () => {
     assert.ok(conflictOn(doc, '$13 billion'), 'the other conflict stays');
   });
 
-  test('should follow newsmark.conflicts.severity, "off" reporting none', async () => {
+  test('should follow newsmark.conflicts.severity, "off" reporting none, beside an invalid setting', async () => {
     const { doc } = await openSeed(api, ANALYSIS_SEED);
     const config = vscode.workspace.getConfiguration('newsmark');
     try {
+      // one bad value spoils nothing else: it falls back to its default, the valid one applies
+      await config.update('analysis.debounceMs', 'fast', vscode.ConfigurationTarget.Workspace);
       await config.update('conflicts.severity', 'warning', vscode.ConfigurationTarget.Workspace);
       await until(
         vscode.languages.onDidChangeDiagnostics,
@@ -202,6 +204,7 @@ suite('Across sources', () => {
       );
     } finally {
       await config.update('conflicts.severity', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('analysis.debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await until(
       vscode.languages.onDidChangeDiagnostics,
