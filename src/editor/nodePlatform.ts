@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { openFactCache } from '../node/factCache';
+import { entryFileOf, openFactCache, pruneEntries, removeEntry } from '../node/factCache';
 import { Journal } from '../node/journal';
 import { readTextOrMissing, removeStaleTemps, updateLocked, writeAtomically } from '../node/lockedFile';
 import { WorkerPool } from '../workers/pool';
@@ -74,6 +74,8 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
         storage.scheme === 'file'
           ? openFactCache(path.join(storage.fsPath, 'facts-index'), build)
           : { status: 'refused', error: `the workspace storage ${storage.toString()} is not a local folder` },
+      prune: (dir, keep) => pruneEntries(dir, new Set(keep.map((identity) => entryFileOf(dir, identity)))),
+      remove: async (dir, identity) => void (await removeEntry(entryFileOf(dir, identity))),
     },
   };
 }

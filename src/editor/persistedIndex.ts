@@ -10,7 +10,7 @@
  */
 import type * as vscode from 'vscode';
 import { engineBuild, engineKey, lexiconKeyText } from '../core/store/engineBuild';
-import type { EntryOutcome } from '../node/factCache';
+import type { EntryOutcome, Pruned } from '../node/factCache';
 import type { PersistedTarget } from './indexProtocol';
 import type { LexiconState } from './lexiconSource';
 import type { Log } from './log';
@@ -32,6 +32,32 @@ export class PersistedIndex {
     const dir = await (this.folder ??= this.open());
     if (dir === undefined) return undefined;
     return { dir, identity: uri.toString(), engine: await this.engineOf(lexicon) };
+  }
+
+  /**
+   * Removes the persisted facts of every file that is not among `listed` (the articles of a full
+   * listing, and the open ones): files deleted, renamed or excluded while no window watched them.
+   * The folder would otherwise keep them for ever.
+   */
+  async prune(listed: readonly vscode.Uri[]): Promise<Pruned | undefined> {
+    const dir = await (this.folder ??= this.open());
+    if (dir === undefined || !this.platform.persistedFacts) return undefined;
+    return this.platform.persistedFacts.prune(
+      dir,
+      listed.map((uri) => uri.toString()),
+    );
+  }
+
+  /** The folder of persisted facts, once opened (undefined: nothing is persisted in this window). */
+  folderPath(): Promise<string | undefined> {
+    return (this.folder ??= this.open());
+  }
+
+  /** Removes the persisted facts of a file that was deleted (or renamed: its new name is analysed). */
+  async forget(uri: vscode.Uri): Promise<void> {
+    const dir = await this.folder; // never opened: nothing was persisted in this session to forget yet
+    if (dir === undefined || !this.platform.persistedFacts) return;
+    await this.platform.persistedFacts.remove(dir, uri.toString());
   }
 
   /** Logs what needs a word: a corrupt entry (one line each), a failed write (once). */

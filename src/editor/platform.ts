@@ -12,6 +12,7 @@
  *    analyses the workspace again); no user name (`newsmark.author`).
  */
 import type * as vscode from 'vscode';
+import type { Pruned } from '../node/factCache';
 import type { PoolFailure, PoolLexicon } from '../workers/protocol';
 import type { AnnotationFileAccess, ChangeJournal } from './annotationDisk';
 import type { IndexJob, IndexResult } from './indexProtocol';
@@ -52,6 +53,10 @@ export interface Platform {
 export interface PersistedFacts {
   /** Makes (or takes over from another build, dropping its entries) the folder under the extension's storage. */
   open(storage: vscode.Uri, build: string): Promise<PersistedFactsFolder>;
+  /** Removes the entries of every file but those of `keep` (identities), and writes that never finished. */
+  prune(dir: string, keep: readonly string[]): Promise<Pruned>;
+  /** Removes the entry of one file (its identity) that is gone. */
+  remove(dir: string, identity: string): Promise<void>;
 }
 
 export type PersistedFactsFolder =

@@ -188,6 +188,15 @@ export class WorkspaceCorpus implements vscode.Disposable {
       const started = Date.now();
       const uris = await this.index.articles();
       if (generation !== this.generation) return; // a newer pass lists again
+      void this.index.prunePersisted(uris).then(
+        (pruned) => {
+          if (pruned && (pruned.removed > 0 || pruned.failed > 0))
+            this.log.info(
+              `corpus: removed the persisted facts of ${pruned.removed} file(s) no longer in the workspace${pruned.failed > 0 ? ` (${pruned.failed} could not be removed)` : ''}; ${pruned.kept} kept`,
+            );
+        },
+        (error: unknown) => this.log.warn(`corpus: cannot prune the persisted facts: ${(error as Error).message}`),
+      );
       const wanted = new Map(uris.map((u) => [u.toString(), u]));
       for (const doc of vscode.workspace.textDocuments)
         if (!doc.isClosed && this.index.isArticle(doc)) wanted.set(doc.uri.toString(), doc.uri);

@@ -34,6 +34,7 @@ import { decodeArticle } from './indexProtocol';
 import type { LexiconSource, LexiconState } from './lexiconSource';
 import { SizeLimit, type SkippedArticle } from './sizeLimit';
 import type { Log } from './log';
+import type { Pruned } from '../node/factCache';
 import { PersistedIndex } from './persistedIndex';
 import type { IndexWorkerPool, Platform } from './platform';
 
@@ -217,6 +218,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const drop = (gone: vscode.Uri) => {
       this.seen.delete(gone.toString());
       this.forget(gone);
+      void this.persisted.forget(gone);
       this.sizeLimit.unskip(gone);
       this.updateArticleList(gone, false);
       if (isWatched(gone)) this.fileChanged.fire(gone);
@@ -434,6 +436,22 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The last analysis that landed for this uri, whatever its version (may be stale). */
   latest(uri: vscode.Uri): AnalysedArticle | undefined {
     return this.latestByUri.get(uri.toString());
+  }
+
+  /**
+   * After a full listing (`articles()`): the persisted facts of every file not listed nor open are
+   * removed — files deleted, renamed or excluded while no window watched. Not when the index is
+   * off or the listing found nothing (a folder that is not there for the moment keeps its facts).
+   */
+  async prunePersisted(listed: readonly vscode.Uri[]): Promise<Pruned | undefined> {
+    if (!this.config.settings.enable || listed.length === 0) return undefined;
+    const open = vscode.workspace.textDocuments.filter((doc) => !doc.isClosed && this.isArticle(doc));
+    return this.persisted.prune([...listed, ...open.map((doc) => doc.uri)]);
+  }
+
+  /** Where the workers persist facts (the integration tests look inside); undefined when nothing is persisted. */
+  persistedFolder(): Promise<string | undefined> {
+    return this.persisted.folderPath();
   }
 
   /** Every article file of the workspace (the include glob), found once and kept until files come or go. */

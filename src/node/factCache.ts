@@ -182,9 +182,58 @@ export function writeEntry(file: string, entry: PersistedEntry): string | undefi
   }
 }
 
-/** Drops the entry of a file that is gone. */
-export function removeEntry(file: string): void {
-  fs.rmSync(file, { force: true });
+/** Drops the entry of a file that is gone; false when it could not be removed (it stays, harmless). */
+export async function removeEntry(file: string): Promise<boolean> {
+  return fs.promises.rm(file, { force: true }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** What pruning a cache folder did. */
+export interface Pruned {
+  readonly removed: number;
+  readonly kept: number;
+  /** Entries that could not be removed (they stay; the next prune tries again). */
+  readonly failed: number;
+}
+
+/** A temp file younger than this may be a write in flight (another thread, another window). */
+const TEMP_GRACE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes every entry whose file is not in `keep` (entry files, `entryFileOf`), and the temp files
+ * of writes that never finished. Only this cache's own files are touched: `*.nmf` entries and
+ * `.*.tmp` files in the two-hex-digit folders under `facts/`; anything else there is left alone.
+ * An entry written while this runs, for a file not in `keep`, may be removed: its file is then
+ * analysed again at the next start, and nothing else is lost.
+ */
+export async function pruneEntries(dir: string, keep: ReadonlySet<string>, now = Date.now()): Promise<Pruned> {
+  let removed = 0;
+  let kept = 0;
+  let failed = 0;
+  const facts = path.join(dir, FACTS);
+  const shards = await fs.promises.readdir(facts).catch(() => [] as string[]);
+  for (const shard of shards) {
+    if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+    const shardDir = path.join(facts, shard);
+    const names = await fs.promises.readdir(shardDir).catch(() => [] as string[]);
+    for (const name of names) {
+      const file = path.join(shardDir, name);
+      if (/^[0-9a-f]{30}\.nmf$/.test(name)) {
+        if (keep.has(file)) {
+          kept++;
+          continue;
+        }
+      } else if (name.startsWith('.') && name.endsWith('.tmp')) {
+        const stat = await fs.promises.stat(file).catch(() => undefined);
+        if (stat === undefined || now - stat.mtimeMs <= TEMP_GRACE_MS) continue;
+      } else continue;
+      if (await removeEntry(file)) removed++;
+      else failed++;
+    }
+  }
+  return { removed, kept, failed };
 }
 
 /** The sha256 of an article's bytes, as its key holds it. */

@@ -4,6 +4,8 @@
 // new WorkspaceCorpus over the extension's index does: it starts empty and indexes every article
 // through the same workers and the same storage. Desktop only (the browser build persists nothing).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IndexedFile } from '../../../src/editor/workspaceIndex';
 import type { Log } from '../../../src/editor/log';
@@ -64,6 +66,22 @@ function copyUri(path: string): vscode.Uri {
 function closedArticles(api: NewsmarkApi): string[] {
   return [...SEEDS, ...COPIES].filter((path) => !api.index.openDocument(copyUri(path)));
 }
+
+/** The entry files in the folder of persisted facts (src/node/factCache.ts: facts/<2 hex>/<30 hex>.nmf). */
+function entryFiles(dir: string): string[] {
+  const facts = path.join(dir, 'facts');
+  return fs
+    .readdirSync(facts)
+    .flatMap((shard) => fs.readdirSync(path.join(facts, shard)).map((name) => path.join(facts, shard, name)))
+    .filter((file) => file.endsWith('.nmf'))
+    .sort();
+}
+
+/** An event every 50 ms, for `until` to check what no event announces (files the workers remove). */
+const everyTick: vscode.Event<unknown> = (listener) => {
+  const timer = setInterval(() => listener(undefined), 50);
+  return { dispose: () => clearInterval(timer) };
+};
 
 suite('Persisted index', () => {
   let api: NewsmarkApi;
@@ -175,6 +193,47 @@ suite('Persisted index', () => {
       await writeText(uri, before);
       await until(api.onDidUpdateCorpus, () => !hasNewDeal(api.corpus.corpus.deals()), `${CHANGED} back as it was`);
       await api.corpus.whenIdle();
+    }
+  });
+
+  test('should remove the facts of a deleted article at once, and at a reopen those of files gone while no window watched', async () => {
+    const dir = await api.index.persistedFolder();
+    assert.ok(dir, 'this window persists facts');
+    await api.corpus.whenIdle();
+    const before = entryFiles(dir);
+    const GONE = 'persisted/gone.txt';
+    const uri = copyUri(GONE);
+    await writeText(uri, `Written to be deleted.\n\n${await readText(seedUri(SEEDS[3]))}`);
+    await until(api.onDidUpdateCorpus, () => api.corpus.corpus.has(GONE), `${GONE} in the corpus`);
+    await api.corpus.whenIdle();
+    const added = entryFiles(dir).filter((file) => !before.includes(file));
+    assert.equal(added.length, 1, `one entry for ${GONE}: ${added.join(', ')}`);
+
+    await vscode.workspace.fs.delete(uri);
+    await until(api.onDidUpdateCorpus, () => !api.corpus.corpus.has(GONE), `${GONE} out of the corpus`);
+    await until(everyTick, () => !fs.existsSync(added[0]!), `the entry of ${GONE} removed`, 5_000);
+
+    // an article deleted while no window was open on the folder: its entry is still there at the
+    // next start, until the listing of the workspace shows the file is gone
+    const stray = path.join(dir, 'facts', 'ff', `${'f'.repeat(30)}.nmf`);
+    fs.mkdirSync(path.dirname(stray), { recursive: true });
+    fs.copyFileSync(before[0]!, stray);
+    const { corpus, files, log } = await reopen(api);
+    try {
+      await until(everyTick, () => !fs.existsSync(stray), 'the stray entry removed at the reopen', 5_000);
+      await until(
+        everyTick,
+        () => /corpus: removed the persisted facts of 1 file\(s\) no longer in the workspace/.test(log.join('\n')),
+        'the log line of the pruning',
+        5_000,
+      );
+      assert.ok(
+        files.every((f) => f.isPersisted),
+        'the entries of the listed articles stay and serve the reopen',
+      );
+      assert.deepEqual(entryFiles(dir), before);
+    } finally {
+      corpus.dispose();
     }
   });
 });

@@ -12,6 +12,7 @@ import {
   entryFileOf,
   lookupEntry,
   openFactCache,
+  pruneEntries,
   sha256Of,
   writeEntry,
 } from '../../../src/node/factCache';
@@ -142,5 +143,35 @@ suite('node: a folder of persisted facts', () => {
     const opened = await openFactCache(file, 'build-a', { isOnlyOurs: true });
     assert.equal(opened.status, 'refused');
     assert.equal(fs.readFileSync(file, 'utf8'), 'x');
+  });
+
+  test("should prune the entries of files not kept and unfinished writes, and nothing that is not the cache's", async () => {
+    await openFactCache(dir, 'build-a');
+    const fileOf = (name: string) => entryFileOf(dir, `/articles/${name}`);
+    for (const name of ['a.md', 'b.md', 'c.md']) writeEntry(fileOf(name), entry);
+    const shard = path.dirname(fileOf('a.md'));
+    const oldTemp = path.join(shard, '.abc.nmf.1-0-deadbeef.tmp');
+    const youngTemp = path.join(shard, '.abc.nmf.2-0-feedbeef.tmp');
+    const notes = path.join(shard, 'notes.txt');
+    const foreign = path.join(dir, 'facts', 'not-a-shard', `${'0'.repeat(30)}.nmf`);
+    for (const file of [oldTemp, youngTemp, notes]) fs.writeFileSync(file, 'x');
+    fs.mkdirSync(path.dirname(foreign));
+    fs.writeFileSync(foreign, 'x');
+    const now = Date.now();
+    const twoHoursAgo = new Date(now - 2 * 60 * 60 * 1000);
+    fs.utimesSync(oldTemp, twoHoursAgo, twoHoursAgo);
+
+    const pruned = await pruneEntries(dir, new Set([fileOf('a.md')]), now);
+    assert.deepEqual(pruned, { removed: 3, kept: 1, failed: 0 });
+    assert.equal(lookupEntry(fileOf('a.md'), key).status, 'hit');
+    for (const gone of ['b.md', 'c.md'])
+      assert.deepEqual(lookupEntry(fileOf(gone), key), { status: 'miss', why: 'new' });
+    assert.ok(!fs.existsSync(oldTemp), 'a write that never finished, an hour ago');
+    for (const kept of [youngTemp, notes, foreign]) assert.ok(fs.existsSync(kept), `${kept} is left alone`);
+    assert.deepEqual(await pruneEntries(dir, new Set([fileOf('a.md')]), now), { removed: 0, kept: 1, failed: 0 });
+  });
+
+  test('should prune nothing, and not fail, in a folder that is not there', async () => {
+    assert.deepEqual(await pruneEntries(path.join(dir, 'missing'), new Set()), { removed: 0, kept: 0, failed: 0 });
   });
 });
