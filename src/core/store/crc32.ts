@@ -1,19 +1,43 @@
 /**
  * CRC-32 (IEEE 802.3, the polynomial of gzip and PNG), so that a persisted entry with a flipped
  * or lost byte is known as corrupt before a byte of it is trusted. Pure: the core has no zlib.
+ *
+ * Slicing by 8 (eight tables, eight bytes a step): a byte at a time, the checksum was a third of
+ * the time it took to read an entry back (issue 14's warm reopen).
  */
-const TABLE = (() => {
-  const table = new Uint32Array(256);
+const TABLES = (() => {
+  const tables = new Uint32Array(8 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    tables[n] = c >>> 0;
   }
-  return table;
+  // table k: the CRC of a byte followed by k zero bytes
+  for (let k = 1; k < 8; k++)
+    for (let n = 0; n < 256; n++) {
+      const previous = tables[(k - 1) * 256 + n]!;
+      tables[k * 256 + n] = (previous >>> 8) ^ tables[previous & 0xff]!;
+    }
+  return tables;
 })();
 
 export function crc32(bytes: Uint8Array): number {
+  const t = TABLES;
   let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  let i = 0;
+  const whole = bytes.length - (bytes.length % 8);
+  for (; i < whole; i += 8) {
+    const low = crc ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
+    crc =
+      t[7 * 256 + (low & 0xff)]! ^
+      t[6 * 256 + ((low >>> 8) & 0xff)]! ^
+      t[5 * 256 + ((low >>> 16) & 0xff)]! ^
+      t[4 * 256 + (low >>> 24)]! ^
+      t[3 * 256 + bytes[i + 4]!]! ^
+      t[2 * 256 + bytes[i + 5]!]! ^
+      t[256 + bytes[i + 6]!]! ^
+      t[bytes[i + 7]!]!;
+  }
+  for (; i < bytes.length; i++) crc = t[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
