@@ -58,7 +58,6 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private pass = { done: 0, total: 0, persisted: 0 };
   private isIncomplete = false;
   private generation = 0;
-  private articleSet: { readonly list: readonly vscode.Uri[]; readonly keys: ReadonlySet<string> } | undefined;
   private readonly affected = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly startTimer: ReturnType<typeof setTimeout>;
@@ -330,10 +329,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
     else if (!(await exists(uri))) this.remove(uri); // undefined also means "superseded": keep it then
   }
 
-  private async isArticleFile(uri: vscode.Uri): Promise<boolean> {
-    const list = await this.index.articles();
-    if (this.articleSet?.list !== list) this.articleSet = { list, keys: new Set(list.map((u) => u.toString())) };
-    return this.articleSet.keys.has(uri.toString());
+  private isArticleFile(uri: vscode.Uri): Promise<boolean> {
+    return this.index.isListed(uri);
   }
 
   private record(paths: readonly string[], ...also: string[]): void {

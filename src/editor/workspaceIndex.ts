@@ -36,6 +36,7 @@ import { SizeLimit, type SkippedArticle } from './sizeLimit';
 import type { Log } from './log';
 import type { Pruned } from '../node/factCache';
 import { PersistedIndex } from './persistedIndex';
+import { ArticleTree } from './articleTree';
 import type { IndexWorkerPool, Platform } from './platform';
 
 export type { SkippedArticle } from './sizeLimit';
@@ -117,9 +118,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly lexiconKeys = new WeakMap<LexiconState, PoolLexicon>();
   private lexiconCount = 0;
   private readonly disposables: vscode.Disposable[] = [];
-  private articleList: Promise<vscode.Uri[]> | undefined;
+  private articleList: Promise<ArticleTree<vscode.Uri>> | undefined;
   /** Every file the background pass indexed, by uri: a folder deleted at once takes its files out of the corpus. */
-  private readonly seen = new Map<string, vscode.Uri>();
+  private readonly seen = new ArticleTree<vscode.Uri>();
   private isDisposed = false;
   private watcher: vscode.Disposable;
   private readonly persisted: PersistedIndex;
@@ -216,7 +217,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(this.config.settings.include);
     const isWatched = (uri: vscode.Uri) => !isInExcludedFolder(vscode.workspace.asRelativePath(uri, false));
     const drop = (gone: vscode.Uri) => {
-      this.seen.delete(gone.toString());
+      this.seen.remove(gone.toString());
       this.forget(gone);
       void this.persisted.forget(gone);
       this.sizeLimit.unskip(gone);
@@ -381,7 +382,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * are read back from the persisted index when they are there for these bytes.
    */
   async indexFile(uri: vscode.Uri): Promise<IndexFileResult> {
-    this.seen.set(uri.toString(), uri);
+    this.seen.add(uri);
     const generation = this.generation;
     const state = await this.lexicons.current();
     const persisted = await this.persisted.targetFor(uri, state);
@@ -455,8 +456,17 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Every article file of the workspace (the include glob), found once and kept until files come or go. */
-  articles(): Promise<vscode.Uri[]> {
-    return (this.articleList ??= this.findArticles());
+  articles(): Promise<readonly vscode.Uri[]> {
+    return this.articleTree().then((tree) => tree.list());
+  }
+
+  /** Whether `uri` is one of the workspace's article files (the include glob, the excludes). */
+  async isListed(uri: vscode.Uri): Promise<boolean> {
+    return (await this.articleTree()).has(uri.toString());
+  }
+
+  private articleTree(): Promise<ArticleTree<vscode.Uri>> {
+    return (this.articleList ??= this.findArticles().then((uris) => new ArticleTree(uris)));
   }
 
   /**
@@ -606,33 +616,31 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private updateArticleList(uri: vscode.Uri, isCreated: boolean): void {
     const list = this.articleList;
-    if (list) {
-      const key = uri.toString();
+    if (list && !isCreated) void list.then((tree) => tree.remove(uri.toString()), ignore);
+    else if (list) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const relative = vscode.workspace.asRelativePath(uri, false);
       const isExcluded =
         !folder || isInExcludedFolder(relative)
           ? true
           : isExcludedByPatterns(relative, this.excludeOf(folder).userPatterns);
-      if (isCreated && isExcluded === undefined) {
+      if (isExcluded === undefined) {
         this.invalidateArticleList();
         return;
       }
-      this.articleList = list.then((uris) => {
-        const others = uris.filter((u) => u.toString() !== key);
-        return isCreated && !isExcluded ? [...others, uri].sort((a, b) => a.path.localeCompare(b.path)) : others;
-      });
+      // one change of the tree: what costs the list's size (sorting it) waits for the next articles()
+      void list.then((tree) => (isExcluded ? tree.remove(uri.toString()) : tree.add(uri)), ignore);
     }
     this.articlesChanged.fire();
   }
 
   /** The articles listed or indexed inside the folder `uri` (none when it is a file). */
   private async listedUnder(uri: vscode.Uri): Promise<vscode.Uri[]> {
-    const prefix = `${uri.toString()}/`;
+    const key = uri.toString();
     const under = new Map<string, vscode.Uri>();
-    for (const u of (await this.articleList) ?? []) if (u.toString().startsWith(prefix)) under.set(u.toString(), u);
-    for (const [key, u] of this.seen) if (key.startsWith(prefix)) under.set(key, u);
-    for (const key of under.keys()) this.seen.delete(key);
+    for (const u of (await this.articleList)?.under(key) ?? []) under.set(u.toString(), u);
+    for (const u of this.seen.under(key)) under.set(u.toString(), u);
+    for (const found of under.keys()) this.seen.remove(found);
     return [...under.values()];
   }
 
@@ -662,3 +670,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+/** A failed listing is logged where it is awaited (articles()); a change waiting on it has nothing to change. */
+function ignore(): void {}
