@@ -2,6 +2,7 @@
 // harness, as a tests module: export run()). It activates Newsmark, waits until the workspace
 // index is idle, and writes what it measured to $NEWSMARK_BENCH_OUT as JSON. Nothing here asserts.
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
@@ -34,10 +35,12 @@ async function warmReopen(api: NewsmarkApi): Promise<Record<string, unknown>> {
   const listener = api.index.onDidIndexFile((f) => (f.isPersisted ? persisted++ : analysed++));
   const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {} } as unknown as Log;
   const heapBefore = heapAfterGc();
+  const profile = await startProfile(process.env.NEWSMARK_BENCH_PROFILE_REOPEN);
   const t0 = performance.now();
   const corpus = new WorkspaceCorpus(api.index, silent);
   await corpus.whenIdle();
   const reopenMs = performance.now() - t0;
+  await profile?.stop();
   listener.dispose();
   const d0 = performance.now();
   const deals = corpus.corpus.deals().length;
@@ -46,6 +49,29 @@ async function warmReopen(api: NewsmarkApi): Promise<Record<string, unknown>> {
   const indexed = corpus.status.indexedCount;
   corpus.dispose();
   return { listed, listMs, reopenMs, persisted, analysed, indexed, deals, dealsMs, heap };
+}
+
+/**
+ * A CPU profile of the extension host, written to `file` when stopped (NEWSMARK_BENCH_PROFILE_REOPEN:
+ * the warm reopen, for `node bench/run.mjs --rows=4`; open it in Chrome's DevTools).
+ */
+async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> } | undefined> {
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 export async function run(): Promise<void> {

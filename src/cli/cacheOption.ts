@@ -11,6 +11,8 @@ import { UsageError, type ParsedArgs } from './args';
 import type { CacheOutcome, CacheTarget, ExtractResult } from './extractJobs';
 import { report } from './output';
 
+declare const VERSION: string;
+
 /** The cache of this run, or undefined without `--cache`. */
 export async function openCacheOption(
   args: ParsedArgs,
@@ -29,7 +31,7 @@ export async function openCacheOption(
   const opened = await openFactCache(dir, build, { isOnlyOurs: true });
   if (opened.status === 'refused') throw new UsageError(`--cache: ${opened.error}`, false);
   if (opened.dropped) report(`cache: ${opened.dropped}`);
-  return { dir, engine: engineKeyOf(build, additions) };
+  return { dir, engine: engineKeyOf(build, additions), version: VERSION };
 }
 
 /** Counts what the cache gave; `line()` is the run's last word on it. */

@@ -58,11 +58,6 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
     out.abort(); // --cache names a folder that is no cache: nothing was read or written
     throw error;
   });
-  // each --jsonl line carries the map step's record of the analysis, which a cache entry does not keep
-  if (cache && args.flags.has('jsonl'))
-    report(
-      `--cache ${args.options.get('cache')}: not used with --jsonl (each line records what newsmark merge needs of the analysis, which the cache does not keep); every article is analysed`,
-    );
   let failed = unread;
   const progress = new ProgressLine(files.length, 'article');
   try {
@@ -71,7 +66,7 @@ export async function runExtract(args: ParsedArgs): Promise<number> {
       loaded,
       isSummary,
       progress,
-      cache: cache && !args.flags.has('jsonl') ? new CacheTally(cache) : undefined,
+      cache: cache ? new CacheTally(cache) : undefined,
     });
     progress.finish();
     out.commit();

@@ -53,6 +53,8 @@ export type ExtractResult =
 export interface CacheTarget {
   readonly dir: string;
   readonly engine: string;
+  /** This newsmark's version: the stamp of the map step's record an entry keeps (`extract --jsonl`). */
+  readonly version: string;
 }
 
 export type CacheOutcome = EntryOutcome;
@@ -99,9 +101,8 @@ export function extractArticle(
   const sourcePath = job.sourcePath ?? read.path;
   const sha256 = createHash('sha256').update(read.bytes).digest('hex');
   // standard input has no file to key an entry by: it is analysed every time
-  // the map step's record needs the analysis, which an entry does not keep: --jsonl runs without the cache
   const cache =
-    job.cache && job.shardEngine === undefined && read.mtimeMs !== undefined
+    job.cache && read.mtimeMs !== undefined
       ? cacheSlot(job.cache, job.path, {
           path: sourcePath,
           size: read.bytes.length,
@@ -111,7 +112,7 @@ export function extractArticle(
         })
       : undefined;
   const found = cache && lookupEntry(cache.file, cache.key);
-  if (found?.status === 'hit' && found.entry.sourceJson !== null) {
+  if (found?.status === 'hit' && found.entry.sourceJson !== null && found.entry.shardJson !== null) {
     return {
       status: 'ok',
       path: read.path,
@@ -119,7 +120,7 @@ export function extractArticle(
       sourceJson: job.isFactsOnly ? '' : found.entry.sourceJson,
       facts: found.entry.facts,
       sha256,
-      factsJson: '',
+      factsJson: job.shardEngine === undefined ? '' : found.entry.shardJson,
       cache: { status: 'hit' },
     };
   }
@@ -129,9 +130,14 @@ export function extractArticle(
     // the cache keeps the output line whatever this run prints: an `extract` after a `check` reads it
     const sourceJson = job.isFactsOnly && !cache ? '' : JSON.stringify(toExtractSource(analysis, sha256));
     const facts = summariseSource(sourcePath, analysis);
+    // the cache keeps the map step's record too, so that a warm `extract --jsonl` reads it back
+    const shardJson =
+      job.shardEngine === undefined && !cache
+        ? ''
+        : JSON.stringify(shardFactsOf(analysis, facts, job.shardEngine ?? job.cache!.version));
     let outcome: CacheOutcome | undefined;
     if (cache) {
-      const entry: PersistedEntry = { key: cache.key, facts, sourceJson };
+      const entry: PersistedEntry = { key: cache.key, facts, sourceJson, shardJson };
       const why = found?.status === 'miss' ? found.why : 'corrupt'; // a hit without an output line cannot happen in a CLI cache
       outcome = {
         status: 'analysed',
@@ -140,8 +146,7 @@ export function extractArticle(
         writeError: writeEntry(cache.file, entry),
       };
     }
-    const factsJson =
-      job.shardEngine === undefined ? '' : JSON.stringify(shardFactsOf(analysis, facts, job.shardEngine));
+    const factsJson = job.shardEngine === undefined ? '' : shardJson;
     return {
       status: 'ok',
       path: read.path,

@@ -53,6 +53,6 @@ function factsOf(
   const found = lookupEntry(file, key);
   if (found.status === 'hit') return { facts: found.entry.facts, persisted: { status: 'hit' } };
   const facts = summariseSource(job.path, analyse({ path: job.path, text }, { lexicon }));
-  const writeError = writeEntry(file, { key, facts, sourceJson: null });
+  const writeError = writeEntry(file, { key, facts, sourceJson: null, shardJson: null });
   return { facts, persisted: { status: 'analysed', why: found.why, detail: found.detail, writeError } };
 }

@@ -25,9 +25,11 @@ import { crc32 } from './crc32';
 import { FactsTable, factsOf, tableOf } from './factsTable';
 
 /** Bumped whenever the layout changes: an entry of another format is dropped, never read. */
-export const PERSISTED_FORMAT_VERSION = 3; // 3: deal statuses in the packed deals (five numbers a mention)
+// 3: deal statuses in the packed deals (five numbers a mention); 4: the map step's record (shardJson)
+export const PERSISTED_FORMAT_VERSION = 4;
 const MAGIC = [0x4e, 0x4d, 0x46, 0x43]; // "NMFC"
-const HEADER_BYTES = 20;
+/** magic, version, CRC-32 of what follows the header, then the byte lengths of the facts, the source and the shard record */
+const HEADER_BYTES = 24;
 const NO_SOURCE = 0xffffffff;
 
 /** Which file, as it was when analysed, and by which engine. */
@@ -61,6 +63,8 @@ export interface PersistedEntry {
   readonly facts: SourceFacts;
   /** The source's output JSON (`ExtractSource`), for the CLI; null when only facts were kept (the editor). */
   readonly sourceJson: string | null;
+  /** The map step's record of the facts (`ShardFacts`) as JSON, for `extract --jsonl`; null in the editor. */
+  readonly shardJson: string | null;
 }
 
 export type DecodeResult =
@@ -74,14 +78,17 @@ export function encodePersisted(entry: PersistedEntry): Uint8Array {
   const encoder = new TextEncoder();
   const facts = encoder.encode(JSON.stringify({ key: entry.key, facts: tableOf(entry.facts) }));
   const source = entry.sourceJson === null ? new Uint8Array(0) : encoder.encode(entry.sourceJson);
-  const bytes = new Uint8Array(HEADER_BYTES + facts.length + source.length);
+  const shard = entry.shardJson === null ? new Uint8Array(0) : encoder.encode(entry.shardJson);
+  const bytes = new Uint8Array(HEADER_BYTES + facts.length + source.length + shard.length);
   bytes.set(MAGIC, 0);
   const view = new DataView(bytes.buffer);
   view.setUint32(4, PERSISTED_FORMAT_VERSION, true);
   view.setUint32(12, facts.length, true);
   view.setUint32(16, entry.sourceJson === null ? NO_SOURCE : source.length, true);
+  view.setUint32(20, entry.shardJson === null ? NO_SOURCE : shard.length, true);
   bytes.set(facts, HEADER_BYTES);
   bytes.set(source, HEADER_BYTES + facts.length);
+  bytes.set(shard, HEADER_BYTES + facts.length + source.length);
   view.setUint32(8, crc32(bytes.subarray(HEADER_BYTES)), true);
   return bytes;
 }
@@ -96,17 +103,23 @@ export function decodePersisted(bytes: Uint8Array): DecodeResult {
   const factsLength = view.getUint32(12, true);
   const sourceField = view.getUint32(16, true);
   const sourceLength = sourceField === NO_SOURCE ? 0 : sourceField;
-  if (bytes.length !== HEADER_BYTES + factsLength + sourceLength)
+  const shardField = view.getUint32(20, true);
+  const shardLength = shardField === NO_SOURCE ? 0 : shardField;
+  if (bytes.length !== HEADER_BYTES + factsLength + sourceLength + shardLength)
     return corrupt(
-      `truncated (${bytes.length - HEADER_BYTES} of ${factsLength + sourceLength} bytes after the header)`,
+      `truncated (${bytes.length - HEADER_BYTES} of ${factsLength + sourceLength + shardLength} bytes after the header)`,
     );
   if (crc32(bytes.subarray(HEADER_BYTES)) !== view.getUint32(8, true)) return corrupt('checksum mismatch');
   let json: unknown;
   let sourceJson: string | null;
+  let shardJson: string | null;
   try {
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    json = JSON.parse(decoder.decode(bytes.subarray(HEADER_BYTES, HEADER_BYTES + factsLength)));
-    sourceJson = sourceField === NO_SOURCE ? null : decoder.decode(bytes.subarray(HEADER_BYTES + factsLength));
+    const sourceStart = HEADER_BYTES + factsLength;
+    const shardStart = sourceStart + sourceLength;
+    json = JSON.parse(decoder.decode(bytes.subarray(HEADER_BYTES, sourceStart)));
+    sourceJson = sourceField === NO_SOURCE ? null : decoder.decode(bytes.subarray(sourceStart, shardStart));
+    shardJson = shardField === NO_SOURCE ? null : decoder.decode(bytes.subarray(shardStart));
   } catch {
     return corrupt('not UTF-8 JSON');
   }
@@ -118,7 +131,7 @@ export function decodePersisted(bytes: Uint8Array): DecodeResult {
   const facts = factsOf(parsed.data.facts);
   if (!facts) return corrupt('facts table does not hold');
   if (facts.path !== parsed.data.key.path) return corrupt('facts name another path than the key');
-  return { status: 'ok', entry: { key: parsed.data.key, facts, sourceJson } };
+  return { status: 'ok', entry: { key: parsed.data.key, facts, sourceJson, shardJson } };
 }
 
 /** Why a decoded entry cannot stand for the file as it is now; undefined when it can. */

@@ -72,12 +72,19 @@ suite('cli: newsmark extract --cache', function () {
     }
   });
 
-  test('should say that --jsonl runs without the cache, and give the same JSON lines', () => {
+  test('should give the JSON lines of the map step byte for byte from the cache, whichever output filled it', () => {
     const plain = extract(['articles', '--jsonl']).stdout;
-    extract(['articles', '--json', '--cache', 'cache']);
-    const run = extract(['articles', '--jsonl', '--cache', 'cache']);
-    assert.match(run.stderr, /--cache cache: not used with --jsonl/);
-    assert.equal(run.stdout, plain);
+    assert.match(plain, /"facts":\{"engine":/);
+    for (const filler of [['--json'], ['--jsonl', '--jobs', '2']]) {
+      fs.rmSync(path.join(workspace, 'cache'), { recursive: true, force: true });
+      const cold = extract(['articles', ...filler, '--cache', 'cache']);
+      assert.deepEqual(cacheCounts(cold.stderr), [0, 20], filler.join(' '));
+      for (const jobs of ['1', '2']) {
+        const warm = extract(['articles', '--jsonl', '--jobs', jobs, '--cache', 'cache']);
+        assert.deepEqual(cacheCounts(warm.stderr), [20, 0], `filled by ${filler.join(' ')}, --jobs ${jobs}`);
+        assert.equal(warm.stdout, plain, `filled by ${filler.join(' ')}, --jobs ${jobs}`);
+      }
+    }
   });
 
   test('should analyse a changed file alone, and the output follows the change', () => {

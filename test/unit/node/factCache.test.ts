@@ -32,7 +32,7 @@ const key: PersistedKey = {
   sha256: sha256Of(bytes),
   engine: ENGINE,
 };
-const entry: PersistedEntry = { key, facts, sourceJson: '{"path":"x"}' };
+const entry: PersistedEntry = { key, facts, sourceJson: '{"path":"x"}', shardJson: '{"engine":"0"}' };
 
 suite('node: a folder of persisted facts', () => {
   let dir = '';

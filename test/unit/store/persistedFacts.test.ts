@@ -16,6 +16,9 @@ import {
 import { articlesIn, REPO } from '../corpus/fixtures';
 import { syntheticArticle, syntheticLexicon } from '../corpus/syntheticArticles';
 
+/** The bytes before the facts: magic, version, checksum and three lengths (format 4). */
+const HEADER = 24;
+
 const lexicon = Lexicon.withAdditions();
 const seeds = articlesIn(path.join(REPO, 'seeds'));
 
@@ -34,8 +37,12 @@ function keyOf(facts: SourceFacts, overrides: Partial<PersistedKey> = {}): Persi
   };
 }
 
-function entryOf(facts: SourceFacts, sourceJson: string | null = null): PersistedEntry {
-  return { key: keyOf(facts), facts, sourceJson };
+function entryOf(
+  facts: SourceFacts,
+  sourceJson: string | null = null,
+  shardJson: string | null = null,
+): PersistedEntry {
+  return { key: keyOf(facts), facts, sourceJson, shardJson };
 }
 
 function decodedFacts(bytes: Uint8Array): SourceFacts {
@@ -69,19 +76,25 @@ suite('store: the persisted form of an article file’s facts', () => {
     for (const s of back.statements) assert.equal(text.slice(s.start, s.end), s.text);
   });
 
-  test('should keep the output line of the CLI byte for byte, and the key', () => {
+  test("should keep the CLI's output line and the map step's record byte for byte, and the key", () => {
     const facts = factsOfText(seeds[0]!.path, seeds[0]!.text);
     const sourceJson = JSON.stringify({ path: seeds[0]!.path, note: 'é 🚀 "quoted" \u2028' });
+    const shardJson = JSON.stringify({ engine: '0.1.0', statements: [], deals: [], note: '東京 \u0000' });
     for (const empty of ['', null])
-      assert.equal(
-        (decodePersisted(encodePersisted(entryOf(facts, empty))) as { entry: PersistedEntry }).entry.sourceJson,
-        empty,
-      );
-    const decoded = decodePersisted(encodePersisted(entryOf(facts, sourceJson)));
+      for (const other of ['', null]) {
+        const entry = (decodePersisted(encodePersisted(entryOf(facts, empty, other))) as { entry: PersistedEntry })
+          .entry;
+        assert.equal(entry.sourceJson, empty);
+        assert.equal(entry.shardJson, other);
+      }
+    const decoded = decodePersisted(encodePersisted(entryOf(facts, sourceJson, shardJson)));
     assert.equal(decoded.status, 'ok');
     if (decoded.status !== 'ok') return;
     assert.equal(decoded.entry.sourceJson, sourceJson);
+    assert.equal(decoded.entry.shardJson, shardJson);
     assert.deepEqual(decoded.entry.key, keyOf(facts));
+    const cut = encodePersisted(entryOf(facts, sourceJson, shardJson)).subarray(0, -3);
+    assert.equal(decodePersisted(cut).status, 'corrupt', 'a record cut short');
   });
 
   test('should make the same corpus from decoded facts as from the analyses', () => {
@@ -100,7 +113,7 @@ suite('store: the persisted form of an article file’s facts', () => {
 
   test('should write a string once however often the facts use it', () => {
     const facts = factsOfText(seeds[0]!.path, seeds[0]!.text);
-    const payload = new TextDecoder().decode(encodePersisted(entryOf(facts)).subarray(20));
+    const payload = new TextDecoder().decode(encodePersisted(entryOf(facts)).subarray(HEADER));
     const table = (JSON.parse(payload) as { facts: { strings: string[] } }).facts.strings;
     assert.equal(new Set(table).size, table.length);
   });
@@ -111,7 +124,7 @@ suite('store: a damaged or foreign entry is never trusted', () => {
   const bytes = encodePersisted(entryOf(facts));
 
   test('should call a truncated entry corrupt, at any length', () => {
-    for (const length of [0, 3, 8, 19, 20, 21, bytes.length >> 1, bytes.length - 1]) {
+    for (const length of [0, 3, 8, HEADER - 1, HEADER, HEADER + 1, bytes.length >> 1, bytes.length - 1]) {
       const decoded = decodePersisted(bytes.subarray(0, length));
       assert.equal(decoded.status, 'corrupt', `${length} bytes`);
     }
@@ -135,7 +148,7 @@ suite('store: a damaged or foreign entry is never trusted', () => {
   });
 
   test('should refuse a payload with a valid checksum that does not hold (a hand-made entry)', () => {
-    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(20))) as {
+    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER))) as {
       facts: { statements: unknown[][]; strings: string[] };
     };
     payload.facts.statements[0]![3] = payload.facts.strings.length + 5; // a string the table lacks
@@ -146,7 +159,7 @@ suite('store: a damaged or foreign entry is never trusted', () => {
   });
 
   test('should refuse an unknown figure kind or deal kind', () => {
-    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(20))) as { facts: { strings: string[] } };
+    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER))) as { facts: { strings: string[] } };
     payload.facts.strings = payload.facts.strings.map((s) => (s === 'money' ? 'monies' : s));
     assert.equal(decodePersisted(withPayload(new TextEncoder().encode(JSON.stringify(payload)))).status, 'corrupt');
   });
@@ -177,15 +190,16 @@ suite('store: an entry stands for a file only as it is now', () => {
   });
 });
 
-/** An entry of facts `payload` (no output line) with a correct header and checksum. */
+/** An entry of facts `payload` (no output line, no shard record) with a correct header and checksum. */
 function withPayload(payload: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(20 + payload.length);
+  const bytes = new Uint8Array(HEADER + payload.length);
   bytes.set([0x4e, 0x4d, 0x46, 0x43], 0);
   const view = new DataView(bytes.buffer);
   view.setUint32(4, PERSISTED_FORMAT_VERSION, true);
   view.setUint32(8, crc32(payload), true);
   view.setUint32(12, payload.length, true);
   view.setUint32(16, 0xffffffff, true);
-  bytes.set(payload, 20);
+  view.setUint32(20, 0xffffffff, true);
+  bytes.set(payload, HEADER);
   return bytes;
 }
