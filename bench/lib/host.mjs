@@ -95,10 +95,8 @@ export async function inHost({ bundles, workspace, timeoutS = 900, log, empty = 
     if (result.error) throw new Error(`in VS Code: ${result.error}`);
     if (result.isEmptyBaseline) {
       log(`host: an extension that does nothing: ext.activate() call ${result.activateCallMs.toFixed(1)} ms`);
-      log(JSON.stringify(result.phases));
       return { ...result, launchWallMs: r.wallMs };
     }
-    log(JSON.stringify(result.phases));
     log(
       `host: ${workspace}: activate() ${result.activationMs.toFixed(1)} ms${result.indexed ? `, ${result.indexed} articles indexed in ${(result.indexMs / 1000).toFixed(1)} s` : ''}`,
     );
