@@ -1,15 +1,16 @@
 /**
  * The persisted form of one analysed article file: what the corpus keeps of it (its compact
- * `SourceFacts`) and, for the CLI, its output line, with the key that says which bytes, which
+ * `SourceFacts`) and, for the CLI, its output line and the map step's record of its facts
+ * (`extract --jsonl`), with the key that says which bytes, which
  * path and which engine they came from. Kept between runs (the CLI's `--cache DIR`, the editor's
  * workspace storage) so that an unchanged file is not analysed again.
  *
  * Bytes: the magic "NMFC", then little-endian uint32s — the format version, the CRC-32 of all
- * that follows the header, the length of the facts, the length of the output line (0xFFFFFFFF:
- * none) — then the facts, UTF-8 JSON of the key and the facts as a string table (factsTable.ts),
- * then the output line's UTF-8 bytes as they are (not escaped into the JSON: it is most of the
- * entry, and reading it back is then a decode, not a parse). Pure: the Node side compresses it
- * (src/node/factCache.ts).
+ * that follows the header, the length of the facts, the length of the output line and the length
+ * of the map step's record (0xFFFFFFFF: none) — then the facts, UTF-8 JSON of the key and the
+ * facts as a string table (factsTable.ts), then the output line's UTF-8 bytes and the record's
+ * as they are (not escaped into the JSON: they are most of the entry, and reading them back is
+ * then a decode, not a parse). Pure: the Node side compresses it (src/node/factCache.ts).
  *
  * `decodePersisted` is total: a truncated entry, a flipped byte, a payload that does not parse or
  * does not hold, an entry of another format — each comes back as a reason, never as facts.
