@@ -9,12 +9,19 @@
 import * as vscode from 'vscode';
 import type { FigureFacts } from '../core/corpus/index';
 import type { Config, ConflictSeverity } from './config';
-import { shorten } from './format';
+import { listWithMore, shorten } from './format';
 import type { WorkspaceCorpus } from './workspaceCorpus';
 
 export const CONFLICT_CODE = 'newsmark.conflict';
 /** Work done before yielding to the host (hovers, typing) while problems are recomputed. */
 const SLICE_MS = 15;
+/**
+ * Other sources named in a conflict's message, and given as related information. A fact that
+ * thousands of sources state differently would otherwise give each of them a message and a
+ * list with all the others: the problems of the workspace would grow with the square of it.
+ */
+const OTHERS_IN_MESSAGE = 3;
+const MAX_RELATED = 10;
 
 const SEVERITIES: Readonly<Record<Exclude<ConflictSeverity, 'off'>, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -118,15 +125,15 @@ function conflictDiagnostic(
   const range = sources.rangeOf(statement.path, statement.start, statement.end);
   const conflicting = facts.others.filter((o) => o.verdict === 'conflict');
   if (!range || !conflicting.length) return undefined;
-  const others = conflicting.map((o) => `${shorten(o.text, 40)} in ${o.path}`);
+  const others = conflicting.slice(0, OTHERS_IN_MESSAGE).map((o) => `${shorten(o.text, 40)} in ${o.path}`);
   const diagnostic = new vscode.Diagnostic(
     range,
-    `${facts.key.label}: ${shorten(statement.text, 40)} here conflicts with ${others.join(', ')} (${conflicting[0]!.reason}).`,
+    `${facts.key.label}: ${shorten(statement.text, 40)} here conflicts with ${listWithMore(others, conflicting.length, 'other sources')} (${conflicting[0]!.reason}).`,
     severity,
   );
   diagnostic.code = CONFLICT_CODE;
   diagnostic.source = 'Newsmark';
-  diagnostic.relatedInformation = conflicting.flatMap((o) => {
+  diagnostic.relatedInformation = conflicting.slice(0, MAX_RELATED).flatMap((o) => {
     const location = sources.location(o.path, o.start, o.end);
     return location ? [new vscode.DiagnosticRelatedInformation(location, `${shorten(o.text, 40)}: ${o.reason}`)] : [];
   });

@@ -70,6 +70,15 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Shorten to `max` characters on a word boundary, with an ellipsis. */
+/**
+ * "a, b, c and 12 others": the items shown, then how many of `total` are not, so that a message
+ * about a fact stated by thousands of sources stays one readable line (and costs what it shows).
+ */
+export function listWithMore(shown: readonly string[], total: number, noun = 'others'): string {
+  const first = shown.join(', ');
+  return total > shown.length ? `${first} and ${total - shown.length} ${noun}` : first;
+}
+
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
