@@ -69,7 +69,6 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
-/** Shorten to `max` characters on a word boundary, with an ellipsis. */
 /**
  * "a, b, c and 12 others": the items shown, then how many of `total` are not, so that a message
  * about a fact stated by thousands of sources stays one readable line (and costs what it shows).
@@ -79,6 +78,7 @@ export function listWithMore(shown: readonly string[], total: number, noun = 'ot
   return total > shown.length ? `${first} and ${total - shown.length} ${noun}` : first;
 }
 
+/** Shorten to `max` characters on a word boundary, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
