@@ -4,33 +4,12 @@
  * MarkdownString (hovers, tooltips): every ASCII punctuation character is backslash-escaped, so
  * nothing in an article can become a link, an image, HTML, an entity or a theme icon.
  */
-import type { Figure } from '../core/analysis';
 import type { Correction } from '../core/annotations/model';
 import type { Deal } from '../core/extract/deals/deal';
 import { QUALIFIER_WORDS, type Qualifier } from '../core/extract/figures/figure';
+import { numberWords } from '../core/views/valueWords';
 
-/** Built on first use, not while the extension loads (an ICU number format takes milliseconds to build). */
-let numberFormat: Intl.NumberFormat | undefined;
-const number = (): Intl.NumberFormat => (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }));
-
-const UNIT_WORDS: Readonly<Record<string, string>> = {
-  '%': 'percent',
-  pp: 'percentage points',
-  bp: 'basis points',
-  x: 'times',
-};
-
-/** "38,000,000,000 USD", "6 to 7 percent", "2025-11-03", "2025-12-19 to 2025-12-20". */
-export function normalisedValue(figure: {
-  readonly value: Figure['value'] | number | readonly [number, number];
-  readonly unit: string | null;
-}): string {
-  const one = (v: number | string) => (typeof v === 'number' ? number().format(v) : v);
-  const v = figure.value;
-  const value = typeof v === 'object' ? `${one(v[0])} to ${one(v[1])}` : one(v);
-  if (!figure.unit) return value;
-  return `${value} ${UNIT_WORDS[figure.unit] ?? figure.unit}`;
-}
+export { normalisedValue } from '../core/views/valueWords';
 
 export function qualifierWords(qualifier: Qualifier | null): string | undefined {
   return qualifier ? QUALIFIER_WORDS[qualifier] : undefined;
@@ -39,7 +18,7 @@ export function qualifierWords(qualifier: Qualifier | null): string | undefined 
 /** "38,000,000,000 USD" or undefined when the deal states no amount. */
 export function dealValue(deal: Pick<Deal, 'value' | 'currency'>): string | undefined {
   if (deal.value === null) return undefined;
-  return `${number().format(deal.value)}${deal.currency ? ` ${deal.currency}` : ''}`;
+  return `${numberWords(deal.value)}${deal.currency ? ` ${deal.currency}` : ''}`;
 }
 
 /** Compact amount for tree descriptions: "$38B", "€1.2M", "27,000". */

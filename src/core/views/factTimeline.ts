@@ -28,14 +28,7 @@ import {
   type TimelineShape,
   type TimelineVerdict,
 } from '../webviewMessages';
-
-let numberFormat: Intl.NumberFormat | undefined; // built on first use, not while the extension loads
-const UNIT_WORDS: Readonly<Record<string, string>> = {
-  '%': 'percent',
-  pp: 'percentage points',
-  bp: 'basis points',
-  x: 'times',
-};
+import { normalisedValue } from './valueWords';
 
 /** The timeline of a fact. */
 export function factTimeline(fact: FactStatements, tolerance = DEFAULT_TOLERANCE): FactTimeline {
@@ -61,7 +54,7 @@ export function factTimeline(fact: FactStatements, tolerance = DEFAULT_TOLERANCE
       dateSource,
       ...valueOf(s, p),
       unit: s.unit,
-      valueText: valueText(s),
+      valueText: normalisedValue(s),
       verdict: found.verdict,
       reason,
     };
@@ -127,13 +120,6 @@ function valueOf(
     default:
       return { low: lo, high: hi, shape: lo === hi ? 'point' : 'range' };
   }
-}
-
-function valueText(s: DatedStatementView): string {
-  const format = (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }));
-  const one = (v: number) => format.format(v);
-  const value = typeof s.value === 'number' ? one(s.value) : `${one(s.value[0])} to ${one(s.value[1])}`;
-  return s.unit ? `${value} ${UNIT_WORDS[s.unit] ?? s.unit}` : value;
 }
 
 interface Judged {
