@@ -44,20 +44,13 @@ export class ArticleTree<T extends TreeItem> {
     }
     this.items.set(key, item);
     this.sorted = undefined;
-    let child = key;
-    let folder = parentOf(key);
-    let isFile = true;
-    while (folder !== undefined) {
-      const map = isFile ? this.files : this.folders;
-      let set = map.get(folder);
-      const isNewFolder = !this.files.has(folder) && !this.folders.has(folder);
-      if (!set) map.set(folder, (set = new Set()));
+    this.climb(key, (links, folder, child) => {
+      const isNewFolder = !this.holds(folder);
+      let set = links.get(folder);
+      if (!set) links.set(folder, (set = new Set()));
       set.add(child);
-      if (!isNewFolder) return; // the folders above already lead here
-      child = folder;
-      folder = parentOf(folder);
-      isFile = false;
-    }
+      return isNewFolder; // a folder known already leads up from here
+    });
   }
 
   /** Removes the article of `key`; returns it, or undefined when it was not there. */
@@ -66,19 +59,12 @@ export class ArticleTree<T extends TreeItem> {
     if (!item) return undefined;
     this.items.delete(key);
     this.sorted = undefined;
-    let child = key;
-    let folder = parentOf(key);
-    let isFile = true;
-    while (folder !== undefined) {
-      const map = isFile ? this.files : this.folders;
-      const set = map.get(folder);
+    this.climb(key, (links, folder, child) => {
+      const set = links.get(folder);
       set?.delete(child);
-      if (set && set.size === 0) map.delete(folder);
-      if (this.files.has(folder) || this.folders.has(folder)) return item; // the folder still holds articles
-      child = folder;
-      folder = parentOf(folder);
-      isFile = false;
-    }
+      if (set?.size === 0) links.delete(folder);
+      return !this.holds(folder); // a folder that still holds articles stays, and those above it
+    });
     return item;
   }
 
@@ -93,6 +79,26 @@ export class ArticleTree<T extends TreeItem> {
       for (const sub of this.folders.get(next) ?? []) stack.push(sub);
     }
     return found;
+  }
+
+  /**
+   * Walks up from `key`: each folder above it, with the child that leads to `key` (the file
+   * itself, then folders) and the links that hold it (`files` for the file, then `folders`), for
+   * as long as `step` returns true.
+   */
+  private climb(key: string, step: (links: Map<string, Set<string>>, folder: string, child: string) => boolean): void {
+    let child = key;
+    let links = this.files;
+    for (let folder = parentOf(key); folder !== undefined; folder = parentOf(folder)) {
+      if (!step(links, folder, child)) return;
+      child = folder;
+      links = this.folders;
+    }
+  }
+
+  /** Whether `folder` holds articles, right inside it or below. */
+  private holds(folder: string): boolean {
+    return this.files.has(folder) || this.folders.has(folder);
   }
 
   /** Every article, by path (sorted once after changes). */
