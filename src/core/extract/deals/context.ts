@@ -47,7 +47,8 @@ interface Entry {
 
 export class DocumentDeals {
   private readonly entries: Entry[] = [];
-  private readonly namesBySentence = new Map<number, readonly PartyMention[]>();
+  /** A sentence's names no lexicon knows, found when first asked for (see unknownNames). */
+  private readonly namesBySentence = new Map<number, () => readonly PartyMention[]>();
   /** Sentences that call a deal "the joint venture", by index. */
   private readonly jointVentureReferences: Array<{ sentenceIndex: number; partyIds: readonly string[] }> = [];
 
@@ -119,8 +120,9 @@ export class DocumentDeals {
   }
 
   /** A sentence's names no lexicon knows: the lead-in of the next sentence may be one. */
-  unknownNames(index: number, names: readonly PartyMention[]): void {
-    this.namesBySentence.set(index, names);
+  unknownNames(index: number, names: () => readonly PartyMention[]): void {
+    let found: readonly PartyMention[] | undefined;
+    this.namesBySentence.set(index, () => (found ??= names()));
   }
 
   add(deal: Deal, found: SentenceDeal): void {
@@ -309,7 +311,7 @@ export class DocumentDeals {
       // "Deutsche Bahn runs the upgrade. Siemens was chosen to deliver …": a name no lexicon knows just before
       const unknown =
         k === index - 1 && parties.length === 0
-          ? this.namesBySentence.get(k)?.find((p) => !exclude.has(p.entityId))
+          ? this.namesBySentence.get(k)?.().find((p) => !exclude.has(p.entityId))
           : undefined;
       if (unknown) return { ...unknown, start: -1, end: -1 };
     }

@@ -79,18 +79,34 @@ const PLACEHOLDER = /[\uE000-\uE003]([\uE100-\uF8FF])/g;
 /** A word, hyphenated parts and all. */
 const WORD_RUN = /[\p{L}\d]+(?:-[\p{L}\d]+)*/gu;
 
-export function frameHits(shaped: ShapedSentence, sentence: string): FrameHit[] {
-  // every frame names at least one party
-  const names = shaped.slots.filter((s) => s.cls !== 'amount').length;
-  if (names === 0) return [];
+/**
+ * The frames whose anchor words the sentence holds, by index: only these can match it. None
+ * means no frame reads a deal in the sentence, whatever its names (so it need not be shaped).
+ */
+export function candidateFrames(sentence: string): number[] {
   const found = new Int32Array(COMPILED_FRAMES.length);
   for (const word of wordsOf(sentence))
     for (const { frame, bit } of ANCHOR_INDEX.get(word) ?? []) found[frame] = found[frame]! | bit;
-  const hits: FrameHit[] = [];
+  const out: number[] = [];
   for (let f = 0; f < COMPILED_FRAMES.length; f++) {
+    const requires = COMPILED_FRAMES[f]!.frame.requires;
+    if (found[f] === ANCHOR_MASKS[f] && (!requires || requires.test(sentence))) out.push(f);
+  }
+  return out;
+}
+
+export function frameHits(
+  shaped: ShapedSentence,
+  sentence: string,
+  candidates: readonly number[] = candidateFrames(sentence),
+): FrameHit[] {
+  // every frame names at least one party
+  const names = shaped.slots.filter((s) => s.cls !== 'amount').length;
+  if (names === 0) return [];
+  const hits: FrameHit[] = [];
+  for (const f of candidates) {
     const compiled = COMPILED_FRAMES[f]!;
-    if (found[f] !== ANCHOR_MASKS[f] || compiled.minNames > names) continue;
-    if (compiled.frame.requires && !compiled.frame.requires.test(sentence)) continue;
+    if (compiled.minNames > names) continue;
     for (const match of matchesOf(compiled.pattern, shaped.text)) {
       const hit = toHit(compiled, match, shaped);
       if (hit) hits.push(hit);

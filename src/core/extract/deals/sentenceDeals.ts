@@ -9,7 +9,7 @@
 import type { DealKind, KindSignal } from './kinds';
 import type { AnalysisCache, CachedFrames } from '../../analysisCache';
 import { withoutLegalForm } from '../entities/index';
-import { frameHits, type FrameHit } from './match';
+import { candidateFrames, frameHits, type FrameHit } from './match';
 import { shapeSentence, type SentenceName, type ShapedSentence, type ShapedSlot } from './shape';
 import { roundInvestors } from './roundInvestors';
 import { statusCue, statusOf, type DealStatus } from './status';
@@ -82,8 +82,12 @@ export interface SentenceDealInput {
   readonly idOfName?: (name: string) => string;
   /** Frames' hits kept from earlier analyses, by sentence text. */
   readonly cache?: AnalysisCache;
-  /** Told the names no lexicon knows that the sentence holds (a later sentence's lead-in may be one). */
-  readonly onUnknownNames?: (names: readonly PartyMention[]) => void;
+  /**
+   * Told how to get the names no lexicon knows that the sentence holds (a later sentence's lead-in
+   * may be one): a function, since finding them means shaping the sentence, which a sentence
+   * with no deal words is spared unless they are asked for.
+   */
+  readonly onUnknownNames?: (names: () => readonly PartyMention[]) => void;
 }
 
 /** A question a sentence's deals asked of the document, and the party it answered. */
@@ -147,7 +151,16 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   )
     return [];
   const names: SentenceName[] = [...input.parties.map((party) => ({ party, type: 'org' })), ...(input.others ?? [])];
-  const shaped = shapeSentence(input.text, names, input.amounts, input.isTitleCase?.(input.text) ?? false, implicit);
+  const shape = () =>
+    shapeSentence(input.text, names, input.amounts, input.isTitleCase?.(input.text) ?? false, implicit);
+  const candidates = candidateFrames(input.text);
+  if (candidates.length === 0 && !input.signals?.length) {
+    // no frame can match and no kind noun stands in it: no deal, and the sentence is shaped only
+    // if the next one asks for its unknown names (most sentences of an article are of this sort)
+    if (input.onUnknownNames) input.onUnknownNames(() => unknownNamesOf(input, shape()));
+    return [];
+  }
+  const shaped = shape();
   tellUnknownNames(input, shaped);
   const entry: CachedFrames = {
     parties: input.parties,
@@ -155,15 +168,19 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
     amounts: input.amounts,
     dates: input.dates,
     shaped,
-    hits: frameHits(shaped, input.text),
+    hits: frameHits(shaped, input.text, candidates),
   };
   return dealsOfEntry(input, entry);
 }
 
 function tellUnknownNames(input: SentenceDealInput, shaped: ShapedSentence): void {
   if (!input.onUnknownNames) return;
-  const names = shaped.slots.filter((s) => s.cls === 'name').flatMap((s) => partyOf(s, input));
-  if (names.length) input.onUnknownNames(names);
+  const names = unknownNamesOf(input, shaped);
+  input.onUnknownNames(() => names);
+}
+
+function unknownNamesOf(input: SentenceDealInput, shaped: ShapedSentence): PartyMention[] {
+  return shaped.slots.filter((s) => s.cls === 'name').flatMap((s) => partyOf(s, input));
 }
 
 /** The deals of a shaped sentence; kept with the questions asked of the document and its answers. */

@@ -883,6 +883,12 @@ export const FRAME_CASES: readonly FrameCase[] = [
     parties: ['Deutsche Bahn', 'Siemens'],
   },
   {
+    // the lead-in is a name no lexicon knows, in a sentence with no deal words (shaped only when asked)
+    frame: 'supply-agreement/selected-to-build',
+    text: 'Veltrane Rail runs the upgrade. Siemens Mobility was chosen to deliver the signalling.',
+    parties: ['Veltrane Rail', 'Siemens'],
+  },
+  {
     frame: 'supply-agreement/agreement-with',
     text: 'Constellation Energy announced a power purchase agreement with Microsoft.',
     parties: ['Constellation Energy', 'Microsoft'],

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { analyse } from '../../../../src/core/analysis';
 import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
 import { KIND_FRAMES } from '../../../../src/core/extract/deals/frames/index';
-import { compileTemplate, groupAnchor } from '../../../../src/core/extract/deals/frames/grammar';
+import { compileTemplate, leadingWords } from '../../../../src/core/extract/deals/frames/grammar';
+import { candidateFrames, COMPILED_FRAMES } from '../../../../src/core/extract/deals/match';
 import { entityId } from '../../../../src/core/extract/entities/index';
 import { FRAME_CASES, NEGATIVE_CASES } from './frameTable';
 
@@ -22,20 +23,31 @@ suite('deals: frames as data', () => {
     }
   });
 
-  test('should take as a prefilter word the first word of each branch of a group, only where each is whole', () => {
-    assert.deepEqual(
-      [...groupAnchor('(?:round|Series\\s[A-K]\\d?\\b|pre-seed|venture\\s(?:capital|funding))')!],
-      ['round', 'series', 'pre-seed', 'venture'],
-    );
-    assert.equal(groupAnchor('(?:warrants?|options)'), undefined, '"warrant" would match with no word "warrants"');
-    assert.equal(groupAnchor('(?:\\d+|shares)'), undefined, 'a branch opens with no word');
-    assert.equal(groupAnchor('(?:per|a)\\sshare'), undefined, 'not one group');
-    assert.equal(groupAnchor('(?:a)|(?:b)'), undefined, 'two groups');
-    assert.deepEqual(
-      [...groupAnchor('(?:stake\\s[(]|holding)')!],
-      ['stake', 'holding'],
-      'a "(" in a class opens no group',
-    );
+  test('should take as prefilter words the words that open every match of a literal token, only where each is whole', () => {
+    const words = (token: string) => {
+      const found = leadingWords(token);
+      return found && [...found].sort();
+    };
+    assert.deepEqual(words('(?:round|Series\\s[A-K]\\d?\\b|pre-seed|venture\\s(?:capital|funding))'), [
+      'pre-seed',
+      'round',
+      'series',
+      'venture',
+    ]);
+    assert.deepEqual(words('(?:warrants?|options)'), ['options', 'warrant', 'warrants'], 'an optional letter, spelled out');
+    assert.deepEqual(words('licen[cs]e'), ['licence', 'license'], 'a class of letters, spelled out');
+    assert.deepEqual(words('(?:per|a)\\sshare'), ['a', 'per'], 'a group and what follows it');
+    assert.deepEqual(words('(?:(?:acquisition|take-over)|sale)'), ['acquisition', 'sale', 'take-over'], 'nested');
+    assert.deepEqual(words('(?:revenue|profit)[- ]shar\\w*'), ['profit', 'revenue'], 'a hyphen ends a word part');
+    assert.deepEqual(words('(?:stake\\s[(]|holding)'), ['holding', 'stake'], 'a "(" in a class opens no group');
+    assert.equal(words('(?:\\d+|shares)'), undefined, 'a branch opens with no word');
+    assert.equal(words('shar\\w*'), undefined, 'the word may run on');
+    assert.deepEqual(words('subsid(?:y|ies)'), ['subsidies', 'subsidy'], 'a group inside a word');
+    assert.deepEqual(words('launch(?:es)?'), ['launch', 'launches'], 'an optional group inside a word');
+    assert.deepEqual(words('(?:which\\sis\\s|is\\s)?backed'), ['backed', 'is', 'which'], 'an optional group, or what follows');
+    assert.equal(words('(?:the|a)?\\sdeal'), undefined, 'the group may be absent, and no word follows it');
+    assert.equal(words('stake(?!holder)'), undefined, 'what follows may not end the word');
+    assert.equal(words('(?:a)|(?:b)'), undefined, 'two groups side by side, not one');
     // a frame's regex never matches a sentence that lacks one of its prefilter words
     const compiled = compileTemplate('(?:round|Series\\s[A-K]\\d?\\b|seed) (?:in|for) {company}');
     assert.deepEqual(
@@ -45,6 +57,29 @@ suite('deals: frames as data', () => {
         ['in', 'for'],
       ],
     );
+  });
+
+  test('should give every frame words a sentence must hold, and let each phrasing of the table pass its own frame', () => {
+    // a frame with neither anchors nor `requires` would run on every sentence, and no sentence could skip shaping
+    const ids = KIND_FRAMES.flatMap((k) => k.frames.map((f) => `${k.kind}/${f.id}`));
+    const unfiltered = KIND_FRAMES.flatMap((k) =>
+      k.frames.filter((f) => compileTemplate(f.template).anchors.length === 0 && !f.requires).map((f) => f.id),
+    );
+    assert.deepEqual(unfiltered, [], 'frames with no prefilter');
+    assert.equal(COMPILED_FRAMES.length, ids.length);
+    for (const c of FRAME_CASES) {
+      const frame = ids.indexOf(c.frame);
+      const sentences = analyse({ path: 'case.txt', text: c.text }, { lexicon }).sentences;
+      assert.ok(
+        sentences.some((s) => candidateFrames(s.text).includes(frame)),
+        `${c.frame} is no candidate in: ${c.text}`,
+      );
+    }
+    assert.deepEqual(candidateFrames('The weather in Oslo was mild on Tuesday.'), []);
+    // "-backed" is glued to a name: no anchor word, the frame's `requires` filters instead
+    const backed = ids.indexOf('investment/x-backed');
+    assert.ok(candidateFrames('SoftBank-backed Arlo Systems opened an office.').includes(backed));
+    assert.ok(!candidateFrames('SoftBank opened an office.').includes(backed));
   });
 
   test('should hold, for every frame, at least two phrasings in the table', () => {

@@ -277,17 +277,79 @@ export function inflect(lemma: string): VerbForms {
 const PLAIN_WORDS = /^(?:\(\?:)?((?:[A-Za-z-]+(?:\\s[A-Za-z-]+)*)(?:\|[A-Za-z-]+(?:\\s[A-Za-z-]+)*)*)\)?$/;
 
 /**
- * The first words of a group of alternatives whose every branch opens with a whole literal word
- * ("(?:round|Series\\s[A-K]\\d?\\b|pre-seed)" → round, series, pre-seed): one of them stands in
- * every sentence the group matches. Undefined when a branch opens otherwise, or its first word
- * may end inside a longer one ("warrants?").
+ * The words one of which opens every match of a literal token, each as a whole word (or a part
+ * of a hyphenated one), in lower case: "(?:round|Series\\s[A-K]\\d?\\b|pre-seed)" → round, series,
+ * pre-seed; "(?:cloud|compute)\\s(?:deal|contract)" → cloud, compute; "licen[cs]e" → licence,
+ * license; "warrants?" → warrant, warrants. One of them stands in every sentence the token
+ * matches (the token starts at a word start), so a sentence that holds none is spared the
+ * frame's pattern. Undefined when the token may open otherwise: a branch that opens with no
+ * letter, an optional group, a word that may run on ("shar\\w*"), or too many spellings.
  */
-export function groupAnchor(token: string): Set<string> | undefined {
-  if (!token.startsWith('(?:') || !token.endsWith(')')) return undefined;
-  const body = token.slice(3, -1);
-  const branches: string[] = [];
+export function leadingWords(token: string): Set<string> | undefined {
+  const words = new Set<string>();
+  return addLeadingWords(token, words) && words.size <= MAX_LEADING_WORDS ? words : undefined;
+}
+
+const MAX_LEADING_WORDS = 64;
+/** What may follow a word for it to end there: the token's end, whitespace, a word boundary, a hyphen. */
+const WORD_END = /^(?:$|\\s|\\b|\[- \]|\[-\\s\]|-| )/;
+
+function addLeadingWords(source: string, out: Set<string>, prefixes: readonly string[] = ['']): boolean {
+  // letters, hyphens, one-letter classes ("[cs]"), optional letters ("s?") and groups, spelled out
+  let spellings = prefixes;
+  let i = 0;
+  for (;;) {
+    const rest = source.slice(i);
+    if (rest.startsWith('(?:')) {
+      const close = closingParen(rest, 0);
+      if (close < 0) return false;
+      let after = rest.slice(close + 1);
+      const branches = branchesOf(rest.slice(3, close));
+      if (after.startsWith('?')) {
+        branches.push(''); // the group may be absent: what follows opens the match then
+        after = after.slice(1);
+      }
+      if (/^[*+{]/.test(after)) return false;
+      return branches.every((branch) => addLeadingWords(branch + after, out, spellings));
+    }
+    const unit = /^(?:([A-Za-z-])|\[([A-Za-z]+)\])(\?)?/.exec(rest);
+    if (!unit || (unit[1] === '-' && spellings.every((s) => s === ''))) break;
+    const options = unit[1] !== undefined ? [unit[1]] : [...unit[2]!];
+    if (unit[3]) options.push('');
+    spellings = spellings.flatMap((s) => options.map((o) => s + o));
+    if (spellings.length > MAX_LEADING_WORDS) return false;
+    i += unit[0].length;
+  }
+  if (!WORD_END.test(source.slice(i))) return false;
+  for (const spelling of spellings) {
+    // "pre-seed": the whole hyphenated word is one of the sentence's words; a trailing hyphen is not
+    const word = spelling.replace(/-+$/, '').toLowerCase();
+    if (!word) return false;
+    out.add(word);
+  }
+  return true;
+}
+
+/** The index of the ")" that closes the group opened at `open`, or -1. */
+function closingParen(source: string, open: number): number {
   let depth = 0;
   let isClass = false; // inside […] only "]" means anything
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (isClass) isClass = ch !== ']';
+    else if (ch === '[') isClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The top-level alternatives of a group's body. */
+function branchesOf(body: string): string[] {
+  const branches: string[] = [];
+  let depth = 0;
+  let isClass = false;
   let from = 0;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
@@ -300,16 +362,9 @@ export function groupAnchor(token: string): Set<string> | undefined {
       branches.push(body.slice(from, i));
       from = i + 1;
     }
-    if (depth < 0) return undefined; // the group closes before the token ends: not one group
   }
   branches.push(body.slice(from));
-  const words = new Set<string>();
-  for (const branch of branches) {
-    const word = /^([A-Za-z]+(?:-[A-Za-z]+)*)(?:$|\\s|\\b)/.exec(branch)?.[1];
-    if (!word) return undefined;
-    words.add(word.toLowerCase());
-  }
-  return words;
+  return branches;
 }
 
 function verbForms(spec: string): string[] {
@@ -415,7 +470,7 @@ export function compileTemplate(template: string): CompiledTemplate {
     // a group with a trailing ? is optional, words and all ("(?:a|an)?"); "warrants?" is a regex of its own
     if (token.endsWith(')?')) return `(?:${lead}${boundary}${token.slice(0, -1)}${HEAD_MARK})?`;
     const words = PLAIN_WORDS.exec(token)?.[1];
-    const group = words ? undefined : groupAnchor(token);
+    const group = words ? undefined : leadingWords(token);
     if (words)
       anchors.push(
         new Set(

@@ -59,7 +59,13 @@ export const investment: KindFrames = {
       parties: ['investor', 'investee'],
       splitBy: 'investor',
     },
-    { id: 'x-backed', template: '{investor} ~-backed [desc] {investee}', parties: ['investor', 'investee'] },
+    {
+      id: 'x-backed',
+      template: '{investor} ~-backed [desc] {investee}',
+      parties: ['investor', 'investee'],
+      // a glued word is no anchor of its own: what the sentence must hold for the pattern to run
+      requires: /-backed\s/i,
+    },
     // "Microsoft has been OpenAI's largest backer"
     {
       id: 'backer-of',
