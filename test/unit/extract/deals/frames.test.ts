@@ -3,7 +3,8 @@ import { analyse } from '../../../../src/core/analysis';
 import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
 import { KIND_FRAMES } from '../../../../src/core/extract/deals/frames/index';
 import { compileTemplate, leadingWords } from '../../../../src/core/extract/deals/frames/grammar';
-import { candidateFrames, COMPILED_FRAMES } from '../../../../src/core/extract/deals/match';
+import { candidateFrames, COMPILED_FRAMES, forEachWord } from '../../../../src/core/extract/deals/match';
+import fc from 'fast-check';
 import { entityId } from '../../../../src/core/extract/entities/index';
 import { FRAME_CASES, NEGATIVE_CASES } from './frameTable';
 
@@ -141,4 +142,49 @@ suite('deals: frames as data', () => {
         );
     });
   }
+});
+
+suite('deals: the words a sentence holds, for the frames prefilter', () => {
+  /** The definition: the matches of a word pattern, and the parts of hyphenated ones. */
+  const WORD_RUN = /[\p{L}\d]+(?:-[\p{L}\d]+)*/gu;
+  const byPattern = (sentence: string) => {
+    const words = new Set<string>();
+    for (const match of sentence.toLowerCase().matchAll(WORD_RUN)) {
+      words.add(match[0]);
+      if (match[0].includes('-')) for (const part of match[0].split('-')) words.add(part);
+    }
+    return [...words].sort();
+  };
+  const bySplit = (sentence: string) => {
+    const words = new Set<string>();
+    forEachWord(sentence, (w) => words.add(w));
+    return [...words].sort();
+  };
+
+  test('should find the words of hyphenated, dashed and accented text', () => {
+    assert.deepEqual(bySplit('SoftBank-backed Arlo--its -new- pre-seed round, Zürich 2025!'), [
+      '2025',
+      'arlo',
+      'backed',
+      'its',
+      'new',
+      'pre',
+      'pre-seed',
+      'round',
+      'seed',
+      'softbank',
+      'softbank-backed',
+      'zürich',
+    ]);
+  });
+
+  test('should find the same words as the word pattern, for any text', () => {
+    const char = fc.constantFrom('a', 'B', 'é', 'Ж', '中', '1', '-', '-', ' ', ',', '’', '_', '\u0301', '😀', 'İ', '\n');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }).map((cs) => cs.join('')), (text) => {
+        assert.deepEqual(bySplit(text), byPattern(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
