@@ -177,7 +177,7 @@ function summarise(profile, map, bundlePath, stageParent) {
           : `(outside ${stageParent}: loading, driver)`);
     byStage.set(key, (byStage.get(key) ?? 0) + us);
   }
-  show('Top functions', byFunction, 30);
+  show('Top functions', byFunction, Number(process.env.NEWSMARK_PROFILE_TOP ?? 30));
   show('By source file', byFile, 25);
   show(`By stage: inclusive time of each call made by ${stageParent}()`, byStage, 20);
 }
