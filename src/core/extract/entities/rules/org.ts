@@ -218,6 +218,14 @@ const SENTENCE_END = /(?:^|[.!?:]\s+|\n)$/;
 /** "platforms like", "apps such as", "rivals including": a plural cue noun that introduces examples. */
 const EXAMPLES_OF = /([\p{L}-]+?)s?\s+(?:like|such as|including)\s+$/u;
 
+/** What every window EXAMPLES_OF matches ends with: one of its words, then whitespace. */
+function endsWithExampleWord(before: string): boolean {
+  const words = before.trimEnd();
+  return (
+    words.length < before.length && (words.endsWith('like') || words.endsWith('such as') || words.endsWith('including'))
+  );
+}
+
 /**
  * An apposition: a cue noun right before the name ("chipmaker Zeta", "the startup Zeta", "app
  * Zeta"), a noun phrase after it ("Zeta, a satellite operator,"), or something only an
@@ -250,7 +258,8 @@ export function apposition(ctx: RunContext, run: Span): NameRun | undefined {
       evidence: { rule: 'apposition', phrase: phraseOf(ctx.text, cueStart, end) },
     };
   }
-  const examples = EXAMPLES_OF.exec(before);
+  // the pattern is tried at every place of the window: only where the window ends in one of its words
+  const examples = endsWithExampleWord(before) ? EXAMPLES_OF.exec(before) : null;
   const exampleCue =
     examples &&
     (cueEndingAt(before.slice(0, examples.index + examples[1]!.length)) ??

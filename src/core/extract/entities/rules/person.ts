@@ -19,6 +19,20 @@ import {
 
 const ROLE_WORDS = new Set<string>(cues.roleWords);
 const ROLE_LIST: readonly string[] = [...cues.roleWords].sort((a, b) => b.length - a.length);
+/**
+ * The forms roles take in the order roleEnding tries them (the longest role first, each before
+ * its plural), by their last run of letters: a form that ends a text whole (after a non-letter)
+ * ends in the text's own last run of letters, so only those are tried. Forms that end otherwise
+ * ("dr.") can end only a text that does too.
+ */
+const LAST_LETTERS = /\p{L}+$/u;
+const FORMS_BY_LAST_WORD = new Map<string, string[]>();
+const FORMS_ENDING_OTHERWISE: string[] = [];
+for (const form of ROLE_LIST.flatMap((role) => [role, `${role}s`])) {
+  const last = LAST_LETTERS.exec(form)?.[0];
+  if (last === undefined) FORMS_ENDING_OTHERWISE.push(form);
+  else FORMS_BY_LAST_WORD.set(last, [...(FORMS_BY_LAST_WORD.get(last) ?? []), form]);
+}
 const SPEECH_VERBS = new Set<string>(cues.speechVerbs);
 const NOT_DESCRIPTIONS = new Set([
   'the',
@@ -99,14 +113,14 @@ function titleInRun(ctx: RunContext, run: Span): NameRun | undefined {
 /** The role word that ends `before` ("… former chief executive "), if any. */
 function roleEnding(before: string): string | undefined {
   const trimmed = before.replace(/[,\s]+$/, '').toLowerCase();
-  for (const role of ROLE_LIST) {
-    for (const form of [role, `${role}s`]) {
-      if (
-        trimmed.endsWith(form) &&
-        (trimmed.length === form.length || /[^\p{L}]/u.test(trimmed[trimmed.length - form.length - 1]!))
-      )
-        return form;
-    }
+  // only forms ending in the text's last word can end it (see FORMS_BY_LAST_WORD)
+  const lastWord = LAST_LETTERS.exec(trimmed)?.[0];
+  for (const form of lastWord === undefined ? FORMS_ENDING_OTHERWISE : (FORMS_BY_LAST_WORD.get(lastWord) ?? [])) {
+    if (
+      trimmed.endsWith(form) &&
+      (trimmed.length === form.length || /[^\p{L}]/u.test(trimmed[trimmed.length - form.length - 1]!))
+    )
+      return form;
   }
   return undefined;
 }

@@ -39,6 +39,14 @@ function withModelNumber(ctx: RunContext, run: Span): Span {
   return { first: run.first, last: run.last + 1 };
 }
 
+const APPOSED = /([\p{L}-]+)(?:,\s+(?:called\s+|named\s+|dubbed\s+)?|,?\s+(?:called|named|dubbed|known as)\s+)$/u;
+
+/** What every window APPOSED matches ends with: a comma or one of its words, then whitespace. */
+function endsLikeApposition(before: string): boolean {
+  const words = before.trimEnd();
+  return words.length < before.length && /(?:,|called|named|dubbed|known as)$/.test(words);
+}
+
 export function productCue(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
   if (words.length === 1 && isNotName(words[0]!)) return undefined;
@@ -61,8 +69,8 @@ export function productCue(ctx: RunContext, run: Span): NameRun | undefined {
   }
   // before, as an apposition: "a robot, Atlas 2,", "a rocket called Kestrel", "a chatbot named Pip"
   const before = textBefore(ctx, named, 50).toLowerCase();
-  const apposed =
-    /([\p{L}-]+)(?:,\s+(?:called\s+|named\s+|dubbed\s+)?|,?\s+(?:called|named|dubbed|known as)\s+)$/u.exec(before);
+  // the pattern is tried at every place of the window: only where the window ends as it must
+  const apposed = endsLikeApposition(before) ? APPOSED.exec(before) : null;
   const isApposition =
     apposed &&
     productCueAt(apposed[1]!) === apposed[1] &&
