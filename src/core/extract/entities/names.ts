@@ -340,10 +340,20 @@ const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?$/u;
 
 /** Most words capitalised: a headline, a title or a link title, where capitals say nothing. */
 export function isTitleCase(text: string): boolean {
-  const words = text.match(TITLE_WORDS) ?? [];
-  if (words.length < 3) return false;
-  const content = words.filter((w) => !SMALL_TITLE_WORD.test(w));
-  return content.length >= 3 && content.filter((w) => STARTS_UPPER.test(w)).length / content.length >= 0.75;
+  // counted, not collected: a block of prose has hundreds of words
+  let words = 0;
+  let content = 0;
+  let upper = 0;
+  TITLE_WORDS.lastIndex = 0;
+  for (let match = TITLE_WORDS.exec(text); match; match = TITLE_WORDS.exec(text)) {
+    words++;
+    const word = match[0];
+    if (SMALL_TITLE_WORD.test(word)) continue;
+    content++;
+    if (STARTS_UPPER.test(word)) upper++;
+  }
+  TITLE_WORDS.lastIndex = 0;
+  return words >= 3 && content >= 3 && upper / content >= 0.75;
 }
 
 export function isNotName(word: string): boolean {
