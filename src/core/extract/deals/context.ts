@@ -311,7 +311,9 @@ export class DocumentDeals {
       // "Deutsche Bahn runs the upgrade. Siemens was chosen to deliver …": a name no lexicon knows just before
       const unknown =
         k === index - 1 && parties.length === 0
-          ? this.namesBySentence.get(k)?.().find((p) => !exclude.has(p.entityId))
+          ? this.namesBySentence
+              .get(k)?.()
+              .find((p) => !exclude.has(p.entityId))
           : undefined;
       if (unknown) return { ...unknown, start: -1, end: -1 };
     }

@@ -35,7 +35,11 @@ suite('deals: frames as data', () => {
       'series',
       'venture',
     ]);
-    assert.deepEqual(words('(?:warrants?|options)'), ['options', 'warrant', 'warrants'], 'an optional letter, spelled out');
+    assert.deepEqual(
+      words('(?:warrants?|options)'),
+      ['options', 'warrant', 'warrants'],
+      'an optional letter, spelled out',
+    );
     assert.deepEqual(words('licen[cs]e'), ['licence', 'license'], 'a class of letters, spelled out');
     assert.deepEqual(words('(?:per|a)\\sshare'), ['a', 'per'], 'a group and what follows it');
     assert.deepEqual(words('(?:(?:acquisition|take-over)|sale)'), ['acquisition', 'sale', 'take-over'], 'nested');
@@ -45,7 +49,11 @@ suite('deals: frames as data', () => {
     assert.equal(words('shar\\w*'), undefined, 'the word may run on');
     assert.deepEqual(words('subsid(?:y|ies)'), ['subsidies', 'subsidy'], 'a group inside a word');
     assert.deepEqual(words('launch(?:es)?'), ['launch', 'launches'], 'an optional group inside a word');
-    assert.deepEqual(words('(?:which\\sis\\s|is\\s)?backed'), ['backed', 'is', 'which'], 'an optional group, or what follows');
+    assert.deepEqual(
+      words('(?:which\\sis\\s|is\\s)?backed'),
+      ['backed', 'is', 'which'],
+      'an optional group, or what follows',
+    );
     assert.equal(words('(?:the|a)?\\sdeal'), undefined, 'the group may be absent, and no word follows it');
     assert.equal(words('stake(?!holder)'), undefined, 'what follows may not end the word');
     assert.equal(words('(?:a)|(?:b)'), undefined, 'two groups side by side, not one');
@@ -179,11 +187,31 @@ suite('deals: the words a sentence holds, for the frames prefilter', () => {
   });
 
   test('should find the same words as the word pattern, for any text', () => {
-    const char = fc.constantFrom('a', 'B', 'é', 'Ж', '中', '1', '-', '-', ' ', ',', '’', '_', '\u0301', '😀', 'İ', '\n');
+    const char = fc.constantFrom(
+      'a',
+      'B',
+      'é',
+      'Ж',
+      '中',
+      '1',
+      '-',
+      '-',
+      ' ',
+      ',',
+      '’',
+      '_',
+      '\u0301',
+      '😀',
+      'İ',
+      '\n',
+    );
     fc.assert(
-      fc.property(fc.array(char, { maxLength: 40 }).map((cs) => cs.join('')), (text) => {
-        assert.deepEqual(bySplit(text), byPattern(text));
-      }),
+      fc.property(
+        fc.array(char, { maxLength: 40 }).map((cs) => cs.join('')),
+        (text) => {
+          assert.deepEqual(bySplit(text), byPattern(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -13,14 +13,20 @@ function byPatterns(text: string): Token[] {
     pattern.lastIndex = i;
     return pattern.exec(text)?.[0];
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const isDigit = /\d/.test(text[i]!);
     const number = isDigit ? at(NUMBER, i) : undefined;
     const word = isDigit ? undefined : at(WORD, i);
     const space = isDigit || word ? undefined : at(SPACE, i);
     const value = number ?? word ?? space ?? String.fromCodePoint(text.codePointAt(i)!);
     const type = number ? 'num' : word ? 'word' : space ? 'space' : 'sym';
-    tokens.push({ type, text: value, start: i, end: i + value.length, lower: type === 'word' ? value.toLowerCase() : value });
+    tokens.push({
+      type,
+      text: value,
+      start: i,
+      end: i + value.length,
+      lower: type === 'word' ? value.toLowerCase() : value,
+    });
     i += value.length;
   }
   return tokens;
@@ -38,7 +44,7 @@ suite('figures: tokens', () => {
 
   test('should find the tokens the patterns define, for any text', () => {
     const char = fc.constantFrom(
-      ...'aZ09,.\'’ \t\n$%-–'.split(''),
+      ..."aZ09,.'’ \t\n$%-–".split(''),
       '\u0301',
       '\u00a0',
       '\u2003',
@@ -50,9 +56,12 @@ suite('figures: tokens', () => {
       '\u00b2',
     );
     fc.assert(
-      fc.property(fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')), (text) => {
-        assert.deepEqual(tokenise(text), byPatterns(text));
-      }),
+      fc.property(
+        fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')),
+        (text) => {
+          assert.deepEqual(tokenise(text), byPatterns(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
