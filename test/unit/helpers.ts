@@ -1,4 +1,6 @@
-/** Helpers shared by the unit tests: in-memory sources and span markers. */
+/** Helpers shared by the unit tests: in-memory sources, span markers, odd texts for properties. */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { recogniseFigures } from '../../src/core/extract/figures/recognise';
 import type { FigureValue } from '../../src/core/extract/figures/figure';
 
@@ -37,4 +39,22 @@ export function figuresOf(text: string): FigureSummary[] {
     unit: f.unit,
     qualifier: f.qualifier,
   }));
+}
+
+/**
+ * Asserts that `actual` gives what `expected` (its definition: a pattern, a plain rule) gives,
+ * for `runs` texts of up to `maxLength` characters drawn from `alphabet` (the characters that
+ * could tell them apart: marks, astral and wide ones, odd spaces).
+ */
+export function assertAgreeOnTexts<T>(
+  alphabet: readonly string[],
+  options: { readonly maxLength: number; readonly runs: number },
+  actual: (text: string) => T,
+  expected: (text: string) => T,
+): void {
+  const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: options.maxLength }).map((cs) => cs.join(''));
+  fc.assert(
+    fc.property(texts, (text) => assert.deepEqual(actual(text), expected(text))),
+    { numRuns: options.runs },
+  );
 }
