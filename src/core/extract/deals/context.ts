@@ -121,8 +121,7 @@ export class DocumentDeals {
 
   /** A sentence's names no lexicon knows: the lead-in of the next sentence may be one. */
   unknownNames(index: number, names: () => readonly PartyMention[]): void {
-    let found: readonly PartyMention[] | undefined;
-    this.namesBySentence.set(index, () => (found ??= names()));
+    this.namesBySentence.set(index, names);
   }
 
   add(deal: Deal, found: SentenceDeal): void {

@@ -127,7 +127,7 @@ const IMPLICIT_SUBJECT =
 export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   const cached = input.cache?.frames.get(input.text);
   if (cached && isSameInput(cached, input)) {
-    tellUnknownNames(input, cached.shaped);
+    tellUnknownNames(input, () => cached.shaped);
     // the same sentence with the same names: its deals again, if the context still answers alike
     const isSameDates =
       cached.dates.length === input.dates.length &&
@@ -151,17 +151,37 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   )
     return [];
   const names: SentenceName[] = [...input.parties.map((party) => ({ party, type: 'org' })), ...(input.others ?? [])];
+  let shapedOnce: ShapedSentence | undefined;
   const shape = () =>
-    shapeSentence(input.text, names, input.amounts, input.isTitleCase?.(input.text) ?? false, implicit);
+    (shapedOnce ??= shapeSentence(
+      input.text,
+      names,
+      input.amounts,
+      input.isTitleCase?.(input.text) ?? false,
+      implicit,
+    ));
   const candidates = candidateFrames(input.text);
   if (candidates.length === 0 && !input.signals?.length) {
     // no frame can match and no kind noun stands in it: no deal, and the sentence is shaped only
-    // if the next one asks for its unknown names (most sentences of an article are of this sort)
-    if (input.onUnknownNames) input.onUnknownNames(() => unknownNamesOf(input, shape()));
+    // if the next one asks for its unknown names (most sentences of an article are of this sort);
+    // kept so, for an editor's next analysis, with no deals and no questions asked
+    tellUnknownNames(input, shape);
+    input.cache?.frames.set(input.text, {
+      parties: input.parties,
+      others: input.others ?? [],
+      amounts: input.amounts,
+      dates: input.dates,
+      get shaped() {
+        return shape();
+      },
+      hits: [],
+      deals: [],
+      queries: [],
+    });
     return [];
   }
   const shaped = shape();
-  tellUnknownNames(input, shaped);
+  tellUnknownNames(input, shape);
   const entry: CachedFrames = {
     parties: input.parties,
     others: input.others ?? [],
@@ -173,10 +193,11 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   return dealsOfEntry(input, entry);
 }
 
-function tellUnknownNames(input: SentenceDealInput, shaped: ShapedSentence): void {
+/** Tells the document how to get the sentence's unknown names: shaped (if it is not yet) when asked. */
+function tellUnknownNames(input: SentenceDealInput, shaped: () => ShapedSentence): void {
   if (!input.onUnknownNames) return;
-  const names = unknownNamesOf(input, shaped);
-  input.onUnknownNames(() => names);
+  let names: PartyMention[] | undefined;
+  input.onUnknownNames(() => (names ??= unknownNamesOf(input, shaped())));
 }
 
 function unknownNamesOf(input: SentenceDealInput, shaped: ShapedSentence): PartyMention[] {
