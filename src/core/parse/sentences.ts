@@ -136,6 +136,15 @@ const SENTENCE_OPENERS = new Set([
  */
 export const MAX_SEGMENTED_CHARS = 4_096;
 
+/**
+ * Text in which ICU finds no place to break a sentence (UAX #29: a break follows a full stop, a
+ * "!" or "?" and their kin, or a line or paragraph separator): printable ASCII and tabs but ".",
+ * "!" and "?", Latin-1 letters and signs, curly quotes, en and em dashes. It is one sentence, and
+ * ICU is not asked (a third of an article's lines: headings, list items). A unit test holds this
+ * to ICU.
+ */
+export const ONE_SENTENCE = /^[^.!?\x00-\x08\x0a-\x1f\x7f-\x9f\u0100-\u2012\u2015-\u2017\u201a\u201b\u201e-\uffff]+$/;
+
 export function sentencesOf(block: ProseBlock): SentenceSpan[] {
   const text = block.map.text;
   const out: SentenceSpan[] = [];
@@ -143,9 +152,12 @@ export function sentencesOf(block: ProseBlock): SentenceSpan[] {
     const pieces: SentenceSpan[] = [];
     for (const chunk of chunksOf(text, line)) {
       // a wrapped line continues its sentence: ICU would break at the newline, so hide it (same length)
-      for (const segment of sentenceSegmenter().segment(
-        text.slice(chunk.start, chunk.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)),
-      )) {
+      const piece = text.slice(chunk.start, chunk.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length));
+      if (ONE_SENTENCE.test(piece)) {
+        pieces.push(chunk);
+        continue;
+      }
+      for (const segment of sentenceSegmenter().segment(piece)) {
         const start = chunk.start + segment.index;
         pieces.push({ start, end: start + segment.segment.length });
       }

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseSource } from '../../../src/core/parse/source';
 import { indexSentences } from '../../../src/core/parse/sentenceIndex';
-import { chunksOf, MAX_SEGMENTED_CHARS } from '../../../src/core/parse/sentences';
+import fc from 'fast-check';
+import { chunksOf, MAX_SEGMENTED_CHARS, ONE_SENTENCE } from '../../../src/core/parse/sentences';
 
 const sentencesOf = (text: string, path = 'a.md') =>
   indexSentences(parseSource(path, text).blocks).sentences.map((s) => s.text);
@@ -74,5 +75,53 @@ suite('parse: sentences', () => {
     const emoji = '🚀'.repeat(5_000);
     const pieces = chunksOf(emoji, { start: 0, end: emoji.length });
     assert.ok(pieces.every((c) => c.end - c.start <= MAX_SEGMENTED_CHARS && !/[\uDC00-\uDFFF]/.test(emoji[c.start]!)));
+  });
+});
+
+suite('sentences: text that ICU need not be asked about', () => {
+  const icu = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const segments = (text: string) => [...icu.segment(text)].map((s) => s.segment);
+
+  test('should take as one sentence only text in which ICU finds no break', () => {
+    for (const text of ['Key highlights of the deal:', '- Revenue: ~$13 billion (and growing)', 'Café “Zeta” – 2026']) {
+      assert.ok(ONE_SENTENCE.test(text), text);
+      assert.deepEqual(segments(text), [text]);
+    }
+    for (const text of ['It rose. It fell', 'Why? Because', 'Wait… what', 'End\u2029Next', 'Stop。Go', 'a\u0085b', ''])
+      assert.ok(!ONE_SENTENCE.test(text), JSON.stringify(text));
+  });
+
+  test('should agree with ICU on any text it takes as one sentence', () => {
+    // the characters it allows, beside ones it does not (terminators, separators, other scripts)
+    const alphabet = [
+      ...'aZ 9,;:-()$%\'"\t',
+      'é',
+      'Ö',
+      '\u00a0',
+      '\u00b7',
+      '’',
+      '“',
+      '–',
+      '—',
+      '.',
+      '!',
+      '?',
+      '…',
+      '\u2029',
+      '\u0085',
+      '。',
+      '\u0964',
+      'ж',
+      '😀',
+      '\u000b',
+      '\u001e',
+    ];
+    const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        if (ONE_SENTENCE.test(text)) assert.deepEqual(segments(text), [text]);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
