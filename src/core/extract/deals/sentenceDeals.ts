@@ -151,15 +151,10 @@ export function dealsInSentence(input: SentenceDealInput): SentenceDeal[] {
   )
     return [];
   const names: SentenceName[] = [...input.parties.map((party) => ({ party, type: 'org' })), ...(input.others ?? [])];
+  // what shaping needs, and no more: a cached entry keeps this function (not the document's context)
+  const { text, amounts, isTitleCase } = input;
   let shapedOnce: ShapedSentence | undefined;
-  const shape = () =>
-    (shapedOnce ??= shapeSentence(
-      input.text,
-      names,
-      input.amounts,
-      input.isTitleCase?.(input.text) ?? false,
-      implicit,
-    ));
+  const shape = () => (shapedOnce ??= shapeSentence(text, names, amounts, isTitleCase?.(text) ?? false, implicit));
   const candidates = candidateFrames(input.text);
   if (candidates.length === 0 && !input.signals?.length) {
     // no frame can match and no kind noun stands in it: no deal, and the sentence is shaped only
