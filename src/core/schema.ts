@@ -178,6 +178,16 @@ export type DealsExport = z.infer<typeof DealsExport>;
 // ---------------------------------------------------------------------------------------------
 // Cross-source conflicts (src/core/corpus): the same fact stated differently by two sources
 
+/** A fact's period, in a conflict's key and in the map step's fact keys alike. */
+const FactPeriod = lazySchema(() =>
+  z
+    .string()
+    .nullable()
+    .describe(
+      '"2023", "FY2025", "2025-Q3", "cumulative", "annual", "initial", "projected 2026"; null: as of the article',
+    ),
+);
+
 export const ConflictKey = lazySchema(() =>
   z.object({
     id: z.string().describe('subject|metric|period, entity ids canonical across the workspace'),
@@ -188,12 +198,7 @@ export const ConflictKey = lazySchema(() =>
       ),
     subjectName: z.string().describe('"OpenAI", "Microsoft → OpenAI", "OpenAI + Amazon Web Services (cloud-contract)"'),
     metric: z.enum(METRICS),
-    period: z
-      .string()
-      .nullable()
-      .describe(
-        '"2023", "FY2025", "2025-Q3", "cumulative", "annual", "initial", "projected 2026"; null: as of the article',
-      ),
+    period: FactPeriod,
     label: z.string().describe('"Microsoft → OpenAI: investment, cumulative"'),
   }),
 );
@@ -287,12 +292,7 @@ export const FactKeyRecord = lazySchema(() =>
       ),
     subject: FactSubject,
     metric: z.enum(METRICS),
-    period: z
-      .string()
-      .nullable()
-      .describe(
-        '"2023", "FY2025", "2025-Q3", "cumulative", "annual", "initial", "projected 2026"; null: as of the article',
-      ),
+    period: FactPeriod,
   }),
 );
 
