@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseSource } from '../../../src/core/parse/source';
 import { indexSentences } from '../../../src/core/parse/sentenceIndex';
 import fc from 'fast-check';
-import { chunksOf, MAX_SEGMENTED_CHARS, ONE_SENTENCE } from '../../../src/core/parse/sentences';
+import { chunksOf, latinBreaks, MAX_SEGMENTED_CHARS, ONE_SENTENCE } from '../../../src/core/parse/sentences';
 
 const sentencesOf = (text: string, path = 'a.md') =>
   indexSentences(parseSource(path, text).blocks).sentences.map((s) => s.text);
@@ -123,5 +123,66 @@ suite('sentences: text that ICU need not be asked about', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+suite('sentences: Latin text segmented without ICU', () => {
+  const icu = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const icuEnds = (text: string) => [...icu.segment(text)].map((s) => s.index + s.segment.length);
+
+  test('should end sentences where ICU does, and leave other text to it', () => {
+    for (const text of [
+      'It rose 3.5% in the U.S. market. Then it fell! Why? “Because,” he said. (It did.) And then',
+      'Mr. Nadella spoke. e.g. this one... Café Zürich. ÉTÉ. 5 p.m. Next',
+      'Wait… what? Revenue rose 12% to €3.1bn → a record. “Up ‑ again.” Next',
+    ])
+      assert.deepEqual(latinBreaks(text), icuEnds(text), text);
+    for (const text of ['End\u2029Next', 'Stop。Go', 'soft\u00adhyphen', 'Ж. Б', '中文. Next'])
+      assert.equal(latinBreaks(text), undefined, JSON.stringify(text));
+  });
+
+  test('should agree with ICU on any text it segments', () => {
+    const alphabet = [
+      ...'aZq 9,;:-()[]{}$%&*/@#\'"\t.!?',
+      '. ',
+      '.” ',
+      'é',
+      'Ö',
+      'ß',
+      'ª',
+      'µ',
+      '×',
+      '÷',
+      '«',
+      '»',
+      '¡',
+      '¿',
+      '§',
+      '\u00a0',
+      '\u00b7',
+      '’',
+      '‘',
+      '“',
+      '”',
+      '–',
+      '—',
+      '…',
+      ...'‚„‹›‐‑‒•′″€₹₩₽₺™←↑→↓−≈≤≥',
+      'ж',
+      '中',
+      '\u00ad',
+    ];
+    let segmented = 0;
+    const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const breaks = latinBreaks(text);
+        if (!breaks) return;
+        segmented++;
+        assert.deepEqual(breaks, text ? icuEnds(text) : [0]);
+      }),
+      { numRuns: 20000 },
+    );
+    assert.ok(segmented > 10000, `only ${segmented} texts segmented`);
   });
 });

@@ -108,8 +108,10 @@ export const STRONG_COMPANY_WORDS = new Set([
   'Investments',
   'Sons',
 ]);
-const TITLE_WORDS = /\p{L}[\p{L}’']*/gu;
 const SMALL_TITLE_WORD = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
+/** One code point: a letter, an upper-case letter. */
+const LETTER = /^\p{L}$/u;
+const UPPER = /^\p{Lu}$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const INITIAL = /^\p{Lu}$/u;
 const DOTTED_LEGAL_FORM = /^(?:S\.A|N\.A|K\.K|S\.p\.A|B\.V|N\.V|A\.G|S\.A\.S|P\.L\.C)\b\.?/;
@@ -340,20 +342,47 @@ const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?$/u;
 
 /** Most words capitalised: a headline, a title or a link title, where capitals say nothing. */
 export function isTitleCase(text: string): boolean {
-  // counted, not collected: a block of prose has hundreds of words
+  // words are the runs of `/\p{L}[\p{L}’']*\/u`, scanned by hand and counted, not collected (a block
+  // of prose has hundreds); it stops once the words left could not make three in four upper case
   let words = 0;
   let content = 0;
   let upper = 0;
-  TITLE_WORDS.lastIndex = 0;
-  for (let match = TITLE_WORDS.exec(text); match; match = TITLE_WORDS.exec(text)) {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const first = letterAt(text, i);
+    if (first === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += first;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 39 || c === 0x2019) i++;
+      else {
+        const width = i < length ? letterAt(text, i) : 0;
+        if (width === 0) break;
+        i += width;
+      }
+    }
     words++;
-    const word = match[0];
-    if (SMALL_TITLE_WORD.test(word)) continue;
+    if (i - start <= 4 && SMALL_TITLE_WORD.test(text.slice(start, i))) continue;
     content++;
-    if (STARTS_UPPER.test(word)) upper++;
+    const c = text.charCodeAt(start);
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(text.slice(start, start + first))) upper++;
+    // each word left takes a letter and a separator: at best (length - i) / 2 more, all upper case
+    if (4 * (content - upper) > content + (length - i) / 2) return false;
   }
-  TITLE_WORDS.lastIndex = 0;
   return words >= 3 && content >= 3 && upper / content >= 0.75;
+}
+
+/** The width of the letter at `i` (1, or 2 for a surrogate pair), or 0 when none stands there. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return LETTER.test(text.slice(i, i + width)) ? width : 0;
 }
 
 export function isNotName(word: string): boolean {

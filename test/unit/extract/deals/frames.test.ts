@@ -187,7 +187,27 @@ suite('deals: the words a sentence holds, for the frames prefilter', () => {
   });
 
   test('should find the same words as the word pattern, for any text', () => {
-    const alphabet = ['a', 'B', 'é', 'Ж', '中', '1', '-', '-', ' ', ',', '’', '_', '\u0301', '😀', 'İ', '\n'];
+    const alphabet = [
+      'a',
+      'B',
+      'é',
+      'Ж',
+      '中',
+      '1',
+      '-',
+      '-',
+      ' ',
+      ',',
+      '’',
+      '_',
+      '\u0301',
+      '😀',
+      '𝐀',
+      '\uD835',
+      'İ',
+      'ǅ',
+      '\n',
+    ];
     assertAgreeOnTexts(alphabet, { maxLength: 40, runs: 2000 }, bySplit, byPattern);
   });
 });
