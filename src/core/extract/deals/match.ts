@@ -77,7 +77,12 @@ const GOVERNMENT_NAME =
   /\b(?:Department|Ministry|Agency|Commission|Authority|Government|Administration|Office|Council|Federal|National|State|Republic|Kingdom|Bureau|Treasury|Parliament|Congress|Senate|Directorate|Commonwealth|Province|Prefecture|Municipality|City of)\b|^(?:EU|European Union|DOE|DOD|DARPA|NASA|ESA|EIB|European Investment Bank)$/;
 const PLACEHOLDER = /[\uE000-\uE003]([\uE100-\uF8FF])/g;
 
-/** Per frame, the anchor sets the sentence's words hold; one array for every call (a new typed array costs more than the search). */
+/** Frames with no anchor words (their `requires` alone prefilters them): candidates of every sentence. */
+const UNANCHORED = ANCHOR_MASKS.flatMap((mask, frame) => (mask === 0 ? [frame] : []));
+/**
+ * Per frame, the anchor sets the sentence's words hold; one array for every call (a new typed
+ * array costs more than the search), all zero between calls.
+ */
 const FOUND = new Int32Array(COMPILED_FRAMES.length);
 
 /**
@@ -85,17 +90,23 @@ const FOUND = new Int32Array(COMPILED_FRAMES.length);
  * means no frame reads a deal in the sentence, whatever its names (so it need not be shaped).
  */
 export function candidateFrames(sentence: string): number[] {
-  const found = FOUND.fill(0);
+  // only the frames some word of the sentence touched are looked at, and set back to zero
+  const touched = [...UNANCHORED];
   forEachWord(sentence, (word) => {
     const frames = ANCHOR_INDEX.get(word);
-    if (frames) for (const { frame, bit } of frames) found[frame] = found[frame]! | bit;
+    if (!frames) return;
+    for (const { frame, bit } of frames) {
+      if (FOUND[frame] === 0) touched.push(frame);
+      FOUND[frame] = FOUND[frame]! | bit;
+    }
   });
   const out: number[] = [];
-  for (let f = 0; f < COMPILED_FRAMES.length; f++) {
+  for (const f of touched) {
     const requires = COMPILED_FRAMES[f]!.frame.requires;
-    if (found[f] === ANCHOR_MASKS[f] && (!requires || requires.test(sentence))) out.push(f);
+    if (FOUND[f] === ANCHOR_MASKS[f] && (!requires || requires.test(sentence))) out.push(f);
+    FOUND[f] = 0;
   }
-  return out;
+  return out.sort((a, b) => a - b);
 }
 
 export function frameHits(

@@ -540,6 +540,8 @@ function collectRuns(
   openings: ReadonlySet<number>,
   afterNames: ReadonlySet<number>,
 ): void {
+  // a run opens with a capital: text between known items with none (most of it) has no run
+  if (!mayHoldCapital(text, from, to)) return;
   const words: Array<{ start: number; end: number; text: string }> = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
@@ -585,6 +587,15 @@ function collectRuns(
     if (!isNameShaped(name) || (!isCompound && touchesName(text, start, end))) continue;
     out.push({ start, end, slot: { cls: 'name', start, end, text: name, type: 'name' } });
   }
+}
+
+/** False when `[from, to)` holds no capital: no A–Z, and nothing beyond ASCII that might be one. */
+function mayHoldCapital(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
 }
 
 function isNameWord(word: string): boolean {

@@ -1,6 +1,6 @@
 /**
  * The entity lexicon: the built-in one shipped as data plus the workspace's own
- * (`.newsmark/lexicon.json`), indexed by first token for a linear longest-match scan.
+ * (`.newsmark/lexicon.json`), indexed by first and second token for a linear longest-match scan.
  */
 import builtin from './builtinLexicon.json';
 import gazetteer from './gazetteer.json';
@@ -35,6 +35,10 @@ export interface LexiconMatch {
 
 export class Lexicon {
   private readonly byFirstToken = new Map<string, Form[]>();
+  /** Per first token, its forms of two words or more by their second token, longest first. */
+  private readonly bySecondToken = new Map<string, Map<string, Form[]>>();
+  /** Per first token, its first one-word form. */
+  private readonly oneWordForm = new Map<string, Form>();
   private readonly notEntities: ReadonlySet<string>;
   private readonly byName = new Map<string, LexiconEntry>();
   private surnames: ReadonlyMap<string, string> | undefined;
@@ -64,7 +68,20 @@ export class Lexicon {
           this.add(upper, index, entry.type !== 'place' && !form.includes(' '));
       }
     });
-    for (const forms of this.byFirstToken.values()) forms.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const [first, forms] of this.byFirstToken) {
+      forms.sort((a, b) => b.tokens.length - a.tokens.length);
+      for (const form of forms) {
+        if (form.tokens.length === 1) {
+          if (!this.oneWordForm.has(first)) this.oneWordForm.set(first, form);
+          continue;
+        }
+        let bySecond = this.bySecondToken.get(first);
+        if (!bySecond) this.bySecondToken.set(first, (bySecond = new Map()));
+        const list = bySecond.get(form.tokens[1]!);
+        if (list) list.push(form);
+        else bySecond.set(form.tokens[1]!, [form]);
+      }
+    }
   }
 
   /** The built-in lexicon with a workspace's additions (its entries win over built-in ones). */
@@ -116,23 +133,32 @@ export class Lexicon {
   /** The longest form starting at name token `i`, if any; a one-word product also in the plural ("iPhones"). */
   matchAt(tokens: readonly NameToken[], i: number): LexiconMatch | undefined {
     const word = tokens[i]!.text;
-    const forms = this.byFirstToken.get(word);
-    if (!forms) return word.length > 3 && word.endsWith('s') ? this.pluralAt(word.slice(0, -1), i) : undefined;
-    for (const form of forms) {
-      let ok = true;
-      for (let k = 1; k < form.tokens.length && ok; k++) {
-        const token = tokens[i + k];
-        ok = !!token && token.text === form.tokens[k] && token.before === form.separators[k];
+    if (!this.byFirstToken.has(word))
+      return word.length > 3 && word.endsWith('s') ? this.pluralAt(word.slice(0, -1), i) : undefined;
+    // the longest form that matches: of those longer than a word, only ones with the next token as their second are tried
+    const next = tokens[i + 1];
+    const longer = next && this.bySecondToken.get(word)?.get(next.text);
+    if (longer) {
+      for (const form of longer) {
+        let ok = next.before === form.separators[1];
+        for (let k = 2; k < form.tokens.length && ok; k++) {
+          const token = tokens[i + k];
+          ok = !!token && token.text === form.tokens[k] && token.before === form.separators[k];
+        }
+        if (ok) return this.matchOf(form, i);
       }
-      if (ok)
-        return {
-          entry: this.entries[form.entry]!,
-          first: i,
-          last: i + form.tokens.length - 1,
-          isAmbiguous: form.isAmbiguous,
-        };
     }
-    return undefined;
+    const one = this.oneWordForm.get(word);
+    return one && this.matchOf(one, i);
+  }
+
+  private matchOf(form: Form, i: number): LexiconMatch {
+    return {
+      entry: this.entries[form.entry]!,
+      first: i,
+      last: i + form.tokens.length - 1,
+      isAmbiguous: form.isAmbiguous,
+    };
   }
 
   private pluralAt(singular: string, i: number): LexiconMatch | undefined {

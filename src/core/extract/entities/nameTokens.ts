@@ -88,6 +88,20 @@ export function formTokens(form: string): { tokens: string[]; separators: string
 const STARTS_UPPER = /^\p{Lu}/u;
 const LOWER_THEN_UPPER = /^\p{Ll}+\p{Lu}/u;
 
+/** A capital first, or lower-case letters then a capital ("OpenAI", "iPhone"); ASCII is read by hand. */
 export function isCapitalisedName(text: string): boolean {
-  return STARTS_UPPER.test(text) || LOWER_THEN_UPPER.test(text); // "OpenAI", "iPhone"
+  const first = text.charCodeAt(0);
+  if (first >= 65 && first <= 90) return true;
+  if (first >= 97 && first <= 122) {
+    let i = 1;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122) i++;
+      else if (c >= 65 && c <= 90) return true;
+      else if (c < 128) return false;
+      else break;
+    }
+    if (i === text.length) return false;
+  } else if (first < 128) return false;
+  return STARTS_UPPER.test(text) || LOWER_THEN_UPPER.test(text);
 }

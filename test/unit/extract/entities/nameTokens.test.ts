@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { nameTokens, normaliseSeparator } from '../../../../src/core/extract/entities/nameTokens';
+import { isCapitalisedName, nameTokens, normaliseSeparator } from '../../../../src/core/extract/entities/nameTokens';
+import { assertAgreeOnTexts } from '../../helpers';
 
 /** What a separator becomes, written the plain way: any run of spaces one space, dashes "-", curly quotes "'". */
 function normalisedPlainly(separator: string): string {
@@ -34,5 +35,19 @@ suite('name tokens: separators', () => {
         ['s', "'"],
       ],
     );
+  });
+});
+
+suite('name tokens: capitalised names', () => {
+  test('should take a capital first, or lower case then a capital, in any script', () => {
+    for (const word of ['OpenAI', 'iPhone', 'Ørsted', 'eBay', 'éA', 'xÉ']) assert.ok(isCapitalisedName(word), word);
+    for (const word of ['openai', 'ipod', '4o', 'ørsted', '', '中国', 'a1B', 'ǅemal'])
+      assert.ok(!isCapitalisedName(word), word);
+  });
+
+  test('should decide as the plain patterns do, for any word', () => {
+    const plainly = (text: string) => /^\p{Lu}/u.test(text) || /^\p{Ll}+\p{Lu}/u.test(text);
+    const alphabet = ['a', 'z', 'A', 'Z', 'é', 'É', 'ß', 'ǅ', '1', '-', '中', '𝐀', '𝐚', '\uD835', '_', '@', '['];
+    assertAgreeOnTexts(alphabet, { maxLength: 8, runs: 3000 }, isCapitalisedName, plainly);
   });
 });
