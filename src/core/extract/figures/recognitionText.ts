@@ -10,8 +10,8 @@
 
 /** Characters left out for recognition. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
-/** Anything this module changes: a quick test before any work. */
-const MAPPED = /[\u00ad\u200b-\u200d\u2060\ufeff\uff01-\uff5e]|(?![0-9])\p{Nd}/u;
+/** Anything this module changes (none of it ASCII): a quick test, from the first character beyond ASCII, before any work. */
+const MAPPED = /[\u00ad\u200b-\u200d\u2060\ufeff\uff01-\uff5e]|(?![0-9])\p{Nd}/gu;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
 export interface RecognitionText {
@@ -21,9 +21,19 @@ export interface RecognitionText {
   toProse(start: number, end: number): { start: number; end: number };
 }
 
+function isMapped(prose: string): boolean {
+  let i = 0;
+  while (i < prose.length && prose.charCodeAt(i) < 128) i++;
+  if (i === prose.length) return false;
+  MAPPED.lastIndex = i;
+  const found = MAPPED.test(prose);
+  MAPPED.lastIndex = 0;
+  return found;
+}
+
 /** The recognition text of `prose`, or undefined when it is the prose itself. */
 export function recognitionText(prose: string): RecognitionText | undefined {
-  if (!MAPPED.test(prose)) return undefined;
+  if (!isMapped(prose)) return undefined;
   let text = '';
   /** For each character of `text`: where the prose character it stands for starts, and ends. */
   const starts: number[] = [];

@@ -15,6 +15,13 @@ suite('figures: invisible characters and Unicode digits', () => {
     ['a soft hyphen inside a magnitude', 'raised $40 bil\u00ADlion from investors', '$40 bil\u00ADlion', 40e9, 'USD'],
     ['a soft hyphen inside a number', 'a 1\u00AD500 MW plant', '1\u00AD500 MW', 1500, 'MW'],
     ['full-width digits', 'raised $\uFF14\uFF10 billion', '$\uFF14\uFF10 billion', 40e9, 'USD'],
+    [
+      'full-width digits after curly quotes',
+      'a “record” raise of $\uFF14\uFF10 billion',
+      '$\uFF14\uFF10 billion',
+      40e9,
+      'USD',
+    ],
     ['a full-width percent', 'rose \uFF11\uFF12\uFF05 in a year', '\uFF11\uFF12\uFF05', 12, '%'],
     ['Arabic-Indic digits', 'spent \u0664\u0660 million dollars', '\u0664\u0660 million dollars', 40e6, 'USD'],
     ['Extended Arabic-Indic digits', 'spent $\u06F2\u06F5 billion', '$\u06F2\u06F5 billion', 25e9, 'USD'],
