@@ -203,22 +203,61 @@ function signalsOf(text: string, cache: AnalysisCache | undefined): readonly Kin
  * nothing of names: four words or more, and not one word of four letters or more in lower case
  * ("Regulators cleared a JV of Vodafone and CK Hutchison" is a sentence full of names).
  */
-function isTitleCase(text: string): boolean {
-  // one pass that stops at the first long word in lower case (most sentences have one early)
+export function isTitleCase(text: string): boolean {
+  // one pass over the words that stops at the first long one in lower case (most sentences have one
+  // early); a word of ASCII is read by hand, any other by the patterns
   let words = 0;
-  const token = new RegExp(TOKEN);
-  for (let match = token.exec(text); match; match = token.exec(text)) {
-    const word = match[0].replace(LETTERS_ONLY, '');
-    if (!HAS_LOWER.test(word) || SMALL_WORD.test(word)) continue;
-    if (word.length >= 4 && STARTS_LOWER.test(word)) return false;
-    words++;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    while (i < length && isSpaceAt(text, i)) i++;
+    if (i >= length) break;
+    const start = i;
+    let isAscii = true;
+    while (i < length && !isSpaceAt(text, i)) {
+      if (text.charCodeAt(i) >= 128) isAscii = false;
+      i++;
+    }
+    const verdict = isAscii ? asciiWordVerdict(text, start, i) : wordVerdict(text.slice(start, i));
+    if (verdict === 'lower') return false;
+    if (verdict === 'counted') words++;
   }
   return words >= 4;
 }
-const TOKEN = /\S+/g;
 const LETTERS_ONLY = /^[^\p{L}]+|[^\p{L}]+$/gu;
 const HAS_LOWER = /\p{Ll}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
+const SPACE = /\s/;
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(text[i]!));
+}
+
+type WordVerdict = 'skipped' | 'counted' | 'lower';
+
+/** A word as the title-case test reads it: its letters without what surrounds them ("(Reuters)" → Reuters). */
+function wordVerdict(token: string): WordVerdict {
+  const word = token.replace(LETTERS_ONLY, '');
+  if (!HAS_LOWER.test(word) || SMALL_WORD.test(word)) return 'skipped';
+  return word.length >= 4 && STARTS_LOWER.test(word) ? 'lower' : 'counted';
+}
+
+function asciiWordVerdict(text: string, start: number, end: number): WordVerdict {
+  const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  let first = start;
+  while (first < end && !isLetter(text.charCodeAt(first))) first++;
+  let last = end;
+  while (last > first && !isLetter(text.charCodeAt(last - 1))) last--;
+  let hasLower = false;
+  for (let k = first; k < last && !hasLower; k++) {
+    const c = text.charCodeAt(k);
+    hasLower = c >= 97 && c <= 122;
+  }
+  if (!hasLower || (last - first <= 4 && SMALL_WORD.test(text.slice(first, last)))) return 'skipped';
+  const c = text.charCodeAt(first);
+  return last - first >= 4 && c >= 97 && c <= 122 ? 'lower' : 'counted';
+}
 
 /**
  * Names per sentence, in order: organisations (a product stands for its owner; media outlets

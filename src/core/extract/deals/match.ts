@@ -91,7 +91,7 @@ const FOUND = new Int32Array(COMPILED_FRAMES.length);
  */
 export function candidateFrames(sentence: string): number[] {
   // only the frames some word of the sentence touched are looked at, and set back to zero
-  const touched = [...UNANCHORED];
+  const touched = UNANCHORED.length ? [...UNANCHORED] : [];
   forEachWord(sentence, (word) => {
     const frames = ANCHOR_INDEX.get(word);
     if (!frames) return;
