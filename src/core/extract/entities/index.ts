@@ -206,7 +206,9 @@ export function recogniseEntities(
     lengthsByFirstWord.set(words[0]!, (lengthsByFirstWord.get(words[0]!) ?? new Set()).add(words.length));
   }
   const fullNameAt = (b: BlockTokens, i: number): { draft: Draft; last: number } | undefined => {
-    for (const length of lengthsByFirstWord.get(b.tokens[i]!.text) ?? []) {
+    const lengths = lengthsByFirstWord.get(b.tokens[i]!.text);
+    if (!lengths) return undefined;
+    for (const length of lengths) {
       const last = i + length - 1;
       if (last >= b.tokens.length) continue;
       let name = b.tokens[i]!.text;
