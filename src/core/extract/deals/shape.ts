@@ -48,9 +48,11 @@ interface Item {
 
 const PRIVATE_USE = /[\uE000-\uF8FF]/;
 const PRIVATE_USE_ALL = /[\uE000-\uF8FF]/g;
-const HEAD_WORD = /[\p{L}][\p{L}.\-]*/gu;
+/** One code point: a letter. */
+const LETTER = /^\p{L}$/u;
 const CAPITALISED = /[\p{Lu}][\p{L}\p{N}'’&.\-]*/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*/gu;
+/** One code point: a letter or a number. */
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 /** camelCase, a digit, or capitals throughout: a name wherever it stands ("CoreWeave", "xAI", "C3", "MGX"). */
 /** What follows a name that opens a sentence: a verb in the past or third person, a modal, "said". */
 const VERB_AFTER =
@@ -543,11 +545,7 @@ function collectRuns(
   // a run opens with a capital: text between known items with none (most of it) has no run
   if (!mayHoldCapital(text, from, to)) return;
   const words: Array<{ start: number; end: number; text: string }> = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const end = Math.min(m.index + m[0].length, to);
-    words.push({ start: m.index, end, text: text.slice(m.index, end) });
-  }
+  forEachNameWord(text, from, to, (start, end) => words.push({ start, end, text: text.slice(start, end) }));
   let i = 0;
   while (i < words.length) {
     // a list item that opens with a verb ("Bought …", "Signed …") does not open with a name
@@ -641,6 +639,87 @@ function asData(text: string): string {
   return PRIVATE_USE.test(text) ? text.replace(PRIVATE_USE_ALL, '\uFFFD') : text;
 }
 
+/** The width of the letter at `i` (1, or 2 for a surrogate pair before `end`), or 0 when none stands there. */
+function letterWidth(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
+  return LETTER.test(text.slice(i, i + width)) ? width : 0;
+}
+
+/** The width of the letter or number at `i` (a surrogate pair: 2), or 0 when none stands there. */
+function letterOrNumberWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return LETTER_OR_NUMBER.test(text.slice(i, i + width)) ? width : 0;
+}
+
+/**
+ * The words that start in `[from, to)` — what `/[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*\/gu` matches from
+ * `from` on — each cut at `to`; scanned by hand, with no match objects.
+ */
+export function forEachNameWord(
+  text: string,
+  from: number,
+  to: number,
+  visit: (wordStart: number, wordEnd: number) => void,
+): void {
+  let i = from;
+  while (i < to) {
+    const first = letterOrNumberWidth(text, i);
+    if (first === 0) {
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    i += first;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      // ' ’ & . -
+      if (c === 39 || c === 0x2019 || c === 38 || c === 46 || c === 45) i++;
+      else {
+        const width = letterOrNumberWidth(text, i);
+        if (width === 0) break;
+        i += width;
+      }
+    }
+    visit(wordStart, Math.min(i, to));
+  }
+}
+
+/**
+ * The words of `text.slice(start, end)` that may head a descriptor — what `/[\p{L}][\p{L}.\-]*\/gu`
+ * matches there — as `[start, end)` in `text`; scanned by hand, with no match objects.
+ */
+export function forEachHeadWord(
+  text: string,
+  start: number,
+  end: number,
+  visit: (wordStart: number, wordEnd: number) => void,
+): void {
+  let i = start;
+  while (i < end) {
+    const first = letterWidth(text, i, end);
+    if (first === 0) {
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    i += first;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === 46 || c === 45) i++;
+      else {
+        const width = letterWidth(text, i, end);
+        if (width === 0) break;
+        i += width;
+      }
+    }
+    visit(wordStart, i);
+  }
+}
+
 function build(text: string, items: readonly Item[]): ShapedSentence {
   const slots: ShapedSlot[] = [];
   // breakpoints: shaped offset → sentence offset, for the text between items
@@ -653,14 +732,13 @@ function build(text: string, items: readonly Item[]): ShapedSentence {
     shapedAt.push(shaped.length);
     sentenceAt.push(start);
     let at = start;
-    for (const word of matchesOf(HEAD_WORD, text.slice(start, end))) {
-      if (!isDescriptorHead(word[0])) continue;
-      const after = start + word.index + word[0].length;
+    forEachHeadWord(text, start, end, (wordStart, after) => {
+      if (!isDescriptorHead(text.slice(wordStart, after))) return;
       shaped += asData(text.slice(at, after)) + HEAD;
       shapedAt.push(shaped.length);
       sentenceAt.push(after);
       at = after;
-    }
+    });
     shaped += asData(text.slice(at, end));
   };
   for (const item of items) {
