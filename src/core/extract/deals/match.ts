@@ -77,6 +77,14 @@ const GOVERNMENT_NAME =
   /\b(?:Department|Ministry|Agency|Commission|Authority|Government|Administration|Office|Council|Federal|National|State|Republic|Kingdom|Bureau|Treasury|Parliament|Congress|Senate|Directorate|Commonwealth|Province|Prefecture|Municipality|City of)\b|^(?:EU|European Union|DOE|DOD|DARPA|NASA|ESA|EIB|European Investment Bank)$/;
 const PLACEHOLDER = /[\uE000-\uE003]([\uE100-\uF8FF])/g;
 
+/** A word's length and its first and last characters, in 14 bits: a cheap first test of whether it is an anchor. */
+function wordKey(text: string, start: number, end: number): number {
+  return (((end - start) & 15) << 10) | ((text.charCodeAt(start) & 31) << 5) | (text.charCodeAt(end - 1) & 31);
+}
+/** The keys of the anchor words: a word whose key is not here is no anchor. */
+const MAY_ANCHOR = new Uint8Array(1 << 14);
+for (const word of ANCHOR_INDEX.keys()) MAY_ANCHOR[wordKey(word, 0, word.length)] = 1;
+
 /** Frames with no anchor words (their `requires` alone prefilters them): candidates of every sentence. */
 const UNANCHORED = ANCHOR_MASKS.flatMap((mask, frame) => (mask === 0 ? [frame] : []));
 /**
@@ -92,8 +100,11 @@ const FOUND = new Int32Array(COMPILED_FRAMES.length);
 export function candidateFrames(sentence: string): number[] {
   // only the frames some word of the sentence touched are looked at, and set back to zero
   const touched = UNANCHORED.length ? [...UNANCHORED] : [];
-  forEachWord(sentence, (word) => {
-    const frames = ANCHOR_INDEX.get(word);
+  const text = sentence.toLowerCase();
+  forEachWordSpan(text, (start, end) => {
+    // most words are no anchor, and are told so by their length and their first and last letters
+    if (!MAY_ANCHOR[wordKey(text, start, end)]) return;
+    const frames = ANCHOR_INDEX.get(text.slice(start, end));
     if (!frames) return;
     for (const { frame, bit } of frames) {
       if (FOUND[frame] === 0) touched.push(frame);
@@ -176,6 +187,11 @@ const LETTER = /^\p{L}$/u;
  */
 export function forEachWord(sentence: string, visit: (word: string) => void): void {
   const text = sentence.toLowerCase();
+  forEachWordSpan(text, (start, end) => visit(text.slice(start, end)));
+}
+
+/** The words of `text` (in lower case already) as forEachWord finds them, as `[start, end)` spans. */
+function forEachWordSpan(text: string, visit: (start: number, end: number) => void): void {
   const length = text.length;
   let start = -1;
   let hasHyphen = false;
@@ -198,22 +214,41 @@ export function forEachWord(sentence: string, visit: (word: string) => void): vo
       continue;
     }
     if (start >= 0) {
-      const piece = text.slice(start, i);
-      if (hasHyphen) visitHyphenated(piece, visit);
-      else visit(piece);
+      if (hasHyphen) visitHyphenated(text, start, i, visit);
+      else visit(start, i);
       start = -1;
       hasHyphen = false;
     }
   }
 }
 
-/** "--" parts words; a hyphen at either end belongs to none. */
-function visitHyphenated(piece: string, visit: (word: string) => void): void {
-  for (const run of piece.split(/-{2,}/)) {
-    const word = run.replace(/^-+|-+$/g, '');
-    if (!word) continue;
-    visit(word);
-    if (word.includes('-')) for (const part of word.split('-')) visit(part);
+const HYPHEN = 45;
+
+/** A run of letters, digits and hyphens: "--" parts words; a hyphen at either end belongs to none. */
+function visitHyphenated(text: string, start: number, end: number, visit: (start: number, end: number) => void): void {
+  let i = start;
+  while (i < end) {
+    // the run up to the next "--" (or the end)
+    let j = i;
+    while (j < end && !(text.charCodeAt(j) === HYPHEN && j + 1 < end && text.charCodeAt(j + 1) === HYPHEN)) j++;
+    let s = i;
+    let e = j;
+    while (s < e && text.charCodeAt(s) === HYPHEN) s++;
+    while (e > s && text.charCodeAt(e - 1) === HYPHEN) e--;
+    if (e > s) {
+      visit(s, e);
+      let partStart = s;
+      let hasInner = false;
+      for (let k = s; k < e; k++) {
+        if (text.charCodeAt(k) !== HYPHEN) continue;
+        if (!hasInner) hasInner = true;
+        visit(partStart, k);
+        partStart = k + 1;
+      }
+      if (hasInner) visit(partStart, e);
+    }
+    while (j < end && text.charCodeAt(j) === HYPHEN) j++;
+    i = j;
   }
 }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { analyse } from '../../../../src/core/analysis';
 import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
 import { KIND_FRAMES } from '../../../../src/core/extract/deals/frames/index';
@@ -209,5 +210,45 @@ suite('deals: the words a sentence holds, for the frames prefilter', () => {
       '\n',
     ];
     assertAgreeOnTexts(alphabet, { maxLength: 40, runs: 2000 }, bySplit, byPattern);
+  });
+});
+
+suite('deals: candidate frames', () => {
+  /** The definition: the frames each of whose anchor sets has a word of the sentence, and whose `requires` holds. */
+  const plainly = (sentence: string) => {
+    const words = new Set<string>();
+    forEachWord(sentence, (w) => words.add(w));
+    return COMPILED_FRAMES.flatMap((compiled, f) =>
+      compiled.anchors.every((set) => [...set].some((w) => words.has(w))) &&
+      (!compiled.frame.requires || compiled.frame.requires.test(sentence))
+        ? [f]
+        : [],
+    );
+  };
+
+  test('should be the frames whose anchor words the sentence holds, for any sentence', () => {
+    // anchor words of every frame, in any case, beside words that only look like them
+    const anchors = [...new Set(COMPILED_FRAMES.flatMap((c) => c.anchors.flatMap((set) => [...set])))];
+    const alphabet = [
+      ...anchors.slice(0, 60),
+      ...anchors.slice(0, 20).map((w) => w.toUpperCase()),
+      ...anchors.slice(0, 20).map((w) => `${w}x`),
+      'deal',
+      'billion',
+      'cloud',
+      '-backed',
+      'Acme',
+      ' ',
+      ' ',
+      '--',
+      '-',
+      ', ',
+      'é',
+    ];
+    const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 16 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(texts, (text) => assert.deepEqual(candidateFrames(text), plainly(text))),
+      { numRuns: 3000 },
+    );
   });
 });
