@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { analyse } from '../../../../src/core/analysis';
 import { Lexicon } from '../../../../src/core/extract/entities/lexicon';
 import { KIND_FRAMES } from '../../../../src/core/extract/deals/frames/index';
+import { kindSignals } from '../../../../src/core/extract/deals/kinds';
 import { compileTemplate, leadingWords } from '../../../../src/core/extract/deals/frames/grammar';
 import { candidateFrames, COMPILED_FRAMES, forEachWord } from '../../../../src/core/extract/deals/match';
 import { entityId } from '../../../../src/core/extract/entities/index';
@@ -248,6 +249,79 @@ suite('deals: candidate frames', () => {
     const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 16 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(texts, (text) => assert.deepEqual(candidateFrames(text), plainly(text))),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+suite('deals: kind nouns', () => {
+  /** The definition: every kind's nouns, all run over the sentence, by position. */
+  const plainly = (sentence: string) =>
+    KIND_FRAMES.flatMap(({ kind, nouns }) =>
+      [...sentence.matchAll(nouns)].map((m) => ({ kind, index: m.index, end: m.index + m[0].length })),
+    ).sort((a, b) => a.index - b.index);
+
+  test('should find the nouns of each kind, and none in a sentence without them', () => {
+    assert.deepEqual(
+      kindSignals('Zeta signed a supply agreement and a licensing deal.').map((s) => s.kind),
+      ['supply-agreement', 'partnership', 'licensing', 'partnership'],
+    );
+    assert.deepEqual(kindSignals('The weather in Oslo was mild on Tuesday.'), []);
+  });
+
+  test('should find what every kind’s nouns find, in any sentence of words', () => {
+    const words = [
+      'acquisition',
+      'Takeovers',
+      'purchase',
+      'of',
+      'merger',
+      'revenue',
+      'sharing',
+      'profit-share',
+      'licence',
+      'Licensing',
+      'royalties',
+      'broadcast',
+      'joint',
+      'venture',
+      'JVs',
+      'funding',
+      'rounds',
+      'Series',
+      'B',
+      'seed',
+      'round',
+      'stake',
+      'equity',
+      'warrants',
+      'grants',
+      'subsidies',
+      'loan',
+      'compute',
+      'deal',
+      'cloud',
+      'contracts',
+      'commitment',
+      'hosting',
+      'power',
+      'PPA',
+      'supply',
+      'offtake',
+      'agreements',
+      'partnership',
+      'pacts',
+      'Acme',
+      'é',
+      'x_deal',
+      'deal2',
+    ];
+    const separators = [' ', ', ', '-', ' (', '’s ', '--', '. '];
+    const texts = fc
+      .array(fc.tuple(fc.constantFrom(...separators), fc.constantFrom(...words)), { maxLength: 10 })
+      .map((parts) => parts.map(([sep, word]) => sep + word).join(''));
+    fc.assert(
+      fc.property(texts, (text) => assert.deepEqual(kindSignals(text), plainly(text))),
       { numRuns: 3000 },
     );
   });
