@@ -10,6 +10,7 @@
 import { HEAD, INDEX_BASE, isDescriptorHead, MAX_NAMES, MONEY, NAME, ORG, OTHER } from './frames/grammar';
 import type { AmountMention, PartyMention } from './sentenceDeals';
 import { matchesOf } from '../../regexParts';
+import { AMPERSAND, APOSTROPHE, classesAt, DIGIT, DOT, HYPHEN, LETTER, OTHER_NUMBER, runEnd } from '../../textRuns';
 
 /** A named thing in a sentence: an organisation (or a product for its owner), or a name of another type. */
 export interface SentenceName {
@@ -48,11 +49,7 @@ interface Item {
 
 const PRIVATE_USE = /[\uE000-\uF8FF]/;
 const PRIVATE_USE_ALL = /[\uE000-\uF8FF]/g;
-/** One code point: a letter. */
-const LETTER = /^\p{L}$/u;
 const CAPITALISED = /[\p{Lu}][\p{L}\p{N}'’&.\-]*/u;
-/** One code point: a letter or a number. */
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 /** camelCase, a digit, or capitals throughout: a name wherever it stands ("CoreWeave", "xAI", "C3", "MGX"). */
 /** What follows a name that opens a sentence: a verb in the past or third person, a modal, "said". */
 const VERB_AFTER =
@@ -639,22 +636,6 @@ function asData(text: string): string {
   return PRIVATE_USE.test(text) ? text.replace(PRIVATE_USE_ALL, '\uFFFD') : text;
 }
 
-/** The width of the letter at `i` (1, or 2 for a surrogate pair before `end`), or 0 when none stands there. */
-function letterWidth(text: string, i: number, end: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
-  return LETTER.test(text.slice(i, i + width)) ? width : 0;
-}
-
-/** The width of the letter or number at `i` (a surrogate pair: 2), or 0 when none stands there. */
-function letterOrNumberWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-  return LETTER_OR_NUMBER.test(text.slice(i, i + width)) ? width : 0;
-}
-
 /**
  * The words that start in `[from, to)` — what `/[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*\/gu` matches from
  * `from` on — each cut at `to`; scanned by hand, with no match objects.
@@ -667,26 +648,17 @@ export function forEachNameWord(
 ): void {
   let i = from;
   while (i < to) {
-    const first = letterOrNumberWidth(text, i);
-    if (first === 0) {
+    const at = classesAt(text, i);
+    if ((at & WORD_START) === 0) {
       i++;
       continue;
     }
     const wordStart = i;
-    i += first;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      // ' ’ & . -
-      if (c === 39 || c === 0x2019 || c === 38 || c === 46 || c === 45) i++;
-      else {
-        const width = letterOrNumberWidth(text, i);
-        if (width === 0) break;
-        i += width;
-      }
-    }
+    i = runEnd(text, i + (at >> 8), WORD_START | APOSTROPHE | AMPERSAND | DOT | HYPHEN);
     visit(wordStart, Math.min(i, to));
   }
 }
+const WORD_START = LETTER | DIGIT | OTHER_NUMBER;
 
 /**
  * The words of `text.slice(start, end)` that may head a descriptor — what `/[\p{L}][\p{L}.\-]*\/gu`
@@ -700,22 +672,13 @@ export function forEachHeadWord(
 ): void {
   let i = start;
   while (i < end) {
-    const first = letterWidth(text, i, end);
-    if (first === 0) {
+    const at = classesAt(text, i, end);
+    if ((at & LETTER) === 0) {
       i++;
       continue;
     }
     const wordStart = i;
-    i += first;
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      if (c === 46 || c === 45) i++;
-      else {
-        const width = letterWidth(text, i, end);
-        if (width === 0) break;
-        i += width;
-      }
-    }
+    i = runEnd(text, i + (at >> 8), LETTER | DOT | HYPHEN, end);
     visit(wordStart, i);
   }
 }

@@ -10,6 +10,7 @@ import type { EntityType } from './lexicon';
 import type { Gazetteer } from './gazetteer';
 import type { Evidence } from './evidence';
 import { isCapitalisedName, type NameToken } from './nameTokens';
+import { APOSTROPHE, classesAt, LETTER, runEnd } from '../../textRuns';
 
 export interface NameRun {
   /** Name tokens `[first, last]`: the name, without a role title before it ("CEO") or a legal form written with dots. */
@@ -109,8 +110,7 @@ export const STRONG_COMPANY_WORDS = new Set([
   'Sons',
 ]);
 const SMALL_TITLE_WORD = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
-/** One code point: a letter, an upper-case letter. */
-const LETTER = /^\p{L}$/u;
+/** One code point: an upper-case letter. */
 const UPPER = /^\p{Lu}$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const INITIAL = /^\p{Lu}$/u;
@@ -350,22 +350,14 @@ export function isTitleCase(text: string): boolean {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const first = letterAt(text, i);
-    if (first === 0) {
+    const at = classesAt(text, i);
+    if ((at & LETTER) === 0) {
       i++;
       continue;
     }
     const start = i;
-    i += first;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 39 || c === 0x2019) i++;
-      else {
-        const width = i < length ? letterAt(text, i) : 0;
-        if (width === 0) break;
-        i += width;
-      }
-    }
+    const first = at >> 8;
+    i = runEnd(text, i + first, LETTER | APOSTROPHE);
     words++;
     if (i - start <= 4 && SMALL_TITLE_WORD.test(text.slice(start, i))) continue;
     content++;
@@ -375,14 +367,6 @@ export function isTitleCase(text: string): boolean {
     if (4 * (content - upper) > content + (length - i) / 2) return false;
   }
   return words >= 3 && content >= 3 && upper / content >= 0.75;
-}
-
-/** The width of the letter at `i` (1, or 2 for a surrogate pair), or 0 when none stands there. */
-function letterAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-  return LETTER.test(text.slice(i, i + width)) ? width : 0;
 }
 
 export function isNotName(word: string): boolean {
