@@ -54,3 +54,29 @@ export function runEnd(text: string, i: number, classes: number, limit = text.le
     i += at >> 8;
   }
 }
+
+/** The first place from `i` on, before `limit`, where a code point with one of `classes` stands; else `limit`. */
+export function nextRun(text: string, i: number, classes: number, limit = text.length): number {
+  while (i < limit && (classesAt(text, i, limit) & classes) === 0) i++;
+  return i;
+}
+
+/**
+ * Every run that opens in `[from, to)` with a code point of `opening` (a subset of `classes`) and
+ * goes on through code points of `classes` up to `runLimit`, visited as `[start, end)` cut at `to`.
+ */
+export function forEachRun(
+  text: string,
+  from: number,
+  to: number,
+  opening: number,
+  classes: number,
+  runLimit: number,
+  visit: (start: number, end: number) => void,
+): void {
+  for (let i = nextRun(text, from, opening, to); i < to;) {
+    const end = runEnd(text, i, classes, runLimit);
+    visit(i, Math.min(end, to));
+    i = nextRun(text, end, opening, to);
+  }
+}

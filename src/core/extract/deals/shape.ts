@@ -10,7 +10,7 @@
 import { HEAD, INDEX_BASE, isDescriptorHead, MAX_NAMES, MONEY, NAME, ORG, OTHER } from './frames/grammar';
 import type { AmountMention, PartyMention } from './sentenceDeals';
 import { matchesOf } from '../../regexParts';
-import { AMPERSAND, APOSTROPHE, classesAt, DIGIT, DOT, HYPHEN, LETTER, OTHER_NUMBER, runEnd } from '../../textRuns';
+import { AMPERSAND, APOSTROPHE, DIGIT, DOT, forEachRun, HYPHEN, LETTER, OTHER_NUMBER } from '../../textRuns';
 
 /** A named thing in a sentence: an organisation (or a product for its owner), or a name of another type. */
 export interface SentenceName {
@@ -646,17 +646,7 @@ export function forEachNameWord(
   to: number,
   visit: (wordStart: number, wordEnd: number) => void,
 ): void {
-  let i = from;
-  while (i < to) {
-    const at = classesAt(text, i);
-    if ((at & WORD_START) === 0) {
-      i++;
-      continue;
-    }
-    const wordStart = i;
-    i = runEnd(text, i + (at >> 8), WORD_START | APOSTROPHE | AMPERSAND | DOT | HYPHEN);
-    visit(wordStart, Math.min(i, to));
-  }
+  forEachRun(text, from, to, WORD_START, WORD_START | APOSTROPHE | AMPERSAND | DOT | HYPHEN, text.length, visit);
 }
 const WORD_START = LETTER | DIGIT | OTHER_NUMBER;
 
@@ -670,17 +660,7 @@ export function forEachHeadWord(
   end: number,
   visit: (wordStart: number, wordEnd: number) => void,
 ): void {
-  let i = start;
-  while (i < end) {
-    const at = classesAt(text, i, end);
-    if ((at & LETTER) === 0) {
-      i++;
-      continue;
-    }
-    const wordStart = i;
-    i = runEnd(text, i + (at >> 8), LETTER | DOT | HYPHEN, end);
-    visit(wordStart, i);
-  }
+  forEachRun(text, start, end, LETTER, LETTER | DOT | HYPHEN, end, visit);
 }
 
 function build(text: string, items: readonly Item[]): ShapedSentence {

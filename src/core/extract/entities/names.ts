@@ -10,7 +10,7 @@ import type { EntityType } from './lexicon';
 import type { Gazetteer } from './gazetteer';
 import type { Evidence } from './evidence';
 import { isCapitalisedName, type NameToken } from './nameTokens';
-import { APOSTROPHE, classesAt, LETTER, runEnd } from '../../textRuns';
+import { APOSTROPHE, classesAt, LETTER, nextRun, runEnd } from '../../textRuns';
 
 export interface NameRun {
   /** Name tokens `[first, last]`: the name, without a role title before it ("CEO") or a legal form written with dots. */
@@ -348,23 +348,15 @@ export function isTitleCase(text: string): boolean {
   let content = 0;
   let upper = 0;
   const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const at = classesAt(text, i);
-    if ((at & LETTER) === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const first = at >> 8;
-    i = runEnd(text, i + first, LETTER | APOSTROPHE);
+  for (let start = nextRun(text, 0, LETTER), end = 0; start < length; start = nextRun(text, end, LETTER)) {
+    end = runEnd(text, start, LETTER | APOSTROPHE);
     words++;
-    if (i - start <= 4 && SMALL_TITLE_WORD.test(text.slice(start, i))) continue;
+    if (end - start <= 4 && SMALL_TITLE_WORD.test(text.slice(start, end))) continue;
     content++;
     const c = text.charCodeAt(start);
-    if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(text.slice(start, start + first))) upper++;
-    // each word left takes a letter and a separator: at best (length - i) / 2 more, all upper case
-    if (4 * (content - upper) > content + (length - i) / 2) return false;
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(text.slice(start, start + (classesAt(text, start) >> 8)))) upper++;
+    // each word left takes a letter and a separator: at best (length - end) / 2 more, all upper case
+    if (4 * (content - upper) > content + (length - end) / 2) return false;
   }
   return words >= 3 && content >= 3 && upper / content >= 0.75;
 }
