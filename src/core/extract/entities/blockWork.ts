@@ -52,7 +52,8 @@ export function blockWork(block: ProseBlock, sentences: readonly SentenceSpan[],
       !!previous &&
       tokens[i]!.before === ' ' &&
       isGivenName(previous.text) &&
-      !found.some((h) => h.last === i - 1);
+      // hits end in increasing order: one ending just before this token is the last found
+      found[found.length - 1]?.last !== i - 1;
     if (isSurname) continue;
     found.push({ entry: match.entry, first: match.first, last: match.last });
     i = match.last;
