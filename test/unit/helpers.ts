@@ -58,3 +58,23 @@ export function assertAgreeOnTexts<T>(
     { numRuns: options.runs },
   );
 }
+
+/**
+ * The same for texts of up to ten `words`, each after one of `separators`: runs of names or of
+ * kind nouns, where what tells the two apart is which words meet and how.
+ */
+export function assertAgreeOnWordTexts<T>(
+  words: readonly string[],
+  separators: readonly string[],
+  runs: number,
+  actual: (text: string) => T,
+  expected: (text: string) => T,
+): void {
+  const texts = fc
+    .array(fc.tuple(fc.constantFrom(...separators), fc.constantFrom(...words)), { maxLength: 10 })
+    .map((parts) => parts.map(([separator, word]) => separator + word).join(''));
+  fc.assert(
+    fc.property(texts, (text) => assert.deepEqual(actual(text), expected(text))),
+    { numRuns: runs },
+  );
+}

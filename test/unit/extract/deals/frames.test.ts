@@ -8,7 +8,7 @@ import { compileTemplate, leadingWords } from '../../../../src/core/extract/deal
 import { candidateFrames, COMPILED_FRAMES, forEachWord } from '../../../../src/core/extract/deals/match';
 import { entityId } from '../../../../src/core/extract/entities/index';
 import { FRAME_CASES, NEGATIVE_CASES } from './frameTable';
-import { assertAgreeOnTexts } from '../../helpers';
+import { assertAgreeOnTexts, assertAgreeOnWordTexts } from '../../helpers';
 
 const lexicon = Lexicon.withAdditions();
 const dealsOf = (text: string) => analyse({ path: 'case.txt', text }, { lexicon }).deals;
@@ -316,13 +316,6 @@ suite('deals: kind nouns', () => {
       'x_deal',
       'deal2',
     ];
-    const separators = [' ', ', ', '-', ' (', '’s ', '--', '. '];
-    const texts = fc
-      .array(fc.tuple(fc.constantFrom(...separators), fc.constantFrom(...words)), { maxLength: 10 })
-      .map((parts) => parts.map(([sep, word]) => sep + word).join(''));
-    fc.assert(
-      fc.property(texts, (text) => assert.deepEqual(kindSignals(text), plainly(text))),
-      { numRuns: 3000 },
-    );
+    assertAgreeOnWordTexts(words, [' ', ', ', '-', ' (', '’s ', '--', '. '], 3000, kindSignals, plainly);
   });
 });

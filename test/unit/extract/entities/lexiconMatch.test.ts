@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { Lexicon, type LexiconEntry } from '../../../../src/core/extract/entities/lexicon';
 import { formTokens, nameTokens, type NameToken } from '../../../../src/core/extract/entities/nameTokens';
+import { assertAgreeOnWordTexts } from '../../helpers';
 
 /** Forms that share first and second words, separators that differ, an ambiguous word, a product in the plural. */
 const ENTRIES: LexiconEntry[] = [
@@ -98,13 +98,6 @@ suite('entities: lexicon matching', () => {
       'NYC',
       'of',
     ];
-    const separators = [' ', '-', ', ', '  ', ''];
-    const texts = fc
-      .array(fc.tuple(fc.constantFrom(...separators), fc.constantFrom(...words)), { maxLength: 10 })
-      .map((parts) => parts.map(([sep, word]) => sep + word).join(''));
-    fc.assert(
-      fc.property(texts, (text) => assert.deepEqual(matches(text), plainly(text))),
-      { numRuns: 3000 },
-    );
+    assertAgreeOnWordTexts(words, [' ', '-', ', ', '  ', ''], 3000, matches, plainly);
   });
 });
