@@ -209,7 +209,7 @@ function latinClass(c: number): number {
 }
 
 /**
- * Where ICU's sentence segmenter ends each sentence of `text` (the last end is `text.length`),
+ * Where ICU's sentence segmenter ends each sentence of `text` (the last end is `text.length`; none for ""),
  * by UAX #29's rules SB6–SB11, for text of the characters LATIN_CLASSES knows (and no line
  * breaks: sentencesOf hides them); undefined for any other text. Most lines of English news are
  * such text; a unit test holds this to ICU.
@@ -249,7 +249,7 @@ export function latinBreaks(text: string): number[] | undefined {
     }
     breaks.push(j); // SB11
   }
-  breaks.push(length);
+  if (length > 0) breaks.push(length);
   return breaks;
 }
 

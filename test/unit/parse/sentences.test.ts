@@ -179,7 +179,7 @@ suite('sentences: Latin text segmented without ICU', () => {
         const breaks = latinBreaks(text);
         if (!breaks) return;
         segmented++;
-        assert.deepEqual(breaks, text ? icuEnds(text) : [0]);
+        assert.deepEqual(breaks, icuEnds(text));
       }),
       { numRuns: 20000 },
     );

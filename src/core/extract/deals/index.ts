@@ -243,12 +243,13 @@ function wordVerdict(token: string): WordVerdict {
   return word.length >= 4 && STARTS_LOWER.test(word) ? 'lower' : 'counted';
 }
 
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 function asciiWordVerdict(text: string, start: number, end: number): WordVerdict {
-  const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   let first = start;
-  while (first < end && !isLetter(text.charCodeAt(first))) first++;
+  while (first < end && !isAsciiLetter(text.charCodeAt(first))) first++;
   let last = end;
-  while (last > first && !isLetter(text.charCodeAt(last - 1))) last--;
+  while (last > first && !isAsciiLetter(text.charCodeAt(last - 1))) last--;
   let hasLower = false;
   for (let k = first; k < last && !hasLower; k++) {
     const c = text.charCodeAt(k);
