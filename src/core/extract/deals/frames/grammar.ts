@@ -301,10 +301,10 @@ function addLeadingWords(source: string, out: Set<string>, prefixes: readonly st
   for (;;) {
     const rest = source.slice(i);
     if (rest.startsWith('(?:')) {
-      const close = closingParen(rest, 0);
-      if (close < 0) return false;
-      let after = rest.slice(close + 1);
-      const branches = branchesOf(rest.slice(3, close));
+      const group = groupAt(rest);
+      if (!group) return false;
+      let after = rest.slice(group.close + 1);
+      const branches = group.branches;
       if (after.startsWith('?')) {
         branches.push(''); // the group may be absent: what follows opens the match then
         after = after.slice(1);
@@ -330,41 +330,30 @@ function addLeadingWords(source: string, out: Set<string>, prefixes: readonly st
   return true;
 }
 
-/** The index of the ")" that closes the group opened at `open`, or -1. */
-function closingParen(source: string, open: number): number {
+/**
+ * The group that opens `source` ("(?:…)"): its top-level alternatives, and where its ")" stands;
+ * undefined when it does not close.
+ */
+function groupAt(source: string): { branches: string[]; close: number } | undefined {
+  const branches: string[] = [];
   let depth = 0;
   let isClass = false; // inside […] only "]" means anything
-  for (let i = open; i < source.length; i++) {
+  let from = 3;
+  for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === '\\') i++;
     else if (isClass) isClass = ch !== ']';
     else if (ch === '[') isClass = true;
     else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The top-level alternatives of a group's body. */
-function branchesOf(body: string): string[] {
-  const branches: string[] = [];
-  let depth = 0;
-  let isClass = false;
-  let from = 0;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === '\\') i++;
-    else if (isClass) isClass = ch !== ']';
-    else if (ch === '[') isClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) {
-      branches.push(body.slice(from, i));
+    else if (ch === ')' && --depth === 0) {
+      branches.push(source.slice(from, i));
+      return { branches, close: i };
+    } else if (ch === '|' && depth === 1) {
+      branches.push(source.slice(from, i));
       from = i + 1;
     }
   }
-  branches.push(body.slice(from));
-  return branches;
+  return undefined;
 }
 
 function verbForms(spec: string): string[] {
