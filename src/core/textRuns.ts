@@ -18,6 +18,11 @@ export const DOT = 32;
 export const HYPHEN = 64;
 
 const IS_LETTER = /^\p{L}$/u;
+
+/** A–Z or a–z, by its code. */
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
 const IS_NUMBER = /^\p{N}$/u;
 
 /**
@@ -28,7 +33,7 @@ export function classesAt(text: string, i: number, limit = text.length): number 
   if (i >= limit) return 0;
   const c = text.charCodeAt(i);
   if (c < 128) {
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 0x100 | LETTER;
+    if (isAsciiLetter(c)) return 0x100 | LETTER;
     if (c >= 48 && c <= 57) return 0x100 | DIGIT;
     if (c === 39) return 0x100 | APOSTROPHE;
     if (c === 38) return 0x100 | AMPERSAND;

@@ -23,6 +23,7 @@ import { dealsInSentence, type AmountMention, type PartyMention, type SentenceDe
 import type { SentenceName } from './shape';
 import { DocumentDeals } from './context';
 import { partyEntities } from './partyEntities';
+import { isAsciiLetter } from '../../textRuns';
 
 interface FigureLike {
   readonly kind: FigureKind;
@@ -242,8 +243,6 @@ function wordVerdict(token: string): WordVerdict {
   if (!HAS_LOWER.test(word) || SMALL_WORD.test(word)) return 'skipped';
   return word.length >= 4 && STARTS_LOWER.test(word) ? 'lower' : 'counted';
 }
-
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 function asciiWordVerdict(text: string, start: number, end: number): WordVerdict {
   let first = start;

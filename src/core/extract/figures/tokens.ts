@@ -2,6 +2,8 @@
  * A flat tokenisation of prose for the figure recognisers: numbers, words, symbols and
  * spaces, each with its `[start, end)` in the prose text. Linear, no backtracking.
  */
+import { isAsciiLetter } from '../../textRuns';
+
 export type TokenType = 'num' | 'word' | 'sym' | 'space';
 
 export interface Token {
@@ -56,10 +58,6 @@ function tokenAt(text: string, i: number): Token | undefined {
     return undefined;
   }
   return matchAt(WORD, 'word', text, i) ?? matchAt(SPACE, 'space', text, i);
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 function isDigit(code: number): boolean {
