@@ -31,7 +31,11 @@ const FORMS_ENDING_OTHERWISE: string[] = [];
 for (const form of ROLE_LIST.flatMap((role) => [role, `${role}s`])) {
   const last = LAST_LETTERS.exec(form)?.[0];
   if (last === undefined) FORMS_ENDING_OTHERWISE.push(form);
-  else FORMS_BY_LAST_WORD.set(last, [...(FORMS_BY_LAST_WORD.get(last) ?? []), form]);
+  else {
+    const forms = FORMS_BY_LAST_WORD.get(last);
+    if (forms) forms.push(form);
+    else FORMS_BY_LAST_WORD.set(last, [form]);
+  }
 }
 const SPEECH_VERBS = new Set<string>(cues.speechVerbs);
 const NOT_DESCRIPTIONS = new Set([
