@@ -7,7 +7,7 @@
  * these by `CONFLICT_CODE`.
  */
 import * as vscode from 'vscode';
-import type { FigureFacts } from '../core/corpus/index';
+import type { FigureConflicts } from '../core/corpus/index';
 import type { Config, ConflictSeverity } from './config';
 import { listWithMore, shorten } from './format';
 import type { WorkspaceCorpus } from './workspaceCorpus';
@@ -62,7 +62,7 @@ export function registerConflictDiagnostics(
     const diagnostics =
       level === undefined || !conflicting.has(path)
         ? []
-        : sources.corpus.conflictsIn(path).flatMap((f) => conflictDiagnostic(f, sources, level) ?? []);
+        : sources.corpus.conflictsIn(path, MAX_RELATED).flatMap((f) => conflictDiagnostic(f, sources, level) ?? []);
     if (diagnostics.length) published.set(path, uri);
     else published.delete(path);
     return [uri, diagnostics.length ? diagnostics : undefined];
@@ -117,18 +117,17 @@ export function registerConflictDiagnostics(
 }
 
 function conflictDiagnostic(
-  facts: FigureFacts,
+  facts: FigureConflicts,
   sources: WorkspaceCorpus,
   severity: vscode.DiagnosticSeverity,
 ): vscode.Diagnostic | undefined {
-  const { statement } = facts;
+  const { statement, conflicting, conflictCount } = facts;
   const range = sources.rangeOf(statement.path, statement.start, statement.end);
-  const conflicting = facts.others.filter((o) => o.verdict === 'conflict');
   if (!range || !conflicting.length) return undefined;
   const others = conflicting.slice(0, OTHERS_IN_MESSAGE).map((o) => `${shorten(o.text, 40)} in ${o.path}`);
   const diagnostic = new vscode.Diagnostic(
     range,
-    `${facts.key.label}: ${shorten(statement.text, 40)} here conflicts with ${listWithMore(others, conflicting.length, 'other sources')} (${conflicting[0]!.reason}).`,
+    `${facts.key.label}: ${shorten(statement.text, 40)} here conflicts with ${listWithMore(others, conflictCount, 'other sources')} (${conflicting[0]!.reason}).`,
     severity,
   );
   diagnostic.code = CONFLICT_CODE;

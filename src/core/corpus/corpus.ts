@@ -13,6 +13,8 @@ import {
   byText,
   compareStatements,
   factKeyId,
+  judge,
+  prepare,
   type ComparedStatement,
   type CorpusChange,
   type CorpusEntity,
@@ -21,6 +23,7 @@ import {
   type FactKey,
   type FactKeyView,
   type FactStatements,
+  type FigureConflicts,
   type FigureFacts,
   type RetainedCounts,
   type Verdict,
@@ -146,15 +149,40 @@ export class Corpus {
     return { key: this.keyViewOf(keyId, list[0]![1]), statements };
   }
 
-  /** The figures of one source that another source contradicts (for diagnostics). */
-  conflictsIn(path: string): FigureFacts[] {
+  /**
+   * The figures of one source that another source contradicts (for diagnostics), each with the
+   * first `limit` conflicting statements (by path, then position) and how many there are. Counted
+   * without judging every statement of the fact (`ConflictIndex`), so that a fact thousands of
+   * sources state does not cost each of them the square of it; only the statements returned are
+   * explained in words.
+   */
+  conflictsIn(path: string, limit = Number.POSITIVE_INFINITY): FigureConflicts[] {
     const source = this.sources.get(path);
     if (!source) return [];
-    const out: FigureFacts[] = [];
-    source.statements.forEach((_, i) => {
-      if (!this.factIndex.isSharedBeyond(this.factIndex.keyAt(path, i)!, path)) return;
-      const facts = this.statementsAt(path, i);
-      if (facts.verdict === 'conflict') out.push(facts);
+    const keys = source.statements.map((_, i) => this.factIndex.keyAt(path, i)!);
+    const out: FigureConflicts[] = [];
+    source.statements.forEach((statement, i) => {
+      const keyId = keys[i]!;
+      if (!this.factIndex.isSharedBeyond(keyId, path)) return;
+      const figure = prepare(statement);
+      const index = this.factIndex.conflictIndexOf(keyId)!;
+      // the figure's own source may state the fact again, differently: that is not another source's conflict
+      let own = 0;
+      source.statements.forEach((s, j) => {
+        if (keys[j] === keyId && judge(figure, prepare(s), this.tolerance) === 'conflict') own++;
+      });
+      const conflictCount = index.countConflicting(figure) - own;
+      if (conflictCount === 0) return;
+      out.push({
+        key: this.keyViewOf(keyId, statement),
+        statement: toView(path, statement),
+        conflicting: index.firstConflicting(figure, path, limit, conflictCount).map(([otherPath, other, prepared]) => ({
+          ...toView(otherPath, other),
+          verdict: 'conflict',
+          reason: compareStatements(statement, other, this.tolerance, figure, prepared).reason,
+        })),
+        conflictCount,
+      });
     });
     return out;
   }

@@ -232,7 +232,8 @@ export class DealIndex {
       if (!entry) {
         entry = { id, paths: [path] };
         this.groups.set(id, entry);
-      } else if (!entry.paths.includes(path)) {
+      } else if (entry.paths[entry.paths.length - 1] !== path) {
+        // this source's deals are added together: if it is in the list already, it is last
         entry.paths.push(path);
       }
       this.merged.delete(id);

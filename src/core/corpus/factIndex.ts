@@ -6,6 +6,7 @@
  */
 import { byText, type CorpusFact, type FactKey, type FactKeyView, type Verdict } from '../facts/index';
 import type { StoredStatement } from '../store/sourceFacts';
+import { ConflictIndex } from './conflictIndex';
 import { judgeFact, toView, type CachedVerdict } from './factViews';
 
 /** The statements of one canonical key: `statements[i]` is stated by `paths[i]`, a source's statements together. */
@@ -25,6 +26,8 @@ export class FactIndex {
   private readonly interned = new Map<string, SharedKey>();
   /** Verdicts by key, kept compact: the views are made when asked for. */
   private readonly verdicts = new Map<string, CachedVerdict | null>();
+  /** A key's statements arranged to find what conflicts with one figure (`conflictIndexOf`), kept like the verdicts. */
+  private readonly conflictIndexes = new Map<string, ConflictIndex>();
 
   constructor(private readonly tolerance: number) {}
 
@@ -125,6 +128,15 @@ export class FactIndex {
     return [...paths].sort(byText);
   }
 
+  /** A key's statements arranged to find what conflicts with one figure; undefined for an unknown key. */
+  conflictIndexOf(keyId: string): ConflictIndex | undefined {
+    let index = this.conflictIndexes.get(keyId);
+    const entry = this.byKey.get(keyId);
+    if (!index && entry)
+      this.conflictIndexes.set(keyId, (index = new ConflictIndex(entry.paths, entry.statements, this.tolerance)));
+    return index;
+  }
+
   /** Every fact two sources or more state, with its verdict, by key id; `only` keeps some verdicts. */
   facts(view: (keyId: string, statement: StoredStatement) => FactKeyView, only?: Verdict): CorpusFact[] {
     const out: CorpusFact[] = [];
@@ -169,6 +181,7 @@ export class FactIndex {
   private touch(keyId: string, affected: Set<string>): void {
     affected.add(keyId);
     this.verdicts.delete(keyId);
+    this.conflictIndexes.delete(keyId);
   }
 }
 

@@ -63,13 +63,14 @@ const SCALE: Readonly<Record<string, readonly [string, number]>> = {
   kWh: ['Wh', 1e3],
 };
 
+/** `x` and `y`: the statements prepared already (`prepare`), when the caller has them. */
 export function compareStatements(
   a: ComparableStatement,
   b: ComparableStatement,
   tolerance = DEFAULT_TOLERANCE,
+  x = prepare(a),
+  y = prepare(b),
 ): Comparison {
-  const x = prepare(a);
-  const y = prepare(b);
   const verdict = judge(x, y, tolerance);
   return { verdict, reason: explain(verdict, a, b, x, y, tolerance) };
 }
@@ -101,13 +102,27 @@ export function prepare(s: ComparableStatement): Prepared {
 
 /** The verdict alone: arithmetic only, for comparing every pair of a fact stated many times. */
 export function judge(x: Prepared, y: Prepared, tolerance: number): Verdict | 'unrelated' {
-  if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate))
-    return 'unrelated';
-  if (x.month !== null && y.month !== null && Math.abs(x.month - y.month) > MAX_AS_OF_MONTHS) return 'unrelated';
+  if (!isWithinTime(x, y)) return 'unrelated';
   if (x.dimension !== y.dimension) return 'incomparable';
   // the nearest values the two allow, and how far apart they are relative to the larger
-  const [below, above] = x.hi < y.lo ? [x.hi, y.lo] : y.hi < x.lo ? [y.hi, x.lo] : [0, 0];
-  return above - below <= tolerance * Math.max(Math.abs(below), Math.abs(above)) ? 'agree' : 'conflict';
+  if (x.hi < y.lo) return isBeyond(x.hi, y.lo, tolerance) ? 'conflict' : 'agree';
+  if (y.hi < x.lo) return isBeyond(y.hi, x.lo, tolerance) ? 'conflict' : 'agree';
+  return 'agree';
+}
+
+/** Whether two statements may be compared at all: deal dates that do not contradict, as-of dates at most six months apart. */
+export function isWithinTime(x: Prepared, y: Prepared): boolean {
+  if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate))
+    return false;
+  return x.month === null || y.month === null || Math.abs(x.month - y.month) <= MAX_AS_OF_MONTHS;
+}
+
+/**
+ * Whether the nearest values two statements allow, `below` < `above`, are further apart than the
+ * tolerance of the larger: a conflict. It only grows truer as `above` rises or `below` falls.
+ */
+export function isBeyond(below: number, above: number, tolerance: number): boolean {
+  return !(above - below <= tolerance * Math.max(Math.abs(below), Math.abs(above)));
 }
 
 function explain(

@@ -7,7 +7,7 @@
  * values makes that exact: a statement conflicts with some statement iff it conflicts with
  * one of those two.
  */
-import { MAX_AS_OF_MONTHS, judge, type Prepared, type Verdict } from './compare';
+import { isWithinTime, judge, type Prepared, type Verdict } from './compare';
 
 export const PAIRWISE_LIMIT = 64;
 
@@ -90,12 +90,6 @@ function offer(
   best.push(j);
   best.sort((a, b) => (isBetter(a, b) ? -1 : isBetter(b, a) ? 1 : a - b));
   if (best.length > 2) best.length = 2;
-}
-
-function isWithinTime(x: Prepared, y: Prepared): boolean {
-  if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate))
-    return false;
-  return x.month === null || y.month === null || Math.abs(x.month - y.month) <= MAX_AS_OF_MONTHS;
 }
 
 class Findings {

@@ -6,6 +6,8 @@
  */
 export {
   compareStatements,
+  isBeyond,
+  isWithinTime,
   judge,
   prepare,
   writtenPrecision,
@@ -31,6 +33,7 @@ export type {
   DatedStatementView,
   FactKeyView,
   FactStatements,
+  FigureConflicts,
   FigureFacts,
   RetainedCounts,
   StatementView,

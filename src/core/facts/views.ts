@@ -70,6 +70,16 @@ export interface FigureFacts {
   readonly verdict: Verdict | null;
 }
 
+/** `conflictsIn`: a figure of a source that other sources contradict. */
+export interface FigureConflicts {
+  readonly key: FactKeyView;
+  readonly statement: StatementView;
+  /** The first statements that conflict with it (by path, then position), as many as were asked for. */
+  readonly conflicting: readonly ComparedStatement[];
+  /** How many statements of other sources conflict with it. */
+  readonly conflictCount: number;
+}
+
 /** A fact stated by two sources or more, and whether they agree. */
 export interface CorpusFact {
   readonly key: FactKeyView;
