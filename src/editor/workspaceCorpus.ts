@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { Corpus } from '../core/corpus/index';
+import { Corpus, type CorpusChange } from '../core/corpus/index';
 import { articlePath } from './articles';
 import { lineStartsOf, positionIn } from './lineIndex';
 import type { Log } from './log';
@@ -58,7 +58,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private pass = { done: 0, total: 0, persisted: 0 };
   private isIncomplete = false;
   private generation = 0;
+  /** What changed since the last announcement: paths, and fact keys whose sources are looked up then. */
   private readonly affected = new Set<string>();
+  private readonly affectedKeys = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly startTimer: ReturnType<typeof setTimeout>;
   private readonly updated = new vscode.EventEmitter<CorpusUpdate>();
@@ -137,7 +139,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     this.accepted.add(article.analysis);
     this.uriByPath.set(article.path, article.uri);
     this.shapes.set(article.path, { lineStarts: lineStartsOf(article.text), length: article.text.length });
-    this.record(this.corpus.update(article.path, article.analysis).affectedPaths, article.path);
+    this.record(this.corpus.update(article.path, article.analysis), article.path);
   }
 
   /** A file a worker thread analysed: its facts come ready-made. */
@@ -147,7 +149,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
     if (file.isPersisted) this.pass.persisted++;
     this.uriByPath.set(file.path, file.uri);
     this.shapes.set(file.path, { lineStarts: file.lineStarts, length: file.text.length });
-    this.record(this.corpus.updateFacts(file.facts).affectedPaths, file.path);
+    // posted from a worker thread: its strings are copies already, sharing nothing with the text
+    this.record(this.corpus.updateFacts(file.facts, { isDetached: true }), file.path);
   }
 
   private remove(uri: vscode.Uri): void {
@@ -155,7 +158,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     if (!this.corpus.has(path)) return;
     this.uriByPath.delete(path);
     this.shapes.delete(path);
-    this.record(this.corpus.remove(path).affectedPaths, path);
+    this.record(this.corpus.remove(path), path);
   }
 
   /** A file or a folder was renamed in VS Code: its facts move without being analysed again. */
@@ -171,7 +174,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       this.shapes.delete(path);
       this.uriByPath.set(to, target);
       if (shape) this.shapes.set(to, shape);
-      this.record(this.corpus.rename(path, to).affectedPaths, path, to);
+      this.record(this.corpus.rename(path, to), path, to);
     }
   }
 
@@ -333,8 +336,13 @@ export class WorkspaceCorpus implements vscode.Disposable {
     return this.index.isListed(uri);
   }
 
-  private record(paths: readonly string[], ...also: string[]): void {
-    for (const path of paths) this.affected.add(path);
+  /**
+   * Notes a change until the next announcement: its keys, not yet the sources stating them, so
+   * that a fact stated by thousands of sources is looked up once a batch, not once a file.
+   */
+  private record(change: CorpusChange, ...also: string[]): void {
+    for (const key of change.affectedKeys) this.affectedKeys.add(key);
+    for (const path of change.changedPaths) this.affected.add(path);
     for (const path of also) this.affected.add(path);
     this.flushTimer ??= setTimeout(() => this.flush(), this.busyCount > 0 ? UPDATE_BATCH_MS : 0);
   }
@@ -342,9 +350,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    if (this.affected.size === 0) return;
-    const affectedPaths = [...this.affected].sort();
+    if (this.affected.size === 0 && this.affectedKeys.size === 0) return;
+    const affectedPaths = this.corpus.pathsSharing(this.affectedKeys, this.affected);
     this.affected.clear();
+    this.affectedKeys.clear();
     this.updated.fire({ affectedPaths });
   }
 

@@ -76,14 +76,18 @@ export class Corpus {
     return this.put(summariseSource(path, analysis));
   }
 
-  /** Adds or replaces a source from facts summarised elsewhere (`summariseSource`, in a worker thread). */
-  updateFacts(facts: SourceFacts): CorpusChange {
-    return this.put(facts);
+  /**
+   * Adds or replaces a source from facts summarised elsewhere (`summariseSource`, in a worker
+   * thread). `isDetached`: its strings share no memory with an article (they were posted from a
+   * worker thread), so none needs copying before it is kept.
+   */
+  updateFacts(facts: SourceFacts, options: { readonly isDetached?: boolean } = {}): CorpusChange {
+    return this.put(facts, options.isDetached);
   }
 
   remove(path: string): CorpusChange {
     const previous = this.sources.get(path);
-    if (!previous) return { affectedPaths: [] };
+    if (!previous) return this.changeOf(new Set(), new Set());
     return this.change(path, previous.entities, () => {
       const affected = new Set<string>();
       this.unindex(previous, affected);
@@ -94,10 +98,19 @@ export class Corpus {
 
   rename(from: string, to: string): CorpusChange {
     const source = this.sources.get(from);
-    if (!source || from === to) return { affectedPaths: [] };
+    if (!source || from === to) return this.changeOf(new Set(), new Set());
     const removed = this.remove(from);
+    const before = removed.affectedPaths; // the sources that stated its facts until now
     const added = this.put(movedTo(source, to));
-    return { affectedPaths: [...new Set([...removed.affectedPaths, ...added.affectedPaths])].sort() };
+    return this.changeOf(
+      new Set([...removed.affectedKeys, ...added.affectedKeys]),
+      new Set([...before, ...added.changedPaths]),
+    );
+  }
+
+  /** The sources stating any of these fact keys now, and the `extra` paths, sorted (see `CorpusChange`). */
+  pathsSharing(keys: Iterable<string>, extra: Iterable<string>): string[] {
+    return this.factIndex.pathsSharing(keys, extra);
   }
 
   has(path: string): boolean {
@@ -284,9 +297,9 @@ export class Corpus {
     };
   }
 
-  private put(facts: SourceFacts): CorpusChange {
+  private put(facts: SourceFacts, isDetached = false): CorpusChange {
     const previous = this.sources.get(facts.path);
-    const next = internFacts(facts, this.pool, (key, store) => this.factIndex.share(key, store));
+    const next = internFacts(facts, this.pool, (key, store) => this.factIndex.share(key, store), isDetached);
     return this.change(
       next.path,
       [...(previous?.entities ?? []), ...next.entities],
@@ -319,7 +332,20 @@ export class Corpus {
     const paths = new Set<string>([path]);
     if (moved.length > 0) this.rekey(moved, added, affected, paths);
     if (added) this.index(this.sources.get(added)!, affected);
-    return { affectedPaths: this.factIndex.pathsSharing(affected, paths) };
+    return this.changeOf(affected, paths);
+  }
+
+  /** A change whose affected paths are worked out when first read. */
+  private changeOf(affectedKeys: ReadonlySet<string>, changedPaths: ReadonlySet<string>): CorpusChange {
+    let affectedPaths: string[] | undefined;
+    const factIndex = this.factIndex;
+    return {
+      affectedKeys,
+      changedPaths,
+      get affectedPaths() {
+        return (affectedPaths ??= factIndex.pathsSharing(affectedKeys, changedPaths));
+      },
+    };
   }
 
   /** Indexes again, under the ids they resolve to now, the sources using `moved` ids (but `skipped`, indexed next). */
@@ -347,8 +373,11 @@ export class Corpus {
     }
   }
 
+  /** A key's id with its parties canonical: its own id when every party is (most keys), without making the string again. */
   private readonly canonicalKeyId = (key: FactKey): string =>
-    factKeyId(key.subject, key.metric, key.period, this.resolve);
+    key.subject.parties.every((p) => this.resolve(p.id) === p.id)
+      ? key.id
+      : factKeyId(key.subject, key.metric, key.period, this.resolve);
 
   private index(source: SourceFacts, affected: Set<string>): void {
     this.factIndex.add(source.path, source.statements, this.canonicalKeyId, affected);

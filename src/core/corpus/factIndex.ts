@@ -122,7 +122,7 @@ export class FactIndex {
   }
 
   /** The sources stating any of the keys, and the extra paths. */
-  pathsSharing(keys: ReadonlySet<string>, extra: Iterable<string>): string[] {
+  pathsSharing(keys: Iterable<string>, extra: Iterable<string>): string[] {
     const paths = new Set(extra);
     for (const key of keys) for (const path of this.byKey.get(key)?.paths ?? []) paths.add(path);
     return [...paths].sort(byText);

@@ -1,5 +1,5 @@
 /** Which sources' fact keys and deals name which entity ids: the sources to re-key when an id resolves differently. */
-import { unpackDeals } from '../store/packedDeals';
+import { forEachPartyId } from '../store/packedDeals';
 import type { SourceFacts } from '../store/sourceFacts';
 
 export class PartyUsers {
@@ -28,6 +28,6 @@ export class PartyUsers {
 function partyIdsOf(source: SourceFacts): Set<string> {
   const ids = new Set<string>();
   for (const s of source.statements) for (const p of s.key.subject.parties) ids.add(p.id);
-  for (const d of unpackDeals(source.deals, source.path)) for (const id of d.partyIds) ids.add(id);
+  forEachPartyId(source.deals, (id) => ids.add(id));
   return ids;
 }

@@ -106,8 +106,18 @@ export interface CorpusEntityMention {
 }
 
 export interface CorpusChange {
-  /** Sources whose cross-source facts may have changed (the changed one included), sorted. */
+  /**
+   * Sources whose cross-source facts may have changed (the changed one included), sorted: the
+   * `changedPaths` and every source stating one of the `affectedKeys`. Worked out when first
+   * read, from the corpus as it is then (read it before the next change, or gather the keys of
+   * many changes and ask `Corpus.pathsSharing` once: a source stating a popular fact is then
+   * found once, not once for every change).
+   */
   readonly affectedPaths: readonly string[];
+  /** Fact keys some statement was added to or removed from. */
+  readonly affectedKeys: ReadonlySet<string>;
+  /** The sources changed, added, removed or re-keyed themselves. */
+  readonly changedPaths: ReadonlySet<string>;
 }
 
 /** How much the corpus holds, for checking that it stays compact. */

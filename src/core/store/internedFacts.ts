@@ -12,40 +12,47 @@ import type { StringPool } from './stringPool';
 /** Shares one key object per key (`FactIndex.share`); `intern` makes the stored copy of a key seen first. */
 export type KeyShare = (key: FactKey, intern: (key: FactKey) => FactKey) => FactKey;
 
-export function internFacts(facts: SourceFacts, pool: StringPool, shareKey: KeyShare): SourceFacts {
+/**
+ * `isDetached`: the facts' strings share no memory with the article (they were posted from a
+ * worker thread or parsed from JSON), so they are kept as they are, not copied first.
+ */
+export function internFacts(facts: SourceFacts, pool: StringPool, shareKey: KeyShare, isDetached = false): SourceFacts {
   const sentences = new Map<string, string>();
-  const sentence = (text: string) => sentences.get(text) ?? sentences.set(text, detach(text)).get(text)!;
+  const keep = isDetached ? (text: string) => text : detach;
+  const sentence = (text: string) => sentences.get(text) ?? sentences.set(text, keep(text)).get(text)!;
+  const intern = (text: string) => pool.intern(text, isDetached);
+  const internNullable = <T extends string | null>(text: T) => pool.internNullable(text, isDetached);
   const statements = facts.statements.map((s): StoredStatement => ({
-    key: shareKey(s.key, (key) => internKey(key, pool)),
+    key: shareKey(s.key, (key) => internKey(key, pool, isDetached)),
     start: s.start,
     end: s.end,
-    text: pool.intern(s.text),
+    text: intern(s.text),
     sentence: sentence(s.sentence),
-    kind: pool.intern(s.kind) as StoredStatement['kind'],
+    kind: intern(s.kind) as StoredStatement['kind'],
     value: typeof s.value === 'number' ? s.value : [s.value[0], s.value[1]],
-    unit: pool.internNullable(s.unit),
-    qualifier: pool.internNullable(s.qualifier),
+    unit: internNullable(s.unit),
+    qualifier: internNullable(s.qualifier),
     isApprox: s.isApprox,
     precision: s.precision,
-    asOf: pool.internNullable(s.asOf),
-    dealDate: pool.internNullable(s.dealDate),
+    asOf: internNullable(s.asOf),
+    dealDate: internNullable(s.dealDate),
   }));
   const entities = facts.entities.map((e): SourceEntity => ({
-    id: pool.intern(e.id),
-    name: pool.intern(e.name),
-    type: pool.intern(e.type) as SourceEntity['type'],
-    aliases: e.aliases.length === 0 ? NONE : e.aliases.map((a) => pool.intern(a)),
+    id: intern(e.id),
+    name: intern(e.name),
+    type: intern(e.type) as SourceEntity['type'],
+    aliases: e.aliases.length === 0 ? NONE : e.aliases.map((a) => intern(a)),
     first: e.first,
     count: e.count,
   }));
-  const deals = mapStrings(facts.deals, (text, isSentence) => (isSentence ? sentence(text) : pool.intern(text)));
+  const deals = mapStrings(facts.deals, (text, isSentence) => (isSentence ? sentence(text) : intern(text)));
   return {
     path: facts.path,
-    dateline: pool.internNullable(facts.dateline),
+    dateline: internNullable(facts.dateline),
     statements,
     entities,
     mentions: facts.mentions,
-    forms: facts.forms.map((f) => pool.intern(f)),
+    forms: facts.forms.map((f) => intern(f)),
     deals,
   };
 }
@@ -62,15 +69,18 @@ export function releaseFacts(facts: SourceFacts, pool: StringPool): void {
   [facts.dateline, ...facts.forms].forEach((t) => pool.release(t));
 }
 
-function internKey(key: FactKey, pool: StringPool): FactKey {
-  const parties = key.subject.parties.map((p): Party => ({ id: pool.intern(p.id), name: pool.intern(p.name) }));
+function internKey(key: FactKey, pool: StringPool, isDetached: boolean): FactKey {
+  const parties = key.subject.parties.map((p): Party => ({
+    id: pool.intern(p.id, isDetached),
+    name: pool.intern(p.name, isDetached),
+  }));
   const subject = { ...key.subject, parties } as Subject;
-  if (subject.shape === 'deal') (subject as { dealKind: string }).dealKind = pool.intern(subject.dealKind);
+  if (subject.shape === 'deal') (subject as { dealKind: string }).dealKind = pool.intern(subject.dealKind, isDetached);
   return {
-    id: pool.intern(key.id),
+    id: pool.intern(key.id, isDetached),
     subject,
-    metric: pool.intern(key.metric) as FactKey['metric'],
-    period: pool.internNullable(key.period),
+    metric: pool.intern(key.metric, isDetached) as FactKey['metric'],
+    period: pool.internNullable(key.period, isDetached),
   };
 }
 

@@ -109,6 +109,18 @@ export function mapStrings(packed: PackedDeals, map: (text: string, isSentence: 
   return { count: packed.count, numbers: packed.numbers, strings };
 }
 
+/** Every deal's party ids, in order, read from the packed form without unpacking the deals. */
+export function forEachPartyId(packed: PackedDeals, visit: (id: string) => void): void {
+  const { numbers: n, strings: s } = packed;
+  for (let k = 0, i = 0, j = 0; k < packed.count; k++) {
+    const partyCount = n[i + 2]!;
+    const mentionCount = n[i + 3]!;
+    for (let x = 0; x < partyCount; x++) visit(s[j + 3 + x]!);
+    j += 3 + 2 * partyCount + 3 * mentionCount;
+    i += 4 + MENTION_NUMBERS * mentionCount;
+  }
+}
+
 /** The number of mentions of every deal. */
 export function dealMentionCount(packed: PackedDeals): number {
   let total = 0;

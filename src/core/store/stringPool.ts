@@ -9,20 +9,21 @@ import { detach } from './sourceFacts';
 export class StringPool {
   private readonly entries = new Map<string, { readonly text: string; count: number }>();
 
-  intern(text: string): string {
+  /** `isDetached`: the text is known to share no memory with an article (posted from a worker thread, parsed from JSON). */
+  intern(text: string, isDetached = false): string {
     const entry = this.entries.get(text);
     if (entry) {
       entry.count++;
       return entry.text;
     }
-    const kept = detach(text);
+    const kept = isDetached ? text : detach(text);
     this.entries.set(kept, { text: kept, count: 1 });
     return kept;
   }
 
   /** Like `intern`, for a string or null. */
-  internNullable<T extends string | null>(text: T): T {
-    return (text === null ? null : this.intern(text)) as T;
+  internNullable<T extends string | null>(text: T, isDetached = false): T {
+    return (text === null ? null : this.intern(text, isDetached)) as T;
   }
 
   release(text: string | null): void {

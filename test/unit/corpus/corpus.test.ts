@@ -168,6 +168,19 @@ suite('corpus: incremental, one article at a time', () => {
     assert.equal(corpus.entityMentions('entity:brightwater').length, 3);
   });
 
+  test('a fact stated under an alias in one article should join the same fact stated under the full name in another', () => {
+    const full =
+      'Brightwater Analytics Inc. opened an office in Leeds. Brightwater said it would hire 40 engineers.\n\nBrightwater Analytics has 1,200 employees.';
+    const short = 'Analysts expect Brightwater to grow. Brightwater has 1,500 employees.';
+    const corpus = corpusWith({ 'full.md': full, 'short.md': short });
+    assert.deepEqual(
+      corpus.conflicts().map((c) => [c.key.id, c.statements.map((s) => `${s.path} ${s.text}`)]),
+      [['entity:brightwater-analytics|employees|', ['full.md 1,200', 'short.md 1,500']]],
+    );
+    corpus.remove('full.md');
+    assert.deepEqual(corpus.conflicts(), [], 'the alias went with its article, and so did the shared key');
+  });
+
   test("deals should be merged across sources, with each source's value and date, differences marked", () => {
     const corpus = new Corpus();
     const folder = path.join(FIXTURES, 'workspace');

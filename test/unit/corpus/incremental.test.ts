@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse, type Analysis } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
+import type { CorpusChange } from '../../../src/core/facts/index';
 import { summariseSource, type SourceFacts } from '../../../src/core/store/sourceFacts';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { seededRandom } from '../seededRandom';
@@ -117,26 +118,45 @@ suite('corpus: kept current one change at a time, it answers as if built once', 
       const slots = Array.from({ length: 14 }, (_, i) => `${pick(['a', 'b', 'c'])}/${i}.md`);
       const corpus = new Corpus();
       const held = new Map<string, Article>();
+      // a batch of changes, as the workspace announces them: their keys, looked up once at the end
+      const batch = { keys: new Set<string>(), changed: new Set<string>(), paths: new Set<string>() };
+      const note = (change: CorpusChange) => {
+        change.affectedPaths.forEach((p) => batch.paths.add(p)); // read at once: the sources of this change
+        change.affectedKeys.forEach((k) => batch.keys.add(k));
+        change.changedPaths.forEach((p) => batch.changed.add(p));
+      };
       for (let step = 1; step <= 60; step++) {
         const r = next();
         const present = [...held.keys()];
         if (r < 0.6 || present.length === 0) {
           const slot = pick(slots);
           const chosen = pick(articles);
-          if (next() < 0.5) corpus.updateFacts(chosen.facts(slot));
-          else corpus.update(slot, chosen.analysis);
+          if (next() < 0.5) note(corpus.updateFacts(chosen.facts(slot)));
+          else note(corpus.update(slot, chosen.analysis));
           held.set(slot, chosen);
         } else if (r < 0.8) {
           const slot = pick(present);
-          corpus.remove(slot);
+          note(corpus.remove(slot));
           held.delete(slot);
         } else {
           const from = pick(present);
           const to = pick(slots);
-          corpus.rename(from, to);
+          note(corpus.rename(from, to));
           const moved = held.get(from)!;
           held.delete(from);
           held.set(to, moved);
+        }
+        if (step % 5 === 0) {
+          const looked = new Set(corpus.pathsSharing(batch.keys, batch.changed));
+          const missed = [...batch.paths].filter((p) => !looked.has(p));
+          assert.deepEqual(
+            missed,
+            [],
+            `a batch's sources, looked up at its end, should hold each change's (step ${step})`,
+          );
+          batch.keys.clear();
+          batch.changed.clear();
+          batch.paths.clear();
         }
         if (step % 10 === 0) {
           const sorted = [...held.keys()].sort();
