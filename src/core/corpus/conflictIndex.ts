@@ -2,31 +2,40 @@
  * One fact's statements arranged to say, for any figure of it, how many statements conflict
  * with the figure and which come first, without judging each (issue 14: a fact stated by
  * thousands of sources, each asking). Statements that a figure may be compared with — one time
- * class (as-of month, deal date) and one dimension — are kept in a bucket, their low bounds and
- * their high bounds each sorted. A statement above the figure conflicts when its low bound is
+ * class (as-of month, deal date) and one dimension — form a bucket, whose low bounds and high
+ * bounds are each kept sorted. A statement above the figure conflicts when its low bound is
  * beyond the tolerance of the figure's high bound, which only grows truer as that low bound
  * rises (`isBeyond`); below, the same with the high bound falling. So the conflicts above are
- * a suffix of the sorted low bounds and those below a prefix of the high bounds: two binary
- * searches a bucket.
+ * a suffix of a bucket's sorted low bounds and those below a prefix of its high bounds: two
+ * binary searches a bucket.
+ *
+ * Kept for every fact some figure was asked about, so it is kept small: numbers in flat arrays,
+ * one small object a bucket, none a statement.
  */
-import { byText, isBeyond, isWithinTime, judge, prepare, type Prepared } from '../facts/index';
+import {
+  byText,
+  isBeyond,
+  isWithinTime,
+  judgeBounds,
+  prepare,
+  type Prepared,
+  type StatementTime,
+} from '../facts/index';
 import type { StoredStatement } from '../store/sourceFacts';
 
-interface Bucket {
-  /** The time class and dimension its statements share (a member's). */
-  readonly like: Prepared;
-  /** Their low bounds, ascending. */
-  readonly lows: Float64Array;
-  /** Their high bounds, ascending. */
-  readonly highs: Float64Array;
-}
-
 export class ConflictIndex {
-  private readonly buckets: readonly Bucket[];
+  /** Each bucket's time class and dimension. */
+  private readonly times: StatementTime[] = [];
+  /** Bucket `b` holds `lows[starts[b] … starts[b + 1])`, ascending, and the same span of `highs`. */
+  private readonly starts: number[] = [0];
+  private readonly lows: number[] = [];
+  private readonly highs: number[] = [];
+  /** Statement `i`'s bucket and bounds, as `prepare` gives them. */
+  private readonly bucketOf: number[] = [];
+  private readonly lo: number[] = [];
+  private readonly hi: number[] = [];
   /** The statements' indexes by path, then position. */
-  private readonly order: Int32Array;
-  /** Each statement as judging reads it (`prepare`), made once. */
-  private readonly prepared: readonly Prepared[];
+  private readonly order: number[];
 
   /** `paths[i]` states `statements[i]`; kept as given (the fact index drops this index when they change). */
   constructor(
@@ -34,22 +43,28 @@ export class ConflictIndex {
     private readonly statements: readonly StoredStatement[],
     private readonly tolerance: number,
   ) {
-    const classes = new Map<string, { like: Prepared; lows: number[]; highs: number[] }>();
-    this.prepared = statements.map(prepare);
-    for (const p of this.prepared) {
+    const buckets = new Map<string, { time: StatementTime; lows: number[]; highs: number[]; index: number }>();
+    for (const s of statements) {
+      const p = prepare(s);
       const key = `${p.month ?? ''}|${p.dealDate ?? ''}|${p.dimension}`;
-      const bucket = classes.get(key);
-      if (bucket) {
-        bucket.lows.push(p.lo);
-        bucket.highs.push(p.hi);
-      } else classes.set(key, { like: p, lows: [p.lo], highs: [p.hi] });
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        const time = { dimension: p.dimension, month: p.month, dealDate: p.dealDate };
+        buckets.set(key, (bucket = { time, lows: [], highs: [], index: buckets.size }));
+      }
+      bucket.lows.push(p.lo);
+      bucket.highs.push(p.hi);
+      this.bucketOf.push(bucket.index);
+      this.lo.push(p.lo);
+      this.hi.push(p.hi);
     }
-    this.buckets = [...classes.values()].map(({ like, lows, highs }) => ({
-      like,
-      lows: Float64Array.from(lows).sort(),
-      highs: Float64Array.from(highs).sort(),
-    }));
-    this.order = Int32Array.from(statements.keys()).sort(
+    for (const { time, lows, highs } of buckets.values()) {
+      this.times.push(time);
+      for (const low of lows.sort(ascending)) this.lows.push(low);
+      for (const high of highs.sort(ascending)) this.highs.push(high);
+      this.starts.push(this.lows.length);
+    }
+    this.order = [...statements.keys()].sort(
       (i, j) => byText(paths[i]!, paths[j]!) || statements[i]!.start - statements[j]!.start,
     );
   }
@@ -57,14 +72,14 @@ export class ConflictIndex {
   /** How many of the statements (of every source, the figure's own too) conflict with a figure. */
   countConflicting(figure: Prepared): number {
     let count = 0;
-    const { tolerance } = this;
-    for (const { like, lows, highs } of this.buckets) {
-      if (like.dimension !== figure.dimension || !isWithinTime(figure, like)) continue;
-      const hi = figure.hi;
-      const lo = figure.lo;
-      count += lows.length - firstWhere(lows, (low) => hi < low && isBeyond(hi, low, tolerance));
-      count += firstWhere(highs, (high) => !(high < lo && isBeyond(high, lo, tolerance)));
-    }
+    const { tolerance, lows, highs, starts } = this;
+    const { lo, hi } = figure;
+    this.times.forEach((time, b) => {
+      if (time.dimension !== figure.dimension || !isWithinTime(figure, time)) return;
+      const [from, to] = [starts[b]!, starts[b + 1]!];
+      count += to - firstWhere(lows, from, to, (low) => hi < low && isBeyond(hi, low, tolerance));
+      count += firstWhere(highs, from, to, (high) => !(high < lo && isBeyond(high, lo, tolerance))) - from;
+    });
     return count;
   }
 
@@ -83,16 +98,22 @@ export class ConflictIndex {
     const wanted = Math.min(limit, total);
     for (let k = 0; k < this.order.length && found.length < wanted; k++) {
       const i = this.order[k]!;
-      if (this.paths[i] !== path && judge(figure, this.prepared[i]!, this.tolerance) === 'conflict')
-        found.push([this.paths[i]!, this.statements[i]!, this.prepared[i]!]);
+      if (this.paths[i] === path) continue;
+      const time = this.times[this.bucketOf[i]!]!;
+      if (judgeBounds(figure, time, this.lo[i]!, this.hi[i]!, this.tolerance) === 'conflict')
+        found.push([this.paths[i]!, this.statements[i]!, prepare(this.statements[i]!)]);
     }
     return found;
   }
 }
 
-/** The first index whose value makes `is` true (`values.length` when none); `is` is false, then true, along the values. */
-function firstWhere(values: Float64Array, is: (value: number) => boolean): number {
-  let [lo, hi] = [0, values.length];
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+/** The first index of `[from, to)` whose value makes `is` true (`to` when none); `is` is false, then true, along the values. */
+function firstWhere(values: readonly number[], from: number, to: number, is: (value: number) => boolean): number {
+  let [lo, hi] = [from, to];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (is(values[mid]!)) hi = mid;

@@ -17,6 +17,9 @@ interface KeyEntry {
   statements: StoredStatement[];
 }
 
+/** Keys stated more often than this keep their `ConflictIndex`. */
+const CACHED_FROM = 8;
+
 export class FactIndex {
   /** canonical key id → the statements of it. */
   private readonly byKey = new Map<string, KeyEntry>();
@@ -128,12 +131,19 @@ export class FactIndex {
     return [...paths].sort(byText);
   }
 
-  /** A key's statements arranged to find what conflicts with one figure; undefined for an unknown key. */
+  /**
+   * A key's statements arranged to find what conflicts with one figure; undefined for an unknown
+   * key. Kept (until a source stating the key changes) only for a key stated more than
+   * `CACHED_FROM` times: the many facts stated a few times are arranged again when asked, which
+   * costs little, rather than kept in memory for every one of them.
+   */
   conflictIndexOf(keyId: string): ConflictIndex | undefined {
-    let index = this.conflictIndexes.get(keyId);
+    const cached = this.conflictIndexes.get(keyId);
+    if (cached) return cached;
     const entry = this.byKey.get(keyId);
-    if (!index && entry)
-      this.conflictIndexes.set(keyId, (index = new ConflictIndex(entry.paths, entry.statements, this.tolerance)));
+    if (!entry) return undefined;
+    const index = new ConflictIndex(entry.paths, entry.statements, this.tolerance);
+    if (entry.paths.length > CACHED_FROM) this.conflictIndexes.set(keyId, index);
     return index;
   }
 

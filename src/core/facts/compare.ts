@@ -102,16 +102,30 @@ export function prepare(s: ComparableStatement): Prepared {
 
 /** The verdict alone: arithmetic only, for comparing every pair of a fact stated many times. */
 export function judge(x: Prepared, y: Prepared, tolerance: number): Verdict | 'unrelated' {
+  return judgeBounds(x, y, y.lo, y.hi, tolerance);
+}
+
+/** When and in what a statement is stated: what decides whether two may be compared. */
+export type StatementTime = Pick<Prepared, 'dimension' | 'month' | 'dealDate'>;
+
+/** `judge`, with the second statement given as its time and its bounds (kept apart by a caller that stores many). */
+export function judgeBounds(
+  x: Prepared,
+  y: StatementTime,
+  lo: number,
+  hi: number,
+  tolerance: number,
+): Verdict | 'unrelated' {
   if (!isWithinTime(x, y)) return 'unrelated';
   if (x.dimension !== y.dimension) return 'incomparable';
   // the nearest values the two allow, and how far apart they are relative to the larger
-  if (x.hi < y.lo) return isBeyond(x.hi, y.lo, tolerance) ? 'conflict' : 'agree';
-  if (y.hi < x.lo) return isBeyond(y.hi, x.lo, tolerance) ? 'conflict' : 'agree';
+  if (x.hi < lo) return isBeyond(x.hi, lo, tolerance) ? 'conflict' : 'agree';
+  if (hi < x.lo) return isBeyond(hi, x.lo, tolerance) ? 'conflict' : 'agree';
   return 'agree';
 }
 
 /** Whether two statements may be compared at all: deal dates that do not contradict, as-of dates at most six months apart. */
-export function isWithinTime(x: Prepared, y: Prepared): boolean {
+export function isWithinTime(x: StatementTime, y: StatementTime): boolean {
   if (x.dealDate && y.dealDate && !x.dealDate.startsWith(y.dealDate) && !y.dealDate.startsWith(x.dealDate))
     return false;
   return x.month === null || y.month === null || Math.abs(x.month - y.month) <= MAX_AS_OF_MONTHS;

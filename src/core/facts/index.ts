@@ -9,6 +9,7 @@ export {
   isBeyond,
   isWithinTime,
   judge,
+  judgeBounds,
   prepare,
   writtenPrecision,
   DEFAULT_TOLERANCE,
@@ -17,6 +18,7 @@ export {
   type Comparison,
   type ComparableStatement,
   type Prepared,
+  type StatementTime,
   type Verdict,
 } from './compare';
 export { factVerdict, type FactVerdict, type Judged } from './factVerdict';
