@@ -110,12 +110,7 @@ function isSameButAmount(
 }
 
 function toCorpusDeal(deal: Deal, datelineOf: DatelineOf, merge: DealMerge): CorpusDeal {
-  const byPath = new Map<string, DealMention[]>();
-  for (const m of deal.mentions) {
-    const list = byPath.get(m.path ?? '') ?? [];
-    list.push(m);
-    byPath.set(m.path ?? '', list);
-  }
+  const byPath = mentionsByPath(deal.mentions);
   const sources: SourceDealStatement[] = [...byPath]
     .sort(([a], [b]) => byText(a, b))
     .map(([path, mentions]) => {
@@ -154,6 +149,24 @@ function toCorpusDeal(deal: Deal, datelineOf: DatelineOf, merge: DealMerge): Cor
     differs,
     mentions: deal.mentions,
   };
+}
+
+/**
+ * A deal's mentions by source. Kept for every deal of the workspace, so without spare room: a
+ * deal told by one source (most) shares its list of mentions, the others get lists of their size.
+ */
+function mentionsByPath(mentions: readonly DealMention[]): Map<string, readonly DealMention[]> {
+  if (mentions.length === 0) return new Map();
+  const first = mentions[0]!.path ?? '';
+  if (mentions.every((m) => (m.path ?? '') === first)) return new Map([[first, mentions]]);
+  const byPath = new Map<string, DealMention[]>();
+  for (const m of mentions) {
+    const list = byPath.get(m.path ?? '');
+    if (list) list.push(m);
+    else byPath.set(m.path ?? '', [m]);
+  }
+  for (const [path, list] of byPath) byPath.set(path, list.slice());
+  return byPath;
 }
 
 function mostStated(values: readonly SourceDealStatement[]): number | null {

@@ -61,9 +61,10 @@ export function unpackDeals(packed: PackedDeals, path: string): Deal[] {
     const partyIds = s.slice(j + 3, j + 3 + partyCount) as string[];
     const parties = s.slice(j + 3 + partyCount, j + 3 + 2 * partyCount) as string[];
     j += 3 + 2 * partyCount;
-    const mentions: DealMention[] = [];
+    // as many places as mentions, no more: the deals panel keeps these lists for every deal
+    const mentions = new Array<DealMention>(mentionCount);
     for (let m = 0; m < mentionCount; m++, i += MENTION_NUMBERS, j += 3) {
-      mentions.push({
+      mentions[m] = {
         path,
         sentenceIndex: n[i]!,
         start: n[i + 1]!,
@@ -73,7 +74,7 @@ export function unpackDeals(packed: PackedDeals, path: string): Deal[] {
         currency: s[j + 1]!,
         date: s[j + 2]!,
         status: DEAL_STATUSES[n[i + 4]!]!,
-      });
+      };
     }
     out.push({
       id: '',

@@ -62,5 +62,7 @@ export function dealId(
     .sort()
     .join('+');
   const amount = value === null ? 'na' : `${value}${currency ?? ''}`;
-  return `deal:${kind}:${parties}:${amount}:${date ?? 'na'}`;
+  // joined, not concatenated: one flat string, where a concatenation keeps a tree of pieces (the
+  // deals panel keeps an id for every deal of the workspace)
+  return ['deal', kind, parties, amount, date ?? 'na'].join(':');
 }

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse } from '../../../src/core/analysis';
 import { forEachPartyId, packDeals, unpackDeals } from '../../../src/core/store/packedDeals';
-import { REPO } from './fixtures';
-import { syntheticArticle, syntheticLexicon } from './syntheticArticles';
+import { REPO } from '../corpus/fixtures';
+import { syntheticArticle, syntheticLexicon } from '../corpus/syntheticArticles';
 
 /** Articles with many deals: the seeds and synthetic ones. */
 function dealsOfArticles() {
