@@ -96,14 +96,32 @@ export class ConflictIndex {
   ): Array<readonly [string, StoredStatement, Prepared]> {
     const found: Array<readonly [string, StoredStatement, Prepared]> = [];
     const wanted = Math.min(limit, total);
+    // `path`'s own statements are together in that order: stepped over at once
+    const [ownFrom, ownTo] = this.spanOf(path);
     for (let k = 0; k < this.order.length && found.length < wanted; k++) {
+      if (k === ownFrom) k = ownTo;
+      if (k >= this.order.length) break;
       const i = this.order[k]!;
-      if (this.paths[i] === path) continue;
       const time = this.times[this.bucketOf[i]!]!;
       if (judgeBounds(figure, time, this.lo[i]!, this.hi[i]!, this.tolerance) === 'conflict')
         found.push([this.paths[i]!, this.statements[i]!, prepare(this.statements[i]!)]);
     }
     return found;
+  }
+
+  /** Where `path`'s statements are in `order`: `[from, to)`, empty when it states none. */
+  private spanOf(path: string): readonly [number, number] {
+    const { order, paths } = this;
+    const boundary = (isAfter: (sign: number) => boolean) => {
+      let [lo, hi] = [0, order.length];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (isAfter(byText(paths[order[mid]!]!, path))) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    return [boundary((sign) => sign >= 0), boundary((sign) => sign > 0)];
   }
 }
 

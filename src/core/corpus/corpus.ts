@@ -13,7 +13,6 @@ import {
   byText,
   compareStatements,
   factKeyId,
-  judge,
   prepare,
   type ComparedStatement,
   type CorpusChange,
@@ -43,6 +42,7 @@ import { StringPool } from '../store/stringPool';
 import { WorkspaceAliases } from './aliases';
 import { DealIndex, type CorpusDeal, type DealMerge } from './deals';
 import { EntityIndex } from './entityIndex';
+import { ConflictIndex } from './conflictIndex';
 import { FactIndex } from './factIndex';
 import { keyView, toView } from './factViews';
 import { PartyUsers } from './partyUsers';
@@ -173,18 +173,31 @@ export class Corpus {
     const source = this.sources.get(path);
     if (!source) return [];
     const keys = source.statements.map((_, i) => this.factIndex.keyAt(path, i)!);
+    // the figure's own source may state the fact again, differently: that is not another source's
+    // conflict, and is counted apart (arranged the same way: a source may state a fact many times)
+    const own = new Map<string, StoredStatement[]>();
+    keys.forEach((keyId, i) => {
+      const list = own.get(keyId);
+      if (list) list.push(source.statements[i]!);
+      else own.set(keyId, [source.statements[i]!]);
+    });
+    const ownIndexes = new Map<string, ConflictIndex>();
+    const ownIndexOf = (keyId: string) => {
+      let index = ownIndexes.get(keyId);
+      if (!index) {
+        const statements = own.get(keyId)!;
+        const paths = statements.map(() => path);
+        ownIndexes.set(keyId, (index = new ConflictIndex(paths, statements, this.tolerance)));
+      }
+      return index;
+    };
     const out: FigureConflicts[] = [];
     source.statements.forEach((statement, i) => {
       const keyId = keys[i]!;
       if (!this.factIndex.isSharedBeyond(keyId, path)) return;
       const figure = prepare(statement);
       const index = this.factIndex.conflictIndexOf(keyId)!;
-      // the figure's own source may state the fact again, differently: that is not another source's conflict
-      let own = 0;
-      source.statements.forEach((s, j) => {
-        if (keys[j] === keyId && judge(figure, prepare(s), this.tolerance) === 'conflict') own++;
-      });
-      const conflictCount = index.countConflicting(figure) - own;
+      const conflictCount = index.countConflicting(figure) - ownIndexOf(keyId).countConflicting(figure);
       if (conflictCount === 0) return;
       out.push({
         key: this.keyViewOf(keyId, statement),
