@@ -4,7 +4,8 @@
 // Sizes are interleaved round by round; each ratio is the median of the rounds' ratios.
 // Stages: parse (markdown → prose blocks), segment (sentences), extract (the whole analyse),
 // corpus keying (factsOf), the corpus update an edit makes (summariseSource: keying again, then
-// interning and indexing), the map step's facts record (shardFactsOf as JSON), CLI output (the
+// interning and indexing), the conflicts of the article once a second source states its facts
+// differently (conflictsIn, as the problems ask for them), the map step's facts record (shardFactsOf as JSON), CLI output (the
 // extract contract as JSON: time and bytes).
 // Usage: node growth-child.mjs '<json config>' → one JSON line.
 import { createRequire } from 'node:module';
@@ -72,6 +73,12 @@ function timeStages(family, text) {
     new engine.Corpus().updateFacts(summary);
     return summary;
   });
+  // the conflicts problems show for the article when a second source states its facts (a copy
+  // whose figures are all 2% higher): each figure against every statement of its fact
+  const corpus = new engine.Corpus();
+  corpus.updateFacts(facts);
+  corpus.updateFacts({ ...facts, path: `other-${family.path}`, statements: facts.statements.map(higher) });
+  time('conflicts', () => corpus.conflictsIn(family.path, 10));
   time('shard facts', () => JSON.stringify(engine.shardFactsOf(analysis, facts, 'bench')));
   const json = time('output', () =>
     JSON.stringify(
@@ -79,6 +86,13 @@ function timeStages(family, text) {
     ),
   );
   return { ms, analysis, json };
+}
+
+/** A statement of the same fact, its value 2% higher: beyond the 1% two sources may differ by. */
+function higher(statement) {
+  const up = (v) => v * 1.02;
+  const value = typeof statement.value === 'number' ? up(statement.value) : statement.value.map(up);
+  return { ...statement, value };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

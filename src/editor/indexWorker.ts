@@ -9,6 +9,7 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { analyse } from '../core/analysis';
+import { detachedFacts } from '../core/store/internedFacts';
 import { summariseSource, type SourceFacts } from '../core/store/sourceFacts';
 import type { Lexicon } from '../core/extract/entities/lexicon';
 import { entryFileOf, lookupEntry, sha256Of, writeEntry, type EntryOutcome } from '../node/factCache';
@@ -47,12 +48,21 @@ function factsOf(
   mtimeMs: number,
 ): { facts: SourceFacts; persisted?: EntryOutcome } {
   const target = job.persisted;
-  if (!target) return { facts: summariseSource(job.path, analyse({ path: job.path, text }, { lexicon })) };
+  if (!target) return { facts: analysed(job.path, text, lexicon) };
   const file = entryFileOf(target.dir, target.identity);
   const key = { path: job.path, size: bytes.length, mtimeMs, sha256: sha256Of(bytes), engine: target.engine };
   const found = lookupEntry(file, key);
   if (found.status === 'hit') return { facts: found.entry.facts, persisted: { status: 'hit' } };
-  const facts = summariseSource(job.path, analyse({ path: job.path, text }, { lexicon }));
+  const facts = analysed(job.path, text, lexicon);
   const writeError = writeEntry(file, { key, facts, sourceJson: null, shardJson: null });
   return { facts, persisted: { status: 'analysed', why: found.why, detail: found.detail, writeError } };
+}
+
+/**
+ * A file's facts, analysed here. Their strings are copied apart from the text before they are
+ * posted (`detachedFacts`), so that the host keeps them as they come, each as compact as its
+ * characters allow; facts read back from a persisted entry are parsed from JSON, and are so already.
+ */
+function analysed(path: string, text: string, lexicon: Lexicon): SourceFacts {
+  return detachedFacts(summariseSource(path, analyse({ path, text }, { lexicon })));
 }

@@ -26,16 +26,22 @@ import type { StoredStatement } from '../store/sourceFacts';
 export class ConflictIndex {
   /** Each bucket's time class and dimension. */
   private readonly times: StatementTime[] = [];
-  /** Bucket `b` holds `lows[starts[b] … starts[b + 1])`, ascending, and the same span of `highs`. */
+  /**
+   * Bucket `b` holds `lows[starts[b] … starts[b + 1])`, ascending, and the same span of `highs`;
+   * `lowOf` and `highOf` give the statement each of those bounds is of.
+   */
   private readonly starts: number[] = [0];
   private readonly lows: number[] = [];
   private readonly highs: number[] = [];
+  private readonly lowOf: number[] = [];
+  private readonly highOf: number[] = [];
   /** Statement `i`'s bucket and bounds, as `prepare` gives them. */
   private readonly bucketOf: number[] = [];
   private readonly lo: number[] = [];
   private readonly hi: number[] = [];
-  /** The statements' indexes by path, then position. */
+  /** The statements' indexes by path, then position, and each statement's place in that order. */
   private readonly order: number[];
+  private readonly rank: number[];
 
   /** `paths[i]` states `statements[i]`; kept as given (the fact index drops this index when they change). */
   constructor(
@@ -43,50 +49,51 @@ export class ConflictIndex {
     private readonly statements: readonly StoredStatement[],
     private readonly tolerance: number,
   ) {
-    const buckets = new Map<string, { time: StatementTime; lows: number[]; highs: number[]; index: number }>();
-    for (const s of statements) {
+    const buckets = new Map<string, { time: StatementTime; members: number[]; index: number }>();
+    statements.forEach((s, i) => {
       const p = prepare(s);
       const key = `${p.month ?? ''}|${p.dealDate ?? ''}|${p.dimension}`;
       let bucket = buckets.get(key);
       if (!bucket) {
         const time = { dimension: p.dimension, month: p.month, dealDate: p.dealDate };
-        buckets.set(key, (bucket = { time, lows: [], highs: [], index: buckets.size }));
+        buckets.set(key, (bucket = { time, members: [], index: buckets.size }));
       }
-      bucket.lows.push(p.lo);
-      bucket.highs.push(p.hi);
+      bucket.members.push(i);
       this.bucketOf.push(bucket.index);
       this.lo.push(p.lo);
       this.hi.push(p.hi);
-    }
-    for (const { time, lows, highs } of buckets.values()) {
+    });
+    for (const { time, members } of buckets.values()) {
       this.times.push(time);
-      for (const low of lows.sort(ascending)) this.lows.push(low);
-      for (const high of highs.sort(ascending)) this.highs.push(high);
+      for (const i of [...members].sort((x, y) => this.lo[x]! - this.lo[y]!)) {
+        this.lows.push(this.lo[i]!);
+        this.lowOf.push(i);
+      }
+      for (const i of members.sort((x, y) => this.hi[x]! - this.hi[y]!)) {
+        this.highs.push(this.hi[i]!);
+        this.highOf.push(i);
+      }
       this.starts.push(this.lows.length);
     }
     this.order = [...statements.keys()].sort(
       (i, j) => byText(paths[i]!, paths[j]!) || statements[i]!.start - statements[j]!.start,
     );
+    this.rank = new Array<number>(statements.length);
+    this.order.forEach((i, k) => (this.rank[i] = k));
   }
 
   /** How many of the statements (of every source, the figure's own too) conflict with a figure. */
   countConflicting(figure: Prepared): number {
     let count = 0;
-    const { tolerance, lows, highs, starts } = this;
-    const { lo, hi } = figure;
-    this.times.forEach((time, b) => {
-      if (time.dimension !== figure.dimension || !isWithinTime(figure, time)) return;
-      const [from, to] = [starts[b]!, starts[b + 1]!];
-      count += to - firstWhere(lows, from, to, (low) => hi < low && isBeyond(hi, low, tolerance));
-      count += firstWhere(highs, from, to, (high) => !(high < lo && isBeyond(high, lo, tolerance))) - from;
-    });
+    this.forEachConflicting(figure, (_, from, to) => (count += to - from));
     return count;
   }
 
   /**
    * The first `limit` statements of sources other than `path` that conflict with a figure, by path
-   * then position, with their paths and as prepared: looked for in that order until `limit` are
-   * found or all `total` of them.
+   * then position, with their paths and as prepared. `total`: how many there are. When they are few
+   * among many, they are gathered from the sorted bounds; else looked for in path order, which
+   * finds `limit` of them soon.
    */
   firstConflicting(
     figure: Prepared,
@@ -94,19 +101,59 @@ export class ConflictIndex {
     limit: number,
     total: number,
   ): Array<readonly [string, StoredStatement, Prepared]> {
-    const found: Array<readonly [string, StoredStatement, Prepared]> = [];
     const wanted = Math.min(limit, total);
-    // `path`'s own statements are together in that order: stepped over at once
+    if (wanted === 0) return [];
     const [ownFrom, ownTo] = this.spanOf(path);
+    const others = this.order.length - (ownTo - ownFrom);
+    const found =
+      // gathering costs every conflicting statement, the figure's own source's too; the walk in
+      // path order about `wanted` in `total` of the others
+      this.countConflicting(figure) * total < wanted * others
+        ? this.gathered(figure, path, wanted)
+        : this.walked(figure, wanted, ownFrom, ownTo);
+    return found.map((i) => [this.paths[i]!, this.statements[i]!, prepare(this.statements[i]!)] as const);
+  }
+
+  /** The conflicting statements, from the sorted bounds: a suffix of each bucket's lows and a prefix of its highs. */
+  private gathered(figure: Prepared, path: string, wanted: number): number[] {
+    const found: number[] = [];
+    this.forEachConflicting(figure, (of, from, to) => {
+      for (let k = from; k < to; k++) if (this.paths[of[k]!] !== path) found.push(of[k]!);
+    });
+    return found.sort((i, j) => this.rank[i]! - this.rank[j]!).slice(0, wanted);
+  }
+
+  /** The conflicting statements met first in path order, `path`'s own (together in that order) stepped over at once. */
+  private walked(figure: Prepared, wanted: number, ownFrom: number, ownTo: number): number[] {
+    const found: number[] = [];
     for (let k = 0; k < this.order.length && found.length < wanted; k++) {
       if (k === ownFrom) k = ownTo;
       if (k >= this.order.length) break;
       const i = this.order[k]!;
       const time = this.times[this.bucketOf[i]!]!;
-      if (judgeBounds(figure, time, this.lo[i]!, this.hi[i]!, this.tolerance) === 'conflict')
-        found.push([this.paths[i]!, this.statements[i]!, prepare(this.statements[i]!)]);
+      if (judgeBounds(figure, time, this.lo[i]!, this.hi[i]!, this.tolerance) === 'conflict') found.push(i);
     }
     return found;
+  }
+
+  /** Each run of conflicting statements: `of[from … to)` (of `lowOf` or `highOf`), bucket by bucket. */
+  private forEachConflicting(figure: Prepared, visit: (of: readonly number[], from: number, to: number) => void): void {
+    const { tolerance, lows, highs, starts } = this;
+    const { lo, hi } = figure;
+    this.times.forEach((time, b) => {
+      if (time.dimension !== figure.dimension || !isWithinTime(figure, time)) return;
+      const [from, to] = [starts[b]!, starts[b + 1]!];
+      visit(
+        this.lowOf,
+        firstWhere(lows, from, to, (low) => hi < low && isBeyond(hi, low, tolerance)),
+        to,
+      );
+      visit(
+        this.highOf,
+        from,
+        firstWhere(highs, from, to, (high) => !(high < lo && isBeyond(high, lo, tolerance))),
+      );
+    });
   }
 
   /** Where `path`'s statements are in `order`: `[from, to)`, empty when it states none. */
@@ -123,10 +170,6 @@ export class ConflictIndex {
     };
     return [boundary((sign) => sign >= 0), boundary((sign) => sign > 0)];
   }
-}
-
-function ascending(a: number, b: number): number {
-  return a - b;
 }
 
 /** The first index of `[from, to)` whose value makes `is` true (`to` when none); `is` is false, then true, along the values. */

@@ -7,7 +7,7 @@
 import type { FactKey, Party, Subject } from '../facts/index';
 import { mapStrings } from './packedDeals';
 import { detach, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
-import type { StringPool } from './stringPool';
+import { StringPool } from './stringPool';
 
 /** Shares one key object per key (`FactIndex.share`); `intern` makes the stored copy of a key seen first. */
 export type KeyShare = (key: FactKey, intern: (key: FactKey) => FactKey) => FactKey;
@@ -55,6 +55,16 @@ export function internFacts(facts: SourceFacts, pool: StringPool, shareKey: KeyS
     forms: facts.forms.map((f) => intern(f)),
     deals,
   };
+}
+
+/**
+ * The facts with every string copied apart from the article (`detach`): what a worker thread posts,
+ * so that the thread that keeps them can take them as they come (`Corpus.updateFacts`'s
+ * `isDetached`). The copies are also as compact as their characters allow: a slice of an article
+ * with a single curly quote anywhere holds two bytes a character, its copy one where it can.
+ */
+export function detachedFacts(facts: SourceFacts): SourceFacts {
+  return internFacts(facts, new StringPool(), (key, store) => store(key));
 }
 
 /** Gives back to the pool every string `internFacts` took for these facts (not the keys': `releaseKey`). */
