@@ -9,8 +9,8 @@
  * a suffix of a bucket's sorted low bounds and those below a prefix of its high bounds: two
  * binary searches a bucket.
  *
- * Kept for every fact some figure was asked about, so it is kept small: numbers in flat arrays,
- * one small object a bucket, none a statement.
+ * Kept for the facts stated many times (`FactIndex.conflictIndexOf`), so it is kept small: numbers
+ * in flat arrays, one small object a bucket, none a statement.
  */
 import {
   byText,

@@ -197,7 +197,9 @@ export class Corpus {
       if (!this.factIndex.isSharedBeyond(keyId, path)) return;
       const figure = prepare(statement);
       const index = this.factIndex.conflictIndexOf(keyId)!;
-      const conflictCount = index.countConflicting(figure) - ownIndexOf(keyId).countConflicting(figure);
+      // (a figure never conflicts with itself: a source stating the fact once has nothing to count out)
+      const ownCount = own.get(keyId)!.length === 1 ? 0 : ownIndexOf(keyId).countConflicting(figure);
+      const conflictCount = index.countConflicting(figure) - ownCount;
       if (conflictCount === 0) return;
       out.push({
         key: this.keyViewOf(keyId, statement),
