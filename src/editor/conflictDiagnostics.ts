@@ -77,7 +77,7 @@ export function registerConflictDiagnostics(
         // once per update, not once per slice: on a large workspace this walks every fact
         if (seen !== updates) {
           seen = updates;
-          conflicting = new Set(sources.corpus.conflicts().flatMap((f) => f.statements.map((s) => s.path)));
+          conflicting = sources.corpus.conflictingPaths();
         }
         const started = Date.now();
         const changes: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
@@ -111,7 +111,7 @@ export function registerConflictDiagnostics(
     config.onDidChange((settings) => {
       if (settings.conflicts.severity === severity) return;
       severity = settings.conflicts.severity;
-      schedule([...published.keys(), ...sources.corpus.conflicts().flatMap((f) => f.statements.map((s) => s.path))]);
+      schedule([...published.keys(), ...sources.corpus.conflictingPaths()]);
     }),
   );
 }

@@ -224,6 +224,11 @@ export class Corpus {
     return this.factIndex.facts((keyId, statement) => this.keyViewOf(keyId, statement), 'conflict');
   }
 
+  /** The sources of every statement of `conflicts()` (what the problems are recomputed for), without the views. */
+  conflictingPaths(): Set<string> {
+    return this.factIndex.pathsOfFacts('conflict');
+  }
+
   /** The workspace's id for an entity: aliases used by other articles joined. */
   canonicalEntityId(entityId: string): string {
     return this.resolve(entityId);

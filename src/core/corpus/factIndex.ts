@@ -150,6 +150,29 @@ export class FactIndex {
   /** Every fact two sources or more state, with its verdict, by key id; `only` keeps some verdicts. */
   facts(view: (keyId: string, statement: StoredStatement) => FactKeyView, only?: Verdict): CorpusFact[] {
     const out: CorpusFact[] = [];
+    this.forEachVerdict(only, (keyId, entry, cached) =>
+      out.push({
+        key: view(keyId, representative(entry)),
+        verdict: cached.verdict,
+        reason: cached.reason,
+        statements: cached.statements.map(([path, s]) => toView(path, s)),
+      }),
+    );
+    return out.sort((a, b) => byText(a.key.id, b.key.id));
+  }
+
+  /** The sources of the statements of `facts(…, only)`, without making a view of any fact. */
+  pathsOfFacts(only: Verdict): Set<string> {
+    const paths = new Set<string>();
+    this.forEachVerdict(only, (_, __, cached) => cached.statements.forEach(([path]) => paths.add(path)));
+    return paths;
+  }
+
+  /** Every fact two sources or more state, with its verdict (judged once, then kept); `only` keeps some verdicts. */
+  private forEachVerdict(
+    only: Verdict | undefined,
+    visit: (keyId: string, entry: KeyEntry, cached: CachedVerdict) => void,
+  ): void {
     for (const [keyId, entry] of this.byKey) {
       const first = entry.paths[0]!;
       if (!entry.paths.some((p) => p !== first)) continue;
@@ -158,15 +181,8 @@ export class FactIndex {
         cached = judgeFact(groupByPath(entry), this.tolerance);
         this.verdicts.set(keyId, cached);
       }
-      if (!cached || (only && cached.verdict !== only)) continue;
-      out.push({
-        key: view(keyId, representative(entry)),
-        verdict: cached.verdict,
-        reason: cached.reason,
-        statements: cached.statements.map(([path, s]) => toView(path, s)),
-      });
+      if (cached && (!only || cached.verdict === only)) visit(keyId, entry, cached);
     }
-    return out.sort((a, b) => byText(a.key.id, b.key.id));
   }
 
   get keyCount(): number {

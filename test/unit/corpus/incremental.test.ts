@@ -159,6 +159,11 @@ suite('corpus: kept current one change at a time, it answers as if built once', 
           batch.paths.clear();
         }
         if (step % 10 === 0) {
+          assert.deepEqual(
+            [...corpus.conflictingPaths()].sort(),
+            [...new Set(corpus.conflicts().flatMap((f) => f.statements.map((st) => st.path)))].sort(),
+            `the sources in conflict, without the views (step ${step})`,
+          );
           const sorted = [...held.keys()].sort();
           const expected = answers(builtOnce(held, sorted), held);
           assert.deepEqual(answers(corpus, held), expected, `after step ${step}`);
