@@ -145,13 +145,13 @@ export class ConflictIndex {
       const [from, to] = [starts[b]!, starts[b + 1]!];
       visit(
         this.lowOf,
-        firstWhere(lows, from, to, (low) => hi < low && isBeyond(hi, low, tolerance)),
+        firstWhere(from, to, (k) => hi < lows[k]! && isBeyond(hi, lows[k]!, tolerance)),
         to,
       );
       visit(
         this.highOf,
         from,
-        firstWhere(highs, from, to, (high) => !(high < lo && isBeyond(high, lo, tolerance))),
+        firstWhere(from, to, (k) => !(highs[k]! < lo && isBeyond(highs[k]!, lo, tolerance))),
       );
     });
   }
@@ -159,25 +159,17 @@ export class ConflictIndex {
   /** Where `path`'s statements are in `order`: `[from, to)`, empty when it states none. */
   private spanOf(path: string): readonly [number, number] {
     const { order, paths } = this;
-    const boundary = (isAfter: (sign: number) => boolean) => {
-      let [lo, hi] = [0, order.length];
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (isAfter(byText(paths[order[mid]!]!, path))) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo;
-    };
-    return [boundary((sign) => sign >= 0), boundary((sign) => sign > 0)];
+    const sign = (k: number) => byText(paths[order[k]!]!, path);
+    return [firstWhere(0, order.length, (k) => sign(k) >= 0), firstWhere(0, order.length, (k) => sign(k) > 0)];
   }
 }
 
-/** The first index of `[from, to)` whose value makes `is` true (`to` when none); `is` is false, then true, along the values. */
-function firstWhere(values: readonly number[], from: number, to: number, is: (value: number) => boolean): number {
+/** The first index of `[from, to)` that makes `is` true (`to` when none); `is` is false, then true, along the range. */
+function firstWhere(from: number, to: number, is: (index: number) => boolean): number {
   let [lo, hi] = [from, to];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (is(values[mid]!)) hi = mid;
+    if (is(mid)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
