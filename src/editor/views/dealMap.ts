@@ -287,7 +287,7 @@ export class DealMapView implements vscode.Disposable {
       void this.post(this.graphMessage());
       return;
     }
-    await revealBeside(uri, mention.start, mention.end);
+    await revealBeside(uri, mention.start, mention.end, this.panel);
   }
 
   private async save(picture: Picture): Promise<void> {

@@ -237,7 +237,7 @@ export class FactTimelineView implements vscode.Disposable {
           this.log.warn('fact timeline: asked to open a statement that is not on the chart');
           return;
         }
-        void revealBeside(uri, point.start, point.end).catch((error) =>
+        void revealBeside(uri, point.start, point.end, this.panel).catch((error) =>
           this.log.error(`fact timeline: cannot open ${point.path}: ${(error as Error).stack ?? error}`),
         );
         return;

@@ -8,10 +8,14 @@ import {
   exists,
   hoverText,
   newsmarkApi,
+  nextEvent,
   openSeed,
   positionOf,
   readText,
+  SEED,
+  seedUri,
   unescape,
+  until,
   workspaceFolder,
   writeText,
 } from './helpers';
@@ -82,6 +86,50 @@ suite('Deal map and fact timeline', () => {
     const selected = editor.document.getText(editor.selection);
     assert.match(selected, /\$38 billion/);
     assert.equal(editor.viewColumn, vscode.ViewColumn.Two, 'the article opens beside the map');
+  });
+
+  test("should keep the map in sight when a mention opens while the focus is in the article's group", async () => {
+    // the map in the second group, the article in the first, the focus left in the first: a click in
+    // a webview does not always move it, and ViewColumn.Beside alone then opened the article over the map
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seedUri(SEED)), vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(seedUri(STAKE_SEED)),
+      vscode.ViewColumn.Two,
+    );
+    const drawn = nextEvent(api.views.dealMap.onDidChangeState, () => true, 'the map to draw', 30_000);
+    await vscode.commands.executeCommand('newsmark.showDealMap');
+    await drawn;
+    const mapTab = () =>
+      vscode.window.tabGroups.all
+        .find((g) => g.tabs.some((t) => t.label === 'Deal Map'))
+        ?.tabs.find((t) => t.label === 'Deal Map');
+    assert.equal(mapTab()?.group.viewColumn, vscode.ViewColumn.Two, 'the map opened in the active (second) group');
+    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.viewColumn, vscode.ViewColumn.One);
+
+    const aws = api.views.dealMap.lastGraph!.edges.find((e) => e.value === 38e9)!;
+    await api.views.dealMap.act({ action: 'clickEdge', id: aws.id });
+    await api.views.dealMap.act({ action: 'clickMention', index: 0 });
+    const selected = () => {
+      const editor = vscode.window.activeTextEditor;
+      return (
+        !!editor &&
+        editor.document.uri.path.endsWith(SEED) &&
+        /\$38 billion/.test(editor.document.getText(editor.selection))
+      );
+    };
+    // the selection may land before the editor is the active one: either event may be the last
+    const moved: vscode.Event<unknown> = (listener) =>
+      vscode.Disposable.from(
+        vscode.window.onDidChangeTextEditorSelection(listener),
+        vscode.window.onDidChangeActiveTextEditor(listener),
+      );
+    await until(moved, selected, 'the mention to be selected in its article');
+    assert.equal(vscode.window.activeTextEditor!.viewColumn, vscode.ViewColumn.One, 'in the group already showing it');
+    const tab = mapTab();
+    assert.ok(tab?.isActive, `the map is still the front tab of its group (front: ${tab?.group.activeTab?.label})`);
+    assert.equal(tab.group.viewColumn, vscode.ViewColumn.Two);
   });
 
   test('should filter to a party and its neighbours, and by amount and date', async () => {
