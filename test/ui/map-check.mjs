@@ -112,6 +112,15 @@ function renderSvg(svgFile, pngFile) {
   fs.writeFileSync(pngFile, png);
 }
 
+/** Errors the browser's console shows about webviews (a blank webview explains itself in the log). */
+function logWebviewErrors(page) {
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && /webview|service ?worker/i.test(text))
+      log(`browser console: ${text.slice(0, 300)}`);
+  });
+}
+
 async function activeSelection(page) {
   return page.evaluate(() => {
     const editor = document.querySelector('.editor-group-container.active .editor-instance .monaco-editor');
@@ -135,6 +144,7 @@ try {
     settings: { 'workbench.colorTheme': 'Default Dark Modern', 'files.simpleDialog.enable': true },
   });
   let { page } = vs;
+  logWebviewErrors(page);
   await openFile(page, '000_2619ed4e9be0e23f.txt'); // activates the extension
   await runCommand(page, 'Newsmark: Show Deal Map');
   let map = await webviewFrame(page, 'svg.map .node');
@@ -268,6 +278,7 @@ try {
     settings: { 'workbench.colorTheme': 'Default Light Modern' },
   });
   ({ page } = vs);
+  logWebviewErrors(page);
   await openFile(page, 'report-001.md');
   await runCommand(page, 'Newsmark: Show Deal Map');
   map = await webviewFrame(page, 'svg.map .node', 120_000);

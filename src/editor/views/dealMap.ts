@@ -26,6 +26,7 @@ import type { Log } from '../log';
 import type { WorkspaceCorpus } from '../workspaceCorpus';
 import type { Platform } from '../platform';
 import { savePicture } from './picture';
+import { PageWatch } from './pageWatch';
 import { revealBeside } from './reveal';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -38,6 +39,8 @@ export type DealMapAction = Extract<ToDealMap, { type: 'act' }>;
 
 export class DealMapView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** Loads the page again when it never says it is ready (pageWatch.ts). */
+  private page: PageWatch | undefined;
   private filter: DealMapFilter = NO_FILTER;
   private deals = new Map<string, CorpusDeal>();
   private graph: DealGraph | undefined;
@@ -108,10 +111,16 @@ export class DealMapView implements vscode.Disposable {
         if (panel.visible && this.isStale) void this.post(this.graphMessage());
       });
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
-        title: 'Deal Map',
-        script: 'dealMap.js',
-        style: 'dealMap.css',
+      this.page = new PageWatch(panel, {
+        what: 'deal map',
+        html: () =>
+          webviewHtml(panel.webview, this.extensionUri, {
+            title: 'Deal Map',
+            script: 'dealMap.js',
+            style: 'dealMap.css',
+          }),
+        warn: (message) => this.log.warn(message),
+        giveUp: (message) => void vscode.window.showWarningMessage(message),
       });
     }
     return this.stateAfter(this.seq + 1); // the graph posted when the page is ready
@@ -205,6 +214,7 @@ export class DealMapView implements vscode.Disposable {
       this.log.error(`deal map: ${what}: ${(error as Error).stack ?? error}`);
     switch (message.type) {
       case 'ready':
+        this.page?.ready();
         void this.post(this.graphMessage());
         return;
       case 'setFilter':

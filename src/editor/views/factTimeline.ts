@@ -22,6 +22,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { articlePath } from '../articles';
 import type { Platform } from '../platform';
 import { savePicture } from './picture';
+import { PageWatch } from './pageWatch';
 import { revealBeside } from './reveal';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -39,6 +40,8 @@ export type TimelineAction = Omit<Extract<ToTimeline, { type: 'act' }>, 'type' |
 
 export class FactTimelineView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** Loads the page again when it never says it is ready (pageWatch.ts). */
+  private page: PageWatch | undefined;
   private keyId: string | undefined;
   private timeline: FactTimeline | null = null;
   private state: TimelineState | undefined;
@@ -102,10 +105,16 @@ export class FactTimelineView implements vscode.Disposable {
         if (this.panel === panel) this.panel = undefined;
       });
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
-      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
-        title: 'Fact Timeline',
-        script: 'factTimeline.js',
-        style: 'factTimeline.css',
+      this.page = new PageWatch(panel, {
+        what: 'fact timeline',
+        html: () =>
+          webviewHtml(panel.webview, this.extensionUri, {
+            title: 'Fact Timeline',
+            script: 'factTimeline.js',
+            style: 'factTimeline.css',
+          }),
+        warn: (message) => this.log.warn(message),
+        giveUp: (message) => void vscode.window.showWarningMessage(message),
       });
     }
     return this.stateAfter(this.seq + 1); // the timeline posted when the page is ready
@@ -225,6 +234,7 @@ export class FactTimelineView implements vscode.Disposable {
     const message = parsed.data;
     switch (message.type) {
       case 'ready':
+        this.page?.ready();
         void this.post(this.timelineMessage());
         return;
       case 'reveal': {
