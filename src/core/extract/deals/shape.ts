@@ -55,6 +55,12 @@ const CAPITALISED = /[\p{Lu}][\p{L}\p{N}'’&.\-]*/u;
 const VERB_AFTER =
   /^\s+(?:[a-z]+(?:ed|es)|(?:is|was|has|had|will|would|said|says|plans|agreed|signed|won|bought|sold|took|raised|made|led|paid|can|could|may|might))\b|^\s+(?:and|&)\s+\p{Lu}|^,\s+(?:backed|owned|which|who|whose|the|an?|once|now|based)\b|^['’]s\s/u;
 const NAME_SHAPE = /^(?:\p{Ll}+\p{Lu}|\p{Lu}[\p{Ll}]+\p{Lu}|.*\d|\p{Lu}{2,}(?:\.\p{Lu})*$)/u;
+/**
+ * A wire dateline opening a sentence: a city in capitals ("OSLO", "SAN FRANCISCO", "ST. LOUIS"),
+ * perhaps a date and the agency ("ZURICH, March 15 (Newswire)"), then a dash between spaces.
+ */
+const WIRE_DATELINE =
+  /^\p{Lu}{2,}(?:[ .'’-]{1,2}\p{Lu}{2,})*\.?(?:,[^—–\n]{1,40}?)?(?:\s*\([^()\n]{1,30}\))?\s+(?:—|–|--?)\s+/u;
 /** "we" (the writer's organisation) and "it" (the company just named), as subjects or objects of a deal. */
 const PRONOUNS = /(?<![\p{L}'’])(?:[Ww]e|it)(?![\p{L}'’])/gu;
 /** "in the company", "into the startup": the article's company as the object of a preposition. */
@@ -515,10 +521,13 @@ function collapseRepeats(items: readonly Item[], text: string): Item[] {
 function unknownNames(text: string, known: readonly Item[]): Item[] {
   const out: Item[] = [];
   const label = /^[^:.!?]{1,40}:\s+/.exec(text)?.[0].length;
-  const openings = new Set([0, ...(label ? [label] : [])]);
+  // a wire story's dateline ("OSLO, 14 May 2026 — Mobile carrier Fjordlink …"): the text opens after it,
+  const dateline = WIRE_DATELINE.exec(text)?.[0].length;
+  const openings = new Set([0, ...(label ? [label] : []), ...(dateline ? [dateline] : [])]);
   // "the Vodafone-Hutchison merger": a name may follow a known one across a dash
   const afterNames = new Set(known.filter((k) => k.slot).map((k) => k.end + 1));
-  let from = 0;
+  // and the dateline itself (a city, a state, a date, an agency) names no party
+  let from = dateline ?? 0;
   for (const gap of [...known, { start: text.length, end: text.length }]) {
     collectRuns(text, from, gap.start, out, openings, afterNames);
     from = Math.max(from, gap.end);

@@ -26,6 +26,33 @@ suite('deals', () => {
     }
   });
 
+  test('should read the text after a wire dateline as a sentence opening: a descriptor there is no party', () => {
+    // the word after the dash is capitalised because it opens the text, as at a sentence's start
+    for (const [text, buyer] of [
+      [
+        'HELSINKI, 2 June 2026 — Mobile operator Televa Oyj said on Monday it had agreed to buy Nordmast Towers for $410 million.',
+        'Televa',
+      ],
+      [
+        'SAN JOSE, Calif., June 2 (Wirewatch) - Chip designer Corvane said it would acquire Lumet Photonics for $95 million in cash.',
+        'Corvane',
+      ],
+      [
+        'ST. LOUIS -- Cloud provider Brightforge agreed to acquire Paxter Data for $120 million, the company said.',
+        'Brightforge',
+      ],
+    ] as const) {
+      const deals = dealsOf(text).filter((d) => d.kind === 'acquisition');
+      assert.equal(deals.length, 1, text);
+      assert.equal(deals[0]!.parties[0], buyer, text);
+    }
+    // not a dateline: a name in capitals inside a sentence keeps its descriptor reading as before
+    assert.deepEqual(
+      dealsOf('Shares rose after Zentra Bio agreed to acquire Halvex for $30 million.').map((d) => d.parties),
+      [['Zentra Bio', 'Halvex']],
+    );
+  });
+
   test('should read an investment with investor before investee', () => {
     assert.deepEqual(dealsOf('Microsoft invested $1 billion in OpenAI in 2019.'), [
       { kind: 'investment', parties: ['Microsoft', 'OpenAI'], value: 1e9, date: '2019' },
