@@ -43,6 +43,11 @@ const MAGNITUDE_WORDS: Record<string, number> = wordTable({
   million: 1e6,
   billion: 1e9,
   trillion: 1e12,
+  // the Indian numbering system: "₹1,250 crore" (12.5 billion), "Rs 50 lakh" (5 million)
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
   mn: 1e6,
   mln: 1e6,
   bn: 1e9,

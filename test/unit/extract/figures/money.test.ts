@@ -20,6 +20,12 @@ suite('figures: money', () => {
     ['from $500,000 to $1 million in credits', '$500,000', 500000, 'USD'],
     ['credits of $500,000 to $1 million', '$500,000 to $1 million', [500000, 1e6], 'USD'],
     ['guidance of $4.1 billion to $4.3 billion', '$4.1 billion to $4.3 billion', [4.1e9, 4.3e9], 'USD'],
+    // the Indian numbering system: a crore is ten million, a lakh a hundred thousand
+    ['has raised ₹1,250 crore ($150 million)', '₹1,250 crore', 12.5e9, 'INR'],
+    ['Zomato paid Rs 4,447 crores for Blinkit', 'Rs 4,447 crores', 44.47e9, 'INR'],
+    ['a grant of ₹50 lakh for each startup', '₹50 lakh', 5e6, 'INR'],
+    ['a cash burn of INR 2.5 crore a month', 'INR 2.5 crore', 25e6, 'INR'],
+    ['revenue of 12 crore rupees', '12 crore rupees', 120e6, 'INR'],
   ];
   for (const [sentence, text, value, unit] of cases) {
     test(`should read "${text}" in "${sentence}" as ${JSON.stringify(value)} ${unit}`, () => {
