@@ -109,6 +109,32 @@ export const STRONG_COMPANY_WORDS = new Set([
   'Investments',
   'Sons',
 ]);
+/**
+ * Company words that are nobody's surname: after a given name they still end a company's name
+ * ("Sakura Motors", "Ola Electric", "Grace Semiconductor"), where "Jordan Partners" may be a person.
+ */
+export const NOT_SURNAME_COMPANY_WORDS = new Set([
+  'Motors',
+  'Industries',
+  'Electric',
+  'Electronics',
+  'Semiconductor',
+  'Semiconductors',
+  'Microelectronics',
+  'Pharmaceuticals',
+  'Pharma',
+  'Therapeutics',
+  'Biosciences',
+  'Biotech',
+  'Airlines',
+  'Airways',
+  'Robotics',
+  'Telecom',
+  'Telecommunications',
+  'Technologies',
+  'Holdings',
+  'Bancorp',
+]);
 const SMALL_TITLE_WORD = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|is|are|&)$/i;
 /** One code point: an upper-case letter. */
 const UPPER = /^\p{Lu}$/u;

@@ -299,6 +299,20 @@ const TABLES: Partial<Record<EvidenceRule, RuleTable>> = {
         name: 'Quillon Robotics',
         type: 'org',
       },
+      // a given name first, but a company word nobody is named: a company (its headline says nothing)
+      {
+        story: 'chip supply',
+        text: '# Sakura Motors picks a chip supplier\n\nThe processors will go to Sakura Motors from 2027.',
+        name: 'Sakura Motors',
+        type: 'org',
+        phrase: 'Sakura Motors',
+      },
+      {
+        story: 'foundry',
+        text: 'Wafer starts at Grace Semiconductor fell in the second quarter.',
+        name: 'Grace Semiconductor',
+        type: 'org',
+      },
     ],
     negatives: [
       {

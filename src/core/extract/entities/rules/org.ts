@@ -8,6 +8,7 @@ import { phraseOf } from '../evidence';
 import { pattern, words } from '../../../regexParts';
 import {
   LEGAL_FORMS,
+  NOT_SURNAME_COMPANY_WORDS,
   STRONG_COMPANY_WORDS,
   isCompanyWord,
   isGovernmentWord,
@@ -121,7 +122,8 @@ export function ticker(ctx: RunContext, run: Span): NameRun | undefined {
 export function companyWord(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
   const last = words[words.length - 1]!;
-  if (words.length < 2 || isGivenName(words[0]!)) return undefined;
+  // "Noelle Walsh" is a person, "Sakura Motors" a company: a given name first is a person's, unless no one is named so
+  if (words.length < 2 || (isGivenName(words[0]!) && !NOT_SURNAME_COMPANY_WORDS.has(last))) return undefined;
   const isStrong = STRONG_COMPANY_WORDS.has(last);
   if (!isStrong && (!isCompanyWord(last) || isOpening(ctx, run))) return undefined;
   return { ...run, type: 'org', evidence: { rule: 'company-word', phrase: textOf(ctx, run) } };

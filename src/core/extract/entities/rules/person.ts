@@ -6,6 +6,7 @@
 import cues from '../nameCues.json';
 import { phraseOf } from '../evidence';
 import {
+  NOT_SURNAME_COMPANY_WORDS,
   isGivenName,
   isPersonShaped,
   isPersonShapedRun,
@@ -218,5 +219,7 @@ export function speech(ctx: RunContext, run: Span): NameRun | undefined {
 export function givenName(ctx: RunContext, run: Span): NameRun | undefined {
   const words = wordsOf(ctx, run);
   if (!isPersonShapedRun(ctx, run) || !isGivenName(words[0]!)) return undefined;
+  // "Sakura Motors" in a headline: the company word says no person, though the capitals say nothing
+  if (NOT_SURNAME_COMPANY_WORDS.has(words[words.length - 1]!)) return undefined;
   return { ...run, type: 'person', evidence: { rule: 'given-name', phrase: words.join(' ') } };
 }
