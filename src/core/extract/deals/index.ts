@@ -23,6 +23,7 @@ import { dealsInSentence, type AmountMention, type PartyMention, type SentenceDe
 import type { SentenceName } from './shape';
 import { DocumentDeals } from './context';
 import { partyEntities } from './partyEntities';
+import { ShortForms } from './shortForms';
 import { isAsciiLetter } from '../../textRuns';
 
 interface FigureLike {
@@ -78,6 +79,7 @@ export function dealsOfArticle(inputs: DealInputs): ArticleDeals {
   const figuresBySentence = new Map<number, FigureLike[]>();
   for (const figure of inputs.figures) pushTo(figuresBySentence, figure.sentenceIndex, figure);
   const article = new DocumentDeals(sentences, partiesBySentence, salient);
+  const shortForms = new ShortForms();
   for (const sentence of sentences) {
     // a heading names a topic ("Microsoft Agreement & Corporate Restructuring"), not a deal
     if (sentence.blockKind === 'heading') continue;
@@ -90,19 +92,21 @@ export function dealsOfArticle(inputs: DealInputs): ArticleDeals {
     const dates = own
       .filter((f) => f.kind === 'date' && typeof f.value === 'string')
       .map((f) => ({ value: f.value as string, start: f.sentenceOffset }));
-    const sentenceDeals = dealsInSentence({
-      text: sentence.text,
-      parties,
-      others,
-      amounts,
-      dates,
-      inferParty: (exclude, need) => article.inferParty(sentence, exclude, need),
-      isTitleCase,
-      signals: signalsOf(sentence.text, inputs.cache),
-      idOfName: entityId,
-      cache: inputs.cache,
-      onUnknownNames: (names) => article.unknownNames(sentence.index, names),
-    });
+    const sentenceDeals = shortForms.resolve(
+      dealsInSentence({
+        text: sentence.text,
+        parties,
+        others,
+        amounts,
+        dates,
+        inferParty: (exclude, need) => article.inferParty(sentence, exclude, need),
+        isTitleCase,
+        signals: signalsOf(sentence.text, inputs.cache),
+        idOfName: entityId,
+        cache: inputs.cache,
+        onUnknownNames: (names) => article.unknownNames(sentence.index, names),
+      }),
+    );
     article.goOn(sentence, amounts, parties, others, sentenceDeals);
     for (const deal of sentenceDeals) article.add(toDeal(deal, sentence, context), deal);
   }

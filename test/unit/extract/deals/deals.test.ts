@@ -53,6 +53,23 @@ suite('deals', () => {
     );
   });
 
+  test('should take a new name written short in a later sentence for the longer name, after an adverb too', () => {
+    for (const later of [
+      'Tarvik also committed to spend $800 million on Oracle’s cloud over four years.',
+      'Tarvik committed to spend $800 million on Oracle’s cloud over four years.',
+    ]) {
+      const text = `Tarvik Compute will buy 300 MW of power from Helionyx Energy under a power purchase agreement. ${later}`;
+      const cloud = dealsOf(text).find((d) => d.kind === 'cloud-contract');
+      assert.deepEqual(cloud?.parties, ['Tarvik Compute', 'Oracle'], later);
+    }
+    // two new names share the first word: the short form stands for neither
+    const shared = dealsOf(
+      'Apex Cloud agreed to buy Brevon Data for $30 million. Apex Robotics agreed to buy Quillon Motion for $20 million. ' +
+        'Apex also committed to spend $50 million on Oracle’s cloud.',
+    ).find((d) => d.kind === 'cloud-contract');
+    assert.deepEqual(shared?.parties, ['Apex', 'Oracle']);
+  });
+
   test('should read an investment with investor before investee', () => {
     assert.deepEqual(dealsOf('Microsoft invested $1 billion in OpenAI in 2019.'), [
       { kind: 'investment', parties: ['Microsoft', 'OpenAI'], value: 1e9, date: '2019' },
