@@ -41,6 +41,9 @@ import {
 } from './editor/walkthrough';
 import { WorkspaceIndex, type AnalysedArticle } from './editor/workspaceIndex';
 
+/** The longest a view waits for the first-run walkthrough to open before making its webview. */
+const LAYOUT_WAIT_MS = 5_000;
+
 // zod compiles each schema into a parser (new Function) on its first use: 10–40 ms of activation
 // for the settings alone, measured in code-server. The extension's parses are small; interpret them.
 z.config({ jitless: true });
@@ -89,8 +92,16 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
     const annotate = new AnnotationCommands(index, store);
     const tagClaim = (uri: vscode.Uri, offset: number, tag?: string) => annotate.tagClaim(uri, offset, tag);
     const highlights = registerDecorations(index, store, config);
-    const views = registerViews(corpus, index, context.extensionUri, log, (uri, data) =>
-      platform.writeTextFile(uri, data),
+    // the first-run walkthrough splits the editor area as it opens; a webview made meanwhile may stay blank
+    let settleLayout: () => void = () => {};
+    const layoutSettled = new Promise<void>((resolve) => (settleLayout = resolve));
+    const views = registerViews(
+      corpus,
+      index,
+      context.extensionUri,
+      log,
+      (uri, data) => platform.writeTextFile(uri, data),
+      () => Promise.race([layoutSettled, new Promise((resolve) => setTimeout(resolve, LAYOUT_WAIT_MS))]),
     );
     context.subscriptions.push(
       config,
@@ -165,6 +176,7 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
     const firstRun = new Promise<boolean>((resolve) =>
       setTimeout(() => resolve(showWalkthroughOnFirstRun(context, log)), 0),
     );
+    void firstRun.finally(settleLayout);
     const activationMs = performance.now() - started;
     log.info(
       `Newsmark ${version} (${platform.kind} build) activated in ${activationMs.toFixed(1)} ms in ${platform.host}`,

@@ -64,6 +64,8 @@ export class DealMapView implements vscode.Disposable {
     private readonly log: Log,
     private readonly write: Platform['writeTextFile'],
     private readonly showTimeline: (keyId: string) => Promise<unknown>,
+    /** Resolves once the first-run walkthrough has opened (a webview made while the editor area splits may stay blank). */
+    private readonly whenLayoutSettled: () => Promise<unknown> = () => Promise.resolve(),
   ) {
     this.disposables.push(sources.onDidUpdate(() => this.scheduleRedraw()));
   }
@@ -96,34 +98,45 @@ export class DealMapView implements vscode.Disposable {
       await this.post(message);
       return drawn;
     } else {
-      this.panel = vscode.window.createWebviewPanel(
-        DEAL_MAP_VIEW_TYPE,
-        'Deal Map',
-        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-        webviewOptions(this.extensionUri),
-      );
-      this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
-      const panel = this.panel;
-      panel.onDidDispose(() => {
-        if (this.panel === panel) this.panel = undefined;
-      });
-      panel.onDidChangeViewState(() => {
-        if (panel.visible && this.isStale) void this.post(this.graphMessage());
-      });
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-      this.page = new PageWatch(panel, {
-        what: 'deal map',
-        html: () =>
-          webviewHtml(panel.webview, this.extensionUri, {
-            title: 'Deal Map',
-            script: 'dealMap.js',
-            style: 'dealMap.css',
-          }),
-        warn: (message) => this.log.warn(message),
-        giveUp: (message) => void vscode.window.showWarningMessage(message),
-      });
+      await this.whenLayoutSettled();
+      if (!this.panel) this.open(vscode.ViewColumn.Active, 0);
     }
     return this.stateAfter(this.seq + 1); // the graph posted when the page is ready
+  }
+
+  /** Makes the panel in `column` and loads its page; a page that never starts is opened again (pageWatch.ts). */
+  private open(column: vscode.ViewColumn, attempt: number): void {
+    const panel = vscode.window.createWebviewPanel(
+      DEAL_MAP_VIEW_TYPE,
+      'Deal Map',
+      { viewColumn: column, preserveFocus: attempt > 0 },
+      webviewOptions(this.extensionUri),
+    );
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && this.isStale) void this.post(this.graphMessage());
+    });
+    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
+      title: 'Deal Map',
+      script: 'dealMap.js',
+      style: 'dealMap.css',
+    });
+    this.page = new PageWatch(panel, {
+      what: 'deal map',
+      attempt,
+      reopen: (next) => {
+        const column = panel.viewColumn ?? vscode.ViewColumn.Active;
+        panel.dispose();
+        this.open(column, next);
+      },
+      warn: (message) => this.log.warn(message),
+      giveUp: (message) => void vscode.window.showWarningMessage(message),
+    });
   }
 
   /** Sets the filter (as the map's controls do) and resolves once the map has drawn it. */

@@ -60,6 +60,8 @@ export class FactTimelineView implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
     private readonly write: Platform['writeTextFile'],
+    /** Resolves once the first-run walkthrough has opened (a webview made while the editor area splits may stay blank). */
+    private readonly whenLayoutSettled: () => Promise<unknown> = () => Promise.resolve(),
   ) {
     this.disposables.push(sources.onDidUpdate(() => this.scheduleRedraw()));
   }
@@ -93,31 +95,43 @@ export class FactTimelineView implements vscode.Disposable {
       await this.post(message);
       return drawn;
     } else {
-      this.panel = vscode.window.createWebviewPanel(
-        FACT_TIMELINE_VIEW_TYPE,
-        title,
-        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-        webviewOptions(this.extensionUri),
-      );
-      this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
-      const panel = this.panel;
-      panel.onDidDispose(() => {
-        if (this.panel === panel) this.panel = undefined;
-      });
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
-      this.page = new PageWatch(panel, {
-        what: 'fact timeline',
-        html: () =>
-          webviewHtml(panel.webview, this.extensionUri, {
-            title: 'Fact Timeline',
-            script: 'factTimeline.js',
-            style: 'factTimeline.css',
-          }),
-        warn: (message) => this.log.warn(message),
-        giveUp: (message) => void vscode.window.showWarningMessage(message),
-      });
+      await this.whenLayoutSettled();
+      if (!this.panel) this.open(title, vscode.ViewColumn.Active, 0);
     }
     return this.stateAfter(this.seq + 1); // the timeline posted when the page is ready
+  }
+
+  /** Makes the panel in `column` and loads its page; a page that never starts is opened again (pageWatch.ts). */
+  private open(title: string, column: vscode.ViewColumn, attempt: number): void {
+    const panel = vscode.window.createWebviewPanel(
+      FACT_TIMELINE_VIEW_TYPE,
+      title,
+      { viewColumn: column, preserveFocus: attempt > 0 },
+      webviewOptions(this.extensionUri),
+    );
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
+      title: 'Fact Timeline',
+      script: 'factTimeline.js',
+      style: 'factTimeline.css',
+    });
+    this.page = new PageWatch(panel, {
+      what: 'fact timeline',
+      attempt,
+      reopen: (next) => {
+        const column = panel.viewColumn ?? vscode.ViewColumn.Active;
+        const current = panel.title;
+        panel.dispose();
+        this.open(current, column, next);
+      },
+      warn: (message) => this.log.warn(message),
+      giveUp: (message) => void vscode.window.showWarningMessage(message),
+    });
   }
 
   async act(action: TimelineAction, target?: vscode.Uri): Promise<TimelineState> {

@@ -18,9 +18,18 @@ export function registerViews(
   extensionUri: vscode.Uri,
   log: Log,
   write: Platform['writeTextFile'],
+  /** Resolves once the first-run walkthrough has opened: the views wait for it before making a webview. */
+  whenLayoutSettled: () => Promise<unknown> = () => Promise.resolve(),
 ) {
-  const factTimeline = new FactTimelineView(sources, index, extensionUri, log, write);
-  const dealMap = new DealMapView(sources, extensionUri, log, write, (keyId) => factTimeline.show(keyId));
+  const factTimeline = new FactTimelineView(sources, index, extensionUri, log, write, whenLayoutSettled);
+  const dealMap = new DealMapView(
+    sources,
+    extensionUri,
+    log,
+    write,
+    (keyId) => factTimeline.show(keyId),
+    whenLayoutSettled,
+  );
   return {
     views: { dealMap, factTimeline } as NewsmarkViews,
     disposable: vscode.Disposable.from(dealMap, factTimeline),

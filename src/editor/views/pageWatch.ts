@@ -1,19 +1,17 @@
 /**
- * A webview page that never reports "ready" is loaded again. VS Code loads a webview's script
- * through a service worker; when that fails (seen in code-server on a loaded machine, with the
- * page opened while its editor group was still changing) the page stays blank — no controls, no
- * message — until the user closes and reopens the view. The view's page posts `ready` as its
- * first act, so a visible page that has not within `timeoutMs` is given its HTML again (a fresh
- * nonce makes it new HTML, which VS Code loads); after `maxReloads` tries the user is told, with
- * the log. A hidden page is not timed: VS Code loads it again when it is shown, and the watch
- * starts over then.
+ * A webview page that never reports "ready" gets a new webview. VS Code sometimes leaves a new
+ * webview blank — no controls, no message — until the user closes the view and opens it again:
+ * seen in code-server when the page was created while its editor area was being split (the
+ * first-run walkthrough opening beside). The view's page posts `ready` as its first act, so a
+ * visible page that has not within `timeoutMs` is closed and opened again in its column, as the
+ * user would (`reopen`); after `maxReopens` tries the user is told, and the log says so. A hidden
+ * page is not timed: VS Code loads it again when it is shown, and the watch starts over then.
  */
 import type * as vscode from 'vscode';
 
 /** What the watch needs of a WebviewPanel (a test gives a fake). */
 export interface WatchedPanel {
   readonly visible: boolean;
-  readonly webview: { html: string };
   readonly onDidChangeViewState: vscode.Event<unknown>;
   readonly onDidDispose: vscode.Event<void>;
 }
@@ -21,13 +19,15 @@ export interface WatchedPanel {
 export interface PageWatchOptions {
   /** The view's name in messages ("deal map"). */
   readonly what: string;
-  /** The page's HTML, made again (a fresh nonce) for each load. */
-  readonly html: () => string;
+  /** How many times this view was reopened for want of a `ready` (0 for a page the user opened). */
+  readonly attempt: number;
+  /** Closes the panel and opens the view again (the next PageWatch gets `attempt + 1`). */
+  readonly reopen: (attempt: number) => void;
   readonly warn: (message: string) => void;
-  /** Shown to the user once the reloads are spent. */
+  /** Shown to the user once the reopens are spent. */
   readonly giveUp: (message: string) => void;
   readonly timeoutMs?: number;
-  readonly maxReloads?: number;
+  readonly maxReopens?: number;
   readonly setTimer?: (run: () => void, ms: number) => unknown;
   readonly clearTimer?: (timer: unknown) => void;
 }
@@ -36,19 +36,18 @@ export class PageWatch {
   private timer: unknown;
   private isReady = false;
   private isDisposed = false;
-  private reloads = 0;
   private readonly timeoutMs: number;
-  private readonly maxReloads: number;
+  private readonly maxReopens: number;
   private readonly setTimer: (run: () => void, ms: number) => unknown;
   private readonly clearTimer: (timer: unknown) => void;
 
-  /** Sets the page's HTML and starts watching for its `ready`. */
+  /** Starts watching a panel whose HTML was just set for its `ready`. */
   constructor(
     private readonly panel: WatchedPanel,
     private readonly options: PageWatchOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.maxReloads = options.maxReloads ?? 2;
+    this.maxReopens = options.maxReopens ?? 2;
     this.setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
     this.clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
     panel.onDidDispose(() => {
@@ -62,20 +61,13 @@ export class PageWatch {
         this.stop();
       } else if (!this.isReady) this.start();
     });
-    panel.webview.html = options.html();
     this.start();
   }
 
   /** The page said `ready`. */
   ready(): void {
     this.isReady = true;
-    this.reloads = 0;
     this.stop();
-  }
-
-  /** How many times the page was loaded again since it was last ready. */
-  get reloadCount(): number {
-    return this.reloads;
   }
 
   private start(): void {
@@ -92,17 +84,17 @@ export class PageWatch {
   private expire(): void {
     this.timer = undefined;
     if (this.isDisposed || this.isReady || !this.panel.visible) return;
-    const seconds = Math.round(this.timeoutMs / 1000);
-    if (this.reloads >= this.maxReloads) {
-      this.options.warn(`${this.options.what}: the page did not load after ${this.reloads + 1} tries; left as it is`);
+    const { what, attempt } = this.options;
+    if (attempt >= this.maxReopens) {
+      this.options.warn(`${what}: the page did not start after ${attempt + 1} tries; left as it is`);
       this.options.giveUp(
-        `Newsmark: the ${this.options.what} could not load its page (VS Code's webview did not start). Close it and open it again.`,
+        `Newsmark: the ${what} could not start its page (VS Code's webview stayed blank). Close it and open it again.`,
       );
       return;
     }
-    this.reloads++;
-    this.options.warn(`${this.options.what}: the page did not say it was ready within ${seconds} s; loading it again`);
-    this.panel.webview.html = this.options.html();
-    this.start();
+    this.options.warn(
+      `${what}: the page did not say it was ready within ${Math.round(this.timeoutMs / 1000)} s; opening it again`,
+    );
+    this.options.reopen(attempt + 1);
   }
 }
