@@ -26,9 +26,9 @@ import type { Log } from '../log';
 import type { WorkspaceCorpus } from '../workspaceCorpus';
 import type { Platform } from '../platform';
 import { savePicture } from './picture';
-import { PageWatch } from './pageWatch';
+import type { PageWatch } from './pageWatch';
+import { openViewPanel } from './viewPanel';
 import { revealBeside } from './reveal';
-import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const DEAL_MAP_VIEW_TYPE = 'newsmark.dealMap';
 /** After the corpus changes, the map is drawn again at most this often. */
@@ -104,38 +104,24 @@ export class DealMapView implements vscode.Disposable {
     return this.stateAfter(this.seq + 1); // the graph posted when the page is ready
   }
 
-  /** Makes the panel in `column` and loads its page; a page that never starts is opened again (pageWatch.ts). */
+  /** Makes the panel in `column` (again, `attempt` times, when its page never started). */
   private open(column: vscode.ViewColumn, attempt: number): void {
-    const panel = vscode.window.createWebviewPanel(
-      DEAL_MAP_VIEW_TYPE,
-      'Deal Map',
-      { viewColumn: column, preserveFocus: attempt > 0 },
-      webviewOptions(this.extensionUri),
-    );
-    this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
-    panel.onDidDispose(() => {
-      if (this.panel === panel) this.panel = undefined;
-    });
-    panel.onDidChangeViewState(() => {
-      if (panel.visible && this.isStale) void this.post(this.graphMessage());
-    });
-    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
+    const spec = {
+      viewType: DEAL_MAP_VIEW_TYPE,
       title: 'Deal Map',
-      script: 'dealMap.js',
-      style: 'dealMap.css',
-    });
-    this.page = new PageWatch(panel, {
+      page: { title: 'Deal Map', script: 'dealMap.js', style: 'dealMap.css' },
       what: 'deal map',
-      attempt,
-      reopen: (next) => {
-        const column = panel.viewColumn ?? vscode.ViewColumn.Active;
-        panel.dispose();
-        this.open(column, next);
-      },
-      warn: (message) => this.log.warn(message),
-      giveUp: (message) => void vscode.window.showWarningMessage(message),
+    };
+    openViewPanel(spec, this.extensionUri, this.log, column, attempt, (panel, page) => {
+      this.panel = panel;
+      this.page = page;
+      panel.onDidDispose(() => {
+        if (this.panel === panel) this.panel = undefined;
+      });
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.isStale) void this.post(this.graphMessage());
+      });
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
     });
   }
 

@@ -22,9 +22,9 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { articlePath } from '../articles';
 import type { Platform } from '../platform';
 import { savePicture } from './picture';
-import { PageWatch } from './pageWatch';
+import type { PageWatch } from './pageWatch';
+import { openViewPanel } from './viewPanel';
 import { revealBeside } from './reveal';
-import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const FACT_TIMELINE_VIEW_TYPE = 'newsmark.factTimeline';
 const REDRAW_MS = 400;
@@ -101,36 +101,21 @@ export class FactTimelineView implements vscode.Disposable {
     return this.stateAfter(this.seq + 1); // the timeline posted when the page is ready
   }
 
-  /** Makes the panel in `column` and loads its page; a page that never starts is opened again (pageWatch.ts). */
+  /** Makes the panel in `column` (again, `attempt` times, when its page never started). */
   private open(title: string, column: vscode.ViewColumn, attempt: number): void {
-    const panel = vscode.window.createWebviewPanel(
-      FACT_TIMELINE_VIEW_TYPE,
+    const spec = {
+      viewType: FACT_TIMELINE_VIEW_TYPE,
       title,
-      { viewColumn: column, preserveFocus: attempt > 0 },
-      webviewOptions(this.extensionUri),
-    );
-    this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'newsmark.svg');
-    panel.onDidDispose(() => {
-      if (this.panel === panel) this.panel = undefined;
-    });
-    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
-      title: 'Fact Timeline',
-      script: 'factTimeline.js',
-      style: 'factTimeline.css',
-    });
-    this.page = new PageWatch(panel, {
+      page: { title: 'Fact Timeline', script: 'factTimeline.js', style: 'factTimeline.css' },
       what: 'fact timeline',
-      attempt,
-      reopen: (next) => {
-        const column = panel.viewColumn ?? vscode.ViewColumn.Active;
-        const current = panel.title;
-        panel.dispose();
-        this.open(current, column, next);
-      },
-      warn: (message) => this.log.warn(message),
-      giveUp: (message) => void vscode.window.showWarningMessage(message),
+    };
+    openViewPanel(spec, this.extensionUri, this.log, column, attempt, (panel, page) => {
+      this.panel = panel;
+      this.page = page;
+      panel.onDidDispose(() => {
+        if (this.panel === panel) this.panel = undefined;
+      });
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     });
   }
 
