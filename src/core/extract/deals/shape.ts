@@ -51,8 +51,10 @@ const PRIVATE_USE = /[\uE000-\uF8FF]/;
 const PRIVATE_USE_ALL = /[\uE000-\uF8FF]/g;
 const CAPITALISED = /[\p{Lu}][\p{L}\p{N}'’&.\-]*/u;
 /** camelCase, a digit, or capitals throughout: a name wherever it stands ("CoreWeave", "xAI", "C3", "MGX"). */
-/** What follows a name that opens a sentence: a verb in the past or third person, a modal, "said". */
-/** A verb after a name, perhaps after an adverb ("Meridian also committed …", "Zeta later sold …"). */
+/**
+ * What follows a name that opens a sentence: a verb in the past or third person, a modal, "said",
+ * perhaps after an adverb ("Meridian also committed …", "Zeta later sold …").
+ */
 const VERB_AFTER =
   /^\s+(?:(?:also|later|then|now|still|already|recently|previously|separately|subsequently|since)\s+)?(?:[a-z]+(?:ed|es)|(?:is|was|has|had|will|would|said|says|plans|agreed|signed|won|bought|sold|took|raised|made|led|paid|can|could|may|might))\b|^\s+(?:and|&)\s+\p{Lu}|^,\s+(?:backed|owned|which|who|whose|the|an?|once|now|based)\b|^['’]s\s/u;
 const NAME_SHAPE = /^(?:\p{Ll}+\p{Lu}|\p{Lu}[\p{Ll}]+\p{Lu}|.*\d|\p{Lu}{2,}(?:\.\p{Lu})*$)/u;
@@ -522,7 +524,7 @@ function collapseRepeats(items: readonly Item[], text: string): Item[] {
 function unknownNames(text: string, known: readonly Item[]): Item[] {
   const out: Item[] = [];
   const label = /^[^:.!?]{1,40}:\s+/.exec(text)?.[0].length;
-  // a wire story's dateline ("OSLO, 14 May 2026 — Mobile carrier Fjordlink …"): the text opens after it,
+  // a wire story's dateline ("OSLO, 14 May 2026 — Mobile carrier Fjordlink …"): the text opens after it
   const dateline = WIRE_DATELINE.exec(text)?.[0].length;
   const openings = new Set([0, ...(label ? [label] : []), ...(dateline ? [dateline] : [])]);
   // "the Vodafone-Hutchison merger": a name may follow a known one across a dash
