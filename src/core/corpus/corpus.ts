@@ -7,6 +7,7 @@
  * the sources whose cross-source facts may have changed, so an editor refreshes only those.
  */
 import type { Analysis } from '../analysis';
+import { pushTo } from '../collections';
 import type { Deal } from '../extract/deals/deal';
 import {
   DEFAULT_TOLERANCE,
@@ -176,11 +177,7 @@ export class Corpus {
     // the figure's own source may state the fact again, differently: that is not another source's
     // conflict, and is counted apart (arranged the same way: a source may state a fact many times)
     const own = new Map<string, StoredStatement[]>();
-    keys.forEach((keyId, i) => {
-      const list = own.get(keyId);
-      if (list) list.push(source.statements[i]!);
-      else own.set(keyId, [source.statements[i]!]);
-    });
+    keys.forEach((keyId, i) => pushTo(own, keyId, source.statements[i]!));
     const ownIndexes = new Map<string, ConflictIndex>();
     const ownIndexOf = (keyId: string) => {
       let index = ownIndexes.get(keyId);

@@ -11,6 +11,7 @@ import type { DealStatus } from '../extract/deals/status';
 import { mergeDeals } from '../extract/deals/merge';
 import { latestStatus } from '../extract/deals/status';
 import { byText } from '../facts/index';
+import { pushTo } from '../collections';
 
 const SAME_VALUE = 0.005;
 
@@ -160,11 +161,7 @@ function mentionsByPath(mentions: readonly DealMention[]): Map<string, readonly 
   const first = mentions[0]!.path ?? '';
   if (mentions.every((m) => (m.path ?? '') === first)) return new Map([[first, mentions]]);
   const byPath = new Map<string, DealMention[]>();
-  for (const m of mentions) {
-    const list = byPath.get(m.path ?? '');
-    if (list) list.push(m);
-    else byPath.set(m.path ?? '', [m]);
-  }
+  for (const m of mentions) pushTo(byPath, m.path ?? '', m);
   for (const [path, list] of byPath) byPath.set(path, list.slice());
   return byPath;
 }

@@ -18,8 +18,8 @@ export class ShortForms {
   private readonly byFirstWord = new Map<string, PartyMention | null>();
 
   /** The deals of a sentence with their short forms resolved; then their longer new names are learnt. */
-  resolve(deals: readonly SentenceDeal[]): SentenceDeal[] {
-    const out = this.byFirstWord.size === 0 ? [...deals] : deals.map((deal) => this.resolved(deal));
+  resolve(deals: SentenceDeal[]): SentenceDeal[] {
+    const out = this.byFirstWord.size === 0 ? deals : deals.map((deal) => this.resolved(deal));
     for (const deal of out) for (const party of deal.parties) this.learn(party);
     return out;
   }
