@@ -6,7 +6,14 @@
  * keeps its file offset, so `**$38 billion**` yields `$38 billion` at its real place.
  */
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
-import { parseSection, sectionTrees, type CutKind, type SectionResult } from './markdownSections';
+import {
+  parseSection,
+  parseSectionEvents,
+  sectionTrees,
+  type CutKind,
+  type EventSection,
+  type SectionResult,
+} from './markdownSections';
 import { limitNesting, MAX_MARKER_COLUMN } from './markdownDepth';
 import type { ContentDiagnostic } from '../document';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
@@ -72,7 +79,23 @@ export function parseMarkdown(
   return { blocks, diagnostics };
 }
 
-function sectionBlocks(
+/**
+ * The prose blocks as the mdast tree gives them, never from micromark's events: the reference
+ * that markdownEvents.test.ts holds the events route to.
+ */
+export function markdownBlocksByTree(text: string, sectionChars = SECTION_CHARS): ProseBlock[] {
+  const limited = limitNesting(text);
+  const blocks: ProseBlock[] = [];
+  for (const { span, tree } of sectionTrees(limited.text, sectionChars, treeSectionBlocks)) {
+    for (const block of tree.blocks) {
+      const map = block.map.shifted(span.start);
+      blocks.push({ ...block, map: limited.firstDeep >= 0 ? map.withFileText(text) : map });
+    }
+  }
+  return blocks;
+}
+
+function treeSectionBlocks(
   source: string,
   isFileStart: boolean,
   cut: CutKind | null,
@@ -80,6 +103,35 @@ function sectionBlocks(
 ): SectionBlocks {
   const tree = parseSection(source, isFileStart, cut, stubs);
   return { isClosed: tree.isClosed, definitions: tree.definitions, blocks: blocksOfNodes(tree.nodes, source, 0) };
+}
+
+function sectionBlocks(
+  source: string,
+  isFileStart: boolean,
+  cut: CutKind | null,
+  stubs: readonly string[],
+): SectionBlocks {
+  const events = parseSectionEvents(source, isFileStart, cut, stubs);
+  if (events)
+    return { isClosed: events.isClosed, definitions: events.definitions, blocks: blocksOfEvents(events, source) };
+  return treeSectionBlocks(source, isFileStart, cut, stubs);
+}
+
+/** The prose blocks of a section read from micromark's events: the pieces the tree's walk would meet. */
+function blocksOfEvents(section: EventSection, source: string): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  const shift = section.sourceStart;
+  for (const block of section.blocks) {
+    const builder = new ProseBuilder();
+    for (const piece of block.pieces) {
+      if (piece.kind === 'text') appendText(piece.value, piece.start - shift, piece.end - shift, source, builder);
+      else if (piece.kind === 'gap') gap(builder);
+      else builder.appendSeparator('\n');
+    }
+    const map = builder.build();
+    if (map.text.trim()) out.push({ kind: block.kind, depth: block.depth, map });
+  }
+  return out;
 }
 
 function cachedSection(

@@ -21,6 +21,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { frontMatterEnd, parseMarkdownTree } from './markdownSyntax';
 import { matchesOf } from '../regexParts';
+import { parseEvents, type EventBlock, type TopNode } from './markdownEvents';
 
 /** A `[start, end)` span of the file. */
 export interface Span {
@@ -65,13 +66,13 @@ export type SectionParser<T extends SectionResult> = (
  */
 const SENTINELS: Record<CutKind, string> = { afterBlank: '2) zq', beforeHeading: '# zq' };
 
-/** Parses a section (plus stubs and sentinel) with remark: see the file comment. */
-export function parseSection(
+/** What is parsed for a section: stubs, the section, the sentinel; where the section stands in it. */
+function sectionText(
   source: string,
   isFileStart: boolean,
   cut: CutKind | null,
   stubs: readonly string[],
-): SectionTree {
+): { parsed: string; sourceStart: number; sourceEnd: number } {
   // a blank line after each: a link definition right after a footnote's would continue its paragraph
   const stubText = stubs.length ? `${stubs.join('\n\n')}\n\n` : '';
   // the first section keeps the file start (front matter): its stubs go after the sentinel
@@ -79,10 +80,87 @@ export function parseSection(
   const sentinel = cut ? SENTINELS[cut] : '';
   const suffix =
     isFileStart && stubText ? `${sentinel ? '\n\n' : source.endsWith('\n') ? '\n' : '\n\n'}${stubText}` : '';
-  const parsed = prefix + source + sentinel + suffix;
+  return {
+    parsed: prefix + source + sentinel + suffix,
+    sourceStart: prefix.length,
+    sourceEnd: prefix.length + source.length,
+  };
+}
+
+/** A section read from micromark's events (markdownEvents.ts): its blocks' offsets are still the parsed text's. */
+export interface EventSection extends SectionResult {
+  readonly blocks: readonly EventBlock[];
+  /** Where the section starts in the parsed text (after stubs). */
+  readonly sourceStart: number;
+}
+
+/**
+ * As `parseSection`, from micromark's events rather than the tree; undefined where the tree
+ * is needed after all (an autolink literal left in the text).
+ */
+export function parseSectionEvents(
+  source: string,
+  isFileStart: boolean,
+  cut: CutKind | null,
+  stubs: readonly string[],
+): EventSection | undefined {
+  const { parsed, sourceStart, sourceEnd } = sectionText(source, isFileStart, cut, stubs);
+  const result = parseEvents(parsed, isFileStart);
+  if (result.needsTree) return undefined;
+  let isClosed = cut === null;
+  /** A list of the section that the sentinel item continued: that item is not the section's. */
+  let continued: TopNode | undefined;
+  for (const node of result.topNodes) {
+    if (node.start < sourceStart) continue;
+    if (node.start >= sourceEnd) {
+      if (node.start === sourceEnd && cut && isSentinelNode(node, result.blocks, cut, sourceEnd)) isClosed = true;
+      continue;
+    }
+    if (cut === 'afterBlank' && isList(node) && isSentinelNode(node, result.blocks, cut, sourceEnd)) {
+      isClosed = true;
+      continued = node;
+    }
+  }
+  const isOwn = (topStart: number) => topStart >= sourceStart && topStart < sourceEnd;
+  const blocks = result.blocks.filter(
+    (b) => isOwn(b.topStart) && !(continued && b.topStart === continued.start && b.itemStart === sourceEnd),
+  );
+  const definitions = new Map<string, string>();
+  for (const d of result.definitions) {
+    if (!isOwn(d.topStart)) continue;
+    const label = rawLabelAt(parsed, d.start);
+    if (label !== null) definitions.set(labelId(label), label);
+  }
+  return { blocks, isClosed, definitions, sourceStart };
+}
+
+function isList(node: TopNode): boolean {
+  return node.type === 'listOrdered' || node.type === 'listUnordered';
+}
+
+/** As `isSentinel`, on the events' top-level nodes. */
+function isSentinelNode(node: TopNode, blocks: readonly EventBlock[], cut: CutKind, at: number): boolean {
+  let inner: EventBlock | null | undefined;
+  if (cut === 'afterBlank') {
+    if (!isList(node) || node.lastItemStart !== at) return false;
+    inner = node.lastItemFirst;
+  } else {
+    if (node.start !== at) return false;
+    inner = blocks.find((b) => b.topStart === at);
+    if (inner && inner.kind !== 'heading' && inner.kind !== 'paragraph') inner = undefined;
+  }
+  return !!inner && inner.children === 1 && inner.firstText?.value === 'zq';
+}
+
+/** Parses a section (plus stubs and sentinel) with remark: see the file comment. */
+export function parseSection(
+  source: string,
+  isFileStart: boolean,
+  cut: CutKind | null,
+  stubs: readonly string[],
+): SectionTree {
+  const { parsed, sourceStart, sourceEnd } = sectionText(source, isFileStart, cut, stubs);
   const tree: Root = parseMarkdownTree(parsed, isFileStart);
-  const sourceStart = prefix.length;
-  const sourceEnd = sourceStart + source.length;
   let isClosed = cut === null;
   const nodes: RootContent[] = [];
   for (const node of tree.children) {

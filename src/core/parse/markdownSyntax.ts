@@ -94,11 +94,28 @@ export function frontMatterEnd(text: string): number {
 }
 
 const ALL_FEATURES: readonly SyntaxFeature[] = [AUTOLINK_LITERAL, ...GFM_FEATURES, FRONT_MATTER];
+
+/**
+ * The micromark extensions for `text` when its events are read directly (markdownEvents.ts):
+ * those of `parseMarkdownTree`, with autolink literals from the start wherever the source may
+ * hold one (the walk gives the text to the tree when one is left in it after that). `key`
+ * names the set.
+ */
+export function syntaxFor(text: string, isFileStart: boolean): { key: string; extensions: SyntaxExtension[] } {
+  const features: SyntaxFeature[] = GFM_FEATURES.filter((feature) => feature.mayOccurIn(text));
+  if (isFileStart && frontMatterEnd(text) > 0) features.push(FRONT_MATTER);
+  if (AUTOLINK_SOURCE.test(text)) features.unshift(AUTOLINK_LITERAL);
+  return { key: featureKey(features), extensions: features.map((f) => f.syntax) };
+}
+
+function featureKey(features: readonly SyntaxFeature[]): string {
+  return features.map((f) => ALL_FEATURES.indexOf(f)).join();
+}
 /** One frozen processor per set of features (a few dozen at most), made when first needed. */
 const processors = new Map<string, ReturnType<typeof processorOf>>();
 
 function parseWith(text: string, features: readonly SyntaxFeature[]): Root {
-  const key = features.map((f) => ALL_FEATURES.indexOf(f)).join();
+  const key = featureKey(features);
   let processor = processors.get(key);
   if (!processor) processors.set(key, (processor = processorOf(features)));
   return processor.parse(text);
