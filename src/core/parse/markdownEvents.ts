@@ -11,15 +11,15 @@
  * and on generated markdown).
  *
  * What the tree would change after the walk is not reproduced: GFM's autolink-literal transform
- * finds "www."/"https://"/e-mail addresses again in decoded text. A section whose text could
- * hold one (`mayNeedTree`) is left to the tree (markdown.ts).
+ * finds "www."/"https://"/e-mail addresses again in decoded text. A section whose text still
+ * holds one (`holdsAutolinkText`) is left to the tree (markdownSections.ts).
  */
 import type { Event, ParseContext, Token } from 'micromark-util-types';
 import { parse, postprocess, preprocess } from 'micromark';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { BlockKind } from './blocks';
-import { syntaxFor } from './markdownSyntax';
+import { mayHoldAutolink, syntaxFor } from './markdownSyntax';
 
 /** One inline piece of a block, as the tree's walk would meet it. */
 export type InlinePiece =
@@ -53,8 +53,8 @@ export interface EventParse {
   readonly topNodes: TopNode[];
   /** Starts of link and footnote definitions, with the start of the top-level node holding each. */
   readonly definitions: Array<{ start: number; topStart: number }>;
-  /** Some text piece holds what GFM's autolink-literal transform would turn into a link. */
-  readonly needsTree: boolean;
+  /** Some text piece holds what an autolink literal needs: GFM's transform of the tree would link it. */
+  readonly holdsAutolinkText: boolean;
 }
 
 /** Tokens that are nodes of the tree at flow level (containers and leaves). */
@@ -112,8 +112,8 @@ interface Frame {
 /** One parse context per set of extensions: micromark's `parse` combines them on every call. */
 const parsers = new Map<string, ParseContext>();
 
-function parserFor(text: string, isFileStart: boolean): ParseContext {
-  const { key, extensions } = syntaxFor(text, isFileStart);
+function parserFor(text: string, isFileStart: boolean, withAutolinks: boolean): ParseContext {
+  const { key, extensions } = syntaxFor(text, isFileStart, withAutolinks);
   let context = parsers.get(key);
   if (!context) parsers.set(key, (context = parse({ extensions })));
   // what one document's parse leaves in the context (micromark's and its extensions' only
@@ -124,14 +124,23 @@ function parserFor(text: string, isFileStart: boolean): ParseContext {
   return context;
 }
 
-/** The prose blocks, top-level nodes and definitions of `text`, as the tree would give them. */
+/**
+ * The prose blocks, top-level nodes and definitions of `text`, as the tree would give them. As
+ * `parseMarkdownTree` does, the text is parsed without autolink literals, and again with them
+ * only when some text holds what one needs; `needsTree` when some still does after that.
+ */
 export function parseEvents(text: string, isFileStart: boolean): EventParse {
-  const events = postprocess(
-    parserFor(text, isFileStart)
+  const first = walk(eventsOf(text, isFileStart, false), text);
+  if (!first.holdsAutolinkText || !mayHoldAutolink(text)) return first;
+  return walk(eventsOf(text, isFileStart, true), text);
+}
+
+function eventsOf(text: string, isFileStart: boolean, withAutolinks: boolean): Event[] {
+  return postprocess(
+    parserFor(text, isFileStart, withAutolinks)
       .document()
       .write(preprocess()(text, undefined, true)),
   );
-  return walk(events, text);
 }
 
 function walk(events: readonly Event[], text: string): EventParse {
@@ -154,7 +163,7 @@ function walk(events: readonly Event[], text: string): EventParse {
   let referenceType: string | undefined;
   /** Inside a link's resource: collecting its destination. */
   let destination: Frame['link'] | null = null;
-  let needsTree = false;
+  let holdsAutolinkText = false;
 
   const frame = (): Frame => frames[frames.length - 1]!;
   /** A non-text child is added to the current inline node. */
@@ -361,7 +370,7 @@ function walk(events: readonly Event[], text: string): EventParse {
           if (taskCheck) dropCheckSpace(block, frames[0]!);
           block.children = frames[0]!.children;
           block.firstText = frames[0]!.firstText;
-          if (block.pieces.some((p) => p.kind === 'text' && AUTOLINK_TEXT.test(p.value))) needsTree = true;
+          if (block.pieces.some((p) => p.kind === 'text' && AUTOLINK_TEXT.test(p.value))) holdsAutolinkText = true;
           blocks.push(block);
         }
         block = null;
@@ -402,7 +411,7 @@ function walk(events: readonly Event[], text: string): EventParse {
     }
     if (TRANSPARENT_INLINE.has(type)) frames.pop();
   }
-  return { blocks, topNodes, definitions, needsTree };
+  return { blocks, topNodes, definitions, holdsAutolinkText };
 }
 
 function decodeReference(value: string, type: string | undefined): string {

@@ -106,7 +106,7 @@ export function parseSectionEvents(
 ): EventSection | undefined {
   const { parsed, sourceStart, sourceEnd } = sectionText(source, isFileStart, cut, stubs);
   const result = parseEvents(parsed, isFileStart);
-  if (result.needsTree) return undefined;
+  if (result.holdsAutolinkText) return undefined;
   let isClosed = cut === null;
   /** A list of the section that the sentinel item continued: that item is not the section's. */
   let continued: TopNode | undefined;

@@ -97,15 +97,24 @@ const ALL_FEATURES: readonly SyntaxFeature[] = [AUTOLINK_LITERAL, ...GFM_FEATURE
 
 /**
  * The micromark extensions for `text` when its events are read directly (markdownEvents.ts):
- * those of `parseMarkdownTree`, with autolink literals from the start wherever the source may
- * hold one (the walk gives the text to the tree when one is left in it after that). `key`
+ * those of `parseMarkdownTree`'s first parse, or of its second with `withAutolinks` (which the
+ * walk asks for, as the tree does, when some text of the first holds what a link needs). `key`
  * names the set.
  */
-export function syntaxFor(text: string, isFileStart: boolean): { key: string; extensions: SyntaxExtension[] } {
+export function syntaxFor(
+  text: string,
+  isFileStart: boolean,
+  withAutolinks: boolean,
+): { key: string; extensions: SyntaxExtension[] } {
   const features: SyntaxFeature[] = GFM_FEATURES.filter((feature) => feature.mayOccurIn(text));
   if (isFileStart && frontMatterEnd(text) > 0) features.push(FRONT_MATTER);
-  if (AUTOLINK_SOURCE.test(text)) features.unshift(AUTOLINK_LITERAL);
+  if (withAutolinks) features.unshift(AUTOLINK_LITERAL);
   return { key: featureKey(features), extensions: features.map((f) => f.syntax) };
+}
+
+/** The source may hold an autolink literal (or a character reference that decodes to part of one). */
+export function mayHoldAutolink(text: string): boolean {
+  return AUTOLINK_SOURCE.test(text);
 }
 
 function featureKey(features: readonly SyntaxFeature[]): string {
