@@ -1,5 +1,6 @@
 /**
- * Markdown → prose blocks, through unified + remark-parse (+ GFM and front matter, each
+ * Markdown → prose blocks, through micromark's events (markdownEvents.ts), or through the mdast
+ * tree of unified + remark-parse where a section needs it (+ GFM and front matter, each
  * extension only where a section can use it: markdownSyntax.ts). Code, inline code, HTML,
  * images, link destinations and bare URLs are not prose;
  * headings, paragraphs, list items, table cells and block quotes are. Every prose character
