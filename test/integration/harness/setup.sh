@@ -12,6 +12,12 @@
 # unreviewed install scripts (npm 11.x announces it), let code-server's postinstall run.
 set -euo pipefail
 
+# Run from an npm script (`npm test`), this inherits the outer npm's npm_* variables; the npm
+# installs below would take them as their own config. npm_config_user_agent names the outer
+# npm's Node ("node/v20"), and code-server's postinstall reads its Node version from it and
+# refuses to build for Node 24. Each npm here reads its config files itself.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -E '^npm_' || true)
+
 PREFIX="${NEWSMARK_VSCODE_HOME:-${HOME:?set HOME or NEWSMARK_VSCODE_HOME}/.cache/vscode-real}"
 CODE_SERVER_VERSION="${VSCODE_REAL_CODE_SERVER_VERSION:-4.139.1}"
 NODE_VERSION="${VSCODE_REAL_NODE_VERSION:-24}"          # code-server 4.139 needs Node 24
