@@ -13,6 +13,7 @@ import {
   sectionTrees,
   type CutKind,
   type EventSection,
+  type SectionParser,
   type SectionResult,
 } from './markdownSections';
 import { limitNesting, MAX_MARKER_COLUMN } from './markdownDepth';
@@ -56,17 +57,11 @@ export function parseMarkdown(
   sectionChars = cache ? CACHED_SECTION_CHARS : SECTION_CHARS,
 ): ParsedMarkdown {
   const limited = limitNesting(text);
-  const blocks: ProseBlock[] = [];
   const parser = cache
     ? (source: string, isFileStart: boolean, cut: CutKind | null, stubs: readonly string[]) =>
         cachedSection(cache, source, isFileStart, cut, stubs)
     : sectionBlocks;
-  for (const { span, tree } of sectionTrees(limited.text, sectionChars, parser)) {
-    for (const block of tree.blocks) {
-      const map = block.map.shifted(span.start);
-      blocks.push({ ...block, map: limited.firstDeep >= 0 ? map.withFileText(text) : map });
-    }
-  }
+  const blocks = blocksOfSections(text, limited, sectionChars, parser);
   const diagnostics: ContentDiagnostic[] = [];
   if (limited.firstDeep >= 0) {
     diagnostics.push({
@@ -85,9 +80,18 @@ export function parseMarkdown(
  * that markdownEvents.test.ts holds the events route to.
  */
 export function markdownBlocksByTree(text: string, sectionChars = SECTION_CHARS): ProseBlock[] {
-  const limited = limitNesting(text);
+  return blocksOfSections(text, limitNesting(text), sectionChars, treeSectionBlocks);
+}
+
+/** The blocks of every section, mapped to the file (the file's own text where nesting was limited). */
+function blocksOfSections(
+  text: string,
+  limited: ReturnType<typeof limitNesting>,
+  sectionChars: number,
+  parser: SectionParser<SectionBlocks>,
+): ProseBlock[] {
   const blocks: ProseBlock[] = [];
-  for (const { span, tree } of sectionTrees(limited.text, sectionChars, treeSectionBlocks)) {
+  for (const { span, tree } of sectionTrees(limited.text, sectionChars, parser)) {
     for (const block of tree.blocks) {
       const map = block.map.shifted(span.start);
       blocks.push({ ...block, map: limited.firstDeep >= 0 ? map.withFileText(text) : map });

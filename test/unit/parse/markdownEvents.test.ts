@@ -1,26 +1,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { markdownBlocks, markdownBlocksByTree } from '../../../src/core/parse/markdown';
-import type { ProseBlock } from '../../../src/core/parse/blocks';
 import { parseSectionEvents } from '../../../src/core/parse/markdownSections';
 import { markdownArticle } from './markdownArbitrary';
-
-/** Each block as kind, depth, prose and the file offset of every prose character. */
-function describe(blocks: readonly ProseBlock[]): string {
-  return JSON.stringify(
-    blocks.map((b) => [
-      b.kind,
-      b.depth,
-      b.map.text,
-      Array.from({ length: b.map.text.length + 1 }, (_, i) => b.map.toFile(i)),
-    ]),
-  );
-}
+import { describeBlocks } from './describeBlocks';
 
 const same = (text: string, sectionChars = 2048) =>
   assert.equal(
-    describe(markdownBlocks(text, undefined, sectionChars)),
-    describe(markdownBlocksByTree(text, sectionChars)),
+    describeBlocks(markdownBlocks(text, undefined, sectionChars)),
+    describeBlocks(markdownBlocksByTree(text, sectionChars)),
   );
 
 suite("parse: prose read from micromark's events is the tree's prose", () => {

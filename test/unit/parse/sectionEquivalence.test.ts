@@ -5,9 +5,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blocksOfTree, markdownBlocks } from '../../../src/core/parse/markdown';
-import type { ProseBlock } from '../../../src/core/parse/blocks';
 import { AnalysisCache } from '../../../src/core/analysisCache';
 import { markdownArticle } from './markdownArbitrary';
+import { describeBlocks } from './describeBlocks';
 import { frontMatterEnd } from '../../../src/core/parse/markdownSyntax';
 
 /**
@@ -19,18 +19,6 @@ const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze();
 const wholeFileBlocks = (text: string) =>
   blocksOfTree((frontMatterEnd(text) > 0 ? withFrontMatter : withoutFrontMatter).parse(text), text, 0);
 
-/** Each block as kind, depth, prose and the file offset of every prose character. */
-function describe(blocks: readonly ProseBlock[]): string {
-  return JSON.stringify(
-    blocks.map((b) => [
-      b.kind,
-      b.depth,
-      b.map.text,
-      Array.from({ length: b.map.text.length + 1 }, (_, i) => b.map.toFile(i)),
-    ]),
-  );
-}
-
 const RUNS = 400;
 
 suite('parse: markdown read in sections is the whole file read at once', () => {
@@ -38,7 +26,10 @@ suite('parse: markdown read in sections is the whole file read at once', () => {
     test(`should give the whole file's blocks when sections are cut every ${sectionChars} characters or more`, () => {
       fc.assert(
         fc.property(markdownArticle, (text) => {
-          assert.equal(describe(markdownBlocks(text, undefined, sectionChars)), describe(wholeFileBlocks(text)));
+          assert.equal(
+            describeBlocks(markdownBlocks(text, undefined, sectionChars)),
+            describeBlocks(wholeFileBlocks(text)),
+          );
         }),
         { seed: 11, numRuns: RUNS },
       );
@@ -54,11 +45,11 @@ suite('parse: markdown read in sections is the whole file read at once', () => {
         }),
         (text, edits) => {
           const cache = new AnalysisCache();
-          assert.equal(describe(markdownBlocks(text, cache, 32)), describe(wholeFileBlocks(text)));
+          assert.equal(describeBlocks(markdownBlocks(text, cache, 32)), describeBlocks(wholeFileBlocks(text)));
           for (const [at, removed, inserted] of edits) {
             const start = at % (text.length + 1);
             text = text.slice(0, start) + inserted + text.slice(start + removed);
-            assert.equal(describe(markdownBlocks(text, cache, 32)), describe(wholeFileBlocks(text)));
+            assert.equal(describeBlocks(markdownBlocks(text, cache, 32)), describeBlocks(wholeFileBlocks(text)));
           }
         },
       ),
