@@ -127,7 +127,7 @@ function parserFor(text: string, isFileStart: boolean, withAutolinks: boolean): 
 /**
  * The prose blocks, top-level nodes and definitions of `text`, as the tree would give them. As
  * `parseMarkdownTree` does, the text is parsed without autolink literals, and again with them
- * only when some text holds what one needs; `needsTree` when some still does after that.
+ * only when some text holds what one needs; `holdsAutolinkText` when some still does after that.
  */
 export function parseEvents(text: string, isFileStart: boolean): EventParse {
   const first = walk(eventsOf(text, isFileStart, false), text);

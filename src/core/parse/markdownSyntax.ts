@@ -73,8 +73,7 @@ const FRONT_MATTER: SyntaxFeature = {
  * with a rule would lose them all.
  */
 export function parseMarkdownTree(text: string, isFileStart = true): Root {
-  const features: SyntaxFeature[] = GFM_FEATURES.filter((feature) => feature.mayOccurIn(text));
-  if (isFileStart && frontMatterEnd(text) > 0) features.push(FRONT_MATTER);
+  const features = featuresFor(text, isFileStart);
   const tree = parseWith(text, features);
   if (!AUTOLINK_SOURCE.test(text) || !hasTextLike(tree, AUTOLINK_TEXT)) return tree;
   return parseWith(text, [AUTOLINK_LITERAL, ...features]);
@@ -106,8 +105,7 @@ export function syntaxFor(
   isFileStart: boolean,
   withAutolinks: boolean,
 ): { key: string; extensions: SyntaxExtension[] } {
-  const features: SyntaxFeature[] = GFM_FEATURES.filter((feature) => feature.mayOccurIn(text));
-  if (isFileStart && frontMatterEnd(text) > 0) features.push(FRONT_MATTER);
+  const features = featuresFor(text, isFileStart);
   if (withAutolinks) features.unshift(AUTOLINK_LITERAL);
   return { key: featureKey(features), extensions: features.map((f) => f.syntax) };
 }
@@ -117,9 +115,17 @@ export function mayHoldAutolink(text: string): boolean {
   return AUTOLINK_SOURCE.test(text);
 }
 
+/** The GFM extensions `text` can use, in remark-gfm's order, and front matter where the file opens with it. */
+function featuresFor(text: string, isFileStart: boolean): SyntaxFeature[] {
+  const features: SyntaxFeature[] = GFM_FEATURES.filter((feature) => feature.mayOccurIn(text));
+  if (isFileStart && frontMatterEnd(text) > 0) features.push(FRONT_MATTER);
+  return features;
+}
+
 function featureKey(features: readonly SyntaxFeature[]): string {
   return features.map((f) => ALL_FEATURES.indexOf(f)).join();
 }
+
 /** One frozen processor per set of features (a few dozen at most), made when first needed. */
 const processors = new Map<string, ReturnType<typeof processorOf>>();
 
