@@ -19,6 +19,7 @@ import {
 import { limitNesting, MAX_MARKER_COLUMN } from './markdownDepth';
 import type { ContentDiagnostic } from '../document';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { isBareUrl } from './markdownEvents';
 import { ProseBuilder } from './offsetMap';
 import type { BlockKind, ProseBlock } from './blocks';
 import type { AnalysisCache } from '../analysisCache';
@@ -245,7 +246,7 @@ function appendInline(block: Parents, file: string, base: number, builder: Prose
         pushChildren(child);
         break;
       case 'link':
-        if (isBareUrl(child)) gap(builder);
+        if (isBareUrlLink(child)) gap(builder);
         else pushChildren(child);
         break;
       case 'break':
@@ -282,17 +283,10 @@ function gap(builder: ProseBuilder): void {
   if (!builder.endsWithSpace()) builder.appendSeparator(' ');
 }
 
-/** A GFM autolink literal or `<https://…>`: the link text is the URL itself. */
-function isBareUrl(link: { url: string; children: Nodes[] }): boolean {
+/** A link whose only child is text that is its URL: a gap, as `isBareUrl` says. */
+function isBareUrlLink(link: { url: string; children: Nodes[] }): boolean {
   const only = link.children.length === 1 ? link.children[0] : undefined;
-  if (!only || only.type !== 'text') return false;
-  const value = only.value;
-  return (
-    value === link.url ||
-    link.url === `mailto:${value}` ||
-    link.url === `http://${value}` ||
-    /^(https?:|www\.)/i.test(value)
-  );
+  return !!only && only.type === 'text' && isBareUrl(only.value, link.url);
 }
 
 /**

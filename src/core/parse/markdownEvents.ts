@@ -431,10 +431,11 @@ function dropCheckSpace(block: EventBlock, own: Frame): void {
   if (head.value.length === 0) {
     block.pieces.shift();
     own.children--;
+    own.firstText = null; // what follows a text node is not text
   } else head.start++;
 }
 
-/** As markdown.ts's isBareUrl: a link whose only text is its URL. */
+/** A link whose only text, `value`, is its URL (a GFM autolink literal, `<https://…>`, `[https://x](https://x)`). */
 export function isBareUrl(value: string, url: string): boolean {
   return value === url || url === `mailto:${value}` || url === `http://${value}` || /^(https?:|www\.)/i.test(value);
 }
