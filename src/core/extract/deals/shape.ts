@@ -50,13 +50,13 @@ interface Item {
 const PRIVATE_USE = /[\uE000-\uF8FF]/;
 const PRIVATE_USE_ALL = /[\uE000-\uF8FF]/g;
 const CAPITALISED = /[\p{Lu}][\p{L}\p{N}'’&.\-]*/u;
-/** camelCase, a digit, or capitals throughout: a name wherever it stands ("CoreWeave", "xAI", "C3", "MGX"). */
 /**
  * What follows a name that opens a sentence: a verb in the past or third person, a modal, "said",
  * perhaps after an adverb ("Meridian also committed …", "Zeta later sold …").
  */
 const VERB_AFTER =
   /^\s+(?:(?:also|later|then|now|still|already|recently|previously|separately|subsequently|since)\s+)?(?:[a-z]+(?:ed|es)|(?:is|was|has|had|will|would|said|says|plans|agreed|signed|won|bought|sold|took|raised|made|led|paid|can|could|may|might))\b|^\s+(?:and|&)\s+\p{Lu}|^,\s+(?:backed|owned|which|who|whose|the|an?|once|now|based)\b|^['’]s\s/u;
+/** camelCase, a digit, or capitals throughout: a name wherever it stands ("CoreWeave", "xAI", "C3", "MGX"). */
 const NAME_SHAPE = /^(?:\p{Ll}+\p{Lu}|\p{Lu}[\p{Ll}]+\p{Lu}|.*\d|\p{Lu}{2,}(?:\.\p{Lu})*$)/u;
 /**
  * A wire dateline opening a sentence: a city in capitals ("OSLO", "SAN FRANCISCO", "ST. LOUIS"),
