@@ -590,12 +590,20 @@ function printReopen(row, x) {
   }
   const r = x && !x.error ? x.reopen : undefined;
   if (r) {
+    const perArticle = (bytes) => fmtBytes(bytes / Math.max(1, r.indexed));
     console.log(
-      `   warm reopen in VS Code: a new WorkspaceCorpus over the index and its storage indexed ${r.indexed} articles in ${fmtMs(r.reopenMs)} (${r.persisted} read back, ${r.analysed} analysed; the deals panel's merge of ${r.deals} deals ${fmtMs(r.dealsMs)}, heap ${fmtBytes(r.heap / Math.max(1, r.indexed))} per article); listing the folder again (findFiles: ${r.listed} files) ${fmtMs(r.listMs)}. A reopened window pays both.`,
+      `   warm reopen in VS Code: a new WorkspaceCorpus over the index and its storage read the corpus snapshot (written in ${fmtMs(r.snapshotSaveMs)}) and had ${r.fromSnapshot} articles — hovers, conflicts and the deals panel — in ${fmtMs(r.loadedMs)} (heap ${perArticle(r.heapLoaded)} per article); it then checked every article against the disk and was idle at ${fmtMs(r.reopenMs)} with ${r.indexed} articles (${r.persisted} read back, ${r.analysed} analysed; the deals panel's merge of ${r.deals} deals ${fmtMs(r.dealsMs)}, heap ${perArticle(r.heap)} per article). Listing the folder again (findFiles: ${r.listed} files) took ${fmtMs(r.listMs)}: a reopened window's check waits for it, the snapshot does not.`,
     );
     target(
       4,
-      `${row.corpus.count} articles, warm reopen in VS Code (index + list)`,
+      `${row.corpus.count} articles, warm reopen in VS Code: ready from the snapshot`,
+      fmtMs(r.loadedMs),
+      '≤ 5 s',
+      r.loadedMs <= 5000,
+    );
+    target(
+      4,
+      `${row.corpus.count} articles, warm reopen in VS Code: every file checked (index + list)`,
       fmtMs(r.reopenMs + r.listMs),
       '≤ 5 s',
       r.reopenMs + r.listMs <= 5000,

@@ -87,6 +87,7 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
     const index = new WorkspaceIndex(config, lexicons, log, platform, context.storageUri);
     const corpus = new WorkspaceCorpus(index, log);
     const store = new AnnotationStore(index, config, log, platform, context.storageUri ?? context.globalStorageUri);
+    corpus.setTextNeeded((uri) => store.hasAnnotationsIn(uri));
     stopping = () => store.flush();
     const dealsTree = new DealsTreeProvider(corpus, store, context.workspaceState, log);
     const annotate = new AnnotationCommands(index, store);

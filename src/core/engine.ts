@@ -8,3 +8,4 @@
 export { analyse } from './analysis';
 export { AnalysisCache } from './analysisCache';
 export { Lexicon } from './extract/entities/lexicon';
+export { SnapshotReader, encodeSnapshotEnd, encodeSnapshotHeader, encodeSnapshotRecord } from './store/corpusSnapshot';

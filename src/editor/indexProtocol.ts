@@ -1,6 +1,7 @@
 /** The jobs of the index's worker threads (src/workers/pool.ts): one article file each. */
 import type { SourceFacts } from '../core/store/sourceFacts';
 import type { EntryOutcome } from '../node/factCache';
+import type { PersistedKey } from '../core/store/persistedFacts';
 
 /** Where the persisted facts of a file are (src/node/factCache.ts), and the engine and lexicon they must be from. */
 export interface PersistedTarget {
@@ -35,6 +36,9 @@ export type IndexResult =
       readonly ms: number;
       /** With `persisted`: whether the facts were read back, or why the file was analysed. */
       readonly persisted?: EntryOutcome;
+      /** With `persisted`: the key of the bytes read, and when they were looked at (the corpus snapshot keeps both). */
+      readonly key?: PersistedKey;
+      readonly indexedAt?: number;
     }
   | { readonly status: 'missing'; readonly error: string }
   | { readonly status: 'overLimit'; readonly bytes: number };

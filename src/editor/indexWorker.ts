@@ -12,6 +12,7 @@ import { analyse } from '../core/analysis';
 import { detachedFacts } from '../core/store/internedFacts';
 import { summariseSource, type SourceFacts } from '../core/store/sourceFacts';
 import type { Lexicon } from '../core/extract/entities/lexicon';
+import type { PersistedKey } from '../core/store/persistedFacts';
 import { entryFileOf, lookupEntry, sha256Of, writeEntry, type EntryOutcome } from '../node/factCache';
 import { serveJobs } from '../workers/serve';
 import { decodeArticle, type IndexJob, type IndexResult } from './indexProtocol';
@@ -20,6 +21,7 @@ import { lineStartsOf } from './lineStarts';
 serveJobs<IndexJob, IndexResult>((job, lexicon) => {
   let bytes: Uint8Array;
   let stats: Stats;
+  const indexedAt = Date.now(); // before the look: a write after it shows in the modification time
   try {
     stats = statSync(job.fsPath);
     if (!stats.isFile()) return { status: 'missing', error: 'not a regular file' }; // a named pipe would block the worker for good
@@ -35,8 +37,17 @@ serveJobs<IndexJob, IndexResult>((job, lexicon) => {
   if (bytes.length > job.maxBytes) return { status: 'overLimit', bytes: bytes.length };
   const started = performance.now();
   const text = decodeArticle(bytes);
-  const { facts, persisted } = factsOf(job, lexicon, text, bytes, stats.mtimeMs);
-  return { status: 'ok', text, facts, lineStarts: lineStartsOf(text), ms: performance.now() - started, persisted };
+  const { facts, persisted, key } = factsOf(job, lexicon, text, bytes, stats.mtimeMs);
+  return {
+    status: 'ok',
+    text,
+    facts,
+    lineStarts: lineStartsOf(text),
+    ms: performance.now() - started,
+    persisted,
+    key,
+    indexedAt: key === undefined ? undefined : indexedAt,
+  };
 });
 
 /** The file's facts: read back from its persisted entry when that is for these bytes, else analysed (and persisted). */
@@ -46,16 +57,16 @@ function factsOf(
   text: string,
   bytes: Uint8Array,
   mtimeMs: number,
-): { facts: SourceFacts; persisted?: EntryOutcome } {
+): { facts: SourceFacts; persisted?: EntryOutcome; key?: PersistedKey } {
   const target = job.persisted;
   if (!target) return { facts: analysed(job.path, text, lexicon) };
   const file = entryFileOf(target.dir, target.identity);
   const key = { path: job.path, size: bytes.length, mtimeMs, sha256: sha256Of(bytes), engine: target.engine };
   const found = lookupEntry(file, key);
-  if (found.status === 'hit') return { facts: found.entry.facts, persisted: { status: 'hit' } };
+  if (found.status === 'hit') return { facts: found.entry.facts, persisted: { status: 'hit' }, key };
   const facts = analysed(job.path, text, lexicon);
   const writeError = writeEntry(file, { key, facts, sourceJson: null, shardJson: null });
-  return { facts, persisted: { status: 'analysed', why: found.why, detail: found.detail, writeError } };
+  return { facts, persisted: { status: 'analysed', why: found.why, detail: found.detail, writeError }, key };
 }
 
 /**

@@ -8,9 +8,11 @@
  * src/extension.ts imports this module.
  */
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import * as path from 'node:path';
+import { readSnapshot, writeSnapshot } from '../node/corpusSnapshot';
 import { entryFileOf, openFactCache, pruneEntries, removeEntry } from '../node/factCache';
 import { Journal } from '../node/journal';
 import { readTextOrMissing, removeStaleTemps, updateLocked, writeAtomically } from '../node/lockedFile';
@@ -76,6 +78,12 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
           : { status: 'refused', error: `the workspace storage ${storage.toString()} is not a local folder` },
       prune: (dir, keep) => pruneEntries(dir, new Set(keep.map((identity) => entryFileOf(dir, identity)))),
       remove: async (dir, identity) => void (await removeEntry(entryFileOf(dir, identity))),
+      readSnapshot,
+      writeSnapshot,
+      statFile: async (fsPath) => {
+        const stat = await fs.promises.stat(fsPath).catch(() => undefined);
+        return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+      },
     },
   };
 }

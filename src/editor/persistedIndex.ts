@@ -48,6 +48,16 @@ export class PersistedIndex {
     );
   }
 
+  /**
+   * Where the corpus snapshot is read and written (the folder of persisted facts), with the
+   * engine key it must be of for `lexicon`; undefined when this window persists nothing.
+   */
+  async snapshotTarget(lexicon: LexiconState): Promise<{ readonly dir: string; readonly engine: string } | undefined> {
+    const dir = await (this.folder ??= this.open());
+    if (dir === undefined || !this.platform.persistedFacts) return undefined;
+    return { dir, engine: await this.engineOf(lexicon) };
+  }
+
   /** The folder of persisted facts, once opened (undefined: nothing is persisted in this window). */
   folderPath(): Promise<string | undefined> {
     return (this.folder ??= this.open());

@@ -57,6 +57,16 @@ export interface PersistedFacts {
   prune(dir: string, keep: readonly string[]): Promise<Pruned>;
   /** Removes the entry of one file (its identity) that is gone. */
   remove(dir: string, identity: string): Promise<void>;
+  /** The corpus snapshot's bytes in the folder (src/node/corpusSnapshot.ts), a chunk at a time; undefined when there is none. */
+  readSnapshot(dir: string): Promise<AsyncIterable<Uint8Array> | undefined>;
+  /** Replaces the corpus snapshot with `chunks`, atomically; throws (the old one stays) when it cannot. */
+  writeSnapshot(dir: string, chunks: AsyncIterable<Uint8Array>): Promise<void>;
+  /**
+   * A local file's size and modification time as the workers' keys hold them (Node's `mtimeMs`, with
+   * its fraction), without a round trip through VS Code's file service: a reopen checks every
+   * article against the snapshot with it. Undefined when there is no regular file there.
+   */
+  statFile(fsPath: string): Promise<{ readonly size: number; readonly mtimeMs: number } | undefined>;
 }
 
 export type PersistedFactsFolder =

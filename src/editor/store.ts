@@ -242,6 +242,18 @@ export class AnnotationStore implements AnnotationView, vscode.Disposable {
       .map((annotation) => ({ annotation, uri, span: annotation.orphan ? undefined : annotation.anchor.position }));
   }
 
+  /**
+   * Whether any annotation of `uri`'s article is kept (once the folder's file is read): the
+   * workspace corpus reads such an article at a reopen even when it is unchanged, to anchor them.
+   */
+  async hasAnnotationsIn(uri: vscode.Uri): Promise<boolean> {
+    const folder = this.folderOf(uri);
+    if (!folder) return false;
+    await this.load(folder);
+    const source = folderRelativePath(uri);
+    return folder.current.annotations.some((a) => a.source === source);
+  }
+
   /** Every orphan; a detached one (its article is gone) with its entry in the annotations file. */
   orphans(): AnchoredAnnotation[] {
     return [...this.folders.values()].flatMap((f) =>

@@ -13,7 +13,8 @@ import { Corpus, type CorpusChange } from '../core/corpus/index';
 import { articlePath } from './articles';
 import { lineStartsOf, positionIn } from './lineIndex';
 import type { Log } from './log';
-import type { AnalysedArticle, IndexedFile, WorkspaceIndex } from './workspaceIndex';
+import type { PersistedKey } from '../core/store/persistedFacts';
+import type { AnalysedArticle, IndexedFile, SnapshotStore, WorkspaceIndex } from './workspaceIndex';
 
 /** From this many articles on, indexing shows a cancellable notification (below it, a status-bar spinner). */
 export const PROGRESS_NOTIFICATION_MIN_ARTICLES = 200;
@@ -23,6 +24,23 @@ const FILES_IN_FLIGHT = 4;
 const PROGRESS_REPORT_MS = 250;
 /** While indexing, updates are announced at most this often (each one recomputes the problems and the panel). */
 const UPDATE_BATCH_MS = 1000;
+/** The corpus snapshot is written this long after the corpus last changed and went idle. */
+const SNAPSHOT_DELAY_MS = 3000;
+/** Reading the snapshot yields to the host this often, so that the editor stays responsive meanwhile. */
+const SNAPSHOT_SLICE_MS = 20;
+/**
+ * A file modified this close before it was looked at may have been modified again within the
+ * same tick of its file system's clock (FAT keeps 2 s): its size and time do not prove it
+ * unchanged, and the worker checks its content.
+ */
+export const RACY_MS = 2000;
+
+/** What the snapshot keeps of where a source's facts came from (`SnapshotRecord` without the facts). */
+interface SnapshotKey {
+  readonly identity: string;
+  readonly key: PersistedKey;
+  readonly indexedAt: number;
+}
 
 export interface CorpusUpdate {
   /** Sources whose cross-source facts may have changed (removed and renamed ones included), sorted. */
@@ -55,7 +73,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private busyCount = 0;
   private idleWaiters: Array<() => void> = [];
   private isDraining = false;
-  private pass = { done: 0, total: 0, persisted: 0 };
+  private pass = { done: 0, total: 0, persisted: 0, unchanged: 0 };
   private isIncomplete = false;
   private generation = 0;
   /** What changed since the last announcement: paths, and fact keys whose sources are looked up then. */
@@ -65,6 +83,22 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private readonly startTimer: ReturnType<typeof setTimeout>;
   private readonly updated = new vscode.EventEmitter<CorpusUpdate>();
   private readonly disposables: vscode.Disposable[] = [this.updated];
+  /** Sources whose facts a worker indexed from a file with a persisted key: what the snapshot can hold. */
+  private readonly snapshotKeys = new Map<string, SnapshotKey>();
+  /** Files whose facts came from the snapshot and were not checked against the disk yet, by uri. */
+  private readonly unchecked = new Map<string, SnapshotKey>();
+  /** The snapshot being read at startup: no refresh runs before it is in. */
+  private loading: Promise<void> | undefined;
+  private readonly loaded: Promise<number>;
+  private isSnapshotStale = false;
+  private hasReportedSnapshotError = false;
+  /** The snapshot read at startup (its `stat` checks each file against it). */
+  private snapshotStore: SnapshotStore | undefined;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> | undefined;
+  private isDisposed = false;
+  /** Whether a file's text must be read at a reopen even when unchanged (its annotations are anchored in it). */
+  private needsText: (uri: vscode.Uri) => Promise<boolean> = async () => false;
   /** Fires after the corpus changed, with the sources concerned; batched while indexing. */
   readonly onDidUpdate = this.updated.event;
 
@@ -81,10 +115,46 @@ export class WorkspaceCorpus implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => this.rename(oldUri, newUri))),
     );
     const started = this.begin(); // not idle before the first pass is listed
+    let loaded!: (count: number) => void;
+    this.loaded = new Promise((resolve) => (loaded = resolve));
     this.startTimer = setTimeout(() => {
-      this.indexWorkspace('startup');
-      started();
+      const loading = this.loadSnapshot().then(
+        (count) => loaded(count),
+        (error: unknown) => {
+          this.log.warn(
+            `corpus: cannot read the corpus snapshot: ${(error as Error).message}; every article is indexed`,
+          );
+          loaded(0);
+        },
+      );
+      this.loading = loading.finally(() => {
+        this.loading = undefined;
+        this.indexWorkspace('startup');
+        started();
+      });
     }, 0); // off activation's critical path
+  }
+
+  /**
+   * Resolves once the corpus snapshot of the last session is in (hovers, conflicts and the deals
+   * panel answer from it; the pass then checks each file against it), with the number of
+   * articles it gave; 0 when there was none to read.
+   */
+  whenSnapshotLoaded(): Promise<number> {
+    return this.loaded;
+  }
+
+  /** Says which files must be read even when unchanged since the snapshot: those whose annotations are anchored in their text. */
+  setTextNeeded(needsText: (uri: vscode.Uri) => Promise<boolean>): void {
+    this.needsText = needsText;
+  }
+
+  /** Writes the corpus snapshot now if it is behind the corpus (a write in flight is waited for); for the tests and the bench. */
+  async saveSnapshot(): Promise<void> {
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = undefined;
+    await this.saving;
+    if (this.isSnapshotStale) await this.writeSnapshot();
   }
 
   /** Resolves once nothing is being indexed (and the last changes were announced). */
@@ -137,6 +207,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const doc = this.index.openDocument(article.uri);
     if (article.version === undefined && doc && this.index.isArticle(doc)) return; // the editor's text is the source
     this.accepted.add(article.analysis);
+    this.setSnapshotKey(article.path, undefined);
     this.uriByPath.set(article.path, article.uri);
     this.shapes.set(article.path, { lineStarts: lineStartsOf(article.text), length: article.text.length });
     this.record(this.corpus.update(article.path, article.analysis), article.path);
@@ -147,6 +218,12 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const doc = this.index.openDocument(file.uri);
     if (doc && this.index.isArticle(doc)) return; // opened meanwhile: the editor's text is the source
     if (file.isPersisted) this.pass.persisted++;
+    this.setSnapshotKey(
+      file.path,
+      file.key && file.indexedAt !== undefined
+        ? { identity: file.uri.toString(), key: file.key, indexedAt: file.indexedAt }
+        : undefined,
+    );
     this.uriByPath.set(file.path, file.uri);
     this.shapes.set(file.path, { lineStarts: file.lineStarts, length: file.text.length });
     // posted from a worker thread: its strings are copies already, sharing nothing with the text
@@ -156,6 +233,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private remove(uri: vscode.Uri): void {
     const path = articlePath(uri);
     if (!this.corpus.has(path)) return;
+    this.setSnapshotKey(path, undefined);
     this.uriByPath.delete(path);
     this.shapes.delete(path);
     this.record(this.corpus.remove(path), path);
@@ -170,6 +248,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       const target = vscode.Uri.parse(newUri.toString() + key.slice(old.length));
       const to = articlePath(target);
       const shape = this.shapes.get(path);
+      this.setSnapshotKey(path, undefined); // its key names the old path: read again at the next reopen
       this.uriByPath.delete(path);
       this.shapes.delete(path);
       this.uriByPath.set(to, target);
@@ -217,7 +296,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       this.pending.set(key, uri);
       if (isPass || this.isDraining) this.pass.total++;
     }
-    if (!this.isDraining && this.pending.size > 0) this.drain();
+    if (!this.isDraining && !this.loading && this.pending.size > 0) this.drain();
   }
 
   private drain(): void {
@@ -289,12 +368,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
       .finally(() => {
         const persisted =
           this.pass.persisted > 0 ? ` (${this.pass.persisted} read back from the persisted index, not analysed)` : '';
+        const unchanged =
+          this.pass.unchanged > 0 ? ` (${this.pass.unchanged} unchanged since the corpus snapshot, not read)` : '';
         if (this.pass.done > 1)
           this.log.info(
-            `corpus: ${this.pass.done} article(s) indexed in ${Date.now() - started} ms${persisted}; ${this.uriByPath.size} in the corpus`,
+            `corpus: ${this.pass.done} article(s) indexed in ${Date.now() - started} ms${unchanged}${persisted}; ${this.uriByPath.size} in the corpus`,
           );
         this.isDraining = false;
-        this.pass = { done: 0, total: 0, persisted: 0 };
+        this.pass = { done: 0, total: 0, persisted: 0, unchanged: 0 };
         done();
       });
   }
@@ -320,6 +401,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
       return;
     }
     if (!(await this.isArticleFile(uri))) return this.remove(uri);
+    const fromSnapshot = this.unchecked.get(uri.toString());
+    if (fromSnapshot) {
+      this.unchecked.delete(uri.toString());
+      if (await this.isUnchangedSince(uri, fromSnapshot)) {
+        this.pass.unchanged++;
+        return;
+      }
+    }
     if (this.index.canIndexInWorker(uri)) {
       const result = await this.index.indexFile(uri);
       if (result.status === 'ok') return this.acceptFile(result.file);
@@ -334,6 +423,162 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private isArticleFile(uri: vscode.Uri): Promise<boolean> {
     return this.index.isListed(uri);
+  }
+
+  /**
+   * Whether a file whose facts came from the snapshot is the file they were indexed from: same
+   * size and modification time, not modified within RACY_MS of the look, still within the size
+   * limit, and no annotation to anchor in its text. Anything else is indexed again (the worker
+   * reads the file, and its content hash decides whether the persisted entry stands).
+   */
+  private async isUnchangedSince(uri: vscode.Uri, from: SnapshotKey): Promise<boolean> {
+    if (!this.snapshotStore || from.key.mtimeMs >= from.indexedAt - RACY_MS) return false;
+    const stat = await this.snapshotStore.stat(uri);
+    return (
+      stat !== undefined &&
+      stat.size === from.key.size &&
+      // (VS Code's file service gives whole milliseconds, rounded, where Node's mtimeMs has a fraction)
+      Math.abs(stat.mtimeMs - from.key.mtimeMs) < 1 &&
+      stat.size <= this.index.maxFileBytes &&
+      !(await this.needsText(uri))
+    );
+  }
+
+  private setSnapshotKey(path: string, key: SnapshotKey | undefined): void {
+    if (key) this.snapshotKeys.set(path, key);
+    else this.snapshotKeys.delete(path);
+    const uri = this.uriByPath.get(path);
+    if (uri) this.unchecked.delete(uri.toString());
+    this.isSnapshotStale = true;
+    if (this.busyCount === 0) this.scheduleSnapshot();
+  }
+
+  private scheduleSnapshot(): void {
+    if (!this.isSnapshotStale || this.isDisposed) return;
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      if (this.busyCount > 0) return; // the end of the work reschedules it
+      void this.writeSnapshot();
+    }, SNAPSHOT_DELAY_MS);
+  }
+
+  /**
+   * Reads the last session's corpus snapshot into the corpus: every record whose source is not in
+   * the corpus yet (an open document analysed meanwhile is newer) and whose file is not open in an
+   * editor. Each record was checked by the reader; the pass that follows checks each file.
+   */
+  private async loadSnapshot(): Promise<number> {
+    const store = await this.index.snapshotStore();
+    if (!store || this.isDisposed) return 0;
+    this.snapshotStore = store;
+    const started = Date.now();
+    const chunks = await store.read();
+    if (!chunks) return 0;
+    const generation = this.generation;
+    const reader = new store.codec.SnapshotReader(store.engine);
+    let added = 0;
+    let bad = 0;
+    let firstBad: string | undefined;
+    let sliceStarted = Date.now();
+    let readError: string | undefined;
+    try {
+      for await (const chunk of chunks) {
+        for (const item of reader.feed(chunk)) {
+          if (item.type === 'bad') {
+            bad++;
+            firstBad ??= item.reason;
+            continue;
+          }
+          const { identity, key, indexedAt, facts, lineStarts, length } = item.record;
+          const uri = vscode.Uri.parse(identity);
+          if (articlePath(uri) !== facts.path) {
+            bad++; // the workspace's folders changed: the pass indexes the file under its name now
+            firstBad ??= `${facts.path} is not where it was`;
+            continue;
+          }
+          if (this.corpus.has(facts.path) || this.index.openDocument(uri)) continue;
+          this.uriByPath.set(facts.path, uri);
+          this.shapes.set(facts.path, { lineStarts, length });
+          this.snapshotKeys.set(facts.path, { identity, key, indexedAt });
+          this.unchecked.set(identity, { identity, key, indexedAt });
+          this.record(this.corpus.updateFacts(facts, { isDetached: true }), facts.path);
+          added++;
+        }
+        if (reader.stopped || this.isDisposed || generation !== this.generation) break;
+        if (Date.now() - sliceStarted >= SNAPSHOT_SLICE_MS) {
+          await store.yieldToHost();
+          sliceStarted = Date.now();
+        }
+      }
+    } catch (error) {
+      readError = (error as { code?: string }).code ?? (error as Error).message;
+    }
+    if (this.isDisposed || generation !== this.generation) return added;
+    const stop = readError ? { status: 'damaged', reason: `unreadable (${readError})` } : reader.finish();
+    if (stop?.status === 'otherEngine' || stop?.status === 'otherFormat')
+      this.log.info(
+        `corpus: the corpus snapshot was dropped (${stop.reason}); every article is read from its own entry`,
+      );
+    else if (stop)
+      this.log.warn(
+        `corpus: the corpus snapshot is damaged (${stop.reason}); the ${added} article(s) read before it stand, the rest are indexed again`,
+      );
+    if (bad > 0) this.log.warn(`corpus: ${bad} record(s) of the corpus snapshot dropped (${firstBad}); indexed again`);
+    if (stop || bad > 0) this.isSnapshotStale = true;
+    this.log.info(`corpus: ${added} article(s) from the corpus snapshot in ${Date.now() - started} ms`);
+    this.flush(); // hovers, conflicts and the deals panel answer from here on
+    return added;
+  }
+
+  /** Writes every source the snapshot can hold (see `snapshotKeys`); a failure is one log line, and the next idle tries again. */
+  private writeSnapshot(): Promise<void> {
+    const write = async () => {
+      const store = await this.index.snapshotStore();
+      if (!store || this.isDisposed) return;
+      this.isSnapshotStale = false;
+      const started = Date.now();
+      const written = { count: 0 };
+      try {
+        await store.write(this.snapshotChunks(store, written));
+        this.log.info(`corpus: corpus snapshot of ${written.count} article(s) written in ${Date.now() - started} ms`);
+      } catch (error) {
+        this.isSnapshotStale = true;
+        if ((error as Error).message !== 'superseded' && !this.hasReportedSnapshotError) {
+          this.hasReportedSnapshotError = true; // once a session: it is tried again at every idle
+          this.log.warn(
+            `corpus: cannot write the corpus snapshot: ${(error as Error).message}; a reopen reads the articles it lacks from their own entries`,
+          );
+        }
+      }
+    };
+    const saving = (this.saving ?? Promise.resolve()).then(write).finally(() => {
+      if (this.saving === saving) this.saving = undefined;
+      if (this.isSnapshotStale && this.busyCount === 0) this.scheduleSnapshot();
+    });
+    this.saving = saving;
+    return saving;
+  }
+
+  /** The snapshot's bytes: every source `snapshotKeys` holds, as the corpus has it now; stops (throws) when the corpus is reset meanwhile. */
+  private async *snapshotChunks(store: SnapshotStore, written: { count: number }): AsyncGenerator<Uint8Array> {
+    const generation = this.generation;
+    yield store.codec.encodeSnapshotHeader(store.engine, Date.now());
+    let sliceStarted = Date.now();
+    for (const path of [...this.snapshotKeys.keys()]) {
+      if (this.isDisposed || generation !== this.generation) throw new Error('superseded');
+      const key = this.snapshotKeys.get(path);
+      const facts = this.corpus.sourceFacts(path);
+      const shape = this.shapes.get(path);
+      if (!key || !facts || !shape || key.key.engine !== store.engine) continue;
+      yield store.codec.encodeSnapshotRecord({ ...key, facts, lineStarts: shape.lineStarts, length: shape.length });
+      written.count++;
+      if (Date.now() - sliceStarted >= SNAPSHOT_SLICE_MS) {
+        await store.yieldToHost();
+        sliceStarted = Date.now();
+      }
+    }
+    yield store.codec.encodeSnapshotEnd(written.count);
   }
 
   /**
@@ -366,6 +611,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       isEnded = true;
       if (--this.busyCount > 0) return;
       this.flush();
+      this.scheduleSnapshot();
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       waiters.forEach((resolve) => resolve());
@@ -373,8 +619,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.isDisposed = true;
     clearTimeout(this.startTimer);
     clearTimeout(this.flushTimer);
+    clearTimeout(this.snapshotTimer);
     this.pending.clear();
     this.generation++;
     this.disposables.forEach((d) => d.dispose());

@@ -37,7 +37,8 @@ import type { Log } from './log';
 import type { Pruned } from '../node/factCache';
 import { PersistedIndex } from './persistedIndex';
 import { ArticleTree } from './articleTree';
-import type { IndexWorkerPool, Platform } from './platform';
+import type { Engine, IndexWorkerPool, Platform } from './platform';
+import type { PersistedKey } from '../core/store/persistedFacts';
 
 export type { SkippedArticle } from './sizeLimit';
 
@@ -62,6 +63,9 @@ export interface IndexedFile {
   readonly lineStarts: Uint32Array;
   /** The facts were read back from the persisted index (the file is unchanged since they were analysed). */
   readonly isPersisted: boolean;
+  /** With a persisted index: the key of the bytes indexed, and when the worker looked at the file. */
+  readonly key?: PersistedKey;
+  readonly indexedAt?: number;
 }
 
 export type IndexFileResult =
@@ -75,6 +79,22 @@ export type IndexFileResult =
   | { readonly status: 'tooLarge' }
   /** The worker could not analyse it (logged; the host may try), or a newer state of the workspace superseded the result. */
   | { readonly status: 'failed' | 'superseded' };
+
+/** The corpus snapshot of a window's storage (`WorkspaceIndex.snapshotStore`). */
+export interface SnapshotStore {
+  /** The engine key (build and lexicon) its records must be of. */
+  readonly engine: string;
+  /** The snapshot's codec (src/core/store/corpusSnapshot.ts, in the engine bundle). */
+  readonly codec: Pick<
+    Engine,
+    'SnapshotReader' | 'encodeSnapshotHeader' | 'encodeSnapshotRecord' | 'encodeSnapshotEnd'
+  >;
+  read(): Promise<AsyncIterable<Uint8Array> | undefined>;
+  write(chunks: AsyncIterable<Uint8Array>): Promise<void>;
+  yieldToHost(): Promise<void>;
+  /** A file's size and modification time (ms, with Node's fraction for a local file); undefined when it is not a file. */
+  stat(uri: vscode.Uri): Promise<{ readonly size: number; readonly mtimeMs: number } | undefined>;
+}
 
 /** Worker threads for `newsmark.analysis.workers: 0`: one per core, at most this many. */
 const MAX_AUTO_WORKERS = 4;
@@ -423,6 +443,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       facts: reply.facts,
       lineStarts: reply.lineStarts,
       isPersisted,
+      key: reply.key,
+      indexedAt: reply.indexedAt,
     };
     this.fileIndexed.fire(file);
     return { status: 'ok', file };
@@ -448,6 +470,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.config.settings.enable || listed.length === 0) return undefined;
     const open = vscode.workspace.textDocuments.filter((doc) => !doc.isClosed && this.isArticle(doc));
     return this.persisted.prune([...listed, ...open.map((doc) => doc.uri)]);
+  }
+
+  /**
+   * The corpus snapshot of this window's storage (corpusSnapshot.ts), for the lexicon in use now:
+   * how to read and write it, and the engine's codec; undefined when nothing is persisted.
+   */
+  async snapshotStore(): Promise<SnapshotStore | undefined> {
+    if (!this.config.settings.enable) return undefined;
+    const facts = this.platform.persistedFacts;
+    const target = facts && (await this.persisted.snapshotTarget(await this.lexicons.current()));
+    if (!facts || !target) return undefined;
+    const platform = this.platform;
+    return {
+      engine: target.engine,
+      codec: platform.engine(),
+      read: () => facts.readSnapshot(target.dir),
+      write: (chunks) => facts.writeSnapshot(target.dir, chunks),
+      yieldToHost: () => platform.yieldToHost(),
+      stat: async (uri) => {
+        if (uri.scheme === 'file') return facts.statFile(uri.fsPath);
+        const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+        return stat && stat.type & vscode.FileType.File ? { size: stat.size, mtimeMs: stat.mtime } : undefined;
+      },
+    };
   }
 
   /** Where the workers persist facts (the integration tests look inside); undefined when nothing is persisted. */

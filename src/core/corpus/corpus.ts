@@ -118,6 +118,11 @@ export class Corpus {
     return this.sources.has(path);
   }
 
+  /** The facts the corpus keeps of a source (its strings shared with the corpus's): for the corpus snapshot. */
+  sourceFacts(path: string): SourceFacts | undefined {
+    return this.sources.get(path);
+  }
+
   paths(): string[] {
     return [...this.sources.keys()].sort();
   }

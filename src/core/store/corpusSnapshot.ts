@@ -1,0 +1,277 @@
+/**
+ * The workspace corpus as one file (issue 14's warm reopen): every indexed article's compact facts
+ * with the key of the file they came from, so that a reopened window has its hovers, conflicts
+ * and deals from one read instead of a worker round trip per file, and then checks each file
+ * against its key (size and modification time; a changed one is indexed again through the
+ * per-file entries of src/node/factCache.ts, whose content hash decides).
+ *
+ * Bytes (the Node side gzips them, src/node/corpusSnapshot.ts): the magic "NMCS", then
+ * little-endian uint32s — the format version and the length of the header — and the header,
+ * UTF-8 JSON `{ engine, written }`; then one frame a record: its length, its CRC-32, and the
+ * record as UTF-8 JSON (`identity`, `key`, `indexedAt`, `length`, `lineStarts`, `facts` as a
+ * string table, factsTable.ts); then the end: 0xFFFFFFFF and the number of records.
+ *
+ * Reading is a push parser over chunks of any size (`SnapshotReader`), so that a large snapshot is
+ * never held whole: each record is checked on its own (checksum, JSON, schema, the facts table,
+ * the engine of its key) and a bad one is dropped alone; a wrong magic, version or engine stops
+ * the read. A snapshot cut short lacks the end, and the reader says so: the records before the
+ * cut were each checked and stand, the rest are indexed again.
+ */
+import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
+import { crc32 } from './crc32';
+import { FactsTable, factsOf, tableOf } from './factsTable';
+import { PersistedKey } from './persistedFacts';
+import type { SourceFacts } from './sourceFacts';
+
+/** Bumped whenever the layout changes: a snapshot of another format is dropped, never read. */
+export const SNAPSHOT_FORMAT_VERSION = 1;
+const MAGIC = [0x4e, 0x4d, 0x43, 0x53]; // "NMCS"
+const END = 0xffffffff;
+/** A frame longer than this is not a record of ours (a damaged length): the read stops. */
+const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+
+/** One indexed article file as the snapshot keeps it. */
+export interface SnapshotRecord {
+  /** What names the file: its uri. */
+  readonly identity: string;
+  /** Which bytes, path and engine the facts came from (`PersistedKey`, as the per-file entry holds it). */
+  readonly key: PersistedKey;
+  /** When the file was looked at (ms since the epoch): a file modified that close to it is checked by content. */
+  readonly indexedAt: number;
+  /** The text's length in UTF-16 code units, and where its lines start (ranges for problems and hovers). */
+  readonly length: number;
+  readonly lineStarts: Uint32Array;
+  readonly facts: SourceFacts;
+}
+
+const Header = lazySchema(() => z.object({ engine: z.string().min(1), written: z.number() }).strict());
+
+const RecordJson = lazySchema(() =>
+  z
+    .object({
+      identity: z.string().min(1),
+      key: PersistedKey,
+      indexedAt: z.number(),
+      length: z.number().int().nonnegative(),
+      lineStarts: z.array(z.number().int().nonnegative()),
+      facts: FactsTable,
+    })
+    .strict(),
+);
+
+/** The start of a snapshot: magic, version, header. */
+export function encodeSnapshotHeader(engine: string, written: number): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify({ engine, written }));
+  const bytes = new Uint8Array(12 + json.length);
+  bytes.set(MAGIC, 0);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, SNAPSHOT_FORMAT_VERSION, true);
+  view.setUint32(8, json.length, true);
+  bytes.set(json, 12);
+  return bytes;
+}
+
+/** One record's frame: length, CRC-32, JSON. */
+export function encodeSnapshotRecord(record: SnapshotRecord): Uint8Array {
+  const json = new TextEncoder().encode(
+    JSON.stringify({
+      identity: record.identity,
+      key: record.key,
+      indexedAt: record.indexedAt,
+      length: record.length,
+      lineStarts: Array.from(record.lineStarts),
+      facts: tableOf(record.facts),
+    }),
+  );
+  const bytes = new Uint8Array(8 + json.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, json.length, true);
+  view.setUint32(4, crc32(json), true);
+  bytes.set(json, 8);
+  return bytes;
+}
+
+/** The end of a snapshot of `count` records. */
+export function encodeSnapshotEnd(count: number): Uint8Array {
+  const bytes = new Uint8Array(8);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, END, true);
+  view.setUint32(4, count, true);
+  return bytes;
+}
+
+/** What the reader met in the bytes fed so far, in order. */
+export type SnapshotItem =
+  | { readonly type: 'record'; readonly record: SnapshotRecord }
+  /** A record that does not hold (damaged, hand-made, of another engine): dropped alone. */
+  | { readonly type: 'bad'; readonly reason: string };
+
+/** Why a snapshot is not read at all, or not to its end. */
+export type SnapshotStop = {
+  readonly status: 'otherEngine' | 'otherFormat' | 'notSnapshot' | 'damaged';
+  readonly reason: string;
+};
+
+/**
+ * Reads a snapshot fed in chunks (`feed`), for the engine `engine` (`engineKey`: the build and the
+ * lexicon in use). `stopped` says why it stopped reading, if it did; `finish()` after the last
+ * chunk says whether the snapshot was whole.
+ */
+export class SnapshotReader {
+  /** Bytes fed and not read yet, kept as they came until a whole frame is there (never copied per chunk). */
+  private parts: Uint8Array[] = [];
+  private partsLength = 0;
+  /** The bytes needed before anything more can be read. */
+  private need = 12;
+  private hasHeader = false;
+  private count = 0;
+  private dropped = 0;
+  private isEnded = false;
+  stopped: SnapshotStop | undefined;
+
+  constructor(private readonly engine: string) {}
+
+  /** The good records read so far. */
+  get records(): number {
+    return this.count;
+  }
+
+  feed(chunk: Uint8Array): SnapshotItem[] {
+    if (this.stopped || this.isEnded) {
+      if (this.isEnded && chunk.length > 0 && !this.stopped)
+        this.stopped = { status: 'damaged', reason: 'bytes after its end' };
+      return [];
+    }
+    if (chunk.length === 0) return [];
+    this.parts.push(chunk);
+    this.partsLength += chunk.length;
+    if (this.partsLength < this.need) return [];
+    const bytes = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, this.partsLength);
+    const items: SnapshotItem[] = [];
+    const at = this.read(bytes, items);
+    const rest = at === bytes.length ? undefined : bytes.subarray(at);
+    this.parts = rest ? [rest] : [];
+    this.partsLength = rest?.length ?? 0;
+    return items;
+  }
+
+  /** Reads what `bytes` holds whole; returns where it stopped, with `need` set for the next frame. */
+  private read(bytes: Uint8Array, items: SnapshotItem[]): number {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = 0;
+    if (!this.hasHeader) {
+      if (MAGIC.some((b, i) => bytes[i] !== b))
+        return this.stop('notSnapshot', 'not a Newsmark corpus snapshot', bytes);
+      const version = view.getUint32(4, true);
+      if (version !== SNAPSHOT_FORMAT_VERSION) return this.stop('otherFormat', `format ${version}`, bytes);
+      const length = view.getUint32(8, true);
+      if (length > MAX_RECORD_BYTES) return this.stop('damaged', 'a header of impossible length', bytes);
+      if (bytes.length < 12 + length) {
+        this.need = 12 + length;
+        return 0;
+      }
+      const header = parseJson(bytes.subarray(12, 12 + length), Header);
+      if (!header.ok) return this.stop('damaged', `its header does not hold (${header.reason})`, bytes);
+      if (header.value.engine !== this.engine)
+        return this.stop('otherEngine', 'written by another engine build or with another lexicon', bytes);
+      this.hasHeader = true;
+      at = 12 + length;
+    }
+    for (;;) {
+      if (bytes.length - at < 8) {
+        this.need = 8;
+        return at;
+      }
+      const length = view.getUint32(at, true);
+      if (length === END) {
+        const count = view.getUint32(at + 4, true);
+        this.isEnded = true;
+        if (count !== this.count + this.dropped)
+          this.stopped = { status: 'damaged', reason: `${count} records written, ${this.count + this.dropped} read` };
+        else if (at + 8 < bytes.length) this.stopped = { status: 'damaged', reason: 'bytes after its end' };
+        return bytes.length;
+      }
+      if (length > MAX_RECORD_BYTES) return this.stop('damaged', 'a record of impossible length', bytes);
+      if (bytes.length - at < 8 + length) {
+        this.need = 8 + length;
+        return at;
+      }
+      const expected = view.getUint32(at + 4, true);
+      const item = this.record(bytes.subarray(at + 8, at + 8 + length), expected);
+      at += 8 + length;
+      if (item.type === 'record') this.count++;
+      else this.dropped++;
+      items.push(item);
+    }
+  }
+
+  /** After the last chunk: undefined when the snapshot was whole, else why not. */
+  finish(): SnapshotStop | undefined {
+    if (this.stopped) return this.stopped;
+    if (!this.hasHeader) return (this.stopped = { status: 'damaged', reason: 'cut short in its header' });
+    if (!this.isEnded)
+      return (this.stopped = { status: 'damaged', reason: `cut short after ${this.count + this.dropped} records` });
+    return undefined;
+  }
+
+  private record(json: Uint8Array, expected: number): SnapshotItem {
+    if (crc32(json) !== expected) return { type: 'bad', reason: 'checksum mismatch' };
+    const parsed = parseJson(json, RecordJson);
+    if (!parsed.ok) return { type: 'bad', reason: parsed.reason };
+    const data = parsed.value;
+    if (data.key.engine !== this.engine) return { type: 'bad', reason: 'of another engine' };
+    const facts = factsOf(data.facts);
+    if (!facts) return { type: 'bad', reason: 'facts table does not hold' };
+    if (facts.path !== data.key.path) return { type: 'bad', reason: 'facts name another path than the key' };
+    const lineStarts = Uint32Array.from(data.lineStarts);
+    for (let i = 0; i < lineStarts.length; i++)
+      if ((i > 0 && lineStarts[i]! <= lineStarts[i - 1]!) || lineStarts[i]! > data.length)
+        return { type: 'bad', reason: 'line starts do not hold' };
+    return {
+      type: 'record',
+      record: {
+        identity: data.identity,
+        key: data.key,
+        indexedAt: data.indexedAt,
+        length: data.length,
+        lineStarts,
+        facts,
+      },
+    };
+  }
+
+  private stop(status: SnapshotStop['status'], reason: string, bytes: Uint8Array): number {
+    this.stopped = { status, reason };
+    return bytes.length;
+  }
+}
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+function parseJson<T>(
+  bytes: Uint8Array,
+  schema: z.ZodType<T>,
+): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return { ok: false, reason: 'not UTF-8 JSON' };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: `does not hold (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`,
+    };
+  return { ok: true, value: parsed.data };
+}
