@@ -26,6 +26,8 @@ const PROGRESS_REPORT_MS = 250;
 const UPDATE_BATCH_MS = 1000;
 /** The corpus snapshot is written this long after the corpus last changed and went idle. */
 const SNAPSHOT_DELAY_MS = 3000;
+/** The snapshot is written in chunks of about this many bytes (see src/node/corpusSnapshot.ts). */
+const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
 /** Reading the snapshot yields to the host this often, so that the editor stays responsive meanwhile. */
 const SNAPSHOT_SLICE_MS = 20;
 /**
@@ -90,7 +92,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /** The snapshot being read at startup: no refresh runs before it is in. */
   private loading: Promise<void> | undefined;
   private readonly loaded: Promise<number>;
-  private isSnapshotStale = false;
+  /** Sources whose record in the snapshot on disk is missing or outdated (indexed again, opened, removed, renamed since it was written). */
+  private readonly changedSinceSnapshot = new Set<string>();
+  /** The snapshot read at startup was damaged or partly bad: written again at the next idle, whatever changed. */
+  private isSnapshotDamaged = false;
   private hasReportedSnapshotError = false;
   /** The snapshot read at startup (its `stat` checks each file against it). */
   private snapshotStore: SnapshotStore | undefined;
@@ -154,7 +159,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     clearTimeout(this.snapshotTimer);
     this.snapshotTimer = undefined;
     await this.saving;
-    if (this.isSnapshotStale) await this.writeSnapshot();
+    if (this.changedSinceSnapshot.size > 0 || this.isSnapshotDamaged) await this.writeSnapshot();
   }
 
   /** Resolves once nothing is being indexed (and the last changes were announced). */
@@ -263,6 +268,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private indexWorkspace(reason: string): void {
     const generation = ++this.generation;
+    // a pass asked for (a new lexicon, new settings, "Re-index Workspace") reads every file: the
+    // snapshot's facts are only trusted unread by the pass that follows the reopen
+    if (reason !== 'startup') this.unchecked.clear();
     const listed = this.begin();
     this.isIncomplete = false;
     void (async () => {
@@ -445,16 +453,23 @@ export class WorkspaceCorpus implements vscode.Disposable {
   }
 
   private setSnapshotKey(path: string, key: SnapshotKey | undefined): void {
-    if (key) this.snapshotKeys.set(path, key);
-    else this.snapshotKeys.delete(path);
     const uri = this.uriByPath.get(path);
     if (uri) this.unchecked.delete(uri.toString());
-    this.isSnapshotStale = true;
+    if (key) this.snapshotKeys.set(path, key);
+    else if (!this.snapshotKeys.delete(path)) return; // (an open document analysed again: nothing the snapshot holds)
+    this.changedSinceSnapshot.add(path);
     if (this.busyCount === 0) this.scheduleSnapshot();
   }
 
+  /**
+   * Writes the snapshot a while after the corpus went idle, once enough of it is outdated: a
+   * record out of date costs a reopen one worker read of its file (the check sees the change),
+   * while a write costs every record. At least one change, and a fiftieth of the sources, so
+   * that the writes cost a few records per change whatever the size of the workspace.
+   */
   private scheduleSnapshot(): void {
-    if (!this.isSnapshotStale || this.isDisposed) return;
+    const changes = this.isSnapshotDamaged ? Number.POSITIVE_INFINITY : this.changedSinceSnapshot.size;
+    if (this.isDisposed || changes < Math.max(1, Math.ceil(this.snapshotKeys.size / 50))) return;
     clearTimeout(this.snapshotTimer);
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = undefined;
@@ -525,7 +540,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
         `corpus: the corpus snapshot is damaged (${stop.reason}); the ${added} article(s) read before it stand, the rest are indexed again`,
       );
     if (bad > 0) this.log.warn(`corpus: ${bad} record(s) of the corpus snapshot dropped (${firstBad}); indexed again`);
-    if (stop || bad > 0) this.isSnapshotStale = true;
+    if (stop || bad > 0) this.isSnapshotDamaged = true; // written again once the pass is done
     this.log.info(`corpus: ${added} article(s) from the corpus snapshot in ${Date.now() - started} ms`);
     this.flush(); // hovers, conflicts and the deals panel answer from here on
     return added;
@@ -533,17 +548,23 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   /** Writes every source the snapshot can hold (see `snapshotKeys`); a failure is one log line, and the next idle tries again. */
   private writeSnapshot(): Promise<void> {
+    let hasFailed = false;
     const write = async () => {
       const store = await this.index.snapshotStore();
       if (!store || this.isDisposed) return;
-      this.isSnapshotStale = false;
+      const changes = [...this.changedSinceSnapshot];
+      const wasDamaged = this.isSnapshotDamaged;
+      this.changedSinceSnapshot.clear();
+      this.isSnapshotDamaged = false;
       const started = Date.now();
       const written = { count: 0 };
       try {
         await store.write(this.snapshotChunks(store, written));
         this.log.info(`corpus: corpus snapshot of ${written.count} article(s) written in ${Date.now() - started} ms`);
       } catch (error) {
-        this.isSnapshotStale = true;
+        changes.forEach((path) => this.changedSinceSnapshot.add(path));
+        this.isSnapshotDamaged ||= wasDamaged;
+        hasFailed = true;
         if ((error as Error).message !== 'superseded' && !this.hasReportedSnapshotError) {
           this.hasReportedSnapshotError = true; // once a session: it is tried again at every idle
           this.log.warn(
@@ -554,16 +575,21 @@ export class WorkspaceCorpus implements vscode.Disposable {
     };
     const saving = (this.saving ?? Promise.resolve()).then(write).finally(() => {
       if (this.saving === saving) this.saving = undefined;
-      if (this.isSnapshotStale && this.busyCount === 0) this.scheduleSnapshot();
+      if (!hasFailed && this.busyCount === 0) this.scheduleSnapshot(); // what changed while it was written (a failure waits for the next change)
     });
     this.saving = saving;
     return saving;
   }
 
-  /** The snapshot's bytes: every source `snapshotKeys` holds, as the corpus has it now; stops (throws) when the corpus is reset meanwhile. */
+  /**
+   * The snapshot's bytes: every source `snapshotKeys` holds, as the corpus has it now, in chunks of
+   * about SNAPSHOT_CHUNK_BYTES (each chunk is a step of the write stream); stops (throws) when the
+   * corpus is reset meanwhile.
+   */
   private async *snapshotChunks(store: SnapshotStore, written: { count: number }): AsyncGenerator<Uint8Array> {
     const generation = this.generation;
-    yield store.codec.encodeSnapshotHeader(store.engine, Date.now());
+    let frames: Uint8Array[] = [store.codec.encodeSnapshotHeader(store.engine, Date.now())];
+    let bytes = frames[0]!.length;
     let sliceStarted = Date.now();
     for (const path of [...this.snapshotKeys.keys()]) {
       if (this.isDisposed || generation !== this.generation) throw new Error('superseded');
@@ -571,14 +597,28 @@ export class WorkspaceCorpus implements vscode.Disposable {
       const facts = this.corpus.sourceFacts(path);
       const shape = this.shapes.get(path);
       if (!key || !facts || !shape || key.key.engine !== store.engine) continue;
-      yield store.codec.encodeSnapshotRecord({ ...key, facts, lineStarts: shape.lineStarts, length: shape.length });
+      const frame = store.codec.encodeSnapshotRecord({
+        ...key,
+        facts,
+        lineStarts: shape.lineStarts,
+        length: shape.length,
+      });
+      frames.push(frame);
+      bytes += frame.length;
       written.count++;
+      if (bytes >= SNAPSHOT_CHUNK_BYTES) {
+        yield concatBytes(frames, bytes);
+        frames = [];
+        bytes = 0;
+      }
       if (Date.now() - sliceStarted >= SNAPSHOT_SLICE_MS) {
         await store.yieldToHost();
         sliceStarted = Date.now();
       }
     }
-    yield store.codec.encodeSnapshotEnd(written.count);
+    const end = store.codec.encodeSnapshotEnd(written.count);
+    frames.push(end);
+    yield concatBytes(frames, bytes + end.length);
   }
 
   /**
@@ -636,4 +676,14 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function concatBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
 }

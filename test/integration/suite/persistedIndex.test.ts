@@ -369,4 +369,60 @@ suite('Persisted index', () => {
       fs.writeFileSync(file, good);
     }
   });
+  test('should write the snapshot again by itself a while after the corpus changed', async () => {
+    const dir = await api.index.persistedFolder();
+    assert.ok(dir);
+    await api.corpus.saveSnapshot();
+    const file = path.join(dir, 'corpus.nms');
+    const before = fs.statSync(file).mtimeMs;
+    const uri = copyUri(CHANGED);
+    const text = await readText(uri);
+    try {
+      await writeText(uri, `${text}\n${NEW_DEAL}\n`);
+      await until(
+        api.onDidUpdateCorpus,
+        () => api.corpus.corpus.deals().some((d) => d.value === 4.25e9),
+        `the new deal of ${CHANGED} in the corpus`,
+      );
+      await api.corpus.whenIdle();
+      // a few seconds after the corpus went idle (SNAPSHOT_DELAY_MS), with nobody asking
+      await until(everyTick, () => fs.statSync(file).mtimeMs !== before, 'the snapshot written again', 15_000);
+      const { corpus } = await reopen(api, { isSaved: false });
+      try {
+        assert.ok(corpus.corpus.deals().some((d) => d.value === 4.25e9 && d.mentions.some((m) => m.path === CHANGED)));
+      } finally {
+        corpus.dispose();
+      }
+    } finally {
+      await writeText(uri, text);
+      await until(
+        api.onDidUpdateCorpus,
+        () => !api.corpus.corpus.deals().some((d) => d.value === 4.25e9),
+        `${CHANGED} back as it was`,
+      );
+      await api.corpus.whenIdle();
+    }
+  });
+  test("should know which articles' text a reopen must read: those with annotations", async () => {
+    const uri = copyUri(COPIES[0]!);
+    const other = copyUri(COPIES[2]!);
+    assert.equal(await api.store.hasAnnotationsIn(uri), false);
+    const text = await readText(uri);
+    const annotation = await vscode.commands.executeCommand<{ id: string } | undefined>(
+      'newsmark.tagClaim',
+      uri,
+      text.indexOf('$'),
+      'checked',
+    );
+    assert.ok(annotation, 'a claim tagged');
+    try {
+      assert.equal(await api.store.hasAnnotationsIn(uri), true);
+      assert.equal(await api.store.hasAnnotationsIn(other), false);
+    } finally {
+      assert.equal(await vscode.commands.executeCommand('newsmark.removeAnnotation', uri, annotation.id, true), true);
+      await api.store.flush();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    assert.equal(await api.store.hasAnnotationsIn(uri), false);
+  });
 });
