@@ -71,12 +71,22 @@ async function prepare(bundles) {
  * Starts VS Code on `workspace`, lets the runner measure, stops it. Resolves the runner's JSON
  * plus the wall time of the whole launch; rejects when the host fails or the runner reports an error.
  */
-export async function inHost({ bundles, workspace, timeoutS = 900, log, empty = false }) {
+export async function inHost({
+  bundles,
+  workspace,
+  timeoutS = 900,
+  log,
+  empty = false,
+  userDataDir,
+  port,
+  reopened = false,
+}) {
   const prepared = await prepare(bundles);
   const runner = prepared.runner;
   const ext = empty ? prepareEmpty(bundles) : prepared.ext;
   const out = join(bundles.dir, `host-result-${Date.now()}.json`);
   process.env.NEWSMARK_BENCH_OUT = out; // inherited by code-server and its extension host
+  if (reopened) process.env.NEWSMARK_BENCH_REOPENED = '1'; // the runner measures a reopened window
   try {
     const r = await runNode([
       join(HARNESS, 'run-tests.mjs'),
@@ -88,6 +98,8 @@ export async function inHost({ bundles, workspace, timeoutS = 900, log, empty = 
       workspace,
       '--timeout',
       String(timeoutS),
+      ...(userDataDir ? ['--user-data-dir', userDataDir] : []),
+      ...(port ? ['--port', String(port)] : []),
     ]);
     if (!existsSync(out))
       throw new Error(`the VS Code host wrote no result (exit ${r.code}):\n${(r.stdout + r.stderr).slice(-3000)}`);
@@ -98,11 +110,12 @@ export async function inHost({ bundles, workspace, timeoutS = 900, log, empty = 
       return { ...result, launchWallMs: r.wallMs };
     }
     log(
-      `host: ${workspace}: activate() ${result.activationMs.toFixed(1)} ms${result.indexed ? `, ${result.indexed} articles indexed in ${(result.indexMs / 1000).toFixed(1)} s` : ''}`,
+      `host: ${workspace}${reopened ? ' (reopened)' : ''}: activate() ${result.activationMs.toFixed(1)} ms${result.indexed ? `, ${result.indexed} articles indexed in ${(result.indexMs / 1000).toFixed(1)} s` : ''}`,
     );
     return { ...result, launchWallMs: r.wallMs };
   } finally {
     delete process.env.NEWSMARK_BENCH_OUT;
+    delete process.env.NEWSMARK_BENCH_REOPENED;
     rmSync(out, { force: true });
   }
 }

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCorpus, BATCH } from './corpus.mjs';
 import { runNode, lastJson, onInterrupt, GNU_TIME } from './spawn.mjs';
 import { ensureHost, inHost } from './host.mjs';
+import { freePort } from '../../test/integration/harness/ui.mjs';
 
 const REMARK_CHILD = fileURLToPath(new URL('./corpus-remark-child.mjs', import.meta.url));
 const RETAINED_CHILD = fileURLToPath(new URL('./corpus-retained-child.mjs', import.meta.url));
@@ -164,11 +165,32 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, ho
       // the workspace index itself: the extension in a real VS Code on the whole folder, until idle
       log(`row 4: the workspace index in VS Code (code-server) over all ${count} articles`);
       ensureHost(log);
+      // the user data and the port kept between the two launches (the workspace storage is keyed by
+      // the folder's uri, which holds the port): the second is a reopened window on the same storage
+      const userDataDir = join(root, 'user-data');
+      const port = await freePort();
       try {
-        index = await inHost({ bundles, workspace: join(root, 'articles'), timeoutS: 1200, log });
+        index = await inHost({ bundles, workspace: join(root, 'articles'), timeoutS: 1200, log, userDataDir, port });
       } catch (error) {
         log(`row 4: the workspace index in VS Code failed: ${error?.stack ?? error}`);
         index = { error: String(error?.message ?? error) };
+      }
+      if (!index.error) {
+        log(`row 4: VS Code again on the same folder and user data: a reopened window`);
+        try {
+          index.reopened = await inHost({
+            bundles,
+            workspace: join(root, 'articles'),
+            timeoutS: 1200,
+            log,
+            userDataDir,
+            port,
+            reopened: true,
+          });
+        } catch (error) {
+          log(`row 4: the reopened window failed: ${error?.stack ?? error}`);
+          index.reopened = { error: String(error?.message ?? error) };
+        }
       }
     }
 

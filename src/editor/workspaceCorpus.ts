@@ -37,6 +37,13 @@ const SNAPSHOT_SLICE_MS = 20;
  */
 export const RACY_MS = 2000;
 
+/** What the corpus snapshot gave a corpus at its start (`whenSnapshotLoaded`). */
+export interface SnapshotLoad {
+  readonly articles: number;
+  /** Milliseconds from the corpus's making (the extension's activation) to the snapshot in. */
+  readonly ms: number;
+}
+
 /** What the snapshot keeps of where a source's facts came from (`SnapshotRecord` without the facts). */
 interface SnapshotKey {
   readonly identity: string;
@@ -91,7 +98,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private readonly unchecked = new Map<string, SnapshotKey>();
   /** The snapshot being read at startup: no refresh runs before it is in. */
   private loading: Promise<void> | undefined;
-  private readonly loaded: Promise<number>;
+  private readonly loaded: Promise<SnapshotLoad>;
   /** Sources whose record in the snapshot on disk is missing or outdated (indexed again, opened, removed, renamed since it was written). */
   private readonly changedSinceSnapshot = new Set<string>();
   /** The snapshot read at startup was damaged or partly bad: written again at the next idle, whatever changed. */
@@ -106,6 +113,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private needsText: (uri: vscode.Uri) => Promise<boolean> = async () => false;
   /** Fires after the corpus changed, with the sources concerned; batched while indexing. */
   readonly onDidUpdate = this.updated.event;
+  /** When this corpus was made (`performance.now()`): in the extension, during activation. */
+  readonly createdAt = performance.now();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -120,8 +129,11 @@ export class WorkspaceCorpus implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => this.rename(oldUri, newUri))),
     );
     const started = this.begin(); // not idle before the first pass is listed
+    const created = performance.now();
     let loaded!: (count: number) => void;
-    this.loaded = new Promise((resolve) => (loaded = resolve));
+    this.loaded = new Promise(
+      (resolve) => (loaded = (count) => resolve({ articles: count, ms: performance.now() - created })),
+    );
     this.startTimer = setTimeout(() => {
       const loading = this.loadSnapshot().then(
         (count) => loaded(count),
@@ -143,9 +155,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /**
    * Resolves once the corpus snapshot of the last session is in (hovers, conflicts and the deals
    * panel answer from it; the pass then checks each file against it), with the number of
-   * articles it gave; 0 when there was none to read.
+   * articles it gave (0 when there was none to read) and the time since this corpus was made.
    */
-  whenSnapshotLoaded(): Promise<number> {
+  whenSnapshotLoaded(): Promise<SnapshotLoad> {
     return this.loaded;
   }
 
@@ -500,6 +512,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     try {
       for await (const chunk of chunks) {
         for (const item of reader.feed(chunk)) {
+          if (this.isDisposed || generation !== this.generation) break; // reset meanwhile (a new lexicon): nothing more from it
           if (item.type === 'bad') {
             bad++;
             firstBad ??= item.reason;

@@ -4,10 +4,12 @@
 // (code-server + headless Chromium), like @vscode/test-electron's runTests, offline.
 //
 //   node run-tests.mjs --extension <dir> --tests <compiled tests index.js> --workspace <folder>
-//                      [--timeout 300] [--port N] [--verbose] [--kind web]
+//                      [--timeout 300] [--port N] [--verbose] [--kind web] [--user-data-dir <dir>]
 //
 // --kind web: the extension (and the tests, which live in its folder) run in the browser's web
 // worker extension host — its package.json `browser` entry — instead of code-server's Node one.
+// --user-data-dir: VS Code's user data (and so the workspace storage) there, kept: a second run on
+// the same folder, user data and --port is a reopened window (the bench's warm reopen).
 //
 // The tests module exports run(): Promise<void> (mocha run, reject on failures), exactly as for
 // @vscode/test-electron. Exit code: the extension host's (0 = all passed), 124 on timeout,
@@ -18,7 +20,7 @@ import { format, parseArgs } from 'node:util';
 import { checkSetup, launchBrowser, startCodeServer, webKindSettings, workbenchUrl } from './ui.mjs';
 
 const USAGE =
-  'usage: node run-tests.mjs --extension <dir> --tests <tests index.js> --workspace <folder> [--timeout 300] [--port N] [--verbose] [--kind web]';
+  'usage: node run-tests.mjs --extension <dir> --tests <tests index.js> --workspace <folder> [--timeout 300] [--port N] [--verbose] [--kind web] [--user-data-dir <dir>]';
 let opts;
 try {
   opts = parseArgs({
@@ -29,6 +31,7 @@ try {
       timeout: { type: 'string', default: '300' },
       port: { type: 'string' },
       kind: { type: 'string', default: 'node' },
+      'user-data-dir': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -123,6 +126,7 @@ try {
     workspace: opts.workspace,
     port: opts.port,
     settings,
+    userDataDir: opts['user-data-dir'],
     log: opts.verbose ? info : () => {},
   });
   info(`code-server ${server.origin} up`);

@@ -36,7 +36,8 @@ function loadPlaywright() {
   return createRequire(path.join(PREFIX, 'tools', 'package.json'))('playwright-core');
 }
 
-async function freePort() {
+/** A TCP port free on 127.0.0.1 now. */
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -70,10 +71,13 @@ const DEFAULT_SETTINGS = {
 };
 
 /**
- * Start code-server on 127.0.0.1 in its own process group, with every state dir in a temp dir.
- * Resolves when /healthz answers. Returns { port, origin, dir, logFile, child, stop() }.
+ * Start code-server on 127.0.0.1 in its own process group, with every state dir in a temp dir —
+ * but the user data (settings, workspace storage) in `userDataDir` when given, kept after stop():
+ * a second start on it, on the same `port` (the workspace storage is keyed by the folder's uri,
+ * whose authority holds the port), is a reopened window. Resolves when /healthz answers. Returns
+ * { port, origin, dir, logFile, child, stop() }.
  */
-export async function startCodeServer({ workspace, port, settings = {}, vsix, log = () => {} } = {}) {
+export async function startCodeServer({ workspace, port, settings = {}, vsix, userDataDir, log = () => {} } = {}) {
   checkSetup();
   if (!workspace || !fs.existsSync(workspace)) throw new Error(`vscode-real: workspace folder not found: ${workspace}`);
   port = port ? Number(port) : await freePort();
@@ -83,7 +87,7 @@ export async function startCodeServer({ workspace, port, settings = {}, vsix, lo
     fs.mkdirSync(p, { recursive: true });
     return p;
   };
-  const userData = d('user-data');
+  const userData = userDataDir ? path.resolve(userDataDir) : d('user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userData, 'User', 'settings.json'),

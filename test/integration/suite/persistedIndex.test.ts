@@ -66,7 +66,7 @@ async function reopen(
   try {
     const corpus = new WorkspaceCorpus(api.index, memoryLog(log));
     corpus.setTextNeeded(async (uri) => textNeeded(uri));
-    const fromSnapshot = await corpus.whenSnapshotLoaded();
+    const fromSnapshot = (await corpus.whenSnapshotLoaded()).articles;
     const dealsWhenLoaded = corpus.corpus.deals();
     await corpus.whenIdle();
     return { corpus, files, analysedPaths, log, fromSnapshot, dealsWhenLoaded };
