@@ -103,6 +103,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private readonly changedSinceSnapshot = new Set<string>();
   /** The snapshot read at startup was damaged or partly bad: written again at the next idle, whatever changed. */
   private isSnapshotDamaged = false;
+  private isReadingSnapshot = false;
   private hasReportedSnapshotError = false;
   /** The snapshot read at startup (its `stat` checks each file against it). */
   private snapshotStore: SnapshotStore | undefined;
@@ -509,6 +510,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     let firstBad: string | undefined;
     let sliceStarted = Date.now();
     let readError: string | undefined;
+    this.isReadingSnapshot = true;
     try {
       for await (const chunk of chunks) {
         for (const item of reader.feed(chunk)) {
@@ -541,6 +543,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
       }
     } catch (error) {
       readError = (error as { code?: string }).code ?? (error as Error).message;
+    } finally {
+      this.isReadingSnapshot = false;
     }
     if (this.isDisposed || generation !== this.generation) return added;
     const stop = readError ? { status: 'damaged', reason: `unreadable (${readError})` } : reader.finish();
@@ -642,7 +646,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
     for (const key of change.affectedKeys) this.affectedKeys.add(key);
     for (const path of change.changedPaths) this.affected.add(path);
     for (const path of also) this.affected.add(path);
-    this.flushTimer ??= setTimeout(() => this.flush(), this.busyCount > 0 ? UPDATE_BATCH_MS : 0);
+    // (while the snapshot is read, one announcement at its end: the problems and the panel once, not every second)
+    if (!this.isReadingSnapshot)
+      this.flushTimer ??= setTimeout(() => this.flush(), this.busyCount > 0 ? UPDATE_BATCH_MS : 0);
   }
 
   private flush(): void {
