@@ -9,6 +9,7 @@
  * there is no operating-system user, so corrections record `newsmark.author` or "unknown".
  * Only src/extension.web.ts imports this module.
  */
+import { concatBytes } from '../core/bytes';
 import * as vscode from 'vscode';
 import * as engine from '../core/engine';
 import { WorkspaceFsJournal, workspaceFsAnnotationFile } from './annotationDisk';
@@ -26,7 +27,7 @@ export function webPlatform(): Platform {
       const subtle = globalThis.crypto?.subtle;
       if (!subtle)
         throw new Error('the browser offers SHA-256 (Web Crypto) only to pages served over https or from localhost');
-      return hexOf(new Uint8Array(await subtle.digest('SHA-256', concat(parts))));
+      return hexOf(new Uint8Array(await subtle.digest('SHA-256', concatBytes(parts))));
     },
     userName: () => undefined,
     yieldToHost: yieldThroughMessageChannel,
@@ -43,15 +44,4 @@ function describeHost(): string {
   if (typeof scope.importScripts === 'function') return 'a web worker extension host';
   if (typeof scope.document === 'object') return 'a browser page';
   return 'a JavaScript host that is not a browser';
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }

@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
+import { concatBytes } from '../core/bytes';
 import { Corpus, type CorpusChange } from '../core/corpus/index';
 import { articlePath } from './articles';
 import { lineStartsOf, positionIn } from './lineIndex';
@@ -624,7 +625,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       bytes += frame.length;
       written.count++;
       if (bytes >= SNAPSHOT_CHUNK_BYTES) {
-        yield concatBytes(frames, bytes);
+        yield concatBytes(frames);
         frames = [];
         bytes = 0;
       }
@@ -635,7 +636,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     }
     const end = store.codec.encodeSnapshotEnd(written.count);
     frames.push(end);
-    yield concatBytes(frames, bytes + end.length);
+    yield concatBytes(frames);
   }
 
   /**
@@ -695,14 +696,4 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function concatBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }

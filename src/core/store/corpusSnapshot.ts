@@ -18,6 +18,7 @@
  * cut were each checked and stand, the rest are indexed again.
  */
 import * as z from 'zod';
+import { concatBytes } from '../bytes';
 import { lazySchema } from '../lazySchema';
 import { crc32 } from './crc32';
 import { FactsTable, factsOf, tableOf } from './factsTable';
@@ -147,7 +148,7 @@ export class SnapshotReader {
     this.parts.push(chunk);
     this.partsLength += chunk.length;
     if (this.partsLength < this.need) return [];
-    const bytes = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, this.partsLength);
+    const bytes = concatBytes(this.parts);
     const items: SnapshotItem[] = [];
     const at = this.read(bytes, items);
     const rest = at === bytes.length ? undefined : bytes.subarray(at);
@@ -245,16 +246,6 @@ export class SnapshotReader {
     this.stopped = { status, reason };
     return bytes.length;
   }
-}
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }
 
 function parseJson<T>(

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyse } from '../../../src/core/analysis';
+import { concatBytes } from '../../../src/core/bytes';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import {
   SNAPSHOT_FORMAT_VERSION,
@@ -37,14 +38,11 @@ const records: SnapshotRecord[] = seeds.map(({ path: articlePath, text }, i) => 
 }));
 
 function snapshotOf(items: readonly SnapshotRecord[], engine = ENGINE): Uint8Array {
-  const parts = [encodeSnapshotHeader(engine, 1), ...items.map(encodeSnapshotRecord), encodeSnapshotEnd(items.length)];
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
+  return concatBytes([
+    encodeSnapshotHeader(engine, 1),
+    ...items.map(encodeSnapshotRecord),
+    encodeSnapshotEnd(items.length),
+  ]);
 }
 
 /** Feeds `bytes` in chunks cut at `cuts` (offsets), and finishes. */
@@ -139,9 +137,11 @@ suite('Corpus snapshot (the warm reopen, issue 14)', () => {
       { ...good, extra: 1 },
       'not an object',
     ];
-    const parts = [encodeSnapshotHeader(ENGINE, 1), ...variants.map(bad), encodeSnapshotEnd(variants.length)];
-    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    const bytes = concatBytes([
+      encodeSnapshotHeader(ENGINE, 1),
+      ...variants.map(bad),
+      encodeSnapshotEnd(variants.length),
+    ]);
     const { items, stop } = readIn(bytes);
     assert.equal(stop, undefined);
     assert.equal(items.length, variants.length);
