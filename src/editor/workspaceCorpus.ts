@@ -428,6 +428,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       this.unchecked.delete(uri.toString());
       if (await this.isUnchangedSince(uri, fromSnapshot)) {
         this.pass.unchanged++;
+        this.log.trace(`corpus: ${fromSnapshot.key.path} unchanged since the corpus snapshot`);
         return;
       }
     }
