@@ -569,7 +569,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private writeSnapshot(): Promise<void> {
     let hasFailed = false;
     const write = async () => {
-      const store = await this.index.snapshotStore();
+      let store: SnapshotStore | undefined;
+      try {
+        store = await this.index.snapshotStore();
+      } catch (error) {
+        hasFailed = true; // the engine cannot be loaded (a broken installation): said where analyses fail
+        this.log.warn(`corpus: cannot write the corpus snapshot: ${(error as Error).message}`);
+        return;
+      }
       if (!store || this.isDisposed) return;
       const changes = [...this.changedSinceSnapshot];
       const wasDamaged = this.isSnapshotDamaged;

@@ -20,7 +20,7 @@ const SNAPSHOT = 'corpus.nms';
  * thousands of them — a 10,000-article read or write spent most of its time between steps.
  */
 const STREAM_CHUNK = 1024 * 1024;
-/** gzip level: the snapshot is written after every pass that changed the corpus; 1 is several times faster than 6 and little larger here. */
+/** gzip level: the snapshot is written again whenever enough of the corpus changed; 1 is several times faster than 6 and little larger here. */
 const GZIP_LEVEL = 1;
 
 export function snapshotFileOf(dir: string): string {
@@ -28,8 +28,9 @@ export function snapshotFileOf(dir: string): string {
 }
 
 /**
- * Writes the snapshot from `chunks` (its bytes in order; large ones are best, see STREAM_CHUNK) atomically. A failure — of the disk, or of
- * `chunks` itself (the write was abandoned) — leaves the old snapshot as it was and no temp file.
+ * Writes the snapshot from `chunks` (its bytes in order; large ones are best, see STREAM_CHUNK)
+ * atomically. A failure — of the disk, or of `chunks` itself (the write was abandoned) — leaves the
+ * old snapshot as it was and no temp file.
  */
 export async function writeSnapshot(dir: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
   const file = snapshotFileOf(dir);
@@ -87,12 +88,4 @@ export async function readSnapshot(dir: string): Promise<AsyncIterable<Uint8Arra
       await handle.close().catch(() => undefined);
     }
   })();
-}
-
-/** Removes the snapshot (a corrupt one); false when it could not be. */
-export async function removeSnapshot(dir: string): Promise<boolean> {
-  return fs.promises.rm(snapshotFileOf(dir), { force: true }).then(
-    () => true,
-    () => false,
-  );
 }

@@ -133,11 +133,6 @@ export class SnapshotReader {
 
   constructor(private readonly engine: string) {}
 
-  /** The good records read so far. */
-  get records(): number {
-    return this.count;
-  }
-
   feed(chunk: Uint8Array): SnapshotItem[] {
     if (this.stopped || this.isEnded) {
       if (this.isEnded && chunk.length > 0 && !this.stopped)
