@@ -23,7 +23,7 @@ const lexicon = Lexicon.withAdditions();
 const seeds = articlesIn(path.join(REPO, 'seeds'));
 
 const records: SnapshotRecord[] = seeds.map(({ path: articlePath, text }, i) => ({
-  identity: `file:///work/space/${articlePath}`,
+  identity: `file:///home/reader/articles/${articlePath}`,
   key: {
     path: articlePath,
     size: new TextEncoder().encode(text).length,
