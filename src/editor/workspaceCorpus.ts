@@ -36,7 +36,7 @@ const SNAPSHOT_SLICE_MS = 20;
  * same tick of its file system's clock (FAT keeps 2 s): its size and time do not prove it
  * unchanged, and the worker checks its content.
  */
-export const RACY_MS = 2000;
+const RACY_MS = 2000;
 
 /** What the corpus snapshot gave a corpus at its start (`whenSnapshotLoaded`). */
 export interface SnapshotLoad {
@@ -460,8 +460,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     return (
       stat !== undefined &&
       stat.size === from.key.size &&
-      // (VS Code's file service gives whole milliseconds, rounded, where Node's mtimeMs has a fraction)
-      Math.abs(stat.mtimeMs - from.key.mtimeMs) < 1 &&
+      stat.mtimeMs === from.key.mtimeMs && // (Node's stat both times: the same number, fraction and all)
       stat.size <= this.index.maxFileBytes &&
       !(await this.needsText(uri))
     );

@@ -92,7 +92,7 @@ export interface SnapshotStore {
   read(): Promise<AsyncIterable<Uint8Array> | undefined>;
   write(chunks: AsyncIterable<Uint8Array>): Promise<void>;
   yieldToHost(): Promise<void>;
-  /** A file's size and modification time (ms, with Node's fraction for a local file); undefined when it is not a file. */
+  /** A local file's size and modification time (Node's ms, with their fraction); undefined when it is not a local regular file. */
   stat(uri: vscode.Uri): Promise<{ readonly size: number; readonly mtimeMs: number } | undefined>;
 }
 
@@ -488,11 +488,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       read: () => facts.readSnapshot(target.dir),
       write: (chunks) => facts.writeSnapshot(target.dir, chunks),
       yieldToHost: () => platform.yieldToHost(),
-      stat: async (uri) => {
-        if (uri.scheme === 'file') return facts.statFile(uri.fsPath);
-        const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-        return stat && stat.type & vscode.FileType.File ? { size: stat.size, mtimeMs: stat.mtime } : undefined;
-      },
+      // (only local files get keys: the workers index no other)
+      stat: async (uri) => (uri.scheme === 'file' ? facts.statFile(uri.fsPath) : undefined),
     };
   }
 
