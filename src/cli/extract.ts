@@ -16,6 +16,7 @@ import { extractAll, jobsOf, type ExtractResult } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { openOutput, report, type Output } from './output';
 import { ProgressLine } from './progress';
+import { SpillFile } from './spill';
 import { expandInputs, isFolder } from './read';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
@@ -147,7 +148,7 @@ async function writeExtract(
     // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
     // MB, and each deal is kept only as its JSON until all are sorted
     out.write('{"deals":');
-    writeJsonArray(out, dealsAsJson(corpus));
+    writeDealsArray(out, corpus);
     out.write(',"conflicts":');
     writeJsonArray(
       out,
@@ -198,6 +199,38 @@ export function dealsAsJson(corpus: Corpus): string[] {
     });
   });
   return deals.sort(byFirstMention).map((d) => d.json);
+}
+
+/**
+ * The JSON array of `dealsAsJson`, the same bytes, with each deal's JSON held in a spill file
+ * rather than the heap until the deals are sorted (in the heap only when no temp file can be made).
+ */
+export function writeDealsArray(out: Output, corpus: Corpus): void {
+  const spill = SpillFile.open();
+  if (!spill) return writeJsonArray(out, dealsAsJson(corpus));
+  try {
+    const order: Array<DealOrder & { readonly item: number }> = [];
+    corpus.forEachDeal(DEAL_MERGE, (deal) => {
+      const first = deal.mentions[0];
+      order.push({
+        id: deal.id,
+        mentions: first ? [{ path: first.path, start: first.start }] : [],
+        item: spill.add(JSON.stringify(toExtractDeal(deal))),
+      });
+    });
+    order.sort(byFirstMention);
+    out.write('[');
+    for (let i = 0; i < order.length; i += ITEMS_PER_WRITE) {
+      const chunk = order
+        .slice(i, i + ITEMS_PER_WRITE)
+        .map((o) => spill.read(o.item))
+        .join(',');
+      out.write(i === 0 ? chunk : `,${chunk}`);
+    }
+    out.write(']');
+  } finally {
+    spill.dispose();
+  }
 }
 
 /** A JSON array of items already in JSON, written a thousand at a time. */

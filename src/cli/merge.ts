@@ -15,7 +15,7 @@ import { CorpusMerge, type AddOutcome, type Origin } from '../core/merge/corpusM
 import { sourceFactsOf } from '../core/merge/shardFacts';
 import { toExtractConflict } from '../core/extractOutput';
 import { CORPUS_SCHEMA_VERSION, ExtractSourceLine, describeIssues } from '../core/schema';
-import { dealsAsJson, writeJsonArray } from './extract';
+import { dealsAsJson, writeDealsArray, writeJsonArray } from './extract';
 import { extractAll, jobsOf } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { forEachLine } from './lines';
@@ -231,7 +231,7 @@ function writeCorpus(out: Output, merge: CorpusMerge, isPretty: boolean): void {
     merge.entities().map((e) => JSON.stringify(e)),
   );
   out.write(',"deals":');
-  writeJsonArray(out, dealsAsJson(merge.corpus));
+  writeDealsArray(out, merge.corpus);
   out.write(',"conflicts":');
   writeJsonArray(
     out,

@@ -207,7 +207,7 @@ class DirectOutput implements Output {
 class AtomicFileOutput implements Output {
   private readonly temporary: string;
   private fd: number | undefined;
-  private readonly removeOnExit = () => this.removeTemporary();
+  private unwatch: () => void = () => {};
 
   constructor(
     private readonly out: string,
@@ -222,8 +222,7 @@ class AtomicFileOutput implements Output {
     );
     const left = existing ? `; ${out} was left as it was` : '; nothing was written';
     // watched before the file exists: an interruption at any moment after this removes it
-    process.on('exit', this.removeOnExit);
-    for (const signal of EXIT_SIGNALS) process.on(signal, onSignal);
+    this.unwatch = watchExit(() => this.removeTemporary());
     try {
       this.fd = fs.openSync(this.temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
     } catch (error) {
@@ -294,9 +293,21 @@ class AtomicFileOutput implements Output {
   }
 
   private stopWatching(): void {
-    process.off('exit', this.removeOnExit);
-    for (const signal of EXIT_SIGNALS) process.off(signal, onSignal);
+    this.unwatch();
   }
+}
+
+/**
+ * Runs `cleanup` when the process exits, also by SIGINT, SIGTERM or SIGHUP (exiting then as the
+ * signal would); the function returned stops watching.
+ */
+export function watchExit(cleanup: () => void): () => void {
+  process.on('exit', cleanup);
+  for (const signal of EXIT_SIGNALS) process.on(signal, onSignal);
+  return () => {
+    process.off('exit', cleanup);
+    for (const signal of EXIT_SIGNALS) process.off(signal, onSignal);
+  };
 }
 
 const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

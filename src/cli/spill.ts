@@ -1,0 +1,119 @@
+/**
+ * Items of JSON held on disk rather than in the heap until they can be written in their final
+ * order. The deals of a corpus are merged group by group, in no order, and each is written out
+ * in the order of its first mention. At 10,000 articles that is 175,000 deals, hundreds of MB of
+ * JSON, and holding it all until the sort was the largest single part of a run's peak memory.
+ * Each item is appended to a temporary file as it comes. Only its place in the file and what it
+ * sorts by stay in the heap. The items are then read back one by one, in order.
+ *
+ * The file lives in a private folder of the system's temp directory. It is removed when the run
+ * ends, whether it ends normally, by an error, or by SIGINT, SIGTERM or SIGHUP. If no temp file
+ * can be made, `SpillFile.open` returns undefined and the caller keeps the items in memory.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { watchExit, writeAll } from './output';
+
+/** Appended items are written to the file once this many bytes are waiting. */
+const FLUSH_BYTES = 1 << 20;
+
+export class SpillFile {
+  /** Where item i starts in the file; item i ends where item i + 1 starts. */
+  private ends: Float64Array = new Float64Array(1024);
+  private count = 0;
+  /** Bytes appended, and bytes of them in the file (the rest wait in `pending`). */
+  private appended = 0;
+  private written = 0;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private fd: number | undefined;
+
+  private constructor(
+    private readonly folder: string,
+    fd: number,
+    private readonly unwatch: () => void,
+  ) {
+    this.fd = fd;
+  }
+
+  /** A new, empty spill file; undefined (and nothing left behind) when none can be made. */
+  static open(tempDir: string = os.tmpdir()): SpillFile | undefined {
+    let folder: string | undefined;
+    let fd: number | undefined;
+    let unwatch = () => {};
+    try {
+      folder = fs.mkdtempSync(path.join(tempDir, 'newsmark-spill-'));
+      const made = folder;
+      unwatch = watchExit(() => fs.rmSync(made, { recursive: true, force: true }));
+      fd = fs.openSync(path.join(folder, 'items'), 'wx+', 0o600);
+      return new SpillFile(folder, fd, unwatch);
+    } catch {
+      if (fd !== undefined) fs.closeSync(fd);
+      if (folder) fs.rmSync(folder, { recursive: true, force: true });
+      unwatch();
+      return undefined;
+    }
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Appends an item; its index, from 0. */
+  add(item: string): number {
+    const bytes = Buffer.byteLength(item, 'utf8');
+    if (this.count === this.ends.length) {
+      const grown = new Float64Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.appended += bytes;
+    this.ends[this.count] = this.appended;
+    this.pending.push(item);
+    this.pendingBytes += bytes;
+    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+    return this.count++;
+  }
+
+  /** Item `index` as it was added. */
+  read(index: number): string {
+    if (index < 0 || index >= this.count) throw new RangeError(`no item ${index} in a spill of ${this.count}`);
+    const start = this.end(index - 1);
+    const end = this.end(index);
+    if (end > this.written) this.flush();
+    const bytes = Buffer.allocUnsafe(end - start);
+    for (let done = 0; done < bytes.length;) {
+      const n = fs.readSync(this.fd!, bytes, done, bytes.length - done, start + done);
+      if (n === 0) throw new Error('the spill file is shorter than what was written to it');
+      done += n;
+    }
+    return bytes.toString('utf8');
+  }
+
+  /** Closes and removes the file. It is safe to call more than once. */
+  dispose(): void {
+    if (this.fd !== undefined) {
+      try {
+        fs.closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = undefined;
+    }
+    fs.rmSync(this.folder, { recursive: true, force: true });
+    this.unwatch();
+  }
+
+  private end(index: number): number {
+    return index < 0 ? 0 : this.ends[index]!;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    writeAll(this.fd!, this.pending.join(''));
+    this.written = this.appended;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}

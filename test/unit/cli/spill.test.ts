@@ -1,0 +1,119 @@
+/**
+ * The spill file: the deals' JSON held on disk until they are sorted. It must give back each item
+ * byte for byte, whatever its characters or size and whether or not it has been flushed yet. It
+ * must leave nothing in the temp directory, even when the run is interrupted. And the deals array
+ * written through it must be the same bytes as the one built in memory.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Lexicon } from '../../../src/core/extract/entities/lexicon';
+import { analyse } from '../../../src/core/analysis';
+import { Corpus } from '../../../src/core/corpus/corpus';
+import { dealsAsJson, writeDealsArray, writeJsonArray } from '../../../src/cli/extract';
+import type { Output } from '../../../src/cli/output';
+import { SpillFile } from '../../../src/cli/spill';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+suite('spill file (deals held on disk until sorted)', () => {
+  let temp = '';
+  setup(() => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-spill-test-'));
+  });
+  teardown(() => fs.rmSync(temp, { recursive: true, force: true }));
+
+  test('should give back every item byte for byte, in any order, flushed or not', () => {
+    const spill = SpillFile.open(temp)!;
+    assert.ok(spill);
+    const items = [
+      '',
+      '{"a":1}',
+      '"naïve café"',
+      '"😀 emoji, 中文, zero\u200bwidth, \r\n CRLF"',
+      'x'.repeat((1 << 20) + 17), // past a flush on its own
+      '"\uFFFD"',
+    ];
+    for (let i = 0; i < 300; i++) items.push(`{"n":${i},"s":"${'é'.repeat(i)}"}`);
+    const indexes = items.map((item) => spill.add(item));
+    assert.deepEqual(
+      indexes,
+      items.map((_, i) => i),
+    );
+    assert.equal(spill.size, items.length);
+    // the last items are still waiting to be written: reading them flushes first
+    for (const i of [items.length - 1, 0, 4, 3, 2, 150, 1, 5]) assert.equal(spill.read(i), items[i], `item ${i}`);
+    spill.add('after reads');
+    assert.equal(spill.read(items.length), 'after reads');
+    assert.throws(() => spill.read(items.length + 1), /no item/);
+    spill.dispose();
+    spill.dispose(); // twice is fine
+    assert.deepEqual(fs.readdirSync(temp), [], 'nothing left in the temp directory');
+  });
+
+  test('should keep a private folder and say undefined when the temp directory cannot be used', () => {
+    const spill = SpillFile.open(temp)!;
+    const [folder] = fs.readdirSync(temp);
+    assert.match(folder!, /^newsmark-spill-/);
+    assert.equal(fs.statSync(path.join(temp, folder!, 'items')).mode & 0o777, 0o600);
+    spill.dispose();
+    assert.equal(SpillFile.open(path.join(temp, 'no', 'such', 'folder')), undefined);
+    fs.writeFileSync(path.join(temp, 'a-file'), '');
+    assert.equal(SpillFile.open(path.join(temp, 'a-file')), undefined);
+    assert.deepEqual(fs.readdirSync(temp), ['a-file'], 'a failed open leaves nothing');
+  });
+
+  test('should remove its file when the run is ended by a signal', async () => {
+    const script = path.join(temp, 'child.mts');
+    fs.writeFileSync(
+      script,
+      [
+        `import { SpillFile } from ${JSON.stringify(path.join(ROOT, 'src', 'cli', 'spill.ts'))};`,
+        `const spill = SpillFile.open(${JSON.stringify(path.join(temp, 'spills'))});`,
+        `for (let i = 0; i < 5000; i++) spill.add('x'.repeat(1000));`,
+        `process.stdout.write('ready\\n');`,
+        `setInterval(() => {}, 1000);`,
+      ].join('\n'),
+    );
+    fs.mkdirSync(path.join(temp, 'spills'));
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) => child.stdout.on('data', (d) => String(d).includes('ready') && resolve()));
+    assert.equal(fs.readdirSync(path.join(temp, 'spills')).length, 1, 'the spill folder exists while it runs');
+    const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(`${code ?? signal}`)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, '143', 'ended as the signal would, through the handler');
+    assert.deepEqual(fs.readdirSync(path.join(temp, 'spills')), [], 'the spill folder is gone');
+  });
+
+  test('should write the deals array through the spill as the same bytes as in memory', () => {
+    const lexicon = Lexicon.withAdditions();
+    const corpus = new Corpus();
+    const texts = [
+      'Microsoft will invest $10 billion in OpenAI, the companies said on 23 January 2023.',
+      'OpenAI said Microsoft invested $13 billion. Oracle signed a $30 billion cloud contract with OpenAI.',
+      'Nvidia agreed to invest up to $100 billion in OpenAI. AMD signed a chip supply deal with OpenAI.',
+      'SoftBank agreed to buy Ampere Computing for $6.5 billion. Oracle signed a $300 billion deal with OpenAI.',
+    ];
+    texts.forEach((text, i) => corpus.update(`src-${i}.md`, analyse({ path: `src-${i}.md`, text }, { lexicon })));
+    const inMemory = collect((out) => writeJsonArray(out, dealsAsJson(corpus)));
+    const spilled = collect((out) => writeDealsArray(out, corpus));
+    assert.ok((JSON.parse(inMemory) as unknown[]).length >= 4, inMemory);
+    assert.equal(spilled, inMemory);
+  });
+});
+
+function collect(write: (out: Output) => void): string {
+  let text = '';
+  const out: Output = {
+    write: (t: string) => void (text += t),
+    commit: () => {},
+    abort: () => {},
+  };
+  write(out);
+  return text;
+}
