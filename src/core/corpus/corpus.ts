@@ -40,6 +40,13 @@ import {
   type StoredStatement,
 } from '../store/sourceFacts';
 import { StringPool } from '../store/stringPool';
+import {
+  entityCount,
+  findEntity,
+  fromEntityColumns,
+  toEntityColumns,
+  type EntityColumns,
+} from '../store/entityColumns';
 import { WorkspaceAliases } from './aliases';
 import { DealIndex, type CorpusDeal, type DealMerge } from './deals';
 import { EntityIndex } from './entityIndex';
@@ -48,6 +55,16 @@ import { FactIndex } from './factIndex';
 import { keyView, toView } from './factViews';
 import { PartyUsers } from './partyUsers';
 
+/** What the corpus keeps of a source: its interned facts, its entities as columns. */
+interface StoredSource extends Omit<SourceFacts, 'entities'> {
+  readonly entities: EntityColumns;
+}
+
+/** The source's facts as `SourceFacts` again (its entities made as objects, not kept). */
+function factsOfStored(source: StoredSource): SourceFacts {
+  return { ...source, entities: fromEntityColumns(source.entities) };
+}
+
 export interface CorpusOptions {
   /** Relative difference two exact figures may have and still agree (default 0.01). */
   readonly tolerance?: number;
@@ -55,12 +72,13 @@ export interface CorpusOptions {
 
 export class Corpus {
   private readonly tolerance: number;
-  private readonly sources = new Map<string, SourceFacts>();
+  private readonly sources = new Map<string, StoredSource>();
   private readonly aliases = new WorkspaceAliases();
   private readonly factIndex: FactIndex;
-  private readonly entities = new EntityIndex(
-    (path, id) => this.sources.get(path)?.entities.find((e) => e.id === id)?.name,
-  );
+  private readonly entities = new EntityIndex((path, id) => {
+    const source = this.sources.get(path);
+    return source && findEntity(source.entities, id)?.name;
+  });
   private readonly dealIndex = new DealIndex();
   /** Which sources' keys and deals use which entity ids: what to re-key when an id resolves differently. */
   private readonly partyUsers = new PartyUsers();
@@ -89,7 +107,7 @@ export class Corpus {
   remove(path: string): CorpusChange {
     const previous = this.sources.get(path);
     if (!previous) return this.changeOf(new Set(), new Set());
-    return this.change(path, previous.entities, () => {
+    return this.change(path, fromEntityColumns(previous.entities), () => {
       const affected = new Set<string>();
       this.unindex(previous, affected);
       this.sources.delete(path);
@@ -102,7 +120,7 @@ export class Corpus {
     if (!source || from === to) return this.changeOf(new Set(), new Set());
     const removed = this.remove(from);
     const before = removed.affectedPaths; // the sources that stated its facts until now
-    const added = this.put(movedTo(source, to));
+    const added = this.put(movedTo(factsOfStored(source), to));
     return this.changeOf(
       new Set([...removed.affectedKeys, ...added.affectedKeys]),
       new Set([...before, ...added.changedPaths]),
@@ -120,7 +138,8 @@ export class Corpus {
 
   /** The facts the corpus keeps of a source (its strings shared with the corpus's): for the corpus snapshot. */
   sourceFacts(path: string): SourceFacts | undefined {
-    return this.sources.get(path);
+    const source = this.sources.get(path);
+    return source && factsOfStored(source);
   }
 
   paths(): string[] {
@@ -299,11 +318,11 @@ export class Corpus {
       characters = this.factIndex.internedCharacters;
     for (const source of this.sources.values()) {
       statements += source.statements.length;
-      entities += source.entities.length;
+      entities += entityCount(source.entities);
       entityMentions += source.mentions.length / 3;
       deals += source.deals.count;
       dealMentions += dealMentionCount(source.deals);
-      characters += retainedCharacters(source);
+      characters += retainedCharacters(factsOfStored(source));
     }
     return {
       sources: this.sources.size,
@@ -316,6 +335,8 @@ export class Corpus {
       keys: this.factIndex.keyCount,
       entityIds: this.entities.size,
       dealGroups: this.dealIndex.size,
+      pooledStrings: this.pool.size,
+      pooledParties: this.pool.partyCount,
     };
   }
 
@@ -324,11 +345,11 @@ export class Corpus {
     const next = internFacts(facts, this.pool, (key, store) => this.factIndex.share(key, store), isDetached);
     return this.change(
       next.path,
-      [...(previous?.entities ?? []), ...next.entities],
+      [...(previous ? fromEntityColumns(previous.entities) : []), ...next.entities],
       () => {
         const affected = new Set<string>();
         if (previous) this.unindex(previous, affected);
-        this.sources.set(next.path, next);
+        this.sources.set(next.path, { ...next, entities: toEntityColumns(next.entities) });
         this.aliases.add(next.entities);
         return affected;
       },
@@ -401,29 +422,30 @@ export class Corpus {
       ? key.id
       : factKeyId(key.subject, key.metric, key.period, this.resolve);
 
-  private index(source: SourceFacts, affected: Set<string>): void {
+  private index(source: StoredSource, affected: Set<string>): void {
     this.factIndex.add(source.path, source.statements, this.canonicalKeyId, affected);
-    if (this.entities.add(source.path, source.entities, this.resolve)) this.dealIndex.forgetMerged();
+    if (this.entities.add(source.path, fromEntityColumns(source.entities), this.resolve)) this.dealIndex.forgetMerged();
     this.dealIndex.add(source.path, unpackDeals(source.deals, source.path), this.resolve);
     this.partyUsers.add(source);
   }
 
-  private unindex(source: SourceFacts, affected: Set<string>): void {
+  private unindex(source: StoredSource, affected: Set<string>): void {
+    const facts = factsOfStored(source);
     this.factIndex.remove(source.path, affected);
     this.factIndex.release(source.statements, (key) => releaseKey(key, this.pool));
-    if (this.entities.remove(source.path, source.entities, this.resolve)) this.dealIndex.forgetMerged();
+    if (this.entities.remove(source.path, facts.entities, this.resolve)) this.dealIndex.forgetMerged();
     this.dealIndex.remove(source.path);
     this.partyUsers.remove(source);
-    this.aliases.remove(source.entities);
-    releaseFacts(source, this.pool);
+    this.aliases.remove(facts.entities);
+    releaseFacts(facts, this.pool);
   }
 
-  private entityRecords(canonical: string): Array<{ source: SourceFacts; entity: SourceEntity }> {
-    const out: Array<{ source: SourceFacts; entity: SourceEntity }> = [];
+  private entityRecords(canonical: string): Array<{ source: StoredSource; entity: SourceEntity }> {
+    const out: Array<{ source: StoredSource; entity: SourceEntity }> = [];
     // by path, then id: the same records whatever order the sources came in
     for (const [id, path] of this.entities.sourcesOf(canonical, this.resolve)) {
       const source = this.sources.get(path);
-      const entity = source?.entities.find((e) => e.id === id);
+      const entity = source && findEntity(source.entities, id);
       if (source && entity) out.push({ source, entity });
     }
     return out;

@@ -12,6 +12,7 @@ import { mergeDeals } from '../extract/deals/merge';
 import { latestStatus } from '../extract/deals/status';
 import { byText } from '../facts/index';
 import { pushTo } from '../collections';
+import { detach } from '../store/sourceFacts';
 
 const SAME_VALUE = 0.005;
 
@@ -220,11 +221,15 @@ export function byFirstMention(a: DealOrder, b: DealOrder): number {
   return byText(x?.path ?? '', y?.path ?? '') || (x?.start ?? 0) - (y?.start ?? 0) || byText(a.id, b.id);
 }
 
-/** The sources with deals of one group; most groups have one. */
+/** The sources with deals of one group; most groups have one, held as it is rather than in an array of one. */
 interface GroupEntry {
   /** The group id (this one string is shared by every source's list of groups). */
   readonly id: string;
-  paths: string[];
+  paths: string | string[];
+}
+
+function groupPaths(entry: GroupEntry): readonly string[] {
+  return typeof entry.paths === 'string' ? [entry.paths] : entry.paths;
 }
 
 /** Deal groups (same kind, same canonical parties) → the sources with such a deal; merged on demand, cached per group. */
@@ -240,8 +245,12 @@ export class DealIndex {
       const id = groupOf(d, resolve);
       let entry = this.groups.get(id);
       if (!entry) {
-        entry = { id, paths: [path] };
-        this.groups.set(id, entry);
+        // kept flat: a string made by joining is a tree of its parts, twice the memory once looked up
+        const flat = detach(id);
+        entry = { id: flat, paths: path };
+        this.groups.set(flat, entry);
+      } else if (typeof entry.paths === 'string') {
+        if (entry.paths !== path) entry.paths = [entry.paths, path];
       } else if (entry.paths[entry.paths.length - 1] !== path) {
         // this source's deals are added together: if it is in the list already, it is last
         entry.paths.push(path);
@@ -255,8 +264,11 @@ export class DealIndex {
   remove(path: string): void {
     for (const group of new Set(this.groupsOf.get(path) ?? [])) {
       const entry = this.groups.get(group);
-      if (entry) entry.paths = entry.paths.filter((p) => p !== path);
-      if (entry?.paths.length === 0) this.groups.delete(group);
+      if (entry) {
+        const kept = groupPaths(entry).filter((p) => p !== path);
+        if (kept.length === 0) this.groups.delete(group);
+        else entry.paths = kept.length === 1 ? kept[0]! : kept;
+      }
       this.merged.delete(group);
     }
     this.groupsOf.delete(path);
@@ -284,7 +296,7 @@ export class DealIndex {
       // only the panel's merge is cached: it is asked for again after every change
       let merged = merge === 'join-differing' ? this.merged.get(group) : undefined;
       if (!merged) {
-        const paths = [...entry.paths].sort(byText);
+        const paths = [...groupPaths(entry)].sort(byText);
         merged = mergeAcrossSources(
           paths.flatMap((p) => dealsOf(p, this.positionsIn(p, group))),
           datelineOf,

@@ -9,12 +9,28 @@ import type { StoredStatement } from '../store/sourceFacts';
 import { ConflictIndex } from './conflictIndex';
 import { judgeFact, toView, type CachedVerdict } from './factViews';
 
-/** The statements of one canonical key: `statements[i]` is stated by `paths[i]`, a source's statements together. */
+/**
+ * The statements of one canonical key: `statements[i]` is stated by `paths[i]`, a source's
+ * statements together. Most keys are stated once: then the path and the statement are held as
+ * they are, not in two arrays of one (112 bytes less for each such key).
+ */
 interface KeyEntry {
   /** The canonical key id (this one string is shared by every source's list of keys). */
   readonly id: string;
-  paths: string[];
-  statements: StoredStatement[];
+  paths: string | string[];
+  statements: StoredStatement | StoredStatement[];
+}
+
+function pathsIn(entry: KeyEntry): readonly string[] {
+  return typeof entry.paths === 'string' ? [entry.paths] : entry.paths;
+}
+
+function statementsIn(entry: KeyEntry): readonly StoredStatement[] {
+  return Array.isArray(entry.statements) ? entry.statements : [entry.statements as StoredStatement];
+}
+
+function statementCount(entry: KeyEntry): number {
+  return typeof entry.paths === 'string' ? 1 : entry.paths.length;
 }
 
 /** Keys stated more often than this keep their `ConflictIndex`. */
@@ -78,11 +94,14 @@ export class FactIndex {
       // a source's statements of a key are added one after the other: they stay together, in order
       let entry = this.byKey.get(id);
       if (!entry) {
-        entry = { id, paths: [path], statements: [s] };
+        entry = { id, paths: path, statements: s };
         this.byKey.set(id, entry);
+      } else if (typeof entry.paths === 'string') {
+        entry.paths = [entry.paths, path];
+        entry.statements = [entry.statements as StoredStatement, s];
       } else {
         entry.paths.push(path);
-        entry.statements.push(s);
+        (entry.statements as StoredStatement[]).push(s);
       }
       this.touch(entry.id, affected);
       return entry.id;
@@ -96,11 +115,15 @@ export class FactIndex {
     for (const keyId of new Set(keys)) {
       const entry = this.byKey.get(keyId);
       if (!entry) continue;
-      const kept = entry.paths.map((p, i) => (p === path ? -1 : i)).filter((i) => i >= 0);
+      const [paths, statements] = [pathsIn(entry), statementsIn(entry)];
+      const kept = paths.map((p, i) => (p === path ? -1 : i)).filter((i) => i >= 0);
       if (kept.length === 0) this.byKey.delete(keyId);
-      else {
-        entry.statements = kept.map((i) => entry.statements[i]!);
-        entry.paths = kept.map((i) => entry.paths[i]!);
+      else if (kept.length === 1) {
+        entry.paths = paths[kept[0]!]!;
+        entry.statements = statements[kept[0]!]!;
+      } else {
+        entry.statements = kept.map((i) => statements[i]!);
+        entry.paths = kept.map((i) => paths[i]!);
       }
       this.touch(keyId, affected);
     }
@@ -116,18 +139,23 @@ export class FactIndex {
   *statementsOf(keyId: string): Iterable<readonly [string, StoredStatement]> {
     const entry = this.byKey.get(keyId);
     if (!entry) return;
-    for (let i = 0; i < entry.paths.length; i++) yield [entry.paths[i]!, entry.statements[i]!];
+    const [paths, statements] = [pathsIn(entry), statementsIn(entry)];
+    for (let i = 0; i < paths.length; i++) yield [paths[i]!, statements[i]!];
   }
 
   /** Whether a source other than `path` states the key. */
   isSharedBeyond(keyId: string, path: string): boolean {
-    return this.byKey.get(keyId)?.paths.some((p) => p !== path) ?? false;
+    const entry = this.byKey.get(keyId);
+    return !!entry && pathsIn(entry).some((p) => p !== path);
   }
 
   /** The sources stating any of the keys, and the extra paths. */
   pathsSharing(keys: Iterable<string>, extra: Iterable<string>): string[] {
     const paths = new Set(extra);
-    for (const key of keys) for (const path of this.byKey.get(key)?.paths ?? []) paths.add(path);
+    for (const key of keys) {
+      const entry = this.byKey.get(key);
+      if (entry) for (const path of pathsIn(entry)) paths.add(path);
+    }
     return [...paths].sort(byText);
   }
 
@@ -142,8 +170,8 @@ export class FactIndex {
     if (cached) return cached;
     const entry = this.byKey.get(keyId);
     if (!entry) return undefined;
-    const index = new ConflictIndex(entry.paths, entry.statements, this.tolerance);
-    if (entry.paths.length > CACHED_FROM) this.conflictIndexes.set(keyId, index);
+    const index = new ConflictIndex(pathsIn(entry), statementsIn(entry), this.tolerance);
+    if (statementCount(entry) > CACHED_FROM) this.conflictIndexes.set(keyId, index);
     return index;
   }
 
@@ -174,6 +202,7 @@ export class FactIndex {
     visit: (keyId: string, entry: KeyEntry, cached: CachedVerdict) => void,
   ): void {
     for (const [keyId, entry] of this.byKey) {
+      if (typeof entry.paths === 'string') continue; // stated once
       const first = entry.paths[0]!;
       if (!entry.paths.some((p) => p !== first)) continue;
       let cached = this.verdicts.get(keyId);
@@ -227,17 +256,19 @@ function isSameKey(a: FactKey, b: FactKey): boolean {
 
 /** The statement a key's view is made from: the first of the source that sorts first. */
 function representative(entry: KeyEntry): StoredStatement {
+  const [paths, statements] = [pathsIn(entry), statementsIn(entry)];
   let best = 0;
-  for (let i = 1; i < entry.paths.length; i++) if (byText(entry.paths[i]!, entry.paths[best]!) < 0) best = i;
-  return entry.statements[best]!;
+  for (let i = 1; i < paths.length; i++) if (byText(paths[i]!, paths[best]!) < 0) best = i;
+  return statements[best]!;
 }
 
 function groupByPath(entry: KeyEntry): Map<string, StoredStatement[]> {
+  const [paths, statements] = [pathsIn(entry), statementsIn(entry)];
   const byPath = new Map<string, StoredStatement[]>();
-  for (let i = 0; i < entry.paths.length; i++) {
-    const list = byPath.get(entry.paths[i]!);
-    if (list) list.push(entry.statements[i]!);
-    else byPath.set(entry.paths[i]!, [entry.statements[i]!]);
+  for (let i = 0; i < paths.length; i++) {
+    const list = byPath.get(paths[i]!);
+    if (list) list.push(statements[i]!);
+    else byPath.set(paths[i]!, [statements[i]!]);
   }
   return byPath;
 }

@@ -134,4 +134,7 @@ export interface RetainedCounts {
   readonly keys: number;
   readonly entityIds: number;
   readonly dealGroups: number;
+  /** Strings and party objects the corpus shares across sources (all zero once every source is removed). */
+  readonly pooledStrings: number;
+  readonly pooledParties: number;
 }

@@ -80,10 +80,7 @@ export function releaseFacts(facts: SourceFacts, pool: StringPool): void {
 }
 
 function internKey(key: FactKey, pool: StringPool, isDetached: boolean): FactKey {
-  const parties = key.subject.parties.map((p): Party => ({
-    id: pool.intern(p.id, isDetached),
-    name: pool.intern(p.name, isDetached),
-  }));
+  const parties = key.subject.parties.map((p): Party => pool.internParty(p, isDetached));
   const subject = { ...key.subject, parties } as Subject;
   if (subject.shape === 'deal') (subject as { dealKind: string }).dealKind = pool.intern(subject.dealKind, isDetached);
   return {
@@ -96,7 +93,7 @@ function internKey(key: FactKey, pool: StringPool, isDetached: boolean): FactKey
 
 /** Gives back the strings of a key no statement uses any more. */
 export function releaseKey(key: FactKey, pool: StringPool): void {
-  for (const p of key.subject.parties) [p.id, p.name].forEach((t) => pool.release(t));
+  for (const p of key.subject.parties) pool.releaseParty(p);
   if (key.subject.shape === 'deal') pool.release(key.subject.dealKind);
   [key.id, key.metric, key.period].forEach((t) => pool.release(t));
 }

@@ -100,6 +100,8 @@ suite('corpus: incremental, one article at a time', () => {
       keys: 0,
       entityIds: 0,
       dealGroups: 0,
+      pooledStrings: 0,
+      pooledParties: 0,
     });
     assert.deepEqual([corpus.facts(), corpus.deals(), corpus.entityMentions('entity:nimbrel-ai')], [[], [], []]);
   });

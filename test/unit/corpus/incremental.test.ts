@@ -191,6 +191,8 @@ suite('corpus: kept current one change at a time, it answers as if built once', 
       keys: 0,
       entityIds: 0,
       dealGroups: 0,
+      pooledStrings: 0,
+      pooledParties: 0,
     });
   });
 });

@@ -104,6 +104,8 @@ suite('corpus: what it keeps per article stays small', function () {
       keys: 0,
       entityIds: 0,
       dealGroups: 0,
+      pooledStrings: 0,
+      pooledParties: 0,
     });
   });
 });
