@@ -14,6 +14,7 @@ import { runExtract } from './extract';
 import { runMerge } from './merge';
 import { EXTRACT_WORKER, serveExtractJobs } from './extractJobs';
 import { COMMANDS, GENERAL_HELP, commandHelp, type CommandName } from './help';
+import { boundHeapGrowth } from './heap';
 import { BrokenPipeError, OutputError, report, writeAll } from './output';
 import { runSchema } from './schema';
 
@@ -92,7 +93,8 @@ function reportInternalError(error: unknown): void {
 
 if (!isMainThread && workerData === EXTRACT_WORKER)
   serveExtractJobs(); // `extract --jobs`: this bundle in a worker thread
-else
+else {
+  boundHeapGrowth(); // a corpus's facts stay live while each analysis is thrown away: see heap.ts
   void main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -106,3 +108,4 @@ else
       process.exitCode = 70;
     },
   );
+}
