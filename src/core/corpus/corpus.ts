@@ -353,12 +353,12 @@ export class Corpus {
         this.aliases.add(next.entities);
         return affected;
       },
-      next.path,
+      next,
     );
   }
 
   /**
-   * Runs a change and indexes `added` (a path just stored). When the change makes some entity
+   * Runs a change and indexes `added` (the facts of a source just stored). When the change makes some entity
    * ids resolve differently across the workspace, the sources whose keys or deals use those ids
    * are indexed again under the new ids, and the sources naming them are affected too.
    */
@@ -366,15 +366,16 @@ export class Corpus {
     path: string,
     entities: readonly SourceEntity[],
     run: () => Set<string>,
-    added?: string,
+    added?: SourceFacts,
   ): CorpusChange {
     const reached = this.aliases.reachingAny(WorkspaceAliases.touchedBy(entities));
     const before = reached.map(this.resolve);
     const affected = run();
     const moved = reached.filter((id, i) => this.resolve(id) !== before[i]);
     const paths = new Set<string>([path]);
-    if (moved.length > 0) this.rekey(moved, added, affected, paths);
-    if (added) this.index(this.sources.get(added)!, affected);
+    if (moved.length > 0) this.rekey(moved, added?.path, affected, paths);
+    // the entities as objects from the facts just stored: not made again from the columns
+    if (added) this.index(this.sources.get(added.path)!, added.entities, affected);
     return this.changeOf(affected, paths);
   }
 
@@ -422,9 +423,9 @@ export class Corpus {
       ? key.id
       : factKeyId(key.subject, key.metric, key.period, this.resolve);
 
-  private index(source: StoredSource, affected: Set<string>): void {
+  private index(source: StoredSource, entities: readonly SourceEntity[], affected: Set<string>): void {
     this.factIndex.add(source.path, source.statements, this.canonicalKeyId, affected);
-    if (this.entities.add(source.path, fromEntityColumns(source.entities), this.resolve)) this.dealIndex.forgetMerged();
+    if (this.entities.add(source.path, entities, this.resolve)) this.dealIndex.forgetMerged();
     this.dealIndex.add(source.path, unpackDeals(source.deals, source.path), this.resolve);
     this.partyUsers.add(source);
   }
