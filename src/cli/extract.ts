@@ -8,6 +8,7 @@
  */
 import { Corpus } from '../core/corpus/corpus';
 import { byFirstMention, type DealOrder } from '../core/corpus/deals';
+import { byText } from '../core/facts/index';
 import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
@@ -150,10 +151,7 @@ async function writeExtract(
     out.write('{"deals":');
     writeDealsArray(out, corpus);
     out.write(',"conflicts":');
-    writeJsonArray(
-      out,
-      corpus.conflicts().map((c) => JSON.stringify(toExtractConflict(c))),
-    );
+    writeConflictsArray(out, corpus);
     out.write('}\n');
   } else {
     const conflicts = corpus.conflicts().map(toExtractConflict);
@@ -203,27 +201,37 @@ export function dealsAsJson(corpus: Corpus): string[] {
 
 /**
  * The JSON array of `dealsAsJson`, the same bytes, with each deal's JSON held in a spill file
- * rather than the heap until the deals are sorted (in the heap only when no temp file can be made).
+ * rather than the heap until the deals are sorted (in the heap only when no temp file can be
+ * made). In memory, each deal keeps only where its first mention is: its id, which decides only
+ * between deals whose first mentions are at one place, is read back from its JSON when needed.
  */
 export function writeDealsArray(out: Output, corpus: Corpus): void {
   const spill = SpillFile.open();
   if (!spill) return writeJsonArray(out, dealsAsJson(corpus));
   try {
-    const order: Array<DealOrder & { readonly item: number }> = [];
+    const paths: string[] = [];
+    const starts: number[] = [];
     corpus.forEachDeal(DEAL_MERGE, (deal) => {
       const first = deal.mentions[0];
-      order.push({
-        id: deal.id,
-        mentions: first ? [{ path: first.path, start: first.start }] : [],
-        item: spill.add(JSON.stringify(toExtractDeal(deal))),
-      });
+      paths.push(first?.path ?? '');
+      starts.push(first?.start ?? 0);
+      spill.add(JSON.stringify(toExtractDeal(deal)));
     });
-    order.sort(byFirstMention);
+    const ids = new Map<number, string>();
+    const idOf = (i: number): string => {
+      let id = ids.get(i);
+      if (id === undefined) ids.set(i, (id = (JSON.parse(spill.read(i)) as { id: string }).id));
+      return id;
+    };
+    // byFirstMention's order
+    const order = Array.from(paths, (_, i) => i).sort(
+      (a, b) => byText(paths[a]!, paths[b]!) || starts[a]! - starts[b]! || byText(idOf(a), idOf(b)),
+    );
     out.write('[');
     for (let i = 0; i < order.length; i += ITEMS_PER_WRITE) {
       const chunk = order
         .slice(i, i + ITEMS_PER_WRITE)
-        .map((o) => spill.read(o.item))
+        .map((item) => spill.read(item))
         .join(',');
       out.write(i === 0 ? chunk : `,${chunk}`);
     }
@@ -231,6 +239,24 @@ export function writeDealsArray(out: Output, corpus: Corpus): void {
   } finally {
     spill.dispose();
   }
+}
+
+/** The JSON array of `corpus.conflicts()`, written as each is judged: none is kept once written. */
+export function writeConflictsArray(out: Output, corpus: Corpus): void {
+  let chunk: string[] = [];
+  let isFirst = true;
+  const flush = () => {
+    out.write(`${isFirst ? '' : ','}${chunk.join(',')}`);
+    isFirst = false;
+    chunk = [];
+  };
+  out.write('[');
+  corpus.forEachConflict((conflict) => {
+    chunk.push(JSON.stringify(toExtractConflict(conflict)));
+    if (chunk.length === ITEMS_PER_WRITE) flush();
+  });
+  if (chunk.length > 0) flush();
+  out.write(']');
 }
 
 /** A JSON array of items already in JSON, written a thousand at a time. */

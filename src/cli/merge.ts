@@ -15,7 +15,7 @@ import { CorpusMerge, type AddOutcome, type Origin } from '../core/merge/corpusM
 import { sourceFactsOf } from '../core/merge/shardFacts';
 import { toExtractConflict } from '../core/extractOutput';
 import { CORPUS_SCHEMA_VERSION, ExtractSourceLine, describeIssues } from '../core/schema';
-import { dealsAsJson, writeDealsArray, writeJsonArray } from './extract';
+import { dealsAsJson, writeConflictsArray, writeDealsArray, writeJsonArray } from './extract';
 import { extractAll, jobsOf } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { forEachLine } from './lines';
@@ -207,8 +207,8 @@ async function analyseArticles(
 
 /** The corpus document (`CorpusOutput`), written in pieces: the deals of a large corpus are hundreds of MB of JSON. */
 function writeCorpus(out: Output, merge: CorpusMerge, isPretty: boolean): void {
-  const conflicts = merge.corpus.conflicts().map(toExtractConflict);
   if (isPretty) {
+    const conflicts = merge.corpus.conflicts().map(toExtractConflict);
     const deals = dealsAsJson(merge.corpus).map((json) => JSON.parse(json) as unknown);
     const document = {
       schemaVersion: CORPUS_SCHEMA_VERSION,
@@ -233,9 +233,6 @@ function writeCorpus(out: Output, merge: CorpusMerge, isPretty: boolean): void {
   out.write(',"deals":');
   writeDealsArray(out, merge.corpus);
   out.write(',"conflicts":');
-  writeJsonArray(
-    out,
-    conflicts.map((c) => JSON.stringify(c)),
-  );
+  writeConflictsArray(out, merge.corpus);
   out.write('}\n');
 }

@@ -245,6 +245,11 @@ export class Corpus {
     return this.factIndex.facts((keyId, statement) => this.keyViewOf(keyId, statement), 'conflict');
   }
 
+  /** The facts of `conflicts()` one at a time, in the same order, none kept (verdicts not judged yet are not cached). */
+  forEachConflict(visit: (fact: CorpusFact) => void): void {
+    this.factIndex.forEachFact((keyId, statement) => this.keyViewOf(keyId, statement), 'conflict', visit);
+  }
+
   /** The sources of every statement of `conflicts()` (what the problems are recomputed for), without the views. */
   conflictingPaths(): Set<string> {
     return this.factIndex.pathsOfFacts('conflict');

@@ -189,6 +189,33 @@ export class FactIndex {
     return out.sort((a, b) => byText(a.key.id, b.key.id));
   }
 
+  /**
+   * The facts of `facts(view, only)`, one at a time, in the same order (by key id). Nothing is
+   * kept: a verdict not judged yet is judged and not cached, so that a reader writing each fact
+   * out holds one at a time, not every fact with its views.
+   */
+  forEachFact(
+    view: (keyId: string, statement: StoredStatement) => FactKeyView,
+    only: Verdict | undefined,
+    visit: (fact: CorpusFact) => void,
+  ): void {
+    const keys: string[] = [];
+    for (const [keyId, entry] of this.byKey) if (isStatedByMany(entry)) keys.push(keyId);
+    for (const keyId of keys.sort(byText)) {
+      const entry = this.byKey.get(keyId)!;
+      const cached = this.verdicts.has(keyId)
+        ? this.verdicts.get(keyId)!
+        : judgeFact(groupByPath(entry), this.tolerance);
+      if (!cached || (only && cached.verdict !== only)) continue;
+      visit({
+        key: view(keyId, representative(entry)),
+        verdict: cached.verdict,
+        reason: cached.reason,
+        statements: cached.statements.map(([path, s]) => toView(path, s)),
+      });
+    }
+  }
+
   /** The sources of the statements of `facts(…, only)`, without making a view of any fact. */
   pathsOfFacts(only: Verdict): Set<string> {
     const paths = new Set<string>();
@@ -202,9 +229,7 @@ export class FactIndex {
     visit: (keyId: string, entry: KeyEntry, cached: CachedVerdict) => void,
   ): void {
     for (const [keyId, entry] of this.byKey) {
-      if (typeof entry.paths === 'string') continue; // stated once
-      const first = entry.paths[0]!;
-      if (!entry.paths.some((p) => p !== first)) continue;
+      if (!isStatedByMany(entry)) continue;
       let cached = this.verdicts.get(keyId);
       if (cached === undefined) {
         cached = judgeFact(groupByPath(entry), this.tolerance);
@@ -252,6 +277,13 @@ function isSameKey(a: FactKey, b: FactKey): boolean {
     a.subject.parties.length === b.subject.parties.length &&
     a.subject.parties.every((p, i) => p.name === b.subject.parties[i]!.name)
   );
+}
+
+/** Whether two sources or more state the key. */
+function isStatedByMany(entry: KeyEntry): boolean {
+  if (typeof entry.paths === 'string') return false; // stated once
+  const first = entry.paths[0]!;
+  return entry.paths.some((p) => p !== first);
 }
 
 /** The statement a key's view is made from: the first of the source that sorts first. */

@@ -1,8 +1,9 @@
 /**
- * The spill file: the deals' JSON held on disk until they are sorted. It must give back each item
- * byte for byte, whatever its characters or size and whether or not it has been flushed yet. It
- * must leave nothing in the temp directory, even when the run is interrupted. And the deals array
- * written through it must be the same bytes as the one built in memory.
+ * The CLI's large arrays, written in pieces. The spill file holds the deals' JSON on disk until
+ * they are sorted: it must give back each item byte for byte, whatever its characters or size and
+ * whether or not it has been flushed yet, and leave nothing in the temp directory, even when the
+ * run is interrupted. The deals and conflicts arrays written in pieces must be the same bytes as
+ * the ones built in memory.
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,7 +13,8 @@ import * as path from 'node:path';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
-import { dealsAsJson, writeDealsArray, writeJsonArray } from '../../../src/cli/extract';
+import { dealsAsJson, writeConflictsArray, writeDealsArray, writeJsonArray } from '../../../src/cli/extract';
+import { toExtractConflict } from '../../../src/core/extractOutput';
 import type { Output } from '../../../src/cli/output';
 import { SpillFile } from '../../../src/cli/spill';
 
@@ -90,20 +92,33 @@ suite('spill file (deals held on disk until sorted)', () => {
     assert.deepEqual(fs.readdirSync(path.join(temp, 'spills')), [], 'the spill folder is gone');
   });
 
-  test('should write the deals array through the spill as the same bytes as in memory', () => {
+  test('should write the deals and conflicts arrays in pieces as the same bytes as in memory', () => {
     const lexicon = Lexicon.withAdditions();
     const corpus = new Corpus();
     const texts = [
       'Microsoft will invest $10 billion in OpenAI, the companies said on 23 January 2023.',
       'OpenAI said Microsoft invested $13 billion. Oracle signed a $30 billion cloud contract with OpenAI.',
-      'Nvidia agreed to invest up to $100 billion in OpenAI. AMD signed a chip supply deal with OpenAI.',
+      // two deals first told in one sentence: their order is decided by their ids
+      'Nvidia agreed to invest up to $100 billion in OpenAI, and AMD signed a chip supply deal with OpenAI.',
       'SoftBank agreed to buy Ampere Computing for $6.5 billion. Oracle signed a $300 billion deal with OpenAI.',
+      'OpenAI was valued at $300 billion, one report said.',
+      'OpenAI was valued at $157 billion in October.',
     ];
     texts.forEach((text, i) => corpus.update(`src-${i}.md`, analyse({ path: `src-${i}.md`, text }, { lexicon })));
-    const inMemory = collect((out) => writeJsonArray(out, dealsAsJson(corpus)));
-    const spilled = collect((out) => writeDealsArray(out, corpus));
-    assert.ok((JSON.parse(inMemory) as unknown[]).length >= 4, inMemory);
-    assert.equal(spilled, inMemory);
+    const deals = JSON.parse(collect((out) => writeJsonArray(out, dealsAsJson(corpus)))) as Array<{
+      mentions: Array<{ path: string; start: number }>;
+    }>;
+    const places = deals.map((d) => `${d.mentions[0]!.path}@${d.mentions[0]!.start}`);
+    assert.ok(new Set(places).size < places.length, `no two deals first told at one place: ${places.join(' ')}`);
+    assert.equal(
+      collect((out) => writeDealsArray(out, corpus)),
+      collect((out) => writeJsonArray(out, dealsAsJson(corpus))),
+    );
+    const conflicts = () => collect((out) => writeConflictsArray(out, corpus));
+    const inMemory = () => JSON.stringify(corpus.conflicts().map(toExtractConflict));
+    assert.ok((JSON.parse(conflicts()) as unknown[]).length >= 1, conflicts());
+    assert.equal(conflicts(), inMemory(), 'before any verdict is cached');
+    assert.equal(conflicts(), inMemory(), 'after');
   });
 });
 
