@@ -147,7 +147,7 @@ async function writeExtract(
     );
   } else if (isJsonLines) {
     // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
-    // MB, and each deal is kept only as its JSON until all are sorted
+    // MB; each deal waits for the sort in a spill file, each conflict is written as it is judged
     out.write('{"deals":');
     writeDealsArray(out, corpus);
     out.write(',"conflicts":');

@@ -299,12 +299,16 @@ class AtomicFileOutput implements Output {
 
 /**
  * Runs `cleanup` when the process exits, also by SIGINT, SIGTERM or SIGHUP (exiting then as the
- * signal would); the function returned stops watching.
+ * signal would); the function returned stops watching. It acts once: each watcher adds one signal
+ * listener and takes away one, so that stopping twice never takes away another watcher's.
  */
 export function watchExit(cleanup: () => void): () => void {
   process.on('exit', cleanup);
   for (const signal of EXIT_SIGNALS) process.on(signal, onSignal);
+  let isWatching = true;
   return () => {
+    if (!isWatching) return;
+    isWatching = false;
     process.off('exit', cleanup);
     for (const signal of EXIT_SIGNALS) process.off(signal, onSignal);
   };

@@ -15,7 +15,7 @@ import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
 import { dealsAsJson, writeConflictsArray, writeDealsArray, writeJsonArray } from '../../../src/cli/extract';
 import { toExtractConflict } from '../../../src/core/extractOutput';
-import type { Output } from '../../../src/cli/output';
+import { watchExit, type Output } from '../../../src/cli/output';
 import { SpillFile } from '../../../src/cli/spill';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -90,6 +90,22 @@ suite('spill file (deals held on disk until sorted)', () => {
     child.kill('SIGTERM');
     assert.equal(await exited, '143', 'ended as the signal would, through the handler');
     assert.deepEqual(fs.readdirSync(path.join(temp, 'spills')), [], 'the spill folder is gone');
+  });
+
+  test("should stop watching once, never taking away another watcher's signal handler", () => {
+    const before = ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((e) => process.listenerCount(e));
+    const count = () => ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((e) => process.listenerCount(e));
+    const first = watchExit(() => {});
+    const second = watchExit(() => {});
+    first();
+    first(); // a second stop (an output aborted after a failed commit) changes nothing
+    assert.deepEqual(
+      count(),
+      before.map((n) => n + 1),
+      "the second watcher's handlers are still there",
+    );
+    second();
+    assert.deepEqual(count(), before);
   });
 
   test('should write the deals and conflicts arrays in pieces as the same bytes as in memory', () => {
