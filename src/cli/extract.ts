@@ -15,9 +15,9 @@ import { UsageError, type ParsedArgs } from './args';
 import { CacheTally, openCacheOption } from './cacheOption';
 import { extractAll, jobsOf, type ExtractResult } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
-import { openOutput, report, type Output } from './output';
+import { OutputError, openOutput, report, type Output } from './output';
 import { ProgressLine } from './progress';
-import { SpillFile } from './spill';
+import { SpillError, SpillFile } from './spill';
 import { expandInputs, isFolder } from './read';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
@@ -201,22 +201,32 @@ export function dealsAsJson(corpus: Corpus): string[] {
 
 /**
  * The JSON array of `dealsAsJson`, the same bytes, with each deal's JSON held in a spill file
- * rather than the heap until the deals are sorted (in the heap only when no temp file can be
- * made). In memory, each deal keeps only where its first mention is: its id, which decides only
- * between deals whose first mentions are at one place, is read back from its JSON when needed.
+ * rather than the heap until the deals are sorted. In memory, each deal keeps only where its
+ * first mention is: its id, which decides only between deals whose first mentions are at one
+ * place, is read back from its JSON when needed. Without a temp file, or when the temp file fills
+ * the disk before a byte of the array is written, the deals are held in memory instead (one line
+ * on stderr says why). A temp file that cannot be read back once the array is being written is
+ * an OutputError: the output is incomplete.
  */
-export function writeDealsArray(out: Output, corpus: Corpus): void {
-  const spill = SpillFile.open();
+export function writeDealsArray(out: Output, corpus: Corpus, spill = SpillFile.open()): void {
   if (!spill) return writeJsonArray(out, dealsAsJson(corpus));
+  const paths: string[] = [];
+  const starts: number[] = [];
   try {
-    const paths: string[] = [];
-    const starts: number[] = [];
     corpus.forEachDeal(DEAL_MERGE, (deal) => {
       const first = deal.mentions[0];
       paths.push(first?.path ?? '');
       starts.push(first?.start ?? 0);
       spill.add(JSON.stringify(toExtractDeal(deal)));
     });
+    spill.flush();
+  } catch (error) {
+    spill.dispose();
+    if (!(error instanceof SpillError)) throw error;
+    report(`${error.message}; the deals are held in memory instead`);
+    return writeJsonArray(out, dealsAsJson(corpus));
+  }
+  try {
     const ids = new Map<number, string>();
     const idOf = (i: number): string => {
       let id = ids.get(i);
@@ -236,6 +246,9 @@ export function writeDealsArray(out: Output, corpus: Corpus): void {
       out.write(i === 0 ? chunk : `,${chunk}`);
     }
     out.write(']');
+  } catch (error) {
+    if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
+    throw error;
   } finally {
     spill.dispose();
   }

@@ -19,7 +19,7 @@ import { watchExit, writeAll } from './output';
 const FLUSH_BYTES = 1 << 20;
 
 export class SpillFile {
-  /** Where item i starts in the file; item i ends where item i + 1 starts. */
+  /** Where each item ends in the file (the next one starts there). */
   private ends: Float64Array = new Float64Array(1024);
   private count = 0;
   /** Bytes appended, and bytes of them in the file (the rest wait in `pending`). */
@@ -33,12 +33,19 @@ export class SpillFile {
     private readonly folder: string,
     fd: number,
     private readonly unwatch: () => void,
+    private readonly write: (fd: number, text: string) => void,
   ) {
     this.fd = fd;
   }
 
-  /** A new, empty spill file; undefined (and nothing left behind) when none can be made. */
-  static open(tempDir: string = os.tmpdir()): SpillFile | undefined {
+  /**
+   * A new, empty spill file; undefined (and nothing left behind) when none can be made. `write`
+   * is how bytes reach it (the tests make it fail, as a full disk would).
+   */
+  static open(
+    tempDir: string = os.tmpdir(),
+    write: (fd: number, text: string) => void = writeAll,
+  ): SpillFile | undefined {
     let folder: string | undefined;
     let fd: number | undefined;
     let unwatch = () => {};
@@ -47,7 +54,7 @@ export class SpillFile {
       const made = folder;
       unwatch = watchExit(() => fs.rmSync(made, { recursive: true, force: true }));
       fd = fs.openSync(path.join(folder, 'items'), 'wx+', 0o600);
-      return new SpillFile(folder, fd, unwatch);
+      return new SpillFile(folder, fd, unwatch, write);
     } catch {
       if (fd !== undefined) fs.closeSync(fd);
       if (folder) fs.rmSync(folder, { recursive: true, force: true });
@@ -60,7 +67,7 @@ export class SpillFile {
     return this.count;
   }
 
-  /** Appends an item; its index, from 0. */
+  /** Appends an item; its index, from 0. Throws SpillError when the file cannot take it. */
   add(item: string): number {
     const bytes = Buffer.byteLength(item, 'utf8');
     if (this.count === this.ends.length) {
@@ -76,19 +83,36 @@ export class SpillFile {
     return this.count++;
   }
 
-  /** Item `index` as it was added. */
+  /** Item `index` as it was added. Throws SpillError when the file cannot give it back. */
   read(index: number): string {
     if (index < 0 || index >= this.count) throw new RangeError(`no item ${index} in a spill of ${this.count}`);
     const start = this.end(index - 1);
     const end = this.end(index);
     if (end > this.written) this.flush();
     const bytes = Buffer.allocUnsafe(end - start);
-    for (let done = 0; done < bytes.length;) {
-      const n = fs.readSync(this.fd!, bytes, done, bytes.length - done, start + done);
-      if (n === 0) throw new Error('the spill file is shorter than what was written to it');
-      done += n;
+    try {
+      for (let done = 0; done < bytes.length;) {
+        const n = fs.readSync(this.fd!, bytes, done, bytes.length - done, start + done);
+        if (n === 0) throw new Error('it is shorter than what was written to it');
+        done += n;
+      }
+    } catch (error) {
+      throw new SpillError(`cannot read back the temp file ${this.folder}: ${reason(error)}`);
     }
     return bytes.toString('utf8');
+  }
+
+  /** Writes what is waiting: after it, every item is in the file (throws SpillError when it cannot be). */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    try {
+      this.write(this.fd!, this.pending.join(''));
+    } catch (error) {
+      throw new SpillError(`cannot write the temp file in ${path.dirname(this.folder)}: ${reason(error)}`);
+    }
+    this.written = this.appended;
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   /** Closes and removes the file. It is safe to call more than once. */
@@ -108,12 +132,14 @@ export class SpillFile {
   private end(index: number): number {
     return index < 0 ? 0 : this.ends[index]!;
   }
+}
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    writeAll(this.fd!, this.pending.join(''));
-    this.written = this.appended;
-    this.pending = [];
-    this.pendingBytes = 0;
-  }
+/** The spill file failed (a full disk, an I/O error); the message is one line. */
+export class SpillError extends Error {}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EDQUOT') return 'the disk quota is used up';
+  return error instanceof Error ? error.message : String(error);
 }

@@ -16,7 +16,7 @@ import { Corpus } from '../../../src/core/corpus/corpus';
 import { dealsAsJson, writeConflictsArray, writeDealsArray, writeJsonArray } from '../../../src/cli/extract';
 import { toExtractConflict } from '../../../src/core/extractOutput';
 import { watchExit, type Output } from '../../../src/cli/output';
-import { SpillFile } from '../../../src/cli/spill';
+import { SpillError, SpillFile } from '../../../src/cli/spill';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -92,6 +92,46 @@ suite('spill file (deals held on disk until sorted)', () => {
     assert.deepEqual(fs.readdirSync(path.join(temp, 'spills')), [], 'the spill folder is gone');
   });
 
+  test('should say why in one line when the disk is full, and fall back to memory before writing a byte', () => {
+    const full = (): never => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    const spill = SpillFile.open(temp, full)!;
+    spill.add('small: waits in memory');
+    assert.throws(
+      () => spill.add('x'.repeat(1 << 20)),
+      (error: Error) => {
+        assert.ok(error instanceof SpillError);
+        assert.match(error.message, /^cannot write the temp file in .+: no space left on the device$/);
+        return true;
+      },
+    );
+    spill.dispose();
+    assert.deepEqual(fs.readdirSync(temp), []);
+
+    const corpus = dealCorpus();
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((text: string) => lines.push(text) > 0) as typeof process.stderr.write;
+    let written: string;
+    try {
+      written = collect((out) => writeDealsArray(out, corpus, SpillFile.open(temp, full)));
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.equal(
+      written,
+      collect((out) => writeJsonArray(out, dealsAsJson(corpus))),
+      'the same bytes, from memory',
+    );
+    assert.equal(lines.length, 1, lines.join(''));
+    assert.match(
+      lines[0]!,
+      /^newsmark: cannot write the temp file in .+: no space left on the device; the deals are held in memory instead\n$/,
+    );
+    assert.deepEqual(fs.readdirSync(temp), [], 'the failed spill file is gone');
+  });
+
   test("should stop watching once, never taking away another watcher's signal handler", () => {
     const before = ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((e) => process.listenerCount(e));
     const count = () => ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((e) => process.listenerCount(e));
@@ -109,18 +149,7 @@ suite('spill file (deals held on disk until sorted)', () => {
   });
 
   test('should write the deals and conflicts arrays in pieces as the same bytes as in memory', () => {
-    const lexicon = Lexicon.withAdditions();
-    const corpus = new Corpus();
-    const texts = [
-      'Microsoft will invest $10 billion in OpenAI, the companies said on 23 January 2023.',
-      'OpenAI said Microsoft invested $13 billion. Oracle signed a $30 billion cloud contract with OpenAI.',
-      // two deals first told in one sentence: their order is decided by their ids
-      'Nvidia agreed to invest up to $100 billion in OpenAI, and AMD signed a chip supply deal with OpenAI.',
-      'SoftBank agreed to buy Ampere Computing for $6.5 billion. Oracle signed a $300 billion deal with OpenAI.',
-      'OpenAI was valued at $300 billion, one report said.',
-      'OpenAI was valued at $157 billion in October.',
-    ];
-    texts.forEach((text, i) => corpus.update(`src-${i}.md`, analyse({ path: `src-${i}.md`, text }, { lexicon })));
+    const corpus = dealCorpus();
     const deals = JSON.parse(collect((out) => writeJsonArray(out, dealsAsJson(corpus)))) as Array<{
       mentions: Array<{ path: string; start: number }>;
     }>;
@@ -137,6 +166,23 @@ suite('spill file (deals held on disk until sorted)', () => {
     assert.equal(conflicts(), inMemory(), 'after');
   });
 });
+
+/** Six short articles with deals (two first told in one sentence) and conflicting valuations. */
+function dealCorpus(): Corpus {
+  const lexicon = Lexicon.withAdditions();
+  const corpus = new Corpus();
+  const texts = [
+    'Microsoft will invest $10 billion in OpenAI, the companies said on 23 January 2023.',
+    'OpenAI said Microsoft invested $13 billion. Oracle signed a $30 billion cloud contract with OpenAI.',
+    // two deals first told in one sentence: their order is decided by their ids
+    'Nvidia agreed to invest up to $100 billion in OpenAI, and AMD signed a chip supply deal with OpenAI.',
+    'SoftBank agreed to buy Ampere Computing for $6.5 billion. Oracle signed a $300 billion deal with OpenAI.',
+    'OpenAI was valued at $300 billion, one report said.',
+    'OpenAI was valued at $157 billion in October.',
+  ];
+  texts.forEach((text, i) => corpus.update(`src-${i}.md`, analyse({ path: `src-${i}.md`, text }, { lexicon })));
+  return corpus;
+}
 
 function collect(write: (out: Output) => void): string {
   let text = '';
