@@ -1,13 +1,14 @@
 /** Which sources name which entity, and the ids that stand for one entity across the workspace. */
 import type { SourceEntity } from '../store/sourceFacts';
 import { byText } from '../facts/index';
+import { addPath, removePath, type PathList } from './pathLists';
 
 /** The name a source gives an entity id. */
 export type NameIn = (path: string, id: string) => string | undefined;
 
 export class EntityIndex {
-  /** entity id as articles name it → the paths naming it (an array: most ids are named by a few sources). */
-  private readonly pathsById = new Map<string, string[]>();
+  /** entity id as articles name it → the paths naming it (`PathList`: an array for a few, a set for many). */
+  private readonly pathsById = new Map<string, PathList>();
   /** canonical id → the ids articles use for it; built on demand, dropped when aliases change. */
   private members: Map<string, Set<string>> | null = null;
   /** id → its name as the source that sorts first has it (filled on demand). */
@@ -19,15 +20,9 @@ export class EntityIndex {
   add(path: string, entities: readonly SourceEntity[], resolve: (id: string) => string): boolean {
     let isRenamed = false;
     for (const entity of entities) {
-      const paths = this.pathsById.get(entity.id);
-      if (!paths) {
-        this.pathsById.set(entity.id, [path]);
-        if (this.members) {
-          const target = resolve(entity.id);
-          this.members.set(target, (this.members.get(target) ?? new Set<string>()).add(entity.id));
-        }
-      } else if (paths[paths.length - 1] !== path) {
-        paths.push(path);
+      if (addPath(this.pathsById, entity.id, path) && this.members) {
+        const target = resolve(entity.id);
+        this.members.set(target, (this.members.get(target) ?? new Set<string>()).add(entity.id));
       }
       const named = this.names.get(entity.id);
       if (named && byText(path, named.path) < 0) {
@@ -42,16 +37,12 @@ export class EntityIndex {
   remove(path: string, entities: readonly SourceEntity[], resolve: (id: string) => string): boolean {
     let isRenamed = false;
     for (const entity of entities) {
-      const paths = this.pathsById.get(entity.id);
-      const at = paths?.indexOf(path) ?? -1;
-      if (at < 0) continue;
-      paths!.splice(at, 1);
+      if (!removePath(this.pathsById, entity.id, path)) continue;
       if (this.names.get(entity.id)?.path === path) {
         this.names.delete(entity.id);
         isRenamed = true;
       }
-      if (paths!.length !== 0) continue;
-      this.pathsById.delete(entity.id);
+      if (this.pathsById.has(entity.id)) continue;
       const members = this.members?.get(resolve(entity.id));
       members?.delete(entity.id);
       if (members?.size === 0) this.members!.delete(resolve(entity.id));
@@ -70,7 +61,7 @@ export class EntityIndex {
     if (named) return named.name;
     const paths = this.pathsById.get(id);
     if (!paths) return undefined;
-    const path = paths.reduce((a, b) => (byText(b, a) < 0 ? b : a));
+    const path = [...paths].reduce((a, b) => (byText(b, a) < 0 ? b : a));
     const first = { path, name: this.nameIn(path, id) ?? id };
     this.names.set(id, first);
     return first.name;

@@ -1,6 +1,13 @@
-/** Which sources name which party ids: an array for a few sources, a set past that; the same answers either way. */
+/**
+ * Paths by entity id (`pathLists.ts`): an array for a few sources, a set past that, the same
+ * answers either way. Through `PartyUsers` (which sources to re-key) and through the corpus's
+ * entity index (which sources name an entity).
+ */
 import * as assert from 'node:assert/strict';
+import { Corpus } from '../../../src/core/corpus/corpus';
+import { ARRAY_LIMIT } from '../../../src/core/corpus/pathLists';
 import { PartyUsers } from '../../../src/core/corpus/partyUsers';
+import type { SourceEntity, SourceFacts } from '../../../src/core/store/sourceFacts';
 import { NO_DEALS } from '../../../src/core/store/packedDeals';
 import type { StoredStatement } from '../../../src/core/store/sourceFacts';
 import { seededRandom } from '../seededRandom';
@@ -40,4 +47,42 @@ suite('party users (the sources to re-key when an id resolves differently)', () 
     for (const [path, named] of held) users.remove(source(path, named));
     for (const id of ids) assert.deepEqual([...users.pathsUsing(id)], []);
   });
+
+  test('should name the sources of an entity past the array limit, through removals in any order', () => {
+    const next = seededRandom(15);
+    const corpus = new Corpus();
+    const count = ARRAY_LIMIT + 9;
+    const paths = Array.from({ length: count }, (_, i) => `n/${String(i).padStart(2, '0')}.md`);
+    for (const path of paths) corpus.updateFacts(namingOpenAI(path));
+    const held = new Set(paths);
+    const expect = () => {
+      assert.equal(corpus.entity('entity:openai')?.sourceCount, held.size || undefined);
+      assert.deepEqual(
+        corpus.entityMentions('entity:openai').map((m) => m.path),
+        [...held].sort(),
+      );
+    };
+    expect();
+    for (const path of [...paths].sort(() => next() - 0.5)) {
+      corpus.remove(path);
+      held.delete(path);
+      if (held.size % 5 === 0) expect();
+    }
+    assert.equal(corpus.entity('entity:openai'), undefined);
+    assert.equal(corpus.retained().entityIds, 0);
+  });
 });
+
+/** A source that names OpenAI once, under its own path. */
+function namingOpenAI(path: string): SourceFacts {
+  const entity: SourceEntity = { id: 'entity:openai', name: 'OpenAI', type: 'org', aliases: [], first: 0, count: 1 };
+  return {
+    path,
+    dateline: null,
+    statements: [],
+    entities: [entity],
+    mentions: Int32Array.from([0, 6, 0]),
+    forms: ['OpenAI'],
+    deals: NO_DEALS,
+  };
+}
