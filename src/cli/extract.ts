@@ -7,7 +7,6 @@
  * At a terminal (and with --summary) a person gets a readable summary instead (summary.ts).
  */
 import { Corpus } from '../core/corpus/corpus';
-import { byFirstMention, type DealOrder } from '../core/corpus/deals';
 import { byText } from '../core/facts/index';
 import { toExtractConflict, toExtractDeal, toExtractOutput } from '../core/extractOutput';
 import type { ExtractSource } from '../core/schema';
@@ -185,40 +184,56 @@ export function intoCorpus(
 const DEAL_MERGE = 'same-value';
 const ITEMS_PER_WRITE = 1000;
 
-/** Each deal as its JSON, in the order of `corpus.deals()`. */
-export function dealsAsJson(corpus: Corpus): string[] {
-  const deals: Array<DealOrder & { readonly json: string }> = [];
+/** Where the deals' JSON waits for the sort: a spill file, or memory. */
+interface DealItems {
+  add(item: string): number;
+  read(index: number): string;
+}
+
+/**
+ * Every deal's JSON into `items`, and the indexes of the items in the order of `corpus.deals()`
+ * (`byFirstMention`). Each deal keeps only where its first mention is: its id, which decides only
+ * between deals whose first mentions are at one place, is read back from its JSON when needed.
+ */
+function sortedDeals(corpus: Corpus, items: DealItems): number[] {
+  const paths: string[] = [];
+  const starts: number[] = [];
   corpus.forEachDeal(DEAL_MERGE, (deal) => {
     const first = deal.mentions[0];
-    deals.push({
-      id: deal.id,
-      mentions: first ? [{ path: first.path, start: first.start }] : [],
-      json: JSON.stringify(toExtractDeal(deal)),
-    });
+    paths.push(first?.path ?? '');
+    starts.push(first?.start ?? 0);
+    items.add(JSON.stringify(toExtractDeal(deal)));
   });
-  return deals.sort(byFirstMention).map((d) => d.json);
+  const ids = new Map<number, string>();
+  const idOf = (i: number): string => {
+    let id = ids.get(i);
+    if (id === undefined) ids.set(i, (id = (JSON.parse(items.read(i)) as { id: string }).id));
+    return id;
+  };
+  return Array.from(paths, (_, i) => i).sort(
+    (a, b) => byText(paths[a]!, paths[b]!) || starts[a]! - starts[b]! || byText(idOf(a), idOf(b)),
+  );
+}
+
+/** Each deal as its JSON, in the order of `corpus.deals()`. */
+export function dealsAsJson(corpus: Corpus): string[] {
+  const json: string[] = [];
+  const items = { add: (item: string) => json.push(item) - 1, read: (index: number) => json[index]! };
+  return sortedDeals(corpus, items).map(items.read);
 }
 
 /**
  * The JSON array of `dealsAsJson`, the same bytes, with each deal's JSON held in a spill file
- * rather than the heap until the deals are sorted. In memory, each deal keeps only where its
- * first mention is: its id, which decides only between deals whose first mentions are at one
- * place, is read back from its JSON when needed. Without a temp file, or when the temp file fills
- * the disk before a byte of the array is written, the deals are held in memory instead (one line
- * on stderr says why). A temp file that cannot be read back once the array is being written is
- * an OutputError: the output is incomplete.
+ * rather than the heap until the deals are sorted. Without a temp file, or when the temp file
+ * fills the disk before a byte of the array is written, the deals are held in memory instead (one
+ * line on stderr says why). A temp file that cannot be read back once the array is being written
+ * is an OutputError: the output is incomplete.
  */
 export function writeDealsArray(out: Output, corpus: Corpus, spill = SpillFile.open()): void {
   if (!spill) return writeJsonArray(out, dealsAsJson(corpus));
-  const paths: string[] = [];
-  const starts: number[] = [];
+  let order: number[];
   try {
-    corpus.forEachDeal(DEAL_MERGE, (deal) => {
-      const first = deal.mentions[0];
-      paths.push(first?.path ?? '');
-      starts.push(first?.start ?? 0);
-      spill.add(JSON.stringify(toExtractDeal(deal)));
-    });
+    order = sortedDeals(corpus, spill);
     spill.flush();
   } catch (error) {
     spill.dispose();
@@ -227,25 +242,12 @@ export function writeDealsArray(out: Output, corpus: Corpus, spill = SpillFile.o
     return writeJsonArray(out, dealsAsJson(corpus));
   }
   try {
-    const ids = new Map<number, string>();
-    const idOf = (i: number): string => {
-      let id = ids.get(i);
-      if (id === undefined) ids.set(i, (id = (JSON.parse(spill.read(i)) as { id: string }).id));
-      return id;
-    };
-    // byFirstMention's order
-    const order = Array.from(paths, (_, i) => i).sort(
-      (a, b) => byText(paths[a]!, paths[b]!) || starts[a]! - starts[b]! || byText(idOf(a), idOf(b)),
+    writeJsonArray(
+      out,
+      (function* () {
+        for (const item of order) yield spill.read(item);
+      })(),
     );
-    out.write('[');
-    for (let i = 0; i < order.length; i += ITEMS_PER_WRITE) {
-      const chunk = order
-        .slice(i, i + ITEMS_PER_WRITE)
-        .map((item) => spill.read(item))
-        .join(',');
-      out.write(i === 0 ? chunk : `,${chunk}`);
-    }
-    out.write(']');
   } catch (error) {
     if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
     throw error;
@@ -256,28 +258,41 @@ export function writeDealsArray(out: Output, corpus: Corpus, spill = SpillFile.o
 
 /** The JSON array of `corpus.conflicts()`, written as each is judged: none is kept once written. */
 export function writeConflictsArray(out: Output, corpus: Corpus): void {
-  let chunk: string[] = [];
-  let isFirst = true;
-  const flush = () => {
-    out.write(`${isFirst ? '' : ','}${chunk.join(',')}`);
-    isFirst = false;
-    chunk = [];
-  };
-  out.write('[');
-  corpus.forEachConflict((conflict) => {
-    chunk.push(JSON.stringify(toExtractConflict(conflict)));
-    if (chunk.length === ITEMS_PER_WRITE) flush();
-  });
-  if (chunk.length > 0) flush();
-  out.write(']');
+  const array = new JsonArrayWriter(out);
+  corpus.forEachConflict((conflict) => array.push(JSON.stringify(toExtractConflict(conflict))));
+  array.end();
 }
 
-/** A JSON array of items already in JSON, written a thousand at a time. */
-export function writeJsonArray(out: Output, items: readonly string[]): void {
-  out.write('[');
-  for (let i = 0; i < items.length; i += ITEMS_PER_WRITE) {
-    const chunk = items.slice(i, i + ITEMS_PER_WRITE).join(',');
-    out.write(i === 0 ? chunk : `,${chunk}`);
+/** A JSON array of items already in JSON, written a thousand at a time as they come. */
+export function writeJsonArray(out: Output, items: Iterable<string>): void {
+  const array = new JsonArrayWriter(out);
+  for (const item of items) array.push(item);
+  array.end();
+}
+
+/** A JSON array written in pieces: `[`, then items a thousand at a time, then `]` at `end`. */
+class JsonArrayWriter {
+  private chunk: string[] = [];
+  private isFirst = true;
+
+  constructor(private readonly out: Output) {
+    out.write('[');
   }
-  out.write(']');
+
+  push(item: string): void {
+    this.chunk.push(item);
+    if (this.chunk.length === ITEMS_PER_WRITE) this.flush();
+  }
+
+  end(): void {
+    this.flush();
+    this.out.write(']');
+  }
+
+  private flush(): void {
+    if (this.chunk.length === 0) return;
+    this.out.write(`${this.isFirst ? '' : ','}${this.chunk.join(',')}`);
+    this.isFirst = false;
+    this.chunk = [];
+  }
 }

@@ -63,10 +63,6 @@ export class SpillFile {
     }
   }
 
-  get size(): number {
-    return this.count;
-  }
-
   /** Appends an item; its index, from 0. Throws SpillError when the file cannot take it. */
   add(item: string): number {
     const bytes = Buffer.byteLength(item, 'utf8');
