@@ -178,34 +178,26 @@ export class FactIndex {
   /** Every fact two sources or more state, with its verdict, by key id; `only` keeps some verdicts. */
   facts(view: (keyId: string, statement: StoredStatement) => FactKeyView, only?: Verdict): CorpusFact[] {
     const out: CorpusFact[] = [];
-    this.forEachVerdict(only, (keyId, entry, cached) =>
-      out.push({
-        key: view(keyId, representative(entry)),
-        verdict: cached.verdict,
-        reason: cached.reason,
-        statements: cached.statements.map(([path, s]) => toView(path, s)),
-      }),
-    );
-    return out.sort((a, b) => byText(a.key.id, b.key.id));
+    this.forEachFact(view, only, (fact) => out.push(fact), true);
+    return out;
   }
 
   /**
-   * The facts of `facts(view, only)`, one at a time, in the same order (by key id). Nothing is
-   * kept: a verdict not judged yet is judged and not cached, so that a reader writing each fact
-   * out holds one at a time, not every fact with its views.
+   * The facts of `facts(view, only)`, one at a time, in the same order (by key id). `isCaching`:
+   * keep each verdict judged for the next query, as `facts` does. Without it nothing is kept, so
+   * that a reader writing each fact out holds one at a time, not every fact with its views.
    */
   forEachFact(
     view: (keyId: string, statement: StoredStatement) => FactKeyView,
     only: Verdict | undefined,
     visit: (fact: CorpusFact) => void,
+    isCaching = false,
   ): void {
     const keys: string[] = [];
     for (const [keyId, entry] of this.byKey) if (isStatedByMany(entry)) keys.push(keyId);
     for (const keyId of keys.sort(byText)) {
       const entry = this.byKey.get(keyId)!;
-      const cached = this.verdicts.has(keyId)
-        ? this.verdicts.get(keyId)!
-        : judgeFact(groupByPath(entry), this.tolerance);
+      const cached = this.verdictOf(keyId, entry, isCaching);
       if (!cached || (only && cached.verdict !== only)) continue;
       visit({
         key: view(keyId, representative(entry)),
@@ -219,24 +211,21 @@ export class FactIndex {
   /** The sources of the statements of `facts(…, only)`, without making a view of any fact. */
   pathsOfFacts(only: Verdict): Set<string> {
     const paths = new Set<string>();
-    this.forEachVerdict(only, (_, __, cached) => cached.statements.forEach(([path]) => paths.add(path)));
+    for (const [keyId, entry] of this.byKey) {
+      if (!isStatedByMany(entry)) continue;
+      const cached = this.verdictOf(keyId, entry, true);
+      if (cached && cached.verdict === only) cached.statements.forEach(([path]) => paths.add(path));
+    }
     return paths;
   }
 
-  /** Every fact two sources or more state, with its verdict (judged once, then kept); `only` keeps some verdicts. */
-  private forEachVerdict(
-    only: Verdict | undefined,
-    visit: (keyId: string, entry: KeyEntry, cached: CachedVerdict) => void,
-  ): void {
-    for (const [keyId, entry] of this.byKey) {
-      if (!isStatedByMany(entry)) continue;
-      let cached = this.verdicts.get(keyId);
-      if (cached === undefined) {
-        cached = judgeFact(groupByPath(entry), this.tolerance);
-        this.verdicts.set(keyId, cached);
-      }
-      if (cached && (!only || cached.verdict === only)) visit(keyId, entry, cached);
-    }
+  /** A key's verdict (null: none), judged once and kept when `isCaching`. */
+  private verdictOf(keyId: string, entry: KeyEntry, isCaching: boolean): CachedVerdict | null {
+    const cached = this.verdicts.get(keyId);
+    if (cached !== undefined) return cached;
+    const judged = judgeFact(groupByPath(entry), this.tolerance);
+    if (isCaching) this.verdicts.set(keyId, judged);
+    return judged;
   }
 
   get keyCount(): number {
