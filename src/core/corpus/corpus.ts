@@ -107,9 +107,10 @@ export class Corpus {
   remove(path: string): CorpusChange {
     const previous = this.sources.get(path);
     if (!previous) return this.changeOf(new Set(), new Set());
-    return this.change(path, fromEntityColumns(previous.entities), () => {
+    const facts = factsOfStored(previous);
+    return this.change(path, facts.entities, () => {
       const affected = new Set<string>();
-      this.unindex(previous, affected);
+      this.unindex(previous, facts, affected);
       this.sources.delete(path);
       return affected;
     });
@@ -348,12 +349,13 @@ export class Corpus {
   private put(facts: SourceFacts, isDetached = false): CorpusChange {
     const previous = this.sources.get(facts.path);
     const next = internFacts(facts, this.pool, (key, store) => this.factIndex.share(key, store), isDetached);
+    const before = previous && factsOfStored(previous);
     return this.change(
       next.path,
-      [...(previous ? fromEntityColumns(previous.entities) : []), ...next.entities],
+      [...(before?.entities ?? []), ...next.entities],
       () => {
         const affected = new Set<string>();
-        if (previous) this.unindex(previous, affected);
+        if (previous) this.unindex(previous, before!, affected);
         this.sources.set(next.path, { ...next, entities: toEntityColumns(next.entities) });
         this.aliases.add(next.entities);
         return affected;
@@ -435,8 +437,8 @@ export class Corpus {
     this.partyUsers.add(source);
   }
 
-  private unindex(source: StoredSource, affected: Set<string>): void {
-    const facts = factsOfStored(source);
+  /** `facts`: the source's facts as objects (`factsOfStored`), made once by the caller. */
+  private unindex(source: StoredSource, facts: SourceFacts, affected: Set<string>): void {
     this.factIndex.remove(source.path, affected);
     this.factIndex.release(source.statements, (key) => releaseKey(key, this.pool));
     if (this.entities.remove(source.path, facts.entities, this.resolve)) this.dealIndex.forgetMerged();
