@@ -131,10 +131,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => this.rename(oldUri, newUri))),
     );
     const started = this.begin(); // not idle before the first pass is listed
-    const created = performance.now();
     let loaded!: (count: number) => void;
     this.loaded = new Promise(
-      (resolve) => (loaded = (count) => resolve({ articles: count, ms: performance.now() - created })),
+      (resolve) => (loaded = (count) => resolve({ articles: count, ms: performance.now() - this.createdAt })),
     );
     this.startTimer = setTimeout(() => {
       const loading = this.loadSnapshot().then(
