@@ -21,7 +21,7 @@ import * as z from 'zod';
 import { concatBytes } from '../bytes';
 import { lazySchema } from '../lazySchema';
 import { crc32 } from './crc32';
-import { FactsTable, factsOf, tableOf } from './factsTable';
+import { isJsonObject, readFactsTable, tableOf } from './factsTable';
 import { PersistedKey } from './persistedFacts';
 import type { SourceFacts } from './sourceFacts';
 
@@ -47,19 +47,6 @@ export interface SnapshotRecord {
 }
 
 const Header = lazySchema(() => z.object({ engine: z.string().min(1), written: z.number() }).strict());
-
-const RecordJson = lazySchema(() =>
-  z
-    .object({
-      identity: z.string().min(1),
-      key: PersistedKey,
-      indexedAt: z.number(),
-      length: z.number().int().nonnegative(),
-      lineStarts: z.array(z.number().int().nonnegative()),
-      facts: FactsTable,
-    })
-    .strict(),
-);
 
 /** The start of a snapshot: magic, version, header. */
 export function encodeSnapshotHeader(engine: string, written: number): Uint8Array {
@@ -167,9 +154,15 @@ export class SnapshotReader {
         this.need = 12 + length;
         return 0;
       }
-      const header = parseJson(bytes.subarray(12, 12 + length), Header);
-      if (!header.ok) return this.stop('damaged', `its header does not hold (${header.reason})`, bytes);
-      if (header.value.engine !== this.engine)
+      const json = parseJson(bytes.subarray(12, 12 + length));
+      const header = json.ok ? Header.safeParse(json.value) : undefined;
+      if (!header?.success)
+        return this.stop(
+          'damaged',
+          `its header does not hold (${header ? schemaReason(header.error) : 'not UTF-8 JSON'})`,
+          bytes,
+        );
+      if (header.data.engine !== this.engine)
         return this.stop('otherEngine', 'written by another engine build or with another lexicon', bytes);
       this.hasHeader = true;
       at = 12 + length;
@@ -213,27 +206,46 @@ export class SnapshotReader {
 
   private record(json: Uint8Array, expected: number): SnapshotItem {
     if (crc32(json) !== expected) return { type: 'bad', reason: 'checksum mismatch' };
-    const parsed = parseJson(json, RecordJson);
+    const parsed = parseJson(json);
     if (!parsed.ok) return { type: 'bad', reason: parsed.reason };
     const data = parsed.value;
-    if (data.key.engine !== this.engine) return { type: 'bad', reason: 'of another engine' };
-    const facts = factsOf(data.facts);
-    if (!facts) return { type: 'bad', reason: 'facts table does not hold' };
-    if (facts.path !== data.key.path) return { type: 'bad', reason: 'facts name another path than the key' };
-    const lineStarts = Uint32Array.from(data.lineStarts);
-    for (let i = 0; i < lineStarts.length; i++)
-      if ((i > 0 && lineStarts[i]! <= lineStarts[i - 1]!) || lineStarts[i]! > data.length)
+    if (!isJsonObject(data) || Object.keys(data).some((name) => !RECORD_FIELDS.has(name)))
+      return { type: 'bad', reason: 'does not hold (root: not a record)' };
+    const { identity, indexedAt, length } = data;
+    if (typeof identity !== 'string' || identity.length === 0)
+      return { type: 'bad', reason: 'does not hold (identity)' };
+    if (typeof indexedAt !== 'number' || !Number.isFinite(indexedAt))
+      return { type: 'bad', reason: 'does not hold (indexedAt)' };
+    if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0)
+      return { type: 'bad', reason: 'does not hold (length)' };
+    const key = PersistedKey.safeParse(data.key);
+    if (!key.success)
+      return {
+        type: 'bad',
+        reason: `does not hold (${['key', ...(key.error.issues[0]?.path ?? [])].join('.')}: ${key.error.issues[0]?.message})`,
+      };
+    if (key.data.engine !== this.engine) return { type: 'bad', reason: 'of another engine' };
+    if (!Array.isArray(data.lineStarts)) return { type: 'bad', reason: 'does not hold (lineStarts)' };
+    const lines = data.lineStarts as unknown[];
+    const lineStarts = new Uint32Array(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      const start = lines[i];
+      if (
+        typeof start !== 'number' ||
+        !Number.isSafeInteger(start) ||
+        start < 0 ||
+        start > length ||
+        (i > 0 && start <= lineStarts[i - 1]!)
+      )
         return { type: 'bad', reason: 'line starts do not hold' };
+      lineStarts[i] = start;
+    }
+    const facts = readFactsTable(data.facts);
+    if (typeof facts === 'string') return { type: 'bad', reason: `facts table does not hold (${facts})` };
+    if (facts.path !== key.data.path) return { type: 'bad', reason: 'facts name another path than the key' };
     return {
       type: 'record',
-      record: {
-        identity: data.identity,
-        key: data.key,
-        indexedAt: data.indexedAt,
-        length: data.length,
-        lineStarts,
-        facts,
-      },
+      record: { identity, key: key.data, indexedAt, length, lineStarts, facts },
     };
   }
 
@@ -243,21 +255,19 @@ export class SnapshotReader {
   }
 }
 
-function parseJson<T>(
+/** The fields of a record's JSON (see the top of this file). */
+const RECORD_FIELDS: ReadonlySet<string> = new Set(['identity', 'key', 'indexedAt', 'length', 'lineStarts', 'facts']);
+
+function parseJson(
   bytes: Uint8Array,
-  schema: z.ZodType<T>,
-): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string } {
-  let json: unknown;
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string } {
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
     return { ok: false, reason: 'not UTF-8 JSON' };
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success)
-    return {
-      ok: false,
-      reason: `does not hold (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`,
-    };
-  return { ok: true, value: parsed.data };
+}
+
+function schemaReason(error: z.ZodError): string {
+  return `does not hold (${error.issues[0]?.path.join('.') || 'root'}: ${error.issues[0]?.message})`;
 }

@@ -142,6 +142,112 @@ export function factsOf(table: FactsTable): SourceFacts | undefined {
   }
 }
 
+/**
+ * The facts of a table parsed from JSON, or in a few words why it does not hold: `FactsTable`'s
+ * check (by hand, `shapeProblem`), then `factsOf`'s.
+ */
+export function readFactsTable(json: unknown): SourceFacts | string {
+  const problem = shapeProblem(json);
+  if (problem !== undefined) return problem;
+  return factsOf(json as FactsTable) ?? 'a string it lacks or a value no engine writes';
+}
+
+/**
+ * What is wrong with the shape of `json` as a `FactsTable` (where, in a few words), or undefined
+ * when `FactsTable.safeParse` accepts it. By hand: a reopened window reads ten thousand tables,
+ * and zod's check of them cost more than the rest of the read together (issue 14). The schema
+ * stays the readable statement of the format; a property test holds the two to the same answer.
+ */
+export function shapeProblem(json: unknown): string | undefined {
+  if (!isJsonObject(json)) return 'root: not an object';
+  const { strings, keys, statements, entities, mentions, forms, deals } = json;
+  if (!Array.isArray(strings) || !strings.every((text) => typeof text === 'string')) return 'strings';
+  if (!isIndex(json.path)) return 'path';
+  if (!isNullableIndex(json.dateline)) return 'dateline';
+  if (!Array.isArray(keys)) return 'keys';
+  for (let k = 0; k < keys.length; k++) {
+    const row: unknown = keys[k];
+    if (!Array.isArray(row) || row.length < 5 || !row.every(isNullableIndex)) return `keys.${k}`;
+  }
+  if (!Array.isArray(statements)) return 'statements';
+  for (let i = 0; i < statements.length; i++) if (!isStatementRow(statements[i])) return `statements.${i}`;
+  if (!Array.isArray(entities)) return 'entities';
+  for (let i = 0; i < entities.length; i++) {
+    const row: unknown = entities[i];
+    if (
+      !Array.isArray(row) ||
+      row.length !== 6 ||
+      !isIndex(row[0]) ||
+      !isIndex(row[1]) ||
+      !isIndex(row[2]) ||
+      !Array.isArray(row[3]) ||
+      !(row[3] as unknown[]).every(isIndex) ||
+      !isIndex(row[4]) ||
+      !isIndex(row[5])
+    )
+      return `entities.${i}`;
+  }
+  if (!Array.isArray(mentions) || !mentions.every(isInteger)) return 'mentions';
+  if (!Array.isArray(forms) || !forms.every(isIndex)) return 'forms';
+  if (
+    !isJsonObject(deals) ||
+    !isIndex(deals.count) ||
+    !Array.isArray(deals.numbers) ||
+    !deals.numbers.every(isNum) ||
+    !Array.isArray(deals.strings) ||
+    !deals.strings.every(isNullableIndex)
+  )
+    return 'deals';
+  return undefined;
+}
+
+/** A JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+function isIndex(value: unknown): value is number {
+  return isInteger(value) && value >= 0;
+}
+
+function isNullableIndex(value: unknown): value is number | null {
+  return value === null || isIndex(value);
+}
+
+function isNum(value: unknown): value is Num {
+  return (
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    value === 'NaN' ||
+    value === 'Infinity' ||
+    value === '-Infinity'
+  );
+}
+
+/** `StatementRow`: [key, start, end, text, sentence, kind, value, unit, qualifier, isApprox, precision, asOf, dealDate]. */
+function isStatementRow(row: unknown): boolean {
+  if (!Array.isArray(row) || row.length !== 13) return false;
+  const value: unknown = row[6];
+  return (
+    isIndex(row[0]) &&
+    isInteger(row[1]) &&
+    isInteger(row[2]) &&
+    isIndex(row[3]) &&
+    isIndex(row[4]) &&
+    isIndex(row[5]) &&
+    (isNum(value) || (Array.isArray(value) && value.length === 2 && isNum(value[0]) && isNum(value[1]))) &&
+    isNullableIndex(row[7]) &&
+    isNullableIndex(row[8]) &&
+    (row[9] === 0 || row[9] === 1) &&
+    (row[10] === null || isNum(row[10])) &&
+    isNullableIndex(row[11]) &&
+    isNullableIndex(row[12])
+  );
+}
+
 class BadTable extends Error {}
 
 const METRIC_SET: ReadonlySet<string> = new Set(METRICS);

@@ -23,7 +23,7 @@ import * as z from 'zod';
 import { lazySchema } from '../lazySchema';
 import type { SourceFacts } from './sourceFacts';
 import { crc32 } from './crc32';
-import { FactsTable, factsOf, tableOf } from './factsTable';
+import { isJsonObject, readFactsTable, tableOf } from './factsTable';
 
 /** Bumped whenever the layout changes: an entry of another format is dropped, never read. */
 // 3: deal statuses in the packed deals (five numbers a mention); 4: the map step's record (shardJson)
@@ -49,15 +49,6 @@ export const PersistedKey = lazySchema(() =>
     .strict(),
 );
 export type PersistedKey = z.infer<typeof PersistedKey>;
-
-const Payload = lazySchema(() =>
-  z
-    .object({
-      key: PersistedKey,
-      facts: FactsTable,
-    })
-    .strict(),
-);
 
 export interface PersistedEntry {
   readonly key: PersistedKey;
@@ -124,15 +115,17 @@ export function decodePersisted(bytes: Uint8Array): DecodeResult {
   } catch {
     return corrupt('not UTF-8 JSON');
   }
-  const parsed = Payload.safeParse(json);
-  if (!parsed.success)
+  if (!isJsonObject(json) || Object.keys(json).some((name) => name !== 'key' && name !== 'facts'))
+    return corrupt('payload does not hold (root: not an object of a key and facts)');
+  const key = PersistedKey.safeParse(json.key);
+  if (!key.success)
     return corrupt(
-      `payload does not hold (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`,
+      `payload does not hold (${['key', ...(key.error.issues[0]?.path ?? [])].join('.')}: ${key.error.issues[0]?.message})`,
     );
-  const facts = factsOf(parsed.data.facts);
-  if (!facts) return corrupt('facts table does not hold');
-  if (facts.path !== parsed.data.key.path) return corrupt('facts name another path than the key');
-  return { status: 'ok', entry: { key: parsed.data.key, facts, sourceJson, shardJson } };
+  const facts = readFactsTable(json.facts);
+  if (typeof facts === 'string') return corrupt(`facts table does not hold (${facts})`);
+  if (facts.path !== key.data.path) return corrupt('facts name another path than the key');
+  return { status: 'ok', entry: { key: key.data, facts, sourceJson, shardJson } };
 }
 
 /** Why a decoded entry cannot stand for the file as it is now; undefined when it can. */
