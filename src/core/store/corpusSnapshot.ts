@@ -22,7 +22,7 @@ import { concatBytes } from '../bytes';
 import { lazySchema } from '../lazySchema';
 import { crc32 } from './crc32';
 import { isJsonObject, readFactsTable, tableOf } from './factsTable';
-import { PersistedKey } from './persistedFacts';
+import { readPersistedKey, type PersistedKey } from './persistedFacts';
 import type { SourceFacts } from './sourceFacts';
 
 /** Bumped whenever the layout changes: a snapshot of another format is dropped, never read. */
@@ -218,13 +218,9 @@ export class SnapshotReader {
       return { type: 'bad', reason: 'does not hold (indexedAt)' };
     if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0)
       return { type: 'bad', reason: 'does not hold (length)' };
-    const key = PersistedKey.safeParse(data.key);
-    if (!key.success)
-      return {
-        type: 'bad',
-        reason: `does not hold (${['key', ...(key.error.issues[0]?.path ?? [])].join('.')}: ${key.error.issues[0]?.message})`,
-      };
-    if (key.data.engine !== this.engine) return { type: 'bad', reason: 'of another engine' };
+    const key = readPersistedKey(data.key);
+    if (typeof key === 'string') return { type: 'bad', reason: `does not hold (${key})` };
+    if (key.engine !== this.engine) return { type: 'bad', reason: 'of another engine' };
     if (!Array.isArray(data.lineStarts)) return { type: 'bad', reason: 'does not hold (lineStarts)' };
     const lines = data.lineStarts as unknown[];
     const lineStarts = new Uint32Array(lines.length);
@@ -242,10 +238,10 @@ export class SnapshotReader {
     }
     const facts = readFactsTable(data.facts);
     if (typeof facts === 'string') return { type: 'bad', reason: `facts table does not hold (${facts})` };
-    if (facts.path !== key.data.path) return { type: 'bad', reason: 'facts name another path than the key' };
+    if (facts.path !== key.path) return { type: 'bad', reason: 'facts name another path than the key' };
     return {
       type: 'record',
-      record: { identity, key: key.data, indexedAt, length, lineStarts, facts },
+      record: { identity, key, indexedAt, length, lineStarts, facts },
     };
   }
 

@@ -50,6 +50,14 @@ export const PersistedKey = lazySchema(() =>
 );
 export type PersistedKey = z.infer<typeof PersistedKey>;
 
+/** A key parsed from JSON, or where and why it does not hold (`key.sha256: …`). */
+export function readPersistedKey(json: unknown): PersistedKey | string {
+  const key = PersistedKey.safeParse(json);
+  if (key.success) return key.data;
+  const issue = key.error.issues[0];
+  return `${['key', ...(issue?.path ?? [])].join('.')}: ${issue?.message}`;
+}
+
 export interface PersistedEntry {
   readonly key: PersistedKey;
   readonly facts: SourceFacts;
@@ -117,15 +125,12 @@ export function decodePersisted(bytes: Uint8Array): DecodeResult {
   }
   if (!isJsonObject(json) || Object.keys(json).some((name) => name !== 'key' && name !== 'facts'))
     return corrupt('payload does not hold (root: not an object of a key and facts)');
-  const key = PersistedKey.safeParse(json.key);
-  if (!key.success)
-    return corrupt(
-      `payload does not hold (${['key', ...(key.error.issues[0]?.path ?? [])].join('.')}: ${key.error.issues[0]?.message})`,
-    );
+  const key = readPersistedKey(json.key);
+  if (typeof key === 'string') return corrupt(`payload does not hold (${key})`);
   const facts = readFactsTable(json.facts);
   if (typeof facts === 'string') return corrupt(`facts table does not hold (${facts})`);
-  if (facts.path !== key.data.path) return corrupt('facts name another path than the key');
-  return { status: 'ok', entry: { key: key.data, facts, sourceJson, shardJson } };
+  if (facts.path !== key.path) return corrupt('facts name another path than the key');
+  return { status: 'ok', entry: { key, facts, sourceJson, shardJson } };
 }
 
 /** Why a decoded entry cannot stand for the file as it is now; undefined when it can. */

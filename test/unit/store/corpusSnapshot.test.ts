@@ -136,6 +136,20 @@ suite('Corpus snapshot (the warm reopen, issue 14)', () => {
       { ...good, key: { ...good.key, path: 'elsewhere.md' } },
       { ...good, extra: 1 },
       'not an object',
+      // each field the reader checks by hand
+      { ...good, identity: '' },
+      { ...good, identity: 7 },
+      { ...good, indexedAt: '1700000100000' },
+      { ...good, length: -1 },
+      { ...good, length: 1.5 },
+      { ...good, lineStarts: 'x' },
+      { ...good, lineStarts: [-1] },
+      { ...good, lineStarts: [0, '5'] },
+      { ...good, lineStarts: [0, good.length + 1] },
+      { ...good, key: { ...good.key, sha256: 'xyz' } },
+      { ...good, key: undefined },
+      { ...good, facts: undefined },
+      { ...good, facts: { ...good.facts, statements: [[0, 0, 1]] } },
     ];
     const bytes = concatBytes([
       encodeSnapshotHeader(ENGINE, 1),
@@ -149,6 +163,12 @@ suite('Corpus snapshot (the warm reopen, issue 14)', () => {
       items.every((item) => item.type === 'bad'),
       JSON.stringify(items),
     );
+    const reasons = items.map((item) => (item.type === 'bad' ? item.reason : ''));
+    assert.match(reasons[0]!, /facts table does not hold/);
+    assert.match(reasons[variants.length - 4]!, /^does not hold \(key\.sha256: /);
+    assert.match(reasons[variants.length - 1]!, /^facts table does not hold \(statements\.0\)$/);
+    // and the record it was made from reads
+    assert.equal(readIn(snapshotOf([records[0]!])).items[0]?.type, 'record');
   });
 
   test('should say a snapshot cut short is, and keep the records before the cut', () => {
