@@ -336,7 +336,8 @@ function syncFolder(folder: string): void {
   }
 }
 
-function describeWriteError(error: unknown): string {
+/** A write or read error of the file system in a few words (the errno's meaning, else its message). */
+export function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOSPC':

@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { watchExit, writeAll } from './output';
+import { describeWriteError, watchExit, writeAll } from './output';
 
 /** Appended items are written to the file once this many bytes are waiting. */
 const FLUSH_BYTES = 1 << 20;
@@ -93,7 +93,7 @@ export class SpillFile {
         done += n;
       }
     } catch (error) {
-      throw new SpillError(`cannot read back the temp file ${this.folder}: ${reason(error)}`);
+      throw new SpillError(`cannot read back the temp file ${this.folder}: ${describeWriteError(error)}`);
     }
     return bytes.toString('utf8');
   }
@@ -104,7 +104,7 @@ export class SpillFile {
     try {
       this.write(this.fd!, this.pending.join(''));
     } catch (error) {
-      throw new SpillError(`cannot write the temp file in ${path.dirname(this.folder)}: ${reason(error)}`);
+      throw new SpillError(`cannot write the temp file in ${path.dirname(this.folder)}: ${describeWriteError(error)}`);
     }
     this.written = this.appended;
     this.pending = [];
@@ -132,10 +132,3 @@ export class SpillFile {
 
 /** The spill file failed (a full disk, an I/O error); the message is one line. */
 export class SpillError extends Error {}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EDQUOT') return 'the disk quota is used up';
-  return error instanceof Error ? error.message : String(error);
-}

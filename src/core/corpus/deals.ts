@@ -11,7 +11,7 @@ import type { DealStatus } from '../extract/deals/status';
 import { mergeDeals } from '../extract/deals/merge';
 import { latestStatus } from '../extract/deals/status';
 import { byText } from '../facts/index';
-import { pushTo } from '../collections';
+import { listOf, pushTo } from '../collections';
 import { detach } from '../store/sourceFacts';
 
 const SAME_VALUE = 0.005;
@@ -228,10 +228,6 @@ interface GroupEntry {
   paths: string | string[];
 }
 
-function groupPaths(entry: GroupEntry): readonly string[] {
-  return typeof entry.paths === 'string' ? [entry.paths] : entry.paths;
-}
-
 /** Deal groups (same kind, same canonical parties) → the sources with such a deal; merged on demand, cached per group. */
 export class DealIndex {
   private readonly groups = new Map<string, GroupEntry>();
@@ -265,7 +261,7 @@ export class DealIndex {
     for (const group of new Set(this.groupsOf.get(path) ?? [])) {
       const entry = this.groups.get(group);
       if (entry) {
-        const kept = groupPaths(entry).filter((p) => p !== path);
+        const kept = listOf(entry.paths).filter((p) => p !== path);
         if (kept.length === 0) this.groups.delete(group);
         else entry.paths = kept.length === 1 ? kept[0]! : kept;
       }
@@ -296,7 +292,7 @@ export class DealIndex {
       // only the panel's merge is cached: it is asked for again after every change
       let merged = merge === 'join-differing' ? this.merged.get(group) : undefined;
       if (!merged) {
-        const paths = [...groupPaths(entry)].sort(byText);
+        const paths = [...listOf(entry.paths)].sort(byText);
         merged = mergeAcrossSources(
           paths.flatMap((p) => dealsOf(p, this.positionsIn(p, group))),
           datelineOf,

@@ -4,6 +4,7 @@
  * cached per key until a source stating that key changes. Most keys are stated by one source,
  * so a key holds two flat arrays (paths and statements, side by side) rather than a map.
  */
+import { listOf } from '../collections';
 import { byText, type CorpusFact, type FactKey, type FactKeyView, type Verdict } from '../facts/index';
 import type { StoredStatement } from '../store/sourceFacts';
 import { ConflictIndex } from './conflictIndex';
@@ -19,14 +20,6 @@ interface KeyEntry {
   readonly id: string;
   paths: string | string[];
   statements: StoredStatement | StoredStatement[];
-}
-
-function pathsIn(entry: KeyEntry): readonly string[] {
-  return typeof entry.paths === 'string' ? [entry.paths] : entry.paths;
-}
-
-function statementsIn(entry: KeyEntry): readonly StoredStatement[] {
-  return Array.isArray(entry.statements) ? entry.statements : [entry.statements as StoredStatement];
 }
 
 function statementCount(entry: KeyEntry): number {
@@ -115,7 +108,7 @@ export class FactIndex {
     for (const keyId of new Set(keys)) {
       const entry = this.byKey.get(keyId);
       if (!entry) continue;
-      const [paths, statements] = [pathsIn(entry), statementsIn(entry)];
+      const [paths, statements] = [listOf(entry.paths), listOf(entry.statements)];
       const kept = paths.map((p, i) => (p === path ? -1 : i)).filter((i) => i >= 0);
       if (kept.length === 0) this.byKey.delete(keyId);
       else if (kept.length === 1) {
@@ -139,14 +132,14 @@ export class FactIndex {
   *statementsOf(keyId: string): Iterable<readonly [string, StoredStatement]> {
     const entry = this.byKey.get(keyId);
     if (!entry) return;
-    const [paths, statements] = [pathsIn(entry), statementsIn(entry)];
+    const [paths, statements] = [listOf(entry.paths), listOf(entry.statements)];
     for (let i = 0; i < paths.length; i++) yield [paths[i]!, statements[i]!];
   }
 
   /** Whether a source other than `path` states the key. */
   isSharedBeyond(keyId: string, path: string): boolean {
     const entry = this.byKey.get(keyId);
-    return !!entry && pathsIn(entry).some((p) => p !== path);
+    return !!entry && listOf(entry.paths).some((p) => p !== path);
   }
 
   /** The sources stating any of the keys, and the extra paths. */
@@ -154,7 +147,7 @@ export class FactIndex {
     const paths = new Set(extra);
     for (const key of keys) {
       const entry = this.byKey.get(key);
-      if (entry) for (const path of pathsIn(entry)) paths.add(path);
+      if (entry) for (const path of listOf(entry.paths)) paths.add(path);
     }
     return [...paths].sort(byText);
   }
@@ -170,7 +163,7 @@ export class FactIndex {
     if (cached) return cached;
     const entry = this.byKey.get(keyId);
     if (!entry) return undefined;
-    const index = new ConflictIndex(pathsIn(entry), statementsIn(entry), this.tolerance);
+    const index = new ConflictIndex(listOf(entry.paths), listOf(entry.statements), this.tolerance);
     if (statementCount(entry) > CACHED_FROM) this.conflictIndexes.set(keyId, index);
     return index;
   }
@@ -277,14 +270,14 @@ function isStatedByMany(entry: KeyEntry): boolean {
 
 /** The statement a key's view is made from: the first of the source that sorts first. */
 function representative(entry: KeyEntry): StoredStatement {
-  const [paths, statements] = [pathsIn(entry), statementsIn(entry)];
+  const [paths, statements] = [listOf(entry.paths), listOf(entry.statements)];
   let best = 0;
   for (let i = 1; i < paths.length; i++) if (byText(paths[i]!, paths[best]!) < 0) best = i;
   return statements[best]!;
 }
 
 function groupByPath(entry: KeyEntry): Map<string, StoredStatement[]> {
-  const [paths, statements] = [pathsIn(entry), statementsIn(entry)];
+  const [paths, statements] = [listOf(entry.paths), listOf(entry.statements)];
   const byPath = new Map<string, StoredStatement[]>();
   for (let i = 0; i < paths.length; i++) {
     const list = byPath.get(paths[i]!);

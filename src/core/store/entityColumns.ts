@@ -7,7 +7,7 @@
  * or asked about, and are not kept.
  */
 import { ENTITY_TYPES, type EntityType } from '../extract/entities/entityTypes';
-import type { SourceEntity } from './sourceFacts';
+import { NO_ALIASES, type SourceEntity } from './sourceFacts';
 
 export interface EntityColumns {
   readonly ids: readonly string[];
@@ -21,7 +21,6 @@ export interface EntityColumns {
 }
 
 const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
-const NONE: readonly string[] = Object.freeze([]);
 
 export function toEntityColumns(entities: readonly SourceEntity[]): EntityColumns {
   const types = new Uint8Array(entities.length);
@@ -48,7 +47,7 @@ export function entityAt(columns: EntityColumns, i: number): SourceEntity {
     id: columns.ids[i]!,
     name: columns.names[i]!,
     type: ENTITY_TYPES[columns.types[i]!] as EntityType,
-    aliases: columns.aliases?.get(i) ?? NONE,
+    aliases: columns.aliases?.get(i) ?? NO_ALIASES,
     first: columns.spans[i * 2]!,
     count: columns.spans[i * 2 + 1]!,
   };

@@ -6,7 +6,7 @@
  */
 import type { FactKey, Party, Subject } from '../facts/index';
 import { mapStrings } from './packedDeals';
-import { detach, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
+import { detach, NO_ALIASES, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
 import { StringPool } from './stringPool';
 
 /** Shares one key object per key (`FactIndex.share`); `intern` makes the stored copy of a key seen first. */
@@ -41,7 +41,7 @@ export function internFacts(facts: SourceFacts, pool: StringPool, shareKey: KeyS
     id: intern(e.id),
     name: intern(e.name),
     type: intern(e.type) as SourceEntity['type'],
-    aliases: e.aliases.length === 0 ? NONE : e.aliases.map((a) => intern(a)),
+    aliases: e.aliases.length === 0 ? NO_ALIASES : e.aliases.map((a) => intern(a)),
     first: e.first,
     count: e.count,
   }));
@@ -97,5 +97,3 @@ export function releaseKey(key: FactKey, pool: StringPool): void {
   if (key.subject.shape === 'deal') pool.release(key.subject.dealKind);
   [key.id, key.metric, key.period].forEach((t) => pool.release(t));
 }
-
-const NONE: readonly string[] = Object.freeze([]);

@@ -105,7 +105,7 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
       id: copy(e.id),
       name: copy(e.name),
       type: e.type,
-      aliases: e.aliases.length > 0 ? e.aliases.map(copy) : NONE,
+      aliases: e.aliases.length > 0 ? e.aliases.map(copy) : NO_ALIASES,
       first,
       count: e.mentions.length,
     };
@@ -133,7 +133,8 @@ export function summariseSource(path: string, analysis: Analysis): SourceFacts {
   return { path, dateline: analysis.dateline, statements, entities, mentions, forms, deals };
 }
 
-const NONE: readonly string[] = Object.freeze([]);
+/** The aliases of an entity that has none: one shared empty list. */
+export const NO_ALIASES: readonly string[] = Object.freeze([]);
 
 /** The sentences of statements (long ones cut around the figure) and of deal mentions (whole). */
 class SentenceExcerpts {
