@@ -13,7 +13,13 @@ import * as path from 'node:path';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
-import { dealsAsJson, writeConflictsArray, writeDealsArray } from '../../../src/cli/extract';
+import {
+  CHARACTERS_PER_WRITE,
+  dealsAsJson,
+  writeConflictsArray,
+  writeDealsArray,
+  writeJsonArray,
+} from '../../../src/cli/extract';
 import { toExtractConflict, toExtractDeal } from '../../../src/core/extractOutput';
 import { watchExit, type Output } from '../../../src/cli/output';
 import { SpillError, SpillFile } from '../../../src/cli/spill';
@@ -160,6 +166,22 @@ suite('spill file (deals held on disk until sorted)', () => {
     assert.ok((JSON.parse(conflicts()) as unknown[]).length >= 1, conflicts());
     assert.equal(conflicts(), inMemory(), 'before any verdict is cached');
     assert.equal(conflicts(), inMemory(), 'after');
+  });
+
+  test('should write an array of large items a megabyte at a time, not a thousand items at a time', () => {
+    // a conflict stated by thousands of sources is hundreds of KB of JSON: a thousand of them at once was the CLI's peak
+    const large = Array.from({ length: 40 }, (_, i) => `{"n":${i},"s":"${'é'.repeat(300_000 + i)}"}`);
+    const small = Array.from({ length: 2500 }, (_, i) => `{"n":${i}}`);
+    for (const items of [large, small, [...small.slice(0, 10), ...large.slice(0, 5), ...small.slice(10)], []]) {
+      const writes: string[] = [];
+      writeJsonArray({ write: (t) => void writes.push(t), commit: () => {}, abort: () => {} }, items);
+      assert.equal(writes.join(''), `[${items.join(',')}]`);
+      const biggest = Math.max(...items.map((item) => item.length), 0);
+      for (const w of writes)
+        assert.ok(w.length <= CHARACTERS_PER_WRITE + biggest + 1, `a write of ${w.length} characters`);
+      for (const w of writes) assert.ok(w.split('{"n":').length - 1 <= 1000, 'at most a thousand items a write');
+    }
+    assert.ok(large.join(',').length > 10 * CHARACTERS_PER_WRITE, 'the large items are many megabytes in all');
   });
 });
 
