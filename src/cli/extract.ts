@@ -278,7 +278,7 @@ export function writeJsonArray(out: Output, items: Iterable<string>): void {
   array.end();
 }
 
-/** A JSON array written in pieces: `[`, then items a thousand (or a megabyte's worth) at a time, then `]` at `end`. */
+/** A JSON array written in pieces: `[`, then items a thousand (or a million characters) at a time, then `]` at `end`. */
 class JsonArrayWriter {
   private chunk: string[] = [];
   private characters = 0;
