@@ -11,6 +11,7 @@ import { toExtractDeal } from '../core/extractOutput';
 import { DealsExport, EXTRACT_SCHEMA_VERSION } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
 import { intoCorpus, startArticleRun } from './extract';
+import { partOf } from './factsOnDisk';
 import { extractAll } from './extractJobs';
 import { ProgressLine } from './progress';
 
@@ -26,7 +27,7 @@ export async function runDeals(args: ParsedArgs): Promise<number> {
   let failed = unread;
   const progress = new ProgressLine(files.length, 'article');
   try {
-    const corpus = new Corpus();
+    const corpus = new Corpus(); // of the deals only: no statement is kept
     let read = 0;
     const options = {
       lexicon: loaded.lexicon,
@@ -36,7 +37,7 @@ export async function runDeals(args: ParsedArgs): Promise<number> {
       workerScript: __filename,
     };
     await extractAll(files, options, (result) => {
-      if (intoCorpus(result, corpus, progress)) read++;
+      if (intoCorpus(result, (facts) => corpus.updateFacts(partOf(facts, 'deals')), progress)) read++;
       else failed++;
     });
     progress.finish();

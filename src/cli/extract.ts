@@ -17,6 +17,8 @@ import { loadLexicon } from './lexiconFile';
 import { OutputError, openOutput, report, type Output } from './output';
 import { ProgressLine } from './progress';
 import { SpillError, SpillFile } from './spill';
+import { FactsOnDisk, type CorpusPart } from './factsOnDisk';
+import type { SourceFacts } from '../core/store/sourceFacts';
 import { expandInputs, isFolder } from './read';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
@@ -108,13 +110,32 @@ async function writeExtract(
   args: ParsedArgs,
   run: ExtractRun,
 ): Promise<number> {
+  // cross-source facts: each article reduced to its compact facts as it is read; with --jsonl
+  // they wait on disk, and the deals and the conflicts are each made from a corpus of what they need
+  const onDisk = args.flags.has('jsonl') ? FactsOnDisk.open(SpillFile.open()) : undefined;
+  const corpus = onDisk ? undefined : new Corpus();
+  const keep = (facts: SourceFacts) => (onDisk ? onDisk.add(facts) : corpus!.updateFacts(facts));
+  try {
+    return await analyseAndWrite(out, files, args, run, keep, (part) => onDisk?.corpusOf(part) ?? corpus!);
+  } finally {
+    onDisk?.dispose();
+  }
+}
+
+/** `writeExtract` with where the facts are kept: `keep` takes each source's, `corpusOf` gives them back for the last line. */
+async function analyseAndWrite(
+  out: Output,
+  files: ReturnType<typeof expandInputs>['files'],
+  args: ParsedArgs,
+  run: ExtractRun,
+  keep: (facts: SourceFacts) => void,
+  corpusOf: (part: CorpusPart) => Corpus,
+): Promise<number> {
   const isJsonLines = args.flags.has('jsonl');
   const indent = args.flags.has('pretty') ? 2 : undefined;
   const sources: ExtractSource[] = [];
   const counts: ArticleCounts[] = [];
   let failed = 0;
-  // cross-source facts: each article reduced to its compact facts as it is read
-  const corpus = new Corpus();
   const options = {
     lexicon: run.loaded.lexicon,
     additions: run.loaded.additions,
@@ -127,7 +148,7 @@ async function writeExtract(
   };
   await extractAll(files, options, (result) => {
     run.cache?.count(result, (line) => run.progress.report(line));
-    if (!intoCorpus(result, corpus, run.progress)) {
+    if (!intoCorpus(result, keep, run.progress)) {
       failed++;
       return;
     }
@@ -138,6 +159,7 @@ async function writeExtract(
   run.progress.finish();
   if (run.cache) report(run.cache.line());
   if (run.isSummary) {
+    const corpus = corpusOf('everything');
     const isStyled = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb';
     out.write(
       formatSummary(counts, corpus.deals(DEAL_MERGE).map(toExtractDeal), corpus.conflicts().map(toExtractConflict), {
@@ -147,12 +169,14 @@ async function writeExtract(
   } else if (isJsonLines) {
     // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
     // MB; each deal waits for the sort in a spill file, each conflict is written as it is judged
+    // (each corpus is let go once its array is written, before the next is read back)
     out.write('{"deals":');
-    writeDealsArray(out, corpus);
+    writeDealsArray(out, corpusOf('deals'));
     out.write(',"conflicts":');
-    writeConflictsArray(out, corpus);
+    writeConflictsArray(out, corpusOf('conflicts'));
     out.write('}\n');
   } else {
+    const corpus = corpusOf('everything');
     const conflicts = corpus.conflicts().map(toExtractConflict);
     out.write(
       `${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`,
@@ -167,7 +191,7 @@ async function writeExtract(
  */
 export function intoCorpus(
   result: ExtractResult,
-  corpus: Corpus,
+  keep: (facts: SourceFacts) => void,
   progress: ProgressLine,
 ): result is Extract<ExtractResult, { status: 'ok' }> {
   progress.tick();
@@ -176,7 +200,7 @@ export function intoCorpus(
     return false;
   }
   for (const warning of result.warnings) progress.report(`${result.path}: ${warning}`);
-  corpus.updateFacts(result.facts);
+  keep(result.facts);
   return true;
 }
 

@@ -28,6 +28,8 @@ export class SpillFile {
   private pending: string[] = [];
   private pendingBytes = 0;
   private fd: number | undefined;
+  /** A write failed: what is in the file past `written` is not known. */
+  private isBroken = false;
 
   private constructor(
     private readonly folder: string,
@@ -63,8 +65,13 @@ export class SpillFile {
     }
   }
 
-  /** Appends an item; its index, from 0. Throws SpillError when the file cannot take it. */
+  /**
+   * Appends an item; its index, from 0. Throws SpillError when the file cannot take it: the item
+   * is kept all the same (it waits, unwritten), and every item added can still be read back. The
+   * file takes no more items after a failed write: its end is not known.
+   */
   add(item: string): number {
+    if (this.isBroken) throw new SpillError('the temp file failed before and takes no more items');
     const bytes = Buffer.byteLength(item, 'utf8');
     if (this.count === this.ends.length) {
       const grown = new Float64Array(this.ends.length * 2);
@@ -75,16 +82,25 @@ export class SpillFile {
     this.ends[this.count] = this.appended;
     this.pending.push(item);
     this.pendingBytes += bytes;
+    const index = this.count++;
     if (this.pendingBytes >= FLUSH_BYTES) this.flush();
-    return this.count++;
+    return index;
   }
 
-  /** Item `index` as it was added. Throws SpillError when the file cannot give it back. */
+  /** How many items were added. */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Item `index` as it was added: from the file, or, while it waits to be written, from memory.
+   * Throws SpillError when the file cannot give it back.
+   */
   read(index: number): string {
     if (index < 0 || index >= this.count) throw new RangeError(`no item ${index} in a spill of ${this.count}`);
     const start = this.end(index - 1);
     const end = this.end(index);
-    if (end > this.written) this.flush();
+    if (end > this.written) return this.pending[index - (this.count - this.pending.length)]!;
     const bytes = Buffer.allocUnsafe(end - start);
     try {
       for (let done = 0; done < bytes.length;) {
@@ -101,9 +117,12 @@ export class SpillFile {
   /** Writes what is waiting: after it, every item is in the file (throws SpillError when it cannot be). */
   flush(): void {
     if (this.pending.length === 0) return;
+    if (this.isBroken) throw new SpillError('the temp file failed before and takes no more items');
     try {
       this.write(this.fd!, this.pending.join(''));
     } catch (error) {
+      // some of the bytes may be in the file: where the next would go is no longer known
+      this.isBroken = true;
       throw new SpillError(`cannot write the temp file in ${path.dirname(this.folder)}: ${describeWriteError(error)}`);
     }
     this.written = this.appended;

@@ -50,7 +50,7 @@ suite('spill file (deals held on disk until sorted)', () => {
       indexes,
       items.map((_, i) => i),
     );
-    // the last items are still waiting to be written: reading them flushes first
+    // the last items are still waiting to be written: they are read from memory
     for (const i of [items.length - 1, 0, 4, 3, 2, 150, 1, 5]) assert.equal(spill.read(i), items[i], `item ${i}`);
     spill.add('after reads');
     assert.equal(spill.read(items.length), 'after reads');
@@ -131,6 +131,35 @@ suite('spill file (deals held on disk until sorted)', () => {
       /^newsmark: cannot write the temp file in .+: no space left on the device; the deals are held in memory instead\n$/,
     );
     assert.deepEqual(fs.readdirSync(temp), [], 'the failed spill file is gone');
+  });
+
+  test('should give back every item added after a write fails, and take no more', () => {
+    let writes = 0;
+    const fillsUp = (fd: number, text: string) => {
+      // the second write puts part of its bytes in the file before the disk fills
+      if (++writes === 2) fs.writeSync(fd, text.slice(0, 1000));
+      if (writes > 1) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      fs.writeSync(fd, text);
+    };
+    const spill = SpillFile.open(temp, fillsUp)!;
+    const items = Array.from({ length: 40 }, (_, i) => `{"n":${i},"s":"${'é'.repeat(40_000)}"}`);
+    let failedAt = -1;
+    items.forEach((item, i) => {
+      try {
+        assert.equal(spill.add(item), i);
+      } catch (error) {
+        assert.ok(error instanceof SpillError);
+        if (failedAt < 0) failedAt = i;
+      }
+    });
+    assert.ok(failedAt > 0, 'a write went through, a later one failed');
+    assert.equal(spill.size, failedAt + 1, 'the item whose write failed is kept; none after it');
+    for (let i = 0; i <= failedAt; i++) assert.equal(spill.read(i), items[i], `item ${i}`);
+    assert.throws(() => spill.add('more'), /takes no more items/);
+    assert.throws(() => spill.flush(), /takes no more items/);
+    assert.equal(writes, 2, 'no write tried after the failed one');
+    spill.dispose();
+    assert.deepEqual(fs.readdirSync(temp), []);
   });
 
   test("should stop watching once, never taking away another watcher's signal handler", () => {

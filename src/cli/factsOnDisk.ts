@@ -1,0 +1,128 @@
+/**
+ * The facts of `extract --jsonl`, held on disk while the articles are analysed, then read back
+ * twice: once into a corpus of what the deals need, once into a corpus of what the conflicts need.
+ *
+ * A corpus of every fact was the CLI's peak memory: at 10,000 articles, about 300 MB of facts
+ * and their indexes, live from the last analysis to the last conflict written. No part of it is
+ * large on its own (docs/scale.md): the statements and their fact keys, the deals, the entities
+ * and each one's indexes are 10–40 MB each. But the deals array needs no statement, and the
+ * conflicts need no deal, and neither needs where an entity is mentioned. So the line of deals
+ * and conflicts is made from two smaller corpora, one after the other, each of the entities
+ * (names and aliases, which make ids canonical) and of one part. A source's facts go to a spill
+ * file as its line is written, as a string table (`tableOf`), and nothing of them stays in the
+ * heap but their place in the file.
+ *
+ * Both corpora are fed the sources in the order they came, so they give the deals and the
+ * conflicts a corpus of everything gives: same bytes (a test holds the two to it).
+ *
+ * Without a temp file, or when the disk fills while the articles are analysed, the facts are kept
+ * in one corpus in memory, as before, with one line on stderr saying why.
+ */
+import { Corpus } from '../core/corpus/corpus';
+import { readFactsTable, tableOf } from '../core/store/factsTable';
+import { NO_DEALS } from '../core/store/packedDeals';
+import type { SourceFacts } from '../core/store/sourceFacts';
+import { OutputError, report } from './output';
+import { SpillError, type SpillFile } from './spill';
+
+/** What a corpus is made for: the deals, the conflicts, or everything (a summary, the whole JSON document). */
+export type CorpusPart = 'deals' | 'conflicts' | 'everything';
+
+export class FactsOnDisk {
+  /** The corpus of everything, once the facts could not be (or no longer be) held on disk. */
+  private inMemory: Corpus | undefined;
+
+  private constructor(private spill: SpillFile | undefined) {
+    if (!spill) this.inMemory = new Corpus();
+  }
+
+  /** On disk in `spill` (`SpillFile.open()`); in memory, and one line on stderr, when there is none. */
+  static open(spill: SpillFile | undefined): FactsOnDisk {
+    if (!spill) report('cannot make a temp file; the facts are held in memory instead');
+    return new FactsOnDisk(spill);
+  }
+
+  /** Whether the facts are on disk (false once they had to be moved into memory). */
+  get isOnDisk(): boolean {
+    return this.inMemory === undefined;
+  }
+
+  add(facts: SourceFacts): void {
+    if (this.inMemory) {
+      this.inMemory.updateFacts(facts);
+      return;
+    }
+    try {
+      this.spill!.add(JSON.stringify(tableOf(facts)));
+    } catch (error) {
+      if (!(error instanceof SpillError)) throw error;
+      report(`${error.message}; the facts are held in memory instead`);
+      this.intoMemory();
+    }
+  }
+
+  /**
+   * A corpus of what `part` needs (`partOf`): on disk, a new corpus each time, read back from the
+   * file; in memory, the one corpus of everything.
+   */
+  corpusOf(part: CorpusPart): Corpus {
+    if (this.inMemory) return this.inMemory;
+    const corpus = new Corpus();
+    try {
+      this.forEachSpilled((facts) => corpus.updateFacts(partOf(facts, part), { isDetached: true }));
+    } catch (error) {
+      if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
+      throw error;
+    }
+    return corpus;
+  }
+
+  /** Closes and removes the temp file; safe to call more than once. */
+  dispose(): void {
+    this.spill?.dispose();
+    this.spill = undefined;
+  }
+
+  /** Every source's facts so far into one corpus in memory, and the temp file removed. */
+  private intoMemory(): void {
+    const corpus = new Corpus();
+    try {
+      this.forEachSpilled((facts) => corpus.updateFacts(facts, { isDetached: true }));
+    } catch (error) {
+      if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
+      throw error;
+    } finally {
+      this.dispose();
+    }
+    this.inMemory = corpus;
+  }
+
+  private forEachSpilled(visit: (facts: SourceFacts) => void): void {
+    const spill = this.spill!;
+    for (let i = 0; i < spill.size; i++) {
+      const facts = readFactsTable(JSON.parse(spill.read(i)));
+      // the run's own file, written a moment ago: one that does not read back is the disk's fault
+      if (typeof facts === 'string') throw new SpillError(`the temp file gave back facts that do not hold (${facts})`);
+      visit(facts);
+    }
+  }
+}
+
+/**
+ * What of a source's facts `part` needs: the entities without their mentions (what makes ids
+ * canonical and names them), and for the deals no statement, for the conflicts no deal.
+ */
+export function partOf(facts: SourceFacts, part: CorpusPart): SourceFacts {
+  if (part === 'everything') return facts;
+  return {
+    path: facts.path,
+    dateline: facts.dateline,
+    statements: part === 'conflicts' ? facts.statements : [],
+    entities: facts.entities.map((e) => ({ ...e, first: 0, count: 0 })),
+    mentions: NO_MENTIONS,
+    forms: [],
+    deals: part === 'deals' ? facts.deals : NO_DEALS,
+  };
+}
+
+const NO_MENTIONS = new Int32Array(0);

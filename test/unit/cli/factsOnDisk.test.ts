@@ -1,0 +1,175 @@
+/**
+ * `extract --jsonl` keeps each source's facts on disk while it analyses, then makes the deals
+ * from a corpus of the entities and deals only, and the conflicts from one of the entities and
+ * statements only. Those two must give the bytes one corpus of everything gives, aliases across
+ * sources included; when the temp file cannot be made or the disk fills mid-run, the facts move
+ * into memory with one line on stderr, and nothing is lost or left behind.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyse } from '../../../src/core/analysis';
+import { Corpus } from '../../../src/core/corpus/corpus';
+import { Lexicon } from '../../../src/core/extract/entities/lexicon';
+import { movedTo, summariseSource, type SourceFacts } from '../../../src/core/store/sourceFacts';
+import { writeConflictsArray, writeDealsArray } from '../../../src/cli/extract';
+import { FactsOnDisk } from '../../../src/cli/factsOnDisk';
+import type { Output } from '../../../src/cli/output';
+import { SpillFile } from '../../../src/cli/spill';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const ARTICLES = path.join(ROOT, 'test', 'fixtures', 'articles');
+
+/**
+ * Sources whose deal and whose conflicting valuations join only through an alias (HQS) that other
+ * sources give: the second names the company by its initials alone. Made-up companies, so that no
+ * lexicon entry joins them first.
+ */
+const JOINED_BY_ALIASES = [
+  'Halvorsen Quantum Systems (HQS) signed a $4 billion supply contract with Corvanta Labs on 25 September 2025.',
+  'HQS signed a $4 billion supply contract with Corvanta Labs. HQS was valued at $2 billion in March 2025.',
+  'Halvorsen Quantum Systems (HQS) was valued at $3 billion in March 2025.',
+];
+
+function fixtureFacts(): SourceFacts[] {
+  const lexicon = Lexicon.withAdditions();
+  const facts = fs
+    .readdirSync(ARTICLES)
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(ARTICLES, name), 'utf8');
+      return summariseSource(name, analyse({ path: name, text }, { lexicon }));
+    });
+  JOINED_BY_ALIASES.forEach((text, i) => {
+    const name = `aliases-${i}.md`;
+    facts.push(summariseSource(name, analyse({ path: name, text }, { lexicon })));
+  });
+  return facts;
+}
+
+suite('facts on disk (extract --jsonl)', () => {
+  let temp = '';
+  let stderr: string[] = [];
+  let write: typeof process.stderr.write;
+  setup(() => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-facts-test-'));
+    stderr = [];
+    write = process.stderr.write;
+    process.stderr.write = ((text: string) => stderr.push(text) > 0) as typeof process.stderr.write;
+  });
+  teardown(() => {
+    process.stderr.write = write;
+    fs.rmSync(temp, { recursive: true, force: true });
+  });
+
+  test('should make the deals and the conflicts of one corpus of everything, each from a corpus of one part', () => {
+    const facts = fixtureFacts();
+    const whole = new Corpus();
+    facts.forEach((f) => whole.updateFacts(f));
+    const onDisk = FactsOnDisk.open(SpillFile.open(temp));
+    facts.forEach((f) => onDisk.add(f));
+    assert.ok(onDisk.isOnDisk);
+    assert.equal(fs.readdirSync(temp).length, 1, 'the facts are in a temp file');
+
+    const deals = onDisk.corpusOf('deals');
+    const dealsKept = deals.retained();
+    assert.equal(dealsKept.statements, 0, 'the deals corpus holds no statement');
+    assert.equal(dealsKept.entityMentions, 0, 'nor where entities are mentioned');
+    assert.equal(dealsKept.deals, whole.retained().deals);
+    const expectedDeals = collect((out) => writeDealsArray(out, whole));
+    assert.equal(
+      collect((out) => writeDealsArray(out, deals)),
+      expectedDeals,
+    );
+    // as the deals panel and `newsmark deals` merge them, too
+    assert.deepEqual(deals.deals('join-differing'), whole.deals('join-differing'));
+
+    const conflicts = onDisk.corpusOf('conflicts');
+    const conflictsKept = conflicts.retained();
+    assert.equal(conflictsKept.deals, 0, 'the conflicts corpus holds no deal');
+    assert.equal(conflictsKept.entityMentions, 0);
+    assert.equal(conflictsKept.statements, whole.retained().statements);
+    const expectedConflicts = collect((out) => writeConflictsArray(out, whole));
+    assert.equal(
+      collect((out) => writeConflictsArray(out, conflicts)),
+      expectedConflicts,
+    );
+
+    // what the comparison rests on: a deal and a conflict that only the aliases of other sources join
+    const deal = (JSON.parse(expectedDeals) as Array<{ mentions: Array<{ path: string }> }>).find((d) =>
+      d.mentions.some((m) => m.path === 'aliases-0.md'),
+    );
+    assert.deepEqual(
+      deal?.mentions.map((m) => m.path),
+      ['aliases-0.md', 'aliases-1.md'],
+      'the HQS contract is one deal across its two sources',
+    );
+    const conflict = (
+      JSON.parse(expectedConflicts) as Array<{ key: { id: string }; statements: Array<{ path: string }> }>
+    ).find((c) => c.key.id === 'entity:halvorsen-quantum-systems|valuation|2025');
+    assert.deepEqual(
+      conflict?.statements.map((s) => s.path),
+      ['aliases-1.md', 'aliases-2.md'],
+      "HQS's two valuations conflict",
+    );
+    assert.deepEqual(stderr, []);
+    onDisk.dispose();
+    onDisk.dispose();
+    assert.deepEqual(fs.readdirSync(temp), [], 'nothing left in the temp directory');
+  });
+
+  test('should move the facts into memory, saying why in one line, when the disk fills mid-run', () => {
+    // enough copies that the file is written once (a megabyte), then fails: some facts are on disk, some wait
+    const facts = fixtureFacts();
+    const many = Array.from({ length: 60 }, (_, k) => facts.map((f) => movedTo(f, `copy-${k}/${f.path}`))).flat();
+    let writes = 0;
+    const fillsUp = (fd: number, text: string) => {
+      if (++writes > 1) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      fs.writeSync(fd, text);
+    };
+    const onDisk = FactsOnDisk.open(SpillFile.open(temp, fillsUp));
+    many.forEach((f) => onDisk.add(f));
+    assert.equal(writes, 2, 'one write went through, the next failed');
+    assert.equal(onDisk.isOnDisk, false);
+    assert.equal(stderr.length, 1, stderr.join(''));
+    assert.match(
+      stderr[0]!,
+      /^newsmark: cannot write the temp file in .+: no space left on the device; the facts are held in memory instead\n$/,
+    );
+    assert.deepEqual(fs.readdirSync(temp), [], 'the temp file is gone at once');
+
+    const whole = new Corpus();
+    many.forEach((f) => whole.updateFacts(f));
+    assert.equal(onDisk.corpusOf('deals').retained().sources, many.length, 'no source lost');
+    assert.equal(
+      collect((out) => writeDealsArray(out, onDisk.corpusOf('deals'))),
+      collect((out) => writeDealsArray(out, whole)),
+    );
+    assert.equal(
+      collect((out) => writeConflictsArray(out, onDisk.corpusOf('conflicts'))),
+      collect((out) => writeConflictsArray(out, whole)),
+    );
+    onDisk.dispose();
+  });
+
+  test('should hold the facts in memory, saying so once, when no temp file can be made', () => {
+    const onDisk = FactsOnDisk.open(SpillFile.open(path.join(temp, 'no', 'such', 'folder')));
+    assert.equal(onDisk.isOnDisk, false);
+    assert.deepEqual(stderr, ['newsmark: cannot make a temp file; the facts are held in memory instead\n']);
+    const facts = fixtureFacts();
+    facts.forEach((f) => onDisk.add(f));
+    assert.equal(onDisk.corpusOf('conflicts'), onDisk.corpusOf('deals'), 'one corpus of everything');
+    assert.equal(
+      onDisk.corpusOf('deals').retained().statements,
+      facts.reduce((n, f) => n + f.statements.length, 0),
+    );
+    onDisk.dispose();
+  });
+});
+
+function collect(write: (out: Output) => void): string {
+  let text = '';
+  write({ write: (t: string) => void (text += t), commit: () => {}, abort: () => {} });
+  return text;
+}
