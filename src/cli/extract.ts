@@ -170,7 +170,7 @@ async function analyseAndWrite(
     // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
     // MB; each deal waits for the sort in a spill file, each conflict is written as it is judged
     // (each corpus is let go once its array is written, before the next is read back)
-    out.write('{"deals":');
+    out.write(DEALS_LINE_START);
     writeDealsArray(out, corpusOf('deals'));
     out.write(',"conflicts":');
     writeConflictsArray(out, corpusOf('conflicts'));
@@ -206,6 +206,11 @@ export function intoCorpus(
 
 /** Merged across sources as the engine merges an article's deals; entity ids canonical across the workspace. */
 const DEAL_MERGE = 'same-value';
+/**
+ * How the last line of `--jsonl` (the deals and conflicts across the run's sources) starts: what
+ * `newsmark merge` reads past unparsed (it makes them again), as no source line starts so.
+ */
+export const DEALS_LINE_START = '{"deals":';
 /**
  * A JSON array is written when this many items, or this many characters, wait. A conflict can be
  * large (a fact stated by hundreds of sources, every statement with its sentence), and a thousand
