@@ -11,7 +11,7 @@ import { toExtractDeal } from '../core/extractOutput';
 import { DealsExport, EXTRACT_SCHEMA_VERSION } from '../core/schema';
 import { UsageError, type ParsedArgs } from './args';
 import { intoCorpus, startArticleRun } from './extract';
-import { partOf } from './factsOnDisk';
+import { partOf } from '../core/corpus/corpusParts';
 import { extractAll } from './extractJobs';
 import { ProgressLine } from './progress';
 

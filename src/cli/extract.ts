@@ -17,7 +17,8 @@ import { loadLexicon } from './lexiconFile';
 import { OutputError, openOutput, report, type Output } from './output';
 import { ProgressLine } from './progress';
 import { SpillError, SpillFile } from './spill';
-import { FactsOnDisk, type CorpusPart } from './factsOnDisk';
+import { FactsOnDisk } from './factsOnDisk';
+import { FactsInMemory, withCorpus, type FactStore } from '../core/corpus/corpusParts';
 import type { SourceFacts } from '../core/store/sourceFacts';
 import { expandInputs, isFolder } from './read';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
@@ -113,23 +114,20 @@ async function writeExtract(
   // cross-source facts: each article reduced to its compact facts as it is read; with --jsonl
   // they wait on disk, and the deals and the conflicts are each made from a corpus of what they need
   const onDisk = args.flags.has('jsonl') ? FactsOnDisk.open(SpillFile.open()) : undefined;
-  const corpus = onDisk ? undefined : new Corpus();
-  const keep = (facts: SourceFacts) => (onDisk ? onDisk.add(facts) : corpus!.updateFacts(facts));
   try {
-    return await analyseAndWrite(out, files, args, run, keep, (part) => onDisk?.corpusOf(part) ?? corpus!);
+    return await analyseAndWrite(out, files, args, run, onDisk ?? new FactsInMemory());
   } finally {
     onDisk?.dispose();
   }
 }
 
-/** `writeExtract` with where the facts are kept: `keep` takes each source's, `corpusOf` gives them back for the last line. */
+/** `writeExtract` with where the facts are kept until the deals and conflicts are made. */
 async function analyseAndWrite(
   out: Output,
   files: ReturnType<typeof expandInputs>['files'],
   args: ParsedArgs,
   run: ExtractRun,
-  keep: (facts: SourceFacts) => void,
-  corpusOf: (part: CorpusPart) => Corpus,
+  facts: FactStore,
 ): Promise<number> {
   const isJsonLines = args.flags.has('jsonl');
   const indent = args.flags.has('pretty') ? 2 : undefined;
@@ -148,7 +146,7 @@ async function analyseAndWrite(
   };
   await extractAll(files, options, (result) => {
     run.cache?.count(result, (line) => run.progress.report(line));
-    if (!intoCorpus(result, keep, run.progress)) {
+    if (!intoCorpus(result, (f) => facts.add(f), run.progress)) {
       failed++;
       return;
     }
@@ -159,7 +157,7 @@ async function analyseAndWrite(
   run.progress.finish();
   if (run.cache) report(run.cache.line());
   if (run.isSummary) {
-    const corpus = corpusOf('everything');
+    const corpus = facts.corpusOf('everything');
     const isStyled = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb';
     out.write(
       formatSummary(counts, corpus.deals(DEAL_MERGE).map(toExtractDeal), corpus.conflicts().map(toExtractConflict), {
@@ -167,22 +165,29 @@ async function analyseAndWrite(
       }),
     );
   } else if (isJsonLines) {
-    // the same line as JSON.stringify({ deals, conflicts }), written in pieces: it can be hundreds of
-    // MB; each deal waits for the sort in a spill file, each conflict is written as it is judged
-    // (each corpus is let go once its array is written, before the next is read back)
-    out.write(DEALS_LINE_START);
-    writeDealsArray(out, corpusOf('deals'));
-    out.write(',"conflicts":');
-    writeConflictsArray(out, corpusOf('conflicts'));
-    out.write('}\n');
+    writeDealsAndConflictsLine(out, facts);
   } else {
-    const corpus = corpusOf('everything');
+    const corpus = facts.corpusOf('everything');
     const conflicts = corpus.conflicts().map(toExtractConflict);
     out.write(
       `${JSON.stringify({ ...toExtractOutput(sources, corpus.deals(DEAL_MERGE)), conflicts }, null, indent)}\n`,
     );
   }
   return failed;
+}
+
+/**
+ * The last line of `--jsonl`: the same line as JSON.stringify({ deals, conflicts }), written in
+ * pieces, as it can be hundreds of MB. Each deal waits for the sort in a spill file, and each
+ * conflict is written as it is judged. The deals and the conflicts each come from a corpus of what
+ * they need (`FactsOnDisk`), and the first is let go before the second is made (`withCorpus`).
+ */
+export function writeDealsAndConflictsLine(out: Output, facts: FactStore): void {
+  out.write(DEALS_LINE_START);
+  withCorpus(facts, 'deals', (corpus) => writeDealsArray(out, corpus));
+  out.write(',"conflicts":');
+  withCorpus(facts, 'conflicts', (corpus) => writeConflictsArray(out, corpus));
+  out.write('}\n');
 }
 
 /**

@@ -20,20 +20,17 @@
  */
 import { Corpus } from '../core/corpus/corpus';
 import { readFactsTable, tableOf } from '../core/store/factsTable';
-import { NO_DEALS } from '../core/store/packedDeals';
+import { FactsInMemory, partOf, type CorpusPart, type FactStore } from '../core/corpus/corpusParts';
 import type { SourceFacts } from '../core/store/sourceFacts';
 import { OutputError, report } from './output';
 import { SpillError, type SpillFile } from './spill';
 
-/** What a corpus is made for: the deals, the conflicts, or everything (a summary, the whole JSON document). */
-export type CorpusPart = 'deals' | 'conflicts' | 'everything';
-
-export class FactsOnDisk {
+export class FactsOnDisk implements FactStore {
   /** The corpus of everything, once the facts could not be (or no longer be) held on disk. */
-  private inMemory: Corpus | undefined;
+  private inMemory: FactsInMemory | undefined;
 
   private constructor(private spill: SpillFile | undefined) {
-    if (!spill) this.inMemory = new Corpus();
+    if (!spill) this.inMemory = new FactsInMemory();
   }
 
   /** On disk in `spill` (`SpillFile.open()`); in memory, and one line on stderr, when there is none. */
@@ -49,7 +46,7 @@ export class FactsOnDisk {
 
   add(facts: SourceFacts): void {
     if (this.inMemory) {
-      this.inMemory.updateFacts(facts);
+      this.inMemory.add(facts);
       return;
     }
     try {
@@ -66,7 +63,7 @@ export class FactsOnDisk {
    * file; in memory, the one corpus of everything.
    */
   corpusOf(part: CorpusPart): Corpus {
-    if (this.inMemory) return this.inMemory;
+    if (this.inMemory) return this.inMemory.corpus;
     const corpus = new Corpus();
     try {
       this.forEachSpilled((facts) => corpus.updateFacts(partOf(facts, part), { isDetached: true }));
@@ -85,16 +82,16 @@ export class FactsOnDisk {
 
   /** Every source's facts so far into one corpus in memory, and the temp file removed. */
   private intoMemory(): void {
-    const corpus = new Corpus();
+    const inMemory = new FactsInMemory();
     try {
-      this.forEachSpilled((facts) => corpus.updateFacts(facts, { isDetached: true }));
+      this.forEachSpilled((facts) => inMemory.corpus.updateFacts(facts, { isDetached: true }));
     } catch (error) {
       if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
       throw error;
     } finally {
       this.dispose();
     }
-    this.inMemory = corpus;
+    this.inMemory = inMemory;
   }
 
   private forEachSpilled(visit: (facts: SourceFacts) => void): void {
@@ -107,22 +104,3 @@ export class FactsOnDisk {
     }
   }
 }
-
-/**
- * What of a source's facts `part` needs: the entities without their mentions (what makes ids
- * canonical and names them), and for the deals no statement, for the conflicts no deal.
- */
-export function partOf(facts: SourceFacts, part: CorpusPart): SourceFacts {
-  if (part === 'everything') return facts;
-  return {
-    path: facts.path,
-    dateline: facts.dateline,
-    statements: part === 'conflicts' ? facts.statements : [],
-    entities: facts.entities.map((e) => ({ ...e, first: 0, count: 0 })),
-    mentions: NO_MENTIONS,
-    forms: [],
-    deals: part === 'deals' ? facts.deals : NO_DEALS,
-  };
-}
-
-const NO_MENTIONS = new Int32Array(0);

@@ -19,6 +19,10 @@ import { DEALS_LINE_START, dealsAsJson, writeConflictsArray, writeDealsArray, wr
 import { extractAll, jobsOf } from './extractJobs';
 import { loadLexicon } from './lexiconFile';
 import { forEachLine } from './lines';
+import { FactsOnDisk } from './factsOnDisk';
+import { SpillFile } from './spill';
+import type { Corpus } from '../core/corpus/corpus';
+import { withCorpus } from '../core/corpus/corpusParts';
 import { openOutput, report, type Output } from './output';
 import { ProgressLine } from './progress';
 import { describeFsError, expandInputs, isFolder, type InputFile } from './read';
@@ -53,28 +57,34 @@ export async function runMerge(args: ParsedArgs): Promise<number> {
     [...shards.files, ...stdin, ...articles.files],
     loaded?.source ? [{ path: loaded.source, what: 'the lexicon' }] : [],
   );
-  const run = new MergeRun();
+  const isPretty = args.flags.has('pretty');
+  // the sources' facts wait on disk, as in extract --jsonl; --pretty builds the whole document in memory anyway
+  const onDisk = isPretty ? undefined : FactsOnDisk.open(SpillFile.open());
+  const run = new MergeRun(new CorpusMerge(onDisk));
   for (const problem of [...shards.problems, ...articles.problems]) run.fail(`${problem.path}: ${problem.error}`);
   if (loaded?.error) run.fail(loaded.error);
   try {
     for (const shard of [...shards.files, ...stdin]) readShard(shard, run);
     if (articles.files.length > 0) await analyseArticles(articles.files, loaded!, jobs, args, run);
     run.finish();
-    writeCorpus(out, run.merge, args.flags.has('pretty'));
+    writeCorpus(out, run.merge, isPretty);
     out.commit();
   } catch (error) {
     out.abort();
     throw error;
+  } finally {
+    onDisk?.dispose();
   }
   return run.failed > 0 ? 1 : 0;
 }
 
 /** What one merge has read so far, and what went wrong. */
 class MergeRun {
-  readonly merge = new CorpusMerge();
   failed = 0;
   /** Versions of newsmark that wrote the shards, with where each was first seen. */
   private readonly engines = new Map<string, Origin>();
+
+  constructor(readonly merge: CorpusMerge) {}
 
   fail(message: string): void {
     report(message);
@@ -207,15 +217,20 @@ async function analyseArticles(
   }
 }
 
-/** The corpus document (`CorpusOutput`), written in pieces: the deals of a large corpus are hundreds of MB of JSON. */
-function writeCorpus(out: Output, merge: CorpusMerge, isPretty: boolean): void {
+/**
+ * The corpus document (`CorpusOutput`), written in pieces: the deals of a large corpus are hundreds
+ * of MB of JSON. The entity index and the deals come from a corpus of the deals, the conflicts from
+ * one of the statements, the first let go before the second is made (`withCorpus`).
+ */
+export function writeCorpus(out: Output, merge: CorpusMerge, isPretty: boolean): void {
   if (isPretty) {
-    const conflicts = merge.corpus.conflicts().map(toExtractConflict);
-    const deals = dealsAsJson(merge.corpus).map((json) => JSON.parse(json) as unknown);
+    const corpus = merge.corpusOf('everything');
+    const conflicts = corpus.conflicts().map(toExtractConflict);
+    const deals = dealsAsJson(corpus).map((json) => JSON.parse(json) as unknown);
     const document = {
       schemaVersion: CORPUS_SCHEMA_VERSION,
       sources: merge.sourceList(),
-      entities: merge.entities(),
+      entities: merge.entities(corpus),
       deals,
       conflicts,
     };
@@ -227,14 +242,19 @@ function writeCorpus(out: Output, merge: CorpusMerge, isPretty: boolean): void {
     out,
     merge.sourceList().map((s) => JSON.stringify(s)),
   );
+  withCorpus(merge, 'deals', (corpus) => writeEntitiesAndDeals(out, merge, corpus));
+  out.write(',"conflicts":');
+  withCorpus(merge, 'conflicts', (corpus) => writeConflictsArray(out, corpus));
+  out.write('}\n');
+}
+
+/** The entity index and the deals, from one corpus (a corpus of the deals names every entity too). */
+function writeEntitiesAndDeals(out: Output, merge: CorpusMerge, corpus: Corpus): void {
   out.write(',"entities":');
   writeJsonArray(
     out,
-    merge.entities().map((e) => JSON.stringify(e)),
+    merge.entities(corpus).map((e) => JSON.stringify(e)),
   );
   out.write(',"deals":');
-  writeDealsArray(out, merge.corpus);
-  out.write(',"conflicts":');
-  writeConflictsArray(out, merge.corpus);
-  out.write('}\n');
+  writeDealsArray(out, corpus);
 }

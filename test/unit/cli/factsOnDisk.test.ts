@@ -13,7 +13,12 @@ import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { movedTo, summariseSource, type SourceFacts } from '../../../src/core/store/sourceFacts';
-import { writeConflictsArray, writeDealsArray } from '../../../src/cli/extract';
+import { writeConflictsArray, writeDealsAndConflictsLine, writeDealsArray } from '../../../src/cli/extract';
+import { writeCorpus } from '../../../src/cli/merge';
+import type { CorpusPart, FactStore } from '../../../src/core/corpus/corpusParts';
+import { CorpusMerge } from '../../../src/core/merge/corpusMerge';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { FactsOnDisk } from '../../../src/cli/factsOnDisk';
 import type { Output } from '../../../src/cli/output';
 import { SpillFile } from '../../../src/cli/spill';
@@ -119,6 +124,39 @@ suite('facts on disk (extract --jsonl)', () => {
     assert.deepEqual(fs.readdirSync(temp), [], 'nothing left in the temp directory');
   });
 
+  test('should let the corpus of the deals go before making the corpus of the conflicts (extract --jsonl, merge)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heapAfterCollection = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    /** A corpus of the deals with 64 MB of heap beside it, as a large corpus would have. */
+    class HeavyCorpus extends Corpus {
+      readonly ballast = new Array<number>(8_000_000).fill(0.5);
+    }
+    const measured = (write: (store: FactStore) => void): number => {
+      let before = 0;
+      let during = Number.NaN;
+      write({
+        add: () => {},
+        corpusOf: (part: CorpusPart) => {
+          if (part === 'deals') {
+            before = heapAfterCollection();
+            return new HeavyCorpus();
+          }
+          if (part === 'conflicts') during = heapAfterCollection();
+          return new Corpus();
+        },
+      });
+      return during - before;
+    };
+    const extractGrowth = measured((store) => writeDealsAndConflictsLine(sink(), store));
+    assert.ok(extractGrowth < 32e6, `extract: ${(extractGrowth / 1e6).toFixed(1)} MB still held`);
+    const mergeGrowth = measured((store) => writeCorpus(sink(), new CorpusMerge(store), false));
+    assert.ok(mergeGrowth < 32e6, `merge: ${(mergeGrowth / 1e6).toFixed(1)} MB still held`);
+  });
+
   test('should move the facts into memory, saying why in one line, when the disk fills mid-run', () => {
     // enough copies that the file is written once (a megabyte), then fails: some facts are on disk, some wait
     const facts = fixtureFacts();
@@ -167,6 +205,10 @@ suite('facts on disk (extract --jsonl)', () => {
     onDisk.dispose();
   });
 });
+
+function sink(): Output {
+  return { write: () => {}, commit: () => {}, abort: () => {} };
+}
 
 function collect(write: (out: Output) => void): string {
   let text = '';
