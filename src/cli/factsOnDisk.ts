@@ -1,6 +1,6 @@
 /**
- * The facts of `extract --jsonl`, held on disk while the articles are analysed, then read back
- * twice: once into a corpus of what the deals need, once into a corpus of what the conflicts need.
+ * The facts of `extract --jsonl` (and of `merge`), held on disk while the sources are read, then
+ * read back twice: once into a corpus of what the deals need, once into one of what the conflicts need.
  *
  * A corpus of every fact was the CLI's peak memory: at 10,000 articles, about 300 MB of facts
  * and their indexes, live from the last analysis to the last conflict written. No part of it is

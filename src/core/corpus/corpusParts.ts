@@ -23,9 +23,10 @@ export interface FactStore {
 
 /**
  * `use` given a corpus of what `part` needs. Once `use` returns nothing holds that corpus, not
- * even a temporary of the caller's frame (a corpus passed straight from `corpusOf` to a call
- * stayed reachable until the caller returned: `newsmark merge` held its deals' corpus through
- * its conflicts), so the next part's corpus can take its place.
+ * even a temporary of the caller's frame, so the next part's corpus can take its place. (In the
+ * shipped bundle, a corpus passed straight from `corpusOf` to a call stayed reachable until the
+ * caller returned: `newsmark merge` held its deals' corpus through its conflicts, 678 MB rather
+ * than 456 MB at 10,000 articles.)
  */
 export function withCorpus<T>(store: Pick<FactStore, 'corpusOf'>, part: CorpusPart, use: (corpus: Corpus) => T): T {
   return use(store.corpusOf(part));
