@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { AnchorResult, AnnotationFile } from '../core/annotations/model';
 import { reanchorSource } from '../core/annotations/operations';
 import { Corpus } from '../core/corpus/corpus';
+import { partOf } from '../core/corpus/corpusParts';
 import type { CorpusFact } from '../core/facts/index';
 import { Lexicon } from '../core/extract/entities/lexicon';
 import type { ParsedArgs } from './args';
@@ -119,7 +120,7 @@ async function conflictsBetweenArticles(
         failedCount++;
         return;
       }
-      corpus.updateFacts(result.facts);
+      corpus.updateFacts(partOf(result.facts, 'conflicts')); // no deal, no mention: only the conflicts are asked
       articleCount++;
     });
   } finally {
