@@ -477,6 +477,18 @@ function printWorkspace(row) {
       `≤ 20 s ${mark(timeOk(row.threads))}`,
       `≤ 500 MB ${mark(memOk(row.threads))}`,
     ],
+    ...(row.merged
+      ? [
+          [
+            `newsmark merge of the --jobs 1 output (one shard of ${row.corpus.count})${row.merged.timedOut ? '' : `: deals and conflicts ${row.merged.isEqual ? 'equal' : 'DIFFER from'} the run's`}`,
+            wall(row.merged),
+            rss(row.merged),
+            ratio(row.merged),
+            '',
+            '',
+          ],
+        ]
+      : []),
     ...cacheLines(row, wall, rss, ratio),
     ['newsmark extract, one article (memory floor)', fmtMs(row.one.wallMs), fmtBytes(row.one.peakRss), '', '', ''],
   ];
@@ -528,6 +540,14 @@ function printWorkspace(row) {
   target(4, `${row.corpus.count} articles, CLI --jobs 2: wall`, wall(row.threads), '≤ 20 s', timeOk(row.threads));
   target(4, `${row.corpus.count} articles, CLI --jobs 1: peak RSS`, rss(row.single), '≤ 500 MB', memOk(row.single));
   target(4, `${row.corpus.count} articles, CLI --jobs 2: peak RSS`, rss(row.threads), '≤ 500 MB', memOk(row.threads));
+  if (row.merged && !row.merged.timedOut)
+    target(
+      4,
+      `${row.corpus.count} articles, merge of one run's output: deals and conflicts equal the run's`,
+      row.merged.isEqual ? 'equal' : 'differ',
+      'equal',
+      row.merged.isEqual,
+    );
 }
 
 /** The table lines of the persisted facts (`--cache`): cold, warm, one file changed. */

@@ -85,6 +85,72 @@ async function digestOf(file) {
 }
 
 /**
+ * The reduce step at scale: `newsmark merge` of the one-thread run's output as one shard. Its
+ * deals and conflicts must be the run's own last line, byte for byte: the merged document ends
+ * with `,"deals":…,"conflicts":…}` and the last line is `{"deals":…,"conflicts":…}`.
+ */
+async function mergeRun({ bundles, root, shard, limitMs, log }) {
+  log('row 4: newsmark merge of that output, as one shard');
+  const out = join(root, 'merged.json');
+  const r = await runNode([bundles.cli, 'merge', shard, '--out', out], {
+    measureRss: true,
+    cwd: root,
+    timeoutMs: limitMs,
+  });
+  if (r.timedOut) return { timedOut: true, limitMs, wallMs: r.wallMs, peakRss: r.maxRssBytes };
+  if (r.code !== 0) throw new Error(`newsmark merge exited with ${r.code}: ${r.stderr.slice(-1500)}`);
+  const isEqual = endsWithLastLine(out, shard);
+  rmSync(out, { force: true });
+  return { wallMs: r.wallMs, peakRss: r.maxRssBytes, isEqual };
+}
+
+/** Whether `document` ends with the last line of `jsonl` after its first byte (`{`), preceded by a comma. */
+function endsWithLastLine(document, jsonl) {
+  const size = statSync(jsonl).size;
+  const fd = openSync(jsonl, 'r');
+  let start = -1;
+  try {
+    // the last line's start: after the last newline before the final one
+    const chunk = Buffer.alloc(1 << 20);
+    for (let end = size - 1; end > 0 && start < 0; end -= chunk.length) {
+      const from = Math.max(0, end - chunk.length);
+      const n = readSync(fd, chunk, 0, end - from, from);
+      const at = chunk.subarray(0, n).lastIndexOf(0x0a);
+      if (at >= 0) start = from + at + 1;
+      else if (from === 0) start = 0;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const length = size - start - 1; // without its '{'
+  const documentSize = statSync(document).size;
+  if (length <= 0 || documentSize < length + 1) return false;
+  return sameBytes(jsonl, start + 1, document, documentSize - length - 1, length + 1, 0x2c);
+}
+
+/** `length` bytes of `a` from `aFrom` equal those of `b` from `bFrom + 1`, and `b` has `first` at `bFrom`. */
+function sameBytes(a, aFrom, b, bFrom, length, first) {
+  const [fa, fb] = [openSync(a, 'r'), openSync(b, 'r')];
+  try {
+    const head = Buffer.alloc(1);
+    readSync(fb, head, 0, 1, bFrom);
+    if (head[0] !== first) return false;
+    const [ca, cb] = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
+    for (let done = 0; done < length - 1;) {
+      const want = Math.min(ca.length, length - 1 - done);
+      const na = readSync(fa, ca, 0, want, aFrom + done);
+      const nb = readSync(fb, cb, 0, want, bFrom + 1 + done);
+      if (na !== want || nb !== want || !ca.subarray(0, na).equals(cb.subarray(0, nb))) return false;
+      done += want;
+    }
+    return true;
+  } finally {
+    closeSync(fa);
+    closeSync(fb);
+  }
+}
+
+/**
  * The persisted facts (`--cache DIR`, issue 14): a cold run that fills the cache (two worker
  * threads), a warm run over the unchanged corpus, and a run after one file changed (both one
  * thread, as the memory target is stated). The warm output must equal the run without a cache.
@@ -219,6 +285,9 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, ho
       ...(await cli(bundles, root, [join(root, 'articles')], join(root, 'threads.jsonl'), limitAll, 2)),
       jobs: 2,
     };
+    const merged = single.timedOut
+      ? null
+      : await mergeRun({ bundles, root, shard: join(root, 'all.jsonl'), limitMs: limitAll, log });
     // last: it changes one article
     const reference = !threads.timedOut
       ? join(root, 'threads.jsonl')
@@ -237,6 +306,7 @@ export async function workspaceRow({ bundles, count, limitFactor, limitCapMs, ho
       sample,
       single,
       threads,
+      merged,
       cached,
       retained,
       perArticleBytes: single.timedOut ? null : (single.peakRss - one.peakRss) / count,
