@@ -1,6 +1,6 @@
 /**
  * Shards are read a line at a time. The last line of `extract --jsonl` (the shard's own deals and
- * conflicts, 170 MB of JSON at 10,000 articles, more than MAX_LINE_BYTES past about 15,000) is
+ * conflicts, 173 MB of JSON at 10,000 articles, more than MAX_LINE_BYTES past about 15,000) is
  * read past without being held: `merge` makes them again. Every other line is given whole, or
  * said to be too long.
  */
