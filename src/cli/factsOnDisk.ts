@@ -65,12 +65,7 @@ export class FactsOnDisk implements FactStore {
   corpusOf(part: CorpusPart): Corpus {
     if (this.inMemory) return this.inMemory.corpus;
     const corpus = new Corpus();
-    try {
-      this.forEachSpilled((facts) => corpus.updateFacts(partOf(facts, part), { isDetached: true }));
-    } catch (error) {
-      if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
-      throw error;
-    }
+    this.forEachSpilled((facts) => corpus.updateFacts(partOf(facts, part), { isDetached: true }));
     return corpus;
   }
 
@@ -85,21 +80,26 @@ export class FactsOnDisk implements FactStore {
     const inMemory = new FactsInMemory();
     try {
       this.forEachSpilled((facts) => inMemory.corpus.updateFacts(facts, { isDetached: true }));
-    } catch (error) {
-      if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
-      throw error;
     } finally {
       this.dispose();
     }
     this.inMemory = inMemory;
   }
 
+  /** Every spilled source's facts, in the order they came; a file that cannot give them back is an OutputError. */
   private forEachSpilled(visit: (facts: SourceFacts) => void): void {
     const spill = this.spill!;
     for (let i = 0; i < spill.size; i++) {
-      const facts = readFactsTable(JSON.parse(spill.read(i)));
+      let facts: SourceFacts | string;
+      try {
+        facts = readFactsTable(JSON.parse(spill.read(i)));
+      } catch (error) {
+        if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
+        throw error;
+      }
       // the run's own file, written a moment ago: one that does not read back is the disk's fault
-      if (typeof facts === 'string') throw new SpillError(`the temp file gave back facts that do not hold (${facts})`);
+      if (typeof facts === 'string')
+        throw new OutputError(`the temp file gave back facts that do not hold (${facts}); the output is incomplete`);
       visit(facts);
     }
   }
