@@ -77,10 +77,10 @@ async function cli(bundles, root, folders, out, limitMs = 0, jobs = 1, extra = [
   return { wallMs: r.wallMs, peakRss: r.maxRssBytes, ...counts, ...countOutput(out) };
 }
 
-/** sha256 of a file, streamed (the output can pass what one string holds). */
-async function digestOf(file) {
+/** sha256 of a file from byte `start` on, streamed (the output can pass what one string holds). */
+async function digestOf(file, start = 0) {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk);
+  for await (const chunk of createReadStream(file, { start })) hash.update(chunk);
   return hash.digest('hex');
 }
 
@@ -99,54 +99,42 @@ async function mergeRun({ bundles, root, shard, limitMs, log }) {
   });
   if (r.timedOut) return { timedOut: true, limitMs, wallMs: r.wallMs, peakRss: r.maxRssBytes };
   if (r.code !== 0) throw new Error(`newsmark merge exited with ${r.code}: ${r.stderr.slice(-1500)}`);
-  const isEqual = endsWithLastLine(out, shard);
+  const isEqual = await endsWithLastLine(out, shard);
   rmSync(out, { force: true });
   return { wallMs: r.wallMs, peakRss: r.maxRssBytes, isEqual };
 }
 
 /** Whether `document` ends with the last line of `jsonl` after its first byte (`{`), preceded by a comma. */
-function endsWithLastLine(document, jsonl) {
+async function endsWithLastLine(document, jsonl) {
   const size = statSync(jsonl).size;
-  const fd = openSync(jsonl, 'r');
-  let start = -1;
+  const start = lastLineStart(jsonl, size);
+  const tail = size - start - 1; // the last line without its '{'
+  const documentSize = statSync(document).size;
+  if (tail <= 0 || documentSize < tail + 1) return false;
+  const comma = Buffer.alloc(1);
+  const fd = openSync(document, 'r');
   try {
-    // the last line's start: after the last newline before the final one
-    const chunk = Buffer.alloc(1 << 20);
-    for (let end = size - 1; end > 0 && start < 0; end -= chunk.length) {
-      const from = Math.max(0, end - chunk.length);
-      const n = readSync(fd, chunk, 0, end - from, from);
-      const at = chunk.subarray(0, n).lastIndexOf(0x0a);
-      if (at >= 0) start = from + at + 1;
-      else if (from === 0) start = 0;
-    }
+    readSync(fd, comma, 0, 1, documentSize - tail - 1);
   } finally {
     closeSync(fd);
   }
-  const length = size - start - 1; // without its '{'
-  const documentSize = statSync(document).size;
-  if (length <= 0 || documentSize < length + 1) return false;
-  return sameBytes(jsonl, start + 1, document, documentSize - length - 1, length + 1, 0x2c);
+  return comma[0] === 0x2c && (await digestOf(jsonl, start + 1)) === (await digestOf(document, documentSize - tail));
 }
 
-/** `length` bytes of `a` from `aFrom` equal those of `b` from `bFrom + 1`, and `b` has `first` at `bFrom`. */
-function sameBytes(a, aFrom, b, bFrom, length, first) {
-  const [fa, fb] = [openSync(a, 'r'), openSync(b, 'r')];
+/** Where the last line of a file of `size` bytes starts: after the last newline before its final one. */
+function lastLineStart(file, size) {
+  const fd = openSync(file, 'r');
+  const chunk = Buffer.alloc(1 << 20);
   try {
-    const head = Buffer.alloc(1);
-    readSync(fb, head, 0, 1, bFrom);
-    if (head[0] !== first) return false;
-    const [ca, cb] = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
-    for (let done = 0; done < length - 1;) {
-      const want = Math.min(ca.length, length - 1 - done);
-      const na = readSync(fa, ca, 0, want, aFrom + done);
-      const nb = readSync(fb, cb, 0, want, bFrom + 1 + done);
-      if (na !== want || nb !== want || !ca.subarray(0, na).equals(cb.subarray(0, nb))) return false;
-      done += want;
+    for (let end = size - 1; end > 0; end -= chunk.length) {
+      const from = Math.max(0, end - chunk.length);
+      const n = readSync(fd, chunk, 0, end - from, from);
+      const at = chunk.subarray(0, n).lastIndexOf(0x0a);
+      if (at >= 0) return from + at + 1;
     }
-    return true;
+    return 0;
   } finally {
-    closeSync(fa);
-    closeSync(fb);
+    closeSync(fd);
   }
 }
 
