@@ -56,6 +56,8 @@ export const Commands = {
   revealMention: 'newsmark.revealMention',
   tagDealMention: 'newsmark.tagDealMention',
   copyDealAsJson: 'newsmark.copyDealAsJson',
+  /** {@link DealsTreeProvider.showMore}: (the group's "Show more" node) */
+  showMoreDeals: 'newsmark.showMoreDeals',
   revealAnnotation: 'newsmark.revealAnnotation',
   removeAnnotation: 'newsmark.removeAnnotation',
   /** {@link conflictCommandHandlers}: (uri, start, end) — opens an article at a statement */
@@ -70,6 +72,7 @@ export const INTERNAL_COMMANDS: readonly CommandName[] = [
   'revealMention',
   'tagDealMention',
   'copyDealAsJson',
+  'showMoreDeals',
   'revealAnnotation',
   'removeAnnotation',
   'revealStatement',

@@ -5,12 +5,18 @@
  * its mentions shows what its source states. Orphaned annotations are listed under their own
  * node. Built when the view first asks, once the workspace is indexed; rebuilt when the corpus
  * changes (an edit, a file created, deleted or renamed) or the store does.
+ *
+ * A workspace of thousands of articles has tens of thousands of deals, many thousands to a kind:
+ * a group lists its first `DEALS_PAGE` deals and a "Show more" row that adds a page each time,
+ * and the groups start collapsed once the panel has more than `DEALS_PAGE` deals in all, so that
+ * the view is never handed more items than a reader can scroll.
  */
 import * as vscode from 'vscode';
 import type { CorpusDeal, SourceDealStatement } from '../core/corpus/index';
 import { differenceWords } from '../core/corpus/deals';
 import type { DealMention } from '../core/extract/deals/deal';
 import { dealsCsv } from '../core/dealsCsv';
+import { pushTo } from '../core/collections';
 import { toExtractDeal } from '../core/extractOutput';
 import type { AnchoredAnnotation } from './anchored';
 import { revealSpan } from './articles';
@@ -23,10 +29,18 @@ export const DEALS_VIEW = 'newsmark.deals';
 export type DealGrouping = 'kind' | 'party';
 const GROUPING_KEY = 'newsmark.dealsGrouping';
 const SCAN_CONTEXT = 'newsmark.articleScan';
-/** Amounts this close are the same amount (as the corpus merges them). */
+/** How many deals a group lists at first, and how many more each "Show more" row adds. */
+export const DEALS_PAGE = 200;
+
+export interface DealGroupNode {
+  readonly type: 'group';
+  readonly label: string;
+  readonly deals: readonly CorpusDeal[];
+}
 
 export type DealNode =
-  | { readonly type: 'group'; readonly label: string; readonly deals: readonly CorpusDeal[] }
+  | DealGroupNode
+  | { readonly type: 'more'; readonly group: DealGroupNode; readonly shown: number }
   | { readonly type: 'deal'; readonly deal: CorpusDeal; readonly parentLabel: string }
   | {
       readonly type: 'mention';
@@ -52,6 +66,11 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
   private readonly changed = new vscode.EventEmitter<DealNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private model: Promise<DealsModel> | undefined;
+  /** The root nodes made from a model, kept so that a group is the same node when "Show more" refreshes it. */
+  private roots:
+    { readonly model: DealsModel; readonly grouping: DealGrouping; readonly nodes: DealNode[] } | undefined;
+  /** How many deals each group lists, by grouping and label, when more than a page. */
+  private readonly shown = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -60,6 +79,8 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
     private readonly orphanSource: OrphanSource,
     private readonly state: vscode.Memento,
     private readonly log: Log,
+    /** Deals a group lists at first and adds with each "Show more" (`DEALS_PAGE`). */
+    private readonly pageSize = DEALS_PAGE,
   ) {
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
     this.disposables.push(
@@ -73,6 +94,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
   }
 
   async setGrouping(grouping: DealGrouping): Promise<void> {
+    this.roots = undefined;
     await this.state.update(GROUPING_KEY, grouping);
     await vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
     this.changed.fire(undefined);
@@ -81,6 +103,20 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
   refresh(): void {
     this.model = undefined;
     this.changed.fire(undefined);
+  }
+
+  /** Lists another page of a group's deals (its "Show more" row); the deals listed so far stay. */
+  showMore(node: DealNode): number | undefined {
+    if (node?.type !== 'more') return undefined;
+    const shown = node.shown + this.pageSize;
+    this.shown.set(this.shownKey(node.group), shown);
+    // (a node of a model since replaced: the whole panel, which lists the group anew)
+    this.changed.fire(this.roots?.nodes.includes(node.group) ? node.group : undefined);
+    return Math.min(shown, node.group.deals.length);
+  }
+
+  private shownKey(group: DealGroupNode): string {
+    return `${this.grouping}\u0000${group.label}`;
   }
 
   /** The model is stale now (the next read rebuilds it); the view hears of it a little later, once. */
@@ -115,13 +151,21 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
       const model = await this.deals();
       if (model.articleCount === 0) return []; // the welcome view explains
       const orphans = this.orphanSource.orphans();
-      const roots: DealNode[] = groupDeals(model.deals, this.grouping);
+      if (this.roots?.model !== model || this.roots.grouping !== this.grouping)
+        this.roots = { model, grouping: this.grouping, nodes: groupDeals(model.deals, this.grouping) };
+      const roots: DealNode[] = [...this.roots.nodes];
       if (orphans.length) roots.push({ type: 'orphans', orphans });
       return roots;
     }
     switch (node.type) {
-      case 'group':
-        return node.deals.map((deal) => ({ type: 'deal', deal, parentLabel: node.label }));
+      case 'group': {
+        const shown = Math.min(node.deals.length, this.shown.get(this.shownKey(node)) ?? this.pageSize);
+        const children: DealNode[] = node.deals
+          .slice(0, shown)
+          .map((deal) => ({ type: 'deal', deal, parentLabel: node.label }));
+        if (shown < node.deals.length) children.push({ type: 'more', group: node, shown });
+        return children;
+      }
       case 'deal':
         return node.deal.mentions.map((mention) => ({
           type: 'mention',
@@ -139,7 +183,11 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
   getTreeItem(node: DealNode): vscode.TreeItem {
     switch (node.type) {
       case 'group': {
-        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        const isLarge = (this.roots?.model.deals.length ?? 0) > this.pageSize;
+        const item = new vscode.TreeItem(
+          node.label,
+          isLarge ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+        );
         item.description = `${node.deals.length}`;
         item.contextValue = 'group';
         item.iconPath = new vscode.ThemeIcon(this.grouping === 'kind' ? 'symbol-enum' : 'organization');
@@ -147,6 +195,16 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
       }
       case 'deal':
         return dealItem(node.deal, node.parentLabel, this.grouping);
+      case 'more': {
+        const next = Math.min(this.pageSize, node.group.deals.length - node.shown);
+        const item = new vscode.TreeItem(`Show ${next} more…`, vscode.TreeItemCollapsibleState.None);
+        item.description = `${node.shown.toLocaleString('en-US')} of ${node.group.deals.length.toLocaleString('en-US')} shown`;
+        item.id = `more:${this.grouping}:${node.group.label}`;
+        item.contextValue = 'more';
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { title: 'Show more', command: Commands.showMoreDeals, arguments: [node] };
+        return item;
+      }
       case 'mention': {
         const item = new vscode.TreeItem(shorten(node.mention.sentence, 64), vscode.TreeItemCollapsibleState.None);
         const source = node.deal.sources.find((s) => s.path === node.mention.path);
@@ -261,7 +319,7 @@ export function groupDeals(deals: readonly CorpusDeal[], grouping: DealGrouping)
   for (const deal of deals) {
     const labels =
       grouping === 'kind' ? [dealKindWords(deal.kind)] : deal.parties.length ? deal.parties : ['(parties not named)'];
-    for (const label of new Set(labels)) groups.set(label, [...(groups.get(label) ?? []), deal]);
+    for (const label of new Set(labels)) pushTo(groups, label, deal);
   }
   return [...groups.entries()]
     .sort(([a, da], [b, db]) => (grouping === 'party' ? db.length - da.length : 0) || a.localeCompare(b))
@@ -298,6 +356,7 @@ export function dealsCommandHandlers(
   const reveal = revealSpan;
   return {
     refreshDeals: () => provider.refresh(),
+    showMoreDeals: (node: DealNode) => provider.showMore(node),
     groupDealsByKind: () => provider.setGrouping('kind'),
     groupDealsByParty: () => provider.setGrouping('party'),
     showDeals: () => vscode.commands.executeCommand(`${DEALS_VIEW}.focus`),

@@ -14,7 +14,9 @@
 //    statements marked ≠ (conflicting); Enter on one opens its sentence; save the chart as SVG.
 // 2. On a generated workspace of 2,000 deals: the map draws them (the layout time, read from the
 //    page, is logged; its target is checked by the bench, row 7, against a baseline measured in
-//    the same run — never as a timed test), the search finds a party, the map stays usable. Screenshots of each step.
+//    the same run — never as a timed test), the search finds a party, the map stays usable. The
+//    deals panel over them starts collapsed; an expanded group ends with "Show more" after 200
+//    deals, and Enter on it lists 200 more. Screenshots of each step.
 // Exit 0 = passed, 1 = failed (a screenshot of the failure is saved too). Always stops VS Code.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -307,6 +309,54 @@ try {
     'the search to mark a party',
   );
   log(`search marks ${found} part(ies)`);
+
+  // the deals panel over the same deals: a panel this large starts with its groups collapsed; an
+  // expanded group lists its first 200 deals and a "Show more" row, which lists the next 200
+  await runCommand(page, 'Newsmark: Show Deals Panel');
+  // (the explorer's list stays in the page, hidden: the deals view's is the one with a kind group;
+  // held by its own class from then on, as the rows it is found by scroll out of the virtual list)
+  const dealsList = page
+    .locator('.part.sidebar .pane-body .monaco-list')
+    .filter({ has: page.locator('.monaco-list-row[aria-level="1"]', { hasText: 'acquisition' }) });
+  await dealsList.first().waitFor({ timeout: 120_000 });
+  const listClass = await dealsList
+    .first()
+    .evaluate((list) => [...list.classList].find((c) => c.startsWith('list_id_')));
+  if (!listClass) throw new Error("the deals view's list has no list_id_ class to hold it by");
+  const tree = page.locator(`.monaco-list.${listClass}`);
+  const groupRows = tree.locator('.monaco-list-row[aria-level="1"]');
+  const groups = await groupRows.evaluateAll((rows) =>
+    rows.map((r) => ({ text: r.textContent.replace(/\s+/g, ' ').trim(), expanded: r.getAttribute('aria-expanded') })),
+  );
+  log(
+    `deals panel groups: ${groups.map((g) => `${g.text} (${g.expanded === 'true' ? 'expanded' : 'collapsed'})`).join(', ')}`,
+  );
+  if (groups.some((g) => g.expanded !== 'false')) throw new Error('the groups of a panel this large start collapsed');
+  // the last group, expanded: its last row is its "Show more" row (reached with the keyboard: the list is virtual)
+  await groupRows.last().click();
+  const moreRow = () => tree.locator('.monaco-list-row', { hasText: 'more…' }).first();
+  const firstPage = await waitUntil(
+    page,
+    async () => {
+      await page.keyboard.press('End');
+      const text = (await moreRow().textContent({ timeout: 1000 })).replace(/\s+/g, ' ');
+      return /200 of \d+ shown/.test(text) && text;
+    },
+    'the "Show more" row after the first page',
+  );
+  log(`the expanded group ends with ${JSON.stringify(firstPage)}`);
+  await screenshot(page, shot('deals-panel-large.png'));
+  await page.keyboard.press('Enter');
+  const secondPage = await waitUntil(
+    page,
+    async () => {
+      await page.keyboard.press('End');
+      const text = (await moreRow().textContent({ timeout: 1000 })).replace(/\s+/g, ' ');
+      return /400 of \d+ shown/.test(text) && text;
+    },
+    'the next page after Enter on "Show more"',
+  );
+  log(`after Enter on it: ${JSON.stringify(secondPage)}`);
   log('map check passed');
 } catch (e) {
   failed = true;

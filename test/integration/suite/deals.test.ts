@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ExtractDeal } from '../../../src/core/schema';
-import type { DealNode } from '../../../src/editor/dealsTree';
+import { DEALS_PAGE, type DealNode } from '../../../src/editor/dealsTree';
 import type { NewsmarkApi } from '../../../src/extension';
 import { newsmarkApi, seedUri, unescape, until } from './helpers';
 
@@ -130,6 +130,86 @@ suite('Deals panel', () => {
         (m) => m.command === 'newsmark.copyDealsAsCsv' && m.when === 'view == newsmark.deals',
       ),
       "on the panel's menu",
+    );
+  });
+
+  test('should list a large group a page at a time, its "Show more" row adding a page', async function () {
+    this.timeout(180_000);
+    // 250 acquisitions between made-up companies, one article written here and removed after
+    const names = Array.from(
+      { length: 500 },
+      (_, i) =>
+        `${['Vel', 'Qor', 'Zin', 'Tam', 'Pex'][i % 5]}${'abcdefghijklmnopqrstuvwxyz'[Math.floor(i / 5) % 26]}${['ora', 'exa', 'ium', 'ant'][Math.floor(i / 130)]} ${['Systems', 'Labs', 'Robotics', 'Networks'][i % 4]}`,
+    );
+    const lines = ['# Acquisitions roundup', ''];
+    for (let i = 0; i < 250; i++)
+      lines.push(`${names[2 * i]} agreed to acquire ${names[2 * i + 1]} for $${i + 1} million.`, '');
+    const uri = vscode.Uri.joinPath(
+      seedUri().with({ path: seedUri().path.replace(/[^/]+$/, '') }),
+      'roundup-generated.md',
+    );
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lines.join('\n')));
+    const acquisitions = async () => (await groups(api)).find((g) => g.label === 'acquisition');
+    try {
+      await until(
+        api.dealsTree.onDidChangeTreeData,
+        async () => ((await acquisitions())?.deals.length ?? 0) >= 250,
+        'the 250 generated acquisitions in the panel',
+        120_000,
+      );
+      const group = (await acquisitions())!;
+      const total = group.deals.length;
+      const groupItem = api.dealsTree.getTreeItem(group);
+      assert.equal(
+        groupItem.collapsibleState,
+        vscode.TreeItemCollapsibleState.Collapsed,
+        'a panel of this many deals starts collapsed',
+      );
+      assert.equal(groupItem.description, String(total), 'the group still counts every deal');
+      const first = await api.dealsTree.getChildren(group);
+      assert.equal(first.length, DEALS_PAGE + 1, 'a page of deals and a "Show more" row');
+      assert.deepEqual(
+        first.slice(0, DEALS_PAGE).map((n) => n.type === 'deal' && n.deal),
+        group.deals.slice(0, DEALS_PAGE),
+        "the first page, in the panel's order",
+      );
+      const more = first[DEALS_PAGE]!;
+      assert.equal(more.type, 'more');
+      const item = api.dealsTree.getTreeItem(more);
+      assert.equal(label(item), `Show ${Math.min(DEALS_PAGE, total - DEALS_PAGE)} more…`);
+      assert.equal(item.description, `${DEALS_PAGE} of ${total} shown`);
+      assert.equal(item.command?.command, 'newsmark.showMoreDeals');
+      const refreshed = new Promise((resolve) => {
+        const listener = api.dealsTree.onDidChangeTreeData((node) => {
+          listener.dispose();
+          resolve(node);
+        });
+      });
+      await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+      assert.equal(await refreshed, group, 'only the group is refreshed');
+      const second = await api.dealsTree.getChildren(group);
+      const shown = Math.min(total, 2 * DEALS_PAGE);
+      assert.deepEqual(
+        second.filter((n) => n.type === 'deal').map((n) => n.type === 'deal' && n.deal),
+        group.deals.slice(0, shown),
+        'the deals listed so far stay, a page more follows',
+      );
+      assert.equal(second.at(-1)!.type === 'more', shown < total);
+      if (shown === total) assert.ok(!second.some((n) => n.type === 'more'), 'no "Show more" row once all are listed');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await until(
+      api.dealsTree.onDidChangeTreeData,
+      async () => ((await acquisitions())?.deals.length ?? 0) < 250,
+      'the generated article out of the panel',
+      60_000,
+    );
+    const [again] = await groups(api);
+    assert.equal(
+      api.dealsTree.getTreeItem(again!).collapsibleState,
+      vscode.TreeItemCollapsibleState.Expanded,
+      'a small panel is expanded again',
     );
   });
 
