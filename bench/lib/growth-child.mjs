@@ -5,7 +5,9 @@
 // Stages: parse (markdown → prose blocks), segment (sentences), extract (the whole analyse),
 // corpus keying (factsOf), the corpus update an edit makes (summariseSource: keying again, then
 // interning and indexing), the conflicts of the article once a second source states its facts
-// differently (conflictsIn, as the problems ask for them), the map step's facts record (shardFactsOf as JSON), CLI output (the
+// differently (conflictsIn, as the problems ask for them), the verdict of every fact the two
+// sources share (facts(): what `newsmark check`, the fact timeline and the conflicts list judge,
+// every statement of a fact at once), the map step's facts record (shardFactsOf as JSON), CLI output (the
 // extract contract as JSON: time and bytes).
 // Usage: node growth-child.mjs '<json config>' → one JSON line.
 import { createRequire } from 'node:module';
@@ -79,6 +81,7 @@ function timeStages(family, text) {
   corpus.updateFacts(facts);
   corpus.updateFacts({ ...facts, path: `other-${family.path}`, statements: facts.statements.map(higher) });
   time('conflicts', () => corpus.conflictsIn(family.path, 10));
+  time('verdicts', () => corpus.facts());
   time('shard facts', () => JSON.stringify(engine.shardFactsOf(analysis, facts, 'bench')));
   const json = time('output', () =>
     JSON.stringify(

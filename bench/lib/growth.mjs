@@ -3,7 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { runNode, lastJson } from './spawn.mjs';
 
 const CHILD = fileURLToPath(new URL('./growth-child.mjs', import.meta.url));
-export const STAGES = ['parse', 'segment', 'extract', 'keying', 'corpus', 'conflicts', 'shard facts', 'output'];
+export const STAGES = [
+  'parse',
+  'segment',
+  'extract',
+  'keying',
+  'corpus',
+  'conflicts',
+  'verdicts',
+  'shard facts',
+  'output',
+];
 
 export async function growthRow({ bundles, runs, log }) {
   log(`row 6: hostile inputs doubled twice, each stage timed, ${runs} rounds`);

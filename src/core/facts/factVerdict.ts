@@ -7,6 +7,7 @@
  * values makes that exact: a statement conflicts with some statement iff it conflicts with
  * one of those two.
  */
+import { pushTo } from '../collections';
 import { isWithinTime, judge, type Prepared, type Verdict } from './compare';
 
 export const PAIRWISE_LIMIT = 64;
@@ -45,7 +46,7 @@ export function byExtremes(entries: readonly Judged[], tolerance: number): FactV
   const classes = new Map<string, number[]>();
   entries.forEach((e, i) => {
     const key = `${e.prepared.month ?? ''}|${e.prepared.dealDate ?? ''}`;
-    classes.set(key, [...(classes.get(key) ?? []), i]);
+    pushTo(classes, key, i);
   });
   const members = [...classes.values()];
   for (const own of members) {

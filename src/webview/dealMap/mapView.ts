@@ -233,7 +233,9 @@ export class MapView {
         pairCount.get(pairOf(edge)) ?? 1,
         width,
       );
-      arrows.set(edge.kind, [...(arrows.get(edge.kind) ?? []), drawn.arrow]);
+      const ofKind = arrows.get(edge.kind);
+      if (ofKind) ofKind.push(drawn.arrow);
+      else arrows.set(edge.kind, [drawn.arrow]);
       const path = s('path', {
         class: `edge kind-${edge.kind}${edge.status === 'rumoured' || edge.status === 'terminated' ? ' dashed' : ''}${edge.conflict ? ' conflict' : ''}${edge.value === null ? ' unvalued' : ''}`,
         d: drawn.d,
