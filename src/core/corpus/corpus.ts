@@ -29,7 +29,7 @@ import {
   type Verdict,
 } from '../facts/index';
 import { internFacts, releaseFacts, releaseKey } from '../store/internedFacts';
-import { dealMentionCount, unpackDeals } from '../store/packedDeals';
+import { dealHeads, dealMentionCount, unpackDeals } from '../store/packedDeals';
 import {
   figureIdOf,
   movedTo,
@@ -419,7 +419,7 @@ export class Corpus {
       this.factIndex.remove(user, affected);
       this.dealIndex.remove(user);
       this.factIndex.add(user, source.statements, this.canonicalKeyId, affected);
-      this.dealIndex.add(user, unpackDeals(source.deals, user), this.resolve);
+      this.dealIndex.add(user, dealHeads(source.deals), this.resolve);
       paths.add(user);
     }
   }
@@ -433,7 +433,7 @@ export class Corpus {
   private index(source: StoredSource, entities: readonly SourceEntity[], affected: Set<string>): void {
     this.factIndex.add(source.path, source.statements, this.canonicalKeyId, affected);
     if (this.entities.add(source.path, entities, this.resolve)) this.dealIndex.forgetMerged();
-    this.dealIndex.add(source.path, unpackDeals(source.deals, source.path), this.resolve);
+    this.dealIndex.add(source.path, dealHeads(source.deals), this.resolve);
     this.partyUsers.add(source);
   }
 
@@ -467,17 +467,14 @@ export class Corpus {
   private dealsAt(path: string, positions: readonly number[]): Deal[] {
     const source = this.sources.get(path);
     if (!source) return [];
-    const deals = unpackDeals(source.deals, path);
-    return positions
-      .map((i) => deals[i]!)
-      .map((d) => {
-        const partyIds = d.partyIds.map(this.resolve);
-        if (partyIds.every((id, i) => id === d.partyIds[i])) return d;
-        const parties = d.parties.map((name, i) =>
-          partyIds[i] === d.partyIds[i] ? name : (this.entities.nameOf(partyIds[i]!) ?? name),
-        );
-        return { ...d, partyIds, parties };
-      });
+    return unpackDeals(source.deals, path, positions).map((d) => {
+      const partyIds = d.partyIds.map(this.resolve);
+      if (partyIds.every((id, i) => id === d.partyIds[i])) return d;
+      const parties = d.parties.map((name, i) =>
+        partyIds[i] === d.partyIds[i] ? name : (this.entities.nameOf(partyIds[i]!) ?? name),
+      );
+      return { ...d, partyIds, parties };
+    });
   }
 }
 

@@ -235,7 +235,7 @@ export class DealIndex {
   private readonly groupsOf = new Map<string, string[]>();
   private readonly merged = new Map<string, CorpusDeal[]>();
 
-  add(path: string, deals: readonly Deal[], resolve: (id: string) => string): void {
+  add(path: string, deals: ReadonlyArray<Pick<Deal, 'kind' | 'partyIds'>>, resolve: (id: string) => string): void {
     if (deals.length === 0) return;
     const groups = deals.map((d) => {
       const id = groupOf(d, resolve);
@@ -316,6 +316,6 @@ export class DealIndex {
 }
 
 /** "cloud-contract|entity:amazon-web-services|entity:openai": kind and canonical parties. */
-export function groupOf(deal: Deal, resolve: (id: string) => string): string {
+export function groupOf(deal: Pick<Deal, 'kind' | 'partyIds'>, resolve: (id: string) => string): string {
   return `${deal.kind}|${deal.partyIds.map(resolve).sort().join('|')}`;
 }

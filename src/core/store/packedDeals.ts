@@ -48,47 +48,88 @@ export function packDeals(deals: readonly Deal[]): PackedDeals {
   return { count: deals.length, numbers: Float64Array.from(numbers), strings };
 }
 
-/** The deals, without ids (made again when merged), each mention with `path`. */
-export function unpackDeals(packed: PackedDeals, path: string): Deal[] {
+/**
+ * The deals, without ids (made again when merged), each mention with `path`. With `positions`,
+ * only the deals at those places, in that order: the others are stepped over, not made (the deals
+ * panel merges a source's deals group by group, a few at a time).
+ */
+export function unpackDeals(packed: PackedDeals, path: string, positions?: readonly number[]): Deal[] {
   const { numbers: n, strings: s } = packed;
-  const out: Deal[] = [];
+  const wanted = positions && new Map<number, number[]>();
+  positions?.forEach((k, at) => {
+    const ats = wanted!.get(k);
+    if (ats) ats.push(at);
+    else wanted!.set(k, [at]);
+  });
+  const out: Deal[] = positions ? new Array<Deal>(positions.length) : [];
   let i = 0;
   let j = 0;
   for (let k = 0; k < packed.count; k++) {
-    const [value, flags, partyCount, mentionCount] = [n[i]!, n[i + 1]!, n[i + 2]!, n[i + 3]!];
-    i += 4;
-    const [kind, currency, date] = [s[j] as DealKind, s[j + 1]!, s[j + 2]!];
-    const partyIds = s.slice(j + 3, j + 3 + partyCount) as string[];
-    const parties = s.slice(j + 3 + partyCount, j + 3 + 2 * partyCount) as string[];
-    j += 3 + 2 * partyCount;
-    // as many places as mentions, no more: the deals panel keeps these lists for every deal
-    const mentions = new Array<DealMention>(mentionCount);
-    for (let m = 0; m < mentionCount; m++, i += MENTION_NUMBERS, j += 3) {
-      mentions[m] = {
-        path,
-        sentenceIndex: n[i]!,
-        start: n[i + 1]!,
-        end: n[i + 2]!,
-        sentence: s[j]!,
-        value: orNull(n[i + 3]!),
-        currency: s[j + 1]!,
-        date: s[j + 2]!,
-        status: DEAL_STATUSES[n[i + 4]!]!,
-      };
+    const partyCount = n[i + 2]!;
+    const mentionCount = n[i + 3]!;
+    const ats = wanted?.get(k);
+    if (wanted && !ats) {
+      i += DEAL_NUMBERS + MENTION_NUMBERS * mentionCount;
+      j += 3 + 2 * partyCount + 3 * mentionCount;
+      continue;
     }
-    out.push({
-      id: '',
-      parties,
-      partyIds,
-      kind,
-      value: orNull(value),
-      currency,
-      date,
-      isDateInferred: (flags & DATE_INFERRED) !== 0,
-      isPartyInferred: (flags & PARTY_INFERRED) !== 0,
-      status: DEAL_STATUSES[flags >> STATUS_SHIFT]!,
-      mentions,
-    });
+    const deal = unpackDeal(n, s, i, j, path);
+    i += DEAL_NUMBERS + MENTION_NUMBERS * mentionCount;
+    j += 3 + 2 * partyCount + 3 * mentionCount;
+    if (ats) for (const at of ats) out[at] = deal;
+    else out.push(deal);
+  }
+  return out;
+}
+
+/** The deal whose numbers start at `i` and strings at `j`. */
+function unpackDeal(n: Float64Array, s: ReadonlyArray<string | null>, i: number, j: number, path: string): Deal {
+  const [value, flags, partyCount, mentionCount] = [n[i]!, n[i + 1]!, n[i + 2]!, n[i + 3]!];
+  i += DEAL_NUMBERS;
+  const [kind, currency, date] = [s[j] as DealKind, s[j + 1]!, s[j + 2]!];
+  const partyIds = s.slice(j + 3, j + 3 + partyCount) as string[];
+  const parties = s.slice(j + 3 + partyCount, j + 3 + 2 * partyCount) as string[];
+  j += 3 + 2 * partyCount;
+  // as many places as mentions, no more: the deals panel keeps these lists for every deal
+  const mentions = new Array<DealMention>(mentionCount);
+  for (let m = 0; m < mentionCount; m++, i += MENTION_NUMBERS, j += 3) {
+    mentions[m] = {
+      path,
+      sentenceIndex: n[i]!,
+      start: n[i + 1]!,
+      end: n[i + 2]!,
+      sentence: s[j]!,
+      value: orNull(n[i + 3]!),
+      currency: s[j + 1]!,
+      date: s[j + 2]!,
+      status: DEAL_STATUSES[n[i + 4]!]!,
+    };
+  }
+  return {
+    id: '',
+    parties,
+    partyIds,
+    kind,
+    value: orNull(value),
+    currency,
+    date,
+    isDateInferred: (flags & DATE_INFERRED) !== 0,
+    isPartyInferred: (flags & PARTY_INFERRED) !== 0,
+    status: DEAL_STATUSES[flags >> STATUS_SHIFT]!,
+    mentions,
+  };
+}
+
+/** What groups a deal (its kind and party ids), for every deal in order, read without making the deals. */
+export function dealHeads(packed: PackedDeals): Array<Pick<Deal, 'kind' | 'partyIds'>> {
+  const { numbers: n, strings: s } = packed;
+  const out: Array<Pick<Deal, 'kind' | 'partyIds'>> = [];
+  for (let k = 0, i = 0, j = 0; k < packed.count; k++) {
+    const partyCount = n[i + 2]!;
+    const mentionCount = n[i + 3]!;
+    out.push({ kind: s[j] as DealKind, partyIds: s.slice(j + 3, j + 3 + partyCount) as string[] });
+    j += 3 + 2 * partyCount + 3 * mentionCount;
+    i += DEAL_NUMBERS + MENTION_NUMBERS * mentionCount;
   }
   return out;
 }
