@@ -12,6 +12,7 @@ import type { Analysis, Figure } from '../core/analysis';
 import type { Verdict } from '../core/corpus/index';
 import type { Entity } from '../core/extract/entities/index';
 import { EVIDENCE_LABELS } from '../core/extract/entities/evidence';
+import { leftWords, othersToShow } from '../core/views/otherSources';
 import { annotationsOfClaim, tagsOf, type AnnotationView } from './anchored';
 import { ARTICLE_LANGUAGES, rangeOf } from './articles';
 import { Commands } from './commands';
@@ -174,7 +175,8 @@ function alsoStated(card: Card, article: AnalysedArticle, figure: Figure, source
   } else {
     card.label('*Fact:* ').text(facts.key.label).paragraph();
     if (!facts.others.length) card.label('*No other source in the workspace states this.*');
-    for (const other of facts.others) {
+    const { shown, left, leftCount } = othersToShow(facts.others);
+    for (const other of shown) {
       const line = sources.rangeOf(other.path, other.start, other.end)?.start.line;
       card
         .label(`- ${VERDICT_LABELS[other.verdict]} · `)
@@ -193,6 +195,10 @@ function alsoStated(card: Card, article: AnalysedArticle, figure: Figure, source
         .text(other.sentence)
         .label('”\n');
     }
+    if (leftCount > 0)
+      card.label(
+        `- *…and ${leftCount.toLocaleString('en-US')} more statement${leftCount === 1 ? '' : 's'} of other sources (${leftWords(left)}): the timeline charts them all*\n`,
+      );
     if (facts.others.length) timelineLink(card, article.path, figure.id);
   }
   const status = sources.status;

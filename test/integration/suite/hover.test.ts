@@ -8,6 +8,7 @@ import {
   openSeed,
   positionOf,
   unescape,
+  until,
   workspaceFolder,
   writeText,
 } from './helpers';
@@ -39,6 +40,60 @@ suite('Provenance hover', () => {
       /Also stated in other sources[\s\S]*- agrees · 004_cab57fbbdb23375a\.txt, line \d+: \*\*\$38 billion\*\* → 38,000,000,000 USD/,
       'another seed states the same deal value',
     );
+  });
+
+  test('should list at most 8 other sources of a fact, conflicts first, and count the rest by verdict', async function () {
+    this.timeout(120_000);
+    const api = await newsmarkApi();
+    // ten more sources state the seeds' $38 billion OpenAI–AWS cloud contract, one (last by path) $45 billion
+    const sentence = (value: number) =>
+      `OpenAI signed a $${value} billion cloud contract with Amazon Web Services on November 3, 2025, the companies said.\n`;
+    const files = [
+      ...Array.from({ length: 10 }, (_, i) => [`echo-${String(i + 1).padStart(2, '0')}.md`, sentence(38)] as const),
+      ['zz-conflict.md', sentence(45)] as const,
+    ];
+    const uris = files.map(([name]) => vscode.Uri.joinPath(workspaceFolder().uri, name));
+    try {
+      for (const [i, [, text]] of files.entries()) await writeText(uris[i]!, text);
+      await until(
+        api.onDidUpdateCorpus,
+        () => files.every(([name]) => api.corpus.corpus.has(name)),
+        'the eleven new sources in the corpus',
+        60_000,
+      );
+      await api.corpus.whenIdle();
+      const { doc } = await openSeed(api);
+      const text = unescape(hoverText(await hoverAt(doc, positionOf(doc, '$38 billion'))));
+      const listed = [...text.matchAll(/^- (agrees|\*\*conflicts\*\*|\*not comparable\*) · (\S+?),/gm)].map(
+        (m) => m[2],
+      );
+      assert.deepEqual(
+        listed,
+        [
+          '004_cab57fbbdb23375a.txt',
+          'echo-01.md',
+          'echo-02.md',
+          'echo-03.md',
+          'echo-04.md',
+          'echo-05.md',
+          'echo-06.md',
+          'zz-conflict.md',
+        ],
+        'the conflict, though last by path, and the first seven agreements, by path',
+      );
+      assert.match(text, /- \*\*conflicts\*\* · zz-conflict\.md, line 1: \*\*\$45 billion\*\*/);
+      assert.match(text, /…and 4 more statements of other sources \(4 agree\): the timeline charts them all/);
+      assert.match(text, /\[Show timeline\]\(command:newsmark\.showFactTimeline/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const uri of uris) await vscode.workspace.fs.delete(uri);
+      await until(
+        api.onDidUpdateCorpus,
+        () => files.every(([name]) => !api.corpus.corpus.has(name)),
+        'the eleven sources out of the corpus',
+        60_000,
+      );
+    }
   });
 
   test('should normalise a range "6–7%" to "6 to 7 percent"', async () => {
