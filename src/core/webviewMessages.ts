@@ -205,6 +205,8 @@ export const DealMapState = lazySchema(() =>
       card: z.string().max(20_000).nullable(),
       /** The mentions listed for the selected edge. */
       mentions: z.array(z.string().max(MAX_SENTENCE_LENGTH + 300)),
+      /** The facts listed beside the selected edge or party ("≠ " before a conflict, "= " before an agreement). */
+      facts: z.array(z.string().max(700)),
       focused: z.string().max(100_000).nullable(),
       notice: z.string().max(1000).nullable(),
       layoutMs: z.number().nonnegative(),

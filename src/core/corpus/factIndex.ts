@@ -168,10 +168,17 @@ export class FactIndex {
     return index;
   }
 
-  /** Every fact two sources or more state, with its verdict, by key id; `only` keeps some verdicts. */
-  facts(view: (keyId: string, statement: StoredStatement) => FactKeyView, only?: Verdict): CorpusFact[] {
+  /**
+   * Every fact two sources or more state, with its verdict, by key id; `only` keeps some verdicts,
+   * `isWanted` some keys (told a statement of the key), before any verdict or view is made.
+   */
+  facts(
+    view: (keyId: string, statement: StoredStatement) => FactKeyView,
+    only?: Verdict,
+    isWanted?: (statement: StoredStatement) => boolean,
+  ): CorpusFact[] {
     const out: CorpusFact[] = [];
-    this.forEachFact(view, only, (fact) => out.push(fact), true);
+    this.forEachFact(view, only, (fact) => out.push(fact), true, isWanted);
     return out;
   }
 
@@ -185,9 +192,11 @@ export class FactIndex {
     only: Verdict | undefined,
     visit: (fact: CorpusFact) => void,
     isCaching = false,
+    isWanted?: (statement: StoredStatement) => boolean,
   ): void {
     const keys: string[] = [];
-    for (const [keyId, entry] of this.byKey) if (isStatedByMany(entry)) keys.push(keyId);
+    for (const [keyId, entry] of this.byKey)
+      if (isStatedByMany(entry) && (!isWanted || isWanted(representative(entry)))) keys.push(keyId);
     for (const keyId of keys.sort(byText)) {
       const entry = this.byKey.get(keyId)!;
       const cached = this.verdictOf(keyId, entry, isCaching);

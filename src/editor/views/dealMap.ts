@@ -276,7 +276,7 @@ export class DealMapView implements vscode.Disposable {
     const wanted = new Set(partyIds);
     const names = (fact: CorpusFact) => subjectPartyIds(fact.key.subject);
     return this.sources.corpus
-      .facts()
+      .factsNaming(partyIds)
       .filter((fact) => names(fact).some((id) => wanted.has(id)))
       .sort(
         (a, b) =>

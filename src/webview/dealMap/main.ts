@@ -400,6 +400,7 @@ function report(): void {
     legendKinds: [...legendElement.querySelectorAll('[data-kind]')].map((li) => li.textContent?.trim() ?? ''),
     card: card.hidden ? null : (card.innerText || card.textContent || '').slice(0, 20_000),
     mentions: [...details.querySelectorAll('.mention')].map((m) => (m.textContent ?? '').slice(0, 900)),
+    facts: [...details.querySelectorAll('.fact')].map((f) => (f.textContent ?? '').slice(0, 700)),
     focused: document.activeElement instanceof SVGGElement ? document.activeElement.getAttribute('data-id') : null,
     notice: (notice.textContent ?? '').slice(0, 1000) || null,
     layoutMs: map.layoutMs,

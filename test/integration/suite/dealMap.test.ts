@@ -68,6 +68,13 @@ suite('Deal map and fact timeline', () => {
       clicked.mentions.some((m) => m.includes('000_2619ed4e9be0e23f.txt') && m.includes('$38 billion')),
       clicked.mentions.join('\n'),
     );
+    // beside it, the facts several sources state about either party: Microsoft's investment in
+    // OpenAI, which two seeds state differently, first (they come with the mentions)
+    assert.match(clicked.facts[0] ?? '', /^≠ Microsoft → OpenAI: investment/, clicked.facts.join('\n'));
+    assert.ok(
+      clicked.facts.every((f) => /OpenAI|Amazon Web Services/.test(f)),
+      `every fact listed names OpenAI or AWS:\n${clicked.facts.join('\n')}`,
+    );
   });
 
   test('should open the article at the sentence when a mention is clicked', async () => {

@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
-import { FIXTURES, analyseText, articlesIn } from './fixtures';
+import { Lexicon } from '../../../src/core/extract/entities/lexicon';
+import type { CorpusFact } from '../../../src/core/facts/index';
+import { subjectPartyIds } from '../../../src/core/views/dealGraph';
+import { FIXTURES, analyseText, articlesIn, corpusOf } from './fixtures';
 
 const WIRE =
   '# Quarry Capital and Nimbrel AI\n\nMay 12, 2025\n\nQuarry Capital has invested a total of $2.4 billion in Nimbrel AI.\n';
@@ -243,5 +247,51 @@ suite('corpus: incremental, one article at a time', () => {
       ],
     );
     assert.equal(new Set(deals.map((d) => d.id)).size, 2);
+  });
+
+  test('factsNaming should give the facts whose subject names an entity, as filtering every fact does', () => {
+    let checked = 0;
+    for (const name of ['seeds', 'workspace', 'conflict', 'agree', 'approximations', 'currencies', 'ranges']) {
+      const corpus = corpusOf(name);
+      const all = corpus.facts();
+      const ids = [...new Set(all.flatMap((f) => subjectPartyIds(f.key.subject)))];
+      assert.ok(ids.length > 0, `${name}: facts name entities`);
+      for (const id of ids) {
+        const naming = (f: CorpusFact) => subjectPartyIds(f.key.subject).includes(id);
+        const found = corpus.factsNaming([id]);
+        assert.deepEqual(found.filter(naming), all.filter(naming), `${name}: the facts naming ${id}`);
+        assert.ok(found.length <= all.length);
+        checked++;
+      }
+      // two ids at once: the facts naming either
+      const [a, b] = ids;
+      if (b) {
+        const either = (f: CorpusFact) => subjectPartyIds(f.key.subject).some((id) => id === a || id === b);
+        assert.deepEqual(corpus.factsNaming([a!, b]).filter(either), all.filter(either));
+      }
+      assert.deepEqual(corpus.factsNaming(['entity:no-such-entity']), []);
+    }
+    assert.ok(checked >= 15, `entities checked: ${checked}`);
+    // the fact's first source names the company by its initials only: its key's party is that id,
+    // which the other sources' alias makes one with the full name
+    const aliased = new Corpus();
+    const texts = {
+      'a-initials.md':
+        'HQS signed a $4 billion supply contract with Corvanta Labs. HQS was valued at $2 billion in March 2025.',
+      'b-full.md': 'Halvorsen Quantum Systems (HQS) was valued at $3 billion in March 2025.',
+      'c-deal.md':
+        'Halvorsen Quantum Systems (HQS) signed a $4 billion supply contract with Corvanta Labs on 25 September 2025.',
+    };
+    for (const [name, text] of Object.entries(texts))
+      aliased.update(name, analyse({ path: name, text }, { lexicon: Lexicon.withAdditions() }));
+    const both = aliased.facts();
+    assert.deepEqual(
+      both.map((f) => f.key.metric),
+      ['deal-value', 'valuation'],
+      'the deal and the valuation, each stated by two sources',
+    );
+    for (const id of ['entity:hqs', 'entity:halvorsen-quantum-systems'])
+      assert.deepEqual(aliased.factsNaming([id]), both, `named by ${id}`);
+    assert.deepEqual(aliased.factsNaming(['entity:corvanta-labs']), [both[0]], 'the deal names Corvanta Labs');
   });
 });
