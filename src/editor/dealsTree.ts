@@ -139,7 +139,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
   private async build(): Promise<DealsModel> {
     await this.sources.whenIdle();
     const started = Date.now();
-    const deals = this.sources.corpus.deals();
+    const deals = await this.sources.deals();
     const articleCount = this.sources.status.indexedCount;
     this.log.debug(`deals panel: ${deals.length} deal(s) in ${articleCount} article(s), ${Date.now() - started} ms`);
     await vscode.commands.executeCommand('setContext', SCAN_CONTEXT, articleCount ? 'found' : 'empty');

@@ -10,7 +10,8 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { concatBytes } from '../core/bytes';
-import { Corpus, type CorpusChange } from '../core/corpus/index';
+import { gatherInSlices } from '../core/collections';
+import { Corpus, sortByFirstMention, type CorpusChange, type CorpusDeal } from '../core/corpus/index';
 import { articlePath } from './articles';
 import { lineStartsOf, positionIn } from './lineIndex';
 import type { Log } from './log';
@@ -31,6 +32,8 @@ const SNAPSHOT_DELAY_MS = 3000;
 const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
 /** Reading the snapshot yields to the host this often, so that the editor stays responsive meanwhile. */
 const SNAPSHOT_SLICE_MS = 20;
+/** The longest the deals' merge holds the host before it lets other work run. */
+const DEALS_SLICE_MS = 20;
 /**
  * A file modified this close before it was looked at may have been modified again within the
  * same tick of its file system's clock (FAT keeps 2 s): its size and time do not prove it
@@ -173,6 +176,17 @@ export class WorkspaceCorpus implements vscode.Disposable {
     this.snapshotTimer = undefined;
     await this.saving;
     if (this.changedSinceSnapshot.size > 0 || this.isSnapshotDamaged) await this.writeSnapshot();
+  }
+
+  /**
+   * The workspace's deals, as `Corpus.deals()` gives them, merged a group at a time in slices of the
+   * host's time: the first merge of 10,000 articles' deals takes seconds, and hovers, typing and the
+   * other views go on meanwhile. (A change that lands between slices announces itself: the panel
+   * and the map ask again.)
+   */
+  async deals(): Promise<CorpusDeal[]> {
+    const deals = await gatherInSlices(this.corpus.dealGroups(), () => this.index.yieldToHost(), DEALS_SLICE_MS);
+    return sortByFirstMention(deals);
   }
 
   /** Resolves once nothing is being indexed (and the last changes were announced). */

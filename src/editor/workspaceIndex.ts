@@ -384,6 +384,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Worker threads the background pass uses (0: it analyses on the extension host). */
+  /** Lets the host answer other work (hovers, typing) before the caller goes on: between slices of a long walk. */
+  yieldToHost(): Promise<void> {
+    return this.platform.yieldToHost();
+  }
+
   get workerCount(): number {
     const workers = this.platform.indexWorkers;
     if (!workers) return 0;

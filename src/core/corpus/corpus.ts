@@ -318,6 +318,18 @@ export class Corpus {
     );
   }
 
+  /**
+   * The deals of `deals()`, a group of them at a step, unsorted (`byFirstMention` sorts them): for
+   * a caller that merges a large workspace's deals in slices of its time (`gatherInSlices`).
+   */
+  dealGroups(merge: DealMerge = 'join-differing'): Generator<readonly CorpusDeal[]> {
+    return this.dealIndex.mergedGroups(
+      (path, positions) => this.dealsAt(path, positions),
+      (path) => this.sources.get(path)?.dateline ?? null,
+      merge,
+    );
+  }
+
   /** The deals of `deals()`, one at a time and unsorted (`byFirstMention` sorts them): none is kept. */
   forEachDeal(merge: DealMerge, visit: (deal: CorpusDeal) => void): void {
     this.dealIndex.forEachDeal(

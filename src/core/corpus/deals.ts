@@ -221,6 +221,21 @@ export function byFirstMention(a: DealOrder, b: DealOrder): number {
   return byText(x?.path ?? '', y?.path ?? '') || (x?.start ?? 0) - (y?.start ?? 0) || byText(a.id, b.id);
 }
 
+/**
+ * `deals` sorted in place by `byFirstMention`, comparing numbers: each first mention's path is
+ * ranked once among the distinct paths (10,000 of them for 175,000 deals at 10,000 articles, whose
+ * sort by string comparisons took 0.6 s).
+ */
+export function sortByFirstMention<T extends DealOrder>(deals: T[]): T[] {
+  const pathOf = (deal: DealOrder) => deal.mentions[0]?.path ?? '';
+  const rank = new Map<string, number>();
+  [...new Set(deals.map(pathOf))].sort(byText).forEach((path, i) => rank.set(path, i));
+  const keyed = deals.map((deal) => ({ deal, rank: rank.get(pathOf(deal))!, start: deal.mentions[0]?.start ?? 0 }));
+  keyed.sort((a, b) => a.rank - b.rank || a.start - b.start || byText(a.deal.id, b.deal.id));
+  keyed.forEach((k, i) => (deals[i] = k.deal));
+  return deals;
+}
+
 /** The sources with deals of one group; most groups have one, held as it is rather than in an array of one. */
 interface GroupEntry {
   /** The group id (this one string is shared by every source's list of groups). */
@@ -283,11 +298,20 @@ export class DealIndex {
   deals(dealsOf: DealsOf, datelineOf: DatelineOf, merge: DealMerge): CorpusDeal[] {
     const out: CorpusDeal[] = [];
     this.forEachDeal(dealsOf, datelineOf, merge, (deal) => out.push(deal));
-    return out.sort(byFirstMention);
+    return sortByFirstMention(out);
   }
 
   /** Every group merged, group by group (in no particular order). */
   forEachDeal(dealsOf: DealsOf, datelineOf: DatelineOf, merge: DealMerge, visit: (deal: CorpusDeal) => void): void {
+    for (const merged of this.mergedGroups(dealsOf, datelineOf, merge)) merged.forEach(visit);
+  }
+
+  /**
+   * The deals of each group, merged, one group at a step (in no particular order). Each step reads
+   * the index as it is then: a caller that lets other work run between steps (the editor, in slices
+   * of the host's time) gets each group as it was when reached.
+   */
+  *mergedGroups(dealsOf: DealsOf, datelineOf: DatelineOf, merge: DealMerge): Generator<readonly CorpusDeal[]> {
     for (const [group, entry] of this.groups) {
       // only the panel's merge is cached: it is asked for again after every change
       let merged = merge === 'join-differing' ? this.merged.get(group) : undefined;
@@ -300,7 +324,7 @@ export class DealIndex {
         );
         if (merge === 'join-differing') this.merged.set(group, merged);
       }
-      merged.forEach(visit);
+      yield merged;
     }
   }
 

@@ -4,6 +4,6 @@
  * as the editor, the CLI and the workers use them.
  */
 export { Corpus, type CorpusOptions } from './corpus';
-export { byFirstMention, type CorpusDeal, type DealMerge, type SourceDealStatement } from './deals';
+export { byFirstMention, sortByFirstMention, type CorpusDeal, type DealMerge, type SourceDealStatement } from './deals';
 export * from '../facts/index';
 export { summariseSource, type SourceFacts, type SourceEntity, type StoredStatement } from '../store/sourceFacts';

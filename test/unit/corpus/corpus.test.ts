@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
+import { byFirstMention, sortByFirstMention } from '../../../src/core/corpus/deals';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import type { CorpusFact } from '../../../src/core/facts/index';
 import { subjectPartyIds } from '../../../src/core/views/dealGraph';
+import { seededRandom } from '../seededRandom';
 import { FIXTURES, analyseText, articlesIn, corpusOf } from './fixtures';
 
 const WIRE =
@@ -293,5 +295,36 @@ suite('corpus: incremental, one article at a time', () => {
     for (const id of ['entity:hqs', 'entity:halvorsen-quantum-systems'])
       assert.deepEqual(aliased.factsNaming([id]), both, `named by ${id}`);
     assert.deepEqual(aliased.factsNaming(['entity:corvanta-labs']), [both[0]], 'the deal names Corvanta Labs');
+  });
+
+  test('dealGroups should give the deals of deals(), a merged group at a step', () => {
+    for (const name of ['seeds', 'workspace']) {
+      const corpus = corpusOf(name);
+      const steps = [...corpus.dealGroups()];
+      assert.ok(steps.length > 1, `${name}: several groups`);
+      assert.deepEqual(steps.flat().sort(byFirstMention), corpus.deals(), name);
+      assert.deepEqual([...corpus.dealGroups('same-value')].flat().sort(byFirstMention), corpus.deals('same-value'));
+    }
+  });
+
+  test('sortByFirstMention should give the order of byFirstMention, ties and deals without mentions included', () => {
+    const random = seededRandom(29);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    for (let round = 0; round < 20; round++) {
+      const deals = Array.from({ length: 300 }, (_, i) => ({
+        id: pick(['a', 'b', 'c', `d${i}`]),
+        mentions:
+          random() < 0.05
+            ? []
+            : [
+                {
+                  path: pick(['x.md', 'y.md', 'a/b.md', 'a-b.md', 'é.md', 'Z.md', '']),
+                  start: Math.floor(random() * 5),
+                },
+              ],
+      }));
+      const expected = [...deals].sort(byFirstMention);
+      assert.deepEqual(sortByFirstMention([...deals]), expected, `round ${round}`);
+    }
   });
 });
