@@ -334,28 +334,23 @@ try {
   if (groups.some((g) => g.expanded !== 'false')) throw new Error('the groups of a panel this large start collapsed');
   // the last group, expanded: its last row is its "Show more" row (reached with the keyboard: the list is virtual)
   await groupRows.last().click();
-  const moreRow = () => tree.locator('.monaco-list-row', { hasText: 'more…' }).first();
-  const firstPage = await waitUntil(
-    page,
-    async () => {
-      await page.keyboard.press('End');
-      const text = (await moreRow().textContent({ timeout: 1000 })).replace(/\s+/g, ' ');
-      return /200 of \d+ shown/.test(text) && text;
-    },
-    'the "Show more" row after the first page',
-  );
+  // the text of the group's "Show more" row once it says `shown` deals are listed
+  const moreRowSaying = (shown, what) =>
+    waitUntil(
+      page,
+      async () => {
+        await page.keyboard.press('End');
+        const row = tree.locator('.monaco-list-row', { hasText: 'more…' }).first();
+        const text = (await row.textContent({ timeout: 1000 })).replace(/\s+/g, ' ');
+        return new RegExp(`${shown} of \\d+ shown`).test(text) && text;
+      },
+      what,
+    );
+  const firstPage = await moreRowSaying(200, 'the "Show more" row after the first page');
   log(`the expanded group ends with ${JSON.stringify(firstPage)}`);
   await screenshot(page, shot('deals-panel-large.png'));
   await page.keyboard.press('Enter');
-  const secondPage = await waitUntil(
-    page,
-    async () => {
-      await page.keyboard.press('End');
-      const text = (await moreRow().textContent({ timeout: 1000 })).replace(/\s+/g, ' ');
-      return /400 of \d+ shown/.test(text) && text;
-    },
-    'the next page after Enter on "Show more"',
-  );
+  const secondPage = await moreRowSaying(400, 'the next page after Enter on "Show more"');
   log(`after Enter on it: ${JSON.stringify(secondPage)}`);
   log('map check passed');
 } catch (e) {
