@@ -62,27 +62,44 @@ suite('Provenance hover', () => {
         60_000,
       );
       await api.corpus.whenIdle();
-      const { doc } = await openSeed(api);
+      const { doc, article } = await openSeed(api);
       const text = unescape(hoverText(await hoverAt(doc, positionOf(doc, '$38 billion'))));
       const listed = [...text.matchAll(/^- (agrees|\*\*conflicts\*\*|\*not comparable\*) · (\S+?),/gm)].map(
         (m) => m[2],
       );
+      // what the corpus says of the fact (other tests' files may state it too): the hover shows its
+      // conflicts first, then agreements, then the rest, eight at most, each in the order by path
+      const at = doc.getText().indexOf('$38 billion');
+      const figure = article.analysis.figures.find((f) => f.start <= at && at < f.end)!;
+      const others = api.corpus.corpus.statementsFor(article.path, figure.id)!.others;
+      assert.ok(others.length >= 12, `the seeds' and the eleven new sources: ${others.length}`);
+      const byVerdict = (verdict: string) => others.filter((o) => o.verdict === verdict);
+      const chosen = new Set(
+        [...byVerdict('conflict'), ...byVerdict('agree'), ...byVerdict('incomparable')].slice(0, 8),
+      );
       assert.deepEqual(
         listed,
-        [
-          '004_cab57fbbdb23375a.txt',
-          'echo-01.md',
-          'echo-02.md',
-          'echo-03.md',
-          'echo-04.md',
-          'echo-05.md',
-          'echo-06.md',
-          'zz-conflict.md',
-        ],
-        'the conflict, though last by path, and the first seven agreements, by path',
+        others.filter((o) => chosen.has(o)).map((o) => o.path),
+        'the conflicts, then the first agreements, eight in all, by path',
       );
+      assert.ok(listed.includes('zz-conflict.md'), 'the conflict is listed though it is last by path');
+      assert.ok(!listed.includes('echo-10.md'), 'not every agreement is listed');
       assert.match(text, /- \*\*conflicts\*\* · zz-conflict\.md, line 1: \*\*\$45 billion\*\*/);
-      assert.match(text, /…and 4 more statements of other sources \(4 agree\): the timeline charts them all/);
+      const left = (verdict: string) => byVerdict(verdict).filter((o) => !chosen.has(o)).length;
+      const words = [
+        [left('conflict'), 'conflict'],
+        [left('agree'), 'agree'],
+        [left('incomparable'), 'not comparable'],
+      ]
+        .filter(([n]) => (n as number) > 0)
+        .map(([n, word]) => `${n} ${word}`)
+        .join(', ');
+      assert.ok(
+        text.includes(
+          `…and ${others.length - 8} more statements of other sources (${words}): the timeline charts them all`,
+        ),
+        text,
+      );
       assert.match(text, /\[Show timeline\]\(command:newsmark\.showFactTimeline/);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
