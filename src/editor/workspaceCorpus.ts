@@ -181,8 +181,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /**
    * The workspace's deals, as `Corpus.deals()` gives them, merged a group at a time in slices of the
    * host's time: the first merge of 10,000 articles' deals takes seconds, and hovers, typing and the
-   * other views go on meanwhile. (A change that lands between slices announces itself: the panel
-   * and the map ask again.)
+   * other views go on meanwhile. (A change that lands between slices announces itself, and the
+   * panel asks again.)
    */
   async deals(): Promise<CorpusDeal[]> {
     const deals = await gatherInSlices(this.corpus.dealGroups(), () => this.index.yieldToHost(), DEALS_SLICE_MS);

@@ -319,7 +319,7 @@ export class Corpus {
   }
 
   /**
-   * The deals of `deals()`, a group of them at a step, unsorted (`byFirstMention` sorts them): for
+   * The deals of `deals()`, a group of them at a step, unsorted (`sortByFirstMention` sorts them): for
    * a caller that merges a large workspace's deals in slices of its time (`gatherInSlices`).
    */
   dealGroups(merge: DealMerge = 'join-differing'): Generator<readonly CorpusDeal[]> {

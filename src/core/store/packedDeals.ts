@@ -62,24 +62,32 @@ export function unpackDeals(packed: PackedDeals, path: string, positions?: reado
     else wanted!.set(k, [at]);
   });
   const out: Deal[] = positions ? new Array<Deal>(positions.length) : [];
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < packed.count; k++) {
-    const partyCount = n[i + 2]!;
-    const mentionCount = n[i + 3]!;
+  forEachPacked(packed, (k, i, j) => {
     const ats = wanted?.get(k);
-    if (wanted && !ats) {
-      i += DEAL_NUMBERS + MENTION_NUMBERS * mentionCount;
-      j += 3 + 2 * partyCount + 3 * mentionCount;
-      continue;
-    }
+    if (wanted && !ats) return;
     const deal = unpackDeal(n, s, i, j, path);
-    i += DEAL_NUMBERS + MENTION_NUMBERS * mentionCount;
-    j += 3 + 2 * partyCount + 3 * mentionCount;
     if (ats) for (const at of ats) out[at] = deal;
     else out.push(deal);
-  }
+  });
   return out;
+}
+
+/**
+ * Walks the layout: for each deal in order, its position, where its numbers (`i`) and its strings
+ * (`j`) start, and how many parties and mentions it has.
+ */
+function forEachPacked(
+  packed: PackedDeals,
+  visit: (k: number, i: number, j: number, partyCount: number, mentionCount: number) => void,
+): void {
+  const n = packed.numbers;
+  for (let k = 0, i = 0, j = 0; k < packed.count; k++) {
+    const partyCount = n[i + 2]!;
+    const mentionCount = n[i + 3]!;
+    visit(k, i, j, partyCount, mentionCount);
+    i += DEAL_NUMBERS + MENTION_NUMBERS * mentionCount;
+    j += 3 + 2 * partyCount + 3 * mentionCount;
+  }
 }
 
 /** The deal whose numbers start at `i` and strings at `j`. */
@@ -122,15 +130,11 @@ function unpackDeal(n: Float64Array, s: ReadonlyArray<string | null>, i: number,
 
 /** What groups a deal (its kind and party ids), for every deal in order, read without making the deals. */
 export function dealHeads(packed: PackedDeals): Array<Pick<Deal, 'kind' | 'partyIds'>> {
-  const { numbers: n, strings: s } = packed;
+  const s = packed.strings;
   const out: Array<Pick<Deal, 'kind' | 'partyIds'>> = [];
-  for (let k = 0, i = 0, j = 0; k < packed.count; k++) {
-    const partyCount = n[i + 2]!;
-    const mentionCount = n[i + 3]!;
-    out.push({ kind: s[j] as DealKind, partyIds: s.slice(j + 3, j + 3 + partyCount) as string[] });
-    j += 3 + 2 * partyCount + 3 * mentionCount;
-    i += DEAL_NUMBERS + MENTION_NUMBERS * mentionCount;
-  }
+  forEachPacked(packed, (_k, _i, j, partyCount) =>
+    out.push({ kind: s[j] as DealKind, partyIds: s.slice(j + 3, j + 3 + partyCount) as string[] }),
+  );
   return out;
 }
 
@@ -139,37 +143,27 @@ export function mapStrings(packed: PackedDeals, map: (text: string, isSentence: 
   if (packed.count === 0) return NO_DEALS;
   const strings: Array<string | null> = [];
   const put = (text: string | null, isSentence: boolean) => strings.push(text === null ? null : map(text, isSentence));
-  const { numbers: n, strings: s } = packed;
-  for (let k = 0, i = 0, j = 0; k < packed.count; k++) {
-    const partyCount = n[i + 2]!;
-    const mentionCount = n[i + 3]!;
+  const s = packed.strings;
+  forEachPacked(packed, (_k, _i, j, partyCount, mentionCount) => {
     for (let x = 0; x < 3 + 2 * partyCount; x++) put(s[j + x]!, false);
     j += 3 + 2 * partyCount;
-    i += 4 + MENTION_NUMBERS * mentionCount;
     for (let m = 0; m < mentionCount; m++, j += 3) [0, 1, 2].forEach((x) => put(s[j + x]!, x === 0));
-  }
+  });
   return { count: packed.count, numbers: packed.numbers, strings };
 }
 
 /** Every deal's party ids, in order, read from the packed form without unpacking the deals. */
 export function forEachPartyId(packed: PackedDeals, visit: (id: string) => void): void {
-  const { numbers: n, strings: s } = packed;
-  for (let k = 0, i = 0, j = 0; k < packed.count; k++) {
-    const partyCount = n[i + 2]!;
-    const mentionCount = n[i + 3]!;
+  const s = packed.strings;
+  forEachPacked(packed, (_k, _i, j, partyCount) => {
     for (let x = 0; x < partyCount; x++) visit(s[j + 3 + x]!);
-    j += 3 + 2 * partyCount + 3 * mentionCount;
-    i += 4 + MENTION_NUMBERS * mentionCount;
-  }
+  });
 }
 
 /** The number of mentions of every deal. */
 export function dealMentionCount(packed: PackedDeals): number {
   let total = 0;
-  for (let k = 0, i = 0; k < packed.count; k++) {
-    total += packed.numbers[i + 3]!;
-    i += 4 + MENTION_NUMBERS * packed.numbers[i + 3]!;
-  }
+  forEachPacked(packed, (_k, _i, _j, _partyCount, mentionCount) => (total += mentionCount));
   return total;
 }
 
