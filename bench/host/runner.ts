@@ -94,7 +94,12 @@ async function openDealsPanel(api: NewsmarkApi): Promise<Record<string, number>>
   const children = group ? await api.dealsTree.getChildren(group) : [];
   const panelMs = performance.now() - p0;
   clearInterval(ticker);
+  // the conflicts published as problems meanwhile (they are computed in slices after the index is
+  // idle, and hold much of the host's memory at this scale)
+  const problems = vscode.languages.getDiagnostics().filter(([, list]) => list.some((d) => d.source === 'Newsmark'));
   return {
+    problemFiles: problems.length,
+    problems: problems.reduce((n, [, list]) => n + list.filter((d) => d.source === 'Newsmark').length, 0),
     panelMs,
     panelLongestStallMs: Math.max(longestStall, performance.now() - last - 10),
     panelDeals: model.deals.length,

@@ -19,9 +19,12 @@ const SLICE_MS = 15;
  * Other sources named in a conflict's message, and given as related information. A fact that
  * thousands of sources state differently would otherwise give each of them a message and a
  * list with all the others: the problems of the workspace would grow with the square of it.
+ * The related information is what the message names, no more: at 10,000 articles the problems
+ * are 165,000 diagnostics in 10,000 files, and ten related statements each (a location and a
+ * reason apiece) held 0.64 GB of the extension host's heap.
  */
 const OTHERS_IN_MESSAGE = 3;
-const MAX_RELATED = 10;
+const MAX_RELATED = OTHERS_IN_MESSAGE;
 
 const SEVERITIES: Readonly<Record<Exclude<ConflictSeverity, 'off'>, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
