@@ -79,8 +79,6 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
     private readonly orphanSource: OrphanSource,
     private readonly state: vscode.Memento,
     private readonly log: Log,
-    /** Deals a group lists at first and adds with each "Show more" (`DEALS_PAGE`). */
-    private readonly pageSize = DEALS_PAGE,
   ) {
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
     this.disposables.push(
@@ -108,7 +106,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
   /** Lists another page of a group's deals (its "Show more" row); the deals listed so far stay. */
   showMore(node: DealNode): number | undefined {
     if (node?.type !== 'more') return undefined;
-    const shown = node.shown + this.pageSize;
+    const shown = node.shown + DEALS_PAGE;
     this.shown.set(this.shownKey(node.group), shown);
     // (a node of a model since replaced: the whole panel, which lists the group anew)
     this.changed.fire(this.roots?.nodes.includes(node.group) ? node.group : undefined);
@@ -159,7 +157,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
     }
     switch (node.type) {
       case 'group': {
-        const shown = Math.min(node.deals.length, this.shown.get(this.shownKey(node)) ?? this.pageSize);
+        const shown = Math.min(node.deals.length, this.shown.get(this.shownKey(node)) ?? DEALS_PAGE);
         const children: DealNode[] = node.deals
           .slice(0, shown)
           .map((deal) => ({ type: 'deal', deal, parentLabel: node.label }));
@@ -183,7 +181,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
   getTreeItem(node: DealNode): vscode.TreeItem {
     switch (node.type) {
       case 'group': {
-        const isLarge = (this.roots?.model.deals.length ?? 0) > this.pageSize;
+        const isLarge = (this.roots?.model.deals.length ?? 0) > DEALS_PAGE;
         const item = new vscode.TreeItem(
           node.label,
           isLarge ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
@@ -196,7 +194,7 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
       case 'deal':
         return dealItem(node.deal, node.parentLabel, this.grouping);
       case 'more': {
-        const next = Math.min(this.pageSize, node.group.deals.length - node.shown);
+        const next = Math.min(DEALS_PAGE, node.group.deals.length - node.shown);
         const item = new vscode.TreeItem(`Show ${next} more…`, vscode.TreeItemCollapsibleState.None);
         item.description = `${node.shown.toLocaleString('en-US')} of ${node.group.deals.length.toLocaleString('en-US')} shown`;
         item.id = `more:${this.grouping}:${node.group.label}`;

@@ -30,10 +30,11 @@ const UPDATE_BATCH_MS = 1000;
 const SNAPSHOT_DELAY_MS = 3000;
 /** The snapshot is written in chunks of about this many bytes (see src/node/corpusSnapshot.ts). */
 const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
-/** Reading the snapshot yields to the host this often, so that the editor stays responsive meanwhile. */
-const SNAPSHOT_SLICE_MS = 20;
-/** The longest the deals' merge holds the host before it lets other work run. */
-const DEALS_SLICE_MS = 20;
+/**
+ * The longest a long walk (reading the snapshot, merging the deals) holds the host before it lets
+ * other work run, so that the editor stays responsive meanwhile.
+ */
+const SLICE_MS = 20;
 /**
  * A file modified this close before it was looked at may have been modified again within the
  * same tick of its file system's clock (FAT keeps 2 s): its size and time do not prove it
@@ -185,7 +186,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
    * panel asks again.)
    */
   async deals(): Promise<CorpusDeal[]> {
-    const deals = await gatherInSlices(this.corpus.dealGroups(), () => this.index.yieldToHost(), DEALS_SLICE_MS);
+    const deals = await gatherInSlices(this.corpus.dealGroups(), () => this.index.yieldToHost(), SLICE_MS);
     return sortByFirstMention(deals);
   }
 
@@ -550,7 +551,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
           added++;
         }
         if (reader.stopped || this.isDisposed || generation !== this.generation) break;
-        if (Date.now() - sliceStarted >= SNAPSHOT_SLICE_MS) {
+        if (Date.now() - sliceStarted >= SLICE_MS) {
           await store.yieldToHost();
           sliceStarted = Date.now();
         }
@@ -649,7 +650,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
         frames = [];
         bytes = 0;
       }
-      if (Date.now() - sliceStarted >= SNAPSHOT_SLICE_MS) {
+      if (Date.now() - sliceStarted >= SLICE_MS) {
         await store.yieldToHost();
         sliceStarted = Date.now();
       }
