@@ -16,7 +16,7 @@ import { registerCodeActions } from './editor/codeActions';
 import { Commands, registerCommands } from './editor/commands';
 import { Config } from './editor/config';
 import { conflictCommandHandlers, registerConflictActions } from './editor/conflictActions';
-import { registerConflictDiagnostics } from './editor/conflictDiagnostics';
+import { registerConflictDiagnostics, type ConflictProblems } from './editor/conflictDiagnostics';
 import { registerDecorations, type Highlights } from './editor/decorations';
 import { DealsTreeProvider, dealsCommandHandlers, registerDealsTree } from './editor/dealsTree';
 import { registerDiagnostics } from './editor/diagnostics';
@@ -68,6 +68,8 @@ export interface NewsmarkApi {
   readonly commands: typeof Commands;
   /** The deal map and the fact timeline (webviews), driven by the integration tests. */
   readonly views: NewsmarkViews;
+  /** Which articles' conflicts the Problems view lists (`newsmark.conflicts.maxArticles`). */
+  readonly conflictProblems: Pick<ConflictProblems, 'scope'>;
   /** Milliseconds from entering `activate()` to its return (the bench reads it in a real VS Code). */
   readonly activationMs: number;
   /** Resolves once the first-run check is done: true when this activation opened the walkthrough. */
@@ -104,6 +106,7 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
       (uri, data) => platform.writeTextFile(uri, data),
       () => Promise.race([layoutSettled, new Promise((resolve) => setTimeout(resolve, LAYOUT_WAIT_MS))]),
     );
+    const conflictProblems = registerConflictDiagnostics(corpus, config, () => platform.yieldToHost());
     context.subscriptions.push(
       config,
       lexicons,
@@ -119,7 +122,7 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
       registerLexiconActions(index),
       registerDealsTree(dealsTree),
       registerDiagnostics(store, index, corpus),
-      registerConflictDiagnostics(corpus, config, () => platform.yieldToHost()),
+      conflictProblems,
       registerStatusBar(index, store, config),
       registerSaveStatus(store),
       views.disposable,
@@ -193,6 +196,7 @@ export function activateNewsmark(context: vscode.ExtensionContext, platform: Pla
       activationMs,
       firstRun,
       views: views.views,
+      conflictProblems,
       platform: { kind: platform.kind, host: platform.host },
       analysisOf: async (uri) => (await index.getUri(uri))?.analysis,
       onDidAnalyse: index.onDidAnalyse,

@@ -8,6 +8,7 @@ import { lazySchema } from '../core/lazySchema';
 import { DEFAULT_ARTICLE_GLOB } from '../core/articleFiles';
 import { ENTITY_TYPES } from '../core/extract/entities/entityTypes';
 import { FIGURE_KINDS } from '../core/extract/figures/figure';
+import { DEFAULT_PROBLEM_ARTICLES } from '../core/views/problemsScope';
 import type { Log } from './log';
 
 const SECTION = 'newsmark';
@@ -43,8 +44,10 @@ export const Settings = lazySchema(() =>
     conflicts: z
       .object({
         severity: z.enum(CONFLICT_SEVERITIES).default('information'),
+        /** Articles whose conflicts Problems lists besides the open ones (core/views/problemsScope.ts). */
+        maxArticles: z.number().int().min(0).max(1_000_000).default(DEFAULT_PROBLEM_ARTICLES),
       })
-      .default({ severity: 'information' }),
+      .default({ severity: 'information', maxArticles: DEFAULT_PROBLEM_ARTICLES }),
   }),
 );
 export type Settings = z.infer<typeof Settings>;
@@ -60,6 +63,7 @@ const KEYS = [
   'analysis.maxFileSizeKB',
   'author',
   'conflicts.severity',
+  'conflicts.maxArticles',
 ] as const;
 
 export class Config implements vscode.Disposable {

@@ -5,9 +5,15 @@
  * conflicting statement as related information. Kept current from the corpus's updates: only
  * the sources an update concerns are recomputed. The quick fixes (conflictActions.ts) find
  * these by `CONFLICT_CODE`.
+ *
+ * Listed for the open articles and at most `newsmark.conflicts.maxArticles` others
+ * (core/views/problemsScope.ts); when that leaves some out, a status bar item says how many and
+ * opens the setting.
  */
 import * as vscode from 'vscode';
 import type { FigureConflicts } from '../core/corpus/index';
+import { isLimited, problemsScope, type ProblemsScope } from '../core/views/problemsScope';
+import { articlePath } from './articles';
 import type { Config, ConflictSeverity } from './config';
 import { listWithMore, shorten } from './format';
 import type { WorkspaceCorpus } from './workspaceCorpus';
@@ -33,6 +39,26 @@ const SEVERITIES: Readonly<Record<Exclude<ConflictSeverity, 'off'>, vscode.Diagn
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+const LIMIT_SETTING = 'newsmark.conflicts.maxArticles';
+
+export interface ConflictProblems extends vscode.Disposable {
+  /** Which articles' conflicts Problems lists now (updated once the queue has run). */
+  scope(): ProblemsScope;
+}
+
+/** The status bar item's words when some articles' conflicts are not listed. */
+export function limitedStatus(scope: ProblemsScope): { text: string; tooltip: string } {
+  const left = scope.withConflicts - scope.listed.size;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return {
+    text: `$(info) Conflicts: ${count(scope.listed.size)} of ${count(scope.withConflicts)} articles in Problems`,
+    tooltip:
+      `${count(scope.withConflicts)} articles have conflicts with other sources. Problems lists those of the open ` +
+      `articles and of the first ${count(scope.limit)} by path (${LIMIT_SETTING}); ${count(left)} are not listed. ` +
+      `Open an article to list its conflicts; the hover shows a figure's conflicts in any article. Click to change the setting.`,
+  };
+}
+
 export function isConflictDiagnostic(diagnostic: vscode.Diagnostic): boolean {
   return diagnostic.code === CONFLICT_CODE;
 }
@@ -42,33 +68,55 @@ export function registerConflictDiagnostics(
   sources: WorkspaceCorpus,
   config: Config,
   yieldToHost: () => Promise<void>,
-): vscode.Disposable {
+): ConflictProblems {
   const collection = vscode.languages.createDiagnosticCollection('newsmark.conflicts');
+  const limitItem = vscode.window.createStatusBarItem('newsmark.conflictsLimited', vscode.StatusBarAlignment.Right, 98);
+  limitItem.name = 'Newsmark: conflicts not in Problems';
+  limitItem.command = {
+    title: 'Change the limit',
+    command: 'workbench.action.openSettings',
+    arguments: [LIMIT_SETTING],
+  };
   /** Sources that have conflict diagnostics now, by path (a removed or renamed source is still cleared). */
   const published = new Map<string, vscode.Uri>();
   /** Sources to recompute. */
   const queue = new Set<string>();
-  let severity = config.settings.conflicts.severity;
+  let { severity, maxArticles } = config.settings.conflicts;
   let isRunning = false;
   let isDisposed = false;
   /** Bumped by every update: the set of conflicting sources is computed again only then. */
   let updates = 0;
+  /** Bumped when the open articles or the limit change: the scope is computed again only then. */
+  let scopeChanges = 0;
+  let scope: ProblemsScope = problemsScope(new Set(), [], maxArticles);
 
   /** The diagnostics of one source (undefined: none), noting what is published. */
-  const diagnosticsOf = (
-    path: string,
-    conflicting: ReadonlySet<string>,
-  ): [vscode.Uri, vscode.Diagnostic[] | undefined] | undefined => {
+  const diagnosticsOf = (path: string): [vscode.Uri, vscode.Diagnostic[] | undefined] | undefined => {
     const uri = sources.uriOf(path) ?? published.get(path);
-    if (!uri || (!conflicting.has(path) && !published.has(path))) return undefined;
+    const isListed = scope.listed.has(path);
+    if (!uri || (!isListed && !published.has(path))) return undefined;
     const level = severity === 'off' ? undefined : SEVERITIES[severity];
     const diagnostics =
-      level === undefined || !conflicting.has(path)
+      level === undefined || !isListed
         ? []
         : sources.corpus.conflictsIn(path, MAX_RELATED).flatMap((f) => conflictDiagnostic(f, sources, level) ?? []);
     if (diagnostics.length) published.set(path, uri);
     else published.delete(path);
     return [uri, diagnostics.length ? diagnostics : undefined];
+  };
+  /** A new scope: the articles it adds or drops are recomputed, with the status bar item. */
+  const rescope = (conflicting: ReadonlySet<string>) => {
+    const before = scope.listed;
+    scope = problemsScope(conflicting, openArticlePaths(), maxArticles);
+    for (const path of scope.listed) if (!before.has(path)) queue.add(path);
+    for (const path of before) if (!scope.listed.has(path)) queue.add(path);
+    for (const path of published.keys()) if (!scope.listed.has(path)) queue.add(path);
+    if (isLimited(scope)) {
+      const status = limitedStatus(scope);
+      limitItem.text = status.text;
+      limitItem.tooltip = status.tooltip;
+      limitItem.show();
+    } else limitItem.hide();
   };
   const run = async () => {
     isRunning = true;
@@ -76,17 +124,23 @@ export function registerConflictDiagnostics(
       await sources.whenIdle(); // a pass over the workspace lands once, not file by file
       let conflicting: ReadonlySet<string> = new Set();
       let seen = -1;
-      while (queue.size > 0 && !isDisposed) {
+      let seenScope = -1;
+      while ((queue.size > 0 || seenScope !== scopeChanges) && !isDisposed) {
         // once per update, not once per slice: on a large workspace this walks every fact
         if (seen !== updates) {
           seen = updates;
           conflicting = sources.corpus.conflictingPaths();
+          seenScope = -1;
+        }
+        if (seenScope !== scopeChanges) {
+          seenScope = scopeChanges;
+          rescope(conflicting);
         }
         const started = Date.now();
         const changes: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
         for (const path of queue) {
           queue.delete(path);
-          const change = diagnosticsOf(path, conflicting);
+          const change = diagnosticsOf(path);
           if (change) changes.push(change);
           if (Date.now() - started > SLICE_MS) break;
         }
@@ -102,21 +156,44 @@ export function registerConflictDiagnostics(
     for (const path of paths) queue.add(path);
     if (!isRunning) void run();
   };
+  /** The open articles or the limit changed: only the articles that enter or leave the scope are recomputed. */
+  const scheduleScope = () => {
+    scopeChanges++;
+    if (!isRunning) void run();
+  };
 
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     collection,
+    limitItem,
     {
       dispose: () => {
         isDisposed = true;
       },
     },
     sources.onDidUpdate(({ affectedPaths }) => schedule(affectedPaths)),
+    vscode.window.tabGroups.onDidChangeTabs(({ opened, closed }) => {
+      if (opened.length || closed.length) scheduleScope();
+    }),
     config.onDidChange((settings) => {
-      if (settings.conflicts.severity === severity) return;
-      severity = settings.conflicts.severity;
-      schedule([...published.keys(), ...sources.corpus.conflictingPaths()]);
+      const next = settings.conflicts;
+      if (next.maxArticles !== maxArticles) {
+        maxArticles = next.maxArticles;
+        scheduleScope();
+      }
+      if (next.severity === severity) return;
+      severity = next.severity;
+      schedule([...published.keys(), ...scope.listed]);
     }),
   );
+  return { scope: () => scope, dispose: () => disposable.dispose() };
+}
+
+/** The articles open in an editor tab, by their corpus paths (a tab of another scheme names no article). */
+function openArticlePaths(): string[] {
+  const paths: string[] = [];
+  for (const group of vscode.window.tabGroups.all)
+    for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) paths.push(articlePath(tab.input.uri));
+  return paths;
 }
 
 function conflictDiagnostic(

@@ -26,6 +26,7 @@ const API_MEMBERS: { readonly [K in keyof NewsmarkApi]: true } = {
   highlights: true,
   commands: true,
   views: true,
+  conflictProblems: true,
   platform: true,
 };
 

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Corpus } from '../../../src/core/corpus/index';
-import { CONFLICT_CODE } from '../../../src/editor/conflictDiagnostics';
+import { isLimited } from '../../../src/core/views/problemsScope';
+import { CONFLICT_CODE, limitedStatus } from '../../../src/editor/conflictDiagnostics';
 import type { NewsmarkApi } from '../../../src/extension';
 import {
   codeActionsAt,
@@ -211,6 +212,74 @@ suite('Across sources', () => {
       () => conflictOn(doc, '$13 billion')?.severity === vscode.DiagnosticSeverity.Information,
       'information again',
     );
+  });
+
+  test('should list in Problems the conflicts of the open articles and of newsmark.conflicts.maxArticles others, saying how many are left out', async () => {
+    const config = vscode.workspace.getConfiguration('newsmark');
+    // two more sources state the seeds' $38 billion OpenAI–AWS contract as $45 billion: the first and
+    // the last article by path, neither open
+    const sentence = 'OpenAI signed a $45 billion cloud contract with Amazon Web Services on November 3, 2025.\n';
+    const names = ['000_0-problems.md', 'zz-problems.md'];
+    const uris = names.map((name) => vscode.Uri.joinPath(workspaceFolder().uri, name));
+    for (const uri of uris) await writeText(uri, sentence);
+    await until(
+      api.onDidUpdateCorpus,
+      () => names.every((name) => api.corpus.corpus.has(name)),
+      'the two new sources',
+      30_000,
+    );
+    await api.corpus.whenIdle();
+    const conflicting = [...api.corpus.corpus.conflictingPaths()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    assert.deepEqual(
+      [conflicting[0], conflicting.at(-1)],
+      names,
+      `the new sources conflict: ${conflicting.join(', ')}`,
+    );
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const tabOf = (path: string) =>
+      tabs().find(
+        (t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === api.corpus.uriOf(path)!.toString(),
+      );
+    // the articles earlier tests left open stay listed whatever the limit (closing them would ask to save)
+    const open = conflicting.filter((path) => tabOf(path));
+    const [first, opening] = [names[0]!, names[1]!];
+    const listed = () => conflicting.filter((path) => conflictsIn(api.corpus.uriOf(path)!).length > 0);
+    const listing = (paths: readonly string[], what: string) => {
+      const expected = conflicting.filter((path) => paths.includes(path)).join();
+      return until(vscode.languages.onDidChangeDiagnostics, () => listed().join() === expected, `${what}: ${expected}`);
+    };
+    try {
+      await config.update('conflicts.maxArticles', 1, vscode.ConfigurationTarget.Workspace);
+      await listing([first, ...open], 'the first article by path and the open ones');
+      const scope = api.conflictProblems.scope();
+      assert.equal(scope.withConflicts, conflicting.length);
+      assert.equal(scope.listed.size, new Set([first, ...open]).size);
+      assert.equal(
+        limitedStatus(scope).text,
+        `$(info) Conflicts: ${scope.listed.size} of ${conflicting.length} articles in Problems`,
+        'the status bar says so',
+      );
+
+      await vscode.window.showTextDocument(api.corpus.uriOf(opening)!, { preview: false });
+      await listing([first, ...open, opening], 'the article opened listed too');
+      await vscode.window.tabGroups.close(tabOf(opening)!);
+      await listing([first, ...open], 'and left out again once closed');
+
+      await config.update('conflicts.maxArticles', 0, vscode.ConfigurationTarget.Workspace);
+      await listing(open, 'the open articles only');
+      await config.update('conflicts.maxArticles', undefined, vscode.ConfigurationTarget.Workspace);
+      await listing(conflicting, 'every article again, within the default limit');
+      assert.equal(isLimited(api.conflictProblems.scope()), false);
+    } finally {
+      await config.update('conflicts.maxArticles', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const uri of uris) await vscode.workspace.fs.delete(uri);
+      await until(
+        api.onDidUpdateCorpus,
+        () => names.every((name) => !api.corpus.corpus.has(name)),
+        'the two gone',
+        30_000,
+      );
+    }
   });
 
   test('should offer, on a conflict, to open the other source at its statement, tag the claim as disputed, or prefer this source', async () => {
