@@ -16,7 +16,9 @@
 //    page, is logged; its target is checked by the bench, row 7, against a baseline measured in
 //    the same run — never as a timed test), the search finds a party, the map stays usable. The
 //    deals panel over them starts collapsed; an expanded group ends with "Show more" after 200
-//    deals, and Enter on it lists 200 more. Screenshots of each step.
+//    deals, and Enter on it lists 200 more. Two more articles there state OpenAI's headcount
+//    differently, and newsmark.conflicts.maxArticles is 1: the status bar says "Conflicts: 1 of N
+//    articles in Problems", and a click on it opens that setting. Screenshots of each step.
 // Exit 0 = passed, 1 = failed (a screenshot of the failure is saved too). Always stops VS Code.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -272,12 +274,21 @@ try {
   const big = path.join(tmp, 'deals');
   const written = writeDealWorkspace(big, { articles: Math.ceil(DEALS / 10), dealsPerArticle: 10 });
   log(`generated ${written} deal sentences in ${Math.ceil(DEALS / 10)} articles`);
+  // two articles that conflict (no deal in them), with a limit of one article in Problems
+  for (const [name, staff] of [
+    ['staff-a.md', '3,000'],
+    ['staff-b.md', '4,500'],
+  ])
+    fs.writeFileSync(
+      path.join(big, name),
+      `# Staff\n\nOpenAI had about ${staff} employees at the end of 2025, the company said.\n`,
+    );
   vs = await startVSCode({
     extension: root,
     workspace: big,
     log,
     viewport: { width: 1500, height: 950 },
-    settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'newsmark.conflicts.maxArticles': 1 },
   });
   ({ page } = vs);
   logWebviewErrors(page);
@@ -352,6 +363,34 @@ try {
   await page.keyboard.press('Enter');
   const secondPage = await moreRowSaying(400, 'the next page after Enter on "Show more"');
   log(`after Enter on it: ${JSON.stringify(secondPage)}`);
+
+  // the conflicts left out of Problems: the status bar says how many, and opens the setting
+  const limitItem = page.locator('.statusbar-item', { hasText: 'articles in Problems' }).first();
+  const limitText = await waitUntil(
+    page,
+    () => limitItem.innerText({ timeout: 1000 }).catch(() => ''),
+    'the status bar item of the conflicts left out of Problems',
+    120_000,
+  );
+  // the first article by path, and the open one if it has conflicts, of at least the two written
+  const [, listedCount, withConflicts] = /Conflicts: (\d+) of ([\d,]+) articles in Problems/.exec(limitText) ?? [];
+  if (!(Number(listedCount) <= 2 && Number(withConflicts.replace(/,/g, '')) >= 2))
+    throw new Error(`the status bar reads ${JSON.stringify(limitText)}`);
+  log(`status bar: ${JSON.stringify(limitText.trim())}`);
+  await screenshot(page, shot('conflicts-limited.png'));
+  await limitItem.click();
+  const setting = await waitUntil(
+    page,
+    () =>
+      page
+        .locator('.settings-editor .setting-item-contents', { hasText: 'Max Articles' })
+        .first()
+        .innerText({ timeout: 1000 })
+        .catch(() => ''),
+    'the settings editor at newsmark.conflicts.maxArticles',
+  );
+  if (!/open article/.test(setting)) throw new Error(`the setting reads ${JSON.stringify(setting)}`);
+  log(`a click opens the setting: ${JSON.stringify(setting.replace(/\s+/g, ' ').slice(0, 120))}`);
   log('map check passed');
 } catch (e) {
   failed = true;
