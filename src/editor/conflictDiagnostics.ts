@@ -11,6 +11,7 @@
  * opens the setting.
  */
 import * as vscode from 'vscode';
+import { gatherInSlices } from '../core/collections';
 import type { FigureConflicts } from '../core/corpus/index';
 import { isLimited, problemsScope, type ProblemsScope } from '../core/views/problemsScope';
 import { articlePath } from './articles';
@@ -126,10 +127,13 @@ export function registerConflictDiagnostics(
       let seen = -1;
       let seenScope = -1;
       while ((queue.size > 0 || seenScope !== scopeChanges) && !isDisposed) {
-        // once per update, not once per slice: on a large workspace this walks every fact
+        // once per update, not once per slice: on a large workspace this walks every fact, and
+        // the first walk judges them all (seconds at 10,000 articles), so it too runs in slices
         if (seen !== updates) {
           seen = updates;
-          conflicting = sources.corpus.conflictingPaths();
+          const steps = sources.corpus.conflictingPathsInSteps();
+          conflicting = new Set(await gatherInSlices(steps, yieldToHost, SLICE_MS));
+          if (seen !== updates) continue; // the corpus changed meanwhile: walk again
           seenScope = -1;
         }
         if (seenScope !== scopeChanges) {

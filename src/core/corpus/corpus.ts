@@ -270,6 +270,11 @@ export class Corpus {
     return this.factIndex.pathsOfFacts('conflict');
   }
 
+  /** `conflictingPaths()` a fact at a step, to be gathered with pauses (`gatherInSlices`); a path may come more than once. */
+  conflictingPathsInSteps(): Iterable<readonly string[]> {
+    return this.factIndex.pathsOfFactsInSteps('conflict');
+  }
+
   /** The workspace's id for an entity: aliases used by other articles joined. */
   canonicalEntityId(entityId: string): string {
     return this.resolve(entityId);
