@@ -48,6 +48,8 @@ export class DealMapView implements vscode.Disposable {
   private isStale = false;
   /** Numbers the messages that the webview answers with a state, so a wait ends on the answer to its own message. */
   private seq = 0;
+  /** Bumped by each graph asked for: a merge that a later request overtook is not posted. */
+  private graphRequests = 0;
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly exportTargets: Array<vscode.Uri | undefined> = [];
   private readonly stateChanged = new vscode.EventEmitter<DealMapState>();
@@ -93,10 +95,7 @@ export class DealMapView implements vscode.Disposable {
     if (filter) this.filter = DealMapFilter.parse({ ...this.filter, ...filter });
     if (this.panel) {
       this.panel.reveal(undefined, false);
-      const message = this.graphMessage();
-      const drawn = this.stateAfter(message.seq);
-      await this.post(message);
-      return drawn;
+      return this.postGraph();
     } else {
       await this.whenLayoutSettled();
       if (!this.panel) this.open(vscode.ViewColumn.Active, 0);
@@ -119,7 +118,7 @@ export class DealMapView implements vscode.Disposable {
         if (this.panel === panel) this.panel = undefined;
       });
       panel.onDidChangeViewState(() => {
-        if (panel.visible && this.isStale) void this.post(this.graphMessage());
+        if (panel.visible && this.isStale) void this.postGraph();
       });
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
     });
@@ -129,10 +128,7 @@ export class DealMapView implements vscode.Disposable {
   async setFilter(filter: Partial<DealMapFilter>): Promise<DealMapState> {
     this.filter = DealMapFilter.parse({ ...this.filter, ...filter });
     if (!this.panel) return this.show();
-    const message = this.graphMessage();
-    const drawn = this.stateAfter(message.seq);
-    await this.post(message);
-    return drawn;
+    return this.postGraph();
   }
 
   /** Does in the webview what a user would (hover or click an edge, click a mention, export…); resolves with what it then shows. */
@@ -173,13 +169,21 @@ export class DealMapView implements vscode.Disposable {
     this.isStale = true;
     clearTimeout(this.redrawTimer);
     this.redrawTimer = setTimeout(() => {
-      if (this.panel?.visible) void this.post(this.graphMessage());
+      if (this.panel?.visible) void this.postGraph();
     }, REDRAW_MS);
   }
 
-  private graphMessage(): Extract<ToDealMap, { type: 'graph' }> {
+  /**
+   * Posts the graph of the deals as they are now, under the filter, and resolves once the map has
+   * drawn it (or a later graph). The deals are merged in slices of the host's time (at 10,000
+   * articles the first merge takes seconds); a graph asked for meanwhile supersedes this one, which
+   * is then not posted: the later one carries the same filter or a newer one.
+   */
+  private async postGraph(): Promise<DealMapState> {
+    const request = ++this.graphRequests;
     const started = Date.now();
-    const deals = this.sources.corpus.deals();
+    const deals = await this.sources.deals();
+    if (request !== this.graphRequests || !this.panel) return this.stateAfter(this.seq + 1);
     this.deals = new Map(deals.map((d) => [d.id, d]));
     const graph = dealGraph({ deals, filter: this.filter, typeOf: (id) => this.sources.corpus.entity(id)?.type });
     this.graph = graph;
@@ -187,7 +191,16 @@ export class DealMapView implements vscode.Disposable {
     this.log.debug(
       `deal map: ${graph.edges.length} edge(s), ${graph.nodes.length} node(s) of ${graph.matchingCount}/${graph.dealCount} deal(s) in ${Date.now() - started} ms`,
     );
-    return { type: 'graph', seq: ++this.seq, graph, filter: this.filter, isIndexing: this.sources.status.isIndexing };
+    const message = {
+      type: 'graph',
+      seq: ++this.seq,
+      graph,
+      filter: this.filter,
+      isIndexing: this.sources.status.isIndexing,
+    } as const;
+    const drawn = this.stateAfter(message.seq);
+    await this.post(message);
+    return drawn;
   }
 
   private async post(message: ToDealMap): Promise<void> {
@@ -214,11 +227,11 @@ export class DealMapView implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.page?.ready();
-        void this.post(this.graphMessage());
+        void this.postGraph();
         return;
       case 'setFilter':
         this.filter = message.filter;
-        void this.post(this.graphMessage());
+        void this.postGraph();
         return;
       case 'details': {
         const details = this.details(message.dealId);
@@ -293,7 +306,7 @@ export class DealMapView implements vscode.Disposable {
       void vscode.window.showInformationMessage(
         'Newsmark: that mention is no longer in the workspace; the map is being redrawn.',
       );
-      void this.post(this.graphMessage());
+      void this.postGraph();
       return;
     }
     await revealBeside(uri, mention.start, mention.end, this.panel);
