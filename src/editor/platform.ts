@@ -95,6 +95,10 @@ export interface IndexWorkerPool {
   /** Workers kept crashing: the caller analyses on its own thread. */
   readonly isBroken: boolean;
   run(job: IndexJob, lexicon: PoolLexicon): Promise<IndexResult | PoolFailure>;
+  /** Stops the workers now if none is working; the next job starts them again. */
+  stopIdle(): void;
+  /** Workers running now (for tests). */
+  readonly runningCount: number;
   dispose(): void;
 }
 

@@ -692,6 +692,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       isEnded = true;
       if (--this.busyCount > 0) return;
       this.flush();
+      this.index.stopIdleWorkers();
       this.scheduleSnapshot();
       const waiters = this.idleWaiters;
       this.idleWaiters = [];

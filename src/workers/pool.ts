@@ -134,6 +134,17 @@ export class WorkerPool<TJob, TResult> {
     return slot;
   }
 
+  /**
+   * Stops the workers now rather than after `idleMs` if none is working (a job asked for later
+   * starts them again): the editor calls it once the workspace is indexed, so that the workers'
+   * heaps are not held beside the index while the deals are merged and the conflicts judged.
+   */
+  stopIdle(): void {
+    if (this.queue.length > 0 || this.slots.some((s) => s.running)) return;
+    clearTimeout(this.idleTimer);
+    this.stopAll();
+  }
+
   private stopAll(): void {
     if (this.slots.some((s) => s.running)) return;
     for (const slot of this.slots.splice(0)) void slot.worker.terminate();

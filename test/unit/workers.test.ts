@@ -177,6 +177,19 @@ suite("workers: the index's worker pool", () => {
     assert.equal((await workers.run({ fsPath: file, path: 'a.md', maxBytes: LIMIT }, BUILTIN)).status, 'ok');
   });
 
+  test('should stop its workers at once when asked while idle, never under a job, and start them again with new work', async () => {
+    const workers = pool(1); // idle for a minute before stopping on its own
+    const file = articles()[0]!;
+    const job = workers.run({ fsPath: file, path: 'a.md', maxBytes: LIMIT }, BUILTIN);
+    workers.stopIdle();
+    assert.equal(workers.runningCount, 1, 'a worker with a job is not stopped');
+    assert.equal((await job).status, 'ok');
+    workers.stopIdle();
+    assert.equal(workers.runningCount, 0, 'the idle worker stopped at once');
+    assert.equal((await workers.run({ fsPath: file, path: 'a.md', maxBytes: LIMIT }, BUILTIN)).status, 'ok');
+    assert.equal(workers.runningCount, 1, 'started again');
+  });
+
   test('should answer every job in flight when disposed', async () => {
     const workers = pool(1);
     const file = articles()[0]!;

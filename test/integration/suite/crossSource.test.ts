@@ -99,6 +99,8 @@ suite('Across sources', () => {
     else
       for (const seed of closed)
         assert.ok(indexed.includes(seed), `${seed} was indexed in a worker: ${indexed.join(', ')}`);
+    await api.corpus.whenIdle();
+    assert.equal(api.index.runningWorkers, 0, 'the workers stop once the workspace is indexed');
     const onHost = new Corpus();
     for (const seed of SEEDS) onHost.update(seed, (await api.analysisOf(seedUri(seed)))!);
     const mine = (corpus: Corpus) => ({ retained: corpus.retained(), facts: corpus.facts(), deals: corpus.deals() });
