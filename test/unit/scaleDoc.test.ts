@@ -21,8 +21,8 @@ const SCHEMAS: Record<string, JsonSchema> = {
   jsonl: JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'jsonl.schema.json'), 'utf8')) as JsonSchema,
   corpus: JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'corpus.schema.json'), 'utf8')) as JsonSchema,
 };
-/** Dotted words in backticks that are not fields: file names and Spark's RDD.pipe. */
-const NOT_FIELDS = /^(?:RDD\.pipe|[\w-]+\.(?:json|jsonl|md|ts|mjs|sh))$/;
+/** Dotted words in backticks that are not fields: file names, Spark's RDD.pipe, settings (`newsmark.conflicts.maxArticles`). */
+const NOT_FIELDS = /^(?:RDD\.pipe|newsmark(?:\.\w+)+|[\w-]+\.(?:json|jsonl|md|ts|mjs|sh))$/;
 
 function alternatives(schema: JsonSchema): JsonSchema[] {
   const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])];
