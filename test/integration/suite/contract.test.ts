@@ -83,6 +83,7 @@ suite('Extension contract', () => {
       'newsmark.analysis.maxFileSizeKB': defaults.analysis.maxFileSizeKB,
       'newsmark.author': defaults.author,
       'newsmark.conflicts.severity': defaults.conflicts.severity,
+      'newsmark.conflicts.maxArticles': defaults.conflicts.maxArticles,
     };
     assert.deepEqual(Object.keys(properties).sort(), Object.keys(expected).sort());
     for (const [key, value] of Object.entries(expected)) {
