@@ -33,21 +33,26 @@ export class EntityIndex {
     return isRenamed;
   }
 
-  /** Forgets a source's entities; true when the name of some id may have changed. */
-  remove(path: string, entities: readonly SourceEntity[], resolve: (id: string) => string): boolean {
-    let isRenamed = false;
+  /**
+   * Forgets a source's entities. Gives the ids this source named (it was the first by path to
+   * use them), with the names it gave: their names may change, which the caller checks against
+   * `nameOf` once the source's new facts, if any, are in.
+   */
+  remove(path: string, entities: readonly SourceEntity[], resolve: (id: string) => string): Map<string, string> {
+    const unnamed = new Map<string, string>();
     for (const entity of entities) {
       if (!removePath(this.pathsById, entity.id, path)) continue;
-      if (this.names.get(entity.id)?.path === path) {
+      const named = this.names.get(entity.id);
+      if (named?.path === path) {
         this.names.delete(entity.id);
-        isRenamed = true;
+        unnamed.set(entity.id, named.name);
       }
       if (this.pathsById.has(entity.id)) continue;
       const members = this.members?.get(resolve(entity.id));
       members?.delete(entity.id);
       if (members?.size === 0) this.members!.delete(resolve(entity.id));
     }
-    return isRenamed;
+    return unnamed;
   }
 
   /** Aliases changed: the canonical groups are rebuilt on the next query. */

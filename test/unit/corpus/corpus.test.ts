@@ -297,6 +297,33 @@ suite('corpus: incremental, one article at a time', () => {
     assert.deepEqual(aliased.factsNaming(['entity:corvanta-labs']), [both[0]], 'the deal names Corvanta Labs');
   });
 
+  test("should keep the merged deals through an edit that keeps every name, and merge again when a party's name changes", () => {
+    const corpus = new Corpus();
+    const put = (name: string, text: string) =>
+      corpus.update(name, analyse({ path: name, text }, { lexicon: Lexicon.withAdditions() }));
+    // a.md, first by path, names the company; b.md's deal calls it by its initials, which resolve to it
+    put('a.md', 'Halvorsen Quantum Systems (HQS) was valued at $3 billion in March 2025.');
+    put('b.md', 'HQS signed a $4 billion supply contract with Corvanta Labs on 25 September 2025.');
+    put('c.md', 'Quarry Capital has invested a total of $2.4 billion in Nimbrel AI.');
+    const parties = () => corpus.deals().map((d) => d.parties.join(' / '));
+    assert.deepEqual(parties(), ['Halvorsen Quantum Systems / Corvanta Labs', 'Quarry Capital / Nimbrel AI']);
+    const before = corpus.deals();
+    put('a.md', 'Halvorsen Quantum Systems (HQS) was valued at $3.5 billion in March 2025.');
+    const after = corpus.deals();
+    assert.ok(
+      after.every((deal, i) => deal === before[i]),
+      'the same merged deals: an edit of the naming source that keeps its names merges nothing again',
+    );
+    put('a.md', 'Halvorsen Quantum-Systems (HQS) was valued at $3.5 billion in March 2025.');
+    assert.deepEqual(
+      parties(),
+      ['Halvorsen Quantum-Systems / Corvanta Labs', 'Quarry Capital / Nimbrel AI'],
+      'the name the first source gives now, for the same id',
+    );
+    corpus.remove('a.md');
+    assert.deepEqual(parties(), ['HQS / Corvanta Labs', 'Quarry Capital / Nimbrel AI'], 'no source names it but b.md');
+  });
+
   test('dealGroups should give the deals of deals(), a merged group at a step', () => {
     for (const name of ['seeds', 'workspace']) {
       const corpus = corpusOf(name);
