@@ -109,8 +109,84 @@ async function openDealsPanel(api: NewsmarkApi): Promise<Record<string, number>>
 }
 
 /**
+ * One edit of an open article once the workspace is indexed and the deals panel open: what a
+ * keystroke costs the host at this scale. A money figure of the first article is changed (not
+ * saved): the time until the corpus announces it (after the analysis's debounce), until the
+ * panel's deals are merged again, and the host's longest stall from the edit to 3 s after the
+ * announcement (the problems of the affected articles are recomputed meanwhile). The edit is then
+ * reverted, and that is waited for too.
+ */
+async function editOnce(api: NewsmarkApi): Promise<Record<string, number | string>> {
+  const path = api.corpus.corpus.paths().sort()[0]!;
+  const uri = api.corpus.uriOf(path)!;
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  await api.analysisOf(uri);
+  const match = /\$(\d+)(?:\.\d+)? (?:billion|million)/.exec(doc.getText());
+  if (!match) return { editSkipped: `no money figure in ${path}` };
+  const updated = () =>
+    new Promise<{ at: number; affected: number }>((resolve) => {
+      const sub = api.onDidUpdateCorpus((e) => {
+        if (!e.affectedPaths.includes(path)) return;
+        sub.dispose();
+        resolve({ at: performance.now(), affected: e.affectedPaths.length });
+      });
+    });
+  let last = performance.now();
+  let longestStall = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestStall = Math.max(longestStall, now - last - 10);
+    last = now;
+  }, 10);
+  const start = doc.positionAt(match.index + 1);
+  const range = new vscode.Range(start, start.translate(0, match[1]!.length));
+  const announced = updated();
+  let analysedAt = Number.NaN;
+  let wasIndexing = false;
+  const analysed = api.onDidAnalyse((a) => {
+    if (a.uri.toString() !== uri.toString() || !Number.isNaN(analysedAt)) return;
+    analysedAt = performance.now();
+    wasIndexing = api.corpus.status.isIndexing;
+  });
+  // when VS Code delivers the edit back as a change of the document (the renderer applies it)
+  let changedAt = Number.NaN;
+  const changed = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() === uri.toString() && Number.isNaN(changedAt)) changedAt = performance.now();
+  });
+  const profile = await startProfile(process.env.NEWSMARK_BENCH_PROFILE_EDIT);
+  const t0 = performance.now();
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, range, String(Number(match[1]) + 1));
+  await vscode.workspace.applyEdit(edit);
+  const { at: corpusAt, affected } = await announced;
+  analysed.dispose();
+  changed.dispose();
+  await profile?.stop();
+  await api.dealsTree.deals();
+  const panelAt = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  clearInterval(ticker);
+  const result = {
+    editChangedMs: changedAt - t0,
+    editAnalysedMs: analysedAt - t0,
+    editWhileIndexing: wasIndexing ? 1 : 0,
+    editCorpusMs: corpusAt - t0,
+    editPanelMs: panelAt - t0,
+    editLongestStallMs: Math.max(longestStall, performance.now() - last - 10),
+    editAffectedPaths: affected,
+  };
+  const reverted = updated();
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await reverted;
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  return result;
+}
+
+/**
  * A CPU profile of the extension host, written to `file` when stopped (NEWSMARK_BENCH_PROFILE_REOPEN:
- * the warm reopen, for `node bench/run.mjs --rows=4`; open it in Chrome's DevTools).
+ * the warm reopen; NEWSMARK_BENCH_PROFILE_EDIT: the edit, until the corpus announces it; for
+ * `node bench/run.mjs --rows=4`; open it in Chrome's DevTools).
  */
 async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> } | undefined> {
   if (!file) return undefined;
@@ -186,6 +262,7 @@ export async function run(): Promise<void> {
     result.rssIndexed = process.memoryUsage().rss;
     result.heapIndexed = heapAfterGc() - heapBefore; // what the index keeps, before any query fills a cache
     Object.assign(result, await openDealsPanel(api));
+    Object.assign(result, await editOnce(api));
     const d0 = performance.now();
     result.deals = api.corpus.corpus.deals().length;
     result.dealsMs = performance.now() - d0;
