@@ -79,13 +79,7 @@ async function warmReopen(api: NewsmarkApi): Promise<Record<string, unknown>> {
  * how long the host went without answering other work (its longest stall beyond the 10 ms).
  */
 async function openDealsPanel(api: NewsmarkApi): Promise<Record<string, number>> {
-  let last = performance.now();
-  let longestStall = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longestStall = Math.max(longestStall, now - last - 10);
-    last = now;
-  }, 10);
+  const stalls = stallMeter();
   const p0 = performance.now();
   api.dealsTree.refresh();
   const model = await api.dealsTree.deals();
@@ -93,7 +87,7 @@ async function openDealsPanel(api: NewsmarkApi): Promise<Record<string, number>>
   const group = roots.find((n) => n.type === 'group');
   const children = group ? await api.dealsTree.getChildren(group) : [];
   const panelMs = performance.now() - p0;
-  clearInterval(ticker);
+  const panelLongestStallMs = stalls.stop();
   // the conflicts published as problems meanwhile (they are computed in slices after the index is
   // idle, and hold much of the host's memory at this scale)
   const problems = vscode.languages.getDiagnostics().filter(([, list]) => list.some((d) => d.source === 'Newsmark'));
@@ -101,10 +95,27 @@ async function openDealsPanel(api: NewsmarkApi): Promise<Record<string, number>>
     problemFiles: problems.length,
     problems: problems.reduce((n, [, list]) => n + list.filter((d) => d.source === 'Newsmark').length, 0),
     panelMs,
-    panelLongestStallMs: Math.max(longestStall, performance.now() - last - 10),
+    panelLongestStallMs,
     panelDeals: model.deals.length,
     panelGroups: roots.length,
     panelFirstGroupChildren: children.length,
+  };
+}
+
+/** How long the host went without answering a 10 ms timer (its longest stall beyond the 10 ms), until `stop()`. */
+function stallMeter(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 10);
+    last = now;
+  }, 10);
+  return {
+    stop: () => {
+      clearInterval(ticker);
+      return Math.max(longest, performance.now() - last - 10);
+    },
   };
 }
 
@@ -132,13 +143,7 @@ async function editOnce(api: NewsmarkApi): Promise<Record<string, number | strin
         resolve({ at: performance.now(), affected: e.affectedPaths.length });
       });
     });
-  let last = performance.now();
-  let longestStall = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longestStall = Math.max(longestStall, now - last - 10);
-    last = now;
-  }, 10);
+  const stalls = stallMeter();
   const start = doc.positionAt(match.index + 1);
   const range = new vscode.Range(start, start.translate(0, match[1]!.length));
   const announced = updated();
@@ -166,14 +171,14 @@ async function editOnce(api: NewsmarkApi): Promise<Record<string, number | strin
   await api.dealsTree.deals();
   const panelAt = performance.now();
   await new Promise((resolve) => setTimeout(resolve, 3000));
-  clearInterval(ticker);
+  const editLongestStallMs = stalls.stop();
   const result = {
     editChangedMs: changedAt - t0,
     editAnalysedMs: analysedAt - t0,
     editWhileIndexing: wasIndexing ? 1 : 0,
     editCorpusMs: corpusAt - t0,
     editPanelMs: panelAt - t0,
-    editLongestStallMs: Math.max(longestStall, performance.now() - last - 10),
+    editLongestStallMs,
     editAffectedPaths: affected,
   };
   const reverted = updated();
