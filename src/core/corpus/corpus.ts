@@ -267,12 +267,11 @@ export class Corpus {
     this.factIndex.forEachFact((keyId, statement) => this.keyViewOf(keyId, statement), 'conflict', visit);
   }
 
-  /** The sources of every statement of `conflicts()` (what the problems are recomputed for), without the views. */
-  conflictingPaths(): Set<string> {
-    return this.factIndex.pathsOfFacts('conflict');
-  }
-
-  /** `conflictingPaths()` a fact at a step, to be gathered with pauses (`gatherInSlices`); a path may come more than once. */
+  /**
+   * The sources of every statement of `conflicts()` (what the problems are recomputed for), a fact
+   * at a step and without the views: gathered with pauses (`gatherInSlices`), as the first walk
+   * judges every fact. A path may come more than once.
+   */
   conflictingPathsInSteps(): Iterable<readonly string[]> {
     return this.factIndex.pathsOfFactsInSteps('conflict');
   }

@@ -211,18 +211,12 @@ export class FactIndex {
     }
   }
 
-  /** The sources of the statements of `facts(…, only)`, without making a view of any fact. */
-  pathsOfFacts(only: Verdict): Set<string> {
-    const paths = new Set<string>();
-    for (const step of this.pathsOfFactsInSteps(only)) for (const path of step) paths.add(path);
-    return paths;
-  }
-
   /**
-   * `pathsOfFacts` a fact at a step (the paths of its statements, or none), judging and caching
-   * each verdict as it goes: a caller can pause between steps. The first walk after indexing
-   * judges every fact stated by more than one source (2.9 s at 10,000 articles), later ones read
-   * the cached verdicts. A change between steps is seen by the steps after it.
+   * The sources of the statements of `facts(…, only)`, without making a view of any fact: a fact
+   * at a step (the paths of its statements, or none), judging and caching each verdict as it goes,
+   * so that a caller can pause between steps. The first walk after indexing judges every fact
+   * stated by more than one source (2.9 s at 10,000 articles), later ones read the cached verdicts.
+   * A change between steps is seen by the steps after it.
    */
   *pathsOfFactsInSteps(only: Verdict): Generator<readonly string[]> {
     for (const [keyId, entry] of this.byKey) {

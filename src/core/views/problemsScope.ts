@@ -7,6 +7,7 @@
  * sorts); the hover still shows a figure's conflicts in any article, and the status bar says how
  * many articles' conflicts are left out.
  */
+import { byText } from '../facts/order';
 
 /** Articles whose conflicts Problems lists besides the open ones (`newsmark.conflicts.maxArticles`). */
 export const DEFAULT_PROBLEM_ARTICLES = 500;
@@ -30,7 +31,7 @@ export function problemsScope(conflicting: ReadonlySet<string>, open: Iterable<s
   if (conflicting.size <= bound) return { listed: conflicting, withConflicts: conflicting.size, limit: bound };
   const listed = new Set<string>();
   for (const path of open) if (conflicting.has(path)) listed.add(path);
-  const sorted = [...conflicting].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...conflicting].sort(byText);
   for (let i = 0; i < bound; i++) listed.add(sorted[i]!);
   return { listed, withConflicts: conflicting.size, limit: bound };
 }

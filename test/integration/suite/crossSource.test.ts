@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Corpus } from '../../../src/core/corpus/index';
+import { byText } from '../../../src/core/facts/order';
 import { isLimited } from '../../../src/core/views/problemsScope';
 import { CONFLICT_CODE, limitedStatus } from '../../../src/editor/conflictDiagnostics';
 import type { NewsmarkApi } from '../../../src/extension';
@@ -231,7 +232,7 @@ suite('Across sources', () => {
       30_000,
     );
     await api.corpus.whenIdle();
-    const conflicting = [...api.corpus.corpus.conflictingPaths()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const conflicting = [...new Set([...api.corpus.corpus.conflictingPathsInSteps()].flat())].sort(byText);
     assert.deepEqual(
       [conflicting[0], conflicting.at(-1)],
       names,
