@@ -49,7 +49,13 @@ if (!process.env.NEWSMARK_SKIP_SETUP) {
     process.exit(1);
   }
 }
-const { openFile, runCommand: runPalette, screenshot, startVSCode } = await import('../integration/harness/ui.mjs');
+const {
+  openFile,
+  runCommand: runPalette,
+  screenshot,
+  startVSCode,
+  statusBarText,
+} = await import('../integration/harness/ui.mjs');
 
 async function waitUntil(page, check, what, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
@@ -365,10 +371,9 @@ try {
   log(`after Enter on it: ${JSON.stringify(secondPage)}`);
 
   // the conflicts left out of Problems: the status bar says how many, and opens the setting
-  const limitItem = page.locator('.statusbar-item', { hasText: 'articles in Problems' }).first();
   const limitText = await waitUntil(
     page,
-    () => limitItem.innerText({ timeout: 1000 }).catch(() => ''),
+    () => statusBarText(page, 'articles in Problems'),
     'the status bar item of the conflicts left out of Problems',
     120_000,
   );
@@ -378,7 +383,7 @@ try {
     throw new Error(`the status bar reads ${JSON.stringify(limitText)}`);
   log(`status bar: ${JSON.stringify(limitText.trim())}`);
   await screenshot(page, shot('conflicts-limited.png'));
-  await limitItem.click();
+  await page.locator('.statusbar-item', { hasText: 'articles in Problems' }).first().click();
   const setting = await waitUntil(
     page,
     () =>

@@ -50,6 +50,7 @@ const {
   runCommand: runPalette,
   screenshot,
   startVSCode,
+  statusBarText,
 } = await import('../integration/harness/ui.mjs');
 
 // The workspace: a temp copy of seeds/, so nothing the extension writes lands in the repo.
@@ -173,16 +174,7 @@ try {
   for (const want of ['Sam Altman', 'Satya Nadella', 'November 3, 2025', 'Amazon Web Services', '27%']) {
     if (!texts.includes(want)) throw new Error(`"${want}" is not highlighted (highlighted: ${texts.join(' | ')})`);
   }
-  const status = await waitUntil(
-    page,
-    () =>
-      page
-        .locator('.statusbar-item', { hasText: 'entities' })
-        .first()
-        .innerText()
-        .catch(() => ''),
-    'the status bar counts',
-  );
+  const status = await waitUntil(page, () => statusBarText(page, 'entities'), 'the status bar counts');
   if (!/\d+ entities · \d+ figures · \d+ claims · \d+ tags/.test(status))
     throw new Error(`status bar reads ${JSON.stringify(status)}`);
   log(`status bar: ${JSON.stringify(status.trim())}`);

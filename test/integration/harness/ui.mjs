@@ -538,6 +538,15 @@ export async function hoverText(page, text, timeout = 10_000) {
   return (await hover.innerText()).trim();
 }
 
+/** The text of the first status bar item that contains `hasText`, or '' while there is none (to poll). */
+export function statusBarText(page, hasText) {
+  return page
+    .locator('.statusbar-item', { hasText })
+    .first()
+    .innerText({ timeout: 1000 })
+    .catch(() => '');
+}
+
 export async function screenshot(page, file) {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   await page.screenshot({ path: file });
