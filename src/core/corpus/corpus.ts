@@ -54,6 +54,7 @@ import { ConflictIndex } from './conflictIndex';
 import { FactIndex } from './factIndex';
 import { keyView, toView } from './factViews';
 import { PartyUsers } from './partyUsers';
+import { SourceSlots } from './pathLists';
 
 /** What the corpus keeps of a source: its interned facts, its entities as columns. */
 interface StoredSource extends Omit<SourceFacts, 'entities'> {
@@ -75,13 +76,15 @@ export class Corpus {
   private readonly sources = new Map<string, StoredSource>();
   private readonly aliases = new WorkspaceAliases();
   private readonly factIndex: FactIndex;
+  /** Each source's number, by which the entity index and the party users hold it. */
+  private readonly slots = new SourceSlots();
   private readonly entities = new EntityIndex((path, id) => {
     const source = this.sources.get(path);
     return source && findEntity(source.entities, id)?.name;
-  });
+  }, this.slots);
   private readonly dealIndex = new DealIndex();
   /** Which sources' keys and deals use which entity ids: what to re-key when an id resolves differently. */
-  private readonly partyUsers = new PartyUsers();
+  private readonly partyUsers = new PartyUsers(this.slots);
   private readonly pool = new StringPool();
   private readonly resolve = (id: string): string => this.aliases.resolve(id);
   /** Ids whose naming source was just removed or replaced, with the name it gave (`settleNames`). */
@@ -114,6 +117,7 @@ export class Corpus {
       const affected = new Set<string>();
       this.unindex(previous, facts, affected);
       this.sources.delete(path);
+      this.slots.release(path);
       return affected;
     });
   }

@@ -1,25 +1,31 @@
 /** Which sources' fact keys and deals name which entity ids: the sources to re-key when an id resolves differently. */
 import { forEachPartyId } from '../store/packedDeals';
 import type { SourceFacts } from '../store/sourceFacts';
-import { addPath, removePath, type PathList } from './pathLists';
+import { addSlot, removeSlot, slotsIn, SourceSlots, type SlotList } from './pathLists';
 
 /** What of a source names parties: its keyed statements and its deals. */
 type PartySource = Pick<SourceFacts, 'path' | 'statements' | 'deals'>;
 
 export class PartyUsers {
-  /** id → the paths using it (`PathList`: an array for a few, a set for many). */
-  private readonly pathsById = new Map<string, PathList>();
+  /** id → the sources using it, by slot (`SlotList`: an array for a few, a bitset for many). */
+  private readonly slotsById = new Map<string, SlotList>();
+
+  /** `slots`: the corpus's, shared with its entity index (a registry of its own when used alone). */
+  constructor(private readonly slots = new SourceSlots()) {}
 
   add(source: PartySource): void {
-    for (const id of partyIdsOf(source)) addPath(this.pathsById, id, source.path);
+    const slot = this.slots.take(source.path);
+    for (const id of partyIdsOf(source)) addSlot(this.slotsById, id, slot);
   }
 
   remove(source: PartySource): void {
-    for (const id of partyIdsOf(source)) removePath(this.pathsById, id, source.path);
+    const slot = this.slots.slotOf(source.path);
+    if (slot === undefined) return;
+    for (const id of partyIdsOf(source)) removeSlot(this.slotsById, id, slot);
   }
 
-  pathsUsing(id: string): Iterable<string> {
-    return this.pathsById.get(id) ?? [];
+  *pathsUsing(id: string): Generator<string> {
+    for (const slot of slotsIn(this.slotsById.get(id))) yield this.slots.pathAt(slot);
   }
 }
 
