@@ -10,3 +10,4 @@ export { analyse } from './analysis';
 export { AnalysisCache } from './analysisCache';
 export { Lexicon } from './extract/entities/lexicon';
 export { SnapshotReader, encodeSnapshotEnd, encodeSnapshotHeader, encodeSnapshotRecord } from './store/corpusSnapshot';
+export { sharedStrings } from './store/factsTable';

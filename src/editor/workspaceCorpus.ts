@@ -627,7 +627,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
    */
   private async *snapshotChunks(store: SnapshotStore, written: { count: number }): AsyncGenerator<Uint8Array> {
     const generation = this.generation;
-    let frames: Uint8Array[] = [store.codec.encodeSnapshotHeader(store.engine, Date.now())];
+    // the strings many records use, written once (a string the corpus takes in meanwhile goes in its record)
+    const shared = store.codec.sharedStrings(this.corpus.sharedStrings());
+    let frames: Uint8Array[] = [store.codec.encodeSnapshotHeader(store.engine, Date.now(), shared)];
     let bytes = frames[0]!.length;
     let sliceStarted = Date.now();
     for (const path of [...this.snapshotKeys.keys()]) {
@@ -636,12 +638,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
       const facts = this.corpus.sourceFacts(path);
       const shape = this.shapes.get(path);
       if (!key || !facts || !shape || key.key.engine !== store.engine) continue;
-      const frame = store.codec.encodeSnapshotRecord({
-        ...key,
-        facts,
-        lineStarts: shape.lineStarts,
-        length: shape.length,
-      });
+      const frame = store.codec.encodeSnapshotRecord(
+        { ...key, facts, lineStarts: shape.lineStarts, length: shape.length },
+        shared,
+      );
       frames.push(frame);
       bytes += frame.length;
       written.count++;

@@ -87,7 +87,7 @@ export interface SnapshotStore {
   /** The snapshot's codec (src/core/store/corpusSnapshot.ts, in the engine bundle). */
   readonly codec: Pick<
     Engine,
-    'SnapshotReader' | 'encodeSnapshotHeader' | 'encodeSnapshotRecord' | 'encodeSnapshotEnd'
+    'SnapshotReader' | 'encodeSnapshotHeader' | 'encodeSnapshotRecord' | 'encodeSnapshotEnd' | 'sharedStrings'
   >;
   read(): Promise<AsyncIterable<Uint8Array> | undefined>;
   write(chunks: AsyncIterable<Uint8Array>): Promise<void>;

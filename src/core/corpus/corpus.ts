@@ -149,6 +149,11 @@ export class Corpus {
     return source && factsOfStored(source);
   }
 
+  /** The strings the corpus shares across sources (ids, names, figure texts, units, dates): what a snapshot writes once. */
+  sharedStrings(): string[] {
+    return [...this.pool.strings()];
+  }
+
   paths(): string[] {
     return [...this.sources.keys()].sort();
   }

@@ -1,6 +1,7 @@
 /**
  * A source's compact facts (`SourceFacts`) as plain JSON with a string table: every string once,
- * referred to by its index; statements, keys, entities as fixed-position tuples; the typed arrays
+ * referred to by its index (in the table's own strings, or in strings that many tables share:
+ * `SharedStrings`); statements, keys, entities as fixed-position tuples; the typed arrays
  * as number arrays. `tableOf` and `factsOf` are inverse: `factsOf(tableOf(f))` deep-equals `f`.
  * Numbers JSON cannot hold (NaN marks "no value" in packed deals) are written as strings.
  * `factsOf` checks every index and every enumerated value: a table that does not hold (a
@@ -67,12 +68,35 @@ export type FactsTable = z.infer<typeof FactsTable>;
 
 type Num = z.infer<typeof Num>;
 
-export function tableOf(facts: SourceFacts): FactsTable {
+/**
+ * Strings that many tables share (a corpus snapshot's, written once before its records): a table
+ * made with them refers to `strings[i]` as `i`, and to its own strings after them (its own first
+ * string as `strings.length`). A reader given the same strings gets these very string objects back
+ * in every table, which a corpus then interns without comparing their characters.
+ */
+export interface SharedStrings {
+  readonly strings: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+/** The shared strings of a list (the first of any repeated one counts). */
+export function sharedStrings(strings: Iterable<string>): SharedStrings {
+  const list: string[] = [];
+  const indexOf = new Map<string, number>();
+  for (const text of strings) if (!indexOf.has(text)) indexOf.set(text, list.push(text) - 1);
+  return { strings: list, indexOf };
+}
+
+/** No strings shared: a table holds every string it refers to (the per-file entries, the JSONL). */
+export const NO_SHARED_STRINGS: SharedStrings = { strings: [], indexOf: new Map() };
+
+export function tableOf(facts: SourceFacts, shared: SharedStrings = NO_SHARED_STRINGS): FactsTable {
   const strings: string[] = [];
   const indexOf = new Map<string, number>();
+  const offset = shared.strings.length;
   const s = (text: string): number => {
-    let index = indexOf.get(text);
-    if (index === undefined) indexOf.set(text, (index = strings.push(text) - 1));
+    let index = shared.indexOf.get(text) ?? indexOf.get(text);
+    if (index === undefined) indexOf.set(text, (index = strings.push(text) - 1 + offset));
     return index;
   };
   const ns = (text: string | null): number | null => (text === null ? null : s(text));
@@ -132,10 +156,13 @@ export function tableOf(facts: SourceFacts): FactsTable {
   };
 }
 
-/** The facts back, or undefined when the table refers to a string it lacks or holds a value no engine wrote. */
-export function factsOf(table: FactsTable): SourceFacts | undefined {
+/**
+ * The facts back, or undefined when the table refers to a string it lacks or holds a value no
+ * engine wrote. `shared`: the strings it was made with (`SharedStrings.strings`), if any.
+ */
+export function factsOf(table: FactsTable, shared: readonly string[] = []): SourceFacts | undefined {
   try {
-    return readTable(table);
+    return readTable(table, shared);
   } catch (error) {
     if (error instanceof BadTable) return undefined;
     throw error;
@@ -146,10 +173,10 @@ export function factsOf(table: FactsTable): SourceFacts | undefined {
  * The facts of a table parsed from JSON, or in a few words why it does not hold: `FactsTable`'s
  * check (by hand, `shapeProblem`), then `factsOf`'s.
  */
-export function readFactsTable(json: unknown): SourceFacts | string {
+export function readFactsTable(json: unknown, shared: readonly string[] = []): SourceFacts | string {
   const problem = shapeProblem(json);
   if (problem !== undefined) return problem;
-  return factsOf(json as FactsTable) ?? 'a string it lacks or a value no engine writes';
+  return factsOf(json as FactsTable, shared) ?? 'a string it lacks or a value no engine writes';
 }
 
 /**
@@ -257,10 +284,12 @@ const FIGURE_KIND_SET: ReadonlySet<string> = new Set(FIGURE_KINDS);
 const QUALIFIER_SET: ReadonlySet<string> = new Set(QUALIFIERS);
 const SHAPES: ReadonlySet<string> = new Set(['entity', 'pair', 'deal']);
 
-function readTable(table: FactsTable): SourceFacts {
+function readTable(table: FactsTable, shared: readonly string[]): SourceFacts {
   const { strings } = table;
+  const offset = shared.length;
   const s = (index: number | null | undefined): string => {
-    const text = index === null || index === undefined ? undefined : strings[index];
+    const text =
+      index === null || index === undefined ? undefined : index < offset ? shared[index] : strings[index - offset];
     if (text === undefined) throw new BadTable();
     return text;
   };

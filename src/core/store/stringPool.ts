@@ -37,6 +37,11 @@ export class StringPool {
     return this.entries.size;
   }
 
+  /** Every string held (what a corpus snapshot writes once for all its records). */
+  strings(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   /**
    * One party object for each id and name, shared by every fact key naming it (an average
    * article's keys name 31 parties, the whole corpus a few hundred distinct ones). The party's

@@ -14,6 +14,8 @@ import {
   type SnapshotRecord,
 } from '../../../src/core/store/corpusSnapshot';
 import { crc32 } from '../../../src/core/store/crc32';
+import { NO_SHARED_STRINGS, sharedStrings } from '../../../src/core/store/factsTable';
+import { Corpus } from '../../../src/core/corpus/corpus';
 import { summariseSource } from '../../../src/core/store/sourceFacts';
 import { lineStartsOf } from '../../../src/editor/lineStarts';
 import { articlesIn, REPO } from '../corpus/fixtures';
@@ -37,10 +39,17 @@ const records: SnapshotRecord[] = seeds.map(({ path: articlePath, text }, i) => 
   facts: summariseSource(articlePath, analyse({ path: articlePath, text }, { lexicon })),
 }));
 
-function snapshotOf(items: readonly SnapshotRecord[], engine = ENGINE): Uint8Array {
+/** The strings the records share, as a corpus holding their facts gives them (what the editor writes). */
+const SHARED = (() => {
+  const corpus = new Corpus();
+  for (const record of records) corpus.updateFacts(record.facts);
+  return sharedStrings(corpus.sharedStrings());
+})();
+
+function snapshotOf(items: readonly SnapshotRecord[], engine = ENGINE, shared = SHARED): Uint8Array {
   return concatBytes([
-    encodeSnapshotHeader(engine, 1),
-    ...items.map(encodeSnapshotRecord),
+    encodeSnapshotHeader(engine, 1, shared),
+    ...items.map((record) => encodeSnapshotRecord(record, shared)),
     encodeSnapshotEnd(items.length),
   ]);
 }
@@ -65,7 +74,7 @@ function goodRecords(items: readonly SnapshotItem[]): SnapshotRecord[] {
 function frameStarts(bytes: Uint8Array): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const starts: number[] = [];
-  let at = 12 + view.getUint32(8, true);
+  let at = 16 + view.getUint32(8, true);
   for (;;) {
     const length = view.getUint32(at, true);
     if (length === 0xffffffff) return starts;
@@ -80,6 +89,35 @@ suite('Corpus snapshot (the warm reopen, issue 14)', () => {
     const { items, stop } = readIn(snapshotOf(records));
     assert.equal(stop, undefined);
     assert.deepEqual(goodRecords(items), records);
+  });
+
+  test('should write the strings records share once, in the header, and give every record its strings back', () => {
+    const shared = snapshotOf(records);
+    const alone = snapshotOf(records, ENGINE, NO_SHARED_STRINGS);
+    assert.deepEqual(goodRecords(readIn(alone).items), records, 'without shared strings, as the per-file entries are');
+    assert.deepEqual(goodRecords(readIn(shared).items), records);
+    const recordBytes = (bytes: Uint8Array) => bytes.length - (16 + new DataView(bytes.buffer).getUint32(8, true));
+    assert.ok(
+      recordBytes(shared) < 0.9 * recordBytes(alone),
+      `records of ${recordBytes(shared)} bytes with the shared strings, ${recordBytes(alone)} without`,
+    );
+    // an entity id every seed names is in the header, not in a record's own strings
+    const first = JSON.parse(
+      new TextDecoder().decode(shared.subarray(frameStarts(shared)[0]! + 8, frameStarts(shared)[1]!)),
+    );
+    const id = records[0]!.facts.entities[0]!.id;
+    assert.ok(SHARED.indexOf.has(id));
+    assert.ok(!(first.facts.strings as string[]).includes(id), `${id} is written once`);
+  });
+
+  test("should refuse a snapshot whose header does not match its checksum: its strings are every record's", () => {
+    const bytes = snapshotOf(records);
+    const damaged = bytes.slice();
+    damaged[16 + 60]! ^= 0x02; // a byte inside the header's JSON (its strings)
+    const { items, stop } = readIn(damaged);
+    assert.equal(stop?.status, 'damaged');
+    assert.match(stop!.reason, /header does not match its checksum/);
+    assert.deepEqual(items, []);
   });
 
   test('should read the same records however the bytes are cut into chunks', () => {
