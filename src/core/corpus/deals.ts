@@ -341,5 +341,13 @@ export class DealIndex {
 
 /** "cloud-contract|entity:amazon-web-services|entity:openai": kind and canonical parties. */
 export function groupOf(deal: Pick<Deal, 'kind' | 'partyIds'>, resolve: (id: string) => string): string {
-  return `${deal.kind}|${deal.partyIds.map(resolve).sort().join('|')}`;
+  const ids = deal.partyIds;
+  // two parties (nearly every deal) ordered by hand: a sort allocates its own work space, and
+  // sorting each deal's ids was a tenth of the garbage of putting 10,000 articles' facts back
+  if (ids.length === 2) {
+    const a = resolve(ids[0]!);
+    const b = resolve(ids[1]!);
+    return a <= b ? `${deal.kind}|${a}|${b}` : `${deal.kind}|${b}|${a}`;
+  }
+  return `${deal.kind}|${ids.map(resolve).sort().join('|')}`;
 }

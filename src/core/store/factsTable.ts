@@ -18,7 +18,7 @@ import {
   STATUS_SHIFT,
   type PackedDeals,
 } from './packedDeals';
-import type { SourceEntity, SourceFacts, StoredStatement } from './sourceFacts';
+import { NO_ALIASES, type SourceEntity, type SourceFacts, type StoredStatement } from './sourceFacts';
 import { DEAL_KINDS, type DealKind } from '../extract/deals/kinds';
 import { ENTITY_TYPES, type EntityType } from '../extract/entities/lexicon';
 import { FIGURE_KINDS, QUALIFIERS, type FigureKind, type Qualifier } from '../extract/figures/figure';
@@ -298,8 +298,13 @@ function readTable(table: FactsTable, shared: readonly string[]): SourceFacts {
     if (!set.has(text)) throw new BadTable();
     return text as T;
   };
+  // (rows read by index, not destructured: destructuring walks an iterator, an object an element)
   const keys = table.keys.map((row): FactKey => {
-    const [id, metric, period, shape, dealKind] = row;
+    const id = row[0];
+    const metric = row[1];
+    const period = row[2];
+    const shape = row[3];
+    const dealKind = row[4];
     if ((row.length - 5) % 2 !== 0) throw new BadTable();
     const parties: Party[] = [];
     for (let i = 5; i < row.length; i += 2) parties.push({ id: s(row[i]), name: s(row[i + 1]) });
@@ -312,23 +317,27 @@ function readTable(table: FactsTable, shared: readonly string[]): SourceFacts {
     return { id: s(id), subject, metric: member<Metric>(METRIC_SET, s(metric)), period: ns(period ?? null) };
   });
   const statements = table.statements.map((row): StoredStatement => {
-    const [key, start, end, text, sentence, kind, value, unit, qualifier, isApprox, precision, asOf, dealDate] = row;
-    const stored = keys[key];
+    const stored = keys[row[0]];
+    const start = row[1];
+    const end = row[2];
     if (!stored || start > end) throw new BadTable();
+    const value = row[6];
+    const qualifier = row[8];
+    const precision = row[10];
     return {
       key: stored,
       start,
       end,
-      text: s(text),
-      sentence: s(sentence),
-      kind: member<FigureKind>(FIGURE_KIND_SET, s(kind)),
+      text: s(row[3]),
+      sentence: s(row[4]),
+      kind: member<FigureKind>(FIGURE_KIND_SET, s(row[5])),
       value: Array.isArray(value) ? [fromNum(value[0]), fromNum(value[1])] : fromNum(value as Num),
-      unit: ns(unit),
+      unit: ns(row[7]),
       qualifier: qualifier === null ? null : member<Qualifier>(QUALIFIER_SET, s(qualifier)),
-      isApprox: isApprox === 1,
+      isApprox: row[9] === 1,
       precision: precision === null ? null : fromNum(precision),
-      asOf: ns(asOf),
-      dealDate: ns(dealDate),
+      asOf: ns(row[11]),
+      dealDate: ns(row[12]),
     };
   });
   if (table.mentions.length % 3 !== 0) throw new BadTable();
@@ -336,13 +345,15 @@ function readTable(table: FactsTable, shared: readonly string[]): SourceFacts {
   const forms = table.forms.map(s);
   for (let m = 0; m < mentionCount; m++)
     if (table.mentions[m * 3 + 2]! < 0 || table.mentions[m * 3 + 2]! >= forms.length) throw new BadTable();
-  const entities = table.entities.map(([id, name, type, aliases, first, count]): SourceEntity => {
+  const entities = table.entities.map((row): SourceEntity => {
+    const first = row[4];
+    const count = row[5];
     if (first + count > mentionCount) throw new BadTable();
     return {
-      id: s(id),
-      name: s(name),
-      type: member<EntityType>(ENTITY_TYPE_SET, s(type)),
-      aliases: aliases.map(s),
+      id: s(row[0]),
+      name: s(row[1]),
+      type: member<EntityType>(ENTITY_TYPE_SET, s(row[2])),
+      aliases: row[3].length === 0 ? NO_ALIASES : row[3].map(s),
       first,
       count,
     };
@@ -352,7 +363,7 @@ function readTable(table: FactsTable, shared: readonly string[]): SourceFacts {
     dateline: ns(table.dateline),
     statements,
     entities,
-    mentions: Int32Array.from(table.mentions),
+    mentions: int32s(table.mentions),
     forms,
     deals: dealsOf(table.deals, ns),
   };
@@ -375,7 +386,8 @@ function dealsOf(table: FactsTable['deals'], ns: (index: number | null) => strin
     if (table.numbers.length > 0 || table.strings.length > 0) throw new BadTable();
     return NO_DEALS;
   }
-  const numbers = Float64Array.from(table.numbers, fromNum);
+  const numbers = new Float64Array(table.numbers.length);
+  for (let n = 0; n < numbers.length; n++) numbers[n] = fromNum(table.numbers[n]!);
   const strings = table.strings.map(ns);
   let i = 0;
   let j = 0;
@@ -402,6 +414,16 @@ function dealsOf(table: FactsTable['deals'], ns: (index: number | null) => strin
   }
   if (i !== numbers.length || j !== strings.length) throw new BadTable();
   return { count: table.count, numbers, strings };
+}
+
+/**
+ * The numbers as a typed array, by index: `Int32Array.from` (and `from` with a map function) walks
+ * an iterator, one result object an element, which was a tenth of the garbage of a reopen.
+ */
+function int32s(values: readonly number[]): Int32Array {
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i]!;
+  return out;
 }
 
 function isCount(value: number | undefined): value is number {
