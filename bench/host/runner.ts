@@ -43,7 +43,7 @@ async function warmReopen(api: NewsmarkApi): Promise<Record<string, unknown>> {
   const profile = await startProfile(process.env.NEWSMARK_BENCH_PROFILE_REOPEN);
   const t0 = performance.now();
   const corpus = new WorkspaceCorpus(api.index, silent);
-  const fromSnapshot = (await corpus.whenSnapshotLoaded()).articles;
+  const { articles: fromSnapshot, readMs: loadedReadMs } = await corpus.whenSnapshotLoaded();
   const loadedMs = performance.now() - t0;
   const heapLoaded = heapAfterGc() - heapBefore;
   await corpus.whenIdle();
@@ -62,6 +62,7 @@ async function warmReopen(api: NewsmarkApi): Promise<Record<string, unknown>> {
     snapshotSaveMs,
     fromSnapshot,
     loadedMs,
+    loadedReadMs,
     heapLoaded,
     reopenMs,
     persisted,
@@ -254,6 +255,7 @@ export async function run(): Promise<void> {
       const loaded = await api.corpus.whenSnapshotLoaded();
       result.fromSnapshot = loaded.articles;
       result.readyMs = loaded.ms;
+      result.readyReadMs = loaded.readMs;
       result.rssReady = process.memoryUsage().rss;
       result.heapReady = heapAfterGc() - heapBefore;
     }

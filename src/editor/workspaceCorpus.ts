@@ -47,6 +47,8 @@ export interface SnapshotLoad {
   readonly articles: number;
   /** Milliseconds from the corpus's making (the extension's activation) to the snapshot in. */
   readonly ms: number;
+  /** Of those, the read itself: from the first byte asked for to the last record's facts in the corpus (0 when there is no snapshot to read). */
+  readonly readMs: number;
 }
 
 /** What the snapshot keeps of where a source's facts came from (`SnapshotRecord` without the facts). */
@@ -135,18 +137,19 @@ export class WorkspaceCorpus implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => this.rename(oldUri, newUri))),
     );
     const started = this.begin(); // not idle before the first pass is listed
-    let loaded!: (count: number) => void;
+    let loaded!: (read: { readonly count: number; readonly readMs: number }) => void;
     this.loaded = new Promise(
-      (resolve) => (loaded = (count) => resolve({ articles: count, ms: performance.now() - this.createdAt })),
+      (resolve) =>
+        (loaded = ({ count, readMs }) => resolve({ articles: count, ms: performance.now() - this.createdAt, readMs })),
     );
     this.startTimer = setTimeout(() => {
       const loading = this.loadSnapshot().then(
-        (count) => loaded(count),
+        (read) => loaded(read),
         (error: unknown) => {
           this.log.warn(
             `corpus: cannot read the corpus snapshot: ${(error as Error).message}; every article is indexed`,
           );
-          loaded(0);
+          loaded({ count: 0, readMs: 0 });
         },
       );
       this.loading = loading.finally(() => {
@@ -511,13 +514,15 @@ export class WorkspaceCorpus implements vscode.Disposable {
    * the corpus yet (an open document analysed meanwhile is newer) and whose file is not open in an
    * editor. Each record was checked by the reader; the pass that follows checks each file.
    */
-  private async loadSnapshot(): Promise<number> {
+  /** The articles the snapshot gave, and how long reading it took once its store was ready. */
+  private async loadSnapshot(): Promise<{ readonly count: number; readonly readMs: number }> {
     const store = await this.index.snapshotStore();
-    if (!store || this.isDisposed) return 0;
+    if (!store || this.isDisposed) return { count: 0, readMs: 0 };
     this.snapshotStore = store;
     const started = Date.now();
+    const readStarted = performance.now();
     const chunks = await store.read();
-    if (!chunks) return 0;
+    if (!chunks) return { count: 0, readMs: 0 };
     const generation = this.generation;
     const reader = new store.codec.SnapshotReader(store.engine);
     let added = 0;
@@ -561,7 +566,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
     } finally {
       this.isReadingSnapshot = false;
     }
-    if (this.isDisposed || generation !== this.generation) return added;
+    if (this.isDisposed || generation !== this.generation)
+      return { count: added, readMs: performance.now() - readStarted };
     const stop = readError ? { status: 'damaged', reason: `unreadable (${readError})` } : reader.finish();
     if (stop?.status === 'otherEngine' || stop?.status === 'otherFormat')
       this.log.info(
@@ -575,7 +581,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     if (stop || bad > 0) this.isSnapshotDamaged = true; // written again once the pass is done
     this.log.info(`corpus: ${added} article(s) from the corpus snapshot in ${Date.now() - started} ms`);
     this.flush(); // hovers, conflicts and the deals panel answer from here on
-    return added;
+    return { count: added, readMs: performance.now() - readStarted };
   }
 
   /** Writes every source the snapshot can hold (see `snapshotKeys`); a failure is one log line, and the next idle tries again. */
