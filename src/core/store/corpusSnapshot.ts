@@ -16,7 +16,8 @@
  * them by index and holds only its own (its path, its sentences). At 10,000 articles of the
  * bench's corpus that is 112,888 strings, and the snapshot goes from 150 to 119 MB before gzip;
  * every record read gets the same string objects, which the corpus interns without comparing
- * their characters (`SharedStrings`): reading it all back went from 7.6–8.3 to 6.7–7.6 s in node.
+ * their characters (`SharedStrings`): reading it all back takes 6.7–7.6 s in node, 7.6–8.3 s
+ * without the shared strings.
  *
  * Reading is a push parser over chunks of any size (`SnapshotReader`), so that a large snapshot is
  * never held whole: each record is checked on its own (checksum, JSON, schema, the facts table,
