@@ -34,3 +34,40 @@ export async function gatherInSlices<T>(
   }
   return out;
 }
+
+/**
+ * Work someone waits on (the deals panel's merge) beside work nobody waits on (writing the corpus
+ * snapshot), both in slices of one thread: the background gives way while foreground work runs
+ * (`whenClear`) rather than taking every other slice. At 10,000 articles the snapshot's write,
+ * which starts 3 s after indexing ends, doubled the time the panel took to open then.
+ */
+export class Foreground {
+  private running = 0;
+  private waiters: Array<() => void> = [];
+
+  /** Runs `work` as foreground work: `whenClear` waits until it (and any other) has ended. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      if (--this.running === 0) this.release();
+    }
+  }
+
+  get isRunning(): boolean {
+    return this.running > 0;
+  }
+
+  /** Resolves once no foreground work runs: at once when none does, else when the last ends (or `release`). */
+  whenClear(): Promise<void> {
+    return this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Lets every waiter go (when the owner is disposed; also when the last run ends). */
+  release(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((resolve) => resolve());
+  }
+}

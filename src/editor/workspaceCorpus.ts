@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { concatBytes } from '../core/bytes';
-import { gatherInSlices } from '../core/collections';
+import { Foreground, gatherInSlices } from '../core/collections';
 import { Corpus, sortByFirstMention, type CorpusChange, type CorpusDeal } from '../core/corpus/index';
 import { articlePath } from './articles';
 import { lineStartsOf, positionIn } from './lineIndex';
@@ -112,6 +112,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private isSnapshotDamaged = false;
   private isReadingSnapshot = false;
   private hasReportedSnapshotError = false;
+  /** The deals' merge, which the panel waits on: the snapshot's write gives way to it. */
+  private readonly foreground = new Foreground();
   /** The snapshot read at startup (its `stat` checks each file against it). */
   private snapshotStore: SnapshotStore | undefined;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
@@ -188,9 +190,12 @@ export class WorkspaceCorpus implements vscode.Disposable {
    * other views go on meanwhile. (A change that lands between slices announces itself, and the
    * panel asks again.)
    */
-  async deals(): Promise<CorpusDeal[]> {
-    const deals = await gatherInSlices(this.corpus.dealGroups(), () => this.index.yieldToHost(), SLICE_MS);
-    return sortByFirstMention(deals);
+  deals(): Promise<CorpusDeal[]> {
+    // foreground work: the snapshot's write, if one is running, waits for it (see `Foreground`)
+    return this.foreground.run(async () => {
+      const deals = await gatherInSlices(this.corpus.dealGroups(), () => this.index.yieldToHost(), SLICE_MS);
+      return sortByFirstMention(deals);
+    });
   }
 
   /** Resolves once nothing is being indexed (and the last changes were announced). */
@@ -658,6 +663,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
       }
       if (Date.now() - sliceStarted >= SLICE_MS) {
         await store.yieldToHost();
+        // nobody waits on the snapshot: a merge the deals panel waits on goes first
+        while (this.foreground.isRunning && !this.isDisposed) await this.foreground.whenClear();
         sliceStarted = Date.now();
       }
     }
@@ -708,6 +715,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   dispose(): void {
     this.isDisposed = true;
+    this.foreground.release(); // a snapshot write waiting on the panel's merge stops (superseded)
     clearTimeout(this.startTimer);
     clearTimeout(this.flushTimer);
     clearTimeout(this.snapshotTimer);

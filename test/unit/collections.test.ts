@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { gatherInSlices } from '../../src/core/collections';
+import { Foreground, gatherInSlices } from '../../src/core/collections';
 
 suite('gatherInSlices', () => {
   test('should gather every item in order, pausing each time a slice of time has passed, and never between items of a step', async () => {
@@ -41,5 +41,61 @@ suite('gatherInSlices', () => {
       () => (clock += 1),
     );
     assert.deepEqual(out, ['a', 'b', 'C']);
+  });
+});
+
+suite('Foreground (background work gives way to work someone waits on)', () => {
+  /** A promise and the function that settles it. */
+  function gate(): { promise: Promise<void>; open: () => void } {
+    let open!: () => void;
+    const promise = new Promise<void>((resolve) => (open = resolve));
+    return { promise, open };
+  }
+
+  test('should let background work through at once when nothing runs in the foreground', async () => {
+    const foreground = new Foreground();
+    assert.equal(foreground.isRunning, false);
+    await foreground.whenClear(); // (a hang here fails the test by its timeout)
+  });
+
+  test('should hold background work until the last of overlapping foreground runs has ended, failed ones too', async () => {
+    const foreground = new Foreground();
+    const first = gate();
+    const second = gate();
+    const order: string[] = [];
+    const a = foreground.run(async () => {
+      await first.promise;
+      order.push('first');
+    });
+    const b = foreground.run(async () => {
+      await second.promise;
+      order.push('second');
+      throw new Error('a merge that failed');
+    });
+    const waited = foreground.whenClear().then(() => order.push('background'));
+    first.open();
+    await a;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order, ['first'], 'one run still going: the background waits');
+    assert.equal(foreground.isRunning, true);
+    second.open();
+    await assert.rejects(b, /a merge that failed/);
+    await waited;
+    assert.deepEqual(order, ['first', 'second', 'background']);
+    assert.equal(foreground.isRunning, false);
+  });
+
+  test('should give back what the foreground work returns, and let waiters go when released (disposal)', async () => {
+    const foreground = new Foreground();
+    assert.equal(await foreground.run(async () => 42), 42);
+    const never = gate();
+    void foreground.run(() => never.promise);
+    let isReleased = false;
+    const waited = foreground.whenClear().then(() => (isReleased = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(isReleased, false);
+    foreground.release();
+    await waited;
+    assert.equal(isReleased, true);
   });
 });
