@@ -1,7 +1,7 @@
 /** Which sources' fact keys and deals name which entity ids: the sources to re-key when an id resolves differently. */
 import { forEachPartyId } from '../store/packedDeals';
 import type { SourceFacts } from '../store/sourceFacts';
-import { addSlot, removeSlot, slotsIn, SourceSlots, type SlotList } from './pathLists';
+import { addSlot, removeSlot, slotsIn, type SlotList, type SourceSlots } from './pathLists';
 
 /** What of a source names parties: its keyed statements and its deals. */
 type PartySource = Pick<SourceFacts, 'path' | 'statements' | 'deals'>;
@@ -10,8 +10,8 @@ export class PartyUsers {
   /** id → the sources using it, by slot (`SlotList`: an array for a few, a bitset for many). */
   private readonly slotsById = new Map<string, SlotList>();
 
-  /** `slots`: the corpus's, shared with its entity index (a registry of its own when used alone). */
-  constructor(private readonly slots = new SourceSlots()) {}
+  /** `slots`: the corpus's, shared with its entity index. */
+  constructor(private readonly slots: SourceSlots) {}
 
   add(source: PartySource): void {
     const slot = this.slots.take(source.path);

@@ -29,7 +29,7 @@ function source(path: string, ids: readonly string[]) {
 suite('party users (the sources to re-key when an id resolves differently)', () => {
   test('should answer the sources using each id through any history of adds and removes', () => {
     const next = seededRandom(14);
-    const users = new PartyUsers();
+    const users = new PartyUsers(new SourceSlots());
     const expected = new Map<string, Set<string>>();
     const held = new Map<string, readonly string[]>();
     const ids = ['entity:openai', 'entity:microsoft', 'entity:oracle'];
