@@ -60,15 +60,15 @@ export class CacheTally {
       say(`cache: ${outcome.writeError}; the next run analyses it again`);
   }
 
-  /** "cache DIR: 9,999 articles read from it, 1 analysed (1 changed)". */
-  line(): string {
+  /** "cache DIR: 9,999 articles read from it, 1 analysed (1 changed)", and `more` after a semicolon. */
+  line(more?: string): string {
     const analysedCount = [...this.analysed.values()].reduce((n, c) => n + c, 0);
     const why = [...this.analysed]
       .sort((a, b) => b[1] - a[1])
       .map(([reason, n]) => `${n.toLocaleString('en')} ${reason}`)
       .join(', ');
     const failed = this.writeErrors > 0 ? `; ${this.writeErrors.toLocaleString('en')} could not be written` : '';
-    return `cache ${this.target.dir}: ${this.hits.toLocaleString('en')} ${this.hits === 1 ? 'article' : 'articles'} read from it, ${analysedCount.toLocaleString('en')} analysed${why ? ` (${why})` : ''}${failed}`;
+    return `cache ${this.target.dir}: ${this.hits.toLocaleString('en')} ${this.hits === 1 ? 'article' : 'articles'} read from it, ${analysedCount.toLocaleString('en')} analysed${why ? ` (${why})` : ''}${failed}${more ? `; ${more}` : ''}`;
   }
 }
 

@@ -21,6 +21,7 @@ import { FactsOnDisk } from './factsOnDisk';
 import { FactsInMemory, withCorpus, type FactStore } from '../core/corpus/corpusParts';
 import type { SourceFacts } from '../core/store/sourceFacts';
 import { expandInputs, isFolder } from './read';
+import { readRunLine, RunKey, RunLineWriter } from '../node/runLines';
 import { countsOf, formatSummary, type ArticleCounts } from './summary';
 
 declare const VERSION: string;
@@ -144,18 +145,21 @@ async function analyseAndWrite(
     shardEngine: isJsonLines ? VERSION : undefined,
     cache: run.cache?.target,
   };
+  // what the last line of --jsonl is made of, to find it kept in the cache (runLines.ts)
+  const runKey = run.cache && isJsonLines ? new RunKey(run.cache.target.engine) : undefined;
   await extractAll(files, options, (result) => {
     run.cache?.count(result, (line) => run.progress.report(line));
     if (!intoCorpus(result, (f) => facts.add(f), run.progress)) {
       failed++;
       return;
     }
+    runKey?.add(result.facts.path, result.sha256);
     if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
     else if (isJsonLines) out.write(`{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
   run.progress.finish();
-  if (run.cache) report(run.cache.line());
+  if (run.cache && !isJsonLines) report(run.cache.line());
   if (run.isSummary) {
     const corpus = facts.corpusOf('everything');
     const isStyled = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb';
@@ -165,7 +169,9 @@ async function analyseAndWrite(
       }),
     );
   } else if (isJsonLines) {
-    writeDealsAndConflictsLine(out, facts);
+    const kept = run.cache && runKey ? { dir: run.cache.target.dir, key: runKey.digest() } : undefined;
+    const lastLine = writeLastLine(out, facts, kept);
+    if (run.cache) report(run.cache.line(lastLine));
   } else {
     const corpus = facts.corpusOf('everything');
     const conflicts = corpus.conflicts().map(toExtractConflict);
@@ -188,6 +194,58 @@ export function writeDealsAndConflictsLine(out: Output, facts: FactStore): void 
   out.write(',"conflicts":');
   withCorpus(facts, 'conflicts', (corpus) => writeConflictsArray(out, corpus));
   out.write('}\n');
+}
+
+/**
+ * The last line of --jsonl, read from the cache when a run over the same sources kept it
+ * (`kept`: the cache folder and the run's key), else made (`writeDealsAndConflictsLine`) and kept
+ * there as it is written. What became of it, for the cache's line on stderr.
+ */
+function writeLastLine(
+  out: Output,
+  facts: FactStore,
+  kept: { readonly dir: string; readonly key: string } | undefined,
+): string | undefined {
+  if (!kept) {
+    writeDealsAndConflictsLine(out, facts);
+    return undefined;
+  }
+  const found = readRunLine(kept.dir, kept.key, isDealsAndConflictsLine);
+  if (found.status === 'hit') {
+    // checked whole a moment ago: a member that no longer reads back is the disk's fault
+    if (!found.writeTo((bytes) => out.write(bytes)))
+      throw new OutputError(
+        'the deals and conflicts kept in the cache changed while they were read; the output is incomplete',
+      );
+    return 'the deals and conflicts read from it';
+  }
+  const writer = new RunLineWriter(kept.dir, kept.key);
+  const tee: Output = {
+    write: (text) => {
+      out.write(text);
+      if (typeof text === 'string') writer.add(text);
+    },
+    commit: () => out.commit(),
+    abort: () => out.abort(),
+  };
+  try {
+    writeDealsAndConflictsLine(tee, facts);
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  const error = writer.commit();
+  const made =
+    found.why === 'corrupt'
+      ? `the deals and conflicts it kept were damaged (${found.detail}) and made again`
+      : 'the deals and conflicts made';
+  return error === undefined ? `${made} and kept` : `${made}; ${error}, the next run makes them again`;
+}
+
+/** A kept line's own shape, from its first and last bytes: the deals line's start, and its end. */
+function isDealsAndConflictsLine(first: Buffer, last: Buffer): boolean {
+  const start = Buffer.from(DEALS_LINE_START);
+  return first.subarray(0, start.length).equals(start) && last.subarray(-2).toString('latin1') === '}\n';
 }
 
 /**

@@ -48,7 +48,9 @@ Options:
   --cache DIR      keep each article's results in DIR (created if missing) and read them
                    back on the next run: an article whose bytes, path and lexicon are
                    unchanged is not analysed again, and the output is the same as without
-                   the cache. A last line on stderr says how many came from it`,
+                   the cache. With --jsonl the last line (deals and conflicts) is kept
+                   too, and read back while no article changed. A last line on stderr
+                   says how many came from it`,
   },
   merge: {
     summary: 'merge shards of extract --jsonl: entity index, deals, conflicts of the whole corpus',

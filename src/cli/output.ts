@@ -20,7 +20,7 @@ export class BrokenPipeError extends Error {}
 
 export interface Output {
   /** Writes all of `text` (throws OutputError or BrokenPipeError). */
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
   /** The output is complete: flushed and, for a file, put in place. */
   commit(): void;
   /** Gives up: a temporary file is removed and the target keeps what it had. */
@@ -45,8 +45,8 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
  * non-blocking (it does when worker threads start) it answers EAGAIN while the reader is behind:
  * a bare `fs.writeSync` would then lose the rest of the output.
  */
-export function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+export function writeAll(fd: number, text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let offset = 0;
   while (offset < bytes.length) {
     try {
@@ -151,7 +151,7 @@ function isSymbolicLink(filePath: string): boolean {
 }
 
 class StandardOutput implements Output {
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     try {
       writeAll(1, text);
     } catch (error) {
@@ -185,7 +185,7 @@ class DirectOutput implements Output {
     }
   }
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     try {
       writeAll(this.fd, text);
     } catch (error) {
@@ -248,7 +248,7 @@ class AtomicFileOutput implements Output {
     }
   }
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     try {
       writeAll(this.fd!, text);
     } catch (error) {

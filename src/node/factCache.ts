@@ -91,6 +91,8 @@ export async function openFactCache(
     if (stamp !== undefined && stamp !== wanted) {
       const count = await countEntries(path.join(dir, FACTS));
       await fs.promises.rm(path.join(dir, FACTS), { recursive: true, force: true });
+      // and the CLI's kept lines of deals and conflicts (runLines.ts): made by that build too
+      await fs.promises.rm(path.join(dir, 'runs'), { recursive: true, force: true });
       dropped = `${count} persisted ${count === 1 ? 'entry' : 'entries'} of another newsmark build dropped from ${dir}; they are analysed again`;
     }
     await fs.promises.mkdir(path.join(dir, FACTS), { recursive: true });

@@ -35,6 +35,20 @@ function entriesIn(cache: string): string[] {
     .flatMap((shard) => fs.readdirSync(path.join(facts, shard)).map((name) => path.join(facts, shard, name)));
 }
 
+/** The kept last lines of --jsonl (src/node/runLines.ts). */
+function runLinesIn(cache: string): string[] {
+  const runs = path.join(workspace, cache, 'runs');
+  if (!fs.existsSync(runs) || !fs.statSync(runs).isDirectory()) return [];
+  return fs
+    .readdirSync(runs)
+    .filter((n) => n.endsWith('.nmr'))
+    .map((n) => path.join(runs, n));
+}
+
+function lastLine(jsonl: string): string {
+  return jsonl.slice(jsonl.lastIndexOf('\n', jsonl.length - 2) + 1);
+}
+
 suite('cli: newsmark extract --cache', function () {
   this.timeout(120_000);
   suiteSetup(function () {
@@ -85,6 +99,102 @@ suite('cli: newsmark extract --cache', function () {
         assert.equal(warm.stdout, plain, `filled by ${filler.join(' ')}, --jobs ${jobs}`);
       }
     }
+  });
+
+  test('should keep the last line of --jsonl (deals and conflicts) and give it back byte for byte while no source changed', () => {
+    const plain = extract(['articles', '--jsonl']).stdout;
+    const cold = extract(['articles', '--jsonl', '--cache', 'cache']);
+    assert.match(
+      cold.stderr,
+      /0 articles read from it, 20 analysed \(20 new\); the deals and conflicts made and kept\n/,
+    );
+    assert.equal(cold.stdout, plain);
+    assert.equal(runLinesIn('cache').length, 1);
+    for (const jobs of ['1', '2']) {
+      const warm = extract(['articles', '--jsonl', '--jobs', jobs, '--cache', 'cache']);
+      assert.match(warm.stderr, /20 articles read from it, 0 analysed; the deals and conflicts read from it\n/);
+      assert.equal(warm.stdout, plain, `--jobs ${jobs}`);
+    }
+    // one file changed: another run, another line (the first kept too, for when the file goes back)
+    const file = path.join(
+      workspace,
+      'articles',
+      'copy-3',
+      fs.readdirSync(path.join(workspace, 'articles', 'copy-3'))[0]!,
+    );
+    const before = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(
+        file,
+        `${before}\n\nMeanwhile Quillon agreed to buy Harrow Data for $1.2 billion, the companies said.\n`,
+      );
+      const changed = extract(['articles', '--jsonl', '--cache', 'cache']);
+      assert.match(
+        changed.stderr,
+        /19 articles read from it, 1 analysed \(1 changed\); the deals and conflicts made and kept/,
+      );
+      assert.equal(changed.stdout, extract(['articles', '--jsonl']).stdout);
+      assert.notEqual(lastLine(changed.stdout), lastLine(plain));
+      assert.equal(runLinesIn('cache').length, 2);
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+    const back = extract(['articles', '--jsonl', '--cache', 'cache']);
+    assert.match(back.stderr, /; the deals and conflicts read from it/);
+    assert.equal(back.stdout, plain);
+    // the same files under other paths are other sources: their deals name other paths
+    const moved = extract(['articles/copy-0', 'articles/copy-1', '--jsonl', '--cache', 'cache']);
+    assert.match(moved.stderr, /the deals and conflicts made and kept/);
+    assert.equal(moved.stdout, extract(['articles/copy-0', 'articles/copy-1', '--jsonl']).stdout);
+  });
+
+  test('should make the last line again, with one line, when the kept one is damaged, cut short or of another run', () => {
+    const plain = extract(['articles', '--jsonl']).stdout;
+    extract(['articles', '--jsonl', '--cache', 'cache']);
+    const [kept] = runLinesIn('cache');
+    const good = fs.readFileSync(kept!);
+    const damaged = (bytes: Buffer) => {
+      fs.writeFileSync(kept!, bytes);
+      const warm = extract(['articles', '--jsonl', '--cache', 'cache']);
+      assert.equal(warm.stdout, plain);
+      return warm.stderr;
+    };
+    const flipped = Buffer.from(good);
+    flipped[100] ^= 0x10; // inside the first gzip member
+    assert.match(
+      damaged(flipped),
+      /the deals and conflicts it kept were damaged \(a part of it does not read back .*\) and made again and kept/,
+    );
+    assert.ok(fs.readFileSync(kept!).equals(good), 'the line is kept again as it was');
+    assert.match(damaged(good.subarray(0, good.length - 3)), /were damaged \(not a kept line\)/);
+    assert.match(damaged(good.subarray(0, 1000)), /were damaged \((not a kept line|truncated)\)/);
+    // a whole, sound line of another run, under this run's name
+    extract(['articles/copy-0', '--jsonl', '--cache', 'cache']);
+    const other = runLinesIn('cache').find((f) => f !== kept)!;
+    assert.match(damaged(fs.readFileSync(other)), /were damaged \(its trailer names another run\)/);
+    assert.match(extract(['articles', '--jsonl', '--cache', 'cache']).stderr, /the deals and conflicts read from it/);
+  });
+
+  test('should keep the newest four lines, drop them with another build, and run on when none can be kept', () => {
+    const inputs = [['articles'], ['articles/copy-0'], ['articles/copy-1'], ['articles/copy-2'], ['articles/copy-3']];
+    for (const input of inputs) extract([...input, '--jsonl', '--cache', 'cache']);
+    assert.equal(runLinesIn('cache').length, 4);
+    // the oldest (all articles) was pruned: it is made again
+    assert.match(extract(['articles', '--jsonl', '--cache', 'cache']).stderr, /the deals and conflicts made and kept/);
+    assert.match(extract(['articles/copy-3', '--jsonl', '--cache', 'cache']).stderr, /read from it/);
+    fs.writeFileSync(path.join(workspace, 'cache', 'newsmark-cache.json'), '{"format":1,"build":"0000000000000000"}\n');
+    extract(['articles/copy-0', '--json', '--cache', 'cache']);
+    assert.deepEqual(runLinesIn('cache'), []);
+    // no folder for the lines (a file in its place): the output is whole, the line says why nothing was kept
+    fs.rmSync(path.join(workspace, 'cache', 'runs'), { recursive: true, force: true });
+    fs.writeFileSync(path.join(workspace, 'cache', 'runs'), 'not a folder');
+    const plain = extract(['articles', '--jsonl']).stdout;
+    const unkept = extract(['articles', '--jsonl', '--cache', 'cache']);
+    assert.equal(unkept.stdout, plain);
+    assert.match(
+      unkept.stderr,
+      /the deals and conflicts made; cannot keep the deals and conflicts in cache \((EEXIST|ENOTDIR)\), the next run makes them again/,
+    );
   });
 
   test('should analyse a changed file alone, and the output follows the change', () => {

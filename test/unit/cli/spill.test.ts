@@ -203,7 +203,7 @@ suite('spill file (deals held on disk until sorted)', () => {
     const small = Array.from({ length: 2500 }, (_, i) => `{"n":${i}}`);
     for (const items of [large, small, [...small.slice(0, 10), ...large.slice(0, 5), ...small.slice(10)], []]) {
       const writes: string[] = [];
-      writeJsonArray({ write: (t) => void writes.push(t), commit: () => {}, abort: () => {} }, items);
+      writeJsonArray({ write: (t) => void writes.push(String(t)), commit: () => {}, abort: () => {} }, items);
       assert.equal(writes.join(''), `[${items.join(',')}]`);
       const biggest = Math.max(...items.map((item) => item.length), 0);
       for (const w of writes)
