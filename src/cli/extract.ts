@@ -155,7 +155,7 @@ async function analyseAndWrite(
     }
     runKey?.add(result.facts.path, result.sha256);
     if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
-    else if (isJsonLines) out.write(`{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
+    else if (isJsonLines) out.write(result.line ?? `{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
   run.progress.finish();

@@ -22,7 +22,7 @@ import type { Lexicon, LexiconAdditions } from '../core/extract/entities/lexicon
 import { toExtractSource } from '../core/extractOutput';
 import { shardFactsOf } from '../core/merge/shardFacts';
 import type { PersistedEntry, PersistedKey } from '../core/store/persistedFacts';
-import { entryFileOf, lookupEntry, writeEntry, type EntryOutcome } from '../node/factCache';
+import { entryFileOf, lookupEntryBytes, writeEntry, type EntryOutcome } from '../node/factCache';
 import { WorkerPool } from '../workers/pool';
 import { MAX_WORKER_FILE_BYTES, WORKER_HEAP, type PoolFailure } from '../workers/protocol';
 import { serveJobs } from '../workers/serve';
@@ -43,6 +43,11 @@ export type ExtractResult =
       readonly factsJson: string;
       /** With a cache: whether the facts came from it, or why it was analysed. */
       readonly cache?: CacheOutcome;
+      /**
+       * The line of `extract --jsonl` as its UTF-8 bytes, when it came from the cache (its JSON is
+       * then never decoded: `sourceJson` and `factsJson` are '').
+       */
+      readonly line?: Uint8Array;
     }
   /** The file could not be read (missing, binary, not a file…): `error` says why in one line. */
   | { readonly status: 'unreadable'; readonly path: string; readonly error: string }
@@ -111,17 +116,20 @@ export function extractArticle(
           engine: job.cache.engine,
         })
       : undefined;
-  const found = cache && lookupEntry(cache.file, cache.key);
-  if (found?.status === 'hit' && found.entry.sourceJson !== null && found.entry.shardJson !== null) {
+  const found = cache && lookupEntryBytes(cache.file, cache.key);
+  if (found?.status === 'hit' && found.entry.source !== null && found.entry.shard !== null) {
+    const { source, shard } = found.entry;
+    const isLine = job.shardEngine !== undefined && !job.isFactsOnly;
     return {
       status: 'ok',
       path: read.path,
       warnings: read.warnings,
-      sourceJson: job.isFactsOnly ? '' : found.entry.sourceJson,
+      sourceJson: job.isFactsOnly || isLine ? '' : new TextDecoder().decode(source),
       facts: found.entry.facts,
       sha256,
-      factsJson: job.shardEngine === undefined ? '' : found.entry.shardJson,
+      factsJson: '',
       cache: { status: 'hit' },
+      line: isLine ? jsonLineOf(source, shard) : undefined,
     };
   }
   try {
@@ -160,6 +168,20 @@ export function extractArticle(
   } catch (error) {
     return { status: 'notAnalysed', path: read.path, error: describeAnalysisFailure(error) };
   }
+}
+
+const LINE_PARTS = ['{"source":', ',"facts":', '}\n'].map((part) => new TextEncoder().encode(part));
+
+/** `{"source":…,"facts":…}` and a newline, from the two JSON texts' bytes: a line of `extract --jsonl`. */
+function jsonLineOf(source: Uint8Array, shard: Uint8Array): Uint8Array {
+  const [open, middle, close] = LINE_PARTS as [Uint8Array, Uint8Array, Uint8Array];
+  const line = new Uint8Array(open.length + source.length + middle.length + shard.length + close.length);
+  let at = 0;
+  for (const part of [open, source, middle, shard, close]) {
+    line.set(part, at);
+    at += part.length;
+  }
+  return line;
 }
 
 /** The entry of a file: named by its absolute path and the path its facts carry (`check` names them otherwise than `extract`). */

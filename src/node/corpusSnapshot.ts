@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
+import { useNativeCrc32 } from './nativeCrc';
 
 const SNAPSHOT = 'corpus.nms';
 /**
@@ -68,6 +69,7 @@ async function removeStaleTemps(dir: string, now = Date.now()): Promise<void> {
  * gzip stream ends the iteration with an error (the chunks before it were its own).
  */
 export async function readSnapshot(dir: string): Promise<AsyncIterable<Uint8Array> | undefined> {
+  useNativeCrc32(); // the reader checks every record's CRC-32
   const file = snapshotFileOf(dir);
   let handle: fs.promises.FileHandle;
   try {

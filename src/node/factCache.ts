@@ -22,11 +22,15 @@ import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { LexiconAdditions } from '../core/extract/entities/lexicon';
 import { engineKey, lexiconKeyText } from '../core/store/engineBuild';
+import { useNativeCrc32 } from './nativeCrc';
 import {
   PERSISTED_FORMAT_VERSION,
   decodePersisted,
+  decodePersistedBytes,
   encodePersisted,
   staleness,
+  type DecodeResult,
+  type PersistedBytesEntry,
   type PersistedEntry,
   type PersistedKey,
   type Staleness,
@@ -129,8 +133,8 @@ export function entryFileOf(dir: string, identity: string): string {
   return path.join(dir, FACTS, hash.slice(0, 2), `${hash.slice(2, 32)}.nmf`);
 }
 
-export type Lookup =
-  | { readonly status: 'hit'; readonly entry: PersistedEntry }
+export type Lookup<Entry = PersistedEntry> =
+  | { readonly status: 'hit'; readonly entry: Entry }
   /** `why`: no entry yet, or why the one there cannot stand for the file now (`detail` says more for a corrupt one). */
   | { readonly status: 'miss'; readonly why: 'new' | Staleness | 'corrupt' | 'otherFormat'; readonly detail?: string };
 
@@ -146,6 +150,20 @@ export type EntryOutcome =
 
 /** The entry for a file whose key is `current`, if there is one for it as it is now. */
 export function lookupEntry(file: string, current: PersistedKey): Lookup {
+  return lookupWith(file, current, decodePersisted);
+}
+
+/** `lookupEntry` with the output line and shard record as their bytes (`decodePersistedBytes`). */
+export function lookupEntryBytes(file: string, current: PersistedKey): Lookup<PersistedBytesEntry> {
+  return lookupWith(file, current, decodePersistedBytes);
+}
+
+function lookupWith<Entry extends { readonly key: PersistedKey }>(
+  file: string,
+  current: PersistedKey,
+  decode: (bytes: Uint8Array) => DecodeResult<Entry>,
+): Lookup<Entry> {
+  useNativeCrc32();
   let compressed: Buffer;
   try {
     compressed = fs.readFileSync(file);
@@ -165,7 +183,7 @@ export function lookupEntry(file: string, current: PersistedKey): Lookup {
       detail: `not gzip or truncated (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
     };
   }
-  const decoded = decodePersisted(bytes);
+  const decoded = decode(bytes);
   if (decoded.status === 'corrupt') return { status: 'miss', why: 'corrupt', detail: decoded.reason };
   if (decoded.status === 'otherFormat')
     return { status: 'miss', why: 'otherFormat', detail: `format ${decoded.version}` };
