@@ -149,7 +149,9 @@ async function analyseAndWrite(
   const runKey = run.cache && isJsonLines ? new RunKey(run.cache.target.engine) : undefined;
   await extractAll(files, options, (result) => {
     run.cache?.count(result, (line) => run.progress.report(line));
-    if (!intoCorpus(result, (f) => facts.add(f), run.progress)) {
+    if (
+      !intoCorpus(result, (f) => facts.add(f, result.status === 'ok' ? result.factsTable : undefined), run.progress)
+    ) {
       failed++;
       return;
     }

@@ -37,6 +37,8 @@ export type ExtractResult =
       /** The source as compact JSON (`ExtractSource`), made where the work is; '' when only facts were asked for. */
       readonly sourceJson: string;
       readonly facts: SourceFacts;
+      /** The facts as the bytes of their table, when they came from the cache (`FactStore.add`). */
+      readonly factsTable?: Uint8Array;
       /** sha256 of the file's bytes, hex. */
       readonly sha256: string;
       /** The map step's record of the facts (`ShardFacts`) as JSON, for `extract --jsonl`; '' unless asked for (`shardEngine`). */
@@ -126,6 +128,7 @@ export function extractArticle(
       warnings: read.warnings,
       sourceJson: job.isFactsOnly || isLine ? '' : new TextDecoder().decode(source),
       facts: found.entry.facts,
+      factsTable: found.entry.factsTable,
       sha256,
       factsJson: '',
       cache: { status: 'hit' },

@@ -44,13 +44,14 @@ export class FactsOnDisk implements FactStore {
     return this.inMemory === undefined;
   }
 
-  add(facts: SourceFacts): void {
+  add(facts: SourceFacts, table?: Uint8Array): void {
     if (this.inMemory) {
       this.inMemory.add(facts);
       return;
     }
     try {
-      this.spill!.add(JSON.stringify(tableOf(facts)));
+      // from a cache entry, the table's bytes as the entry keeps them: not encoded again
+      this.spill!.add(table ?? JSON.stringify(tableOf(facts)));
     } catch (error) {
       if (!(error instanceof SpillError)) throw error;
       report(`${error.message}; the facts are held in memory instead`);

@@ -25,7 +25,7 @@ export class SpillFile {
   /** Bytes appended, and bytes of them in the file (the rest wait in `pending`). */
   private appended = 0;
   private written = 0;
-  private pending: string[] = [];
+  private pending: Array<string | Uint8Array> = [];
   private pendingBytes = 0;
   private fd: number | undefined;
   /** A write failed: what is in the file past `written` is not known. */
@@ -35,7 +35,7 @@ export class SpillFile {
     private readonly folder: string,
     fd: number,
     private readonly unwatch: () => void,
-    private readonly write: (fd: number, text: string) => void,
+    private readonly write: (fd: number, text: string | Uint8Array) => void,
   ) {
     this.fd = fd;
   }
@@ -46,7 +46,7 @@ export class SpillFile {
    */
   static open(
     tempDir: string = os.tmpdir(),
-    write: (fd: number, text: string) => void = writeAll,
+    write: (fd: number, text: string | Uint8Array) => void = writeAll,
   ): SpillFile | undefined {
     let folder: string | undefined;
     let fd: number | undefined;
@@ -66,13 +66,13 @@ export class SpillFile {
   }
 
   /**
-   * Appends an item; its index, from 0. Throws SpillError when the file cannot take it: the item
+   * Appends an item (as text, or as its UTF-8 bytes); its index, from 0. Throws SpillError when the file cannot take it: the item
    * is kept all the same (it waits, unwritten), and every item added can still be read back. The
    * file takes no more items after a failed write: its end is not known.
    */
-  add(item: string): number {
+  add(item: string | Uint8Array): number {
     if (this.isBroken) throw new SpillError('the temp file failed before and takes no more items');
-    const bytes = Buffer.byteLength(item, 'utf8');
+    const bytes = typeof item === 'string' ? Buffer.byteLength(item, 'utf8') : item.length;
     if (this.count === this.ends.length) {
       const grown = new Float64Array(this.ends.length * 2);
       grown.set(this.ends);
@@ -100,7 +100,10 @@ export class SpillFile {
     if (index < 0 || index >= this.count) throw new RangeError(`no item ${index} in a spill of ${this.count}`);
     const start = this.end(index - 1);
     const end = this.end(index);
-    if (end > this.written) return this.pending[index - (this.count - this.pending.length)]!;
+    if (end > this.written) {
+      const item = this.pending[index - (this.count - this.pending.length)]!;
+      return typeof item === 'string' ? item : Buffer.from(item.buffer, item.byteOffset, item.length).toString('utf8');
+    }
     const bytes = Buffer.allocUnsafe(end - start);
     try {
       for (let done = 0; done < bytes.length;) {
@@ -119,7 +122,7 @@ export class SpillFile {
     if (this.pending.length === 0) return;
     if (this.isBroken) throw new SpillError('the temp file failed before and takes no more items');
     try {
-      this.write(this.fd!, this.pending.join(''));
+      this.write(this.fd!, joined(this.pending));
     } catch (error) {
       // some of the bytes may be in the file: where the next would go is no longer known
       this.isBroken = true;
@@ -151,3 +154,9 @@ export class SpillFile {
 
 /** The spill file failed (a full disk, an I/O error); the message is one line. */
 export class SpillError extends Error {}
+
+/** The items waiting, as one text when they are all texts, else as one run of bytes. */
+function joined(items: ReadonlyArray<string | Uint8Array>): string | Uint8Array {
+  if (items.every((item) => typeof item === 'string')) return items.join('');
+  return Buffer.concat(items.map((item) => (typeof item === 'string' ? Buffer.from(item, 'utf8') : item)));
+}

@@ -6,11 +6,13 @@
  * workspace storage) so that an unchanged file is not analysed again.
  *
  * Bytes: the magic "NMFC", then little-endian uint32s — the format version, the CRC-32 of all
- * that follows the header, the length of the facts, the length of the output line and the length
- * of the map step's record (0xFFFFFFFF: none) — then the facts, UTF-8 JSON of the key and the
- * facts as a string table (factsTable.ts), then the output line's UTF-8 bytes and the record's
- * as they are (not escaped into the JSON: they are most of the entry, and reading them back is
- * then a decode, not a parse). Pure: the Node side compresses it (src/node/factCache.ts).
+ * that follows the header, the length of the key, the length of the facts, the length of the
+ * output line and the length of the map step's record (0xFFFFFFFF: none) — then the key as UTF-8
+ * JSON, the facts as a string table (factsTable.ts) in UTF-8 JSON, then the output line's UTF-8
+ * bytes and the record's as they are (not escaped into the JSON: they are most of the entry, and
+ * reading them back is then a decode, not a parse). The facts table has its own section so that
+ * its bytes can be passed on as they are (a warm `extract --jsonl` holds them in a temp file until
+ * the deals are made). Pure: the Node side compresses it (src/node/factCache.ts).
  *
  * `decodePersisted` is total: a truncated entry, a flipped byte, a payload that does not parse or
  * does not hold, an entry of another format — each comes back as a reason, never as facts.
@@ -23,14 +25,15 @@ import * as z from 'zod';
 import { lazySchema } from '../lazySchema';
 import type { SourceFacts } from './sourceFacts';
 import { crc32 } from './crc32';
-import { isJsonObject, readFactsTable, tableOf } from './factsTable';
+import { readFactsTable, tableOf } from './factsTable';
 
 /** Bumped whenever the layout changes: an entry of another format is dropped, never read. */
-// 3: deal statuses in the packed deals (five numbers a mention); 4: the map step's record (shardJson)
-export const PERSISTED_FORMAT_VERSION = 4;
+// 3: deal statuses in the packed deals (five numbers a mention); 4: the map step's record (shardJson);
+// 5: the key and the facts table in sections of their own
+export const PERSISTED_FORMAT_VERSION = 5;
 const MAGIC = [0x4e, 0x4d, 0x46, 0x43]; // "NMFC"
-/** magic, version, CRC-32 of what follows the header, then the byte lengths of the facts, the source and the shard record */
-const HEADER_BYTES = 24;
+/** magic, version, CRC-32 of what follows the header, then the byte lengths of the key, the facts, the source and the shard record */
+const HEADER_BYTES = 28;
 const NO_SOURCE = 0xffffffff;
 
 /** Which file, as it was when analysed, and by which engine. */
@@ -69,6 +72,8 @@ export interface PersistedEntry {
 
 /** An entry with its output line and its shard record as the bytes they are kept as (UTF-8 JSON), not decoded. */
 export interface PersistedBytesEntry extends Omit<PersistedEntry, 'sourceJson' | 'shardJson'> {
+  /** The facts as read (`facts`), as the bytes they were read from: UTF-8 JSON of `tableOf(facts)`. */
+  readonly factsTable: Uint8Array;
   readonly source: Uint8Array | null;
   readonly shard: Uint8Array | null;
 }
@@ -82,19 +87,23 @@ export type DecodeResult<Entry = PersistedEntry> =
 
 export function encodePersisted(entry: PersistedEntry): Uint8Array {
   const encoder = new TextEncoder();
-  const facts = encoder.encode(JSON.stringify({ key: entry.key, facts: tableOf(entry.facts) }));
+  const key = encoder.encode(JSON.stringify(entry.key));
+  const facts = encoder.encode(JSON.stringify(tableOf(entry.facts)));
   const source = entry.sourceJson === null ? new Uint8Array(0) : encoder.encode(entry.sourceJson);
   const shard = entry.shardJson === null ? new Uint8Array(0) : encoder.encode(entry.shardJson);
-  const bytes = new Uint8Array(HEADER_BYTES + facts.length + source.length + shard.length);
+  const bytes = new Uint8Array(HEADER_BYTES + key.length + facts.length + source.length + shard.length);
   bytes.set(MAGIC, 0);
   const view = new DataView(bytes.buffer);
   view.setUint32(4, PERSISTED_FORMAT_VERSION, true);
-  view.setUint32(12, facts.length, true);
-  view.setUint32(16, entry.sourceJson === null ? NO_SOURCE : source.length, true);
-  view.setUint32(20, entry.shardJson === null ? NO_SOURCE : shard.length, true);
-  bytes.set(facts, HEADER_BYTES);
-  bytes.set(source, HEADER_BYTES + facts.length);
-  bytes.set(shard, HEADER_BYTES + facts.length + source.length);
+  view.setUint32(12, key.length, true);
+  view.setUint32(16, facts.length, true);
+  view.setUint32(20, entry.sourceJson === null ? NO_SOURCE : source.length, true);
+  view.setUint32(24, entry.shardJson === null ? NO_SOURCE : shard.length, true);
+  let at = HEADER_BYTES;
+  for (const section of [key, facts, source, shard]) {
+    bytes.set(section, at);
+    at += section.length;
+  }
   view.setUint32(8, crc32(bytes.subarray(HEADER_BYTES)), true);
   return bytes;
 }
@@ -102,7 +111,7 @@ export function encodePersisted(entry: PersistedEntry): Uint8Array {
 export function decodePersisted(bytes: Uint8Array): DecodeResult {
   const decoded = decodePersistedBytes(bytes);
   if (decoded.status !== 'ok') return decoded;
-  const { source, shard, ...rest } = decoded.entry;
+  const { source, shard, factsTable: _bytes, ...rest } = decoded.entry;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     const sourceJson = source === null ? null : decoder.decode(source);
@@ -125,26 +134,30 @@ export function decodePersistedBytes(bytes: Uint8Array): DecodeResult<PersistedB
   const version = view.getUint32(4, true);
   if (version !== PERSISTED_FORMAT_VERSION) return { status: 'otherFormat', version };
   if (bytes.length < HEADER_BYTES) return corrupt(`truncated (${bytes.length} bytes)`);
-  const factsLength = view.getUint32(12, true);
-  const sourceField = view.getUint32(16, true);
+  const keyLength = view.getUint32(12, true);
+  const factsLength = view.getUint32(16, true);
+  const sourceField = view.getUint32(20, true);
   const sourceLength = sourceField === NO_SOURCE ? 0 : sourceField;
-  const shardField = view.getUint32(20, true);
+  const shardField = view.getUint32(24, true);
   const shardLength = shardField === NO_SOURCE ? 0 : shardField;
-  if (bytes.length !== HEADER_BYTES + factsLength + sourceLength + shardLength)
-    return corrupt(
-      `truncated (${bytes.length - HEADER_BYTES} of ${factsLength + sourceLength + shardLength} bytes after the header)`,
-    );
+  const expected = keyLength + factsLength + sourceLength + shardLength;
+  if (bytes.length !== HEADER_BYTES + expected)
+    return corrupt(`truncated (${bytes.length - HEADER_BYTES} of ${expected} bytes after the header)`);
   if (crc32(bytes.subarray(HEADER_BYTES)) !== view.getUint32(8, true)) return corrupt('checksum mismatch');
-  const sourceStart = HEADER_BYTES + factsLength;
+  const factsStart = HEADER_BYTES + keyLength;
+  const sourceStart = factsStart + factsLength;
   const shardStart = sourceStart + sourceLength;
-  let json: unknown;
+  const factsTable = bytes.subarray(factsStart, sourceStart);
+  let json: { key: unknown; facts: unknown };
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(HEADER_BYTES, sourceStart)));
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    json = {
+      key: JSON.parse(decoder.decode(bytes.subarray(HEADER_BYTES, factsStart))),
+      facts: JSON.parse(decoder.decode(factsTable)),
+    };
   } catch {
     return corrupt('not UTF-8 JSON');
   }
-  if (!isJsonObject(json) || Object.keys(json).some((name) => name !== 'key' && name !== 'facts'))
-    return corrupt('payload does not hold (root: not an object of a key and facts)');
   const key = readPersistedKey(json.key);
   if (typeof key === 'string') return corrupt(`payload does not hold (${key})`);
   const facts = readFactsTable(json.facts);
@@ -152,7 +165,7 @@ export function decodePersistedBytes(bytes: Uint8Array): DecodeResult<PersistedB
   if (facts.path !== key.path) return corrupt('facts name another path than the key');
   const source = sourceField === NO_SOURCE ? null : bytes.subarray(sourceStart, shardStart);
   const shard = shardField === NO_SOURCE ? null : bytes.subarray(shardStart);
-  return { status: 'ok', entry: { key, facts, source, shard } };
+  return { status: 'ok', entry: { key, facts, factsTable, source, shard } };
 }
 
 /** Why a decoded entry cannot stand for the file as it is now; undefined when it can. */

@@ -22,6 +22,7 @@ import { runInNewContext } from 'node:vm';
 import { FactsOnDisk } from '../../../src/cli/factsOnDisk';
 import type { Output } from '../../../src/cli/output';
 import { SpillFile } from '../../../src/cli/spill';
+import { tableOf } from '../../../src/core/store/factsTable';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ARTICLES = path.join(ROOT, 'test', 'fixtures', 'articles');
@@ -73,7 +74,10 @@ suite('facts on disk (extract --jsonl)', () => {
     const whole = new Corpus();
     facts.forEach((f) => whole.updateFacts(f));
     const onDisk = FactsOnDisk.open(SpillFile.open(temp));
-    facts.forEach((f) => onDisk.add(f));
+    // every other source with its table's bytes, as a cache entry gives them (`extract --jsonl --cache`)
+    facts.forEach((f, i) =>
+      onDisk.add(f, i % 2 === 1 ? new TextEncoder().encode(JSON.stringify(tableOf(f))) : undefined),
+    );
     assert.ok(onDisk.isOnDisk);
     assert.equal(fs.readdirSync(temp).length, 1, 'the facts are in a temp file');
 
@@ -162,9 +166,9 @@ suite('facts on disk (extract --jsonl)', () => {
     const facts = fixtureFacts();
     const many = Array.from({ length: 60 }, (_, k) => facts.map((f) => movedTo(f, `copy-${k}/${f.path}`))).flat();
     let writes = 0;
-    const fillsUp = (fd: number, text: string) => {
+    const fillsUp = (fd: number, text: string | Uint8Array) => {
       if (++writes > 1) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      fs.writeSync(fd, text);
+      fs.writeSync(fd, typeof text === 'string' ? Buffer.from(text) : text);
     };
     const onDisk = FactsOnDisk.open(SpillFile.open(temp, fillsUp));
     many.forEach((f) => onDisk.add(f));

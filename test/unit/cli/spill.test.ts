@@ -45,7 +45,8 @@ suite('spill file (deals held on disk until sorted)', () => {
       '"\uFFFD"',
     ];
     for (let i = 0; i < 300; i++) items.push(`{"n":${i},"s":"${'é'.repeat(i)}"}`);
-    const indexes = items.map((item) => spill.add(item));
+    // every other item as its UTF-8 bytes (a cache entry's facts table): mixed with texts in one write
+    const indexes = items.map((item, i) => spill.add(i % 2 === 1 ? new TextEncoder().encode(item) : item));
     assert.deepEqual(
       indexes,
       items.map((_, i) => i),
@@ -135,11 +136,12 @@ suite('spill file (deals held on disk until sorted)', () => {
 
   test('should give back every item added after a write fails, and take no more', () => {
     let writes = 0;
-    const fillsUp = (fd: number, text: string) => {
+    const fillsUp = (fd: number, text: string | Uint8Array) => {
+      const bytes = typeof text === 'string' ? Buffer.from(text) : text;
       // the second write puts part of its bytes in the file before the disk fills
-      if (++writes === 2) fs.writeSync(fd, text.slice(0, 1000));
+      if (++writes === 2) fs.writeSync(fd, bytes.subarray(0, 1000));
       if (writes > 1) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      fs.writeSync(fd, text);
+      fs.writeSync(fd, bytes);
     };
     const spill = SpillFile.open(temp, fillsUp)!;
     const items = Array.from({ length: 40 }, (_, i) => `{"n":${i},"s":"${'é'.repeat(40_000)}"}`);

@@ -5,9 +5,11 @@ import { Corpus } from '../../../src/core/corpus/corpus';
 import { summariseSource, type SourceFacts } from '../../../src/core/store/sourceFacts';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import { crc32 } from '../../../src/core/store/crc32';
+import { tableOf } from '../../../src/core/store/factsTable';
 import {
   PERSISTED_FORMAT_VERSION,
   decodePersisted,
+  decodePersistedBytes,
   encodePersisted,
   staleness,
   type PersistedEntry,
@@ -16,8 +18,8 @@ import {
 import { articlesIn, REPO } from '../corpus/fixtures';
 import { syntheticArticle, syntheticLexicon } from '../corpus/syntheticArticles';
 
-/** The bytes before the facts: magic, version, checksum and three lengths (format 4). */
-const HEADER = 24;
+/** The bytes before the key: magic, version, checksum and four lengths (format 5). */
+const HEADER = 28;
 
 const lexicon = Lexicon.withAdditions();
 const seeds = articlesIn(path.join(REPO, 'seeds'));
@@ -95,6 +97,16 @@ suite('store: the persisted form of an article file’s facts', () => {
     assert.deepEqual(decoded.entry.key, keyOf(facts));
     const cut = encodePersisted(entryOf(facts, sourceJson, shardJson)).subarray(0, -3);
     assert.equal(decodePersisted(cut).status, 'corrupt', 'a record cut short');
+    // as bytes (a warm extract --jsonl): the same sections, never decoded
+    const raw = decodePersistedBytes(encodePersisted(entryOf(facts, sourceJson, shardJson)));
+    assert.equal(raw.status, 'ok');
+    if (raw.status !== 'ok') return;
+    const utf8 = (bytes: Uint8Array | null) => bytes && Buffer.from(bytes).toString('utf8');
+    assert.equal(utf8(raw.entry.source), sourceJson);
+    assert.equal(utf8(raw.entry.shard), shardJson);
+    assert.equal(utf8(raw.entry.factsTable), JSON.stringify(tableOf(facts)));
+    assert.deepEqual(raw.entry.facts, decoded.entry.facts);
+    assert.equal(decodePersistedBytes(cut).status, 'corrupt');
   });
 
   test('should make the same corpus from decoded facts as from the analyses', () => {
@@ -113,8 +125,7 @@ suite('store: the persisted form of an article file’s facts', () => {
 
   test('should write a string once however often the facts use it', () => {
     const facts = factsOfText(seeds[0]!.path, seeds[0]!.text);
-    const payload = new TextDecoder().decode(encodePersisted(entryOf(facts)).subarray(HEADER));
-    const table = (JSON.parse(payload) as { facts: { strings: string[] } }).facts.strings;
+    const table = (sectionsOf(encodePersisted(entryOf(facts))).facts as { strings: string[] }).strings;
     assert.equal(new Set(table).size, table.length);
   });
 });
@@ -148,20 +159,20 @@ suite('store: a damaged or foreign entry is never trusted', () => {
   });
 
   test('should refuse a payload with a valid checksum that does not hold (a hand-made entry)', () => {
-    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER))) as {
-      facts: { statements: unknown[][]; strings: string[] };
-    };
+    const payload = sectionsOf(bytes) as { key: unknown; facts: { statements: unknown[][]; strings: string[] } };
     payload.facts.statements[0]![3] = payload.facts.strings.length + 5; // a string the table lacks
-    const forged = withPayload(new TextEncoder().encode(JSON.stringify(payload)));
+    const forged = withPayload(payload);
     const decoded = decodePersisted(forged);
     assert.equal(decoded.status, 'corrupt');
+    assert.equal(decodePersistedBytes(forged).status, 'corrupt', 'nor as bytes');
     assert.match((decoded as { reason: string }).reason, /facts table/);
   });
 
   test('should refuse an unknown figure kind or deal kind', () => {
-    const payload = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER))) as { facts: { strings: string[] } };
+    const payload = sectionsOf(bytes) as { key: unknown; facts: { strings: string[] } };
     payload.facts.strings = payload.facts.strings.map((s) => (s === 'money' ? 'monies' : s));
-    assert.equal(decodePersisted(withPayload(new TextEncoder().encode(JSON.stringify(payload)))).status, 'corrupt');
+    assert.equal(decodePersisted(withPayload(payload)).status, 'corrupt');
+    assert.equal(decodePersistedBytes(withPayload(payload)).status, 'corrupt', 'nor as bytes');
   });
 
   test('should compute the standard CRC-32', () => {
@@ -190,16 +201,32 @@ suite('store: an entry stands for a file only as it is now', () => {
   });
 });
 
-/** An entry of facts `payload` (no output line, no shard record) with a correct header and checksum. */
-function withPayload(payload: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(HEADER + payload.length);
+/** The key and the facts table of an entry, parsed (no output line, no shard record). */
+function sectionsOf(bytes: Uint8Array): { key: unknown; facts: unknown } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const keyLength = view.getUint32(12, true);
+  const factsLength = view.getUint32(16, true);
+  const text = (from: number, to: number) => JSON.parse(new TextDecoder().decode(bytes.subarray(from, to))) as unknown;
+  return {
+    key: text(HEADER, HEADER + keyLength),
+    facts: text(HEADER + keyLength, HEADER + keyLength + factsLength),
+  };
+}
+
+/** An entry of this key and facts table (no output line, no shard record) with a correct header and checksum. */
+function withPayload(payload: { key: unknown; facts: unknown }): Uint8Array {
+  const key = new TextEncoder().encode(JSON.stringify(payload.key));
+  const facts = new TextEncoder().encode(JSON.stringify(payload.facts));
+  const bytes = new Uint8Array(HEADER + key.length + facts.length);
   bytes.set([0x4e, 0x4d, 0x46, 0x43], 0);
   const view = new DataView(bytes.buffer);
   view.setUint32(4, PERSISTED_FORMAT_VERSION, true);
-  view.setUint32(8, crc32(payload), true);
-  view.setUint32(12, payload.length, true);
-  view.setUint32(16, 0xffffffff, true);
+  view.setUint32(12, key.length, true);
+  view.setUint32(16, facts.length, true);
   view.setUint32(20, 0xffffffff, true);
-  bytes.set(payload, HEADER);
+  view.setUint32(24, 0xffffffff, true);
+  bytes.set(key, HEADER);
+  bytes.set(facts, HEADER + key.length);
+  view.setUint32(8, crc32(bytes.subarray(HEADER)), true);
   return bytes;
 }
