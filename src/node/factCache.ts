@@ -175,7 +175,7 @@ function lookupWith<Entry extends { readonly key: PersistedKey }>(
   }
   let bytes: Buffer;
   try {
-    bytes = gunzipSync(compressed);
+    bytes = gunzipWhole(compressed);
   } catch (error) {
     return {
       status: 'miss',
@@ -189,6 +189,23 @@ function lookupWith<Entry extends { readonly key: PersistedKey }>(
     return { status: 'miss', why: 'otherFormat', detail: `format ${decoded.version}` };
   const stale = staleness(decoded.entry.key, current);
   return stale ? { status: 'miss', why: stale } : { status: 'hit', entry: decoded.entry };
+}
+
+/**
+ * `gunzipSync` into one buffer of the size the gzip trailer gives (ISIZE, the length mod 2³²):
+ * by default zlib inflates into 16 KB pieces and joins them, a copy of every byte; reading
+ * 10,000 entries back took 2.0–2.5 s that way and 1.3–1.6 s so. The trailer is only a hint (a
+ * damaged one costs pieces, not correctness), bounded to 64 MB a piece.
+ */
+export function gunzipWhole(compressed: Uint8Array): Buffer {
+  const size =
+    compressed.length >= 18
+      ? new DataView(compressed.buffer, compressed.byteOffset, compressed.byteLength).getUint32(
+          compressed.length - 4,
+          true,
+        )
+      : 0;
+  return gunzipSync(compressed, { chunkSize: Math.max(64, Math.min(size + 1, 1 << 26)) });
 }
 
 /** Writes an entry (atomically); a failure comes back as one line, and the next run analyses again. */

@@ -19,7 +19,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { gunzipWhole } from './factCache';
 
 const RUNS = 'runs';
 /** Bumped with the trailer's layout or with what the key covers: a line of another format is never read. */
@@ -119,7 +120,7 @@ export function readRunLine(dir: string, key: string, isLine: (first: Buffer, la
     for (const [index, length] of trailer.members.entries()) {
       let member: Buffer;
       try {
-        member = gunzipSync(readAt(fd, at, length));
+        member = gunzipWhole(readAt(fd, at, length));
       } catch (error) {
         return `a part of it does not read back (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`;
       }

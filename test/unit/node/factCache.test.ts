@@ -10,6 +10,7 @@ import type { PersistedEntry, PersistedKey } from '../../../src/core/store/persi
 import {
   engineKeyOf,
   entryFileOf,
+  gunzipWhole,
   lookupEntry,
   openFactCache,
   pruneEntries,
@@ -33,6 +34,25 @@ const key: PersistedKey = {
   engine: ENGINE,
 };
 const entry: PersistedEntry = { key, facts, sourceJson: '{"path":"x"}', shardJson: '{"engine":"0"}' };
+
+suite('node: gunzip into one buffer', () => {
+  test('should give what gunzip gives, whatever the size, the members and the trailer say', () => {
+    const random = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 2654435761) >>> 24);
+    for (const size of [0, 1, 63, 64, 16_383, 16_385, 200_000]) {
+      const text = random(size);
+      assert.deepEqual(gunzipWhole(gzipSync(text)), Buffer.from(text), `${size} bytes`);
+    }
+    // two members: the trailer gives the last one's size only, a hint that falls short
+    const two = Buffer.concat([gzipSync(random(100_000)), gzipSync(random(10))]);
+    assert.deepEqual(gunzipWhole(two), gunzipSync(two));
+    // a trailer that lies is a damaged entry, as gunzip says
+    const lying = Buffer.from(gzipSync(random(5_000)));
+    lying.writeUInt32LE(1 << 30, lying.length - 4);
+    assert.throws(() => gunzipSync(lying));
+    assert.throws(() => gunzipWhole(lying));
+    assert.throws(() => gunzipWhole(new Uint8Array([1, 2, 3])));
+  });
+});
 
 suite('node: a folder of persisted facts', () => {
   let dir = '';
