@@ -9,7 +9,9 @@
  * `newsmark-cache.json` at the top says which format and engine build wrote the entries: when
  * another build opens the folder, every entry is dropped at once (one log line) rather than one by
  * one. An entry is still checked against the file (path, content hash) and against the lexicon in
- * use before it is trusted. The folder is tagged with CACHEDIR.TAG, so backup tools skip it.
+ * use before it is trusted. The folder is tagged with CACHEDIR.TAG, so backup tools skip it. The
+ * CLI also keeps the last lines of its `--jsonl` runs there, in `runs/` (runLines.ts), dropped
+ * with the entries.
  *
  * Lookups and writes are synchronous, for worker threads and the CLI's own thread; opening
  * (`openFactCache`) is asynchronous, for the extension host. No call throws for a damaged or
