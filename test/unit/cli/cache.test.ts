@@ -45,6 +45,19 @@ function runLinesIn(cache: string): string[] {
     .map((n) => path.join(runs, n));
 }
 
+/** `use` run with `text` appended to the first article of articles/`copy`, which is then put back as it was. */
+function withAppended(copy: string, text: string, use: () => void): void {
+  const folder = path.join(workspace, 'articles', copy);
+  const file = path.join(folder, fs.readdirSync(folder)[0]!);
+  const before = fs.readFileSync(file, 'utf8');
+  try {
+    fs.writeFileSync(file, `${before}${text}`);
+    use();
+  } finally {
+    fs.writeFileSync(file, before);
+  }
+}
+
 function lastLine(jsonl: string): string {
   return jsonl.slice(jsonl.lastIndexOf('\n', jsonl.length - 2) + 1);
 }
@@ -116,29 +129,20 @@ suite('cli: newsmark extract --cache', function () {
       assert.equal(warm.stdout, plain, `--jobs ${jobs}`);
     }
     // one file changed: another run, another line (the first kept too, for when the file goes back)
-    const file = path.join(
-      workspace,
-      'articles',
+    withAppended(
       'copy-3',
-      fs.readdirSync(path.join(workspace, 'articles', 'copy-3'))[0]!,
+      '\n\nMeanwhile Quillon agreed to buy Harrow Data for $1.2 billion, the companies said.\n',
+      () => {
+        const changed = extract(['articles', '--jsonl', '--cache', 'cache']);
+        assert.match(
+          changed.stderr,
+          /19 articles read from it, 1 analysed \(1 changed\); the deals and conflicts made and kept/,
+        );
+        assert.equal(changed.stdout, extract(['articles', '--jsonl']).stdout);
+        assert.notEqual(lastLine(changed.stdout), lastLine(plain));
+        assert.equal(runLinesIn('cache').length, 2);
+      },
     );
-    const before = fs.readFileSync(file, 'utf8');
-    try {
-      fs.writeFileSync(
-        file,
-        `${before}\n\nMeanwhile Quillon agreed to buy Harrow Data for $1.2 billion, the companies said.\n`,
-      );
-      const changed = extract(['articles', '--jsonl', '--cache', 'cache']);
-      assert.match(
-        changed.stderr,
-        /19 articles read from it, 1 analysed \(1 changed\); the deals and conflicts made and kept/,
-      );
-      assert.equal(changed.stdout, extract(['articles', '--jsonl']).stdout);
-      assert.notEqual(lastLine(changed.stdout), lastLine(plain));
-      assert.equal(runLinesIn('cache').length, 2);
-    } finally {
-      fs.writeFileSync(file, before);
-    }
     const back = extract(['articles', '--jsonl', '--cache', 'cache']);
     assert.match(back.stderr, /; the deals and conflicts read from it/);
     assert.equal(back.stdout, plain);
@@ -199,26 +203,13 @@ suite('cli: newsmark extract --cache', function () {
 
   test('should analyse a changed file alone, and the output follows the change', () => {
     extract(['articles', '--json', '--cache', 'cache']);
-    const file = path.join(
-      workspace,
-      'articles',
-      'copy-2',
-      fs.readdirSync(path.join(workspace, 'articles', 'copy-2'))[0]!,
-    );
-    const before = fs.readFileSync(file, 'utf8');
-    try {
-      fs.writeFileSync(
-        file,
-        `${before}\nOpenAI agreed to pay Oracle $300 billion over five years, the companies said.\n`,
-      );
+    withAppended('copy-2', '\nOpenAI agreed to pay Oracle $300 billion over five years, the companies said.\n', () => {
       const warm = extract(['articles', '--json', '--cache', 'cache']);
       assert.deepEqual(cacheCounts(warm.stderr), [19, 1]);
       assert.match(warm.stderr, /1 analysed \(1 changed\)/);
       assert.equal(warm.stdout, extract(['articles', '--json']).stdout);
       assert.ok(JSON.parse(warm.stdout).deals.some((d: { value: number | null }) => d.value === 300e9));
-    } finally {
-      fs.writeFileSync(file, before);
-    }
+    });
   });
 
   test('should see a file rewritten with the same size and modification time', () => {
