@@ -128,7 +128,8 @@ export function extractArticle(
       warnings: read.warnings,
       sourceJson: job.isFactsOnly || isLine ? '' : new TextDecoder().decode(source),
       facts: found.entry.facts,
-      factsTable: found.entry.factsTable,
+      // a copy of its own: a view would keep the whole entry alive, and a worker would post all of it
+      factsTable: found.entry.factsTable.slice(),
       sha256,
       factsJson: '',
       cache: { status: 'hit' },

@@ -66,9 +66,10 @@ export class SpillFile {
   }
 
   /**
-   * Appends an item (as text, or as its UTF-8 bytes); its index, from 0. Throws SpillError when the file cannot take it: the item
-   * is kept all the same (it waits, unwritten), and every item added can still be read back. The
-   * file takes no more items after a failed write: its end is not known.
+   * Appends an item (as text, or as its UTF-8 bytes); its index, from 0. Throws SpillError when
+   * the file cannot take it: the item is kept all the same (it waits, unwritten), and every item
+   * added can still be read back. The file takes no more items after a failed write: its end is
+   * not known.
    */
   add(item: string | Uint8Array): number {
     if (this.isBroken) throw new SpillError('the temp file failed before and takes no more items');

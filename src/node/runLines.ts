@@ -109,7 +109,8 @@ export function readRunLine(dir: string, key: string, isLine: (first: Buffer, la
       return 'its trailer is not JSON';
     }
     if (trailer.newsmarkRunLine !== RUN_LINE_FORMAT || trailer.key !== key) return 'its trailer names another run';
-    const total = Array.isArray(trailer.members) ? trailer.members.reduce((n, m) => n + m, 0) : Number.NaN;
+    const isLengths = Array.isArray(trailer.members) && trailer.members.every((m) => Number.isSafeInteger(m) && m > 0);
+    const total = isLengths ? trailer.members.reduce((n, m) => n + m, 0) : Number.NaN;
     if (total + trailerBytes + TAIL_BYTES !== size || !Number.isSafeInteger(trailer.bytes))
       return 'its length is not what its trailer says';
     return trailer;
@@ -290,18 +291,26 @@ export function pruneRunLines(dir: string, now = Date.now()): void {
   try {
     names = fs.readdirSync(folder);
   } catch {
-    return;
+    return; // a folder that cannot be listed is pruned another time
   }
   const lines: { readonly file: string; readonly mtimeMs: number }[] = [];
   for (const name of names) {
     const file = path.join(folder, name);
-    const mtimeMs = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    const mtimeMs = mtimeOf(file);
     if (mtimeMs === undefined) continue;
     if (/^[0-9a-f]{64}\.nmr$/.test(name)) lines.push({ file, mtimeMs });
     else if (/^\.[0-9a-f]{64}\..*\.tmp$/.test(name) && now - mtimeMs > 60 * 60 * 1000) removeQuietly(file);
   }
   lines.sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const { file } of lines.slice(KEPT_RUN_LINES)) removeQuietly(file);
+}
+
+function mtimeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file of the cache's own removed; one that cannot be stays (the next prune tries again). */

@@ -172,6 +172,20 @@ suite('cli: newsmark extract --cache', function () {
     assert.ok(fs.readFileSync(kept!).equals(good), 'the line is kept again as it was');
     assert.match(damaged(good.subarray(0, good.length - 3)), /were damaged \(not a kept line\)/);
     assert.match(damaged(good.subarray(0, 1000)), /were damaged \((not a kept line|truncated)\)/);
+    // a trailer edited by hand: members whose lengths still add up, one of them not a length
+    const trailerLength = good.readUInt32LE(good.length - 8);
+    const trailer = JSON.parse(good.subarray(good.length - 8 - trailerLength, good.length - 8).toString()) as {
+      members: number[];
+    };
+    const total = trailer.members.reduce((n, m) => n + m, 0);
+    const edited = Buffer.from(JSON.stringify({ ...trailer, members: [0, total] }));
+    const tail = Buffer.alloc(8);
+    tail.writeUInt32LE(edited.length, 0);
+    tail.write('NMRL', 4);
+    assert.match(
+      damaged(Buffer.concat([good.subarray(0, total), edited, tail])),
+      /were damaged \(its length is not what its trailer says\)/,
+    );
     // a whole, sound line of another run, under this run's name
     extract(['articles/copy-0', '--jsonl', '--cache', 'cache']);
     const other = runLinesIn('cache').find((f) => f !== kept)!;
