@@ -517,14 +517,13 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /**
    * Reads the last session's corpus snapshot into the corpus: every record whose source is not in
    * the corpus yet (an open document analysed meanwhile is newer) and whose file is not open in an
-   * editor. Each record was checked by the reader; the pass that follows checks each file.
+   * editor. Each record was checked by the reader; the pass that follows checks each file. Gives
+   * the articles the snapshot gave, and how long reading it took once its store was ready.
    */
-  /** The articles the snapshot gave, and how long reading it took once its store was ready. */
   private async loadSnapshot(): Promise<{ readonly count: number; readonly readMs: number }> {
     const store = await this.index.snapshotStore();
     if (!store || this.isDisposed) return { count: 0, readMs: 0 };
     this.snapshotStore = store;
-    const started = Date.now();
     const readStarted = performance.now();
     const chunks = await store.read();
     if (!chunks) return { count: 0, readMs: 0 };
@@ -584,9 +583,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
       );
     if (bad > 0) this.log.warn(`corpus: ${bad} record(s) of the corpus snapshot dropped (${firstBad}); indexed again`);
     if (stop || bad > 0) this.isSnapshotDamaged = true; // written again once the pass is done
-    this.log.info(`corpus: ${added} article(s) from the corpus snapshot in ${Date.now() - started} ms`);
+    const readMs = performance.now() - readStarted;
+    this.log.info(`corpus: ${added} article(s) from the corpus snapshot in ${Math.round(readMs)} ms`);
     this.flush(); // hovers, conflicts and the deals panel answer from here on
-    return { count: added, readMs: performance.now() - readStarted };
+    return { count: added, readMs };
   }
 
   /** Writes every source the snapshot can hold (see `snapshotKeys`); a failure is one log line, and the next idle tries again. */

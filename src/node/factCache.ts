@@ -49,6 +49,8 @@ export function engineKeyOf(build: string, additions: LexiconAdditions | undefin
 }
 
 const STAMP = 'newsmark-cache.json';
+/** The folder of the CLI's kept last lines (runLines.ts). */
+export const RUN_LINES = 'runs';
 const FACTS = 'facts';
 const TAG = 'CACHEDIR.TAG';
 const TAG_TEXT =
@@ -98,7 +100,7 @@ export async function openFactCache(
       const count = await countEntries(path.join(dir, FACTS));
       await fs.promises.rm(path.join(dir, FACTS), { recursive: true, force: true });
       // and the CLI's kept lines of deals and conflicts (runLines.ts): made by that build too
-      await fs.promises.rm(path.join(dir, 'runs'), { recursive: true, force: true });
+      await fs.promises.rm(path.join(dir, RUN_LINES), { recursive: true, force: true });
       dropped = `${count} persisted ${count === 1 ? 'entry' : 'entries'} of another newsmark build dropped from ${dir}; they are analysed again`;
     }
     await fs.promises.mkdir(path.join(dir, FACTS), { recursive: true });
@@ -238,7 +240,7 @@ export interface Pruned {
 }
 
 /** A temp file younger than this may be a write in flight (another thread, another window). */
-const TEMP_GRACE_MS = 60 * 60 * 1000;
+export const TEMP_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * Removes every entry whose file is not in `keep` (entry files, `entryFileOf`), and the temp files
@@ -280,7 +282,8 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function tempNameOf(file: string): string {
+/** A temp file beside `file`, named for this process and thread, to be renamed over it. */
+export function tempNameOf(file: string): string {
   return path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`,

@@ -16,13 +16,12 @@
  * torn, truncated or foreign file is never written out (the line is made again, one line said).
  * Only the newest few are kept (`KEPT_RUN_LINES`): each is the size of a few thousand entries.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { gunzipWhole } from './factCache';
+import { gunzipWhole, RUN_LINES, TEMP_GRACE_MS, tempNameOf } from './factCache';
 
-const RUNS = 'runs';
 /** Bumped with the trailer's layout or with what the key covers: a line of another format is never read. */
 const RUN_LINE_FORMAT = 1;
 /** How many lines a cache folder keeps (the newest): one per set of inputs a user runs over. */
@@ -51,7 +50,7 @@ export class RunKey {
 }
 
 export function runLineFileOf(dir: string, key: string): string {
-  return path.join(dir, RUNS, `${key}.nmr`);
+  return path.join(dir, RUN_LINES, `${key}.nmr`);
 }
 
 const MAGIC = Buffer.from('NMRL');
@@ -69,12 +68,8 @@ interface Trailer {
 }
 
 export type RunLineLookup =
-  /** `write` gives the line out, a member at a time, each checked again (`false`: one no longer reads back the same, and what was given is incomplete). */
-  | {
-      readonly status: 'hit';
-      readonly bytes: number;
-      readonly writeTo: (write: (bytes: Uint8Array) => void) => boolean;
-    }
+  /** `writeTo` gives the line out, a member at a time, each checked again (`false`: one no longer reads back the same, and what was given is incomplete). */
+  | { readonly status: 'hit'; readonly writeTo: (write: (bytes: Uint8Array) => void) => boolean }
   | { readonly status: 'miss'; readonly why: 'new' | 'corrupt'; readonly detail?: string };
 
 /**
@@ -145,7 +140,6 @@ export function readRunLine(dir: string, key: string, isLine: (first: Buffer, la
     touch(file); // the newest used is the last pruned
     return {
       status: 'hit',
-      bytes: trailer.bytes,
       writeTo: (write) => {
         try {
           return each(trailer, (member) => write(member)) === undefined;
@@ -190,7 +184,7 @@ export class RunLineWriter {
     private readonly key: string,
   ) {
     const file = runLineFileOf(dir, key);
-    this.temp = path.join(path.dirname(file), `.${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    this.temp = tempNameOf(file);
     this.attempt(() => {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       this.fd = fs.openSync(this.temp, 'wx');
@@ -286,7 +280,7 @@ function touch(file: string): void {
 
 /** Removes all but the newest `KEPT_RUN_LINES` lines, and temp files of writes that never finished (an hour old). */
 export function pruneRunLines(dir: string, now = Date.now()): void {
-  const folder = path.join(dir, RUNS);
+  const folder = path.join(dir, RUN_LINES);
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -299,7 +293,7 @@ export function pruneRunLines(dir: string, now = Date.now()): void {
     const mtimeMs = mtimeOf(file);
     if (mtimeMs === undefined) continue;
     if (/^[0-9a-f]{64}\.nmr$/.test(name)) lines.push({ file, mtimeMs });
-    else if (/^\.[0-9a-f]{64}\..*\.tmp$/.test(name) && now - mtimeMs > 60 * 60 * 1000) removeQuietly(file);
+    else if (/^\.[0-9a-f]{64}\.nmr\..*\.tmp$/.test(name) && now - mtimeMs > TEMP_GRACE_MS) removeQuietly(file);
   }
   lines.sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const { file } of lines.slice(KEPT_RUN_LINES)) removeQuietly(file);
