@@ -8,7 +8,7 @@
 import type { LexiconAdditions } from '../core/extract/entities/lexicon';
 import { engineBuild, engineKeyOf, openFactCache } from '../node/factCache';
 import { UsageError, type ParsedArgs } from './args';
-import type { CacheOutcome, CacheTarget, ExtractResult } from './extractJobs';
+import type { CacheOutcome, CacheTarget, CachedLine, ExtractResult } from './extractJobs';
 import { report } from './output';
 
 declare const VERSION: string;
@@ -43,8 +43,8 @@ export class CacheTally {
   constructor(readonly target: CacheTarget) {}
 
   /** Counts one result; a corrupt entry or a failed write is reported (one line each, through `say`). */
-  count(result: ExtractResult, say: (line: string) => void): void {
-    if (result.status !== 'ok' || !result.cache) return;
+  count(result: ExtractResult | CachedLine, say: (line: string) => void): void {
+    if ((result.status !== 'ok' && result.status !== 'cachedLine') || !result.cache) return;
     const outcome: CacheOutcome = result.cache;
     if (outcome.status === 'hit') {
       this.hits++;

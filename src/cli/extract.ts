@@ -147,17 +147,25 @@ async function analyseAndWrite(
   };
   // what the last line of --jsonl is made of, to find it kept in the cache (runLines.ts)
   const runKey = run.cache && isJsonLines ? new RunKey(run.cache.target.engine) : undefined;
-  await extractAll(files, options, (result) => {
+  // with --jsonl, a line read from the cache keeps its facts as bytes until the deals need them
+  const kept = facts instanceof FactsOnDisk ? facts : undefined;
+  await extractAll(files, { ...options, isFactsDeferred: kept !== undefined }, (result) => {
     run.cache?.count(result, (line) => run.progress.report(line));
-    if (
-      !intoCorpus(result, (f) => facts.add(f, result.status === 'ok' ? result.factsTable : undefined), run.progress)
-    ) {
+    if (result.status === 'cachedLine') {
+      run.progress.tick();
+      for (const warning of result.warnings) run.progress.report(`${result.path}: ${warning}`);
+      kept!.addKept(result);
+      runKey?.add(result.factsPath, result.sha256);
+      out.write(result.line);
+      return;
+    }
+    if (!intoCorpus(result, (f) => facts.add(f), run.progress)) {
       failed++;
       return;
     }
     runKey?.add(result.facts.path, result.sha256);
     if (run.isSummary) counts.push(countsOf(JSON.parse(result.sourceJson) as ExtractSource));
-    else if (isJsonLines) out.write(result.line ?? `{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
+    else if (isJsonLines) out.write(`{"source":${result.sourceJson},"facts":${result.factsJson}}\n`);
     else sources.push(JSON.parse(result.sourceJson) as ExtractSource);
   });
   run.progress.finish();
@@ -212,15 +220,23 @@ function writeLastLine(
     writeDealsAndConflictsLine(out, facts);
     return undefined;
   }
-  const found = readRunLine(kept.dir, kept.key, isDealsAndConflictsLine);
+  // an output that can take it back is given the line as it is checked (one pass), else once it was
+  const mark = out.rewind?.mark();
+  const found = readRunLine(
+    kept.dir,
+    kept.key,
+    isDealsAndConflictsLine,
+    mark === undefined ? undefined : (bytes) => out.write(bytes),
+  );
   if (found.status === 'hit') {
     // checked whole a moment ago: a member that no longer reads back is the disk's fault
-    if (!found.writeTo((bytes) => out.write(bytes)))
+    if (found.writeTo && !found.writeTo((bytes) => out.write(bytes)))
       throw new OutputError(
         'the deals and conflicts kept in the cache changed while they were read; the output is incomplete',
       );
     return 'the deals and conflicts read from it';
   }
+  if (mark !== undefined) out.rewind!.to(mark);
   const writer = new RunLineWriter(kept.dir, kept.key);
   const tee: Output = {
     write: (text) => {

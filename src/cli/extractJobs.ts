@@ -14,6 +14,7 @@
  * comes back with the result (`cache`), for the run's summary line.
  */
 import { createHash } from 'node:crypto';
+import { isMainThread } from 'node:worker_threads';
 import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { analyse } from '../core/analysis';
@@ -21,7 +22,7 @@ import { summariseSource, type SourceFacts } from '../core/store/sourceFacts';
 import type { Lexicon, LexiconAdditions } from '../core/extract/entities/lexicon';
 import { toExtractSource } from '../core/extractOutput';
 import { shardFactsOf } from '../core/merge/shardFacts';
-import type { PersistedEntry, PersistedKey } from '../core/store/persistedFacts';
+import { readEntryFacts, type PersistedEntry, type PersistedKey } from '../core/store/persistedFacts';
 import { entryFileOf, lookupEntryBytes, writeEntry, type EntryOutcome } from '../node/factCache';
 import { WorkerPool } from '../workers/pool';
 import { MAX_WORKER_FILE_BYTES, WORKER_HEAP, type PoolFailure } from '../workers/protocol';
@@ -37,24 +38,40 @@ export type ExtractResult =
       /** The source as compact JSON (`ExtractSource`), made where the work is; '' when only facts were asked for. */
       readonly sourceJson: string;
       readonly facts: SourceFacts;
-      /** The facts as the bytes of their table, when they came from the cache (`FactStore.add`). */
-      readonly factsTable?: Uint8Array;
       /** sha256 of the file's bytes, hex. */
       readonly sha256: string;
       /** The map step's record of the facts (`ShardFacts`) as JSON, for `extract --jsonl`; '' unless asked for (`shardEngine`). */
       readonly factsJson: string;
       /** With a cache: whether the facts came from it, or why it was analysed. */
       readonly cache?: CacheOutcome;
-      /**
-       * The line of `extract --jsonl` as its UTF-8 bytes, when it came from the cache (its JSON is
-       * then never decoded: `sourceJson` and `factsJson` are '').
-       */
-      readonly line?: Uint8Array;
     }
   /** The file could not be read (missing, binary, not a file…): `error` says why in one line. */
   | { readonly status: 'unreadable'; readonly path: string; readonly error: string }
   /** It was read, but its analysis failed (a throw, or out of memory): one line. */
   | { readonly status: 'notAnalysed'; readonly path: string; readonly error: string };
+
+/**
+ * A line of `extract --jsonl` read from the cache, with its facts as the bytes of their table
+ * (asked for with `isFactsDeferred`): the line goes out as the entry keeps it, never decoded, and
+ * the facts wait on disk as they are. They are parsed only if the run's last line (the deals and
+ * conflicts) must be made again: a warm run over unchanged files reads that line from the cache
+ * too, and its facts are never needed. The entry's CRC-32 has checked them; should they still not
+ * hold when parsed (an entry made by hand), `entryFile` is removed and the run says so.
+ */
+export interface CachedLine {
+  readonly status: 'cachedLine';
+  readonly path: string;
+  readonly warnings: readonly string[];
+  readonly sha256: string;
+  /** The path the facts name (the key's). */
+  readonly factsPath: string;
+  /** UTF-8 JSON of the facts' table (`tableOf`), not parsed. */
+  readonly factsTable: Uint8Array;
+  /** `{"source":…,"facts":…}` and a newline, as UTF-8, in pieces (`Output.write` takes them in one call). */
+  readonly line: readonly Uint8Array[];
+  readonly entryFile: string;
+  readonly cache: { readonly status: 'hit' };
+}
 
 /** A cache folder opened for this run (`openFactCache`) and the key of the engine and lexicon in use. */
 export interface CacheTarget {
@@ -79,6 +96,8 @@ interface ExtractJob {
   /** Make the shard record of the facts too (`factsJson`), stamped with this version of newsmark. */
   readonly shardEngine?: string;
   readonly cache?: CacheTarget;
+  /** A cached line may come back as a `CachedLine`, its facts not parsed (extract --jsonl). */
+  readonly isFactsDeferred?: boolean;
 }
 
 /** `workerData` of the CLI's own bundle when it runs as an extract worker. */
@@ -99,7 +118,7 @@ export function extractArticle(
   job: ExtractJob,
   lexicon: Lexicon,
   maxBytes = Number.POSITIVE_INFINITY,
-): ExtractResult | PoolFailure {
+): ExtractResult | CachedLine | PoolFailure {
   const read = job.bytes
     ? decodeArticle(job.path, Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength))
     : readArticle({ path: job.path });
@@ -118,23 +137,37 @@ export function extractArticle(
           engine: job.cache.engine,
         })
       : undefined;
-  const found = cache && lookupEntryBytes(cache.file, cache.key);
-  if (found?.status === 'hit' && found.entry.source !== null && found.entry.shard !== null) {
-    const { source, shard } = found.entry;
+  let found = cache && lookupEntryBytes(cache.file, cache.key);
+  if (cache && found?.status === 'hit' && found.entry.source !== null && found.entry.shard !== null) {
+    const { key, source, shard, factsTable } = found.entry;
     const isLine = job.shardEngine !== undefined && !job.isFactsOnly;
-    return {
-      status: 'ok',
-      path: read.path,
-      warnings: read.warnings,
-      sourceJson: job.isFactsOnly || isLine ? '' : new TextDecoder().decode(source),
-      facts: found.entry.facts,
-      // a copy of its own: a view would keep the whole entry alive, and a worker would post all of it
-      factsTable: found.entry.factsTable.slice(),
-      sha256,
-      factsJson: '',
-      cache: { status: 'hit' },
-      line: isLine ? jsonLineOf(source, shard) : undefined,
-    };
+    if (isLine && job.isFactsDeferred)
+      return {
+        status: 'cachedLine',
+        path: read.path,
+        warnings: read.warnings,
+        sha256,
+        factsPath: key.path,
+        // copies of their own: a view would keep the whole entry alive, and a worker would post all of it
+        factsTable: factsTable.slice(),
+        line: jsonLineOf(isMainThread ? source : source.slice(), isMainThread ? shard : shard.slice()),
+        entryFile: cache.file,
+        cache: { status: 'hit' },
+      };
+    const facts = readEntryFacts(found.entry);
+    if (typeof facts !== 'string')
+      return {
+        status: 'ok',
+        path: read.path,
+        warnings: read.warnings,
+        sourceJson: job.isFactsOnly ? '' : new TextDecoder().decode(source),
+        facts,
+        sha256,
+        factsJson: isLine ? new TextDecoder().decode(shard) : '',
+        cache: { status: 'hit' },
+      };
+    // checked by the entry's CRC-32 and still not facts: made by hand, analysed again like a damaged one
+    found = { status: 'miss', why: 'corrupt', detail: facts };
   }
   try {
     injectFault(job.path);
@@ -176,16 +209,13 @@ export function extractArticle(
 
 const LINE_PARTS = ['{"source":', ',"facts":', '}\n'].map((part) => new TextEncoder().encode(part));
 
-/** `{"source":…,"facts":…}` and a newline, from the two JSON texts' bytes: a line of `extract --jsonl`. */
-function jsonLineOf(source: Uint8Array, shard: Uint8Array): Uint8Array {
+/**
+ * `{"source":…,"facts":…}` and a newline, from the two JSON texts' bytes: a line of `extract
+ * --jsonl`, in pieces. Not joined: 10,000 lines of a warm run are 790 MB to copy.
+ */
+function jsonLineOf(source: Uint8Array, shard: Uint8Array): readonly Uint8Array[] {
   const [open, middle, close] = LINE_PARTS as [Uint8Array, Uint8Array, Uint8Array];
-  const line = new Uint8Array(open.length + source.length + middle.length + shard.length + close.length);
-  let at = 0;
-  for (const part of [open, source, middle, shard, close]) {
-    line.set(part, at);
-    at += part.length;
-  }
-  return line;
+  return [open, source, middle, shard, close];
 }
 
 /** The entry of a file: named by its absolute path and the path its facts carry (`check` names them otherwise than `extract`). */
@@ -207,7 +237,7 @@ export function describeAnalysisFailure(error: unknown): string {
 
 /** The body of a worker thread started from the CLI's bundle. */
 export function serveExtractJobs(): void {
-  serveJobs<ExtractJob, ExtractResult>((job, lexicon) =>
+  serveJobs<ExtractJob, ExtractResult | CachedLine>((job, lexicon) =>
     extractArticle(job, lexicon, job.isIsolated ? Number.POSITIVE_INFINITY : MAX_WORKER_FILE_BYTES),
   );
 }
@@ -239,13 +269,26 @@ export interface ExtractAllOptions {
 /**
  * Every file's result, in order, to `accept`. With more than one job, files go to worker threads
  * (a window of twice as many files as workers is in flight); with one, they are analysed here.
- * Either way large files, and files a worker failed on, go to the isolated thread.
+ * Either way large files, and files a worker failed on, go to the isolated thread. With
+ * `isFactsDeferred`, a line read from the cache comes as a `CachedLine`.
  */
+export async function extractAll(
+  files: readonly InputFile[],
+  options: ExtractAllOptions & { readonly isFactsDeferred: boolean },
+  accept: (result: ExtractResult | CachedLine) => void,
+): Promise<void>;
 export async function extractAll(
   files: readonly InputFile[],
   options: ExtractAllOptions,
   accept: (result: ExtractResult) => void,
+): Promise<void>;
+export async function extractAll(
+  files: readonly InputFile[],
+  options: ExtractAllOptions & { readonly isFactsDeferred?: boolean },
+  acceptAny: ((result: ExtractResult | CachedLine) => void) | ((result: ExtractResult) => void),
 ): Promise<void> {
+  // a CachedLine comes only with isFactsDeferred, and then `acceptAny` takes one (the overloads)
+  const accept = acceptAny as (result: ExtractResult | CachedLine) => void;
   const lexicon = { key: 'cli', additions: options.additions };
   const jobOf = (file: InputFile): ExtractJob => ({
     path: file.path,
@@ -253,9 +296,10 @@ export async function extractAll(
     isFactsOnly: options.isFactsOnly,
     shardEngine: options.shardEngine,
     cache: options.cache,
+    isFactsDeferred: options.isFactsDeferred,
   });
-  let isolated: WorkerPool<ExtractJob, ExtractResult> | undefined;
-  const inIsolation = async (job: ExtractJob): Promise<ExtractResult> => {
+  let isolated: WorkerPool<ExtractJob, ExtractResult | CachedLine> | undefined;
+  const inIsolation = async (job: ExtractJob): Promise<ExtractResult | CachedLine> => {
     const heapMb = isolatedHeapMb();
     isolated ??= new WorkerPool({
       script: options.workerScript,
@@ -276,38 +320,38 @@ export async function extractAll(
     return result;
   };
   /** Here, unless it is large: then in the isolated thread (standard input is read here first). */
-  const onThisThread = async (file: InputFile): Promise<ExtractResult> => {
+  const onThisThread = async (file: InputFile): Promise<ExtractResult | CachedLine> => {
     if (file.isStdin) {
       const read = readArticle(file);
       if (!read.ok) return { status: 'unreadable', path: read.path, error: read.error };
       const job = { ...jobOf(file), bytes: new Uint8Array(read.bytes) };
       return read.bytes.length > MAX_WORKER_FILE_BYTES
         ? inIsolation(job)
-        : (extractArticle(job, options.lexicon) as ExtractResult);
+        : (extractArticle(job, options.lexicon) as ExtractResult | CachedLine);
     }
     if ((file.size ?? 0) > MAX_WORKER_FILE_BYTES) return inIsolation(jobOf(file));
-    return extractArticle(jobOf(file), options.lexicon) as ExtractResult;
+    return extractArticle(jobOf(file), options.lexicon) as ExtractResult | CachedLine;
   };
   const isInThisThread = options.jobs <= 1 || (!options.isJobsExplicit && files.length < MIN_FILES_FOR_WORKERS);
-  let pool: WorkerPool<ExtractJob, ExtractResult> | undefined;
+  let pool: WorkerPool<ExtractJob, ExtractResult | CachedLine> | undefined;
   try {
     if (isInThisThread) {
       for (const file of files) accept(await onThisThread(file));
       return;
     }
-    pool = new WorkerPool<ExtractJob, ExtractResult>({
+    pool = new WorkerPool<ExtractJob, ExtractResult | CachedLine>({
       script: options.workerScript,
       size: options.jobs,
       resourceLimits: WORKER_HEAP,
       workerData: EXTRACT_WORKER,
     });
-    const inPool = async (file: InputFile): Promise<ExtractResult> => {
+    const inPool = async (file: InputFile): Promise<ExtractResult | CachedLine> => {
       if (file.isStdin || (file.size ?? 0) > MAX_WORKER_FILE_BYTES) return onThisThread(file);
       const result = await pool!.run(jobOf(file), lexicon);
       // out of a worker's small heap, or the worker died: once more in a thread of its own
       return result.status === 'tooLarge' || result.status === 'failed' ? inIsolation(jobOf(file)) : result;
     };
-    const window: Array<Promise<ExtractResult>> = [];
+    const window: Array<Promise<ExtractResult | CachedLine>> = [];
     let next = 0;
     while (next < files.length || window.length > 0) {
       while (next < files.length && window.length < 2 * options.jobs) window.push(inPool(files[next++]!));

@@ -17,9 +17,17 @@
  *
  * Without a temp file, or when the disk fills while the articles are analysed, the facts are kept
  * in one corpus in memory, as before, with one line on stderr saying why.
+ *
+ * A source read from the cache (`addKept`) gives its facts as the bytes of their table, and they go
+ * to the file as they are, not parsed: a warm run that reads its last line from the cache never
+ * needs them. Parsed when read back, they are checked then; facts that do not hold (an entry made
+ * by hand, with a CRC-32 to match) end the run with one line naming the article, and its entry is
+ * removed, so that the next run analyses it again.
  */
 import { Corpus } from '../core/corpus/corpus';
 import { readFactsTable, tableOf } from '../core/store/factsTable';
+import { factsNaming, readEntryFacts } from '../core/store/persistedFacts';
+import { removeEntrySync } from '../node/factCache';
 import { FactsInMemory, partOf, type CorpusPart, type FactStore } from '../core/corpus/corpusParts';
 import type { SourceFacts } from '../core/store/sourceFacts';
 import { OutputError, report } from './output';
@@ -29,8 +37,11 @@ export class FactsOnDisk implements FactStore {
   /** The corpus of everything, once the facts could not be (or no longer be) held on disk. */
   private inMemory: FactsInMemory | undefined;
 
-  private constructor(private spill: SpillFile | undefined) {
-    if (!spill) this.inMemory = new FactsInMemory();
+  /** The sources read from the cache, by their place in the spill file: whose entry to blame if their facts do not hold. */
+  private readonly kept = new Map<number, KeptName>();
+
+  private constructor(private file: SpillFile | undefined) {
+    if (!file) this.inMemory = new FactsInMemory();
   }
 
   /** On disk in `spill` (`SpillFile.open()`); in memory, and one line on stderr, when there is none. */
@@ -44,18 +55,19 @@ export class FactsOnDisk implements FactStore {
     return this.inMemory === undefined;
   }
 
-  add(facts: SourceFacts, table?: Uint8Array): void {
-    if (this.inMemory) {
-      this.inMemory.add(facts);
-      return;
-    }
-    try {
-      // from a cache entry, the table's bytes as the entry keeps them: not encoded again
-      this.spill!.add(table ?? JSON.stringify(tableOf(facts)));
-    } catch (error) {
-      if (!(error instanceof SpillError)) throw error;
-      report(`${error.message}; the facts are held in memory instead`);
-      this.intoMemory();
+  add(facts: SourceFacts): void {
+    if (this.inMemory) this.inMemory.add(facts);
+    else this.spill(JSON.stringify(tableOf(facts)), () => this.inMemory!.add(facts));
+  }
+
+  /** A source's facts as a cache entry keeps them: the bytes of their table, parsed only when read back. */
+  addKept(kept: KeptFacts): void {
+    if (this.inMemory) this.inMemory.add(factsOfKept(kept, kept.factsTable));
+    else {
+      // only what names it: its table is in the file, and `kept` may be a whole line's result
+      const { factsPath, path, entryFile } = kept;
+      this.kept.set(this.file!.size, { factsPath, path, entryFile });
+      this.spill(kept.factsTable, () => this.inMemory!.add(factsOfKept(kept, kept.factsTable)));
     }
   }
 
@@ -72,8 +84,20 @@ export class FactsOnDisk implements FactStore {
 
   /** Closes and removes the temp file; safe to call more than once. */
   dispose(): void {
-    this.spill?.dispose();
-    this.spill = undefined;
+    this.file?.dispose();
+    this.file = undefined;
+  }
+
+  /** `item` to the file; when the disk cannot take it, everything into memory and then `instead`. */
+  private spill(item: string | Uint8Array, instead: () => void): void {
+    try {
+      this.file!.add(item);
+    } catch (error) {
+      if (!(error instanceof SpillError)) throw error;
+      report(`${error.message}; the facts are held in memory instead`);
+      this.intoMemory();
+      instead();
+    }
   }
 
   /** Every source's facts so far into one corpus in memory, and the temp file removed. */
@@ -89,19 +113,62 @@ export class FactsOnDisk implements FactStore {
 
   /** Every spilled source's facts, in the order they came; a file that cannot give them back is an OutputError. */
   private forEachSpilled(visit: (facts: SourceFacts) => void): void {
-    const spill = this.spill!;
-    for (let i = 0; i < spill.size; i++) {
-      let facts: SourceFacts | string;
+    const file = this.file!;
+    for (let i = 0; i < file.size; i++) {
+      let text: string;
       try {
-        facts = readFactsTable(JSON.parse(spill.read(i)));
+        text = file.read(i);
       } catch (error) {
         if (error instanceof SpillError) throw new OutputError(`${error.message}; the output is incomplete`);
         throw error;
       }
+      const kept = this.kept.get(i);
+      if (kept) {
+        visit(factsOfKept(kept, text));
+        continue;
+      }
+      const facts = readFactsTable(JSON.parse(text));
       // the run's own file, written a moment ago: one that does not read back is the disk's fault
       if (typeof facts === 'string')
         throw new OutputError(`the temp file gave back facts that do not hold (${facts}); the output is incomplete`);
       visit(facts);
     }
   }
+}
+
+/** A source's facts as its cache entry keeps them (`CachedLine`). */
+export interface KeptFacts {
+  /** The path the facts must name (the entry's key's). */
+  readonly factsPath: string;
+  /** UTF-8 JSON of `tableOf(facts)`. */
+  readonly factsTable: Uint8Array;
+  /** The article, for the message. */
+  readonly path: string;
+  /** The entry they came from: removed if they do not hold. */
+  readonly entryFile: string;
+}
+
+/** What names kept facts, without them. */
+type KeptName = Omit<KeptFacts, 'factsTable'>;
+
+/**
+ * The facts of `kept`, parsed from their table (its bytes, or its text as read back from the temp
+ * file) and checked. Facts that do not hold end the run (an OutputError naming the article), and
+ * their entry is removed, so that the next run analyses the article again.
+ */
+function factsOfKept(kept: KeptName, table: Uint8Array | string): SourceFacts {
+  let facts: SourceFacts | string;
+  if (typeof table !== 'string') facts = readEntryFacts({ key: { path: kept.factsPath }, factsTable: table });
+  else {
+    try {
+      facts = factsNaming(JSON.parse(table), kept.factsPath);
+    } catch {
+      facts = 'not JSON';
+    }
+  }
+  if (typeof facts !== 'string') return facts;
+  const removed = removeEntrySync(kept.entryFile);
+  throw new OutputError(
+    `${kept.path}: the facts its cache entry kept do not hold (${facts}); ${removed ? 'the entry is removed, and the next run analyses the article again' : `remove ${kept.entryFile}, and the next run analyses the article again`}; the output is incomplete`,
+  );
 }

@@ -19,12 +19,17 @@ export class OutputError extends Error {}
 export class BrokenPipeError extends Error {}
 
 export interface Output {
-  /** Writes all of `text` (throws OutputError or BrokenPipeError). */
-  write(text: string | Uint8Array): void;
+  /** Writes all of `text`, or of its pieces one after the other (throws OutputError or BrokenPipeError). */
+  write(text: string | Uint8Array | readonly Uint8Array[]): void;
   /** The output is complete: flushed and, for a file, put in place. */
   commit(): void;
   /** Gives up: a temporary file is removed and the target keeps what it had. */
   abort(): void;
+  /**
+   * Takes back what was written since `mark` (its number), when the output can: an `--out` file
+   * not yet in place can, standard output cannot (undefined).
+   */
+  readonly rewind?: { mark(): number; to(mark: number): void };
 }
 
 /** A file `--out` must not be, with what it is ("the annotations file"). */
@@ -43,19 +48,31 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /**
  * Writes all of `text`. A pipe can take fewer bytes than given, and once Node has made it
  * non-blocking (it does when worker threads start) it answers EAGAIN while the reader is behind:
- * a bare `fs.writeSync` would then lose the rest of the output.
+ * a bare `fs.writeSync` would then lose the rest of the output. Pieces go in one call
+ * (`writev`), not joined first: a cached line of `extract --jsonl` is written from its entry so.
  */
-export function writeAll(fd: number, text: string | Uint8Array): void {
-  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  let offset = 0;
-  while (offset < bytes.length) {
+export function writeAll(fd: number, text: string | Uint8Array | readonly Uint8Array[]): void {
+  let pieces = typeof text === 'string' ? [Buffer.from(text, 'utf8')] : isPieces(text) ? [...text] : [text];
+  while ((pieces = pieces.filter((piece) => piece.length > 0)).length > 0) {
+    let written: number;
     try {
-      offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+      written = pieces.length === 1 ? fs.writeSync(fd, pieces[0]!) : fs.writevSync(fd, pieces);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       Atomics.wait(PAUSE, 0, 0, 2); // the reader is behind: wait a moment
+      continue;
+    }
+    // drop what was written: whole pieces, then the start of the next
+    for (let i = 0; i < pieces.length && written > 0; i++) {
+      const piece = pieces[i]!;
+      pieces[i] = piece.subarray(Math.min(written, piece.length));
+      written -= piece.length - pieces[i]!.length;
     }
   }
+}
+
+function isPieces(text: Uint8Array | readonly Uint8Array[]): text is readonly Uint8Array[] {
+  return Array.isArray(text);
 }
 
 /** Standard output, or `--out` checked against the inputs and opened; a refusal is a UsageError, a failure an OutputError. */
@@ -151,7 +168,7 @@ function isSymbolicLink(filePath: string): boolean {
 }
 
 class StandardOutput implements Output {
-  write(text: string | Uint8Array): void {
+  write(text: string | Uint8Array | readonly Uint8Array[]): void {
     try {
       writeAll(1, text);
     } catch (error) {
@@ -185,7 +202,7 @@ class DirectOutput implements Output {
     }
   }
 
-  write(text: string | Uint8Array): void {
+  write(text: string | Uint8Array | readonly Uint8Array[]): void {
     try {
       writeAll(this.fd, text);
     } catch (error) {
@@ -208,6 +225,20 @@ class AtomicFileOutput implements Output {
   private readonly temporary: string;
   private fd: number | undefined;
   private unwatch: () => void = () => {};
+  /** Opened to append: cut back (`ftruncate`), the file is written on from its new end. */
+  readonly rewind = {
+    mark: (): number => fs.fstatSync(this.fd!).size,
+    to: (mark: number): void => {
+      try {
+        fs.ftruncateSync(this.fd!, mark);
+      } catch (error) {
+        this.abort();
+        throw new OutputError(
+          `cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`,
+        );
+      }
+    },
+  };
 
   constructor(
     private readonly out: string,
@@ -224,7 +255,7 @@ class AtomicFileOutput implements Output {
     // watched before the file exists: an interruption at any moment after this removes it
     this.unwatch = watchExit(() => this.removeTemporary());
     try {
-      this.fd = fs.openSync(this.temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+      this.fd = fs.openSync(this.temporary, 'ax', existing ? existing.mode & 0o7777 : 0o666);
     } catch (error) {
       this.stopWatching();
       const code = (error as NodeJS.ErrnoException).code;
@@ -248,7 +279,7 @@ class AtomicFileOutput implements Output {
     }
   }
 
-  write(text: string | Uint8Array): void {
+  write(text: string | Uint8Array | readonly Uint8Array[]): void {
     try {
       writeAll(this.fd!, text);
     } catch (error) {

@@ -157,7 +157,10 @@ export function lookupEntry(file: string, current: PersistedKey): Lookup {
   return lookupWith(file, current, decodePersisted);
 }
 
-/** `lookupEntry` with the output line and shard record as their bytes (`decodePersistedBytes`). */
+/**
+ * `lookupEntry` with the facts, the output line and the shard record as their bytes
+ * (`decodePersistedBytes`: the facts are parsed where they are used, `readEntryFacts`).
+ */
 export function lookupEntryBytes(file: string, current: PersistedKey): Lookup<PersistedBytesEntry> {
   return lookupWith(file, current, decodePersistedBytes);
 }
@@ -229,6 +232,16 @@ export async function removeEntry(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** `removeEntry`, at once: false when it could not be removed. */
+export function removeEntrySync(file: string): boolean {
+  try {
+    fs.rmSync(file, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** What pruning a cache folder did. */

@@ -68,8 +68,12 @@ interface Trailer {
 }
 
 export type RunLineLookup =
-  /** `writeTo` gives the line out, a member at a time, each checked again (`false`: one no longer reads back the same, and what was given is incomplete). */
-  | { readonly status: 'hit'; readonly writeTo: (write: (bytes: Uint8Array) => void) => boolean }
+  /**
+   * Read in two passes (`readRunLine` without `write`): `writeTo` gives the line out, a member at a
+   * time, each checked again (`false`: one no longer reads back the same, and what was given is
+   * incomplete). In one pass (with `write`): `writeTo` is undefined, as the line was given out.
+   */
+  | { readonly status: 'hit'; readonly writeTo?: (write: (bytes: Uint8Array) => void) => boolean }
   | { readonly status: 'miss'; readonly why: 'new' | 'corrupt'; readonly detail?: string };
 
 /**
@@ -77,8 +81,18 @@ export type RunLineLookup =
  * the members' lengths filling the file), then every gzip member (its CRC-32 and length, and
  * together the line's length), and the line's own shape (`isLine`, given its first and last
  * bytes). Nothing is held but one member at a time.
+ *
+ * With `write`, each member goes to it as soon as it is checked, in one pass, and the checks of the
+ * whole come after: on a miss, `write` has had part of the line or all of it. That is for an
+ * output that can take back what it was given (an `--out` file not yet in place), and saves the
+ * second inflating of the line (0.4–0.5 s at 10,000 articles).
  */
-export function readRunLine(dir: string, key: string, isLine: (first: Buffer, last: Buffer) => boolean): RunLineLookup {
+export function readRunLine(
+  dir: string,
+  key: string,
+  isLine: (first: Buffer, last: Buffer) => boolean,
+  write?: (bytes: Uint8Array) => void,
+): RunLineLookup {
   const file = runLineFileOf(dir, key);
   let fd: number;
   try {
@@ -126,6 +140,11 @@ export function readRunLine(dir: string, key: string, isLine: (first: Buffer, la
     }
     return bytes === trailer.bytes ? undefined : 'its length is not what its trailer says';
   };
+  let isOpen = true;
+  const close = () => {
+    if (isOpen) fs.closeSync(fd);
+    isOpen = false;
+  };
   try {
     const trailer = members();
     if (typeof trailer === 'string') return { status: 'miss', why: 'corrupt', detail: trailer };
@@ -134,24 +153,39 @@ export function readRunLine(dir: string, key: string, isLine: (first: Buffer, la
     const broken = each(trailer, (member, index) => {
       if (index === 0) first = Buffer.from(member.subarray(0, 64));
       last = Buffer.from(member.subarray(Math.max(0, member.length - 64)));
+      if (write)
+        try {
+          write(member);
+        } catch (error) {
+          throw new WriteFailed(error);
+        }
     });
     if (broken) return { status: 'miss', why: 'corrupt', detail: broken };
     if (!isLine(first, last)) return { status: 'miss', why: 'corrupt', detail: 'not a line of deals and conflicts' };
     touch(file); // the newest used is the last pruned
+    if (write) return { status: 'hit' };
+    isOpen = false; // closed by writeTo
     return {
       status: 'hit',
-      writeTo: (write) => {
+      writeTo: (give) => {
         try {
-          return each(trailer, (member) => write(member)) === undefined;
+          return each(trailer, (member) => give(member)) === undefined;
         } finally {
           fs.closeSync(fd);
         }
       },
     };
   } catch (error) {
-    fs.closeSync(fd);
+    if (error instanceof WriteFailed) throw error.cause; // the output's error, not the kept line's
     return { status: 'miss', why: 'corrupt', detail: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+  } finally {
+    close();
   }
+}
+
+/** What `write` threw while a kept line was given out in one pass. */
+class WriteFailed {
+  constructor(readonly cause: unknown) {}
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {

@@ -15,12 +15,8 @@ import type { SourceFacts } from '../store/sourceFacts';
 export type CorpusPart = 'deals' | 'conflicts' | 'everything';
 
 export interface FactStore {
-  /**
-   * A source's facts; a path added again replaces what it had. `table`: the same facts as the
-   * bytes of their table (UTF-8 JSON of `tableOf(facts)`, as a cache entry keeps them), when the
-   * caller has them: a store that writes them out need not encode them again.
-   */
-  add(facts: SourceFacts, table?: Uint8Array): void;
+  /** A source's facts; a path added again replaces what it had. */
+  add(facts: SourceFacts): void;
   /** A corpus of (at least) what `part` needs, of every source added so far. */
   corpusOf(part: CorpusPart): Corpus;
 }

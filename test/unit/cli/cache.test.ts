@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodePersisted, encodePersisted } from '../../../src/core/store/persistedFacts';
 
 /** `newsmark extract --cache DIR` as a user runs it: the built bundle, real files, twice. */
 const repo = path.join(__dirname, '..', '..', '..');
@@ -157,11 +158,28 @@ suite('cli: newsmark extract --cache', function () {
     extract(['articles', '--jsonl', '--cache', 'cache']);
     const [kept] = runLinesIn('cache');
     const good = fs.readFileSync(kept!);
+    // to standard output the line is checked whole first; to --out it is written as it is checked,
+    // and taken back when a check fails
     const damaged = (bytes: Buffer) => {
       fs.writeFileSync(kept!, bytes);
       const warm = extract(['articles', '--jsonl', '--cache', 'cache']);
       assert.equal(warm.stdout, plain);
+      fs.writeFileSync(kept!, bytes);
+      const toFile = extract(['articles', '--jsonl', '--cache', 'cache', '--out', 'out.jsonl']);
+      assert.equal(fs.readFileSync(path.join(workspace, 'out.jsonl'), 'utf8'), plain, 'the --out file');
+      assert.equal(toFile.stderr, warm.stderr);
       return warm.stderr;
+    };
+    /** The kept file of `line` in one gzip member, its trailer saying `bytes` (its length by default). */
+    const keptFileOf = (line: Buffer, bytes = line.length) => {
+      const member = gzipSync(line);
+      const trailer = Buffer.from(
+        JSON.stringify({ newsmarkRunLine: 1, key: path.basename(kept!, '.nmr'), bytes, members: [member.length] }),
+      );
+      const tail = Buffer.alloc(8);
+      tail.writeUInt32LE(trailer.length, 0);
+      tail.write('NMRL', 4);
+      return Buffer.concat([member, trailer, tail]);
     };
     const flipped = Buffer.from(good);
     flipped[100] ^= 0x10; // inside the first gzip member
@@ -186,6 +204,18 @@ suite('cli: newsmark extract --cache', function () {
       damaged(Buffer.concat([good.subarray(0, total), edited, tail])),
       /were damaged \(its length is not what its trailer says\)/,
     );
+    // found only once all of it was read (to --out: written, then taken back): a length the
+    // trailer misstates, and a sound file whose line is not one of deals and conflicts
+    const line = Buffer.from(lastLine(plain));
+    fs.writeFileSync(kept!, keptFileOf(line)); // as runLines.ts writes it, bar gzip's level: read back
+    assert.match(extract(['articles', '--jsonl', '--cache', 'cache', '--out', 'out.jsonl']).stderr, /read from it\n/);
+    assert.equal(fs.readFileSync(path.join(workspace, 'out.jsonl'), 'utf8'), plain);
+    assert.match(
+      damaged(keptFileOf(line, line.length + 1)),
+      /were damaged \(its length is not what its trailer says\)/,
+    );
+    const notDeals = Buffer.from(`{"source":${'1'.repeat(line.length - 13)}}\n`);
+    assert.match(damaged(keptFileOf(notDeals)), /were damaged \(not a line of deals and conflicts\)/);
     // a whole, sound line of another run, under this run's name
     extract(['articles/copy-0', '--jsonl', '--cache', 'cache']);
     const other = runLinesIn('cache').find((f) => f !== kept)!;
@@ -265,6 +295,49 @@ suite('cli: newsmark extract --cache', function () {
     assert.match(warm.stderr, /checksum mismatch/);
     assert.equal(warm.stdout, plain);
     assert.deepEqual(cacheCounts(extract(['articles', '--json', '--cache', 'cache']).stderr), [20, 0]);
+  });
+
+  test('should find facts made by hand, with a checksum to match, where they are used: once, naming the article', () => {
+    const plain = { json: extract(['articles', '--json']).stdout, jsonl: extract(['articles', '--jsonl']).stdout };
+    extract(['articles', '--jsonl', '--cache', 'cache']);
+    // one entry's facts name another path than its key: sound bytes, a valid CRC-32, facts that do not hold
+    const file = entriesIn('cache')[3]!;
+    const decoded = decodePersisted(gunzipSync(fs.readFileSync(file)));
+    assert.equal(decoded.status, 'ok');
+    if (decoded.status !== 'ok') return;
+    const article = decoded.entry.key.path;
+    const forged = gzipSync(
+      encodePersisted({ ...decoded.entry, facts: { ...decoded.entry.facts, path: 'elsewhere.md' } }),
+    );
+    fs.writeFileSync(file, forged);
+    // --jsonl with the last line kept: the facts are never needed, and the output is the same
+    const warm = extract(['articles', '--jsonl', '--cache', 'cache']);
+    assert.match(warm.stderr, /20 articles read from it, 0 analysed; the deals and conflicts read from it\n/);
+    assert.equal(warm.stdout, plain.jsonl);
+    // the last line to make again: the run stops there, says which article and removes its entry
+    fs.rmSync(path.join(workspace, 'cache', 'runs'), { recursive: true });
+    const stopped = run(['extract', 'articles', '--jsonl', '--cache', 'cache', '--out', 'stopped.jsonl']);
+    assert.notEqual(stopped.status, 0);
+    assert.equal(
+      stopped.stderr.trim().split('\n').at(-1),
+      `newsmark: ${article}: the facts its cache entry kept do not hold (facts name another path than the key); the entry is removed, and the next run analyses the article again; the output is incomplete`,
+    );
+    assert.equal(fs.existsSync(path.join(workspace, 'stopped.jsonl')), false, 'no output file');
+    assert.equal(fs.existsSync(file), false, 'the entry is gone');
+    const again = extract(['articles', '--jsonl', '--cache', 'cache']);
+    assert.match(again.stderr, /19 articles read from it, 1 analysed \(1 new\); the deals and conflicts made and kept/);
+    assert.equal(again.stdout, plain.jsonl);
+    // without --jsonl the facts are read at once: that article is analysed again, with one line
+    fs.writeFileSync(file, forged);
+    const whole = extract(['articles', '--json', '--cache', 'cache']);
+    assert.deepEqual(cacheCounts(whole.stderr), [19, 1]);
+    assert.match(
+      whole.stderr,
+      new RegExp(
+        `${article}: its cache entry was dropped \\(facts name another path than the key\\) and the article analysed again`,
+      ),
+    );
+    assert.equal(whole.stdout, plain.json);
   });
 
   test('should drop every entry of another newsmark build at once, with one line', () => {

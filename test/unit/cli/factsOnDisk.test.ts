@@ -20,9 +20,9 @@ import { CorpusMerge } from '../../../src/core/merge/corpusMerge';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { FactsOnDisk } from '../../../src/cli/factsOnDisk';
-import type { Output } from '../../../src/cli/output';
+import { OutputError, type Output } from '../../../src/cli/output';
 import { SpillFile } from '../../../src/cli/spill';
-import { tableOf } from '../../../src/core/store/factsTable';
+import { readFactsTable, tableOf } from '../../../src/core/store/factsTable';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ARTICLES = path.join(ROOT, 'test', 'fixtures', 'articles');
@@ -74,10 +74,11 @@ suite('facts on disk (extract --jsonl)', () => {
     const whole = new Corpus();
     facts.forEach((f) => whole.updateFacts(f));
     const onDisk = FactsOnDisk.open(SpillFile.open(temp));
-    // every other source with its table's bytes, as a cache entry gives them (`extract --jsonl --cache`)
-    facts.forEach((f, i) =>
-      onDisk.add(f, i % 2 === 1 ? new TextEncoder().encode(JSON.stringify(tableOf(f))) : undefined),
-    );
+    // every other source as its table's bytes, as a cache entry gives them (`extract --jsonl --cache`)
+    facts.forEach((f, i) => {
+      if (i % 2 === 0) onDisk.add(f);
+      else onDisk.addKept(keptOf(f));
+    });
     assert.ok(onDisk.isOnDisk);
     assert.equal(fs.readdirSync(temp).length, 1, 'the facts are in a temp file');
 
@@ -171,7 +172,8 @@ suite('facts on disk (extract --jsonl)', () => {
       fs.writeSync(fd, typeof text === 'string' ? Buffer.from(text) : text);
     };
     const onDisk = FactsOnDisk.open(SpillFile.open(temp, fillsUp));
-    many.forEach((f) => onDisk.add(f));
+    // every third as a cache entry gives them: parsed from the file when moved, at once after
+    many.forEach((f, i) => (i % 3 === 2 ? onDisk.addKept(keptOf(f)) : onDisk.add(f)));
     assert.equal(writes, 2, 'one write went through, the next failed');
     assert.equal(onDisk.isOnDisk, false);
     assert.equal(stderr.length, 1, stderr.join(''));
@@ -200,7 +202,7 @@ suite('facts on disk (extract --jsonl)', () => {
     assert.equal(onDisk.isOnDisk, false);
     assert.deepEqual(stderr, ['newsmark: cannot make a temp file; the facts are held in memory instead\n']);
     const facts = fixtureFacts();
-    facts.forEach((f) => onDisk.add(f));
+    facts.forEach((f, i) => (i % 2 === 1 ? onDisk.addKept(keptOf(f)) : onDisk.add(f)));
     assert.equal(onDisk.corpusOf('conflicts'), onDisk.corpusOf('deals'), 'one corpus of everything');
     assert.equal(
       onDisk.corpusOf('deals').retained().statements,
@@ -208,7 +210,44 @@ suite('facts on disk (extract --jsonl)', () => {
     );
     onDisk.dispose();
   });
+
+  test('should end the run naming the article, and remove its entry, when facts a cache entry kept do not hold', () => {
+    const facts = fixtureFacts();
+    const entryFile = path.join(temp, 'entry.nmf');
+    // a table with a valid CRC-32 that does not hold: a string it lacks (made by hand)
+    const table = tableOf(facts[1]!) as unknown as { statements: unknown[][]; strings: string[] };
+    table.statements[0]![3] = table.strings.length + 5;
+    const forged = { ...keptOf(facts[1]!, entryFile), factsTable: new TextEncoder().encode(JSON.stringify(table)) };
+    for (const where of ['on disk', 'in memory'] as const) {
+      fs.writeFileSync(entryFile, 'an entry');
+      const file = path.join(temp, where === 'on disk' ? '.' : 'no-such-folder');
+      const onDisk = FactsOnDisk.open(SpillFile.open(file));
+      const isNamed = (error: Error) =>
+        error instanceof OutputError &&
+        error.message ===
+          `${facts[1]!.path}: the facts its cache entry kept do not hold (facts table does not hold (${String(readFactsTable(table))})); the entry is removed, and the next run analyses the article again; the output is incomplete`;
+      onDisk.add(facts[0]!);
+      if (where === 'on disk') {
+        onDisk.addKept(forged); // taken as it is, not parsed: found when the file is read back
+        assert.ok(fs.existsSync(entryFile));
+        assert.throws(() => onDisk.corpusOf('deals'), isNamed, where);
+      } else assert.throws(() => onDisk.addKept(forged), isNamed, where);
+      assert.equal(fs.existsSync(entryFile), false, `${where}: the entry is gone`);
+      onDisk.dispose();
+    }
+    // a sound kept table with another path than its key's is refused too
+    const onDisk = FactsOnDisk.open(SpillFile.open(temp));
+    onDisk.addKept({ ...keptOf(facts[0]!), factsPath: 'elsewhere.md' });
+    assert.throws(() => onDisk.corpusOf('conflicts'), /facts name another path than the key/);
+    onDisk.dispose();
+  });
 });
+
+/** A source's facts as `extract --jsonl --cache` gives a cached line's: its table's bytes. */
+function keptOf(facts: SourceFacts, entryFile = path.join(os.tmpdir(), 'newsmark-no-such-entry.nmf')) {
+  const factsTable = new TextEncoder().encode(JSON.stringify(tableOf(facts)));
+  return { factsPath: facts.path, factsTable, path: facts.path, entryFile };
+}
 
 function sink(): Output {
   return { write: () => {}, commit: () => {}, abort: () => {} };
