@@ -10,8 +10,9 @@
  *
  * With a cache (`--cache DIR`, src/node/factCache.ts) a file is still read and hashed, but analysed
  * only when the cache has no entry for it as it is now (path, content, engine and lexicon); the
- * entry gives the same output line and facts the analysis would. What became of each lookup
- * comes back with the result (`cache`), for the run's summary line.
+ * entry gives the same output line and facts the analysis would. With worker threads the file is
+ * read and looked up on the asking thread, and only a file to analyse goes to a worker. What
+ * became of each lookup comes back with the result (`cache`), for the run's summary line.
  */
 import { createHash } from 'node:crypto';
 import { isMainThread } from 'node:worker_threads';
@@ -261,7 +262,8 @@ function jsonLineOf(source: Uint8Array, shard: Uint8Array): readonly Uint8Array[
  */
 function lookedUpHere(job: ExtractJob): ExtractJob | ExtractResult | CachedLine {
   const looked = lookUp(job, Number.POSITIVE_INFINITY);
-  if (looked.status === 'tooLarge' || looked.status === 'failed') throw new Error('no size bound, no failure');
+  // (lookUp says tooLarge only past a size bound, and never fails)
+  if (looked.status === 'tooLarge' || looked.status === 'failed') throw new Error(`lookUp: ${looked.status}`);
   if (looked.status !== 'toAnalyse') return looked;
   const { read, found } = looked;
   return { ...job, bytes: new Uint8Array(read.bytes), mtimeMs: read.mtimeMs, found };
