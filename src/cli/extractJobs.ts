@@ -29,7 +29,7 @@ import { WorkerPool } from '../workers/pool';
 import { MAX_WORKER_FILE_BYTES, WORKER_HEAP, type PoolFailure } from '../workers/protocol';
 import { serveJobs } from '../workers/serve';
 import { injectFault, isFaultInjection } from './faults';
-import { decodeArticle, readArticle, type InputFile } from './read';
+import { decodeArticle, readArticle, type InputFile, type ReadResult } from './read';
 
 export type ExtractResult =
   | {
@@ -131,7 +131,7 @@ export function extractArticle(
 /** An article read and hashed, and no cache entry standing for it: what is left is to analyse it. */
 interface ToAnalyse {
   readonly status: 'toAnalyse';
-  readonly read: Extract<ReturnType<typeof readArticle>, { ok: true }>;
+  readonly read: Extract<ReadResult, { ok: true }>;
   readonly sha256: string;
   readonly cache: { readonly file: string; readonly key: PersistedKey } | undefined;
   readonly found: Extract<Lookup, { status: 'miss' }> | undefined;

@@ -27,7 +27,7 @@
 import { Corpus } from '../core/corpus/corpus';
 import { readFactsTable, tableOf } from '../core/store/factsTable';
 import { factsNaming, readEntryFacts } from '../core/store/persistedFacts';
-import { removeEntrySync } from '../node/factCache';
+import { removeQuietly } from '../node/quietFs';
 import { FactsInMemory, partOf, type CorpusPart, type FactStore } from '../core/corpus/corpusParts';
 import type { SourceFacts } from '../core/store/sourceFacts';
 import { OutputError, report } from './output';
@@ -167,7 +167,7 @@ function factsOfKept(kept: KeptName, table: Uint8Array | string): SourceFacts {
     }
   }
   if (typeof facts !== 'string') return facts;
-  const removed = removeEntrySync(kept.entryFile);
+  const removed = removeQuietly(kept.entryFile);
   throw new OutputError(
     `${kept.path}: the facts its cache entry kept do not hold (${facts}); ${removed ? 'the entry is removed, and the next run analyses the article again' : `remove ${kept.entryFile}, and the next run analyses the article again`}; the output is incomplete`,
   );

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { closeQuietly } from '../node/quietFs';
 import { UsageError } from './args';
 import { describeFsError, identityOf, type InputFile } from './read';
 
@@ -312,14 +313,7 @@ class AtomicFileOutput implements Output {
   }
 
   private removeTemporary(): void {
-    if (this.fd !== undefined) {
-      try {
-        fs.closeSync(this.fd);
-      } catch {
-        // already closed
-      }
-      this.fd = undefined;
-    }
+    this.fd = closeQuietly(this.fd);
     fs.rmSync(this.temporary, { force: true });
   }
 

@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { closeQuietly } from '../node/quietFs';
 import { describeWriteError, watchExit, writeAll } from './output';
 
 /** Appended items are written to the file once this many bytes are waiting. */
@@ -136,14 +137,7 @@ export class SpillFile {
 
   /** Closes and removes the file. It is safe to call more than once. */
   dispose(): void {
-    if (this.fd !== undefined) {
-      try {
-        fs.closeSync(this.fd);
-      } catch {
-        // already closed
-      }
-      this.fd = undefined;
-    }
+    this.fd = closeQuietly(this.fd);
     fs.rmSync(this.folder, { recursive: true, force: true });
     this.unwatch();
   }

@@ -234,16 +234,6 @@ export async function removeEntry(file: string): Promise<boolean> {
   );
 }
 
-/** `removeEntry`, at once: false when it could not be removed. */
-export function removeEntrySync(file: string): boolean {
-  try {
-    fs.rmSync(file, { force: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** What pruning a cache folder did. */
 export interface Pruned {
   readonly removed: number;

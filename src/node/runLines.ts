@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { gunzipWhole, RUN_LINES, TEMP_GRACE_MS, tempNameOf } from './factCache';
+import { closeQuietly, removeQuietly } from './quietFs';
 
 /** Bumped with the trailer's layout or with what the key covers: a line of another format is never read. */
 const RUN_LINE_FORMAT = 1;
@@ -258,14 +259,7 @@ export class RunLineWriter {
 
   /** Drops what was written (the line was not complete); safe to call more than once. */
   abort(): void {
-    if (this.fd !== undefined) {
-      try {
-        fs.closeSync(this.fd);
-      } catch {
-        // closing a file that failed to write: nothing more to do
-      }
-      this.fd = undefined;
-    }
+    this.fd = closeQuietly(this.fd);
     removeQuietly(this.temp);
     this.pending = [];
   }
@@ -338,14 +332,5 @@ function mtimeOf(file: string): number | undefined {
     return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
   } catch {
     return undefined;
-  }
-}
-
-/** A file of the cache's own removed; one that cannot be stays (the next prune tries again). */
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true });
-  } catch {
-    // a read-only folder: the file is harmless where it is
   }
 }
