@@ -76,28 +76,54 @@ export function compareStatements(
 }
 
 export function prepare(s: ComparableStatement): Prepared {
-  const [dimension, factor] = dimensionOf(s);
-  const [lo, hi] =
-    typeof s.value === 'number' ? [s.value * factor, s.value * factor] : [s.value[0] * factor, s.value[1] * factor];
+  // one object a statement and nothing else allocated: a walk over a workspace's facts prepares
+  // every statement of every fact two sources state, and this was a tenth of its garbage
+  const power = powerScale(s);
+  const dimension = power ? power[0] : s.kind === 'power' ? (s.unit ?? 'power') : dimensionName(s.kind, s.unit);
+  const factor = power ? power[1] : 1;
+  const lo = (typeof s.value === 'number' ? s.value : s.value[0]) * factor;
+  const hi = (typeof s.value === 'number' ? s.value : s.value[1]) * factor;
   const magnitude = Math.max(Math.abs(lo), Math.abs(hi));
   const isAbout = s.isApprox || s.qualifier === 'about';
   const halfPlace = s.precision === null ? Number.POSITIVE_INFINITY : (Math.abs(s.precision) * factor) / 2;
   const widen = isAbout ? Math.min(halfPlace, MAX_APPROX * magnitude) : 0;
-  const base = { dimension, widen: widen / factor, month: monthIndex(s.asOf), dealDate: s.dealDate };
+  let from = lo;
+  let to = hi;
+  let widening: Prepared['widening'] = lo === hi ? null : 'range';
   switch (s.qualifier) {
     case 'up-to':
     case 'at-most':
     case 'less-than':
-      return { ...base, lo: Number.NEGATIVE_INFINITY, hi: hi + widen, widening: 'ceiling' };
+      from = Number.NEGATIVE_INFINITY;
+      to = hi + widen;
+      widening = 'ceiling';
+      break;
     case 'more-than':
     case 'at-least':
-      return { ...base, lo: lo - widen, hi: Number.POSITIVE_INFINITY, widening: 'floor' };
+      from = lo - widen;
+      to = Number.POSITIVE_INFINITY;
+      widening = 'floor';
+      break;
     case 'nearly':
-      return { ...base, lo: lo - MAX_APPROX * magnitude, hi, widening: 'nearly' };
+      from = lo - MAX_APPROX * magnitude;
+      widening = 'nearly';
+      break;
     default:
-      if (widen > 0) return { ...base, lo: lo - widen, hi: hi + widen, widening: 'about' };
-      return { ...base, lo, hi, widening: lo === hi ? null : 'range' };
+      if (widen > 0) {
+        from = lo - widen;
+        to = hi + widen;
+        widening = 'about';
+      }
   }
+  return {
+    dimension,
+    widen: widen / factor,
+    month: monthIndex(s.asOf),
+    dealDate: s.dealDate,
+    lo: from,
+    hi: to,
+    widening,
+  };
 }
 
 /** The verdict alone: arithmetic only, for comparing every pair of a fact stated many times. */
@@ -157,7 +183,7 @@ function explain(
     return `different ${what} (${a.unit ?? a.kind}, ${b.unit ?? b.kind}): not compared`;
   }
   const notes = [note(a, x), note(b, y)].filter((n): n is string => n !== null);
-  const [ma, mb] = [middle(a) * dimensionOf(a)[1], middle(b) * dimensionOf(b)[1]];
+  const [ma, mb] = [middle(a) * factorOf(a), middle(b) * factorOf(b)];
   const apart = percent(Math.abs(ma - mb) / Math.max(Math.abs(ma), Math.abs(mb), Number.MIN_VALUE));
   if (verdict === 'agree') {
     if (notes.length > 0) return `consistent: ${notes.join('; ')}`;
@@ -203,14 +229,40 @@ function written(s: ComparableStatement): string {
   return `${QUALIFIER_WORDS[qualifier]} ${s.text}`;
 }
 
+/** "2025-11-03" → the month's index (year × 12 + month − 1), as /^(\d{4})-(\d\d)/ reads it; null for anything else. */
 function monthIndex(date: string | null): number | null {
-  const match = date ? /^(\d{4})-(\d\d)/.exec(date) : null;
-  return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
+  if (date === null || date.length < 7 || date.charCodeAt(4) !== 45 /* - */) return null;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = date.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    year = year * 10 + digit;
+  }
+  const tens = date.charCodeAt(5) - 48;
+  const ones = date.charCodeAt(6) - 48;
+  if (tens < 0 || tens > 9 || ones < 0 || ones > 9) return null;
+  return year * 12 + tens * 10 + ones - 1;
 }
 
-function dimensionOf(s: ComparableStatement): readonly [string, number] {
-  if (s.kind === 'power') return SCALE[s.unit ?? ''] ?? [s.unit ?? 'power', 1];
-  return [`${s.kind}:${s.unit ?? ''}`, 1];
+/** A power or energy unit's base unit and factor ("GW" → W, 1e9); undefined for any other. */
+function powerScale(s: ComparableStatement): readonly [string, number] | undefined {
+  return s.kind === 'power' && s.unit !== null && Object.hasOwn(SCALE, s.unit) ? SCALE[s.unit] : undefined;
+}
+
+function factorOf(s: ComparableStatement): number {
+  return powerScale(s)?.[1] ?? 1;
+}
+
+/** "money:USD": one string for each kind and unit, made once. */
+const DIMENSION_NAMES = new Map<string, Map<string | null, string>>();
+function dimensionName(kind: FigureKind, unit: string | null): string {
+  let byUnit = DIMENSION_NAMES.get(kind);
+  if (!byUnit) DIMENSION_NAMES.set(kind, (byUnit = new Map()));
+  let name = byUnit.get(unit);
+  if (name !== undefined) return name;
+  name = `${kind}:${unit ?? ''}`;
+  if (byUnit.size < 256) byUnit.set(unit, name); // units are a lexicon's few; never a table without bound
+  return name;
 }
 
 function middle(s: ComparableStatement): number {

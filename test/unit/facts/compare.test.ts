@@ -194,6 +194,28 @@ suite('facts: verdicts between two statements of the same fact', () => {
     );
   });
 
+  test('should read an as-of month only from a date that starts with one (YYYY-MM)', () => {
+    const early = { ...other('percent', '12%', 12, '%'), asOf: '2023-03-01' };
+    const late = { ...other('percent', '31%', 31, '%'), asOf: '2025-04' };
+    assert.equal(compareStatements(early, late).verdict, 'unrelated', 'both months read');
+    // none of these names a month: the statements are compared as if undated
+    for (const asOf of ['2025', '2025-4', '2025-0x-01', '２０２５-04', '2025/04/02', '20250-04'])
+      assert.equal(compareStatements(early, { ...late, asOf }).verdict, 'conflict', asOf);
+  });
+
+  test('should take any unit of power a hand-edited fact names as its own dimension, even a name Object has', () => {
+    // the units that convert are the table's own keys, never what an object inherits
+    for (const unit of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const a = other('power', '5 units', 5, unit);
+      assert.equal(compareStatements(a, { ...a }).verdict, 'agree', unit);
+      assert.equal(compareStatements(a, other('power', '5 GW', 5, 'GW')).verdict, 'incomparable', unit);
+    }
+    assert.equal(
+      compareStatements(other('power', '1 GW', 1, 'GW'), other('power', '1,000 MW', 1000, 'MW')).verdict,
+      'agree',
+    );
+  });
+
   test('should not compare the values of deals whose own dates contradict', () => {
     const a = { ...money('$1 billion', 1e9), dealDate: '2019' };
     const b = { ...money('$10 billion', 10e9), dealDate: '2023-01' };
