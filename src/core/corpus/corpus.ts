@@ -87,6 +87,7 @@ export class Corpus {
   private readonly partyUsers = new PartyUsers(this.slots);
   private readonly pool = new StringPool();
   private readonly resolve = (id: string): string => this.aliases.resolve(id);
+  private readonly isCanonical = (id: string): boolean => this.aliases.resolve(id) === id;
   /** Ids whose naming source was just removed or replaced, with the name it gave (`settleNames`). */
   private readonly unnamed = new Map<string, string>();
 
@@ -528,8 +529,8 @@ export class Corpus {
     const source = this.sources.get(path);
     if (!source) return [];
     return unpackDeals(source.deals, path, positions).map((d) => {
+      if (d.partyIds.every(this.isCanonical)) return d;
       const partyIds = d.partyIds.map(this.resolve);
-      if (partyIds.every((id, i) => id === d.partyIds[i])) return d;
       const parties = d.parties.map((name, i) =>
         partyIds[i] === d.partyIds[i] ? name : (this.entities.nameOf(partyIds[i]!) ?? name),
       );

@@ -69,6 +69,7 @@ export function mergeAcrossSources(
 }
 
 function joinDiffering(deals: Deal[]): Deal[] {
+  if (deals.length <= 1) return deals;
   const paths = deals.map((d) => new Set(d.mentions.map((m) => m.path)));
   // each deal's candidates, counted up to two: only a deal with exactly one can join
   const candidates = deals.map((deal, i) => {
@@ -112,21 +113,21 @@ function isSameButAmount(
 }
 
 function toCorpusDeal(deal: Deal, datelineOf: DatelineOf, merge: DealMerge): CorpusDeal {
-  const byPath = mentionsByPath(deal.mentions);
-  const sources: SourceDealStatement[] = [...byPath]
-    .sort(([a], [b]) => byText(a, b))
-    .map(([path, mentions]) => {
-      const valued = mentions.find((m) => m.value !== null);
-      const dateline = datelineOf(path);
-      const stated = mentions.find((m) => m.date !== null && m.date !== dateline);
-      return {
-        path,
-        value: valued?.value ?? null,
-        currency: valued?.currency ?? null,
-        date: stated?.date ?? null,
-        mentions,
-      };
-    });
+  const byPath = [...mentionsByPath(deal.mentions)];
+  // (most deals are told by one source: nothing to sort)
+  if (byPath.length > 1) byPath.sort(([a], [b]) => byText(a, b));
+  const sources: SourceDealStatement[] = byPath.map(([path, mentions]) => {
+    const valued = mentions.find((m) => m.value !== null);
+    const dateline = datelineOf(path);
+    const stated = mentions.find((m) => m.date !== null && m.date !== dateline);
+    return {
+      path,
+      value: valued?.value ?? null,
+      currency: valued?.currency ?? null,
+      date: stated?.date ?? null,
+      mentions,
+    };
+  });
   const values = sources.filter((s) => s.value !== null);
   const differs =
     values.some((s) => !isClose(s.value!, values[0]!.value!) || s.currency !== values[0]!.currency) ||
@@ -316,7 +317,7 @@ export class DealIndex {
       // only the panel's merge is cached: it is asked for again after every change
       let merged = merge === 'join-differing' ? this.merged.get(group) : undefined;
       if (!merged) {
-        const paths = [...listOf(entry.paths)].sort(byText);
+        const paths = typeof entry.paths === 'string' ? [entry.paths] : [...entry.paths].sort(byText);
         merged = mergeAcrossSources(
           paths.flatMap((p) => dealsOf(p, this.positionsIn(p, group))),
           datelineOf,

@@ -57,12 +57,20 @@ export function dealId(
   currency: string | null,
   date: string | null,
 ): string {
-  const parties = [...partyIds]
-    .map((id) => id.replace(/^entity:/, ''))
-    .sort()
-    .join('+');
+  const parties = partyNames(partyIds);
   const amount = value === null ? 'na' : `${value}${currency ?? ''}`;
   // joined, not concatenated: one flat string, where a concatenation keeps a tree of pieces (the
   // deals panel keeps an id for every deal of the workspace)
   return ['deal', kind, parties, amount, date ?? 'na'].join(':');
+}
+
+/** "anthropic+google": the ids without their "entity:", in order (two ordered by hand: most deals have two, and every merge makes ids). */
+function partyNames(partyIds: readonly string[]): string {
+  const bare = (id: string) => (id.startsWith('entity:') ? id.slice(7) : id);
+  if (partyIds.length === 2) {
+    const a = bare(partyIds[0]!);
+    const b = bare(partyIds[1]!);
+    return a <= b ? `${a}+${b}` : `${b}+${a}`;
+  }
+  return partyIds.map(bare).sort().join('+');
 }

@@ -9,12 +9,15 @@ import { latestStatus } from './status';
 const TOLERANCE = 0.005;
 
 export function mergeDeals(deals: readonly Deal[]): Deal[] {
+  // most groups of a workspace's deals hold one deal: nothing to merge, nothing to allocate
+  if (deals.length <= 1) return [...deals];
   // candidates share kind and parties: index them by that, then compare values and dates
   const groups = new Map<string, Merged[]>();
-  // valued deals first, so an unvalued mention joins the valued deal it belongs to
-  const ordered = [...deals].sort((a, b) => Number(a.value === null) - Number(b.value === null));
+  // valued deals first, so an unvalued mention joins the valued deal it belongs to (in their order)
+  const ordered = deals.filter((d) => d.value !== null);
+  for (const deal of deals) if (deal.value === null) ordered.push(deal);
   for (const deal of ordered) {
-    const key = `${deal.kind}|${[...deal.partyIds].sort().join('|')}`;
+    const key = groupKey(deal);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
     const same = group.find((m) => isSameDeal(m.deal, deal));
@@ -28,10 +31,21 @@ export function mergeDeals(deals: readonly Deal[]): Deal[] {
       same.deal = combine(same.deal, deal);
     }
   }
-  return [...groups.values()]
-    .flat()
-    .map(finish)
-    .sort((a, b) => firstPath(a).localeCompare(firstPath(b)) || firstStart(a) - firstStart(b));
+  const merged = [...groups.values()].flat().map(finish);
+  if (merged.length > 1)
+    merged.sort((a, b) => firstPath(a).localeCompare(firstPath(b)) || firstStart(a) - firstStart(b));
+  return merged;
+}
+
+/** "acquisition|entity:a|entity:b": the kind and the party ids in order (two ordered by hand, as most deals have). */
+function groupKey(deal: Deal): string {
+  const ids = deal.partyIds;
+  if (ids.length === 2) {
+    const a = ids[0]!;
+    const b = ids[1]!;
+    return a <= b ? `${deal.kind}|${a}|${b}` : `${deal.kind}|${b}|${a}`;
+  }
+  return `${deal.kind}|${[...ids].sort().join('|')}`;
 }
 
 /** A deal being merged: the headline so far, and the mentions and frames of every deal joined to it. */
@@ -49,8 +63,8 @@ function finish(merged: Merged): Deal {
 
 export function isSameDeal(a: Deal, b: Deal): boolean {
   if (a.kind !== b.kind) return false;
-  const parties = new Set(a.partyIds);
-  if (a.partyIds.length !== b.partyIds.length || !b.partyIds.every((id) => parties.has(id))) return false;
+  if (a.partyIds.length !== b.partyIds.length) return false;
+  for (const id of b.partyIds) if (!a.partyIds.includes(id)) return false;
   if (a.value !== null && b.value !== null && !isClose(a.value, b.value)) return false;
   if (a.currency !== null && b.currency !== null && a.currency !== b.currency) return false;
   // an inferred date (the dateline's) only counts against a date the text states
@@ -85,12 +99,15 @@ function combine(a: Deal, b: Deal): Deal {
   };
 }
 
+/** The date of the two that the text states, else the more precise (the first on a tie). */
 function preciseDate(a: Deal, b: Deal): { date: string | null; isDateInferred: boolean } {
-  const candidates = [a, b]
-    .filter((d) => d.date !== null)
-    .sort((x, y) => Number(x.isDateInferred) - Number(y.isDateInferred) || y.date!.length - x.date!.length);
-  const best = candidates[0];
+  const best = a.date === null ? (b.date === null ? null : b) : b.date === null || !isBetterDate(b, a) ? a : b;
   return best ? { date: best.date, isDateInferred: best.isDateInferred } : { date: null, isDateInferred: false };
+}
+
+/** `x`'s date goes before `y`'s: stated rather than inferred, then longer. */
+function isBetterDate(x: Deal, y: Deal): boolean {
+  return x.isDateInferred !== y.isDateInferred ? !x.isDateInferred : x.date!.length > y.date!.length;
 }
 
 function firstPath(deal: Deal): string {
