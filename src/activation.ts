@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { Analysis } from './core/analysis';
-import type { CorpusDeal } from './core/corpus/index';
+import type { DealRow } from './core/corpus/index';
 import type { ExportFormat } from './core/exportFormats';
 import { AnnotationCommands } from './editor/annotationCommands';
 import { registerCodeActions } from './editor/codeActions';
@@ -56,7 +56,7 @@ export interface NewsmarkApi {
   /** Fires when an analysis lands: after open, after an edit (debounced), while the workspace is indexed. */
   readonly onDidAnalyse: vscode.Event<AnalysedArticle>;
   /** The deals of every article in the workspace, merged across sources (what the panel shows), once indexed. */
-  deals(): Promise<readonly CorpusDeal[]>;
+  deals(): Promise<readonly DealRow[]>;
   /** Every article's facts across the workspace: `corpus.corpus` answers, `whenIdle()` waits for indexing. */
   readonly corpus: WorkspaceCorpus;
   /** Fires after the corpus changed, with the sources concerned. */

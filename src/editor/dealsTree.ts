@@ -12,8 +12,7 @@
  * the view is never handed more items than a reader can scroll.
  */
 import * as vscode from 'vscode';
-import type { CorpusDeal, SourceDealStatement } from '../core/corpus/index';
-import { differenceWords } from '../core/corpus/deals';
+import type { CorpusDeal, DealRow, SourceDealStatement } from '../core/corpus/index';
 import type { DealMention } from '../core/extract/deals/deal';
 import { dealsCsv } from '../core/dealsCsv';
 import { pushTo } from '../core/collections';
@@ -35,15 +34,16 @@ export const DEALS_PAGE = 200;
 export interface DealGroupNode {
   readonly type: 'group';
   readonly label: string;
-  readonly deals: readonly CorpusDeal[];
+  readonly deals: readonly DealRow[];
 }
 
 export type DealNode =
   | DealGroupNode
   | { readonly type: 'more'; readonly group: DealGroupNode; readonly shown: number }
-  | { readonly type: 'deal'; readonly deal: CorpusDeal; readonly parentLabel: string }
+  | { readonly type: 'deal'; readonly deal: DealRow; readonly parentLabel: string }
   | {
       readonly type: 'mention';
+      /** The deal merged again when it was opened, with its sources and mentions. */
       readonly deal: CorpusDeal;
       readonly mention: DealMention;
       readonly uri: vscode.Uri | undefined;
@@ -53,7 +53,7 @@ export type DealNode =
 
 export interface DealsModel {
   readonly articleCount: number;
-  readonly deals: readonly CorpusDeal[];
+  readonly deals: readonly DealRow[];
 }
 
 /** What the panel reads of the store. */
@@ -164,13 +164,20 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
         if (shown < node.deals.length) children.push({ type: 'more', group: node, shown });
         return children;
       }
-      case 'deal':
-        return node.deal.mentions.map((mention) => ({
+      case 'deal': {
+        // its mentions are merged again now: the panel keeps a row for each deal, not its mentions
+        const deal = this.sources.dealDetails(node.deal);
+        if (!deal) {
+          this.scheduleRefresh(); // the deal changed since the panel listed it
+          return [];
+        }
+        return deal.mentions.map((mention) => ({
           type: 'mention',
-          deal: node.deal,
+          deal,
           mention,
           uri: this.uriOf(mention.path ?? ''),
         }));
+      }
       case 'orphans':
         return node.orphans.map((orphan) => ({ type: 'orphan', orphan }));
       default:
@@ -254,6 +261,27 @@ export class DealsTreeProvider implements vscode.TreeDataProvider<DealNode>, vsc
     }
   }
 
+  /** A deal's tooltip, made when it is hovered: the deal is merged again for what each source states. */
+  resolveTreeItem(item: vscode.TreeItem, node: DealNode): vscode.TreeItem {
+    if (node.type === 'deal' && item.tooltip === undefined) {
+      const deal = this.sources.dealDetails(node.deal);
+      if (!deal) this.scheduleRefresh();
+      item.tooltip = dealTooltip(node.deal, deal);
+    }
+    return item;
+  }
+
+  /** The deal a row of the panel stands for, with its sources and mentions; undefined once it changed. */
+  dealDetails(row: DealRow): CorpusDeal | undefined {
+    return this.sources.dealDetails(row);
+  }
+
+  /** Every deal of the panel whole, with its sources and mentions, in the panel's order (not kept). */
+  async wholeDeals(): Promise<CorpusDeal[]> {
+    await this.sources.whenIdle();
+    return this.sources.wholeDeals();
+  }
+
   dispose(): void {
     clearTimeout(this.refreshTimer);
     this.disposables.forEach((d) => d.dispose());
@@ -273,10 +301,10 @@ function statedBy(source: SourceDealStatement): string {
   return [amount, source.date].filter(Boolean).join(' · ');
 }
 
-function dealItem(deal: CorpusDeal, parentLabel: string, grouping: DealGrouping): vscode.TreeItem {
+function dealItem(deal: DealRow, parentLabel: string, grouping: DealGrouping): vscode.TreeItem {
   const item = new vscode.TreeItem(dealParties(deal), vscode.TreeItemCollapsibleState.Collapsed);
   const amount = deal.value !== null ? compactAmount(deal.value, deal.currency) : undefined;
-  const difference = differenceWords(deal);
+  const difference = deal.difference;
   item.description = [
     grouping === 'party' ? dealKindWords(deal.kind) : undefined,
     amount,
@@ -289,18 +317,26 @@ function dealItem(deal: CorpusDeal, parentLabel: string, grouping: DealGrouping)
   item.id = `${grouping}:${parentLabel}:${deal.id}`;
   item.iconPath = difference
     ? new vscode.ThemeIcon('diff', new vscode.ThemeColor('list.warningForeground'))
-    : new vscode.ThemeIcon(deal.sources.length > 1 ? 'references' : 'link');
+    : new vscode.ThemeIcon(deal.sourcePaths.length > 1 ? 'references' : 'link');
+  // the tooltip, which lists what each source states, is made when the deal is hovered (`resolveTreeItem`)
+  return item;
+}
+
+/** A deal's tooltip: what it is, and what each source states (`deal` merged again when hovered). */
+function dealTooltip(row: DealRow, deal: CorpusDeal | undefined): vscode.MarkdownString {
+  const difference = row.difference;
   const md = untrusted();
   md.appendMarkdown('**')
-    .appendMarkdown(escapeMarkdown(dealParties(deal)))
+    .appendMarkdown(escapeMarkdown(dealParties(row)))
     .appendMarkdown('**\n\n');
-  md.appendMarkdown(`- **Kind:** ${escapeMarkdown(dealKindWords(deal.kind))}\n`);
-  md.appendMarkdown(`- **Value:** ${escapeMarkdown(dealValue(deal) ?? 'not stated')}\n`);
+  md.appendMarkdown(`- **Kind:** ${escapeMarkdown(dealKindWords(row.kind))}\n`);
+  md.appendMarkdown(`- **Value:** ${escapeMarkdown(dealValue(row) ?? 'not stated')}\n`);
   md.appendMarkdown(
-    `- **Date:** ${escapeMarkdown(deal.date ?? 'not stated')}${deal.isDateInferred ? ' *(from the dateline)*' : ''}\n`,
+    `- **Date:** ${escapeMarkdown(row.date ?? 'not stated')}${row.isDateInferred ? ' *(from the dateline)*' : ''}\n`,
   );
-  md.appendMarkdown(`- **Mentions:** ${deal.mentions.length}\n`);
-  md.appendMarkdown(`- **Sources:** ${deal.sources.length}${difference ? ` — **${difference}**` : ''}\n`);
+  md.appendMarkdown(`- **Mentions:** ${row.mentionCount}\n`);
+  md.appendMarkdown(`- **Sources:** ${row.sourcePaths.length}${difference ? ` — **${difference}**` : ''}\n`);
+  if (!deal) return md.appendMarkdown('\n*This deal changed since the panel listed it: the panel is listing again.*\n');
   for (const source of deal.sources) {
     md.appendMarkdown('  - ')
       .appendMarkdown(escapeMarkdown(source.path))
@@ -308,12 +344,11 @@ function dealItem(deal: CorpusDeal, parentLabel: string, grouping: DealGrouping)
       .appendMarkdown(escapeMarkdown(statedBy(source)))
       .appendMarkdown(` (${source.mentions.length} mention${source.mentions.length === 1 ? '' : 's'})\n`);
   }
-  item.tooltip = md;
-  return item;
+  return md;
 }
 
-export function groupDeals(deals: readonly CorpusDeal[], grouping: DealGrouping): DealNode[] {
-  const groups = new Map<string, CorpusDeal[]>();
+export function groupDeals(deals: readonly DealRow[], grouping: DealGrouping): DealNode[] {
+  const groups = new Map<string, DealRow[]>();
   for (const deal of deals) {
     const labels =
       grouping === 'kind' ? [dealKindWords(deal.kind)] : deal.parties.length ? deal.parties : ['(parties not named)'];
@@ -347,9 +382,9 @@ export function dealsCommandHandlers(
   const mentionOf = (node: DealNode): { uri: vscode.Uri; start: number; end: number } | undefined => {
     if (node.type === 'mention') return node.uri && { uri: node.uri, start: node.mention.start, end: node.mention.end };
     if (node.type !== 'deal') return undefined;
-    const first = node.deal.mentions[0];
-    const uri = first && provider.uriOf(first.path ?? '');
-    return first && uri && { uri, start: first.start, end: first.end };
+    const { firstPath, firstStart, firstEnd } = node.deal;
+    const uri = firstPath ? provider.uriOf(firstPath) : undefined;
+    return uri && { uri, start: firstStart, end: firstEnd };
   };
   const reveal = revealSpan;
   return {
@@ -369,7 +404,7 @@ export function dealsCommandHandlers(
     },
     /** Every deal of the panel as CSV (what `newsmark deals --format csv` writes), on the clipboard. */
     copyDealsAsCsv: async () => {
-      const { deals } = await provider.deals();
+      const deals = await provider.wholeDeals();
       const csv = dealsCsv(deals.map(toExtractDeal));
       await vscode.env.clipboard.writeText(csv);
       void vscode.window.showInformationMessage(
@@ -379,7 +414,15 @@ export function dealsCommandHandlers(
     },
     copyDealAsJson: async (node: DealNode) => {
       if (node?.type !== 'deal' && node?.type !== 'mention') return undefined;
-      const json = `${JSON.stringify(toExtractDeal(node.deal), null, 2)}\n`;
+      const deal = node.type === 'deal' ? provider.dealDetails(node.deal) : node.deal;
+      if (!deal) {
+        void vscode.window.showInformationMessage(
+          'Newsmark: that deal changed since the panel listed it; listing again.',
+        );
+        provider.refresh();
+        return undefined;
+      }
+      const json = `${JSON.stringify(toExtractDeal(deal), null, 2)}\n`;
       await vscode.env.clipboard.writeText(json);
       vscode.window.setStatusBarMessage('$(json) Newsmark: deal copied as JSON', 3000);
       return json;

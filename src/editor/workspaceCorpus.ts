@@ -11,7 +11,14 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { concatBytes } from '../core/bytes';
 import { Foreground, gatherInSlices } from '../core/collections';
-import { Corpus, sortByFirstMention, type CorpusChange, type CorpusDeal } from '../core/corpus/index';
+import {
+  Corpus,
+  sortByFirstMention,
+  sortRowsByFirstMention,
+  type CorpusChange,
+  type CorpusDeal,
+  type DealRow,
+} from '../core/corpus/index';
 import { articlePath } from './articles';
 import { lineStartsOf, positionIn } from './lineIndex';
 import type { Log } from './log';
@@ -185,13 +192,29 @@ export class WorkspaceCorpus implements vscode.Disposable {
   }
 
   /**
-   * The workspace's deals, as `Corpus.deals()` gives them, merged a group at a time in slices of the
-   * host's time: the first merge of 10,000 articles' deals takes seconds, and hovers, typing and the
-   * other views go on meanwhile. (A change that lands between slices announces itself, and the
+   * The rows of the workspace's deals (`Corpus.dealRows()`), merged a group at a time in slices of
+   * the host's time: the first merge of 10,000 articles' deals takes seconds, and hovers, typing and
+   * the other views go on meanwhile. (A change that lands between slices announces itself, and the
    * panel asks again.)
    */
-  deals(): Promise<CorpusDeal[]> {
+  deals(): Promise<DealRow[]> {
     // foreground work: the snapshot's write, if one is running, waits for it (see `Foreground`)
+    return this.foreground.run(async () => {
+      const rows = await gatherInSlices(this.corpus.dealRowGroups(), () => this.index.yieldToHost(), SLICE_MS);
+      return sortRowsByFirstMention(rows);
+    });
+  }
+
+  /** The deal a row stands for, with its sources and mentions as they are now; undefined once it is gone. */
+  dealDetails(row: DealRow): CorpusDeal | undefined {
+    return this.corpus.dealDetails(row);
+  }
+
+  /**
+   * Every deal whole, as `Corpus.deals()` gives them (for a copy of them all): merged in slices as
+   * `deals()`, and not kept.
+   */
+  wholeDeals(): Promise<CorpusDeal[]> {
     return this.foreground.run(async () => {
       const deals = await gatherInSlices(this.corpus.dealGroups(), () => this.index.yieldToHost(), SLICE_MS);
       return sortByFirstMention(deals);

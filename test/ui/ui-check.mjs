@@ -270,6 +270,29 @@ try {
     throw new Error(`the deal shows no value and date: ${JSON.stringify(rows)}`);
   await screenshot(page, shot('deals-panel.png'));
   log('screenshot deals-panel.png');
+  // the deal's tooltip is made when it is hovered (resolveTreeItem): the deal is merged again for
+  // what each source states, as the panel keeps only a row for it
+  const dealTooltip = await waitUntil(
+    page,
+    async () => {
+      await page.mouse.move(5, 5);
+      await deal.hover();
+      await page.waitForTimeout(1200);
+      // (the editor's hover of an earlier step may still be in the page: the deal's is the one with its kind)
+      const texts = await page
+        .locator('.monaco-hover, .workbench-hover')
+        .allInnerTexts()
+        .catch(() => []);
+      return texts.find((text) => text.includes('Kind:') && text.includes('Sources:'));
+    },
+    "the deal's tooltip",
+    40_000,
+  );
+  for (const want of ['Kind: cloud contract', 'Sources: 3', '000_2619ed4e9be0e23f.txt: $38B · 2025-11-03'])
+    if (!dealTooltip.includes(want))
+      throw new Error(`the deal's tooltip lacks ${JSON.stringify(want)}: ${JSON.stringify(dealTooltip)}`);
+  log(`deal tooltip: ${JSON.stringify(dealTooltip.replace(/\s+/g, ' ').slice(0, 200))}…`);
+  await page.mouse.move(5, 5);
 
   // 6. Across sources: the hover on Microsoft's "$13 billion" lists the other seed's "~$13.5 billion" as a conflict.
   const analysisSeed = '004_cab57fbbdb23375a.txt';

@@ -48,7 +48,7 @@ import {
   type EntityColumns,
 } from '../store/entityColumns';
 import { WorkspaceAliases } from './aliases';
-import { DealIndex, type CorpusDeal, type DealMerge } from './deals';
+import { DealIndex, sortRowsByFirstMention, type CorpusDeal, type DealMerge, type DealRow } from './deals';
 import { EntityIndex } from './entityIndex';
 import { ConflictIndex } from './conflictIndex';
 import { FactIndex } from './factIndex';
@@ -343,6 +343,31 @@ export class Corpus {
       (path, positions) => this.dealsAt(path, positions),
       (path) => this.sources.get(path)?.dateline ?? null,
       merge,
+    );
+  }
+
+  /**
+   * The rows of `deals()` (what the deals panel and the map list), a group of them at a step and
+   * unsorted (`sortRowsByFirstMention` sorts them). Kept per group until the group changes.
+   */
+  dealRowGroups(): Generator<readonly DealRow[]> {
+    return this.dealIndex.rowGroups(
+      (path, positions) => this.dealsAt(path, positions),
+      (path) => this.sources.get(path)?.dateline ?? null,
+    );
+  }
+
+  /** The rows of `deals()`, in its order. */
+  dealRows(): DealRow[] {
+    return sortRowsByFirstMention([...this.dealRowGroups()].flat());
+  }
+
+  /** The deal of `deals()` a row stands for, with its sources and mentions as they are now; undefined once it is gone. */
+  dealDetails(row: Pick<DealRow, 'id' | 'group'>): CorpusDeal | undefined {
+    return this.dealIndex.details(
+      row,
+      (path, positions) => this.dealsAt(path, positions),
+      (path) => this.sources.get(path)?.dateline ?? null,
     );
   }
 

@@ -4,6 +4,15 @@
  * as the editor, the CLI and the workers use them.
  */
 export { Corpus, type CorpusOptions } from './corpus';
-export { byFirstMention, sortByFirstMention, type CorpusDeal, type DealMerge, type SourceDealStatement } from './deals';
+export {
+  byFirstMention,
+  dealRow,
+  sortByFirstMention,
+  sortRowsByFirstMention,
+  type CorpusDeal,
+  type DealMerge,
+  type DealRow,
+  type SourceDealStatement,
+} from './deals';
 export * from '../facts/index';
 export { summariseSource, type SourceFacts, type SourceEntity, type StoredStatement } from '../store/sourceFacts';

@@ -7,7 +7,7 @@
  * edge per pair of parties, and the parties with the fewest deals folded into one node — and
  * `clustered` says so. Pure and linear in the number of deals (plus a sort).
  */
-import { differenceWords, type CorpusDeal } from '../corpus/deals';
+import type { DealRow } from '../corpus/deals';
 import type { EntityType } from '../extract/entities/lexicon';
 import {
   bounded,
@@ -29,7 +29,7 @@ export const OTHERS_ID = 'cluster:others';
 /** Amounts this close are the same amount (as the corpus merges them). */
 
 export interface DealGraphInput {
-  readonly deals: readonly CorpusDeal[];
+  readonly deals: readonly DealRow[];
   /** The entity type of a party id, when the corpus knows it. */
   readonly typeOf: (partyId: string) => EntityType | undefined;
   readonly filter: DealMapFilter;
@@ -38,7 +38,7 @@ export interface DealGraphInput {
 }
 
 /** The deal's status: where the latest news its mentions give leaves it. */
-export function statusOf(deal: CorpusDeal): DealStatus {
+export function statusOf(deal: DealRow): DealStatus {
   return deal.status;
 }
 
@@ -58,12 +58,12 @@ function dateEnd(date: string): string {
 }
 
 interface Matching {
-  readonly deals: CorpusDeal[];
+  readonly deals: DealRow[];
   readonly undatedHidden: number;
   readonly unvaluedHidden: number;
 }
 
-function matching(deals: readonly CorpusDeal[], filter: DealMapFilter): Matching {
+function matching(deals: readonly DealRow[], filter: DealMapFilter): Matching {
   const kinds = new Set<DealKind>(filter.kinds);
   const isDateFiltered = filter.from !== null || filter.to !== null;
   const isValueFiltered = filter.minValue !== null && filter.minValue > 0;
@@ -73,7 +73,7 @@ function matching(deals: readonly CorpusDeal[], filter: DealMapFilter): Matching
     for (const deal of deals)
       if (deal.partyIds.includes(filter.party)) deal.partyIds.forEach((id) => neighbours!.add(id));
   }
-  const out: CorpusDeal[] = [];
+  const out: DealRow[] = [];
   let undatedHidden = 0;
   let unvaluedHidden = 0;
   for (const deal of deals) {
@@ -184,7 +184,7 @@ interface Drawn {
 }
 
 /** Each deal: one edge per party after the first. */
-function drawEach(deals: readonly CorpusDeal[], typeFor: (id: string) => MapNodeType): Drawn {
+function drawEach(deals: readonly DealRow[], typeFor: (id: string) => MapNodeType): Drawn {
   const nodes = new NodeTotals();
   const edges: MapEdge[] = [];
   const lanes = new Map<string, number>();
@@ -209,9 +209,9 @@ function drawEach(deals: readonly CorpusDeal[], typeFor: (id: string) => MapNode
         date: deal.date,
         isDateInferred: deal.isDateInferred,
         status: statusOf(deal),
-        sourceCount: deal.sources.length,
-        mentionCount: deal.mentions.length,
-        conflict: differenceWords(deal),
+        sourceCount: deal.sourcePaths.length,
+        mentionCount: deal.mentionCount,
+        conflict: deal.difference,
         lane,
         dealCount: 1,
       });
@@ -225,7 +225,7 @@ function drawEach(deals: readonly CorpusDeal[], typeFor: (id: string) => MapNode
  * of the pair's deals, its kind theirs or "mixed"), and past `MAX_CLUSTERED_PARTIES` parties
  * the ones with the fewest deals folded into one "other parties" node.
  */
-function drawClustered(deals: readonly CorpusDeal[], typeFor: (id: string) => MapNodeType, maxDrawn: number): Drawn {
+function drawClustered(deals: readonly DealRow[], typeFor: (id: string) => MapNodeType, maxDrawn: number): Drawn {
   const dealCount = new Map<string, number>();
   for (const deal of deals) for (const id of new Set(deal.partyIds)) dealCount.set(id, (dealCount.get(id) ?? 0) + 1);
   const ranked = [...dealCount].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -233,7 +233,7 @@ function drawClustered(deals: readonly CorpusDeal[], typeFor: (id: string) => Ma
   const folded = ranked.length - kept.size;
   const nodeOf = (id: string) => (kept.has(id) ? id : OTHERS_ID);
   const nodes = new NodeTotals();
-  const pairs = new Map<string, { from: string; to: string; deals: CorpusDeal[] }>();
+  const pairs = new Map<string, { from: string; to: string; deals: DealRow[] }>();
   for (const deal of deals) {
     const ids = [...new Set(deal.partyIds)];
     for (const id of new Set(ids.map(nodeOf))) {
@@ -273,8 +273,8 @@ function drawClustered(deals: readonly CorpusDeal[], typeFor: (id: string) => Ma
       date: dates.length ? dates[dates.length - 1]! : null,
       isDateInferred: false,
       status: null,
-      sourceCount: new Set(list.flatMap((d) => d.sources.map((s) => s.path))).size,
-      mentionCount: list.reduce((s, d) => s + d.mentions.length, 0),
+      sourceCount: new Set(list.flatMap((d) => d.sourcePaths)).size,
+      mentionCount: list.reduce((s, d) => s + d.mentionCount, 0),
       conflict: conflicts ? `${conflicts} deal${conflicts === 1 ? '' : 's'} whose sources differ` : null,
       lane: 0,
       dealCount: list.length,

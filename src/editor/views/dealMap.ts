@@ -7,7 +7,7 @@
  * message from the webview is validated (`FromDealMap`); the map follows the corpus live.
  */
 import * as vscode from 'vscode';
-import type { CorpusDeal, CorpusFact } from '../../core/corpus/index';
+import type { CorpusFact, DealRow } from '../../core/corpus/index';
 import { dealGraph, subjectPartyIds } from '../../core/views/dealGraph';
 import {
   bounded,
@@ -42,7 +42,7 @@ export class DealMapView implements vscode.Disposable {
   /** Loads the page again when it never says it is ready (pageWatch.ts). */
   private page: PageWatch | undefined;
   private filter: DealMapFilter = NO_FILTER;
-  private deals = new Map<string, CorpusDeal>();
+  private deals = new Map<string, DealRow>();
   private graph: DealGraph | undefined;
   private state: DealMapState | undefined;
   private isStale = false;
@@ -258,7 +258,9 @@ export class DealMapView implements vscode.Disposable {
   }
 
   private details(dealId: string): DealDetails | undefined {
-    const deal = this.deals.get(dealId);
+    const row = this.deals.get(dealId);
+    // the map keeps a row for each deal: its sources and mentions are merged again when it is opened
+    const deal = row && this.sources.dealDetails(row);
     if (!deal) return undefined;
     const stated = new Map(
       deal.sources.map((s) => [
@@ -300,7 +302,8 @@ export class DealMapView implements vscode.Disposable {
   }
 
   private async reveal(dealId: string, index: number): Promise<void> {
-    const mention = this.deals.get(dealId)?.mentions[index];
+    const row = this.deals.get(dealId);
+    const mention = row && this.sources.dealDetails(row)?.mentions[index];
     const uri = mention && this.sources.uriOf(mention.path ?? '');
     if (!mention || !uri) {
       void vscode.window.showInformationMessage(

@@ -343,20 +343,26 @@ suite('Across sources', () => {
     );
     assert.ok(aws, 'the AWS contract');
     assert.deepEqual(
-      aws.sources.map((s) => s.path),
+      aws.sourcePaths,
       [AWS_SEED, SEEDS[3]!, ANALYSIS_SEED],
       'reported by three seeds (one names it "the new AWS deal" and states no value), merged',
     );
     assert.equal(aws.differs, false);
-    const differing = deals.find((d) => d.differs && d.sources.filter((s) => s.value !== null).length > 1);
+    // the panel keeps a row for each deal: its sources are merged again when it is opened
+    const sourcesOf = (row: (typeof deals)[number]) => api.corpus.dealDetails(row)?.sources ?? [];
+    const differing = deals.find((d) => d.differs && sourcesOf(d).filter((s) => s.value !== null).length > 1);
     assert.ok(differing, 'a deal whose sources state different amounts');
     const group = (await api.dealsTree.getChildren()).find((n) => n.type === 'group' && n.deals.includes(differing))!;
     const node = (await api.dealsTree.getChildren(group)).find((n) => n.type === 'deal' && n.deal === differing)!;
     const item = api.dealsTree.getTreeItem(node);
     assert.match(String(item.description), /≠ values differ/);
-    assert.match(unescape((item.tooltip as vscode.MarkdownString).value), /Sources:\*\* \d+ — \*\*values differ\*\*/);
+    assert.equal(item.tooltip, undefined, 'the tooltip is made when the deal is hovered');
+    const tooltip = unescape((api.dealsTree.resolveTreeItem(item, node).tooltip as vscode.MarkdownString).value);
+    assert.match(tooltip, /Sources:\*\* \d+ — \*\*values differ\*\*/);
+    for (const source of sourcesOf(differing))
+      assert.ok(tooltip.includes(`  - ${source.path}: `), `the tooltip says what ${source.path} states`);
     const mentions = await api.dealsTree.getChildren(node);
-    const valued = differing.sources.find((s) => s.value !== null)!;
+    const valued = sourcesOf(differing).find((s) => s.value !== null)!;
     const mention = mentions.find((m) => m.type === 'mention' && m.mention.path === valued.path)!;
     assert.match(
       String(api.dealsTree.getTreeItem(mention).description),
@@ -369,7 +375,7 @@ suite('Across sources', () => {
     const folder = workspaceFolder().uri;
     const first = vscode.Uri.joinPath(folder, 'wire-report.md');
     const renamed = vscode.Uri.joinPath(folder, 'wire-report-renamed.md');
-    const pathsOf = async () => new Set((await api.deals()).flatMap((d) => d.mentions.map((m) => m.path)));
+    const pathsOf = async () => new Set((await api.deals()).flatMap((d) => d.sourcePaths));
     await writeText(first, 'Microsoft agreed to acquire Nvidia for $2.5 billion on March 3, 2025.\n');
     try {
       await until(

@@ -33,7 +33,7 @@ suite('Deals panel', () => {
   test('should list the deals of every article in the workspace, without opening them', async () => {
     const deals = await api.deals();
     assert.ok(deals.length >= 5, `deals found: ${deals.length}`);
-    const paths = new Set(deals.flatMap((d) => d.mentions.map((m) => m.path)));
+    const paths = new Set(deals.flatMap((d) => d.sourcePaths));
     assert.ok(paths.size >= 3, `deals come from several articles: ${[...paths].join(', ')}`);
   });
 
@@ -45,9 +45,16 @@ suite('Deals panel', () => {
     assert.equal(label(item), 'OpenAI → Amazon Web Services');
     assert.equal(item.description, '$38B · 2025-11-03');
     assert.equal(item.contextValue, 'deal');
-    const tooltip = unescape((item.tooltip as vscode.MarkdownString).value);
+    assert.equal(item.tooltip, undefined, 'made when the deal is hovered');
+    const tooltip = unescape((api.dealsTree.resolveTreeItem(item, node).tooltip as vscode.MarkdownString).value);
     assert.match(tooltip, /Kind:\*\* cloud contract/);
     assert.match(tooltip, /Value:\*\* 38,000,000,000 USD/);
+    assert.match(tooltip, /Sources:\*\* 3\n/);
+    assert.match(
+      tooltip,
+      /- 000_2619ed4e9be0e23f\.txt: \$38B · 2025-11-03 \(\d+ mentions?\)/,
+      'what each source states',
+    );
   });
 
   test("should show a deal's mentions as file and sentence, and reveal the sentence when one is selected", async () => {
@@ -223,12 +230,16 @@ suite('Deals panel', () => {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       const hasNewDeal = async () =>
-        (await api.deals()).some((d) =>
-          d.mentions.some((m) => m.path === 'new-article.md' && m.sentence.includes('Google invested')),
+        (await api.deals()).some(
+          (d) =>
+            d.sourcePaths.includes('new-article.md') &&
+            !!api.corpus
+              .dealDetails(d)
+              ?.mentions.some((m) => m.path === 'new-article.md' && m.sentence.includes('Google invested')),
         );
       await until(
         api.dealsTree.onDidChangeTreeData,
-        async () => (await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md')),
+        async () => (await api.deals()).some((d) => d.sourcePaths.includes('new-article.md')),
         'the new article in the panel',
       );
       assert.equal(await hasNewDeal(), false);
@@ -243,12 +254,12 @@ suite('Deals panel', () => {
     // deleted with its tab just closed (VS Code may keep the document a while): it leaves the panel
     await until(
       api.dealsTree.onDidChangeTreeData,
-      async () => !(await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md')),
+      async () => !(await api.deals()).some((d) => d.sourcePaths.includes('new-article.md')),
       'the deleted article out of the panel',
     );
     await api.corpus.reindex();
     assert.ok(
-      !(await api.deals()).some((d) => d.mentions.some((m) => m.path === 'new-article.md')),
+      !(await api.deals()).some((d) => d.sourcePaths.includes('new-article.md')),
       'a re-index brings the deleted article back',
     );
   });

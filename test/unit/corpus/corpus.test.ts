@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analyse } from '../../../src/core/analysis';
 import { Corpus } from '../../../src/core/corpus/corpus';
-import { byFirstMention, sortByFirstMention } from '../../../src/core/corpus/deals';
+import {
+  byFirstMention,
+  differenceWords,
+  sortByFirstMention,
+  sortRowsByFirstMention,
+} from '../../../src/core/corpus/deals';
 import { Lexicon } from '../../../src/core/extract/entities/lexicon';
 import type { CorpusFact } from '../../../src/core/facts/index';
 import { subjectPartyIds } from '../../../src/core/views/dealGraph';
@@ -307,9 +312,11 @@ suite('corpus: incremental, one article at a time', () => {
     put('c.md', 'Quarry Capital has invested a total of $2.4 billion in Nimbrel AI.');
     const parties = () => corpus.deals().map((d) => d.parties.join(' / '));
     assert.deepEqual(parties(), ['Halvorsen Quantum Systems / Corvanta Labs', 'Quarry Capital / Nimbrel AI']);
-    const before = corpus.deals();
+    // the panel's rows are what is kept: the very same rows, merged once
+    const before = corpus.dealRows();
     put('a.md', 'Halvorsen Quantum Systems (HQS) was valued at $3.5 billion in March 2025.');
-    const after = corpus.deals();
+    const after = corpus.dealRows();
+    assert.equal(after.length, before.length);
     assert.ok(
       after.every((deal, i) => deal === before[i]),
       'the same merged deals: an edit of the naming source that keeps its names merges nothing again',
@@ -332,6 +339,53 @@ suite('corpus: incremental, one article at a time', () => {
       assert.deepEqual(steps.flat().sort(byFirstMention), corpus.deals(), name);
       assert.deepEqual([...corpus.dealGroups('same-value')].flat().sort(byFirstMention), corpus.deals('same-value'));
     }
+  });
+
+  test('dealRows should list the deals of deals() without their mentions, and dealDetails give each one whole', () => {
+    for (const name of ['seeds', 'workspace']) {
+      const corpus = corpusOf(name);
+      const deals = corpus.deals();
+      const rows = corpus.dealRows();
+      assert.equal(rows.length, deals.length, name);
+      assert.ok(
+        deals.some((d) => d.sources.length > 1) && deals.some((d) => d.differs),
+        `${name}: merged and differing deals`,
+      );
+      rows.forEach((row, i) => {
+        const deal = deals[i]!;
+        const { sources, mentions, ...what } = deal;
+        const { difference, sourcePaths, mentionCount, firstPath, firstStart, firstEnd, group, ...kept } = row;
+        assert.deepEqual(kept, what, `${name}: the same deal in the same place`);
+        assert.equal(difference, differenceWords(deal));
+        assert.deepEqual(
+          sourcePaths,
+          sources.map((s) => s.path),
+        );
+        assert.equal(mentionCount, mentions.length);
+        assert.deepEqual([firstPath, firstStart, firstEnd], [mentions[0]!.path, mentions[0]!.start, mentions[0]!.end]);
+        assert.match(group, new RegExp(`^${deal.kind}\\|`));
+        assert.deepEqual(corpus.dealDetails(row), deal, `${name}: ${row.id} whole again`);
+      });
+      assert.deepEqual(sortRowsByFirstMention([...corpus.dealRowGroups()].flat()), rows, `${name}: a group at a step`);
+    }
+  });
+
+  test('dealDetails should give a deal as it is now, and nothing once its sources are gone', () => {
+    const corpus = new Corpus();
+    const put = (name: string, text: string) => corpus.update(name, analyseText(text, name));
+    put('a.md', 'Quarry Capital has invested a total of $2.4 billion in Nimbrel AI.');
+    const [row] = corpus.dealRows();
+    assert.equal(corpus.dealDetails(row!)?.mentions.length, 1);
+    put('b.md', 'Quarry Capital invested $2.4 billion in Nimbrel AI, the start-up said.');
+    assert.deepEqual(
+      corpus.dealDetails(row!)?.sources.map((s) => s.path),
+      ['a.md', 'b.md'],
+      'the row listed before b.md came: its details have both sources now',
+    );
+    corpus.remove('a.md');
+    corpus.remove('b.md');
+    assert.equal(corpus.dealDetails(row!), undefined);
+    assert.deepEqual(corpus.dealRows(), []);
   });
 
   test('sortByFirstMention should give the order of byFirstMention, ties and deals without mentions included', () => {

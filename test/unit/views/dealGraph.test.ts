@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CorpusDeal } from '../../../src/core/corpus/deals';
+import { dealRow, type CorpusDeal, type DealRow } from '../../../src/core/corpus/deals';
 import type { DealKind } from '../../../src/core/extract/deals/kinds';
 import type { DealStatus } from '../../../src/core/extract/deals/status';
 import { dealGraph, isDateWithin, OTHERS_ID, subjectPartyIds } from '../../../src/core/views/dealGraph';
@@ -18,7 +18,12 @@ interface DealSpec {
 }
 
 let counter = 0;
-function deal(spec: DealSpec): CorpusDeal {
+/** The row the panel and the map keep of a deal (`dealRow`), made from the deal whole. */
+function deal(spec: DealSpec): DealRow {
+  return dealRow(wholeDeal(spec), 'a group');
+}
+
+function wholeDeal(spec: DealSpec): CorpusDeal {
   const paths = spec.paths ?? ['a.md'];
   const value = spec.value === undefined ? 1e9 : spec.value;
   const mentions = paths.map((path, i) => ({
@@ -58,7 +63,7 @@ function deal(spec: DealSpec): CorpusDeal {
 
 const typeOf = (id: string) =>
   id === 'entity:sam' ? ('person' as const) : id.startsWith('entity:') ? ('org' as const) : undefined;
-const graphOf = (deals: CorpusDeal[], filter: Partial<DealMapFilter> = {}, maxDrawn?: number) =>
+const graphOf = (deals: DealRow[], filter: Partial<DealMapFilter> = {}, maxDrawn?: number) =>
   DealGraph.parse(dealGraph({ deals, typeOf, filter: { ...NO_FILTER, ...filter }, ...(maxDrawn ? { maxDrawn } : {}) }));
 
 suite('deal map: the graph of the deals', () => {
@@ -189,7 +194,7 @@ suite('deal map: the graph of the deals', () => {
   });
 
   test('should cluster by party past the drawing limit, and say so', () => {
-    const deals: CorpusDeal[] = [];
+    const deals: DealRow[] = [];
     for (let i = 0; i < 30; i++) deals.push(deal({ parties: ['Hub', `P${i % 10}`], value: 1e6 * (i + 1) }));
     const graph = graphOf(deals, {}, 20);
     assert.ok(graph.clustered?.includes('30 deals'), graph.clustered ?? 'not clustered');
@@ -204,7 +209,7 @@ suite('deal map: the graph of the deals', () => {
   });
 
   test('should fold the parties with the fewest deals into one node when there are too many', () => {
-    const deals: CorpusDeal[] = [];
+    const deals: DealRow[] = [];
     for (let i = 0; i < 450; i++)
       deals.push(deal({ parties: [`Q${i}`, `R${i}`] }), deal({ parties: ['Hub', `Q${i}`] }));
     const graph = graphOf(deals, {}, 100);
@@ -217,7 +222,7 @@ suite('deal map: the graph of the deals', () => {
 
   test('should map the seeds: the OpenAI–AWS cloud contract and typed parties', () => {
     const corpus = corpusOf('seeds');
-    const graph = graphOf(corpus.deals(), { kinds: ['cloud-contract'] });
+    const graph = graphOf(corpus.dealRows(), { kinds: ['cloud-contract'] });
     const aws = graph.edges.find((e) => e.value === 38e9)!;
     const name = (id: string) => graph.nodes.find((n) => n.id === id)!.name;
     assert.equal(`${name(aws.from)} → ${name(aws.to)}`, 'OpenAI → Amazon Web Services');
