@@ -6,7 +6,6 @@
  * joined too — when each is the other's only such candidate — and marked `differs`.
  */
 import { dealId, type Deal, type DealMention } from '../extract/deals/deal';
-import type { DealKind } from '../extract/deals/kinds';
 import type { DealStatus } from '../extract/deals/status';
 import { mergeDeals } from '../extract/deals/merge';
 import { latestStatus } from '../extract/deals/status';
@@ -25,24 +24,24 @@ export interface SourceDealStatement {
   readonly mentions: readonly DealMention[];
 }
 
-export interface CorpusDeal {
-  readonly id: string;
-  readonly kind: DealKind;
-  readonly parties: readonly string[];
-  readonly partyIds: readonly string[];
+/** What a merged deal is: the same in the whole deal (`CorpusDeal`) and in the panel's row of it (`DealRow`). */
+export interface MergedDealHead extends Pick<
+  Deal,
+  'id' | 'kind' | 'parties' | 'partyIds' | 'currency' | 'date' | 'isDateInferred'
+> {
   /** The amount most sources state (the first source's on a tie). */
   readonly value: number | null;
-  readonly currency: string | null;
-  readonly date: string | null;
-  readonly isDateInferred: boolean;
   /** Some party is taken from a lead-in in every mention ("Its deals include: Oracle: …"). */
   readonly isPartyInferred: boolean;
   /** The latest status any source states: rumoured, announced, pending, completed or terminated. */
   readonly status: DealStatus;
-  /** One entry per source, by path. */
-  readonly sources: readonly SourceDealStatement[];
   /** Sources state different amounts or currencies, or dates that contradict. */
   readonly differs: boolean;
+}
+
+export interface CorpusDeal extends MergedDealHead {
+  /** One entry per source, by path. */
+  readonly sources: readonly SourceDealStatement[];
   /** Every mention, with its path, by path then position. */
   readonly mentions: readonly DealMention[];
 }
@@ -53,18 +52,7 @@ export interface CorpusDeal {
  * again for those, when a deal is opened. The panel keeps a row for every deal of the workspace
  * (175,000 at 10,000 articles): kept whole, with their 264,000 mentions, they held 160 MB.
  */
-export interface DealRow {
-  readonly id: string;
-  readonly kind: DealKind;
-  readonly parties: readonly string[];
-  readonly partyIds: readonly string[];
-  readonly value: number | null;
-  readonly currency: string | null;
-  readonly date: string | null;
-  readonly isDateInferred: boolean;
-  readonly isPartyInferred: boolean;
-  readonly status: DealStatus;
-  readonly differs: boolean;
+export interface DealRow extends MergedDealHead {
   /** What its sources state differently ("values differ", `differenceWords`); null when they agree. */
   readonly difference: string | null;
   /** Its sources' paths, in order. */
@@ -80,22 +68,13 @@ export interface DealRow {
 
 /** The row of a merged deal of `group`. */
 export function dealRow(deal: CorpusDeal, group: string): DealRow {
-  const first = deal.mentions[0];
+  const { sources, mentions, ...head } = deal;
+  const first = mentions[0];
   return {
-    id: deal.id,
-    kind: deal.kind,
-    parties: deal.parties,
-    partyIds: deal.partyIds,
-    value: deal.value,
-    currency: deal.currency,
-    date: deal.date,
-    isDateInferred: deal.isDateInferred,
-    isPartyInferred: deal.isPartyInferred,
-    status: deal.status,
-    differs: deal.differs,
+    ...head,
     difference: differenceWords(deal),
-    sourcePaths: deal.sources.map((s) => s.path),
-    mentionCount: deal.mentions.length,
+    sourcePaths: sources.map((s) => s.path),
+    mentionCount: mentions.length,
     firstPath: first?.path ?? '',
     firstStart: first?.start ?? 0,
     firstEnd: first?.end ?? 0,
