@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { CorpusFact, DealRow } from '../../core/corpus/index';
+import type { DealMention } from '../../core/extract/deals/deal';
 import { dealGraph, subjectPartyIds } from '../../core/views/dealGraph';
 import {
   bounded,
@@ -43,6 +44,8 @@ export class DealMapView implements vscode.Disposable {
   private page: PageWatch | undefined;
   private filter: DealMapFilter = NO_FILTER;
   private deals = new Map<string, DealRow>();
+  /** The mentions of the deal whose details were shown last, as they were shown: what a click on one reveals. */
+  private shownMentions: { readonly dealId: string; readonly mentions: readonly DealMention[] } | undefined;
   private graph: DealGraph | undefined;
   private state: DealMapState | undefined;
   private isStale = false;
@@ -262,6 +265,7 @@ export class DealMapView implements vscode.Disposable {
     // the map keeps a row for each deal: its sources and mentions are merged again when it is opened
     const deal = row && this.sources.dealDetails(row);
     if (!deal) return undefined;
+    this.shownMentions = { dealId, mentions: deal.mentions };
     const stated = new Map(
       deal.sources.map((s) => [
         s.path,
@@ -302,8 +306,10 @@ export class DealMapView implements vscode.Disposable {
   }
 
   private async reveal(dealId: string, index: number): Promise<void> {
+    // the mention as the details showed it (the deal may have been merged again since, in another order)
+    const shown = this.shownMentions?.dealId === dealId ? this.shownMentions.mentions : undefined;
     const row = this.deals.get(dealId);
-    const mention = row && this.sources.dealDetails(row)?.mentions[index];
+    const mention = (shown ?? (row && this.sources.dealDetails(row)?.mentions))?.[index];
     const uri = mention && this.sources.uriOf(mention.path ?? '');
     if (!mention || !uri) {
       void vscode.window.showInformationMessage(

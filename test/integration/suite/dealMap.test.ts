@@ -95,6 +95,53 @@ suite('Deal map and fact timeline', () => {
     assert.equal(editor.viewColumn, vscode.ViewColumn.Two, 'the article opens beside the map');
   });
 
+  test('should open the mention the details showed, even when the deal gained an earlier mention since', async () => {
+    const aws = api.views.dealMap.lastGraph!.edges.find((e) => e.value === 38e9)!;
+    // (the test before left the edge selected: a click on a selected edge closes its details)
+    let shown = await api.views.dealMap.act({ action: 'clickEdge', id: aws.id });
+    if (shown.mentions.length === 0) shown = await api.views.dealMap.act({ action: 'clickEdge', id: aws.id });
+    assert.match(shown.mentions[0] ?? '', /000_2619ed4e9be0e23f\.txt/, shown.mentions.join('\n'));
+    // another article tells the same deal; by path it comes first among the deal's mentions now
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, '0-aws-wire.md');
+    try {
+      await writeText(
+        uri,
+        'On November 3, 2025, OpenAI agreed to buy $38 billion of cloud computing from Amazon Web Services (AWS) over seven years.\n',
+      );
+      await until(
+        api.onDidUpdateCorpus,
+        () => api.corpus.corpus.dealRows().some((d) => d.id === aws.dealId && d.firstPath === '0-aws-wire.md'),
+        "the new article first among the deal's mentions",
+        25_000,
+      );
+      // the seed may be open already, from the test before: its selection is cleared, so that only
+      // the reveal can select the sentence again
+      for (const editor of vscode.window.visibleTextEditors)
+        editor.selection = new vscode.Selection(new vscode.Position(0, 0), new vscode.Position(0, 0));
+      await api.views.dealMap.act({ action: 'clickMention', index: 0 });
+      const revealed = () => {
+        const editor = vscode.window.activeTextEditor;
+        return !!editor && /\$38 billion/.test(editor.document.getText(editor.selection)) && editor;
+      };
+      await until(vscode.window.onDidChangeTextEditorSelection, () => !!revealed(), 'a mention revealed');
+      const editor = revealed() as vscode.TextEditor;
+      assert.match(
+        editor.document.uri.path,
+        /000_2619ed4e9be0e23f\.txt$/,
+        'the first mention as shown, not the new one',
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+      await until(
+        api.onDidUpdateCorpus,
+        () => !api.corpus.corpus.dealRows().some((d) => d.sourcePaths.includes('0-aws-wire.md')),
+        'the new article out of the deals',
+        25_000,
+      );
+    }
+  });
+
   test("should keep the map in sight when a mention opens while the focus is in the article's group", async () => {
     // the map in the second group, the article in the first, the focus left in the first: a click in
     // a webview does not always move it, and ViewColumn.Beside alone then opened the article over the map
