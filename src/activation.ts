@@ -55,7 +55,7 @@ export interface NewsmarkApi {
   analysisOf(uri: vscode.Uri): Promise<Analysis | undefined>;
   /** Fires when an analysis lands: after open, after an edit (debounced), while the workspace is indexed. */
   readonly onDidAnalyse: vscode.Event<AnalysedArticle>;
-  /** The deals of every article in the workspace, merged across sources (what the panel shows), once indexed. */
+  /** The deals of every article in the workspace, merged across sources, as the panel lists them (rows: `corpus.dealDetails` gives one whole), once indexed. */
   deals(): Promise<readonly DealRow[]>;
   /** Every article's facts across the workspace: `corpus.corpus` answers, `whenIdle()` waits for indexing. */
   readonly corpus: WorkspaceCorpus;

@@ -1,6 +1,8 @@
 /**
- * The deals panel: the workspace's deals merged across sources (the corpus's `deals()`), grouped
- * by kind or by party; each deal's children are its mentions (file and sentence), every source's.
+ * The deals panel: the workspace's deals merged across sources, grouped by kind or by party; each
+ * deal's children are its mentions (file and sentence), every source's. The panel keeps a row for
+ * each deal (the corpus's `dealRows()`); a deal's mentions, and the tooltip that says what each
+ * source states, come from its group merged again when it is expanded or hovered (`dealDetails`).
  * A deal whose sources state different amounts or dates is marked ("values differ"), and each of
  * its mentions shows what its source states. Orphaned annotations are listed under their own
  * node. Built when the view first asks, once the workspace is indexed; rebuilt when the corpus
