@@ -159,17 +159,11 @@ function lookUp(job: ExtractJob, maxBytes: number): ExtractResult | CachedLine |
         })
       : undefined;
   const found = job.found ?? (cache && lookupEntryBytes(cache.file, cache.key));
-  if (!cache || found?.status !== 'hit')
-    return { status: 'toAnalyse', read, sha256, cache, found: found?.status === 'miss' ? found : undefined };
+  const toAnalyse = (why: ToAnalyse['found']): ToAnalyse => ({ status: 'toAnalyse', read, sha256, cache, found: why });
+  if (!cache || found?.status !== 'hit') return toAnalyse(found?.status === 'miss' ? found : undefined);
   // a hit without an output line cannot happen in a CLI cache
   if (found.entry.source === null || found.entry.shard === null)
-    return {
-      status: 'toAnalyse',
-      read,
-      sha256,
-      cache,
-      found: { status: 'miss', why: 'corrupt', detail: 'no output line' },
-    };
+    return toAnalyse({ status: 'miss', why: 'corrupt', detail: 'no output line' });
   const { key, source, shard, factsTable } = found.entry;
   const isLine = job.shardEngine !== undefined && !job.isFactsOnly;
   if (isLine && job.isFactsDeferred)
@@ -198,7 +192,7 @@ function lookUp(job: ExtractJob, maxBytes: number): ExtractResult | CachedLine |
       cache: { status: 'hit' },
     };
   // checked by the entry's CRC-32 and still not facts: made by hand, analysed again like a damaged one
-  return { status: 'toAnalyse', read, sha256, cache, found: { status: 'miss', why: 'corrupt', detail: facts } };
+  return toAnalyse({ status: 'miss', why: 'corrupt', detail: facts });
 }
 
 /** The analysis of an article read (`lookUp`), its cache entry written. */

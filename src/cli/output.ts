@@ -233,10 +233,7 @@ class AtomicFileOutput implements Output {
       try {
         fs.ftruncateSync(this.fd!, mark);
       } catch (error) {
-        this.abort();
-        throw new OutputError(
-          `cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`,
-        );
+        throw this.failed(error);
       }
     },
   };
@@ -284,10 +281,7 @@ class AtomicFileOutput implements Output {
     try {
       writeAll(this.fd!, text);
     } catch (error) {
-      this.abort();
-      throw new OutputError(
-        `cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`,
-      );
+      throw this.failed(error);
     }
   }
 
@@ -298,10 +292,7 @@ class AtomicFileOutput implements Output {
       this.fd = undefined;
       fs.renameSync(this.temporary, this.target);
     } catch (error) {
-      this.abort();
-      throw new OutputError(
-        `cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`,
-      );
+      throw this.failed(error);
     }
     this.stopWatching();
     syncFolder(path.dirname(this.target));
@@ -310,6 +301,14 @@ class AtomicFileOutput implements Output {
   abort(): void {
     this.removeTemporary();
     this.stopWatching();
+  }
+
+  /** Gives up after `error` (`abort`), and the one line that says so. */
+  private failed(error: unknown): OutputError {
+    this.abort();
+    return new OutputError(
+      `cannot write --out ${this.out}: ${describeWriteError(error)}; ${fs.existsSync(this.target) ? `${this.out} was left as it was` : 'nothing was written'}`,
+    );
   }
 
   private removeTemporary(): void {

@@ -141,11 +141,8 @@ export function readRunLine(
     }
     return bytes === trailer.bytes ? undefined : 'its length is not what its trailer says';
   };
-  let isOpen = true;
-  const close = () => {
-    if (isOpen) fs.closeSync(fd);
-    isOpen = false;
-  };
+  // closed on the way out, unless `writeTo` takes it
+  let owned: number | undefined = fd;
   try {
     const trailer = members();
     if (typeof trailer === 'string') return { status: 'miss', why: 'corrupt', detail: trailer };
@@ -165,7 +162,7 @@ export function readRunLine(
     if (!isLine(first, last)) return { status: 'miss', why: 'corrupt', detail: 'not a line of deals and conflicts' };
     touch(file); // the newest used is the last pruned
     if (write) return { status: 'hit' };
-    isOpen = false; // closed by writeTo
+    owned = undefined; // closed by writeTo
     return {
       status: 'hit',
       writeTo: (give) => {
@@ -180,7 +177,7 @@ export function readRunLine(
     if (error instanceof WriteFailed) throw error.cause; // the output's error, not the kept line's
     return { status: 'miss', why: 'corrupt', detail: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   } finally {
-    close();
+    closeQuietly(owned);
   }
 }
 
